@@ -1,0 +1,24 @@
+"""Errors whose message is meant for the person who caused them.
+
+Listeners turn these into an ephemeral reply or an inline modal error; the
+CLI prints them and exits non-zero. Anything else is a bug and goes to Bolt's
+error handler.
+"""
+
+from __future__ import annotations
+
+
+class CoachflowError(Exception):
+    """A problem the user can fix; `str(error)` says how."""
+
+
+class NotAllowed(CoachflowError):
+    """The caller may not do this (privacy or role rule)."""
+
+
+class NotFound(CoachflowError):
+    """Something the caller named does not exist in this workspace."""
+
+
+class InvalidInput(CoachflowError):
+    """The caller typed something we cannot use."""

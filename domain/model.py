@@ -1,0 +1,98 @@
+"""The coaching domain's core records: workspaces and the people in them."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+
+
+class Role(str, enum.Enum):
+    """What a person does in Coachflow.
+
+    Admin rights are a separate flag (`Member.is_admin`) because an
+    enablement lead can also manage a team, and a manager can be an admin.
+    """
+
+    REP = "rep"
+    MANAGER = "manager"
+
+
+@dataclass(frozen=True)
+class WorkspaceRef:
+    """Which Slack workspace a request or a row belongs to.
+
+    `enterprise_id` is set on Enterprise Grid; `team_id` alone identifies the
+    workspace everywhere else. Every query is scoped by this.
+    """
+
+    team_id: str
+    enterprise_id: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkspaceSettings:
+    """Workspace-wide preferences an admin can change."""
+
+    default_time_zone: str = "UTC"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    ref: WorkspaceRef
+    name: str = ""
+    settings: WorkspaceSettings = field(default_factory=WorkspaceSettings)
+
+
+@dataclass(frozen=True)
+class SlackProfile:
+    """What Slack's `users.info` tells us about a person."""
+
+    user_id: str
+    name: str
+    real_name: str
+    time_zone: str | None
+    is_bot: bool = False
+    deleted: bool = False
+
+    @property
+    def display(self) -> str:
+        return self.real_name or self.name or self.user_id
+
+
+@dataclass(frozen=True)
+class Member:
+    """A person in a workspace who has come into contact with Coachflow.
+
+    `manager_id` is the Slack user id of the manager who coaches this person;
+    it is cleared (not the row) when they leave a team, so history stays.
+    """
+
+    workspace: WorkspaceRef
+    user_id: str
+    name: str
+    time_zone: str
+    role: Role = Role.REP
+    is_admin: bool = False
+    manager_id: str | None = None
+
+    def with_profile(self, profile: SlackProfile, fallback_time_zone: str) -> Member:
+        return replace(
+            self,
+            name=profile.display,
+            time_zone=profile.time_zone or self.time_zone or fallback_time_zone,
+        )
+
+    @property
+    def is_coached(self) -> bool:
+        return self.manager_id is not None
+
+
+def new_member(
+    workspace: WorkspaceRef, profile: SlackProfile, fallback_time_zone: str
+) -> Member:
+    return Member(
+        workspace=workspace,
+        user_id=profile.user_id,
+        name=profile.display,
+        time_zone=profile.time_zone or fallback_time_zone,
+    )

@@ -1,0 +1,1 @@
+"""Use cases: the one place both Slack listeners and scheduled jobs call."""
