@@ -31,9 +31,13 @@ class WorkspaceRef:
 
 @dataclass(frozen=True)
 class WorkspaceSettings:
-    """Workspace-wide preferences an admin can change."""
+    """Workspace-wide preferences an admin can change.
 
-    default_time_zone: str = "UTC"
+    `default_time_zone` is for people Slack gives no time zone; None means the
+    app-wide default (COACHFLOW_DEFAULT_TIME_ZONE).
+    """
+
+    default_time_zone: str | None = None
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ class RepResult:
     outcome: AddOutcome
     rep: Member | None = None
     previous_manager_id: str | None = None
+    previous_manager_name: str | None = None
 
     @property
     def joined(self) -> bool:
@@ -117,6 +118,29 @@ class RosterService:
             uow.commit()
         return results
 
+    def precheck_add(self, ws: WorkspaceRef, caller_id: str, rep_ids: list[str]) -> list[RepResult]:
+        """Refusals we can tell from our own data, without asking Slack.
+
+        Modals must answer within Slack's 3 seconds, so the add-reps modal
+        validates with this and leaves the Slack lookups for after `ack()`.
+        """
+        with self._uow_factory() as uow:
+            caller = uow.members.get(ws, caller_id) or Member(ws, caller_id, caller_id, self._default_tz)
+            known = uow.members.get_many(ws, rep_ids)
+            refusals = [
+                refusal
+                for rep_id in dict.fromkeys(rep_ids)
+                if (refusal := _refusal(caller, known.get(rep_id), rep_id)) is not None
+                and refusal.outcome is not AddOutcome.ALREADY_ON_TEAM
+            ]
+            managers = uow.members.get_many(ws, [r.previous_manager_id for r in refusals if r.previous_manager_id])
+            return [
+                replace(r, previous_manager_name=managers[r.previous_manager_id].name)
+                if r.previous_manager_id in managers
+                else r
+                for r in refusals
+            ]
+
     def _add_one(
         self,
         uow: UnitOfWork,
@@ -127,16 +151,9 @@ class RosterService:
         directory: UserDirectory,
         tz: str,
     ) -> RepResult:
-        if rep_id == caller.user_id:
-            return RepResult(rep_id, AddOutcome.IS_SELF)
-        if rep_id == caller.manager_id:
-            return RepResult(rep_id, AddOutcome.IS_YOUR_MANAGER)
-        if existing is not None and existing.manager_id == caller.user_id:
-            return RepResult(rep_id, AddOutcome.ALREADY_ON_TEAM, existing)
-        if existing is not None and existing.manager_id and not caller.is_admin:
-            return RepResult(
-                rep_id, AddOutcome.COACHED_ELSEWHERE, existing, existing.manager_id
-            )
+        refused = _refusal(caller, existing, rep_id)
+        if refused is not None:
+            return refused
         profile = directory.lookup(rep_id)
         if profile is None or profile.deleted:
             return RepResult(rep_id, AddOutcome.UNKNOWN_USER)
@@ -287,6 +304,19 @@ class RosterService:
                 "Run `/coach help` to get started."
             )
         return member
+
+
+def _refusal(caller: Member, existing: Member | None, rep_id: str) -> RepResult | None:
+    """The roster rules that need no Slack lookup."""
+    if rep_id == caller.user_id:
+        return RepResult(rep_id, AddOutcome.IS_SELF, existing)
+    if rep_id == caller.manager_id:
+        return RepResult(rep_id, AddOutcome.IS_YOUR_MANAGER, existing)
+    if existing is not None and existing.manager_id == caller.user_id:
+        return RepResult(rep_id, AddOutcome.ALREADY_ON_TEAM, existing, caller.user_id)
+    if existing is not None and existing.manager_id and not caller.is_admin:
+        return RepResult(rep_id, AddOutcome.COACHED_ELSEWHERE, existing, existing.manager_id)
+    return None
 
 
 def group_teams(members: list[Member]) -> list[TeamListing]:

@@ -1,0 +1,128 @@
+"""Typed settings: the only place that reads the environment.
+
+Values come from the process environment and a `.env` file (python-dotenv
+through pydantic-settings). A bad value stops start-up with a message that
+names the variable and how to fix it.
+"""
+
+from __future__ import annotations
+
+import logging
+import zoneinfo
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SLACK_API_DEFAULT = "https://slack.com/api/"
+
+# What to tell someone for each variable when its value is refused.
+_HOW_TO_FIX = {
+    "SLACK_BOT_TOKEN": "the Bot User OAuth Token from your app's OAuth & Permissions page (starts with xoxb-)",
+    "SLACK_APP_TOKEN": "an app-level token with connections:write from Basic Information (starts with xapp-)",
+    "SLACK_SIGNING_SECRET": "the Signing Secret from your app's Basic Information page",
+    "SLACK_API_URL": "an http(s) URL such as https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)",
+    "DATABASE_URL": "a SQLAlchemy URL such as sqlite:///coachflow.db or postgresql://user@host/db",
+    "COACHFLOW_LOG_LEVEL": "one of DEBUG, INFO, WARNING, ERROR",
+    "COACHFLOW_DEFAULT_TIME_ZONE": "an IANA time zone such as Europe/Berlin or America/New_York",
+}
+
+
+class ConfigError(Exception):
+    """Configuration that cannot work; the message says what to change."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    slack_bot_token: str | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    slack_app_token: str | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    slack_signing_secret: str | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
+    slack_api_url: str = Field(default=SLACK_API_DEFAULT, alias="SLACK_API_URL")
+    database_url: str = Field(default="sqlite:///coachflow.db", alias="DATABASE_URL")
+    log_level: str = Field(default="INFO", alias="COACHFLOW_LOG_LEVEL")
+    default_time_zone: str = Field(default="UTC", alias="COACHFLOW_DEFAULT_TIME_ZONE")
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token(cls, value: str | None) -> str | None:
+        if value and not value.startswith("xoxb-"):
+            raise ValueError("a bot token starts with xoxb-")
+        return value or None
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token(cls, value: str | None) -> str | None:
+        if value and not value.startswith("xapp-"):
+            raise ValueError("an app-level token starts with xapp-")
+        return value or None
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        # slack_sdk joins method names onto the base URL, so it needs the slash.
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"unknown log level {value!r}")
+        return level
+
+    @field_validator("default_time_zone")
+    @classmethod
+    def _time_zone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    def require_slack(self, *, http: bool) -> None:
+        """Check the variables a real Slack connection needs, all at once."""
+        missing = []
+        if not self.slack_bot_token:
+            missing.append("SLACK_BOT_TOKEN")
+        if http and not self.slack_signing_secret:
+            missing.append("SLACK_SIGNING_SECRET")
+        if not http and not self.slack_app_token:
+            missing.append("SLACK_APP_TOKEN")
+        if missing:
+            mode = "HTTP mode (--http)" if http else "Socket Mode"
+            lines = [f"{name} is not set: set it to {_HOW_TO_FIX[name]}." for name in missing]
+            hint = (
+                "" if http else "\nTo serve HTTP instead, use `coachflow run --http` with SLACK_SIGNING_SECRET."
+            )
+            raise ConfigError(f"{mode} needs:\n- " + "\n- ".join(lines) + hint)
+
+    def configure_logging(self) -> None:
+        logging.basicConfig(
+            level=self.log_level,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+
+
+def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Settings:
+    """Read settings, turning validation errors into one readable `ConfigError`."""
+    try:
+        return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
+    except ValidationError as error:
+        problems = []
+        for issue in error.errors():
+            name = str(issue["loc"][0]) if issue["loc"] else "?"
+            field = Settings.model_fields.get(name)
+            variable = field.alias if field is not None and field.alias else name
+            reason = issue["msg"].removeprefix("Value error, ")
+            fix = _HOW_TO_FIX.get(variable, "a valid value")
+            problems.append(f"{variable}: {reason}. Set it to {fix}.")
+        raise ConfigError("Invalid configuration:\n- " + "\n- ".join(problems)) from None

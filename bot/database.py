@@ -1,0 +1,65 @@
+"""Database set-up for the processes the CLI starts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.config import ConfigError
+from storage import migrate
+from storage.uow import make_engine, normalise_database_url
+
+
+def upgrade_database(url: str) -> tuple[str | None, str | None]:
+    engine = make_engine(url)
+    try:
+        before = migrate.current_revision(engine)
+        migrate.upgrade(engine)
+        return before, migrate.current_revision(engine)
+    except SQLAlchemyError as error:
+        raise ConfigError(f"DATABASE_URL: cannot reach the database ({error.__class__.__name__}: {error.orig or error}).") from None
+    finally:
+        engine.dispose()
+
+
+def database_status(url: str) -> tuple[str | None, str]:
+    engine = make_engine(url)
+    try:
+        return migrate.current_revision(engine), migrate.head_revision()
+    except SQLAlchemyError as error:
+        raise ConfigError(f"DATABASE_URL: cannot reach the database ({error.__class__.__name__}).") from None
+    finally:
+        engine.dispose()
+
+
+def prepare_database(url: str) -> None:
+    """SQLite is brought up to date on start; a shared server is migrated on purpose.
+
+    Several instances share one PostgreSQL, so none of them changes its schema
+    behind the others' backs: an operator runs `coachflow db upgrade` once.
+    """
+    if normalise_database_url(url).startswith("sqlite"):
+        upgrade_database(url)
+        return
+    current, head = database_status(url)
+    if current != head:
+        raise ConfigError(
+            f"DATABASE_URL: the database schema is at revision {current or 'none'}, "
+            f"this version needs {head}. Run `coachflow db upgrade` first."
+        )
+
+
+def database_health_check(url: str) -> Callable[[], bool]:
+    engine = make_engine(url)
+
+    def healthy() -> bool:
+        try:
+            with engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except SQLAlchemyError:
+            return False
+        return True
+
+    return healthy

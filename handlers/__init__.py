@@ -1,0 +1,18 @@
+"""Slack edge: Bolt listeners, Block Kit builders and the ids they share with manifest.yml.
+
+Imports `domain` and slack only (DESIGN.md section 3, rule 3).
+"""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+
+def register_all(app: App) -> None:
+    from handlers import actions, commands, errors, events, views
+
+    commands.register(app)
+    events.register(app)
+    actions.register(app)
+    views.register(app)
+    errors.register(app)

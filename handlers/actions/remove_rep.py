@@ -1,0 +1,28 @@
+"""App Home's "Remove" button on a rep (after Slack's confirm dialog)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from domain.errors import CoachflowError
+from handlers.blocks.roster import error_message
+from handlers.outbox import publish_homes, send_dm
+from handlers.payloads import ButtonClick
+from handlers.services import services, workspace_of
+
+
+def handle_remove_rep(ack: Ack, action: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    ack()
+    click = ButtonClick.model_validate(action)
+    svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
+    if not click.value:
+        return
+    try:
+        svc.roster.remove_rep(ws, manager_id, click.value)
+    except CoachflowError as error:
+        # Home has no response_url: the reason goes to the manager's DM.
+        send_dm(client, manager_id, error_message(str(error)))
+    publish_homes(client, svc, ws, [manager_id, click.value])

@@ -1,0 +1,112 @@
+"""The App Home tab, role-aware: it only shows what exists for this viewer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from domain.model import Member
+from domain.services.home import HomeModel
+from handlers import ids
+from handlers.blocks import limits
+from handlers.blocks.kit import (
+    Block,
+    actions,
+    button,
+    confirm_dialog,
+    context,
+    divider,
+    fit,
+    header,
+    mention,
+    section,
+    time_zone_label,
+)
+
+# Leave room for the sections after the team list; a long team is trimmed
+# with a pointer to `/coach team` rather than rejected by Slack.
+_MAX_REPS_SHOWN = 40
+_MAX_TEAMS_SHOWN = 20
+
+
+def home_view(home: HomeModel, now: datetime) -> dict[str, Any]:
+    blocks: list[Block] = [header("Coachflow")]
+    if home.is_new:
+        blocks += _welcome()
+    else:
+        blocks += _coach_section(home)
+        if home.is_manager or home.is_admin:
+            blocks += _team_section(home, now)
+        if home.workspace_teams is not None:
+            blocks += _workspace_section(home)
+    return {"type": "home", "blocks": fit(blocks, limits.VIEW_BLOCKS)}
+
+
+def _welcome() -> list[Block]:
+    return [
+        section(
+            "Coachflow runs a structured, data-driven coaching program for your sales team, "
+            "right here in Slack."
+        ),
+        section(
+            "*Managers:* build your team with `/coach team add @alex @sam`, or the button below.\n"
+            "*Reps:* once your manager adds you, your coaching shows up here."
+        ),
+        actions(button("Add reps to my team", ids.OPEN_ADD_REPS, style="primary")),
+        context("`/coach help` lists every command."),
+    ]
+
+
+def _coach_section(home: HomeModel) -> list[Block]:
+    if home.coach is not None:
+        return [section(f":bust_in_silhouette: Your coach: *{home.coach.name}* {mention(home.coach.user_id)}")]
+    if not (home.is_manager or home.is_admin):
+        return [section("You are not on a coaching team yet. Your manager adds you with `/coach team add`.")]
+    return []
+
+
+def _team_section(home: HomeModel, now: datetime) -> list[Block]:
+    count = len(home.reps)
+    blocks: list[Block] = [divider(), header(f"Your team ({count} rep{'s' if count != 1 else ''})")]
+    if not home.reps:
+        blocks.append(section("You do not coach anyone yet."))
+    for rep in home.reps[:_MAX_REPS_SHOWN]:
+        blocks.append(_rep_row(rep, now))
+    if count > _MAX_REPS_SHOWN:
+        blocks.append(context(f"…and {count - _MAX_REPS_SHOWN} more. `/coach team` lists everyone."))
+    blocks.append(actions(button("Add reps", ids.OPEN_ADD_REPS, style="primary")))
+    return blocks
+
+
+def _rep_row(rep: Member, now: datetime) -> Block:
+    remove = button(
+        "Remove",
+        ids.REMOVE_REP,
+        value=rep.user_id,
+        confirm=confirm_dialog(
+            "Remove from team?",
+            f"{rep.name} will no longer be on your team. Their coaching history is kept.",
+            "Remove",
+        ),
+    )
+    return section(
+        f"*{rep.name}* {mention(rep.user_id)}\n{time_zone_label(rep.time_zone, now)} · rep",
+        accessory=remove,
+    )
+
+
+def _workspace_section(home: HomeModel) -> list[Block]:
+    teams = home.workspace_teams or []
+    blocks: list[Block] = [divider(), header("Workspace (admin)")]
+    admins = ", ".join(mention(a.user_id) for a in home.admins) or "none"
+    blocks.append(context(f"Admins: {admins}"))
+    if not teams:
+        blocks.append(section("No teams yet."))
+    for team in teams[:_MAX_TEAMS_SHOWN]:
+        reps = ", ".join(r.name for r in team.reps)
+        blocks.append(
+            section(f"*{team.manager.name}* {mention(team.manager.user_id)} · {len(team.reps)} reps\n{reps}")
+        )
+    if len(teams) > _MAX_TEAMS_SHOWN:
+        blocks.append(context(f"…and {len(teams) - _MAX_TEAMS_SHOWN} more teams: `/coach admin teams`."))
+    return blocks

@@ -1,0 +1,111 @@
+"""Small Block Kit constructors that stay inside Slack's limits by construction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from handlers.blocks import limits
+
+Block = dict[str, Any]
+
+
+def plain(text: str, limit: int = limits.SECTION_TEXT) -> dict[str, Any]:
+    return {"type": "plain_text", "text": limits.clip(text, limit), "emoji": True}
+
+
+def mrkdwn(text: str, limit: int = limits.SECTION_TEXT) -> dict[str, Any]:
+    return {"type": "mrkdwn", "text": limits.clip(text, limit)}
+
+
+def header(text: str) -> Block:
+    return {"type": "header", "text": plain(text, limits.HEADER_TEXT)}
+
+
+def section(text: str, accessory: dict[str, Any] | None = None, block_id: str | None = None) -> Block:
+    block: Block = {"type": "section", "text": mrkdwn(text)}
+    if accessory is not None:
+        block["accessory"] = accessory
+    if block_id is not None:
+        block["block_id"] = limits.clip(block_id, limits.BLOCK_ID)
+    return block
+
+
+def fields(*texts: str) -> Block:
+    return {
+        "type": "section",
+        "fields": [mrkdwn(t, limits.SECTION_FIELD_TEXT) for t in texts[: limits.SECTION_FIELDS]],
+    }
+
+
+def context(*texts: str) -> Block:
+    return {
+        "type": "context",
+        "elements": [mrkdwn(t) for t in texts[: limits.CONTEXT_ELEMENTS]],
+    }
+
+
+def divider() -> Block:
+    return {"type": "divider"}
+
+
+def button(
+    text: str,
+    action_id: str,
+    value: str | None = None,
+    style: str | None = None,
+    confirm: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "button",
+        "text": plain(text, limits.BUTTON_TEXT),
+        "action_id": action_id,
+    }
+    if value is not None:
+        element["value"] = limits.clip(value, limits.BUTTON_VALUE)
+    if style is not None:
+        element["style"] = style
+    if confirm is not None:
+        element["confirm"] = confirm
+    return element
+
+
+def confirm_dialog(title: str, text: str, confirm: str, deny: str = "Cancel") -> dict[str, Any]:
+    return {
+        "title": plain(title, 100),
+        "text": mrkdwn(text, 300),
+        "confirm": plain(confirm, 30),
+        "deny": plain(deny, 30),
+        "style": "danger",
+    }
+
+
+def actions(*elements: dict[str, Any]) -> Block:
+    return {"type": "actions", "elements": list(elements[: limits.ACTIONS_ELEMENTS])}
+
+
+def message(text: str, blocks: list[Block]) -> dict[str, Any]:
+    """A message payload: `text` is the notification and screen-reader fallback."""
+    return {"text": limits.clip(text, limits.MESSAGE_TEXT), "blocks": fit(blocks, limits.MESSAGE_BLOCKS)}
+
+
+def fit(blocks: list[Block], limit: int, more: str = "…and more. Narrow the list to see the rest.") -> list[Block]:
+    """Keep at most `limit` blocks, replacing the overflow with a note."""
+    if len(blocks) <= limit:
+        return blocks
+    return blocks[: limit - 1] + [context(more)]
+
+
+def mention(user_id: str) -> str:
+    return f"<@{user_id}>"
+
+
+def time_zone_label(tz_name: str, now: datetime) -> str:
+    """`Europe/Berlin (UTC+01:00, 14:05)`: where someone is and what time it is there."""
+    try:
+        local = now.astimezone(ZoneInfo(tz_name))
+    except (ZoneInfoNotFoundError, ValueError):
+        return tz_name
+    offset = local.strftime("%z")
+    return f"{tz_name} (UTC{offset[:3]}:{offset[3:]}, {local:%H:%M})"

@@ -1,0 +1,34 @@
+"""Slack's Block Kit limits, in one place.
+
+Builders trim to these so Slack never rejects a view; the fake Slack used by
+tests and the demo rejects anything that breaks them.
+"""
+
+from __future__ import annotations
+
+MESSAGE_BLOCKS = 50
+VIEW_BLOCKS = 100  # modal and App Home
+VIEW_TITLE = 24  # modal title, submit and close texts
+SECTION_TEXT = 3000
+SECTION_FIELDS = 10
+SECTION_FIELD_TEXT = 2000
+HEADER_TEXT = 150
+CONTEXT_ELEMENTS = 10
+BUTTON_TEXT = 75
+BUTTON_VALUE = 2000
+ACTIONS_ELEMENTS = 25
+OPTION_TEXT = 75
+OPTION_VALUE = 150
+OPTIONS = 100
+PRIVATE_METADATA = 3000
+INPUT_MAX_LENGTH = 3000
+BLOCK_ID = 255
+ACTION_ID = 255
+MESSAGE_TEXT = 40000
+
+
+def clip(text: str, limit: int) -> str:
+    """Shorten `text` to `limit` characters, marking the cut with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1] + "…"

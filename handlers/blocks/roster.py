@@ -1,0 +1,165 @@
+"""Replies to `/coach` roster commands and the notices reps get about their team."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from domain.model import Member
+from domain.services.roster import AddOutcome, RepResult, TeamListing
+from handlers.blocks.kit import (
+    Block,
+    context,
+    header,
+    mention,
+    message,
+    section,
+    time_zone_label,
+)
+
+HELP_TEXT = {
+    None: [
+        "*Your team*",
+        "`/coach team` list the reps you coach",
+        "`/coach team add @alex @sam` add reps to your team",
+        "`/coach team remove @alex` take a rep off your team (their history stays)",
+        "`/coach team move @alex @jordan` hand a rep to another manager",
+        "*Admins*",
+        "`/coach admin grant @jordan` make someone a Coachflow admin",
+        "`/coach admin teams` every team in this workspace",
+        "*Everyone*",
+        "Open the *Home* tab of Coachflow to see your coaching at a glance.",
+    ],
+    "team": [
+        "`/coach team` lists your reps with their local time zone.",
+        "`/coach team add @alex @sam` adds reps. A rep coached by another manager moves "
+        "only when that manager or an admin moves them.",
+        "`/coach team remove @alex` takes a rep off your team; their history stays.",
+        "`/coach team move @alex @jordan` hands a rep to another manager "
+        "(their current manager or an admin).",
+    ],
+    "admin": [
+        "The first person to use `/coach` in a workspace becomes its admin.",
+        "`/coach admin grant @jordan` adds an admin (admins only).",
+        "`/coach admin teams` lists every team in this workspace.",
+    ],
+}
+
+
+def help_message(topic: str | None = None) -> dict[str, Any]:
+    lines = HELP_TEXT.get(topic) or HELP_TEXT[None]
+    return message(
+        "Coachflow commands",
+        [header("Coachflow: /coach commands"), section("\n".join(lines))],
+    )
+
+
+def error_message(text: str) -> dict[str, Any]:
+    return message(text, [section(f":warning: {text}")])
+
+
+def welcome_admin_message() -> dict[str, Any]:
+    text = (
+        "You are the first person to use Coachflow here, so you are its admin. "
+        "Add admins with `/coach admin grant @name`."
+    )
+    return message(text, [section(f":key: {text}")])
+
+
+_OUTCOME_TEXT = {
+    AddOutcome.ADDED: "{rep} joined your team.",
+    AddOutcome.MOVED: "{rep} moved to your team from {previous}.",
+    AddOutcome.ALREADY_ON_TEAM: "{rep} is already on your team.",
+    AddOutcome.COACHED_ELSEWHERE: (
+        "{rep} is coached by {previous}. Ask them or an admin to move {rep}: "
+        "`/coach team move {rep} @you`."
+    ),
+    AddOutcome.IS_SELF: "You cannot coach yourself; your own manager can add you to their team.",
+    AddOutcome.IS_BOT: "{rep} is an app, not a person, so it cannot be coached.",
+    AddOutcome.IS_YOUR_MANAGER: "{rep} is your own manager; a manager cannot be coached by their rep.",
+    AddOutcome.UNKNOWN_USER: "Slack does not know {rep} in this workspace (or their account is deactivated).",
+}
+
+
+def describe_result(result: RepResult) -> str:
+    previous = mention(result.previous_manager_id) if result.previous_manager_id else "another team"
+    return _OUTCOME_TEXT[result.outcome].format(rep=mention(result.user_id), previous=previous)
+
+
+def add_reps_message(results: list[RepResult], team_size: int) -> dict[str, Any]:
+    joined = [r for r in results if r.joined]
+    icon = {True: ":white_check_mark:", False: ":information_source:"}
+    lines = [f"{icon[r.joined]} {describe_result(r)}" for r in results]
+    summary = f"{len(joined)} added. Your team now has {team_size} rep{'s' if team_size != 1 else ''}."
+    return message(summary, [section("\n".join(lines)), context(summary)])
+
+
+def team_message(listing: TeamListing, now: datetime) -> dict[str, Any]:
+    if not listing.reps:
+        text = "You do not coach anyone yet. Add reps with `/coach team add @alex @sam`."
+        return message(text, [section(text)])
+    title = f"Your team: {len(listing.reps)} rep{'s' if len(listing.reps) != 1 else ''}"
+    blocks: list[Block] = [header(title)]
+    blocks += [_member_line(rep, now) for rep in listing.reps]
+    blocks.append(context("Add with `/coach team add @name`, remove with `/coach team remove @name`."))
+    return message(title, blocks)
+
+
+def _member_line(member: Member, now: datetime) -> Block:
+    role = "admin, rep" if member.is_admin else "rep"
+    return section(f"*{member.name}* {mention(member.user_id)}\n{time_zone_label(member.time_zone, now)} · {role}")
+
+
+def removed_message(rep: Member) -> dict[str, Any]:
+    text = f"{mention(rep.user_id)} is no longer on your team. Their coaching history is kept."
+    return message(text, [section(text)])
+
+
+def moved_message(result: RepResult) -> dict[str, Any]:
+    if result.outcome is AddOutcome.ALREADY_ON_TEAM:
+        text = f"{mention(result.user_id)} is already coached by {mention(result.previous_manager_id or '')}."
+    else:
+        assert result.rep is not None and result.rep.manager_id is not None
+        text = (
+            f"{mention(result.user_id)} moved from {mention(result.previous_manager_id or '')} "
+            f"to {mention(result.rep.manager_id)}."
+        )
+    return message(text, [section(text)])
+
+
+def admin_granted_message(member: Member) -> dict[str, Any]:
+    text = f"{mention(member.user_id)} is now a Coachflow admin."
+    return message(text, [section(text)])
+
+
+def teams_message(teams: list[TeamListing]) -> dict[str, Any]:
+    if not teams:
+        text = "No teams yet. Managers create theirs with `/coach team add @name`."
+        return message(text, [section(text)])
+    blocks: list[Block] = [header(f"Teams in this workspace: {len(teams)}")]
+    for team in teams:
+        reps = ", ".join(mention(r.user_id) for r in team.reps)
+        blocks.append(section(f"*{team.manager.name}* {mention(team.manager.user_id)} · {len(team.reps)} reps\n{reps}"))
+    return message(f"{len(teams)} teams", blocks)
+
+
+def rep_joined_notice(result: RepResult, manager_id: str) -> dict[str, Any]:
+    """The DM a rep gets when a manager adds them: nobody is enrolled silently."""
+    text = f"{mention(manager_id)} added you to their Coachflow coaching team."
+    return message(
+        text,
+        [
+            section(
+                f":wave: {text}\nCoachflow runs your coaching here in Slack: short debriefs after "
+                "calls, a Friday scorecard and a few focused habits. Only you and your manager "
+                "see your coaching data."
+            ),
+            context("Open the *Home* tab of Coachflow any time to see where you stand."),
+        ],
+    )
+
+
+def rep_left_notice(rep_id: str, new_manager_id: str) -> dict[str, Any]:
+    """Tells a manager that an admin moved one of their reps away."""
+    text = f"{mention(rep_id)} now works with {mention(new_manager_id)} and is no longer on your team."
+    return message(text, [section(text)])

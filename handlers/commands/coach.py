@@ -1,0 +1,115 @@
+"""`/coach`: the team roster and admin commands.
+
+Acknowledges at once (Slack allows 3 seconds), then looks people up in Slack,
+calls the roster service and answers ephemerally through `respond`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+
+from domain.errors import CoachflowError
+from domain.model import Member, WorkspaceRef
+from domain.services.roster import RepResult
+from handlers.blocks import roster as replies
+from handlers.blocks.kit import message
+from handlers.commands.coach_parser import (
+    AdminGrant,
+    AdminTeams,
+    CoachCommand,
+    Help,
+    TeamAdd,
+    TeamList,
+    TeamMove,
+    TeamRemove,
+    parse_coach_command,
+)
+from handlers.outbox import publish_homes, send_dm
+from handlers.payloads import SlashCommand
+from handlers.services import Services, services, workspace_of
+from handlers.slack_directory import SlackUserDirectory
+
+
+def handle_coach(ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext) -> None:
+    ack()
+    payload = SlashCommand.model_validate(command)
+    svc = services(context)
+    ws = workspace_of(context)
+    directory = SlackUserDirectory(client)
+    try:
+        parsed = parse_coach_command(payload.text)
+        caller = svc.roster.enroll_caller(ws, payload.user_id, directory)
+        if caller.became_admin:
+            respond(response_type="ephemeral", **replies.welcome_admin_message())
+        reply = _run(parsed, svc, ws, payload.user_id, client)
+    except CoachflowError as error:
+        reply = replies.error_message(str(error))
+    respond(response_type="ephemeral", **reply)
+
+
+def _run(parsed: CoachCommand, svc: Services, ws: WorkspaceRef, caller_id: str, client: WebClient) -> dict[str, Any]:
+    directory = SlackUserDirectory(client)
+    match parsed:
+        case Help(topic=topic):
+            return replies.help_message(topic)
+        case TeamList():
+            return replies.team_message(svc.roster.team(ws, caller_id), svc.clock())
+        case TeamAdd(user_ids=user_ids):
+            results = svc.roster.add_reps(ws, caller_id, user_ids, directory)
+            notify_joined(client, svc, ws, caller_id, results)
+            return replies.add_reps_message(results, len(svc.roster.team(ws, caller_id).reps))
+        case TeamRemove(user_ids=user_ids):
+            removed, problems = _each(lambda rep_id: svc.roster.remove_rep(ws, caller_id, rep_id), user_ids)
+            publish_homes(client, svc, ws, [caller_id, *(r.user_id for r in removed)])
+            return _combine([replies.removed_message(rep) for rep in removed] + problems)
+        case TeamMove(rep_id=rep_id, manager_id=manager_id):
+            result = svc.roster.move_rep(ws, caller_id, rep_id, manager_id, directory)
+            if result.joined:
+                send_dm(client, rep_id, replies.rep_joined_notice(result, manager_id))
+                if result.previous_manager_id and result.previous_manager_id != caller_id:
+                    send_dm(client, result.previous_manager_id, replies.rep_left_notice(rep_id, manager_id))
+                publish_homes(client, svc, ws, [caller_id, rep_id, manager_id, result.previous_manager_id or caller_id])
+            return replies.moved_message(result)
+        case AdminGrant(user_ids=user_ids):
+            granted, problems = _each(
+                lambda user_id: svc.roster.grant_admin(ws, user_id, directory, granted_by=caller_id), user_ids
+            )
+            publish_homes(client, svc, ws, [m.user_id for m in granted])
+            return _combine([replies.admin_granted_message(m) for m in granted] + problems)
+        case AdminTeams():
+            return replies.teams_message(svc.roster.teams(ws, caller_id))
+    raise AssertionError(f"unhandled command {parsed!r}")
+
+
+def notify_joined(
+    client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, results: list[RepResult]
+) -> None:
+    """Tell each new rep who coaches them, and a previous manager who lost a rep."""
+    joined = [r for r in results if r.joined]
+    for result in joined:
+        send_dm(client, result.user_id, replies.rep_joined_notice(result, manager_id))
+        if result.previous_manager_id:
+            send_dm(client, result.previous_manager_id, replies.rep_left_notice(result.user_id, manager_id))
+    previous = [r.previous_manager_id for r in joined if r.previous_manager_id]
+    if joined:
+        publish_homes(client, svc, ws, [manager_id, *(r.user_id for r in joined), *previous])
+
+
+def _each(step: Callable[[str], Member], user_ids: list[str]) -> tuple[list[Member], list[dict[str, Any]]]:
+    """Apply `step` to each person; one refusal does not hide the others' results."""
+    done: list[Member] = []
+    problems: list[dict[str, Any]] = []
+    for user_id in user_ids:
+        try:
+            done.append(step(user_id))
+        except CoachflowError as error:
+            problems.append(replies.error_message(str(error)))
+    return done, problems
+
+
+def _combine(messages: list[dict[str, Any]]) -> dict[str, Any]:
+    return message(" ".join(m["text"] for m in messages), [b for m in messages for b in m["blocks"]])

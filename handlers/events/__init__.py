@@ -1,0 +1,12 @@
+"""Events API listeners."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from handlers import ids
+from handlers.events.app_home_opened import handle_app_home_opened
+
+
+def register(app: App) -> None:
+    app.event(ids.APP_HOME_OPENED)(handle_app_home_opened)

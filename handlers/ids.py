@@ -1,0 +1,26 @@
+"""Every Slack-facing identifier, shared by listeners, builders and manifest.yml.
+
+A test checks that the commands and events here are exactly those declared in
+manifest.yml, and that listeners register nothing else.
+"""
+
+from __future__ import annotations
+
+# Slash commands
+COACH_COMMAND = "/coach"
+
+# Events API
+APP_HOME_OPENED = "app_home_opened"
+
+# Interactivity: action ids (buttons) and view callback ids (modals)
+OPEN_ADD_REPS = "roster.open_add_reps"
+REMOVE_REP = "roster.remove_rep"
+ADD_REPS_VIEW = "roster.add_reps"
+
+# Block and action ids inside the add-reps modal
+ADD_REPS_BLOCK = "reps"
+ADD_REPS_INPUT = "reps_select"
+
+COMMANDS = frozenset({COACH_COMMAND})
+EVENTS = frozenset({APP_HOME_OPENED})
+SHORTCUTS: frozenset[str] = frozenset()

@@ -1,0 +1,41 @@
+"""How listeners reach the use cases: Bolt's context, filled in by the app factory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from slack_bolt import BoltContext
+
+from domain.model import WorkspaceRef
+from domain.services.home import HomeService
+from domain.services.roster import RosterService
+
+CONTEXT_KEY = "coachflow"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Services:
+    roster: RosterService
+    home: HomeService
+    clock: Callable[[], datetime] = _utc_now
+
+
+def services(context: BoltContext) -> Services:
+    found = context.get(CONTEXT_KEY)
+    if not isinstance(found, Services):
+        raise RuntimeError("Coachflow services are missing from the Bolt context; build the app with bot.app.create_app")
+    return found
+
+
+def workspace_of(context: BoltContext) -> WorkspaceRef:
+    """The workspace a request came from; every use case is scoped by it."""
+    team_id = context.team_id or context.get("user_team_id")
+    if not team_id:
+        raise RuntimeError("a Slack request without a team id cannot be scoped to a workspace")
+    return WorkspaceRef(team_id=team_id, enterprise_id=context.enterprise_id)

@@ -1,0 +1,42 @@
+"""Submission of the add-reps modal.
+
+Validates what our own data can tell within Slack's 3 seconds and answers
+with inline errors (the picks stay in the modal); Slack lookups, the roster
+change and notices happen after the modal has closed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from domain.errors import CoachflowError
+from handlers import ids
+from handlers.blocks.add_reps_modal import add_reps_errors
+from handlers.blocks.roster import add_reps_message, error_message
+from handlers.commands.coach import notify_joined
+from handlers.outbox import send_dm
+from handlers.payloads import AddRepsSubmission
+from handlers.services import services, workspace_of
+from handlers.slack_directory import SlackUserDirectory
+
+
+def handle_add_reps(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    submission = AddRepsSubmission.from_view(view, ids.ADD_REPS_BLOCK, ids.ADD_REPS_INPUT)
+    svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
+    errors = add_reps_errors(svc.roster.precheck_add(ws, manager_id, submission.rep_ids))
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    ack()
+    directory = SlackUserDirectory(client)
+    try:
+        svc.roster.enroll_caller(ws, manager_id, directory)
+        results = svc.roster.add_reps(ws, manager_id, submission.rep_ids, directory)
+    except CoachflowError as error:
+        send_dm(client, manager_id, error_message(str(error)))
+        return
+    notify_joined(client, svc, ws, manager_id, results)
+    send_dm(client, manager_id, add_reps_message(results, len(svc.roster.team(ws, manager_id).reps)))

@@ -1,0 +1,59 @@
+"""What `/coach` understands, and what it tells people who typed something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.errors import InvalidInput
+from handlers.commands.coach_parser import (
+    AdminGrant,
+    AdminTeams,
+    Help,
+    TeamAdd,
+    TeamList,
+    TeamMove,
+    TeamRemove,
+    parse_coach_command,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", Help()),
+        ("help", Help()),
+        ("HELP team", Help(topic="team")),
+        ("team", TeamList()),
+        ("team list", TeamList()),
+        ("team add <@U1|alex> <@U2|sam>", TeamAdd(user_ids=["U1", "U2"])),
+        ("team add <@U1>   <@W2|grid.user>", TeamAdd(user_ids=["U1", "W2"])),
+        ("team add <@U1|alex> <@U1|alex>", TeamAdd(user_ids=["U1"])),
+        ("team remove <@U1|alex>", TeamRemove(user_ids=["U1"])),
+        ("team move <@U1|alex> to <@U9|jo>", TeamMove(rep_id="U1", manager_id="U9")),
+        ("team move <@U1|alex> <@U9|jo>", TeamMove(rep_id="U1", manager_id="U9")),
+        ("admin grant <@U5|jo>", AdminGrant(user_ids=["U5"])),
+        ("admin teams", AdminTeams()),
+    ],
+)
+def test_understood_commands(text, expected):
+    assert parse_coach_command(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("dance", "/coach help"),
+        ("team add", "/coach team add @alex @sam"),
+        ("team add @alex", "@ autocomplete"),
+        ("team add <!here>", "not a person"),
+        ("team add <#C123|sales>", "not a person"),
+        ("team add <@U1|alex> and friends", "Mention people only"),
+        ("team move <@U1|alex>", "rep and then their new manager"),
+        ("team fire <@U1>", "not a team command"),
+        ("admin", "/coach admin grant"),
+    ],
+)
+def test_mistakes_get_a_message_saying_what_to_type(text, hint):
+    with pytest.raises(InvalidInput) as error:
+        parse_coach_command(text)
+    assert hint in str(error.value)
