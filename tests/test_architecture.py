@@ -1,0 +1,93 @@
+"""The layer rules of DESIGN.md section 3, read from the imports."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+STDLIB = set(sys.stdlib_module_names) | {"__future__"}
+
+# What each layer may import besides the standard library and itself.
+ALLOWED = {
+    "domain": {"pydantic"},
+    "storage": {"domain", "sqlalchemy", "alembic"},
+    "handlers": {"domain", "slack_bolt", "slack_sdk", "pydantic"},
+    "bot": {"domain", "storage", "handlers", "slack_bolt", "slack_sdk", "pydantic", "pydantic_settings",
+            "dotenv", "sqlalchemy", "apscheduler", "waitress", "yaml", "alembic"},
+}
+# Mechanisms that would hide an import from this test.
+FORBIDDEN_CALLS = {"__import__", "import_module"}
+
+
+def _modules(layer: str) -> list[Path]:
+    return sorted((ROOT / layer).rglob("*.py"))
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name.split(".")[0]) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module.split(".")[0]))
+        elif isinstance(node, ast.Call):
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in FORBIDDEN_CALLS:
+                found.append((node.lineno, f"<dynamic import via {name}>"))
+    return found
+
+
+@pytest.mark.parametrize("layer", sorted(ALLOWED))
+def test_layer_imports_only_what_design_allows(layer: str) -> None:
+    allowed = ALLOWED[layer] | STDLIB | {layer}
+    broken = [
+        f"{path.relative_to(ROOT)}:{line} imports {module}"
+        for path in _modules(layer)
+        for line, module in _imports(path)
+        if module not in allowed
+    ]
+    assert not broken, f"{layer} breaks DESIGN.md section 3:\n" + "\n".join(broken)
+
+
+def test_nothing_imports_bot() -> None:
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for layer in ("domain", "storage", "handlers")
+        for path in _modules(layer)
+        for line, module in _imports(path)
+        if module == "bot"
+    ]
+    assert not offenders, "only tests may import bot: " + ", ".join(offenders)
+
+
+def test_the_rules_catch_a_violation(tmp_path: Path) -> None:
+    # Guard against a test that cannot fail: a domain file importing slack is caught.
+    bad = tmp_path / "bad.py"
+    bad.write_text("import slack_sdk\nfrom storage.orm import Base\n")
+    assert [m for _, m in _imports(bad)] == ["slack_sdk", "storage"]
+
+
+def test_os_environ_is_read_only_in_config() -> None:
+    readers = [
+        str(path.relative_to(ROOT))
+        for layer in ALLOWED
+        for path in _modules(layer)
+        if ("os.environ" in (text := path.read_text(encoding="utf-8")) or "getenv(" in text)
+        and path != ROOT / "bot" / "config.py"
+    ]
+    assert not readers, "environment reads belong in bot/config.py: " + ", ".join(readers)
+
+
+def test_no_source_file_grows_past_400_lines() -> None:
+    long_files = [
+        f"{path.relative_to(ROOT)} ({count} lines)"
+        for layer in ALLOWED
+        for path in _modules(layer)
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    ]
+    assert not long_files, "split these into smaller modules: " + ", ".join(long_files)

@@ -1,0 +1,117 @@
+"""manifest.yml declares exactly what the code uses, and Slack's schema accepts it."""
+
+from __future__ import annotations
+
+import ast
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from slack_sdk import WebClient
+
+from handlers import ids, register_all
+
+ROOT = Path(__file__).resolve().parent.parent
+MANIFEST = yaml.safe_load((ROOT / "manifest.yml").read_text(encoding="utf-8"))
+SCHEMA = ROOT.parent / "shared" / "slack" / "manifest.schema.1.0.0.json"
+
+# The bot scope each Web API method needs (Slack's method reference pages).
+SCOPE_OF_METHOD: dict[str, str | None] = {
+    "auth_test": None,
+    "users_info": "users:read",
+    "chat_postMessage": "chat:write",
+    "chat_postEphemeral": "chat:write",
+    "chat_update": "chat:write",
+    "conversations_open": "im:write",
+    "conversations_history": "im:history",
+    "views_open": None,
+    "views_push": None,
+    "views_update": None,
+    "views_publish": None,
+    "files_upload_v2": "files:write",
+}
+
+
+class RegistrationRecorder:
+    """Stands in for a Bolt App and writes down what listeners register."""
+
+    def __init__(self) -> None:
+        self.registered: dict[str, list[Any]] = {}
+
+    def __getattr__(self, kind: str) -> Callable[..., Any]:
+        def register(matcher: Any = None, *args: Any, **kwargs: Any) -> Callable[[Any], Any]:
+            self.registered.setdefault(kind, []).append(matcher)
+            return lambda listener: listener
+
+        return register
+
+
+@pytest.fixture(scope="module")
+def registered() -> dict[str, list[Any]]:
+    recorder = RegistrationRecorder()
+    register_all(recorder)  # type: ignore[arg-type]
+    return recorder.registered
+
+
+def test_registered_commands_are_exactly_the_manifests(registered) -> None:
+    declared = {c["command"] for c in MANIFEST["features"].get("slash_commands", [])}
+    assert set(registered.get("command", [])) == declared == set(ids.COMMANDS)
+
+
+def test_registered_events_are_exactly_the_manifests(registered) -> None:
+    declared = set(MANIFEST["settings"]["event_subscriptions"]["bot_events"])
+    assert set(registered.get("event", [])) == declared == set(ids.EVENTS)
+
+
+def test_shortcuts_match_and_interactivity_is_on_when_needed(registered) -> None:
+    declared = {s["callback_id"] for s in MANIFEST["features"].get("shortcuts", [])}
+    assert set(registered.get("shortcut", [])) == declared == set(ids.SHORTCUTS)
+    interactive = registered.get("action") or registered.get("view") or registered.get("shortcut")
+    assert bool(interactive) == MANIFEST["settings"]["interactivity"]["is_enabled"]
+
+
+def test_commands_that_parse_mentions_are_escaped() -> None:
+    for command in MANIFEST["features"]["slash_commands"]:
+        assert command.get("should_escape") is True, f"{command['command']} parses @mentions"
+
+
+def test_app_home_is_enabled_because_the_app_publishes_it(registered) -> None:
+    assert ids.APP_HOME_OPENED in registered["event"]
+    assert MANIFEST["features"]["app_home"]["home_tab_enabled"] is True
+
+
+def _web_api_calls() -> set[str]:
+    """Every WebClient method the app's code calls (`client.users_info(...)`)."""
+    methods: set[str] = set()
+    for layer in ("handlers", "bot"):
+        for path in (ROOT / layer).rglob("*.py"):
+            if "fake_slack" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                    name = node.func.attr
+                    if "_" in name and not name.startswith("_") and hasattr(WebClient, name):
+                        methods.add(name)
+    return methods
+
+
+def test_bot_scopes_are_exactly_what_the_code_needs() -> None:
+    calls = _web_api_calls()
+    unknown = calls - SCOPE_OF_METHOD.keys()
+    assert not unknown, f"add the scope of {sorted(unknown)} to SCOPE_OF_METHOD"
+    needed = {SCOPE_OF_METHOD[m] for m in calls} - {None}
+    if MANIFEST["features"].get("slash_commands"):
+        needed.add("commands")
+    assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == needed
+
+
+def test_manifest_passes_slacks_schema() -> None:
+    if not SCHEMA.exists():
+        pytest.skip(f"Slack's manifest schema is not beside the checkout ({SCHEMA})")
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft7Validator(json.loads(SCHEMA.read_text()))
+    errors = [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(MANIFEST)]
+    assert not errors, "\n".join(errors)
