@@ -110,6 +110,8 @@ class Settings(BaseSettings):
             level=self.log_level,
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         )
+        # Alembic narrates every migration step at INFO; operators need the outcome only.
+        logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.getLevelName(self.log_level)))
 
 
 def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Settings:

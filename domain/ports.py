@@ -14,6 +14,8 @@ from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 
 
 class WorkspaceRepository(Protocol):
+    """`update` of a workspace that does not exist raises `LookupError`."""
+
     def get(self, ref: WorkspaceRef) -> Workspace | None: ...
 
     def add(self, workspace: Workspace) -> None: ...
@@ -24,7 +26,11 @@ class WorkspaceRepository(Protocol):
 
 
 class MemberRepository(Protocol):
-    """Every method is scoped by workspace: nothing crosses workspaces."""
+    """Every method is scoped by workspace: nothing crosses workspaces.
+
+    A member's workspace must exist before the member is added; `update` of a
+    member that does not exist raises `LookupError`.
+    """
 
     def get(self, ref: WorkspaceRef, user_id: str) -> Member | None: ...
 

@@ -23,11 +23,13 @@ class FakeWorkspaceRepository:
         return self._t.workspaces.get(ref.team_id)
 
     def add(self, workspace: Workspace) -> None:
-        assert workspace.ref.team_id not in self._t.workspaces, "duplicate workspace"
+        if workspace.ref.team_id in self._t.workspaces:
+            raise LookupError(f"workspace {workspace.ref.team_id} exists already")
         self._t.workspaces[workspace.ref.team_id] = workspace
 
     def update(self, workspace: Workspace) -> None:
-        assert workspace.ref.team_id in self._t.workspaces, "unknown workspace"
+        if workspace.ref.team_id not in self._t.workspaces:
+            raise LookupError(f"unknown workspace {workspace.ref.team_id}")
         self._t.workspaces[workspace.ref.team_id] = workspace
 
     def list_all(self) -> list[Workspace]:
@@ -47,12 +49,16 @@ class FakeMemberRepository:
 
     def add(self, member: Member) -> None:
         key = (member.workspace.team_id, member.user_id)
-        assert key not in self._t.members, "duplicate member"
+        if member.workspace.team_id not in self._t.workspaces:
+            raise LookupError(f"add workspace {member.workspace.team_id} before its members")
+        if key in self._t.members:
+            raise LookupError(f"member {key} exists already")
         self._t.members[key] = member
 
     def update(self, member: Member) -> None:
         key = (member.workspace.team_id, member.user_id)
-        assert key in self._t.members, "unknown member"
+        if key not in self._t.members:
+            raise LookupError(f"unknown member {key}")
         self._t.members[key] = member
 
     def reps_of(self, ref: WorkspaceRef, manager_id: str) -> list[Member]:
@@ -107,8 +113,9 @@ class FakeUnitOfWork:
         self.committed = True
 
     def rollback(self) -> None:
-        # Uncommitted changes live only in this unit's copy and are dropped.
-        pass
+        # Uncommitted changes live only in this unit's copy: start it again
+        # from what is committed.
+        self.__enter__()
 
 
 class FakeStore:

@@ -1,0 +1,130 @@
+"""SQLAlchemy 2 typed table models.
+
+These rows never leave `storage`: repositories map them to the frozen domain
+dataclasses (see `storage.mapping`). Alembic's migrations are written against
+`Base.metadata`, and the migration test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+# Explicit constraint names, shared with Alembic: SQLite's batch migrations
+# and PostgreSQL's ALTER ... DROP CONSTRAINT both need a name to find one.
+NAMING_CONVENTION: dict[str, str] = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Slack ids (T..., E..., U..., W...) are about 11 characters today; Slack says
+# they may grow, so leave room.
+SLACK_ID = 32
+NAME = 255
+TIME_ZONE = 64  # IANA names; the longest today is 32 characters
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timezone-aware DateTime that is always UTC, on every backend.
+
+    PostgreSQL keeps the instant (timestamptz) but SQLite has no time zones and
+    would silently drop an offset, so values are converted to UTC on the way
+    in and marked UTC on the way out. Naive datetimes are refused: they are
+    ambiguous and a bug in the caller.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value!r}: store timezone-aware times only")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:  # SQLite: stored as UTC without an offset
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UtcDateTime(), dict[str, Any]: JSON()}
+
+
+class TimestampMixin:
+    # The Python defaults give exact UTC instants; the server defaults keep
+    # rows written by hand or by a data migration valid too.
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        default=utcnow, onupdate=utcnow, server_default=func.now()
+    )
+
+
+class WorkspaceRow(TimestampMixin, Base):
+    """One Slack workspace (a team); `enterprise_id` is set on Enterprise Grid."""
+
+    __tablename__ = "workspaces"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(SLACK_ID), unique=True)
+    enterprise_id: Mapped[str | None] = mapped_column(String(SLACK_ID))
+    name: Mapped[str] = mapped_column(String(NAME), default="")
+    # WorkspaceSettings as a JSON object: new settings need no migration, and
+    # unknown keys (written by a newer version) are ignored when read.
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class MemberRow(TimestampMixin, Base):
+    """A person in one workspace; `manager_id` is the Slack id of their manager."""
+
+    __tablename__ = "members"
+    __table_args__ = (
+        UniqueConstraint("team_id", "user_id"),
+        # reps_of(): "who does this manager coach" is the hot query.
+        Index(None, "team_id", "manager_id"),
+        CheckConstraint("role IN ('rep', 'manager')", name="role"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(
+        String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE")
+    )
+    user_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    name: Mapped[str] = mapped_column(String(NAME))
+    time_zone: Mapped[str] = mapped_column(String(TIME_ZONE))
+    # domain.model.Role values; a plain string (not a native enum) so a new
+    # role is a one-line CHECK change rather than an ALTER TYPE.
+    role: Mapped[str] = mapped_column(String(16), default="rep")
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    # No foreign key: a manager is a Slack user id in the same workspace, and
+    # a rep may be written in the same flush as their new manager.
+    manager_id: Mapped[str | None] = mapped_column(String(SLACK_ID))

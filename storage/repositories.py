@@ -1,0 +1,131 @@
+"""SQL implementations of the repository ports in `domain.ports`.
+
+Each repository works inside the session of one unit of work and never
+commits: the unit of work decides. Every member query filters on `team_id`,
+so nothing crosses workspaces. Methods return domain objects, never rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Select, exists, select
+from sqlalchemy.orm import Session
+
+from domain.model import Member, Workspace, WorkspaceRef
+from storage.mapping import (
+    copy_member_onto_row,
+    copy_workspace_onto_row,
+    member_from_row,
+    member_to_row,
+    workspace_from_row,
+    workspace_to_row,
+)
+from storage.orm import MemberRow, WorkspaceRow
+
+
+class UnknownRowError(LookupError):
+    """`update()` named a row that does not exist: a bug in the caller."""
+
+
+class SqlWorkspaceRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def get(self, ref: WorkspaceRef) -> Workspace | None:
+        row = self._row(ref.team_id)
+        return workspace_from_row(row) if row is not None else None
+
+    def add(self, workspace: Workspace) -> None:
+        self._session.add(workspace_to_row(workspace))
+        # Flush now so a duplicate fails here, at the call, as in the fakes.
+        self._session.flush()
+
+    def update(self, workspace: Workspace) -> None:
+        row = self._row(workspace.ref.team_id)
+        if row is None:
+            raise UnknownRowError(f"no workspace {workspace.ref.team_id}")
+        copy_workspace_onto_row(workspace, row)
+        self._session.flush()
+
+    def list_all(self) -> list[Workspace]:
+        rows = self._session.scalars(select(WorkspaceRow).order_by(WorkspaceRow.team_id))
+        return [workspace_from_row(row) for row in rows]
+
+    def _row(self, team_id: str) -> WorkspaceRow | None:
+        return self._session.scalars(
+            select(WorkspaceRow).where(WorkspaceRow.team_id == team_id)
+        ).one_or_none()
+
+
+class SqlMemberRepository:
+    """Every method is scoped by `ref.team_id`."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def get(self, ref: WorkspaceRef, user_id: str) -> Member | None:
+        found = self._members(self._select(ref).where(MemberRow.user_id == user_id))
+        return found[0] if found else None
+
+    def get_many(self, ref: WorkspaceRef, user_ids: Iterable[str]) -> dict[str, Member]:
+        wanted = list(dict.fromkeys(user_ids))  # iterate once, drop repeats
+        if not wanted:
+            return {}
+        # One query for all of them: a modal naming ten people costs one round trip.
+        found = self._members(self._select(ref).where(MemberRow.user_id.in_(wanted)))
+        return {m.user_id: m for m in found}
+
+    def add(self, member: Member) -> None:
+        self._session.add(member_to_row(member))
+        # Flush now so a duplicate or a missing workspace fails at the call.
+        self._session.flush()
+
+    def update(self, member: Member) -> None:
+        row = self._session.scalars(
+            select(MemberRow).where(
+                MemberRow.team_id == member.workspace.team_id,
+                MemberRow.user_id == member.user_id,
+            )
+        ).one_or_none()
+        if row is None:
+            raise UnknownRowError(
+                f"no member {member.user_id} in workspace {member.workspace.team_id}"
+            )
+        copy_member_onto_row(member, row)
+        self._session.flush()
+
+    def reps_of(self, ref: WorkspaceRef, manager_id: str) -> list[Member]:
+        return _by_name(self._members(self._select(ref).where(MemberRow.manager_id == manager_id)))
+
+    def list_all(self, ref: WorkspaceRef) -> list[Member]:
+        return _by_name(self._members(self._select(ref)))
+
+    def has_admin(self, ref: WorkspaceRef) -> bool:
+        query = select(
+            exists().where(MemberRow.team_id == ref.team_id, MemberRow.is_admin.is_(True))
+        )
+        return bool(self._session.scalar(query))
+
+    @staticmethod
+    def _select(ref: WorkspaceRef) -> Select[MemberRow, str | None]:
+        # Members carry no enterprise_id of their own: it is the workspace's,
+        # read in the same query. Ordering by user_id makes ties deterministic.
+        return (
+            select(MemberRow, WorkspaceRow.enterprise_id)
+            .join(WorkspaceRow, WorkspaceRow.team_id == MemberRow.team_id)
+            .where(MemberRow.team_id == ref.team_id)
+            .order_by(MemberRow.user_id)
+        )
+
+    def _members(self, query: Select[MemberRow, str | None]) -> list[Member]:
+        rows = self._session.execute(query)
+        return [member_from_row(row, enterprise_id) for row, enterprise_id in rows]
+
+
+def _by_name(members: list[Member]) -> list[Member]:
+    # Sorted in Python, not SQL: SQLite's lower() only folds ASCII and
+    # PostgreSQL's depends on the database collation; this matches the fakes
+    # and gives "Émile" the same place on every backend. Lists are one
+    # workspace's members, small enough to sort in memory.
+    return sorted(members, key=lambda m: m.name.lower())

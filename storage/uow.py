@@ -1,0 +1,228 @@
+"""Engines and the SQL unit of work.
+
+One engine per process (it owns the connection pool); one unit of work, and
+so one session, per request or job. Sessions are never shared across
+threads: the factory makes a new one each time it is entered.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from storage.repositories import SqlMemberRepository, SqlWorkspaceRepository
+
+# How long a SQLite writer waits for another to finish before giving up with
+# "database is locked". Bolt runs listeners on a thread pool and the
+# scheduler on its own thread, so waiting briefly is normal, not an error.
+SQLITE_BUSY_TIMEOUT_SECONDS = 30
+
+_SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+
+
+def normalise_database_url(url: str) -> str:
+    """Turn what people put in DATABASE_URL into a SQLAlchemy URL.
+
+    `postgres://` (Heroku and friends) and `postgresql://` get the psycopg 3
+    driver, which is the one we install; a bare path means a SQLite file.
+    """
+    url = url.strip()
+    if not url:
+        raise ValueError("empty database URL")
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    if "://" not in url:
+        return "sqlite:///" + os.path.expanduser(url)
+    return url
+
+
+def make_engine(url: str, *, schema: str | None = None) -> Engine:
+    """An engine for SQLite or PostgreSQL, configured for a threaded app.
+
+    `schema` (PostgreSQL only) puts every connection's search_path on that
+    schema: the tests give each run its own schema in a shared database.
+    """
+    sa_url = make_url(normalise_database_url(url))
+    backend = sa_url.get_backend_name()
+    if backend == "sqlite":
+        if schema is not None:
+            raise ValueError("schema= is for PostgreSQL; SQLite has one schema per file")
+        return _sqlite_engine(sa_url.render_as_string(hide_password=False))
+    connect_args: dict[str, Any] = {}
+    if schema is not None:
+        if backend != "postgresql":
+            raise ValueError(f"schema= is not supported for {backend}")
+        if not _SCHEMA_NAME.match(schema):
+            raise ValueError(f"invalid schema name {schema!r}")
+        connect_args["options"] = f"-csearch_path={schema}"
+    # pool_pre_ping: a server restart or an idle-connection reaper must not
+    # turn the next Slack request into an error.
+    return create_engine(sa_url, pool_pre_ping=True, connect_args=connect_args)
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = create_engine(
+        url,
+        connect_args={
+            # Connections move between the threads of the pool; each is used
+            # by one unit of work at a time.
+            "check_same_thread": False,
+            "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
+        },
+    )
+    in_memory = make_url(url).database in (None, "", ":memory:")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        # sqlite3's legacy mode starts transactions lazily (at the first
+        # INSERT/UPDATE/DELETE), so reads before it are outside the
+        # transaction and a read-then-write can lose updates. Take over BEGIN.
+        # (So do not use isolation_level="AUTOCOMMIT" on these engines: the
+        # SQLAlchemy docs call the two incompatible.)
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA foreign_keys=ON")  # off by default in SQLite
+            if not in_memory:
+                # Readers (sqlite3 shell, backups) no longer block the writer.
+                cursor.execute("PRAGMA journal_mode=WAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # IMMEDIATE takes the write lock up front. A DEFERRED transaction that
+        # read first and writes later cannot wait for a busy database (SQLite
+        # returns "database is locked" at once to avoid a deadlock); this one
+        # waits up to the busy timeout instead. Units of work are short, so
+        # serialising them costs little.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+class SqlUnitOfWork:
+    """One transaction over one session; implements `domain.ports.UnitOfWork`.
+
+    Leaving the `with` block rolls back whatever was not committed, on an
+    exception or when `commit()` was simply not called, then closes the session.
+    """
+
+    workspaces: SqlWorkspaceRepository
+    members: SqlMemberRepository
+
+    def __init__(
+        self, session_factory: sessionmaker[Session], *, guard: OnePerThread | None = None
+    ) -> None:
+        self._session_factory = session_factory
+        self._guard = guard
+        self._session: Session | None = None
+
+    def __enter__(self) -> SqlUnitOfWork:
+        if self._session is not None:
+            raise RuntimeError("this unit of work is already in use; make a new one")
+        if self._guard is not None:
+            self._guard.enter()
+        try:
+            self._session = self._session_factory()
+        except BaseException:
+            if self._guard is not None:
+                self._guard.exit()
+            raise
+        self.workspaces = SqlWorkspaceRepository(self._session)
+        self.members = SqlMemberRepository(self._session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        session, self._session = self._session, None
+        if session is None:
+            return
+        try:
+            session.rollback()
+        finally:
+            session.close()
+            if self._guard is not None:
+                self._guard.exit()
+
+    def commit(self) -> None:
+        self._require_session().commit()
+
+    def rollback(self) -> None:
+        self._require_session().rollback()
+
+    def _require_session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError(
+                "use the unit of work as a context manager: `with uow_factory() as uow:`"
+            )
+        return self._session
+
+
+class OnePerThread:
+    """Refuses a second open unit of work on one SQLite file in the same thread.
+
+    On SQLite the first unit holds the database's write lock (BEGIN
+    IMMEDIATE), so a second one in the same thread would wait for a lock
+    that is never released and fail after the busy timeout. Failing at
+    once says what is wrong. DESIGN.md 3 rule 6: one unit per request or job.
+    The key is the database file, so two factories or engines on one file
+    are caught too.
+    """
+
+    _open = threading.local()
+
+    def __init__(self, database: str) -> None:
+        self._database = database
+
+    def _open_here(self) -> set[str]:
+        if not hasattr(self._open, "databases"):
+            self._open.databases = set()
+        databases: set[str] = self._open.databases
+        return databases
+
+    def enter(self) -> None:
+        if self._database in self._open_here():
+            raise RuntimeError(
+                "a unit of work is already open in this thread; on SQLite a second "
+                "one would wait for the first one's lock. Finish the first one "
+                "(leave its `with` block) before starting another."
+            )
+        self._open_here().add(self._database)
+
+    def exit(self) -> None:
+        self._open_here().discard(self._database)
+
+
+def _sqlite_guard(engine: Engine) -> OnePerThread:
+    database = engine.url.database
+    if database in (None, "", ":memory:"):
+        return OnePerThread(f"memory:{id(engine)}")  # private to this engine
+    return OnePerThread(os.path.realpath(database))
+
+
+def make_uow_factory(engine: Engine) -> Callable[[], SqlUnitOfWork]:
+    """A `domain.ports.UnitOfWorkFactory`: each call is a new, independent unit."""
+    # expire_on_commit stays on: after commit() a unit that keeps working
+    # re-reads rows instead of trusting values another request may have changed.
+    session_factory = sessionmaker(bind=engine, expire_on_commit=True)
+    guard = _sqlite_guard(engine) if engine.dialect.name == "sqlite" else None
+
+    def new_unit_of_work() -> SqlUnitOfWork:
+        return SqlUnitOfWork(session_factory, guard=guard)
+
+    return new_unit_of_work
