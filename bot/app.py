@@ -43,7 +43,6 @@ def create_app(
     web_client = client or WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
     app = App(
         name="coachflow",
-        token=None if client is not None else settings.slack_bot_token,
         # Socket Mode requests are not signed; HTTP mode requires the secret (see `run`).
         signing_secret=signing_secret or settings.slack_signing_secret or "",
         client=web_client,

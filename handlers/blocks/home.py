@@ -31,11 +31,11 @@ _MAX_TEAMS_SHOWN = 20
 
 def home_view(home: HomeModel, now: datetime) -> dict[str, Any]:
     blocks: list[Block] = [header("Coachflow")]
-    if home.is_new:
+    if home.is_new or (home.coach is None and not home.is_manager and not home.is_admin):
         blocks += _welcome()
     else:
         blocks += _coach_section(home)
-        if home.is_manager or home.is_admin:
+        if home.is_manager:
             blocks += _team_section(home, now)
         if home.workspace_teams is not None:
             blocks += _workspace_section(home)
@@ -58,11 +58,9 @@ def _welcome() -> list[Block]:
 
 
 def _coach_section(home: HomeModel) -> list[Block]:
-    if home.coach is not None:
-        return [section(f":bust_in_silhouette: Your coach: *{home.coach.name}* {mention(home.coach.user_id)}")]
-    if not (home.is_manager or home.is_admin):
-        return [section("You are not on a coaching team yet. Your manager adds you with `/coach team add`.")]
-    return []
+    if home.coach is None:
+        return []
+    return [section(f":bust_in_silhouette: Your coach: {mention(home.coach.user_id)}")]
 
 
 def _team_section(home: HomeModel, now: datetime) -> list[Block]:
@@ -89,10 +87,7 @@ def _rep_row(rep: Member, now: datetime) -> Block:
             "Remove",
         ),
     )
-    return section(
-        f"*{rep.name}* {mention(rep.user_id)}\n{time_zone_label(rep.time_zone, now)} · rep",
-        accessory=remove,
-    )
+    return section(f"{mention(rep.user_id)}\n{time_zone_label(rep.time_zone, now)} · rep", accessory=remove)
 
 
 def _workspace_section(home: HomeModel) -> list[Block]:
@@ -103,10 +98,8 @@ def _workspace_section(home: HomeModel) -> list[Block]:
     if not teams:
         blocks.append(section("No teams yet."))
     for team in teams[:_MAX_TEAMS_SHOWN]:
-        reps = ", ".join(r.name for r in team.reps)
-        blocks.append(
-            section(f"*{team.manager.name}* {mention(team.manager.user_id)} · {len(team.reps)} reps\n{reps}")
-        )
+        reps = ", ".join(mention(r.user_id) for r in team.reps)
+        blocks.append(section(f"*{mention(team.manager.user_id)}* · {len(team.reps)} reps\n{reps}"))
     if len(teams) > _MAX_TEAMS_SHOWN:
         blocks.append(context(f"…and {len(teams) - _MAX_TEAMS_SHOWN} more teams: `/coach admin teams`."))
     return blocks

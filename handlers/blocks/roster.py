@@ -90,7 +90,8 @@ def add_reps_message(results: list[RepResult], team_size: int) -> dict[str, Any]
     joined = [r for r in results if r.joined]
     icon = {True: ":white_check_mark:", False: ":information_source:"}
     lines = [f"{icon[r.joined]} {describe_result(r)}" for r in results]
-    summary = f"{len(joined)} added. Your team now has {team_size} rep{'s' if team_size != 1 else ''}."
+    size = f"{team_size} rep{'s' if team_size != 1 else ''}"
+    summary = f"{len(joined)} added. Your team now has {size}." if joined else f"No one was added. Your team has {size}."
     return message(summary, [section("\n".join(lines)), context(summary)])
 
 
@@ -107,7 +108,7 @@ def team_message(listing: TeamListing, now: datetime) -> dict[str, Any]:
 
 def _member_line(member: Member, now: datetime) -> Block:
     role = "admin, rep" if member.is_admin else "rep"
-    return section(f"*{member.name}* {mention(member.user_id)}\n{time_zone_label(member.time_zone, now)} · {role}")
+    return section(f"{mention(member.user_id)}\n{time_zone_label(member.time_zone, now)} · {role}")
 
 
 def removed_message(rep: Member) -> dict[str, Any]:
@@ -139,7 +140,7 @@ def teams_message(teams: list[TeamListing]) -> dict[str, Any]:
     blocks: list[Block] = [header(f"Teams in this workspace: {len(teams)}")]
     for team in teams:
         reps = ", ".join(mention(r.user_id) for r in team.reps)
-        blocks.append(section(f"*{team.manager.name}* {mention(team.manager.user_id)} · {len(team.reps)} reps\n{reps}"))
+        blocks.append(section(f"*{mention(team.manager.user_id)}* · {len(team.reps)} reps\n{reps}"))
     return message(f"{len(teams)} teams", blocks)
 
 

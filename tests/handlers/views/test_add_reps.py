@@ -19,7 +19,7 @@ def test_picked_reps_join_are_told_and_the_manager_gets_a_summary(slack: Slack, 
     assert reply.status == 200 and reply.body == ""  # the modal closes
     fake.wait_for(lambda: any("Your team now has 2 reps" in m["text"] for m in fake.messages_to("UMGR")))
     assert "added you to their Coachflow coaching team" in fake.messages_to("UA")[0]["text"]
-    assert "Alex Rivera" in slack.coach("UMGR", "team").last_text
+    assert "<@UA>" in slack.coach("UMGR", "team").last_text
 
 
 def test_picking_yourself_or_someone_elses_rep_is_an_inline_error(slack: Slack, fake) -> None:

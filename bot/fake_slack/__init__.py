@@ -1,0 +1,56 @@
+"""A fake Slack for tests and the offline demo: never talks to the real Slack.
+
+- `FakeSlack`: an in-memory workspace answering Web API calls, recording them,
+  and failing on request (errors, 429 + Retry-After, 5xx).
+- `FakeSlackServer`: that workspace over HTTP on 127.0.0.1, for the real
+  `WebClient(base_url=server.base_url)` and for response_url posts.
+- `RecordingSlackClient`: a `WebClient` answered in-process by a `FakeSlack`.
+- `SlackRequests`: signed slash commands, interactions and events for a Bolt app.
+- `check_message` / `check_view`: Block Kit limits as Slack enforces them.
+- `render_blocks` / `render_view` / `render_message`: Block Kit as plain text.
+"""
+
+from __future__ import annotations
+
+from bot.fake_slack.block_kit import check_message, check_view
+from bot.fake_slack.recording_client import RecordingSlackClient
+from bot.fake_slack.render import (
+    mrkdwn_to_text,
+    render_blocks,
+    render_message,
+    render_view,
+)
+from bot.fake_slack.requests import SlackRequests
+from bot.fake_slack.server import FakeSlackServer
+from bot.fake_slack.signed import HttpReply, SignedRequest
+from bot.fake_slack.state_values import (
+    datepicker,
+    multi_users,
+    plain_text,
+    static_select,
+    users_select,
+)
+from bot.fake_slack.wire import FakeResponse, RecordedCall
+from bot.fake_slack.workspace import FakeSlack
+
+__all__ = [
+    "FakeResponse",
+    "FakeSlack",
+    "FakeSlackServer",
+    "HttpReply",
+    "RecordedCall",
+    "RecordingSlackClient",
+    "SignedRequest",
+    "SlackRequests",
+    "check_message",
+    "check_view",
+    "datepicker",
+    "mrkdwn_to_text",
+    "multi_users",
+    "plain_text",
+    "render_blocks",
+    "render_message",
+    "render_view",
+    "static_select",
+    "users_select",
+]

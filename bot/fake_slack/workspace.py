@@ -1,0 +1,281 @@
+"""`FakeSlack`: an in-memory Slack workspace answering Web API calls like Slack does.
+
+Tests and the offline demo point the app at it (through `FakeSlackServer` over
+HTTP, or `RecordingSlackClient` in-process), then assert on what the app did:
+the calls it made, the DMs it sent, the App Home it published, the replies that
+reached a response_url. Failures Slack really produces (errors, 429s with
+Retry-After, 5xx) can be injected per method.
+
+Thread-safe: the HTTP server answers on several threads and the app under test
+may post from background workers, so every read and write holds one lock and
+helpers hand out copies, never live state.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+import time
+from collections.abc import Callable, Collection
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.fake_slack import chat, views
+from bot.fake_slack.block_kit import check_message
+from bot.fake_slack.faults import FaultPlan, rate_limited, server_error
+from bot.fake_slack.state import WorkspaceState, dm_channel_id
+from bot.fake_slack.users import make_user
+from bot.fake_slack.wire import ApiError, FakeResponse, RecordedCall, normalized
+
+Method = Callable[[WorkspaceState, dict[str, Any]], dict[str, Any]]
+
+METHODS: dict[str, Method] = {
+    "auth.test": chat.auth_test,
+    "users.info": chat.users_info,
+    "conversations.open": chat.conversations_open,
+    "conversations.history": chat.conversations_history,
+    "chat.postMessage": chat.chat_post_message,
+    "chat.postEphemeral": chat.chat_post_ephemeral,
+    "chat.update": chat.chat_update,
+    "views.open": views.views_open,
+    "views.push": views.views_push,
+    "views.update": views.views_update,
+    "views.publish": views.views_publish,
+}
+RESPONSE_URL = "response_url"  # the pseudo-method under which response_url posts are recorded
+
+
+class FakeSlack:
+    def __init__(
+        self,
+        team_id: str = "T0DEMO",
+        team_name: str = "Demo Co",
+        bot_user_id: str = "UBOT",
+        bot_token: str = "xoxb-test",
+        *,
+        bot_id: str = "B0BOT",
+        app_id: str = "A0COACH",
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        """`clock` drives rate-limit windows and `RecordedCall.at`; `wall_clock` drives message ts."""
+        self.team_id = team_id
+        self.team_name = team_name
+        self.bot_user_id = bot_user_id
+        self.bot_token = bot_token
+        self.bot_id = bot_id
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._state = WorkspaceState(
+            team_id=team_id,
+            team_name=team_name,
+            bot_user_id=bot_user_id,
+            bot_id=bot_id,
+            app_id=app_id,
+            wall_clock=wall_clock,
+        )
+        self._faults = FaultPlan(METHODS, clock)
+        self._calls: list[RecordedCall] = []
+        self.add_user(bot_user_id, "Coachflow", "UTC", is_bot=True, name="coachflow")
+
+    # ---------------------------------------------------------------- setup
+
+    def add_user(
+        self,
+        user_id: str,
+        real_name: str,
+        tz: str = "America/New_York",
+        *,
+        is_bot: bool = False,
+        deleted: bool = False,
+        name: str | None = None,
+        email: str | None = None,
+    ) -> dict[str, Any]:
+        """Add (or replace) a person; returns the users.info `user` object."""
+        user = make_user(
+            team_id=self.team_id,
+            user_id=user_id,
+            real_name=real_name,
+            tz=tz,
+            is_bot=is_bot,
+            deleted=deleted,
+            name=name,
+            email=email,
+            now=datetime.now(UTC),
+        )
+        with self._lock:
+            self._state.users[user_id] = user
+        return copy.deepcopy(user)
+
+    # ------------------------------------------------------------- the API
+
+    def handle(self, method: str, params: dict[str, Any], token: str | None) -> FakeResponse:
+        """Answer one Web API call the way Slack would, and record it."""
+        with self._lock:
+            recorded = normalized(params)
+            response = self._answer(method, recorded, token)
+            self._calls.append(
+                RecordedCall(
+                    method=method,
+                    params=recorded,
+                    ok=response.ok,
+                    error=response.error,
+                    at=self._clock(),
+                    status=response.status,
+                )
+            )
+            return response
+
+    def _answer(self, method: str, params: dict[str, Any], token: str | None) -> FakeResponse:
+        implementation = METHODS.get(method)
+        if implementation is None:
+            return FakeResponse.failure("unknown_method")
+        if not token:
+            return FakeResponse.failure("not_authed")
+        if token != self.bot_token:
+            return FakeResponse.failure("invalid_auth")
+        injected = self._faults.intercept(method)
+        if injected is not None:
+            return injected
+        try:
+            return FakeResponse.success(implementation(self._state, params))
+        except ApiError as error:
+            return FakeResponse.failure(error.error, extra=error.extra)
+
+    def record_response(self, path_token: str, payload: dict[str, Any]) -> list[str]:
+        """A post to a response_url; returns Block Kit violations (empty when accepted)."""
+        with self._lock:
+            message_text = payload.get("text")
+            violations = check_message(
+                payload.get("blocks"), message_text if isinstance(message_text, str) else None
+            )
+            if not violations:
+                self._state.responses.append((path_token, copy.deepcopy(payload)))
+            self._calls.append(
+                RecordedCall(
+                    method=RESPONSE_URL,
+                    params={"token": path_token, **copy.deepcopy(payload)},
+                    ok=not violations,
+                    error="invalid_blocks" if violations else None,
+                    at=self._clock(),
+                )
+            )
+            return violations
+
+    # ---------------------------------------------------- failure injection
+
+    def fail_next(self, method: str, error: str, times: int = 1) -> None:
+        """The next `times` calls to `method` answer `{"ok": false, "error": error}` (HTTP 200)."""
+        with self._lock:
+            self._faults.queue(method, FakeResponse.failure(error), times)
+
+    def rate_limit_next(self, method: str, retry_after: int = 1, times: int = 1) -> None:
+        """The next `times` calls to `method` answer HTTP 429 with `Retry-After: retry_after`."""
+        with self._lock:
+            self._faults.queue(method, rate_limited(retry_after), times)
+
+    def server_error_next(self, method: str, status: int = 500, times: int = 1) -> None:
+        with self._lock:
+            self._faults.queue(method, server_error(status), times)
+
+    def rate_limit_fraction(
+        self,
+        fraction: float,
+        retry_after: int = 1,
+        seed: int = 0,
+        methods: Collection[str] | None = None,
+    ) -> None:
+        """A seeded random `fraction` of calls (to `methods`, or all) answer 429; 0 turns it off."""
+        with self._lock:
+            self._faults.set_fraction(fraction, retry_after, seed, methods)
+
+    def set_rate_limit(self, method: str, per_minute: int | None) -> None:
+        """Allow `per_minute` calls in any 60 s; more get 429 with the wait until one fits."""
+        with self._lock:
+            self._faults.set_rate_limit(method, per_minute)
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
+    # ------------------------------------------------------------ asserting
+
+    @property
+    def calls(self) -> list[RecordedCall]:
+        with self._lock:
+            return list(self._calls)
+
+    def calls_to(self, method: str) -> list[RecordedCall]:
+        with self._lock:
+            return [c for c in self._calls if c.method == method]
+
+    def reset_calls(self) -> None:
+        with self._lock:
+            self._calls.clear()
+
+    def messages_to(self, user_or_channel_id: str) -> list[dict[str, Any]]:
+        """Messages posted in a conversation, oldest first; a user id means their DM."""
+        with self._lock:
+            channel_id = user_or_channel_id
+            if user_or_channel_id in self._state.users:
+                channel_id = dm_channel_id(user_or_channel_id)
+            channel = self._state.channels.get(channel_id)
+            return copy.deepcopy(channel.messages) if channel else []
+
+    def ephemerals_to(self, user_id: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return copy.deepcopy([e for e in self._state.ephemerals if e["user"] == user_id])
+
+    def home_of(self, user_id: str) -> dict[str, Any] | None:
+        """The App Home last published for `user_id`, or None."""
+        with self._lock:
+            view_id = self._state.home_view_ids.get(user_id)
+            return copy.deepcopy(self._state.views[view_id]) if view_id else None
+
+    def view(self, view_id: str) -> dict[str, Any] | None:
+        """A view's current state (after any views.update), or None."""
+        with self._lock:
+            found = self._state.views.get(view_id)
+            return copy.deepcopy(found) if found else None
+
+    @property
+    def opened_views(self) -> list[dict[str, Any]]:
+        """Modals from views.open and views.push, in order, as they were opened."""
+        with self._lock:
+            return copy.deepcopy(self._state.opened_views)
+
+    @property
+    def responses(self) -> list[dict[str, Any]]:
+        """Payloads accepted at response_urls, in order of arrival."""
+        with self._lock:
+            return [copy.deepcopy(payload) for _, payload in self._state.responses]
+
+    def responses_for(self, path_token: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return [copy.deepcopy(p) for token, p in self._state.responses if token == path_token]
+
+    def user(self, user_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            found = self._state.users.get(user_id)
+            return copy.deepcopy(found) if found else None
+
+    def wait_for(self, predicate: Callable[[], bool], timeout: float = 3.0, interval: float = 0.01) -> None:
+        """Poll `predicate` (outside the lock) until true; AssertionError after `timeout` seconds.
+
+        For work the app does after `ack()` on another thread: the test waits
+        for its visible effect instead of sleeping a guessed amount.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            if predicate():
+                return
+            if time.monotonic() >= deadline:
+                break
+            time.sleep(interval)
+        recent = "\n".join(
+            f"  {c.method} ok={c.ok} error={c.error} params={c.params}" for c in self.calls[-10:]
+        )
+        name = getattr(predicate, "__qualname__", repr(predicate))
+        raise AssertionError(
+            f"fake Slack: {name} still false after {timeout:.1f}s; last calls:\n{recent or '  (none)'}"
+        )
