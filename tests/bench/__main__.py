@@ -1,0 +1,15 @@
+"""`make bench`: benchmarks that print figures (not timed tests)."""
+
+from __future__ import annotations
+
+from tests.bench import http_ack
+
+
+def main() -> None:
+    for benchmark in (http_ack,):
+        for line in benchmark.run():
+            print(line)
+
+
+if __name__ == "__main__":
+    main()
