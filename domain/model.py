@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
+from datetime import date, time
 
 
 class Role(str, enum.Enum):
@@ -29,15 +30,37 @@ class WorkspaceRef:
     enterprise_id: str | None = None
 
 
+MONDAY_TO_FRIDAY = frozenset({0, 1, 2, 3, 4})  # date.weekday(): Monday is 0
+
+
+@dataclass(frozen=True)
+class QuietHours:
+    """Local hours in which nothing scheduled is sent; may wrap midnight (20:00-07:00)."""
+
+    start: time
+    end: time
+
+    def contains(self, moment: time) -> bool:
+        if self.start <= self.end:
+            return self.start <= moment < self.end
+        return moment >= self.start or moment < self.end
+
+
 @dataclass(frozen=True)
 class WorkspaceSettings:
     """Workspace-wide preferences an admin can change.
 
     `default_time_zone` is for people Slack gives no time zone; None means the
-    app-wide default (COACHFLOW_DEFAULT_TIME_ZONE).
+    app-wide default (COACHFLOW_DEFAULT_TIME_ZONE). `working_days` uses
+    `date.weekday()` numbers, so a Sunday-Thursday week is {6, 0, 1, 2, 3}.
+    `disabled_kinds` are notification kinds switched off for everyone here.
     """
 
     default_time_zone: str | None = None
+    working_days: frozenset[int] = MONDAY_TO_FRIDAY
+    holidays: frozenset[date] = frozenset()
+    quiet_hours: QuietHours | None = None
+    disabled_kinds: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -78,6 +101,13 @@ class Member:
     role: Role = Role.REP
     is_admin: bool = False
     manager_id: str | None = None
+    # Time off: nothing scheduled reaches them on local dates before this one.
+    paused_until: date | None = None
+    # Notification kinds this person switched off for themself.
+    muted_kinds: frozenset[str] = frozenset()
+
+    def is_paused_on(self, local_date: date) -> bool:
+        return self.paused_until is not None and local_date < self.paused_until
 
     def with_profile(self, profile: SlackProfile, fallback_time_zone: str) -> Member:
         return replace(

@@ -7,10 +7,22 @@ Storage implements the repositories and the unit of work; handlers implement
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from types import TracebackType
 from typing import Protocol
 
+from domain.delivery import Delivery, DeliveryKey, DeliveryStatus
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
+
+
+@dataclass(frozen=True)
+class ScheduleEntry:
+    workspace: WorkspaceRef
+    user_id: str
+    kind: str
+    next_check_at: datetime | None  # UTC
+    checked_until: datetime  # UTC
 
 
 class WorkspaceRepository(Protocol):
@@ -46,12 +58,20 @@ class MemberRepository(Protocol):
 
     def has_admin(self, ref: WorkspaceRef) -> bool: ...
 
+    def managers_with_reps(self, ref: WorkspaceRef) -> list[Member]: ...
+
+    def list_everywhere(self, after: tuple[str, str] | None, limit: int) -> list[Member]:
+        """Members of every workspace, ordered by (team_id, user_id), paged."""
+        ...
+
 
 class UnitOfWork(Protocol):
     """One transaction: use as a context manager, call `commit()` to keep."""
 
     workspaces: WorkspaceRepository
     members: MemberRepository
+    schedules: ScheduleRepository
+    deliveries: DeliveryRepository
 
     def __enter__(self) -> UnitOfWork: ...
 
@@ -77,3 +97,70 @@ class UserDirectory(Protocol):
     """
 
     def lookup(self, user_id: str) -> SlackProfile | None: ...
+
+
+class ScheduleRepository(Protocol):
+    """When each (person, kind) next needs a look: the tick reads only what is due.
+
+    One row per (workspace, user, kind). `next_check_at` is the UTC instant of
+    the person's next occurrence of that kind (None: nothing scheduled, e.g.
+    muted); `checked_until` is the instant up to which occurrences have been
+    handled, so catch-up after downtime knows where to start.
+    """
+
+    def due(self, now: datetime, limit: int) -> list[ScheduleEntry]: ...
+
+    def for_member(self, ref: WorkspaceRef, user_id: str) -> list[ScheduleEntry]: ...
+
+    def upsert(self, entry: ScheduleEntry) -> None: ...
+
+    def delete(self, ref: WorkspaceRef, user_id: str, kind: str) -> None: ...
+
+
+class DeliveryRepository(Protocol):
+    def add_if_absent(self, delivery: Delivery) -> bool:
+        """Insert unless the key exists (insert-or-ignore); True when inserted."""
+        ...
+
+    def get(self, key: DeliveryKey) -> Delivery | None: ...
+
+    def existing_keys(self, keys: Iterable[DeliveryKey]) -> set[DeliveryKey]: ...
+
+    def claim_ready(self, now: datetime, limit: int) -> list[Delivery]:
+        """Atomically move up to `limit` sendable rows to SENDING and return them.
+
+        Sendable: PENDING with `next_attempt_at` null or <= now and `stale_at`
+        > now, or SENDING whose `claimed_at` is older than the lease (their
+        outcome is unknown). Two senders never claim the same row (PostgreSQL:
+        FOR UPDATE SKIP LOCKED; SQLite: one writer at a time).
+        """
+        ...
+
+    def update(self, delivery: Delivery) -> None: ...
+
+    def expire_stale(self, now: datetime) -> int:
+        """PENDING rows past `stale_at` become SKIPPED; returns how many."""
+        ...
+
+    def search(
+        self,
+        *,
+        ref: WorkspaceRef | None = None,
+        status: DeliveryStatus | None = None,
+        since: datetime | None = None,
+        limit: int = 200,
+    ) -> list[Delivery]: ...
+
+    def count_by_status(self) -> dict[DeliveryStatus, int]: ...
+
+
+class DispatcherLock(Protocol):
+    """Only one instance dispatches at a time (PostgreSQL advisory lock).
+
+    `try_acquire()` is cheap to call every tick: it returns True while this
+    process holds the lock, and takes it over when its holder has died.
+    """
+
+    def try_acquire(self) -> bool: ...
+
+    def release(self) -> None: ...

@@ -1,0 +1,69 @@
+"""Notification kinds: what is sent, to whom, at which local time, and until when.
+
+Each feature registers its kind here (the manager's week-ahead note now;
+Friday scorecards, challenge nudges, check-ins later) and the scheduling
+engine treats them all the same way.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import time
+
+
+class Cadence(str, enum.Enum):
+    DAILY = "daily"  # every working day
+    WEEKLY = "weekly"  # once a week, on `weekday` (or the next working day that week)
+    MONTHLY = "monthly"  # once a month, on `day_of_month` (or the next working day)
+
+
+class Audience(str, enum.Enum):
+    MANAGERS = "managers"  # people who coach at least one rep
+    REPS = "reps"  # people on a coaching team
+    EVERYONE = "everyone"
+
+
+@dataclass(frozen=True)
+class Staleness:
+    """When an occurrence stops being worth sending, relative to its local date.
+
+    `days_after=1, at=time(0)` is local end of the day; `days_after=1,
+    at=time(12)` is noon the next day; `days_after=3, at=None` is three days
+    after the scheduled local time.
+    """
+
+    days_after: int
+    at: time | None = None
+
+
+@dataclass(frozen=True)
+class NotificationKind:
+    name: str  # the ledger's `kind`, e.g. "week_ahead"
+    title: str  # what people see in `/coach notify` and App Home
+    audience: Audience
+    cadence: Cadence
+    local_time: time
+    stale: Staleness
+    weekday: int | None = None  # WEEKLY: date.weekday() of the week's anchor day
+    day_of_month: int | None = None  # MONTHLY
+    respects_working_days: bool = True
+
+    def __post_init__(self) -> None:
+        if self.cadence is Cadence.WEEKLY and self.weekday is None:
+            raise ValueError(f"{self.name}: a weekly kind needs a weekday")
+        if self.cadence is Cadence.MONTHLY and not self.day_of_month:
+            raise ValueError(f"{self.name}: a monthly kind needs a day_of_month")
+
+
+WEEK_AHEAD = NotificationKind(
+    name="week_ahead",
+    title="Monday week-ahead note (managers)",
+    audience=Audience.MANAGERS,
+    cadence=Cadence.WEEKLY,
+    weekday=0,
+    local_time=time(8, 0),
+    stale=Staleness(days_after=1, at=time(0, 0)),  # worth reading until the day ends
+)
+
+KINDS: dict[str, NotificationKind] = {kind.name: kind for kind in (WEEK_AHEAD,)}
