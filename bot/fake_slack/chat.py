@@ -35,6 +35,19 @@ def users_info(state: WorkspaceState, params: dict[str, Any]) -> dict[str, Any]:
     return {"user": copy.deepcopy(state.user(user_id))}
 
 
+def users_list(state: WorkspaceState, params: dict[str, Any]) -> dict[str, Any]:
+    """Paged like Slack: `limit` people a page, `next_cursor` empty on the last."""
+    limit = max(1, min(int(text(params, "limit") or 200), 1000))
+    ordered = sorted(state.users)
+    start = int(text(params, "cursor") or 0)
+    page = ordered[start : start + limit]
+    following = start + limit
+    return {
+        "members": [copy.deepcopy(state.users[user_id]) for user_id in page],
+        "response_metadata": {"next_cursor": str(following) if following < len(ordered) else ""},
+    }
+
+
 def conversations_open(state: WorkspaceState, params: dict[str, Any]) -> dict[str, Any]:
     reopen = text(params, "channel")
     if reopen:

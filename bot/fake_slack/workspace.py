@@ -32,6 +32,7 @@ Method = Callable[[WorkspaceState, dict[str, Any]], dict[str, Any]]
 METHODS: dict[str, Method] = {
     "auth.test": chat.auth_test,
     "users.info": chat.users_info,
+    "users.list": chat.users_list,
     "conversations.open": chat.conversations_open,
     "conversations.history": chat.conversations_history,
     "chat.postMessage": chat.chat_post_message,
