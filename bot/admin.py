@@ -27,5 +27,9 @@ def grant_admin(settings: Settings, *, team_id: str, user_id: str) -> Member:
         if settings.slack_bot_token
         else OfflineDirectory()
     )
-    services = build_services(make_uow_factory(make_engine(settings.database_url)), settings)
-    return services.roster.grant_admin(WorkspaceRef(team_id=team_id), user_id, directory)
+    engine = make_engine(settings.database_url)
+    try:
+        services = build_services(make_uow_factory(engine), settings)
+        return services.roster.grant_admin(WorkspaceRef(team_id=team_id), user_id, directory)
+    finally:
+        engine.dispose()

@@ -3,28 +3,49 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
+from sqlalchemy import Engine
 
 from bot.config import Settings
-from domain.ports import UnitOfWorkFactory
+from domain.ports import DispatcherLock, UnitOfWorkFactory
+from domain.services.delivery import DeliveryService
 from domain.services.home import HomeService
+from domain.services.notifications import NotificationContentService
+from domain.services.preferences import PreferenceService
 from domain.services.roster import RosterService
+from domain.services.scheduling import ScheduleService
 from handlers import register_all
-from handlers.services import CONTEXT_KEY, Services
+from handlers.jobs.dispatch import DispatchJob
+from handlers.services import CONTEXT_KEY, Services, utc_now
+from storage.dispatcher_lock import make_dispatcher_lock
 from storage.uow import make_engine, make_uow_factory
 
 log = logging.getLogger(__name__)
 
 
-def build_services(uow_factory: UnitOfWorkFactory, settings: Settings) -> Services:
+def build_services(
+    uow_factory: UnitOfWorkFactory,
+    settings: Settings,
+    clock: Callable[[], datetime] = utc_now,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Services:
+    schedules = ScheduleService(uow_factory)
+    content = NotificationContentService(uow_factory)
     return Services(
-        roster=RosterService(uow_factory, default_time_zone=settings.default_time_zone),
+        roster=RosterService(uow_factory, settings.default_time_zone, schedules=schedules, clock=clock),
         home=HomeService(uow_factory),
+        schedules=schedules,
+        preferences=PreferenceService(uow_factory, schedules, clock),
+        content=content,
+        deliveries=DeliveryService(uow_factory, content, sleep),
+        clock=clock,
     )
 
 
@@ -68,10 +89,23 @@ class Runtime:
     app: App
     services: Services
     uow_factory: UnitOfWorkFactory
+    engine: Engine
+
+    @property
+    def client(self) -> WebClient:
+        return self.app.client
+
+    def dispatcher_lock(self) -> DispatcherLock:
+        return make_dispatcher_lock(self.engine)
+
+    def dispatch_job(self, lock: DispatcherLock | None = None) -> DispatchJob:
+        return DispatchJob(self.services, self.client, lock or self.dispatcher_lock())
 
 
-def build_runtime(settings: Settings, *, client: WebClient | None = None) -> Runtime:
+def build_runtime(
+    settings: Settings, *, client: WebClient | None = None, clock: Callable[[], datetime] = utc_now
+) -> Runtime:
     engine = make_engine(settings.database_url)
     uow_factory = make_uow_factory(engine)
-    services = build_services(uow_factory, settings)
-    return Runtime(create_app(settings, services, client=client), services, uow_factory)
+    services = build_services(uow_factory, settings, clock=clock)
+    return Runtime(create_app(settings, services, client=client), services, uow_factory, engine)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
@@ -42,10 +42,30 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--http", action="store_true", help="serve Slack's HTTP requests instead of Socket Mode")
     run.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
     run.add_argument("--host", default="0.0.0.0", help="HTTP bind address (default 0.0.0.0)")
+    run.add_argument("--no-scheduler", action="store_true", help="do not run the dispatch scheduler in this process")
     run.set_defaults(handler=_cmd_run)
 
+    sched = sub.add_parser("scheduler", help="run only the scheduler (dispatch tick, time zone refresh)")
+    sched.set_defaults(handler=_operation("scheduler"))
+
+    jobs = sub.add_parser("jobs", help="scheduled messages")
+    jobs_sub = jobs.add_subparsers(metavar="{run-due,due}", required=True)
+    run_due = jobs_sub.add_parser("run-due", help="run one dispatch tick (queue what is due, send it)")
+    run_due.add_argument("--now", help="as of this instant, ISO 8601 (e.g. 2026-11-27T15:00:00Z)")
+    run_due.set_defaults(handler=_operation("jobs_run_due"))
+    due = jobs_sub.add_parser("due", help="list what a tick would send now, without sending")
+    due.add_argument("--now", help="as of this instant, ISO 8601")
+    due.set_defaults(handler=_operation("jobs_due"))
+
+    ledger = sub.add_parser("deliveries", help="the delivery ledger: what was sent, skipped or failed")
+    ledger.add_argument("--failed", action="store_true", help="only failed deliveries")
+    ledger.add_argument("--status", choices=["pending", "sending", "sent", "failed", "skipped"])
+    ledger.add_argument("--since", help="created at or after this instant, ISO 8601")
+    ledger.add_argument("--limit", type=int, default=50)
+    ledger.set_defaults(handler=_operation("deliveries"))
+
     db = sub.add_parser("db", help="database schema")
-    db_sub = db.add_subparsers(metavar="ACTION", required=True)
+    db_sub = db.add_subparsers(metavar="{upgrade,status}", required=True)
     upgrade = db_sub.add_parser("upgrade", help="apply pending migrations")
     upgrade.set_defaults(handler=_cmd_db_upgrade)
     status = db_sub.add_parser("status", help="show the schema revision")
@@ -56,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     manifest.set_defaults(handler=_cmd_manifest)
 
     admin = sub.add_parser("admin", help="workspace admins")
-    admin_sub = admin.add_subparsers(metavar="ACTION", required=True)
+    admin_sub = admin.add_subparsers(metavar="{grant}", required=True)
     grant = admin_sub.add_parser("grant", help="make a Slack user a Coachflow admin")
     grant.add_argument("--team", required=True, help="Slack workspace id (T...)")
     grant.add_argument("--user", required=True, help="Slack user id (U... or W...)")
@@ -66,6 +86,15 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--database", help="SQLite file for the demo (default: a fresh temporary one)")
     demo.set_defaults(handler=_cmd_demo)
     return parser
+
+
+def _operation(name: str) -> Callable[[argparse.Namespace], int]:
+    def handler(args: argparse.Namespace) -> int:
+        from bot import operations
+
+        return int(getattr(operations, name)(_settings(), args))
+
+    return handler
 
 
 def _settings() -> Settings:
@@ -82,15 +111,25 @@ def _cmd_run(args: argparse.Namespace) -> int:
     settings.require_slack(http=args.http)
     prepare_database(settings.database_url)
     runtime = build_runtime(settings)
-    if args.http:
-        from bot.http import CoachflowWsgi, HttpServer
+    clock = None
+    if not args.no_scheduler:
+        from bot.scheduler import CoachflowScheduler
 
-        wsgi = CoachflowWsgi(runtime.app, database_health_check(settings.database_url))
-        HttpServer(wsgi, host=args.host, port=args.port).serve_forever()
-        return 0
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
+        clock = CoachflowScheduler(runtime.services, runtime.client, runtime.dispatcher_lock())
+        clock.start()
+    try:
+        if args.http:
+            from bot.http import CoachflowWsgi, HttpServer
 
-    SocketModeHandler(runtime.app, settings.slack_app_token).start()
+            wsgi = CoachflowWsgi(runtime.app, database_health_check(settings.database_url))
+            HttpServer(wsgi, host=args.host, port=args.port).serve_forever()
+        else:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+            SocketModeHandler(runtime.app, settings.slack_app_token).start()
+    finally:
+        if clock is not None:
+            clock.shutdown()
     return 0
 
 
@@ -106,7 +145,12 @@ def _cmd_db_upgrade(args: argparse.Namespace) -> int:
 def _cmd_db_status(args: argparse.Namespace) -> int:
     from bot.database import database_status
 
+    from storage.migrate import is_known_revision
+
     current, head = database_status(_settings().database_url)
+    if current is not None and not is_known_revision(current):
+        print(f"revision {current} is newer than this version of Coachflow (which knows up to {head})")
+        return 1
     state = "up to date" if current == head else "needs `coachflow db upgrade`"
     print(f"revision {current or 'none'} of {head}: {state}")
     return 0 if current == head else 1

@@ -24,7 +24,7 @@ _HOW_TO_FIX = {
     "SLACK_SIGNING_SECRET": "the Signing Secret from your app's Basic Information page",
     "SLACK_API_URL": "an http(s) URL such as https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)",
     "DATABASE_URL": "a SQLAlchemy URL such as sqlite:///coachflow.db or postgresql://user@host/db",
-    "COACHFLOW_LOG_LEVEL": "one of DEBUG, INFO, WARNING, ERROR",
+    "COACHFLOW_LOG_LEVEL": "one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "COACHFLOW_DEFAULT_TIME_ZONE": "an IANA time zone such as Europe/Berlin or America/New_York",
 }
 
@@ -71,6 +71,16 @@ class Settings(BaseSettings):
         # slack_sdk joins method names onto the base URL, so it needs the slash.
         return value if value.endswith("/") else value + "/"
 
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("is empty")
+        scheme = value.split("://", 1)[0].lower() if "://" in value else "sqlite"
+        if scheme not in {"sqlite", "postgres", "postgresql", "postgresql+psycopg"}:
+            raise ValueError(f"{scheme}:// is not supported (SQLite or PostgreSQL only)")
+        return value
+
     @field_validator("log_level")
     @classmethod
     def _log_level(cls, value: str) -> str:
@@ -84,7 +94,7 @@ class Settings(BaseSettings):
     def _time_zone(cls, value: str) -> str:
         try:
             zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # "America" is a tzdata folder
             raise ValueError(f"unknown time zone {value!r}") from None
         return value
 

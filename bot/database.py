@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from alembic.util.exc import CommandError
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -19,9 +20,23 @@ def upgrade_database(url: str) -> tuple[str | None, str | None]:
         migrate.upgrade(engine)
         return before, migrate.current_revision(engine)
     except SQLAlchemyError as error:
-        raise ConfigError(f"DATABASE_URL: cannot reach the database ({error.__class__.__name__}: {error.orig or error}).") from None
+        raise ConfigError(_unreachable(error)) from None
+    except CommandError:
+        raise ConfigError(_newer_schema(url)) from None
     finally:
         engine.dispose()
+
+
+def _unreachable(error: SQLAlchemyError) -> str:
+    detail = getattr(error, "orig", None) or error
+    return f"DATABASE_URL: cannot reach the database ({error.__class__.__name__}: {detail})."
+
+
+def _newer_schema(url: str) -> str:
+    return (
+        "DATABASE_URL: the database schema is newer than this version of Coachflow "
+        "(a later release migrated it). Deploy that release again or restore a backup."
+    )
 
 
 def database_status(url: str) -> tuple[str | None, str]:
@@ -29,7 +44,7 @@ def database_status(url: str) -> tuple[str | None, str]:
     try:
         return migrate.current_revision(engine), migrate.head_revision()
     except SQLAlchemyError as error:
-        raise ConfigError(f"DATABASE_URL: cannot reach the database ({error.__class__.__name__}).") from None
+        raise ConfigError(_unreachable(error)) from None
     finally:
         engine.dispose()
 
@@ -44,6 +59,8 @@ def prepare_database(url: str) -> None:
         upgrade_database(url)
         return
     current, head = database_status(url)
+    if current is not None and not migrate.is_known_revision(current):
+        raise ConfigError(_newer_schema(url))
     if current != head:
         raise ConfigError(
             f"DATABASE_URL: the database schema is at revision {current or 'none'}, "

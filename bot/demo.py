@@ -10,8 +10,10 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.app import Runtime, build_runtime
 from bot.config import load_settings
@@ -44,11 +46,33 @@ OMAR = Person("U0OMAR", "Omar Haddad", "America/Chicago", "sales manager")
 ALEX = Person("U0ALEX", "Alex Rivera", "America/Los_Angeles", "account executive")
 BEA = Person("U0BEA", "Bea Schmidt", "Europe/Berlin", "account executive")
 KENJI = Person("U0KENJI", "Kenji Sato", "Asia/Tokyo", "SDR")
-PEOPLE = (ADA, MAYA, OMAR, ALEX, BEA, KENJI)
+SAM = Person("U0SAM", "Sam Okoye", "America/Chicago", "account executive")
+PRIYA = Person("U0PRIYA", "Priya Nair", "Asia/Kolkata", "sales manager")
+RAVI = Person("U0RAVI", "Ravi Iyer", "Asia/Kolkata", "SDR")
+PEOPLE = (ADA, MAYA, OMAR, ALEX, BEA, KENJI, SAM, PRIYA, RAVI)
+
+# The demo plays one week: teams are built on Sunday evening, then Monday's
+# dispatch ticks run every 30 minutes (UTC) to show local 08:00 in each zone.
+SETUP_AT = datetime(2026, 11, 29, 18, 0, tzinfo=UTC)
+MONDAY = datetime(2026, 11, 30, 0, 0, tzinfo=UTC)
+
+
+class DemoClock:
+    """The demo's own time: set by the script, read by the services."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
 
 
 class Demo:
-    def __init__(self, runtime: Runtime, fake: FakeSlack, requests: SlackRequests, out: Callable[[str], None]) -> None:
+    def __init__(
+        self, runtime: Runtime, fake: FakeSlack, requests: SlackRequests, clock: DemoClock, out: Callable[[str], None]
+    ) -> None:
+        self.runtime = runtime
+        self.clock = clock
         self.app = runtime.app
         self.fake = fake
         self.requests = requests
@@ -88,6 +112,21 @@ class Demo:
         home = self.fake.home_of(person.user_id) or {}
         self._show(f"{person.first}'s Home tab ({person.job})", render_view(home, self.names))
 
+    def monday_ticks(self) -> None:
+        """Dispatch ticks through Monday, showing who got what at which local time."""
+        job = self.runtime.dispatch_job()
+        for half_hours in range(0, 34):
+            now = MONDAY + timedelta(minutes=30 * half_hours)
+            self.clock.now = now
+            before = {p.user_id: len(self.fake.messages_to(p.user_id)) for p in PEOPLE}
+            report = job.tick(now)
+            assert report is not None  # SQLite: this process is the only dispatcher
+            for person in PEOPLE:
+                for note in self.fake.messages_to(person.user_id)[before[person.user_id]:]:
+                    local = now.astimezone(ZoneInfo(person.tz))
+                    self.out(f"\nTick {now:%a %H:%M} UTC = {local:%a %H:%M} for {person.first} ({person.tz})")
+                    self._show(f"DM from Coachflow to {person.first}", render_message(note, self.names))
+
     def _show(self, label: str, body: str) -> None:
         self.out(f"\n  ┌─ {label}")
         for line in body.rstrip().splitlines():
@@ -111,12 +150,13 @@ def run_demo(database: str | None = None, out: Callable[[str], None] = print) ->
                 COACHFLOW_LOG_LEVEL="WARNING",
             )
             _, revision = upgrade_database(settings.database_url)
-            runtime = build_runtime(settings)
+            clock = DemoClock(SETUP_AT)
+            runtime = build_runtime(settings, clock=clock)
             requests = SlackRequests(SECRET, team_id="T0DEMO", response_url_base=server.response_url_base)
             out("Coachflow demo: the real app, a fake Slack on "
                 f"{server.root_url}, SQLite at {db_path} (schema {revision}).")
             out("People: " + "; ".join(f"{p.name} ({p.job}, {p.tz})" for p in PEOPLE))
-            _script(Demo(runtime, fake, requests, out))
+            _script(Demo(runtime, fake, requests, clock, out))
             out(f"\n{RULE}\nDemo finished: {len(fake.calls)} Slack Web API calls, every view inside Block Kit limits.")
     return 0
 
@@ -139,6 +179,15 @@ def _script(demo: Demo) -> None:
     demo.scene("Everyone opens Coachflow's Home tab")
     for person in (MAYA, ALEX, ADA, OMAR):
         demo.open_home(person)
+
+    demo.scene("Two more managers: Omar in Chicago and Priya in Kolkata; Kenji takes a week off")
+    demo.command(OMAR, f"team add {SAM.mention}")
+    demo.command(PRIYA, f"team add {RAVI.mention}")
+    demo.command(KENJI, "pause 1w")
+    demo.command(ADA, "admin settings")
+
+    demo.scene("Monday: the week-ahead note reaches each manager at 08:00 in their own time zone")
+    demo.monday_ticks()
 
 
 def transcript() -> str:

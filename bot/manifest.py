@@ -23,7 +23,7 @@ def manifest_text(path: Path, base_url: str | None = None) -> str:
     """The manifest as YAML; with `base_url`, set up for HTTP mode at that address."""
     if base_url is None:
         return path.read_text(encoding="utf-8") if path.exists() else yaml.safe_dump(load_manifest(path))
-    if not base_url.startswith("https://"):
+    if not base_url.startswith("https://") or len(base_url.rstrip("/")) <= len("https://"):
         raise InvalidInput("--url must be the public https:// address Slack can reach, e.g. https://coach.example.com")
     manifest = load_manifest(path)
     request_url = base_url.rstrip("/") + EVENTS_PATH

@@ -81,3 +81,37 @@ SENDING_LEASE = timedelta(minutes=2)
 def backoff(attempts: int) -> timedelta:
     """Wait before retry number `attempts` (1-based) after a transient failure."""
     return min(BACKOFF_CAP, BACKOFF_BASE * (2 ** max(0, attempts - 1)))
+
+
+# -- what a send attempt came to (the sender port's answers) -----------------
+
+
+@dataclass(frozen=True)
+class Sent:
+    channel: str
+    ts: str
+
+
+@dataclass(frozen=True)
+class RateLimited:
+    """Slack answered 429: wait `retry_after` seconds before using `method` again."""
+
+    method: str
+    retry_after: float
+
+
+@dataclass(frozen=True)
+class TransientFailure:
+    """5xx, a timeout or a lost connection: worth trying again later."""
+
+    error: str
+
+
+@dataclass(frozen=True)
+class PermanentFailure:
+    """An error that will not go away (`user_not_found`, `account_inactive`, ...)."""
+
+    error: str
+
+
+SendOutcome = Sent | RateLimited | TransientFailure | PermanentFailure

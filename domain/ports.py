@@ -12,7 +12,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol
 
-from domain.delivery import Delivery, DeliveryKey, DeliveryStatus
+from domain.delivery import Delivery, DeliveryKey, DeliveryStatus, RateLimited, SendOutcome, Sent
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 
 
@@ -164,3 +164,19 @@ class DispatcherLock(Protocol):
     def try_acquire(self) -> bool: ...
 
     def release(self) -> None: ...
+
+
+class MessageSender(Protocol):
+    """Sends one ledger row's message to Slack and reports what happened.
+
+    `content` is the domain object the message is about (a `WeekAheadNote`,
+    ...); the Slack adapter renders it with the block builders. The ledger
+    key travels in the message metadata so `find_sent` can recognise it.
+    """
+
+    def send(self, delivery: Delivery, content: object) -> SendOutcome: ...
+
+    def find_sent(self, delivery: Delivery) -> Sent | RateLimited | None:
+        """The message of this delivery if Slack already has it (a crash
+        between Slack accepting it and the ledger recording it)."""
+        ...

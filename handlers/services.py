@@ -1,4 +1,4 @@
-"""How listeners reach the use cases: Bolt's context, filled in by the app factory."""
+"""How listeners and jobs reach the use cases: Bolt's context, filled in by the app factory."""
 
 from __future__ import annotations
 
@@ -9,13 +9,17 @@ from datetime import UTC, datetime
 from slack_bolt import BoltContext
 
 from domain.model import WorkspaceRef
+from domain.services.delivery import DeliveryService
 from domain.services.home import HomeService
+from domain.services.notifications import NotificationContentService
+from domain.services.preferences import PreferenceService
 from domain.services.roster import RosterService
+from domain.services.scheduling import ScheduleService
 
 CONTEXT_KEY = "coachflow"
 
 
-def _utc_now() -> datetime:
+def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
@@ -23,7 +27,11 @@ def _utc_now() -> datetime:
 class Services:
     roster: RosterService
     home: HomeService
-    clock: Callable[[], datetime] = _utc_now
+    schedules: ScheduleService
+    preferences: PreferenceService
+    content: NotificationContentService
+    deliveries: DeliveryService
+    clock: Callable[[], datetime] = utc_now
 
 
 def services(context: BoltContext) -> Services:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -22,13 +24,17 @@ class SlackUserDirectory:
             if error.response.get("error") in _UNKNOWN_USER_ERRORS:
                 return None
             raise
-        user = response["user"]
-        profile = user.get("profile") or {}
-        return SlackProfile(
-            user_id=user["id"],
-            name=user.get("name", ""),
-            real_name=user.get("real_name") or profile.get("real_name") or profile.get("display_name", ""),
-            time_zone=user.get("tz"),
-            is_bot=bool(user.get("is_bot")) or user["id"] == "USLACKBOT",
-            deleted=bool(user.get("deleted")),
-        )
+        return profile_from_user(response["user"])
+
+
+def profile_from_user(user: dict[str, Any]) -> SlackProfile:
+    """A Slack user object (from users.info or users.list) as a domain profile."""
+    profile = user.get("profile") or {}
+    return SlackProfile(
+        user_id=user["id"],
+        name=user.get("name", ""),
+        real_name=user.get("real_name") or profile.get("real_name") or profile.get("display_name", ""),
+        time_zone=user.get("tz"),
+        is_bot=bool(user.get("is_bot")) or user["id"] == "USLACKBOT",
+        deleted=bool(user.get("deleted")),
+    )

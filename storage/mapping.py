@@ -6,24 +6,63 @@ in one place and the repositories only decide *which* rows to read or write.
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields
+from datetime import date, time
 from typing import Any
 
-from domain.model import Member, Role, Workspace, WorkspaceRef, WorkspaceSettings
-from storage.orm import MemberRow, WorkspaceRow
+from domain.delivery import Delivery, DeliveryKey, DeliveryStatus
+from domain.model import Member, QuietHours, Role, Workspace, WorkspaceRef, WorkspaceSettings
+from domain.ports import ScheduleEntry
+from storage.orm import DeliveryRow, MemberRow, ScheduleRow, WorkspaceRow
 
-_SETTINGS_FIELDS = frozenset(f.name for f in fields(WorkspaceSettings))
+# -- workspace settings <-> JSON ---------------------------------------------------
+# JSON has no sets, dates or times: sets become sorted lists (stable, diffable
+# rows), dates ISO strings, quiet hours {"start": "20:00", "end": "07:00"}.
+
+
+def _time_to_json(moment: time) -> str:
+    if moment.second == 0 and moment.microsecond == 0:
+        return moment.strftime("%H:%M")
+    return moment.isoformat()
 
 
 def settings_to_json(settings: WorkspaceSettings) -> dict[str, Any]:
-    return asdict(settings)
+    quiet = settings.quiet_hours
+    return {
+        "default_time_zone": settings.default_time_zone,
+        "working_days": sorted(settings.working_days),
+        "holidays": [day.isoformat() for day in sorted(settings.holidays)],
+        "quiet_hours": (
+            None
+            if quiet is None
+            else {"start": _time_to_json(quiet.start), "end": _time_to_json(quiet.end)}
+        ),
+        "disabled_kinds": sorted(settings.disabled_kinds),
+    }
 
 
 def settings_from_json(data: dict[str, Any] | None) -> WorkspaceSettings:
-    # Ignore keys this version does not know: a newer release may have written
-    # them, and an older one reading the row must not crash.
-    known = {k: v for k, v in (data or {}).items() if k in _SETTINGS_FIELDS}
+    # Missing keys take the dataclass defaults (rows written before a setting
+    # existed); keys this version does not know are ignored, because a newer
+    # release may have written them and an older one must not crash on them.
+    data = data or {}
+    known: dict[str, Any] = {}
+    if "default_time_zone" in data:
+        known["default_time_zone"] = data["default_time_zone"]
+    if "working_days" in data:
+        known["working_days"] = frozenset(int(day) for day in data["working_days"])
+    if "holidays" in data:
+        known["holidays"] = frozenset(date.fromisoformat(day) for day in data["holidays"])
+    if data.get("quiet_hours") is not None:
+        quiet = data["quiet_hours"]
+        known["quiet_hours"] = QuietHours(
+            start=time.fromisoformat(quiet["start"]), end=time.fromisoformat(quiet["end"])
+        )
+    if "disabled_kinds" in data:
+        known["disabled_kinds"] = frozenset(str(kind) for kind in data["disabled_kinds"])
     return WorkspaceSettings(**known)
+
+
+# -- workspaces and members ----------------------------------------------------------
 
 
 def workspace_from_row(row: WorkspaceRow) -> Workspace:
@@ -58,6 +97,8 @@ def member_from_row(row: MemberRow, enterprise_id: str | None) -> Member:
         role=Role(row.role),
         is_admin=row.is_admin,
         manager_id=row.manager_id,
+        paused_until=row.paused_until,
+        muted_kinds=frozenset(row.muted_kinds or ()),
     )
 
 
@@ -73,3 +114,70 @@ def copy_member_onto_row(member: Member, row: MemberRow) -> None:
     row.role = Role(member.role).value
     row.is_admin = member.is_admin
     row.manager_id = member.manager_id
+    row.paused_until = member.paused_until
+    # A new list object, so the ORM sees the change (JSON is not mutation-tracked).
+    row.muted_kinds = sorted(member.muted_kinds)
+
+
+# -- schedules -------------------------------------------------------------------------
+
+
+def schedule_from_row(row: ScheduleRow, enterprise_id: str | None) -> ScheduleEntry:
+    """`enterprise_id` comes from the workspace row, as for members."""
+    return ScheduleEntry(
+        workspace=WorkspaceRef(team_id=row.team_id, enterprise_id=enterprise_id),
+        user_id=row.user_id,
+        kind=row.kind,
+        next_check_at=row.next_check_at,
+        checked_until=row.checked_until,
+    )
+
+
+# -- deliveries ------------------------------------------------------------------------
+
+
+def delivery_from_row(row: DeliveryRow) -> Delivery:
+    return Delivery(
+        key=DeliveryKey(
+            team_id=row.team_id, recipient_id=row.recipient_id, kind=row.kind, period=row.period
+        ),
+        status=DeliveryStatus(row.status),
+        due_at=row.due_at,
+        stale_at=row.stale_at,
+        enterprise_id=row.enterprise_id,
+        attempts=row.attempts,
+        next_attempt_at=row.next_attempt_at,
+        claimed_at=row.claimed_at,
+        channel=row.channel,
+        ts=row.ts,
+        error=row.error,
+        reason=row.reason,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def delivery_values(delivery: Delivery) -> dict[str, Any]:
+    """Every column a caller may set, for an INSERT or an UPDATE.
+
+    The key's columns are included (an UPDATE filters on them and leaves them
+    as they are); created_at and updated_at are the database's to keep.
+    """
+    key = delivery.key
+    return {
+        "team_id": key.team_id,
+        "recipient_id": key.recipient_id,
+        "kind": key.kind,
+        "period": key.period,
+        "enterprise_id": delivery.enterprise_id,
+        "status": DeliveryStatus(delivery.status).value,
+        "due_at": delivery.due_at,
+        "stale_at": delivery.stale_at,
+        "attempts": delivery.attempts,
+        "next_attempt_at": delivery.next_attempt_at,
+        "claimed_at": delivery.claimed_at,
+        "channel": delivery.channel,
+        "ts": delivery.ts,
+        "error": delivery.error,
+        "reason": delivery.reason,
+    }

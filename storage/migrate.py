@@ -13,6 +13,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.script.revision import ResolutionError
+from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine
 
 from storage.uow import make_engine
@@ -69,3 +71,12 @@ def is_up_to_date(engine: Engine) -> bool:
     with engine.connect() as connection:
         current = set(MigrationContext.configure(connection).get_current_heads())
     return current == set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def is_known_revision(revision: str) -> bool:
+    """False for a revision written by a newer release than this one."""
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        return script.get_revision(revision) is not None
+    except (CommandError, ResolutionError):
+        return False

@@ -7,13 +7,14 @@ dataclasses (see `storage.mapping`). Alembic's migrations are written against
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     ForeignKey,
@@ -21,8 +22,10 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -42,6 +45,9 @@ NAMING_CONVENTION: dict[str, str] = {
 SLACK_ID = 32
 NAME = 255
 TIME_ZONE = 64  # IANA names; the longest today is 32 characters
+KIND = 64  # notification kinds, e.g. "challenge_nudge"
+PERIOD = 32  # an ISO date or week, e.g. "2026-11-23"
+SLACK_TS = 32  # message timestamps look like "1763900000.123456"
 
 
 def utcnow() -> datetime:
@@ -77,7 +83,12 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UtcDateTime(), dict[str, Any]: JSON()}
+    type_annotation_map = {
+        datetime: UtcDateTime(),
+        date: Date(),
+        dict[str, Any]: JSON(),
+        list[str]: JSON(),
+    }
 
 
 class TimestampMixin:
@@ -128,3 +139,82 @@ class MemberRow(TimestampMixin, Base):
     # No foreign key: a manager is a Slack user id in the same workspace, and
     # a rep may be written in the same flush as their new manager.
     manager_id: Mapped[str | None] = mapped_column(String(SLACK_ID))
+    # Time off: the first local date on which scheduled messages resume.
+    paused_until: Mapped[date | None] = mapped_column()
+    # Notification kinds this person switched off, as a sorted JSON list: a
+    # new kind needs no migration. The server default fills existing rows.
+    muted_kinds: Mapped[list[str]] = mapped_column(default=list, server_default=text("'[]'"))
+
+
+class ScheduleRow(TimestampMixin, Base):
+    """When one person's notifications of one kind next need a look.
+
+    The dispatch tick reads only rows whose `next_check_at` has passed, so it
+    costs the same with ten thousand people as with ten.
+    """
+
+    __tablename__ = "schedules"
+    __table_args__ = (
+        UniqueConstraint("team_id", "user_id", "kind"),
+        # The tick: `next_check_at <= now ORDER BY next_check_at LIMIT n`.
+        Index(None, "next_check_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(
+        String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE")
+    )
+    user_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    kind: Mapped[str] = mapped_column(String(KIND))
+    # NULL: nothing scheduled (muted, disabled); such rows are never due.
+    next_check_at: Mapped[datetime | None] = mapped_column()
+    checked_until: Mapped[datetime] = mapped_column()
+
+
+DELIVERY_STATUSES = ("pending", "sending", "sent", "failed", "skipped")
+
+
+class DeliveryRow(TimestampMixin, Base):
+    """The delivery ledger (outbox): one row per scheduled message, made before sending.
+
+    The unique key (team_id, recipient_id, kind, period) is what makes a
+    double send impossible: a second tick, a restart or a second instance
+    inserting the same message finds the row there and does nothing.
+    """
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("team_id", "recipient_id", "kind", "period"),
+        # claim_ready(): PENDING rows whose retry time has come.
+        Index(None, "status", "next_attempt_at"),
+        # search(): the newest first, for operators.
+        Index(None, "created_at"),
+        CheckConstraint(
+            "status IN (" + ", ".join(f"'{s}'" for s in DELIVERY_STATUSES) + ")", name="status"
+        ),
+    )
+
+    # Integer, not BigInteger: SQLite only autoincrements INTEGER PRIMARY KEY,
+    # and two billion messages is far beyond any one deployment.
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(
+        String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE")
+    )
+    # Kept on the row (not joined from workspaces) so the sender needs no join.
+    enterprise_id: Mapped[str | None] = mapped_column(String(SLACK_ID))
+    recipient_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    kind: Mapped[str] = mapped_column(String(KIND))
+    period: Mapped[str] = mapped_column(String(PERIOD))
+    # domain.delivery.DeliveryStatus values; a plain string for the same
+    # reason as members.role.
+    status: Mapped[str] = mapped_column(String(16))
+    due_at: Mapped[datetime] = mapped_column()
+    stale_at: Mapped[datetime] = mapped_column()
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column()
+    claimed_at: Mapped[datetime | None] = mapped_column()
+    channel: Mapped[str | None] = mapped_column(String(SLACK_ID))
+    ts: Mapped[str | None] = mapped_column(String(SLACK_TS))
+    # Text: Slack error strings and our reasons have no natural bound.
+    error: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)

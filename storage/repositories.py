@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Select, exists, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, exists, select, tuple_
+from sqlalchemy.orm import Session, aliased
 
 from domain.model import Member, Workspace, WorkspaceRef
 from storage.mapping import (
@@ -106,6 +106,29 @@ class SqlMemberRepository:
             exists().where(MemberRow.team_id == ref.team_id, MemberRow.is_admin.is_(True))
         )
         return bool(self._session.scalar(query))
+
+    def managers_with_reps(self, ref: WorkspaceRef) -> list[Member]:
+        # Whoever is somebody's manager_id, whatever their role says: one
+        # query, served by the (team_id, manager_id) index.
+        rep = aliased(MemberRow)
+        coaches = exists().where(
+            rep.team_id == MemberRow.team_id, rep.manager_id == MemberRow.user_id
+        )
+        return _by_name(self._members(self._select(ref).where(coaches)))
+
+    def list_everywhere(self, after: tuple[str, str] | None, limit: int) -> list[Member]:
+        # Keyset pagination: "after the last (team_id, user_id) seen" walks
+        # the unique index and costs the same on page 1 and page 1000, where
+        # OFFSET would rescan every earlier row.
+        query = (
+            select(MemberRow, WorkspaceRow.enterprise_id)
+            .join(WorkspaceRow, WorkspaceRow.team_id == MemberRow.team_id)
+            .order_by(MemberRow.team_id, MemberRow.user_id)
+            .limit(limit)
+        )
+        if after is not None:
+            query = query.where(tuple_(MemberRow.team_id, MemberRow.user_id) > tuple_(*after))
+        return self._members(query)
 
     @staticmethod
     def _select(ref: WorkspaceRef) -> Select[MemberRow, str | None]:

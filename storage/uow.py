@@ -19,7 +19,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from storage.delivery_repository import SqlDeliveryRepository
 from storage.repositories import SqlMemberRepository, SqlWorkspaceRepository
+from storage.schedule_repository import SqlScheduleRepository
 
 # How long a SQLite writer waits for another to finish before giving up with
 # "database is locked". Bolt runs listeners on a thread pool and the
@@ -120,6 +122,8 @@ class SqlUnitOfWork:
 
     workspaces: SqlWorkspaceRepository
     members: SqlMemberRepository
+    schedules: SqlScheduleRepository
+    deliveries: SqlDeliveryRepository
 
     def __init__(
         self, session_factory: sessionmaker[Session], *, guard: OnePerThread | None = None
@@ -141,6 +145,8 @@ class SqlUnitOfWork:
             raise
         self.workspaces = SqlWorkspaceRepository(self._session)
         self.members = SqlMemberRepository(self._session)
+        self.schedules = SqlScheduleRepository(self._session)
+        self.deliveries = SqlDeliveryRepository(self._session)
         return self
 
     def __exit__(

@@ -22,6 +22,7 @@ SCHEMA = ROOT.parent / "shared" / "slack" / "manifest.schema.1.0.0.json"
 SCOPE_OF_METHOD: dict[str, str | None] = {
     "auth_test": None,
     "users_info": "users:read",
+    "users_list": "users:read",
     "chat_postMessage": "chat:write",
     "chat_postEphemeral": "chat:write",
     "chat_update": "chat:write",

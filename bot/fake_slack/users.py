@@ -37,7 +37,7 @@ def tz_fields(tz: str, now: datetime | None = None) -> dict[str, Any]:
     """`tz`, `tz_label` and `tz_offset` (seconds east of UTC) as Slack reports them at `now`."""
     try:
         local = (now or datetime.now().astimezone()).astimezone(ZoneInfo(tz))
-    except (ZoneInfoNotFoundError, ValueError) as error:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as error:
         raise ValueError(f"unknown time zone {tz!r}") from error
     offset = local.utcoffset()
     abbreviation = local.tzname() or tz

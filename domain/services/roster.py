@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.model import Member, Role, SlackProfile, Workspace, WorkspaceRef, new_member
 from domain.ports import UnitOfWork, UnitOfWorkFactory, UserDirectory
+from domain.services.scheduling import ScheduleService
 
 
 class AddOutcome(str, enum.Enum):
@@ -55,11 +58,47 @@ def _fallback_profile(user_id: str) -> SlackProfile:
 
 
 class RosterService:
-    """Teams are kept in one place so Slack, the CLI and jobs agree on them."""
+    """Teams are kept in one place so Slack, the CLI and jobs agree on them.
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, default_time_zone: str = "UTC") -> None:
+    Every change reschedules the people it touches (a new manager gets the
+    week-ahead note; a removed rep stops getting nudges).
+    """
+
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        default_time_zone: str = "UTC",
+        schedules: ScheduleService | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         self._uow_factory = uow_factory
         self._default_tz = default_time_zone
+        self._schedules = schedules
+        self._clock = clock
+
+    def _reschedule(self, ws: WorkspaceRef, user_ids: Iterable[str | None]) -> None:
+        if self._schedules is not None and self._clock is not None:
+            self._schedules.refresh_people(ws, [u for u in user_ids if u], self._clock())
+
+    def update_profiles(self, ws: WorkspaceRef, profiles: Iterable[SlackProfile]) -> list[str]:
+        """Take names and time zones from Slack for people we know; returns who changed.
+
+        Called daily for everyone and whenever someone opens App Home, so a
+        rep who flies to another time zone gets nudges at their new 09:00.
+        """
+        wanted = {p.user_id: p for p in profiles if not p.is_bot}
+        changed: list[str] = []
+        with self._uow_factory() as uow:
+            known = uow.members.get_many(ws, wanted)
+            tz = self._workspace_tz(uow, ws)
+            for user_id, member in known.items():
+                updated = member.with_profile(wanted[user_id], tz)
+                if updated != member:
+                    uow.members.update(updated)
+                    changed.append(user_id)
+            uow.commit()
+        self._reschedule(ws, changed)
+        return changed
 
     # -- callers and workspaces -------------------------------------------
 
@@ -116,6 +155,8 @@ class RosterService:
             if any(r.joined for r in results) and caller.role is not Role.MANAGER:
                 uow.members.update(replace(caller, role=Role.MANAGER))
             uow.commit()
+        joined = [r for r in results if r.joined]
+        self._reschedule(ws, [caller_id, *(r.user_id for r in joined), *(r.previous_manager_id for r in joined)])
         return results
 
     def precheck_add(self, ws: WorkspaceRef, caller_id: str, rep_ids: list[str]) -> list[RepResult]:
@@ -189,7 +230,8 @@ class RosterService:
             removed = replace(rep, manager_id=None)
             uow.members.update(removed)
             uow.commit()
-            return rep
+        self._reschedule(ws, [rep_id, rep.manager_id])
+        return rep
 
     def move_rep(
         self,
@@ -236,7 +278,8 @@ class RosterService:
             moved = replace(rep, manager_id=new_manager_id)
             uow.members.update(moved)
             uow.commit()
-            return RepResult(rep_id, AddOutcome.MOVED, moved, rep.manager_id)
+        self._reschedule(ws, [rep_id, rep.manager_id, new_manager_id])
+        return RepResult(rep_id, AddOutcome.MOVED, moved, rep.manager_id)
 
     # -- admins -----------------------------------------------------------
 

@@ -105,7 +105,7 @@ def time_zone_label(tz_name: str, now: datetime) -> str:
     """`Europe/Berlin (UTC+01:00, 14:05)`: where someone is and what time it is there."""
     try:
         local = now.astimezone(ZoneInfo(tz_name))
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return tz_name
     offset = local.strftime("%z")
     return f"{tz_name} (UTC{offset[:3]}:{offset[3:]}, {local:%H:%M})"

@@ -18,16 +18,21 @@ from domain.services.roster import RepResult
 from handlers.blocks import roster as replies
 from handlers.blocks.kit import message
 from handlers.commands.coach_parser import (
+    AdminCalendar,
     AdminGrant,
     AdminTeams,
     CoachCommand,
     Help,
+    Notify,
+    Pause,
+    Resume,
     TeamAdd,
     TeamList,
     TeamMove,
     TeamRemove,
     parse_coach_command,
 )
+from handlers.commands.coach_settings import run_settings
 from handlers.outbox import publish_homes, send_dm
 from handlers.payloads import SlashCommand
 from handlers.services import Services, services, workspace_of
@@ -82,6 +87,8 @@ def _run(parsed: CoachCommand, svc: Services, ws: WorkspaceRef, caller_id: str, 
             return _combine([replies.admin_granted_message(m) for m in granted] + problems)
         case AdminTeams():
             return replies.teams_message(svc.roster.teams(ws, caller_id))
+        case Pause() | Resume() | Notify() | AdminCalendar():
+            return run_settings(parsed, svc, ws, caller_id)
     raise AssertionError(f"unhandled command {parsed!r}")
 
 

@@ -53,7 +53,35 @@ class AdminTeams(BaseModel):
     kind: Literal["admin_teams"] = "admin_teams"
 
 
-CoachCommand = Help | TeamList | TeamAdd | TeamRemove | TeamMove | AdminGrant | AdminTeams
+class Pause(BaseModel):
+    kind: Literal["pause"] = "pause"
+    until: str
+
+
+class Resume(BaseModel):
+    kind: Literal["resume"] = "resume"
+
+
+class Notify(BaseModel):
+    """`/coach notify` (list), `/coach notify off week_ahead`; `workspace` for admins."""
+
+    kind: Literal["notify"] = "notify"
+    enabled: bool | None = None
+    notification: str | None = None
+    workspace: bool = False
+
+
+class AdminCalendar(BaseModel):
+    """`/coach admin workweek sun-thu`, `holiday add 2026-12-25`, `quiet 20:00-07:00`, `settings`."""
+
+    kind: Literal["admin_calendar"] = "admin_calendar"
+    setting: Literal["workweek", "holiday_add", "holiday_remove", "quiet", "show"]
+    value: str = ""
+
+
+CoachCommand = (
+    Help | TeamList | TeamAdd | TeamRemove | TeamMove | AdminGrant | AdminTeams | Pause | Resume | Notify | AdminCalendar
+)
 
 
 def mentioned_users(text: str) -> list[str]:
@@ -88,6 +116,14 @@ def parse_coach_command(text: str) -> CoachCommand:
         return _parse_team(words[1:])
     if head == "admin":
         return _parse_admin(words[1:])
+    if head == "pause":
+        if len(words) < 2:
+            raise InvalidInput("Say until when: `/coach pause until 2026-12-01`, `/coach pause 3d` or `/coach pause 2w`.")
+        return Pause(until=" ".join(words[1:]))
+    if head == "resume":
+        return Resume()
+    if head == "notify":
+        return _parse_notify(words[1:], workspace=False)
     raise InvalidInput(
         f"`/coach {head}` is not a command I know. Try `/coach help` for the list."
     )
@@ -119,11 +155,39 @@ def _parse_team(words: list[str]) -> CoachCommand:
 
 def _parse_admin(words: list[str]) -> CoachCommand:
     action = words[0].lower() if words else ""
+    rest = " ".join(words[1:]).strip()
     if action == "grant":
-        return AdminGrant(user_ids=_require_people(" ".join(words[1:]), "/coach admin grant @jordan"))
+        return AdminGrant(user_ids=_require_people(rest, "/coach admin grant @jordan"))
     if action == "teams":
         return AdminTeams()
-    raise InvalidInput("Admin commands: `/coach admin grant @jordan` and `/coach admin teams`.")
+    if action == "notify":
+        return _parse_notify(rest.split(), workspace=True)
+    if action in {"settings", "calendar"}:
+        return AdminCalendar(setting="show")
+    if action == "workweek" and rest:
+        return AdminCalendar(setting="workweek", value=rest)
+    if action == "quiet" and rest:
+        return AdminCalendar(setting="quiet", value=rest)
+    if action == "holiday":
+        parts = rest.split()
+        if len(parts) == 2 and parts[0].lower() in {"add", "remove"}:
+            return AdminCalendar(setting=f"holiday_{parts[0].lower()}", value=parts[1])  # type: ignore[arg-type]
+        raise InvalidInput("Holidays: `/coach admin holiday add 2026-12-25` or `/coach admin holiday remove 2026-12-25`.")
+    raise InvalidInput(
+        "Admin commands: `/coach admin grant @jordan`, `/coach admin teams`, `/coach admin settings`, "
+        "`/coach admin workweek sun-thu`, `/coach admin holiday add 2026-12-25`, "
+        "`/coach admin quiet 20:00-07:00` and `/coach admin notify off week_ahead`."
+    )
+
+
+def _parse_notify(words: list[str], *, workspace: bool) -> Notify:
+    if not words:
+        return Notify(workspace=workspace)
+    switch = words[0].lower()
+    if switch in {"on", "off"} and len(words) == 2:
+        return Notify(enabled=switch == "on", notification=words[1].lower(), workspace=workspace)
+    prefix = "/coach admin notify" if workspace else "/coach notify"
+    raise InvalidInput(f"Use `{prefix}` to list notifications, `{prefix} off week_ahead` or `{prefix} on week_ahead`.")
 
 
 def _require_people(text: str, example: str) -> list[str]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tests.bench import http_ack
+from tests.bench import http_ack, scheduling
 
 
 def main() -> None:
-    for benchmark in (http_ack,):
+    for benchmark in (http_ack, scheduling):
         for line in benchmark.run():
             print(line)
 

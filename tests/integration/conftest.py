@@ -23,3 +23,14 @@ def any_uow_factory(request: pytest.FixtureRequest) -> UnitOfWorkFactory:
     database: TestDatabase = request.getfixturevalue(f"_{request.param}_database")
     delete_all_rows(database.engine)
     return make_uow_factory(database.engine)
+
+
+@pytest.fixture
+def postgres_database(_postgres_database: TestDatabase) -> TestDatabase:
+    """The PostgreSQL session database, emptied; skips without PostgreSQL.
+
+    For what only PostgreSQL does (row locks, advisory locks); mark such
+    tests `@pytest.mark.postgres` so CI counts them.
+    """
+    delete_all_rows(_postgres_database.engine)
+    return _postgres_database

@@ -118,6 +118,6 @@ def test_the_alembic_command_line_works_with_the_ini_file(tmp_path):
     try:
         with engine.connect() as connection:
             version = connection.execute(text("SELECT version_num FROM alembic_version"))
-            assert version.scalar() == "0001"
+            assert version.scalar() == migrate.head_revision()
     finally:
         engine.dispose()

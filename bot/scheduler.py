@@ -1,0 +1,64 @@
+"""APScheduler as a clock: a dispatch tick every minute and a daily profile refresh.
+
+Per-person schedules are rows in our tables (DESIGN.md 3.1), never one
+APScheduler job per person; these two jobs only ask the services what is due.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from domain.model import WorkspaceRef
+from domain.ports import DispatcherLock
+from handlers.jobs.dispatch import DispatchJob
+from handlers.jobs.refresh_profiles import refresh_profiles
+from handlers.services import Services
+
+log = logging.getLogger(__name__)
+
+
+class CoachflowScheduler:
+    def __init__(self, services: Services, client: WebClient, lock: DispatcherLock) -> None:
+        self._services = services
+        self._client = client
+        self._lock = lock
+        self._dispatch = DispatchJob(services, client, lock)
+        # One worker and no overlap: a slow tick delays the next, never doubles it.
+        self._scheduler = BackgroundScheduler(
+            timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 30}
+        )
+        self._scheduler.add_job(self._tick, IntervalTrigger(minutes=1), id="dispatch", name="dispatch tick")
+        self._scheduler.add_job(
+            self._refresh, CronTrigger(hour=3, minute=17), id="refresh_profiles", name="time zone refresh"
+        )
+
+    def start(self) -> None:
+        self._scheduler.start()
+        log.info("scheduler started: dispatch every minute, time zones refreshed daily at 03:17 UTC")
+
+    def shutdown(self) -> None:
+        self._scheduler.shutdown(wait=True)
+        self._lock.release()
+
+    def _tick(self) -> None:
+        # APScheduler would log and swallow an exception; log it with context.
+        try:
+            self._dispatch.tick()
+        except Exception:  # noqa: BLE001 - a failed tick must not stop the clock
+            log.exception("dispatch tick failed; the next one retries")
+
+    def _refresh(self) -> None:
+        if not self._lock.try_acquire():
+            return
+        try:
+            team = self._client.auth_test()
+            changed = refresh_profiles(self._client, self._services, WorkspaceRef(team["team_id"], team.get("enterprise_id")))
+            log.info("time zone refresh: %d people changed", changed)
+        except SlackApiError as error:
+            log.warning("time zone refresh failed: %s", error.response.get("error"))

@@ -1,0 +1,161 @@
+"""Time off, opt-outs and workspace calendars: the rules the scheduler obeys.
+
+Every change here reschedules the people it affects at once, so a pause or a
+new holiday is respected by the very next tick.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+
+from domain.errors import InvalidInput, NotAllowed, NotFound
+from domain.model import Member, QuietHours, Workspace, WorkspaceRef, WorkspaceSettings
+from domain.ports import UnitOfWorkFactory
+from domain.scheduling.calendar import zone
+from domain.scheduling.kinds import KINDS
+from domain.services.scheduling import ScheduleService
+
+WORK_WEEKS = {
+    "mon-fri": frozenset({0, 1, 2, 3, 4}),
+    "sun-thu": frozenset({6, 0, 1, 2, 3}),
+    "mon-sat": frozenset({0, 1, 2, 3, 4, 5}),
+    "sat-wed": frozenset({5, 6, 0, 1, 2}),
+}
+_DURATION = re.compile(r"^(\d{1,3})\s*([dw])$")
+_MAX_PAUSE = timedelta(days=366)
+
+
+def parse_pause_end(text: str, today: date) -> date:
+    """`2026-12-01`, `until 2026-12-01`, `3d` or `2w` -> the first day back."""
+    words = text.strip().lower().removeprefix("until").strip()
+    match = _DURATION.match(words)
+    if match:
+        amount, unit = int(match.group(1)), match.group(2)
+        end = today + (timedelta(weeks=amount) if unit == "w" else timedelta(days=amount))
+    else:
+        try:
+            end = date.fromisoformat(words)
+        except ValueError:
+            raise InvalidInput(
+                "Say how long: `/coach pause until 2026-12-01`, `/coach pause 3d` or `/coach pause 2w`."
+            ) from None
+    if end <= today:
+        raise InvalidInput(f"{end.isoformat()} is not in the future; pick the first day you are back.")
+    if end - today > _MAX_PAUSE:
+        raise InvalidInput("A pause can last a year at most.")
+    return end
+
+
+def parse_quiet_hours(text: str) -> QuietHours | None:
+    if text.strip().lower() in {"off", "none"}:
+        return None
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", text)
+    if not match:
+        raise InvalidInput("Quiet hours look like `20:00-07:00` (local time), or `off`.")
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    try:
+        start, end = time(h1, m1), time(h2, m2)
+    except ValueError:
+        raise InvalidInput("Hours are 00-23 and minutes 00-59, e.g. `20:00-07:00`.") from None
+    if start == end:
+        raise InvalidInput("Quiet hours need a start and an end that differ.")
+    return QuietHours(start, end)
+
+
+def require_kind(name: str) -> str:
+    if name not in KINDS:
+        known = ", ".join(f"`{k}`" for k in KINDS)
+        raise InvalidInput(f"`{name}` is not a notification I send. Known: {known}.")
+    return name
+
+
+class PreferenceService:
+    def __init__(
+        self, uow_factory: UnitOfWorkFactory, schedules: ScheduleService, clock: Callable[[], datetime]
+    ) -> None:
+        self._uow_factory = uow_factory
+        self._schedules = schedules
+        self._clock = clock
+
+    # -- a person's own ---------------------------------------------------
+
+    def pause(self, ws: WorkspaceRef, user_id: str, text: str) -> Member:
+        now = self._clock()
+        member = self._member(ws, user_id)
+        today = now.astimezone(zone(member.time_zone)).date()
+        return self._update_member(replace(member, paused_until=parse_pause_end(text, today)), now)
+
+    def resume(self, ws: WorkspaceRef, user_id: str) -> Member:
+        return self._update_member(replace(self._member(ws, user_id), paused_until=None), self._clock())
+
+    def set_muted(self, ws: WorkspaceRef, user_id: str, kind: str, muted: bool) -> Member:
+        member = self._member(ws, user_id)
+        kinds = member.muted_kinds | {require_kind(kind)} if muted else member.muted_kinds - {kind}
+        return self._update_member(replace(member, muted_kinds=frozenset(kinds)), self._clock())
+
+    # -- the workspace's (admins) -------------------------------------------
+
+    def set_work_week(self, ws: WorkspaceRef, admin_id: str, name: str) -> Workspace:
+        days = WORK_WEEKS.get(name.lower())
+        if days is None:
+            raise InvalidInput("Working weeks I know: " + ", ".join(f"`{k}`" for k in WORK_WEEKS) + ".")
+        return self._update_settings(ws, admin_id, lambda s: replace(s, working_days=days))
+
+    def set_holiday(self, ws: WorkspaceRef, admin_id: str, day_text: str, present: bool) -> Workspace:
+        try:
+            day = date.fromisoformat(day_text.strip())
+        except ValueError:
+            raise InvalidInput("Give the holiday as a date: `2026-12-25`.") from None
+        return self._update_settings(
+            ws, admin_id,
+            lambda s: replace(s, holidays=s.holidays | {day} if present else s.holidays - {day}),
+        )
+
+    def set_quiet_hours(self, ws: WorkspaceRef, admin_id: str, text: str) -> Workspace:
+        quiet = parse_quiet_hours(text)
+        return self._update_settings(ws, admin_id, lambda s: replace(s, quiet_hours=quiet))
+
+    def set_kind_enabled(self, ws: WorkspaceRef, admin_id: str, kind: str, enabled: bool) -> Workspace:
+        require_kind(kind)
+        return self._update_settings(
+            ws, admin_id,
+            lambda s: replace(s, disabled_kinds=s.disabled_kinds - {kind} if enabled else s.disabled_kinds | {kind}),
+        )
+
+    def settings(self, ws: WorkspaceRef) -> WorkspaceSettings:
+        with self._uow_factory() as uow:
+            workspace = uow.workspaces.get(ws)
+            return workspace.settings if workspace else WorkspaceSettings()
+
+    # -- helpers ------------------------------------------------------------
+
+    def _member(self, ws: WorkspaceRef, user_id: str) -> Member:
+        with self._uow_factory() as uow:
+            member = uow.members.get(ws, user_id)
+        if member is None:
+            raise NotFound("Coachflow does not know you yet here. Run `/coach help` to get started.")
+        return member
+
+    def _update_member(self, member: Member, now: datetime) -> Member:
+        with self._uow_factory() as uow:
+            uow.members.update(member)
+            uow.commit()
+        self._schedules.refresh_people(member.workspace, [member.user_id], now)
+        return member
+
+    def _update_settings(
+        self, ws: WorkspaceRef, admin_id: str, change: Callable[[WorkspaceSettings], WorkspaceSettings]
+    ) -> Workspace:
+        with self._uow_factory() as uow:
+            admin = uow.members.get(ws, admin_id)
+            if admin is None or not admin.is_admin:
+                raise NotAllowed("Only a Coachflow admin can change the workspace's calendar and notifications.")
+            workspace = uow.workspaces.get(ws) or Workspace(ref=ws)
+            updated = replace(workspace, settings=change(workspace.settings))
+            uow.workspaces.update(updated)
+            uow.commit()
+        self._schedules.refresh_workspace(ws, self._clock())
+        return updated

@@ -1,0 +1,164 @@
+"""Per-person schedules as data, and the tick that turns what is due into ledger rows.
+
+Each (person, kind) has one schedule entry holding the UTC instant of its
+next occurrence, so a tick reads only what is due: its cost follows the
+number of due messages, not the head count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from domain.delivery import Delivery, DeliveryStatus
+from domain.model import Member, WorkspaceRef, WorkspaceSettings
+from domain.ports import ScheduleEntry, UnitOfWork, UnitOfWorkFactory
+from domain.scheduling.calendar import next_occurrence
+from domain.scheduling.due import DueNotification, DuePlan, catch_up
+from domain.scheduling.kinds import KINDS, Audience, NotificationKind
+
+
+@dataclass
+class PlanReport:
+    checked: int = 0  # schedule entries looked at
+    queued: int = 0  # new ledger rows to send
+    skipped: int = 0  # new ledger rows skipped as stale
+    due: list[DueNotification] = field(default_factory=list)
+    stale: list[tuple[DueNotification, str]] = field(default_factory=list)
+
+
+def receives(kind: NotificationKind, member: Member, is_manager: bool) -> bool:
+    """Whether a kind is addressed to this person at all (opt-outs are the calendar's)."""
+    if kind.audience is Audience.MANAGERS:
+        return is_manager
+    if kind.audience is Audience.REPS:
+        return member.manager_id is not None
+    return True
+
+
+class ScheduleService:
+    def __init__(self, uow_factory: UnitOfWorkFactory, kinds: dict[str, NotificationKind] | None = None) -> None:
+        self._uow_factory = uow_factory
+        self._kinds = kinds if kinds is not None else KINDS
+
+    # -- keeping schedules in step with people and settings ---------------
+
+    def refresh_people(self, ws: WorkspaceRef, user_ids: Iterable[str], now: datetime) -> None:
+        """Recompute the schedules of these people after anything about them changed."""
+        wanted = list(dict.fromkeys(user_ids))
+        if not wanted:
+            return
+        with self._uow_factory() as uow:
+            settings = self._settings(uow, ws)
+            members = uow.members.get_many(ws, wanted)
+            managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
+            for member in members.values():
+                self._refresh(uow, member, settings, member.user_id in managers, now)
+            uow.commit()
+
+    def refresh_workspace(self, ws: WorkspaceRef, now: datetime) -> int:
+        """After a workspace setting changed (working days, holidays, ...)."""
+        with self._uow_factory() as uow:
+            settings = self._settings(uow, ws)
+            managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
+            members = uow.members.list_all(ws)
+            for member in members:
+                self._refresh(uow, member, settings, member.user_id in managers, now)
+            uow.commit()
+            return len(members)
+
+    def _refresh(
+        self, uow: UnitOfWork, member: Member, settings: WorkspaceSettings, is_manager: bool, now: datetime
+    ) -> None:
+        existing = {e.kind: e for e in uow.schedules.for_member(member.workspace, member.user_id)}
+        for kind in self._kinds.values():
+            if not receives(kind, member, is_manager):
+                if kind.name in existing:
+                    uow.schedules.delete(member.workspace, member.user_id, kind.name)
+                continue
+            upcoming = next_occurrence(kind, member, settings, after=now)
+            # Keep the catch-up point of an existing entry: occurrences missed
+            # during downtime are still the tick's to send or skip.
+            checked = min(existing[kind.name].checked_until, now) if kind.name in existing else now
+            uow.schedules.upsert(
+                ScheduleEntry(member.workspace, member.user_id, kind.name, upcoming.due_at if upcoming else None, checked)
+            )
+
+    # -- the tick ---------------------------------------------------------
+
+    def plan(self, now: datetime, batch: int = 500) -> PlanReport:
+        """Queue what is due in the ledger, skip what went stale, move schedules on."""
+        report = PlanReport()
+        while True:
+            with self._uow_factory() as uow:
+                entries = uow.schedules.due(now, batch)
+                for entry, member, settings, plan in self._plans(uow, entries, now):
+                    for item in plan.send:
+                        report.queued += uow.deliveries.add_if_absent(self._ledger_row(item, DeliveryStatus.PENDING))
+                        report.due.append(item)
+                    for skipped in plan.skip:
+                        row = self._ledger_row(skipped.notification, DeliveryStatus.SKIPPED, reason=skipped.reason)
+                        report.skipped += uow.deliveries.add_if_absent(row)
+                        report.stale.append((skipped.notification, skipped.reason))
+                    if member is not None and settings is not None:
+                        upcoming = next_occurrence(self._kinds[entry.kind], member, settings, after=now)
+                        uow.schedules.upsert(
+                            ScheduleEntry(entry.workspace, entry.user_id, entry.kind,
+                                          upcoming.due_at if upcoming else None, now)
+                        )
+                report.checked += len(entries)
+                uow.commit()
+            if len(entries) < batch:
+                return report
+
+    def preview(self, now: datetime, limit: int = 1000) -> PlanReport:
+        """What a tick at `now` would queue and skip, without writing anything."""
+        report = PlanReport()
+        with self._uow_factory() as uow:
+            entries = uow.schedules.due(now, limit)
+            plans = list(self._plans(uow, entries, now))
+            candidates = [n.key for _, _, _, p in plans for n in [*p.send, *(s.notification for s in p.skip)]]
+            existing = uow.deliveries.existing_keys(candidates)
+        for _, _, _, plan in plans:
+            report.due += [n for n in plan.send if n.key not in existing]
+            report.stale += [(s.notification, s.reason) for s in plan.skip if s.notification.key not in existing]
+        report.checked = len(entries)
+        return report
+
+    def _plans(
+        self, uow: UnitOfWork, entries: list[ScheduleEntry], now: datetime
+    ) -> Iterable[tuple[ScheduleEntry, Member | None, WorkspaceSettings | None, DuePlan]]:
+        by_workspace: dict[WorkspaceRef, list[ScheduleEntry]] = {}
+        for entry in entries:
+            by_workspace.setdefault(entry.workspace, []).append(entry)
+        for ws, group in by_workspace.items():
+            settings = self._settings(uow, ws)
+            members = uow.members.get_many(ws, [e.user_id for e in group])
+            managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
+            for entry in group:
+                member = members.get(entry.user_id)
+                kind = self._kinds.get(entry.kind)
+                if member is None or kind is None or not receives(kind, member, member.user_id in managers):
+                    # Gone, or no longer addressed (a manager without reps): stop looking.
+                    uow.schedules.delete(entry.workspace, entry.user_id, entry.kind)
+                    yield entry, None, None, DuePlan(send=[], skip=[])
+                    continue
+                # The ledger's unique key, not this empty set, prevents doubles.
+                yield entry, member, settings, catch_up(member, settings, kind, entry.checked_until, now, frozenset())
+
+    @staticmethod
+    def _ledger_row(item: DueNotification, status: DeliveryStatus, reason: str | None = None) -> Delivery:
+        return Delivery(
+            key=item.key,
+            status=status,
+            due_at=item.occurrence.due_at,
+            stale_at=item.occurrence.stale_at,
+            enterprise_id=item.workspace.enterprise_id,
+            reason=reason,
+        )
+
+    @staticmethod
+    def _settings(uow: UnitOfWork, ws: WorkspaceRef) -> WorkspaceSettings:
+        workspace = uow.workspaces.get(ws)
+        return workspace.settings if workspace is not None else WorkspaceSettings()

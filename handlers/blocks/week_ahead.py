@@ -1,0 +1,26 @@
+"""The manager's Monday week-ahead note."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from domain.services.notifications import WeekAheadNote
+from handlers.blocks.kit import Block, context, header, mention, message, section, time_zone_label
+
+
+def week_ahead_message(note: WeekAheadNote, now: datetime) -> dict[str, Any]:
+    title = f"Your week ahead: {note.week_of:%-d %b}"
+    blocks: list[Block] = [
+        header(title),
+        section(f"{len(note.reps)} rep{'s' if len(note.reps) != 1 else ''} on your team this week:"),
+    ]
+    for rep in note.reps[:40]:
+        line = f"{mention(rep.user_id)} · {time_zone_label(rep.time_zone, now)}"
+        if rep.paused_until is not None and rep.is_paused_on(note.week_of):
+            line += f"\n:palm_tree: away until {rep.paused_until:%a %-d %b}"
+        blocks.append(section(line))
+    if len(note.reps) > 40:
+        blocks.append(context(f"…and {len(note.reps) - 40} more: `/coach team` lists everyone."))
+    blocks.append(context("Sent Mondays at 08:00 your time. Turn it off with `/coach notify off week_ahead`."))
+    return message(f"{title}: {len(note.reps)} reps", blocks)

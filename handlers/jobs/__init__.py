@@ -1,0 +1,1 @@
+"""Clock-triggered jobs: they call the same services and builders as the listeners."""

@@ -1,0 +1,23 @@
+"""Shared set-up for the `bot` package tests (settings, CLI, demo)."""
+
+from __future__ import annotations
+
+import pytest
+
+# Every variable Settings reads: a developer's shell (or CI) must not leak into
+# what these tests see, so each test starts with none of them set.
+SETTINGS_VARIABLES = (
+    "SLACK_BOT_TOKEN",
+    "SLACK_APP_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_API_URL",
+    "DATABASE_URL",
+    "COACHFLOW_LOG_LEVEL",
+    "COACHFLOW_DEFAULT_TIME_ZONE",
+)
+
+
+@pytest.fixture(autouse=True)
+def _clean_settings_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in SETTINGS_VARIABLES:
+        monkeypatch.delenv(name, raising=False)

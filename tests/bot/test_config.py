@@ -1,0 +1,219 @@
+"""Settings: defaults, where values come from, and messages for bad values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import SLACK_API_DEFAULT, ConfigError, load_settings
+
+BOT_TOKEN = "xoxb-1-test"
+APP_TOKEN = "xapp-1-test"
+
+
+def test_defaults_without_environment_or_file() -> None:
+    settings = load_settings(None)
+
+    assert settings.slack_bot_token is None
+    assert settings.slack_app_token is None
+    assert settings.slack_signing_secret is None
+    assert settings.slack_api_url == SLACK_API_DEFAULT == "https://slack.com/api/"
+    assert settings.database_url == "sqlite:///coachflow.db"
+    assert settings.log_level == "INFO"
+    assert settings.default_time_zone == "UTC"
+
+
+def test_overrides_by_variable_name() -> None:
+    settings = load_settings(
+        None,
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_APP_TOKEN=APP_TOKEN,
+        SLACK_SIGNING_SECRET="shh",
+        DATABASE_URL="sqlite:///elsewhere.db",
+        COACHFLOW_LOG_LEVEL="debug",
+        COACHFLOW_DEFAULT_TIME_ZONE="Europe/Berlin",
+    )
+
+    assert settings.slack_bot_token == BOT_TOKEN
+    assert settings.slack_app_token == APP_TOKEN
+    assert settings.slack_signing_secret == "shh"
+    assert settings.database_url == "sqlite:///elsewhere.db"
+    assert settings.log_level == "DEBUG"  # case does not matter
+    assert settings.default_time_zone == "Europe/Berlin"
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("https://slack-gov.com/api", "https://slack-gov.com/api/"),
+        ("https://slack-gov.com/api/", "https://slack-gov.com/api/"),
+        ("http://127.0.0.1:8080/api", "http://127.0.0.1:8080/api/"),
+    ],
+)
+def test_slack_api_url_always_ends_with_a_slash(given: str, used: str) -> None:
+    assert load_settings(None, SLACK_API_URL=given).slack_api_url == used
+
+
+def test_empty_tokens_count_as_unset() -> None:
+    # `SLACK_BOT_TOKEN=` as copied from .env.example means "not set", not "bad".
+    settings = load_settings(None, SLACK_BOT_TOKEN="", SLACK_APP_TOKEN="")
+
+    assert settings.slack_bot_token is None
+    assert settings.slack_app_token is None
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "fix"),
+    [
+        ("SLACK_BOT_TOKEN", "xoxp-user-token", "xoxb-"),
+        ("SLACK_APP_TOKEN", "xoxb-not-an-app-token", "xapp-"),
+        ("SLACK_API_URL", "slack.com/api", "https://slack.com/api/"),
+        ("COACHFLOW_LOG_LEVEL", "LOUD", "DEBUG, INFO, WARNING, ERROR"),
+        ("COACHFLOW_DEFAULT_TIME_ZONE", "Mars/Base", "Europe/Berlin"),
+        ("COACHFLOW_DEFAULT_TIME_ZONE", "America", "Europe/Berlin"),
+    ],
+)
+def test_bad_value_names_the_variable_and_how_to_fix_it(variable: str, value: str, fix: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_settings(None, **{variable: value})
+
+    message = str(raised.value)
+    assert f"{variable}:" in message
+    assert "Set it to" in message and fix in message
+    # Pydantic's own wording and links are not for operators.
+    assert "pydantic" not in message.lower()
+    assert "validation error" not in message.lower()
+
+
+def test_bad_tokens_are_not_echoed_back() -> None:
+    # A pasted secret must not end up in logs just because it had the wrong prefix.
+    with pytest.raises(ConfigError) as raised:
+        load_settings(None, SLACK_BOT_TOKEN="xoxp-secret-value-123")
+
+    assert "secret-value-123" not in str(raised.value)
+
+
+def test_several_bad_values_are_reported_at_once() -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_settings(
+            None,
+            SLACK_BOT_TOKEN="nope",
+            SLACK_APP_TOKEN="nope",
+            COACHFLOW_LOG_LEVEL="LOUD",
+            COACHFLOW_DEFAULT_TIME_ZONE="Mars/Base",
+        )
+
+    message = str(raised.value)
+    for variable in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "COACHFLOW_LOG_LEVEL", "COACHFLOW_DEFAULT_TIME_ZONE"):
+        assert f"{variable}:" in message
+    assert message.count("\n- ") == 4  # one line per problem
+
+
+def test_values_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
+    monkeypatch.setenv("SLACK_API_URL", "https://slack-gov.com/api")
+    monkeypatch.setenv("COACHFLOW_DEFAULT_TIME_ZONE", "Asia/Tokyo")
+
+    settings = load_settings(None)
+
+    assert settings.slack_bot_token == BOT_TOKEN
+    assert settings.slack_api_url == "https://slack-gov.com/api/"
+    assert settings.default_time_zone == "Asia/Tokyo"
+
+
+def test_bad_value_in_the_environment_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COACHFLOW_LOG_LEVEL", "chatty")
+
+    with pytest.raises(ConfigError, match="COACHFLOW_LOG_LEVEL"):
+        load_settings(None)
+
+
+def _write_env_file(path: Path) -> Path:
+    path.write_text(
+        "# copied from .env.example\n"
+        f"SLACK_BOT_TOKEN={BOT_TOKEN}\n"
+        f"SLACK_APP_TOKEN={APP_TOKEN}\n"
+        "SLACK_SIGNING_SECRET=\n"
+        "DATABASE_URL=sqlite:///from-file.db\n"
+        "COACHFLOW_DEFAULT_TIME_ZONE=America/New_York\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_values_come_from_an_env_file(tmp_path: Path) -> None:
+    settings = load_settings(_write_env_file(tmp_path / ".env"))
+
+    assert settings.slack_bot_token == BOT_TOKEN
+    assert settings.slack_app_token == APP_TOKEN
+    assert not settings.slack_signing_secret
+    assert settings.database_url == "sqlite:///from-file.db"
+    assert settings.default_time_zone == "America/New_York"
+
+
+def test_environment_wins_over_the_env_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As .env.example promises: "the process environment wins over this file".
+    monkeypatch.setenv("COACHFLOW_DEFAULT_TIME_ZONE", "Europe/Berlin")
+
+    settings = load_settings(_write_env_file(tmp_path / ".env"))
+
+    assert settings.default_time_zone == "Europe/Berlin"
+    assert settings.slack_bot_token == BOT_TOKEN  # the rest still from the file
+
+
+def test_bad_value_in_an_env_file_is_reported(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("SLACK_APP_TOKEN=xoxb-wrong-kind\n", encoding="utf-8")
+
+    with pytest.raises(ConfigError, match="SLACK_APP_TOKEN: .*xapp-"):
+        load_settings(env_file)
+
+
+def test_missing_env_file_means_defaults(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "absent.env").database_url == "sqlite:///coachflow.db"
+
+
+# -- require_slack ---------------------------------------------------------------
+
+
+def test_socket_mode_without_app_token_names_it_and_mentions_http() -> None:
+    settings = load_settings(None, SLACK_BOT_TOKEN=BOT_TOKEN)
+
+    with pytest.raises(ConfigError) as raised:
+        settings.require_slack(http=False)
+
+    message = str(raised.value)
+    assert "SLACK_APP_TOKEN" in message
+    assert "xapp-" in message  # what to set it to
+    assert "--http" in message  # the other way to run
+    assert "SLACK_BOT_TOKEN is not set" not in message  # that one is fine
+
+
+def test_socket_mode_with_both_tokens_is_ready() -> None:
+    load_settings(None, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_APP_TOKEN=APP_TOKEN).require_slack(http=False)
+
+
+def test_http_mode_without_signing_secret_names_it() -> None:
+    settings = load_settings(None, SLACK_BOT_TOKEN=BOT_TOKEN)
+
+    with pytest.raises(ConfigError) as raised:
+        settings.require_slack(http=True)
+
+    message = str(raised.value)
+    assert "SLACK_SIGNING_SECRET" in message
+    assert "Signing Secret" in message and "Basic Information" in message
+    assert "SLACK_APP_TOKEN" not in message  # HTTP mode does not need one
+
+
+def test_http_mode_with_token_and_secret_is_ready() -> None:
+    load_settings(None, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET="shh").require_slack(http=True)
+
+
+def test_nothing_set_lists_every_missing_variable_at_once() -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_settings(None).require_slack(http=True)
+
+    message = str(raised.value)
+    assert "SLACK_BOT_TOKEN" in message
+    assert "SLACK_SIGNING_SECRET" in message

@@ -1,0 +1,101 @@
+"""`coachflow demo`: the offline demo shows each person what Slack would."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.demo import transcript
+
+
+@pytest.fixture(scope="module")
+def demo() -> str:
+    return transcript()  # the whole demo, about a second
+
+
+def _box(demo: str, label: str) -> str:
+    """The text inside the first `┌─ label` ... `└─` box of the transcript."""
+    match = re.search(rf"┌─ {re.escape(label)}\n(.*?)\n\s*└─", demo, re.DOTALL)
+    assert match, f"no box {label!r} in the demo transcript"
+    return match.group(1)
+
+
+def test_maya_adds_three_reps(demo: str) -> None:
+    assert "Maya types:  /coach team add @Alex @Bea @Kenji" in demo
+    reply = _box(demo, "Only visible to Maya")
+    assert "3 added. Your team now has 3 reps." in reply
+    for name in ("Alex Rivera", "Bea Schmidt", "Kenji Sato"):
+        assert f"@{name} joined your team." in reply
+
+
+@pytest.mark.parametrize("rep", ["Alex", "Bea", "Kenji"])
+def test_each_new_rep_gets_a_dm(demo: str, rep: str) -> None:
+    dm = _box(demo, f"DM from Coachflow to {rep}")
+    assert "@Maya Chen added you to their Coachflow coaching team." in dm
+
+
+def test_building_the_team_dms_no_one_outside_it(demo: str) -> None:
+    setup = demo.split("Monday: the week-ahead note")[0]
+    for person in ("Ada", "Maya", "Omar"):
+        assert f"DM from Coachflow to {person}" not in setup
+
+
+@pytest.mark.parametrize(
+    ("manager", "tick_utc", "zone"),
+    [("Priya", "02:30", "Asia/Kolkata"), ("Maya", "13:00", "America/New_York"), ("Omar", "14:00", "America/Chicago")],
+)
+def test_week_ahead_reaches_each_manager_at_8am_local(demo: str, manager: str, tick_utc: str, zone: str) -> None:
+    assert f"Tick Mon {tick_utc} UTC = Mon 08:00 for {manager} ({zone})" in demo
+    note = _box(demo, f"DM from Coachflow to {manager}")
+    assert "Your week ahead: 30 Nov" in note
+    assert demo.count(f"DM from Coachflow to {manager}") == 1  # once, not at every tick after
+
+
+def test_the_week_ahead_note_says_who_is_away(demo: str) -> None:
+    note = _box(demo, "DM from Coachflow to Maya")
+    assert "@Kenji Sato" in note and "away until Mon 7 Dec" in note
+
+
+@pytest.mark.parametrize("person", ["Maya", "Alex", "Ada", "Omar"])
+def test_home_tab_for_each_person(demo: str, person: str) -> None:
+    assert f"┌─ {person}'s Home tab (" in demo
+
+
+def test_mayas_home_lists_her_reps_with_their_time_zones(demo: str) -> None:
+    home = _box(demo, "Maya's Home tab (sales manager)")
+    assert "Your team (3 reps)" in home
+    lines = home.splitlines()
+    for name, tz in (
+        ("Alex Rivera", "America/Los_Angeles"),
+        ("Bea Schmidt", "Europe/Berlin"),
+        ("Kenji Sato", "Asia/Tokyo"),
+    ):
+        at = next(i for i, line in enumerate(lines) if f"@{name}" in line)
+        assert tz in lines[at + 1], f"{name}'s time zone should follow the name"
+
+
+def test_alex_sees_his_coach(demo: str) -> None:
+    assert "Your coach: @Maya Chen" in _box(demo, "Alex's Home tab (account executive)")
+
+
+def test_adas_home_shows_the_admin_view(demo: str) -> None:
+    home = _box(demo, "Ada's Home tab (sales enablement lead)")
+    assert "Workspace (admin)" in home
+    assert "Admins: @Ada Okafor" in home
+    assert "@Maya Chen* · 3 reps" in home
+
+
+def test_omar_has_no_team_and_sees_how_to_start(demo: str) -> None:
+    home = _box(demo, "Omar's Home tab (sales manager)")
+    assert "Your team" not in home
+    assert "Workspace (admin)" not in home
+    assert "/coach team add" in home
+    # He could not take Alex from Maya.
+    assert "@Alex Rivera is coached by @Maya Chen" in _box(demo, "Only visible to Omar")
+
+
+def test_the_demo_runs_to_the_end_without_errors(demo: str) -> None:
+    assert "Demo finished:" in demo
+    assert "Sorry, Coachflow hit a problem" not in demo
+

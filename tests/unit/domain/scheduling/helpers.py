@@ -1,0 +1,60 @@
+"""Shared people, workspaces and kinds for the scheduling tests."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time, timezone
+from zoneinfo import ZoneInfo
+
+from domain.model import Member, WorkspaceRef, WorkspaceSettings
+from domain.scheduling.kinds import Audience, Cadence, NotificationKind, Staleness
+
+T1 = WorkspaceRef("T1")
+MON_FRI = WorkspaceSettings()
+SUN_THU = WorkspaceSettings(working_days=frozenset({6, 0, 1, 2, 3}))
+MON_SAT = WorkspaceSettings(working_days=frozenset({0, 1, 2, 3, 4, 5}))
+
+# A 09:00 nudge every working day, worth sending until local midnight.
+NUDGE = NotificationKind(
+    name="challenge_nudge",
+    title="Daily challenge nudge",
+    audience=Audience.REPS,
+    cadence=Cadence.DAILY,
+    local_time=time(9),
+    stale=Staleness(days_after=1, at=time(0)),
+)
+# A check-in on the 1st of the month (or the next working day), good for three days.
+CHECK_IN = NotificationKind(
+    name="monthly_check_in",
+    title="Monthly check-in",
+    audience=Audience.EVERYONE,
+    cadence=Cadence.MONTHLY,
+    day_of_month=1,
+    local_time=time(10),
+    stale=Staleness(days_after=3),
+)
+
+
+def person(time_zone: str = "America/New_York", user_id: str = "U7", **changes: object) -> Member:
+    member = Member(workspace=T1, user_id=user_id, name=user_id, time_zone=time_zone)
+    return replace(member, **changes)  # type: ignore[arg-type]
+
+
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=timezone.utc)
+
+
+def local(zone_name: str, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    """A wall-clock time in a zone (never a skipped one in these tests)."""
+    return datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(zone_name))
+
+
+def wall(instant: datetime, zone_name: str) -> tuple[date, time]:
+    """What the clock on the wall in `zone_name` reads at `instant`."""
+    moment = instant.astimezone(ZoneInfo(zone_name))
+    return moment.date(), moment.time()
+
+
+def daily(name: str, at: time, stale: Staleness = Staleness(1, time(0)), **changes: object) -> NotificationKind:
+    kind = replace(NUDGE, name=name, local_time=at, stale=stale)
+    return replace(kind, **changes)  # type: ignore[arg-type]
