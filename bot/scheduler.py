@@ -38,6 +38,10 @@ class CoachflowScheduler:
             self._refresh, CronTrigger(hour=3, minute=17), id="refresh_profiles", name="time zone refresh"
         )
 
+    def jobs(self) -> list[tuple[str, str]]:
+        """(id, trigger) of each clock job, for operators and tests."""
+        return [(job.id, str(job.trigger)) for job in self._scheduler.get_jobs()]
+
     def start(self) -> None:
         self._scheduler.start()
         log.info("scheduler started: dispatch every minute, time zones refreshed daily at 03:17 UTC")
