@@ -14,6 +14,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from domain.model import WorkspaceRef
+from domain.services.roster import RepResult
+from handlers.blocks import roster as replies
 from handlers.blocks.home import home_view
 from handlers.services import Services
 
@@ -39,3 +41,17 @@ def publish_homes(client: WebClient, svc: Services, ws: WorkspaceRef, user_ids: 
             client.views_publish(user_id=user_id, view=view)
         except SlackApiError as error:
             log.warning("could not publish App Home for %s: %s", user_id, error.response.get("error"))
+
+
+def notify_joined(
+    client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, results: list[RepResult]
+) -> None:
+    """Tell each new rep who coaches them, and a previous manager who lost a rep."""
+    joined = [r for r in results if r.joined]
+    for result in joined:
+        send_dm(client, result.user_id, replies.rep_joined_notice(result, manager_id))
+        if result.previous_manager_id:
+            send_dm(client, result.previous_manager_id, replies.rep_left_notice(result.user_id, manager_id))
+    previous = [r.previous_manager_id for r in joined if r.previous_manager_id]
+    if joined:
+        publish_homes(client, svc, ws, [manager_id, *(r.user_id for r in joined), *previous])

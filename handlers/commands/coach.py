@@ -14,7 +14,6 @@ from slack_sdk import WebClient
 
 from domain.errors import CoachflowError
 from domain.model import Member, WorkspaceRef
-from domain.services.roster import RepResult
 from handlers.blocks import roster as replies
 from handlers.blocks.kit import message
 from handlers.commands.coach_parser import (
@@ -33,7 +32,7 @@ from handlers.commands.coach_parser import (
     parse_coach_command,
 )
 from handlers.commands.coach_settings import run_settings
-from handlers.outbox import publish_homes, send_dm
+from handlers.outbox import notify_joined, publish_homes, send_dm
 from handlers.payloads import SlashCommand
 from handlers.services import Services, services, workspace_of
 from handlers.slack_directory import SlackUserDirectory
@@ -90,20 +89,6 @@ def _run(parsed: CoachCommand, svc: Services, ws: WorkspaceRef, caller_id: str, 
         case Pause() | Resume() | Notify() | AdminCalendar():
             return run_settings(parsed, svc, ws, caller_id)
     raise AssertionError(f"unhandled command {parsed!r}")
-
-
-def notify_joined(
-    client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, results: list[RepResult]
-) -> None:
-    """Tell each new rep who coaches them, and a previous manager who lost a rep."""
-    joined = [r for r in results if r.joined]
-    for result in joined:
-        send_dm(client, result.user_id, replies.rep_joined_notice(result, manager_id))
-        if result.previous_manager_id:
-            send_dm(client, result.previous_manager_id, replies.rep_left_notice(result.user_id, manager_id))
-    previous = [r.previous_manager_id for r in joined if r.previous_manager_id]
-    if joined:
-        publish_homes(client, svc, ws, [manager_id, *(r.user_id for r in joined), *previous])
 
 
 def _each(step: Callable[[str], Member], user_ids: list[str]) -> tuple[list[Member], list[dict[str, Any]]]:

@@ -16,8 +16,7 @@ from domain.errors import CoachflowError
 from handlers import ids
 from handlers.blocks.add_reps_modal import add_reps_errors
 from handlers.blocks.roster import add_reps_message, error_message
-from handlers.commands.coach import notify_joined
-from handlers.outbox import send_dm
+from handlers.outbox import notify_joined, send_dm
 from handlers.payloads import AddRepsSubmission
 from handlers.services import services, workspace_of
 from handlers.slack_directory import SlackUserDirectory
