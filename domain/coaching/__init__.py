@@ -1,0 +1,1 @@
+"""The coaching program itself: cycles, diagnosis and prioritization."""
