@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 from sqlalchemy import Engine
 
 from bot.config import Settings
+from domain.catalog import Catalog, load_catalog
 from domain.ports import DispatcherLock, UnitOfWorkFactory
 from domain.services.delivery import DeliveryService
 from domain.services.home import HomeService
@@ -90,6 +91,7 @@ class Runtime:
     services: Services
     uow_factory: UnitOfWorkFactory
     engine: Engine
+    catalog: Catalog
 
     @property
     def client(self) -> WebClient:
@@ -105,7 +107,9 @@ class Runtime:
 def build_runtime(
     settings: Settings, *, client: WebClient | None = None, clock: Callable[[], datetime] = utc_now
 ) -> Runtime:
+    # Load the skill catalog first: a bad admin file stops start-up with its problems listed.
+    catalog = load_catalog(settings.catalog_path)
     engine = make_engine(settings.database_url)
     uow_factory = make_uow_factory(engine)
     services = build_services(uow_factory, settings, clock=clock)
-    return Runtime(create_app(settings, services, client=client), services, uow_factory, engine)
+    return Runtime(create_app(settings, services, client=client), services, uow_factory, engine, catalog)

@@ -82,6 +82,12 @@ def _parser() -> argparse.ArgumentParser:
     grant.add_argument("--user", required=True, help="Slack user id (U... or W...)")
     grant.set_defaults(handler=_cmd_admin_grant)
 
+    catalog = sub.add_parser("catalog", help="the skill catalog")
+    catalog_sub = catalog.add_subparsers(metavar="{check}", required=True)
+    check = catalog_sub.add_parser("check", help="validate a catalog file (JSON) and summarise it")
+    check.add_argument("path", help="the catalog file, e.g. catalog.json")
+    check.set_defaults(handler=_cmd_catalog_check)
+
     demo = sub.add_parser("demo", help="run the offline demo against a fake Slack")
     demo.add_argument("--database", help="SQLite file for the demo (default: a fresh temporary one)")
     demo.set_defaults(handler=_cmd_demo)
@@ -169,6 +175,13 @@ def _cmd_admin_grant(args: argparse.Namespace) -> int:
     member = grant_admin(_settings(), team_id=args.team, user_id=args.user)
     print(f"{member.name} ({member.user_id}) is now a Coachflow admin of {args.team}.")
     return 0
+
+
+def _cmd_catalog_check(args: argparse.Namespace) -> int:
+    from bot.catalog_cli import catalog_check
+
+    # Needs no settings: an admin can check a file without Slack tokens.
+    return catalog_check(args.path)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

@@ -26,6 +26,8 @@ _HOW_TO_FIX = {
     "DATABASE_URL": "a SQLAlchemy URL such as sqlite:///coachflow.db or postgresql://user@host/db",
     "COACHFLOW_LOG_LEVEL": "one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "COACHFLOW_DEFAULT_TIME_ZONE": "an IANA time zone such as Europe/Berlin or America/New_York",
+    "COACHFLOW_CATALOG": "the path of a skill catalog JSON file (check it with `coachflow catalog check PATH`), "
+    "or leave it unset for the shipped catalog",
 }
 
 
@@ -48,6 +50,13 @@ class Settings(BaseSettings):
     database_url: str = Field(default="sqlite:///coachflow.db", alias="DATABASE_URL")
     log_level: str = Field(default="INFO", alias="COACHFLOW_LOG_LEVEL")
     default_time_zone: str = Field(default="UTC", alias="COACHFLOW_DEFAULT_TIME_ZONE")
+    catalog_path: Path | None = Field(default=None, alias="COACHFLOW_CATALOG")
+
+    @field_validator("catalog_path", mode="before")
+    @classmethod
+    def _catalog_path(cls, value: object) -> object:
+        # An empty variable means "use the shipped catalog", not Path(".").
+        return None if value is None or (isinstance(value, str) and not value.strip()) else value
 
     @field_validator("slack_bot_token")
     @classmethod
