@@ -24,3 +24,7 @@ ADD_REPS_INPUT = "reps_select"
 COMMANDS = frozenset({COACH_COMMAND})
 EVENTS = frozenset({APP_HOME_OPENED})
 SHORTCUTS: frozenset[str] = frozenset()
+
+# Diagnosis modals (issue 4)
+SCORE_CALL_VIEW = "coaching.score_call"
+SELF_ASSESSMENT_VIEW = "coaching.self_assessment"
