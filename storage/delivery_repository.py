@@ -31,7 +31,12 @@ STALE_REASON = "stale before it could be sent"
 # SQLite's 32766 and PostgreSQL's 65535 parameter limits.
 KEYS_PER_QUERY = 1000
 
-_KEY_COLUMNS = (DeliveryRow.team_id, DeliveryRow.recipient_id, DeliveryRow.kind, DeliveryRow.period)
+_KEY_COLUMNS = (
+    DeliveryRow.team_id,
+    DeliveryRow.recipient_id,
+    DeliveryRow.kind,
+    DeliveryRow.period,
+)
 
 
 class SqlDeliveryRepository:

@@ -205,9 +205,7 @@ def test_sending_rows_are_reclaimed_only_after_the_lease(ledger):
         delivery("ULOST", status=SENDING, claimed_at=lease_ago, attempts=1),
         delivery("UBUSY", status=SENDING, claimed_at=lease_ago + timedelta(seconds=1)),
         # Past its stale time, but its outcome is unknown: the sender must look.
-        delivery(
-            "UOLD", status=SENDING, claimed_at=NOW - timedelta(hours=9), due=NOW - timedelta(days=1)
-        ),
+        delivery("UOLD", status=SENDING, claimed_at=lease_ago, due=NOW - timedelta(days=1)),
     )
     reclaimed = claim(ledger)
     assert users(reclaimed) == ["UOLD", "ULOST"]

@@ -43,6 +43,17 @@ def test_constraint_names_follow_the_naming_convention(empty_engine):
     assert [fk["name"] for fk in inspector.get_foreign_keys("members")] == [
         "fk_members_team_id_workspaces"
     ]
+    assert {u["name"] for u in inspector.get_unique_constraints("deliveries")} == {
+        "uq_deliveries_team_id_recipient_id_kind_period"
+    }
+    assert {i["name"] for i in inspector.get_indexes("deliveries")} >= {
+        "ix_deliveries_status_next_attempt_at",
+        "ix_deliveries_created_at",
+    }
+    assert {u["name"] for u in inspector.get_unique_constraints("schedules")} == {
+        "uq_schedules_team_id_user_id_kind"
+    }
+    assert "ix_schedules_next_check_at" in {i["name"] for i in inspector.get_indexes("schedules")}
 
 
 def test_upgrading_twice_changes_nothing_and_keeps_the_data(empty_engine):
@@ -77,7 +88,8 @@ def test_downgrade_to_base_and_back(empty_engine):
         command.downgrade(migrate.alembic_config(connection), "base")
         connection.commit()
     assert migrate.current_revision(empty_engine) is None
-    assert not {"workspaces", "members"} & set(inspect(empty_engine).get_table_names())
+    tables = {"workspaces", "members", "schedules", "deliveries"}
+    assert not tables & set(inspect(empty_engine).get_table_names())
 
     migrate.upgrade(empty_engine)
     assert migrate.is_up_to_date(empty_engine)

@@ -34,7 +34,8 @@ SUNDAY_TO_THURSDAY = WorkspaceSettings(
 
 
 def member(ws: WorkspaceRef, user_id: str, name: str, **fields: object) -> Member:
-    return replace(Member(ws, user_id, name, "America/New_York"), **fields)  # type: ignore[arg-type]
+    base = Member(ws, user_id, name, "America/New_York")
+    return replace(base, **fields)  # type: ignore[arg-type]
 
 
 def seed(uow_factory: UnitOfWorkFactory, *rows: Workspace | Member) -> None:
@@ -55,7 +56,9 @@ def test_every_workspace_setting_round_trips(any_uow_factory):
 
 def test_settings_can_be_changed_and_cleared(any_uow_factory):
     seed(any_uow_factory, Workspace(T1, settings=SUNDAY_TO_THURSDAY))
-    cleared = replace(SUNDAY_TO_THURSDAY, quiet_hours=None, holidays=frozenset(), working_days=frozenset())
+    cleared = replace(
+        SUNDAY_TO_THURSDAY, quiet_hours=None, holidays=frozenset(), working_days=frozenset()
+    )
     with any_uow_factory() as uow:
         uow.workspaces.update(Workspace(T1, settings=cleared))
         uow.commit()

@@ -97,7 +97,9 @@ def test_due_returns_only_entries_whose_time_has_come_oldest_first(schedules):
 
 
 def test_delete_removes_one_kind_of_one_person(schedules):
-    upsert(schedules, entry(kind="a"), entry(kind="b"), entry("U2", kind="a"), entry(ws=T2, kind="a"))
+    upsert(
+        schedules, entry(kind="a"), entry(kind="b"), entry("U2", kind="a"), entry(ws=T2, kind="a")
+    )
     with schedules() as uow:
         uow.schedules.delete(T1, "U1", "a")
         uow.schedules.delete(T1, "UNOBODY", "a")  # nothing there: no error

@@ -163,13 +163,14 @@ def test_upsert_and_updates_move_updated_at(engine, uow_factory):
     with uow_factory() as uow:
         uow.schedules.upsert(ScheduleEntry(T1, "U1", "k", NOW, NOW))
         uow.commit()
+    stamps = select(ScheduleRow.created_at, ScheduleRow.updated_at)
     with Session(engine) as session:
-        created, first = session.execute(select(ScheduleRow.created_at, ScheduleRow.updated_at)).one()
+        created, first = session.execute(stamps).one()
     with uow_factory() as uow:
         uow.schedules.upsert(ScheduleEntry(T1, "U1", "k", None, NOW))
         uow.commit()
     with Session(engine) as session:
-        again = session.execute(select(ScheduleRow.created_at, ScheduleRow.updated_at)).one()
+        again = session.execute(stamps).one()
     assert again[0] == created and again[1] > first
 
 
