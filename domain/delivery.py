@@ -51,6 +51,9 @@ class Delivery:
         return replace(self, status=status, **changes)  # type: ignore[arg-type]
 
 
+# Why a queued row that nobody sent in time was skipped.
+STALE_REASON = "stale before it could be sent"
+
 # Slack errors that will not go away by trying again.
 PERMANENT_ERRORS = frozenset(
     {

@@ -18,14 +18,13 @@ from datetime import datetime
 from sqlalchemy import and_, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
-from domain.delivery import SENDING_LEASE, Delivery, DeliveryKey, DeliveryStatus
+from domain.delivery import SENDING_LEASE, STALE_REASON, Delivery, DeliveryKey, DeliveryStatus
 from domain.model import WorkspaceRef
 from storage.dialects import upsert_insert
 from storage.mapping import delivery_from_row, delivery_values
 from storage.orm import DeliveryRow
 from storage.repositories import UnknownRowError
 
-STALE_REASON = "stale before it could be sent"
 
 # Keys per SELECT in existing_keys(): four bound values each, well under
 # SQLite's 32766 and PostgreSQL's 65535 parameter limits.

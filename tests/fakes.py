@@ -7,12 +7,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import TracebackType
 
-from domain.delivery import SENDING_LEASE, Delivery, DeliveryKey, DeliveryStatus
+from domain.delivery import SENDING_LEASE, STALE_REASON, Delivery, DeliveryKey, DeliveryStatus
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 from domain.ports import ScheduleEntry
-
-# What the SQL ledger writes as the reason of a delivery that went stale.
-STALE_REASON = "stale before it could be sent"
 
 
 @dataclass

@@ -93,20 +93,27 @@ class ScheduleService:
         while True:
             with self._uow_factory() as uow:
                 entries = uow.schedules.due(now, batch)
+                rows: list[Delivery] = []
+                moves: list[ScheduleEntry] = []
                 for entry, member, settings, plan in self._plans(uow, entries, now):
-                    for item in plan.send:
-                        report.queued += uow.deliveries.add_if_absent(self._ledger_row(item, DeliveryStatus.PENDING))
-                        report.due.append(item)
-                    for skipped in plan.skip:
-                        row = self._ledger_row(skipped.notification, DeliveryStatus.SKIPPED, reason=skipped.reason)
-                        report.skipped += uow.deliveries.add_if_absent(row)
-                        report.stale.append((skipped.notification, skipped.reason))
+                    rows += [self._ledger_row(item, DeliveryStatus.PENDING) for item in plan.send]
+                    rows += [self._ledger_row(s.notification, DeliveryStatus.SKIPPED, reason=s.reason) for s in plan.skip]
+                    report.due += plan.send
+                    report.stale += [(s.notification, s.reason) for s in plan.skip]
                     if member is not None and settings is not None:
                         upcoming = next_occurrence(self._kinds[entry.kind], member, settings, after=now)
-                        uow.schedules.upsert(
-                            ScheduleEntry(entry.workspace, entry.user_id, entry.kind,
-                                          upcoming.due_at if upcoming else None, now)
-                        )
+                        moves.append(ScheduleEntry(entry.workspace, entry.user_id, entry.kind,
+                                                   upcoming.due_at if upcoming else None, now))
+                # Writes in key order: two dispatchers planning the same rows at
+                # once then lock them in the same order and cannot deadlock.
+                for row in sorted(rows, key=lambda r: r.key):
+                    inserted = uow.deliveries.add_if_absent(row)
+                    if row.status is DeliveryStatus.PENDING:
+                        report.queued += inserted
+                    else:
+                        report.skipped += inserted
+                for move in sorted(moves, key=lambda m: (m.workspace.team_id, m.user_id, m.kind)):
+                    uow.schedules.upsert(move)
                 report.checked += len(entries)
                 uow.commit()
             if len(entries) < batch:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import sys
 import time
+import zlib
 
 from bot.app import build_runtime
 from bot.config import load_settings
 from bot.operations import parse_instant
+from storage.dispatcher_lock import make_dispatcher_lock
 from tests.fakes import FakeDispatcherLock
 
 
@@ -22,7 +24,10 @@ def main(argv: list[str]) -> int:
     settings = load_settings(None, SLACK_BOT_TOKEN="xoxb-test", SLACK_API_URL=slack_url, DATABASE_URL=url,
                              COACHFLOW_LOG_LEVEL="WARNING")
     runtime = build_runtime(settings)
-    lock = FakeDispatcherLock() if lock_mode == "none" else runtime.dispatcher_lock()
+    # Advisory locks span the whole database, not one schema: a key of this
+    # run's own keeps parallel test runs on one server out of each other's way.
+    own_key = zlib.crc32(url.encode())
+    lock = FakeDispatcherLock() if lock_mode == "none" else make_dispatcher_lock(runtime.engine, key=own_key)
     job = runtime.dispatch_job(lock)
     deadline = time.monotonic() + 20
     while True:
