@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from bot.config import Settings
 from domain.catalog import Catalog, load_catalog
 from domain.ports import DispatcherLock, UnitOfWorkFactory
+from domain.services.cycles import CycleService
 from domain.services.delivery import DeliveryService
 from domain.services.home import HomeService
 from domain.services.notifications import NotificationContentService
@@ -46,6 +47,7 @@ def build_services(
         preferences=PreferenceService(uow_factory, schedules, clock),
         content=content,
         deliveries=DeliveryService(uow_factory, content, sleep),
+        cycles=CycleService(uow_factory, clock),
         clock=clock,
     )
 

@@ -80,6 +80,8 @@ class SlackProfile:
     time_zone: str | None
     is_bot: bool = False
     deleted: bool = False
+    # Needs the users:read.email scope; matches CRM exports' owner emails.
+    email: str | None = None
 
     @property
     def display(self) -> str:
@@ -105,6 +107,8 @@ class Member:
     paused_until: date | None = None
     # Notification kinds this person switched off for themself.
     muted_kinds: frozenset[str] = frozenset()
+    # From Slack's profile: how a CRM export's owner email finds the person.
+    email: str | None = None
 
     def is_paused_on(self, local_date: date) -> bool:
         return self.paused_until is not None and local_date < self.paused_until
@@ -114,6 +118,8 @@ class Member:
             self,
             name=profile.display,
             time_zone=profile.time_zone or self.time_zone or fallback_time_zone,
+            # Slack hides emails without the scope: keep the one we knew.
+            email=profile.email or self.email,
         )
 
     @property
@@ -129,4 +135,5 @@ def new_member(
         user_id=profile.user_id,
         name=profile.display,
         time_zone=profile.time_zone or fallback_time_zone,
+        email=profile.email,
     )

@@ -6,14 +6,16 @@ Storage implements the repositories and the unit of work; handlers implement
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol
 
+from domain.coaching.ports import CycleRepository
 from domain.delivery import Delivery, DeliveryKey, DeliveryStatus, RateLimited, SendOutcome, Sent
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
+from domain.pipeline.model import Opportunity, UpsertCounts
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,13 @@ class MemberRepository(Protocol):
         """Members of every workspace, ordered by (team_id, user_id), paged."""
         ...
 
+    def by_emails(self, ref: WorkspaceRef, emails: Iterable[str]) -> dict[str, Member]:
+        """Members whose email is one of `emails`, ignoring case, in one query.
+
+        Keys are the lower-cased emails; an email nobody has is absent.
+        """
+        ...
+
 
 class UnitOfWork(Protocol):
     """One transaction: use as a context manager, call `commit()` to keep."""
@@ -72,6 +81,8 @@ class UnitOfWork(Protocol):
     members: MemberRepository
     schedules: ScheduleRepository
     deliveries: DeliveryRepository
+    cycles: CycleRepository
+    pipeline: PipelineRepository
 
     def __enter__(self) -> UnitOfWork: ...
 
@@ -152,6 +163,27 @@ class DeliveryRepository(Protocol):
     ) -> list[Delivery]: ...
 
     def count_by_status(self) -> dict[DeliveryStatus, int]: ...
+
+
+class PipelineRepository(Protocol):
+    """CRM opportunities, keyed by (workspace, external_id); every method is scoped by workspace.
+
+    Loads read a whole workspace's (or a set of owners') deals in one query
+    (chunked only for drivers' parameter limits), never one per row.
+    """
+
+    def upsert(self, ref: WorkspaceRef, opportunities: Sequence[Opportunity]) -> UpsertCounts:
+        """Insert new deals, update changed ones, leave equal ones alone (`source`
+        aside); the counts say which. The workspace must exist."""
+        ...
+
+    def for_workspace(self, ref: WorkspaceRef) -> list[Opportunity]:
+        """Every deal of the workspace, ordered by (owner_id, external_id)."""
+        ...
+
+    def for_owners(self, ref: WorkspaceRef, owner_ids: Iterable[str]) -> list[Opportunity]:
+        """The deals these members own, ordered by (owner_id, external_id)."""
+        ...
 
 
 class DispatcherLock(Protocol):

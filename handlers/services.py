@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from slack_bolt import BoltContext
 
 from domain.model import WorkspaceRef
+from domain.services.cycles import CycleService
 from domain.services.delivery import DeliveryService
 from domain.services.home import HomeService
 from domain.services.notifications import NotificationContentService
@@ -31,6 +32,7 @@ class Services:
     preferences: PreferenceService
     content: NotificationContentService
     deliveries: DeliveryService
+    cycles: CycleService
     clock: Callable[[], datetime] = utc_now
 
 

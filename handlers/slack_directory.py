@@ -37,4 +37,6 @@ def profile_from_user(user: dict[str, Any]) -> SlackProfile:
         time_zone=user.get("tz"),
         is_bot=bool(user.get("is_bot")) or user["id"] == "USLACKBOT",
         deleted=bool(user.get("deleted")),
+        # Present only with the users:read.email scope.
+        email=(profile.get("email") or None),
     )

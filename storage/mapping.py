@@ -7,10 +7,13 @@ in one place and the repositories only decide *which* rows to read or write.
 from __future__ import annotations
 
 from datetime import date, time
+from decimal import Decimal
+from collections.abc import Sequence
 from typing import Any
 
 from domain.delivery import Delivery, DeliveryKey, DeliveryStatus
 from domain.model import Member, QuietHours, Role, Workspace, WorkspaceRef, WorkspaceSettings
+from domain.pipeline.model import CENT, STAGES, DealStatus, LossCategory, Opportunity, Stage
 from domain.ports import ScheduleEntry
 from storage.orm import DeliveryRow, MemberRow, ScheduleRow, WorkspaceRow
 
@@ -99,6 +102,7 @@ def member_from_row(row: MemberRow, enterprise_id: str | None) -> Member:
         manager_id=row.manager_id,
         paused_until=row.paused_until,
         muted_kinds=frozenset(row.muted_kinds or ()),
+        email=row.email,
     )
 
 
@@ -117,6 +121,7 @@ def copy_member_onto_row(member: Member, row: MemberRow) -> None:
     row.paused_until = member.paused_until
     # A new list object, so the ORM sees the change (JSON is not mutation-tracked).
     row.muted_kinds = sorted(member.muted_kinds)
+    row.email = member.email
 
 
 # -- schedules -------------------------------------------------------------------------
@@ -181,3 +186,76 @@ def delivery_values(delivery: Delivery) -> dict[str, Any]:
         "error": delivery.error,
         "reason": delivery.reason,
     }
+
+
+# -- opportunities ---------------------------------------------------------------------
+# Stage dates are four columns (entered_<stage>) on the row and a dict on the
+# domain object; a stage the deal never entered is NULL.
+
+STAGE_DATE_COLUMNS: dict[Stage, str] = {stage: f"entered_{stage.value}" for stage in STAGES}
+# Everything an import writes, in the order of the table; the upsert updates
+# these on conflict, and "unchanged" compares all of them except `source`.
+# opportunity_from_values reads rows of exactly these, by position.
+OPPORTUNITY_COLUMNS: tuple[str, ...] = (
+    "team_id", "external_id", "owner_id", "name", "amount", "stage", "status", "created_on",
+    "closed_on", "loss_reason", "loss_category", *STAGE_DATE_COLUMNS.values(), "source",
+)
+
+
+def opportunity_values(opportunity: Opportunity) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "team_id": opportunity.workspace.team_id,
+        "external_id": opportunity.external_id,
+        "owner_id": opportunity.owner_id,
+        "name": opportunity.name,
+        "amount": opportunity.amount,
+        "stage": opportunity.stage.value if opportunity.stage is not None else None,
+        "status": opportunity.status.value,
+        "created_on": opportunity.created_on,
+        "closed_on": opportunity.closed_on,
+        "loss_reason": opportunity.loss_reason,
+        "loss_category": (
+            opportunity.loss_category.value if opportunity.loss_category is not None else None
+        ),
+        "source": opportunity.source,
+    }
+    for stage, column in STAGE_DATE_COLUMNS.items():
+        values[column] = opportunity.stage_entered.get(stage)
+    return values
+
+
+# Plain dict lookups: an audit maps tens of thousands of rows, and calling
+# the enums (Stage("closing")) costs several times as much.
+_STAGES: dict[str | None, Stage | None] = {None: None, **{s.value: s for s in Stage}}
+_STATUSES: dict[str, DealStatus] = {s.value: s for s in DealStatus}
+_CATEGORIES: dict[str | None, LossCategory | None] = {None: None, **{c.value: c for c in LossCategory}}
+
+
+def opportunity_from_values(values: Sequence[Any], workspace: WorkspaceRef) -> Opportunity:
+    """From a row of OPPORTUNITY_COLUMNS, in that order (read by position:
+    attribute access on tens of thousands of result rows adds up)."""
+    (_, external_id, owner_id, name, amount, stage, status, created_on, closed_on, loss_reason,
+     category, prospecting, qualifying, presenting, closing, source) = values[:16]
+    entered = {}
+    for stage_of, day in zip(STAGES, (prospecting, qualifying, presenting, closing), strict=True):
+        if day is not None:
+            entered[stage_of] = day
+    if amount is not None and (not isinstance(amount, Decimal) or amount.as_tuple().exponent != -2):
+        # Numeric(14, 2) comes back with two places on both backends; this
+        # only guards the comparison that decides "unchanged".
+        amount = Decimal(amount).quantize(CENT)
+    return Opportunity(
+        workspace=workspace,
+        external_id=external_id,
+        owner_id=owner_id,
+        name=name,
+        amount=amount,
+        stage=_STAGES[stage],
+        status=_STATUSES[status],
+        created_on=created_on,
+        closed_on=closed_on,
+        loss_reason=loss_reason,
+        loss_category=_CATEGORIES[category],
+        stage_entered=entered,
+        source=source,
+    )

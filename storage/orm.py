@@ -8,6 +8,7 @@ dataclasses (see `storage.mapping`). Alembic's migrations are written against
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Numeric,
     String,
     Text,
     UniqueConstraint,
@@ -48,6 +50,7 @@ TIME_ZONE = 64  # IANA names; the longest today is 32 characters
 KIND = 64  # notification kinds, e.g. "challenge_nudge"
 PERIOD = 32  # an ISO date or week, e.g. "2026-11-23"
 SLACK_TS = 32  # message timestamps look like "1763900000.123456"
+EMAIL = 320  # RFC 5321: 64 for the local part, @, 255 for the domain
 
 
 def utcnow() -> datetime:
@@ -122,6 +125,8 @@ class MemberRow(TimestampMixin, Base):
         UniqueConstraint("team_id", "user_id"),
         # reps_of(): "who does this manager coach" is the hot query.
         Index(None, "team_id", "manager_id"),
+        # by_emails(): a CRM import matches owners by email.
+        Index(None, "team_id", "email"),
         CheckConstraint("role IN ('rep', 'manager')", name="role"),
     )
 
@@ -144,6 +149,8 @@ class MemberRow(TimestampMixin, Base):
     # Notification kinds this person switched off, as a sorted JSON list: a
     # new kind needs no migration. The server default fills existing rows.
     muted_kinds: Mapped[list[str]] = mapped_column(default=list, server_default=text("'[]'"))
+    # Slack profile email (users:read.email scope), as Slack spells it.
+    email: Mapped[str | None] = mapped_column(String(EMAIL))
 
 
 class ScheduleRow(TimestampMixin, Base):
@@ -218,3 +225,73 @@ class DeliveryRow(TimestampMixin, Base):
     # Text: Slack error strings and our reasons have no natural bound.
     error: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str | None] = mapped_column(Text)
+
+
+OPPORTUNITY_STATUSES = ("open", "won", "lost")
+OPPORTUNITY_STAGES = ("prospecting", "qualifying", "presenting", "closing")
+
+
+class OpportunityRow(TimestampMixin, Base):
+    """A CRM deal imported from an export; (team_id, external_id) is the CRM's identity.
+
+    The four stage dates are columns, not a child table: the audit reads a
+    whole workspace at once, and one row per deal keeps that a single scan.
+    Sizes match domain.pipeline.model's limits, which the import checks.
+    """
+
+    __tablename__ = "opportunities"
+    __table_args__ = (
+        # Re-importing a file upserts on this key.
+        UniqueConstraint("team_id", "external_id"),
+        # for_owners(): one rep's (or one team's) deals.
+        Index(None, "team_id", "owner_id"),
+        CheckConstraint(
+            "status IN (" + ", ".join(f"'{s}'" for s in OPPORTUNITY_STATUSES) + ")", name="status"
+        ),
+        CheckConstraint(
+            "stage IN (" + ", ".join(f"'{s}'" for s in OPPORTUNITY_STAGES) + ")", name="stage"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(
+        String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE")
+    )
+    external_id: Mapped[str] = mapped_column(String(128))
+    # A member's Slack user id; no foreign key, like members.manager_id, so
+    # a member's row can change without touching their deals.
+    owner_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    name: Mapped[str] = mapped_column(String(NAME), default="")
+    # In the CRM's currency, to the cent (Numeric, never float, on PostgreSQL).
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    # NULL: a lost deal whose export said neither stage nor stage dates.
+    stage: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(8))
+    created_on: Mapped[date | None] = mapped_column()
+    closed_on: Mapped[date | None] = mapped_column()
+    loss_reason: Mapped[str | None] = mapped_column(Text)
+    loss_category: Mapped[str | None] = mapped_column(String(32))
+    entered_prospecting: Mapped[date | None] = mapped_column()
+    entered_qualifying: Mapped[date | None] = mapped_column()
+    entered_presenting: Mapped[date | None] = mapped_column()
+    entered_closing: Mapped[date | None] = mapped_column()
+    # The file this row last came from (its name), for operators.
+    source: Mapped[str] = mapped_column(String(NAME), default="")
+
+
+class CycleRow(TimestampMixin, Base):
+    """A rep's 8-week coaching cycle; ended ones stay as history."""
+
+    __tablename__ = "cycles"
+    __table_args__ = (Index(None, "team_id", "rep_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(
+        String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE")
+    )
+    rep_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    manager_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    starts_on: Mapped[date] = mapped_column()
+    offset_weeks: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    ended_on: Mapped[date | None] = mapped_column()

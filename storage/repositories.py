@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Select, exists, select, tuple_
+from sqlalchemy import Select, exists, func, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from domain.model import Member, Workspace, WorkspaceRef
@@ -22,6 +22,10 @@ from storage.mapping import (
     workspace_to_row,
 )
 from storage.orm import MemberRow, WorkspaceRow
+
+# Values per IN (...) list: far under SQLite's 32766 and PostgreSQL's 65535
+# bound parameters, and large enough that a real import needs one query.
+EMAILS_PER_QUERY = 5000
 
 
 class UnknownRowError(LookupError):
@@ -129,6 +133,20 @@ class SqlMemberRepository:
         if after is not None:
             query = query.where(tuple_(MemberRow.team_id, MemberRow.user_id) > tuple_(*after))
         return self._members(query)
+
+    def by_emails(self, ref: WorkspaceRef, emails: Iterable[str]) -> dict[str, Member]:
+        wanted = sorted({e.strip().lower() for e in emails if e and e.strip()})
+        found: dict[str, Member] = {}
+        # Compared lower-cased: Slack keeps the case people typed, CRMs
+        # their own. The (team_id, email) index narrows to the workspace;
+        # chunks only keep under the drivers' bound-parameter limits.
+        for start in range(0, len(wanted), EMAILS_PER_QUERY):
+            chunk = wanted[start : start + EMAILS_PER_QUERY]
+            query = self._select(ref).where(func.lower(MemberRow.email).in_(chunk))
+            for member in self._members(query):
+                assert member.email is not None
+                found.setdefault(member.email.lower(), member)
+        return found
 
     @staticmethod
     def _select(ref: WorkspaceRef) -> Select[MemberRow, str | None]:

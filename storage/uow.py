@@ -19,7 +19,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from storage.cycle_repository import SqlCycleRepository
 from storage.delivery_repository import SqlDeliveryRepository
+from storage.pipeline_repository import SqlPipelineRepository
 from storage.repositories import SqlMemberRepository, SqlWorkspaceRepository
 from storage.schedule_repository import SqlScheduleRepository
 
@@ -124,6 +126,8 @@ class SqlUnitOfWork:
     members: SqlMemberRepository
     schedules: SqlScheduleRepository
     deliveries: SqlDeliveryRepository
+    cycles: SqlCycleRepository
+    pipeline: SqlPipelineRepository
 
     def __init__(
         self, session_factory: sessionmaker[Session], *, guard: OnePerThread | None = None
@@ -147,6 +151,8 @@ class SqlUnitOfWork:
         self.members = SqlMemberRepository(self._session)
         self.schedules = SqlScheduleRepository(self._session)
         self.deliveries = SqlDeliveryRepository(self._session)
+        self.pipeline = SqlPipelineRepository(self._session)
+        self.cycles = SqlCycleRepository(self._session)
         return self
 
     def __exit__(

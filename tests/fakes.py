@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import TracebackType
 
+from domain.coaching.cycle import CoachingCycle, CycleStatus
 from domain.delivery import SENDING_LEASE, STALE_REASON, Delivery, DeliveryKey, DeliveryStatus
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
+from domain.pipeline.model import Opportunity, UpsertCounts
 from domain.ports import ScheduleEntry
 
 
@@ -20,6 +22,8 @@ class _Tables:
     # Insertion order is creation order, which breaks created_at ties as the
     # database's ids do.
     deliveries: dict[DeliveryKey, Delivery] = field(default_factory=dict)
+    opportunities: dict[tuple[str, str], Opportunity] = field(default_factory=dict)
+    cycles: dict[int, CoachingCycle] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -28,6 +32,8 @@ class _Tables:
             members=dict(self.members),
             schedules=dict(self.schedules),
             deliveries=dict(self.deliveries),
+            opportunities=dict(self.opportunities),
+            cycles=dict(self.cycles),
         )
 
 
@@ -100,6 +106,54 @@ class FakeMemberRepository:
     def list_everywhere(self, after: tuple[str, str] | None, limit: int) -> list[Member]:
         keys = sorted(k for k in self._t.members if after is None or k > after)
         return [self._t.members[k] for k in keys[:limit]]
+
+    def by_emails(self, ref: WorkspaceRef, emails: Iterable[str]) -> dict[str, Member]:
+        wanted = {e.lower() for e in emails}
+        return {
+            m.email.lower(): m
+            for (team, _), m in sorted(self._t.members.items())
+            if team == ref.team_id and m.email is not None and m.email.lower() in wanted
+        }
+
+
+class FakePipelineRepository:
+    """Opportunities keyed like the SQL table: (team_id, external_id)."""
+
+    def __init__(self, tables: _Tables) -> None:
+        self._t = tables
+
+    def upsert(self, ref: WorkspaceRef, opportunities: Sequence[Opportunity]) -> UpsertCounts:
+        if ref.team_id not in self._t.workspaces:
+            raise LookupError(f"add workspace {ref.team_id} before its opportunities")
+        inserted = updated = unchanged = 0
+        for opportunity in opportunities:
+            assert opportunity.workspace.team_id == ref.team_id, "one workspace per upsert"
+            key = (ref.team_id, opportunity.external_id)
+            stored = self._t.opportunities.get(key)
+            if stored is None:
+                inserted += 1
+            elif stored.same_content(opportunity):
+                unchanged += 1
+                continue  # as in SQL: an equal row is not rewritten, source included
+            else:
+                updated += 1
+            # Stored with the workspace's ref, as SQL reads it back (enterprise id).
+            self._t.opportunities[key] = replace(
+                opportunity, workspace=self._t.workspaces[ref.team_id].ref,
+                stage_entered=dict(opportunity.stage_entered),
+            )
+        return UpsertCounts(inserted=inserted, updated=updated, unchanged=unchanged)
+
+    def for_workspace(self, ref: WorkspaceRef) -> list[Opportunity]:
+        return self._sorted(o for (team, _), o in self._t.opportunities.items() if team == ref.team_id)
+
+    def for_owners(self, ref: WorkspaceRef, owner_ids: Iterable[str]) -> list[Opportunity]:
+        owners = set(owner_ids)
+        return [o for o in self.for_workspace(ref) if o.owner_id in owners]
+
+    @staticmethod
+    def _sorted(found: Iterable[Opportunity]) -> list[Opportunity]:
+        return sorted(found, key=lambda o: (o.owner_id, o.external_id))
 
 
 class FakeScheduleRepository:
@@ -236,6 +290,39 @@ class FakeDispatcherLock:
         self.released = True
 
 
+class FakeCycleRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._t = tables
+
+    def add(self, cycle: CoachingCycle) -> CoachingCycle:
+        if cycle.workspace.team_id not in self._t.workspaces:
+            raise LookupError(f"add workspace {cycle.workspace.team_id} before its cycles")
+        if cycle.status is CycleStatus.ACTIVE and self.active_for(cycle.workspace, cycle.rep_id) is not None:
+            raise LookupError(f"{cycle.rep_id} already has an active cycle")  # the SQL partial unique index
+        stored = replace(cycle, id=len(self._t.cycles) + 1)
+        self._t.cycles[stored.id] = stored
+        return stored
+
+    def update(self, cycle: CoachingCycle) -> None:
+        if cycle.id not in self._t.cycles or self._t.cycles[cycle.id].workspace.team_id != cycle.workspace.team_id:
+            raise LookupError(f"no cycle {cycle.id}")
+        self._t.cycles[cycle.id] = cycle
+
+    def active_for(self, ref: WorkspaceRef, rep_id: str) -> CoachingCycle | None:
+        return self.active_for_reps(ref, [rep_id]).get(rep_id)
+
+    def active_for_reps(self, ref: WorkspaceRef, rep_ids: Iterable[str]) -> dict[str, CoachingCycle]:
+        wanted = set(rep_ids)
+        return {
+            c.rep_id: c for c in self._t.cycles.values()
+            if c.workspace.team_id == ref.team_id and c.rep_id in wanted and c.status is CycleStatus.ACTIVE
+        }
+
+    def history(self, ref: WorkspaceRef, rep_id: str) -> list[CoachingCycle]:
+        mine = [c for c in self._t.cycles.values() if c.workspace.team_id == ref.team_id and c.rep_id == rep_id]
+        return sorted(mine, key=lambda c: (c.starts_on, c.id or 0), reverse=True)
+
+
 class FakeUnitOfWork:
     """Copies the committed tables on enter; `commit()` publishes the copy.
 
@@ -253,6 +340,8 @@ class FakeUnitOfWork:
         self.members = FakeMemberRepository(self._tables)
         self.schedules = FakeScheduleRepository(self._tables)
         self.deliveries = FakeDeliveryRepository(self._tables)
+        self.pipeline = FakePipelineRepository(self._tables)
+        self.cycles = FakeCycleRepository(self._tables)
         return self
 
     def __exit__(
@@ -293,13 +382,14 @@ class FakeDirectory:
         self.lookups: list[str] = []
 
     def add(self, user_id: str, real_name: str, time_zone: str | None = "America/New_York",
-            is_bot: bool = False) -> SlackProfile:
+            is_bot: bool = False, email: str | None = None) -> SlackProfile:
         profile = SlackProfile(
             user_id=user_id,
             name=real_name.split()[0].lower(),
             real_name=real_name,
             time_zone=time_zone,
             is_bot=is_bot,
+            email=email,
         )
         self.profiles[user_id] = profile
         return profile

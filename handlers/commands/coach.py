@@ -16,15 +16,18 @@ from domain.errors import CoachflowError
 from domain.model import Member, WorkspaceRef
 from handlers.blocks import roster as replies
 from handlers.blocks.kit import message
+from handlers.commands.coach_cycles import run_cycles
 from handlers.commands.coach_parser import (
     AdminCalendar,
     AdminGrant,
     AdminTeams,
     CoachCommand,
+    CycleCommand,
     Help,
     Notify,
     Pause,
     Resume,
+    StartCycle,
     TeamAdd,
     TeamList,
     TeamMove,
@@ -88,6 +91,8 @@ def _run(parsed: CoachCommand, svc: Services, ws: WorkspaceRef, caller_id: str, 
             return replies.teams_message(svc.roster.teams(ws, caller_id))
         case Pause() | Resume() | Notify() | AdminCalendar():
             return run_settings(parsed, svc, ws, caller_id)
+        case StartCycle() | CycleCommand():
+            return run_cycles(parsed, svc, ws, caller_id, client)
     raise AssertionError(f"unhandled command {parsed!r}")
 
 

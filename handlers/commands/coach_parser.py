@@ -8,6 +8,7 @@ autocomplete and we cannot know who it is.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -79,8 +80,24 @@ class AdminCalendar(BaseModel):
     value: str = ""
 
 
+class StartCycle(BaseModel):
+    kind: Literal["start_cycle"] = "start_cycle"
+    rep_id: str
+    starts_on: date | None = None
+
+
+class CycleCommand(BaseModel):
+    """`/coach cycle` (own), `/coach cycle @alex`, `/coach cycle @alex advance|end|extend 2`."""
+
+    kind: Literal["cycle"] = "cycle"
+    rep_id: str | None = None
+    action: Literal["show", "advance", "extend", "end"] = "show"
+    weeks: int = 1
+
+
 CoachCommand = (
-    Help | TeamList | TeamAdd | TeamRemove | TeamMove | AdminGrant | AdminTeams | Pause | Resume | Notify | AdminCalendar
+    Help | TeamList | TeamAdd | TeamRemove | TeamMove | AdminGrant | AdminTeams | Pause | Resume | Notify
+    | AdminCalendar | StartCycle | CycleCommand
 )
 
 
@@ -122,6 +139,10 @@ def parse_coach_command(text: str) -> CoachCommand:
         return Pause(until=" ".join(words[1:]))
     if head == "resume":
         return Resume()
+    if head == "start":
+        return _parse_start(" ".join(words[1:]))
+    if head == "cycle":
+        return _parse_cycle(" ".join(words[1:]))
     if head == "notify":
         return _parse_notify(words[1:], workspace=False)
     raise InvalidInput(
@@ -178,6 +199,41 @@ def _parse_admin(words: list[str]) -> CoachCommand:
         "`/coach admin workweek sun-thu`, `/coach admin holiday add 2026-12-25`, "
         "`/coach admin quiet 20:00-07:00` and `/coach admin notify off week_ahead`."
     )
+
+
+def _parse_start(rest: str) -> StartCycle:
+    example = "/coach start @alex 2026-12-07"
+    dates = re.findall(r"\b\d{4}-\d{2}-\d{2}\b", rest)
+    people = _require_people(re.sub(r"\b\d{4}-\d{2}-\d{2}\b", " ", rest), example)
+    if len(people) != 1 or len(dates) > 1:
+        raise InvalidInput(f"Start one rep's cycle at a time: `{example}` (the date is optional: next Monday).")
+    try:
+        starts_on = date.fromisoformat(dates[0]) if dates else None
+    except ValueError:
+        raise InvalidInput(f"`{dates[0]}` is not a date; use YYYY-MM-DD, e.g. `{example}`.") from None
+    return StartCycle(rep_id=people[0], starts_on=starts_on)
+
+
+def _parse_cycle(rest: str) -> CycleCommand:
+    words = _USER_MENTION.sub(" ", rest).split()
+    people = _USER_MENTION.findall(rest)
+    if len(people) > 1:
+        raise InvalidInput("One rep at a time: `/coach cycle @alex`.")
+    rep_id = people[0] if people else None
+    if not words:
+        return CycleCommand(rep_id=rep_id)
+    action = words[0].lower()
+    if rep_id is None or action not in {"advance", "extend", "end"} or len(words) > 2:
+        raise InvalidInput(
+            "Cycle commands: `/coach cycle` (yours), `/coach cycle @alex`, "
+            "`/coach cycle @alex advance`, `/coach cycle @alex extend 2` and `/coach cycle @alex end`."
+        )
+    weeks = 1
+    if len(words) == 2:
+        if action != "extend" or not words[1].isdigit():
+            raise InvalidInput("Only `extend` takes a number of weeks: `/coach cycle @alex extend 2`.")
+        weeks = int(words[1])
+    return CycleCommand(rep_id=rep_id, action=action, weeks=weeks)  # type: ignore[arg-type]
 
 
 def _parse_notify(words: list[str], *, workspace: bool) -> Notify:

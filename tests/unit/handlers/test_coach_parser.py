@@ -5,10 +5,14 @@ from __future__ import annotations
 import pytest
 
 from domain.errors import InvalidInput
+from datetime import date
+
 from handlers.commands.coach_parser import (
     AdminGrant,
     AdminTeams,
+    CycleCommand,
     Help,
+    StartCycle,
     TeamAdd,
     TeamList,
     TeamMove,
@@ -33,6 +37,13 @@ from handlers.commands.coach_parser import (
         ("team move <@U1|alex> <@U9|jo>", TeamMove(rep_id="U1", manager_id="U9")),
         ("admin grant <@U5|jo>", AdminGrant(user_ids=["U5"])),
         ("admin teams", AdminTeams()),
+        ("start <@U1|alex>", StartCycle(rep_id="U1")),
+        ("start <@U1|alex> 2026-12-07", StartCycle(rep_id="U1", starts_on=date(2026, 12, 7))),
+        ("cycle", CycleCommand()),
+        ("cycle <@U1|alex>", CycleCommand(rep_id="U1")),
+        ("cycle <@U1|alex> advance", CycleCommand(rep_id="U1", action="advance")),
+        ("cycle <@U1|alex> extend 2", CycleCommand(rep_id="U1", action="extend", weeks=2)),
+        ("cycle <@U1|alex> end", CycleCommand(rep_id="U1", action="end")),
     ],
 )
 def test_understood_commands(text, expected):
@@ -51,6 +62,11 @@ def test_understood_commands(text, expected):
         ("team move <@U1|alex>", "rep and then their new manager"),
         ("team fire <@U1>", "not a team command"),
         ("admin", "/coach admin grant"),
+        ("start", "/coach start @alex 2026-12-07"),
+        ("start <@U1|a> <@U2|b>", "one rep's cycle at a time"),
+        ("start <@U1|a> 2026-13-45", "is not a date"),
+        ("cycle <@U1|a> pause", "Cycle commands"),
+        ("cycle <@U1|a> end 2", "Only `extend` takes a number"),
     ],
 )
 def test_mistakes_get_a_message_saying_what_to_type(text, hint):

@@ -1,0 +1,179 @@
+"""`coachflow pipeline import FILE --team T` and `coachflow pipeline audit --team T [--rep U]`.
+
+Both print for an operator (tables, thousands separators) and return the
+exit status: problems the operator can fix are printed as
+"coachflow: ..." on stderr with status 1, like every other command.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+
+from bot.config import Settings
+from bot.database import prepare_database
+from bot.operations import table
+from domain.errors import CoachflowError
+from domain.model import WorkspaceRef
+from domain.pipeline.model import STAGES, ImportReport, RepAudit, StageStats
+from domain.services.pipeline import PipelineService
+from storage.uow import make_engine, make_uow_factory
+
+PROBLEMS_SHOWN = 50
+
+
+def pipeline_import(settings: Settings, path: str | Path, team: str) -> int:
+    """Import one CSV export: 0 when anything was imported, 1 when the file was unusable."""
+    file = Path(path)
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        return _fail(f"cannot read {file}: {error.strerror or error}")
+    with _service(settings) as service:
+        try:
+            report = service.import_file(WorkspaceRef(team_id=team), raw, file.name)
+        except CoachflowError as error:
+            return _fail(str(error))
+    for line in import_summary(report):
+        print(line)
+    return 0 if report.imported else 1
+
+
+def import_summary(report: ImportReport) -> list[str]:
+    head = (
+        f"Imported {report.imported:,} opportunit{'y' if report.imported == 1 else 'ies'} "
+        f"from {report.source_name}: {report.inserted:,} new, {report.updated:,} updated, "
+        f"{report.unchanged:,} unchanged"
+    )
+    lines: list[str] = []
+    if not report.problems:
+        lines.append(head + ".")
+    else:
+        skipped = report.skipped
+        lines.append(f"{head}; {skipped:,} row{'' if skipped == 1 else 's'} skipped:")
+        shown = report.problems[:PROBLEMS_SHOWN]
+        lines.append(table(["line", "reason"], [[p.line, p.reason] for p in shown]))
+        if len(report.problems) > len(shown):
+            lines.append(f"... and {len(report.problems) - len(shown):,} more")
+    if report.unknown_stage_columns:
+        lines.append(
+            "Stage-date columns ignored (their stage is not in the mapping): "
+            + ", ".join(report.unknown_stage_columns)
+        )
+    return lines
+
+
+def pipeline_audit(settings: Settings, team: str, rep: str | None) -> int:
+    """Print the audit of every rep with deals in the workspace, or of one rep."""
+    with _service(settings) as service:
+        try:
+            audits = service.audit(WorkspaceRef(team_id=team), [rep] if rep else None)
+        except CoachflowError as error:
+            return _fail(str(error))
+    if not audits:
+        print(f"No opportunities in {team} yet: import a CRM export with `coachflow pipeline import`.")
+        return 0
+    deals = sum(a.deals for a in audits)
+    print(f"Pipeline audit of {team}: {_count(len(audits), 'rep')}, {_count(deals, 'deal')}.")
+    print("Each stage: conversion to the next stage (open deals left out) and average days in it.")
+    print(table(_SUMMARY_HEADERS, [_summary_row(a) for a in audits]))
+    if len(audits) == 1:
+        for line in audit_details(audits[0]):
+            print(line)
+    return 0
+
+
+_SUMMARY_HEADERS = ["rep", "deals", "won", "lost", "open", "win rate",
+                    *(s.value for s in STAGES), "median deal", "loses most vs team"]
+
+
+def _summary_row(audit: RepAudit) -> list[object]:
+    sizes = audit.deal_sizes
+    return [
+        f"{audit.rep_name} ({audit.rep_id})" if audit.rep_name != audit.rep_id else audit.rep_id,
+        f"{audit.deals:,}", audit.won, audit.lost, audit.open, _percent(audit.win_rate),
+        *(_stage_cell(s) for s in audit.stages),
+        _money(sizes.median) if sizes else "-",
+        _weakest(audit),
+    ]
+
+
+def audit_details(audit: RepAudit) -> list[str]:
+    """One rep in full: every stage beside the team's, sizes and loss reasons."""
+    rows = [
+        [s.stage.value, s.reached, s.advanced, s.lost, s.open, _percent(s.conversion),
+         _percent(t.conversion), _days(s.average_days), _days(t.average_days)]
+        for s, t in zip(audit.stages, audit.team_stages, strict=True)
+    ]
+    lines = [
+        "",
+        f"{audit.rep_name or audit.rep_id}, compared with their {audit.compared_with}:",
+        table(["stage", "reached", "advanced", "lost", "open", "conversion", "team", "avg days",
+               "team avg days"], rows),
+    ]
+    sizes = audit.deal_sizes
+    if sizes is not None:
+        lines.append(
+            f"Deal size: median {_money(sizes.median)}, quartiles {_money(sizes.q1)} to {_money(sizes.q3)} "
+            f"(min {_money(sizes.minimum)}, max {_money(sizes.maximum)}; {_count(sizes.count, 'deal')} with an amount)"
+        )
+    reasons = [f"{category.value} {count}" for category, count in audit.loss_categories.items()]
+    if audit.losses_without_reason:
+        reasons.append(f"no reason given {audit.losses_without_reason}")
+    lines.append("Loss reasons: " + (", ".join(reasons) if reasons else "no lost deals"))
+    lines.append("Loses most compared with the team: " + _weakest(audit, long=True))
+    return lines
+
+
+def _weakest(audit: RepAudit, long: bool = False) -> str:
+    if audit.weakest_stage is None or audit.weakest_shortfall is None:
+        return "-" if not long else "nowhere below the team (or too few decided deals to say)"
+    stage = audit.weakest_stage
+    points = f"-{audit.weakest_shortfall * 100:.0f} pts"
+    if not long:
+        return f"{stage.value} ({points})"
+    mine, theirs = audit.stage(stage).conversion, audit.team_stage(stage).conversion
+    return f"{stage.value}: {_percent(mine)} converted vs {_percent(theirs)} for the team ({points})"
+
+
+def _stage_cell(stats: StageStats) -> str:
+    if not stats.reached:
+        return "-"
+    days = stats.average_days
+    return _percent(stats.conversion) + ("" if days is None else f" {days:.1f}d")
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def _days(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _money(value: Decimal) -> str:
+    # Whole units read better in a table; cents only when there are any.
+    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def _fail(message: str) -> int:
+    print(f"coachflow: {message}", file=sys.stderr)
+    return 1
+
+
+@contextmanager
+def _service(settings: Settings) -> Iterator[PipelineService]:
+    prepare_database(settings.database_url)
+    engine = make_engine(settings.database_url)
+    try:
+        yield PipelineService(make_uow_factory(engine))
+    finally:
+        engine.dispose()
+

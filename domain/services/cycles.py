@@ -1,0 +1,93 @@
+"""Starting and steering a rep's 8-week coaching cycle.
+
+Only the rep's own manager starts or steers it; the rep, their manager and
+admins can read it. Dates are the rep's local dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from domain.coaching.cycle import CoachingCycle, CycleStatus, cycle_start
+from domain.errors import InvalidInput, NotAllowed, NotFound
+from domain.model import Member, WorkspaceRef
+from domain.ports import UnitOfWork, UnitOfWorkFactory
+from domain.scheduling.calendar import zone
+
+
+@dataclass(frozen=True)
+class CycleView:
+    rep: Member
+    current: CoachingCycle | None
+    past: list[CoachingCycle]
+    today: date
+
+
+class CycleService:
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Callable[[], datetime]) -> None:
+        self._uow_factory = uow_factory
+        self._clock = clock
+
+    def start(self, ws: WorkspaceRef, manager_id: str, rep_id: str, requested: date | None) -> CycleView:
+        with self._uow_factory() as uow:
+            rep = self._managed_rep(uow, ws, manager_id, rep_id)
+            today = self._today(rep)
+            if uow.cycles.active_for(ws, rep_id) is not None:
+                raise InvalidInput(
+                    f"<@{rep_id}> already has an active cycle. See it with `/coach cycle <@{rep_id}>`, "
+                    f"or end it first: `/coach cycle <@{rep_id}> end`."
+                )
+            cycle = uow.cycles.add(CoachingCycle(ws, rep_id, manager_id, cycle_start(requested, today)))
+            past = [c for c in uow.cycles.history(ws, rep_id) if c.id != cycle.id]
+            uow.commit()
+        return CycleView(rep, cycle, past, today)
+
+    def steer(self, ws: WorkspaceRef, manager_id: str, rep_id: str, action: str, weeks: int = 1) -> CycleView:
+        """`advance`, `extend` (by `weeks`) or `end` the rep's active cycle."""
+        with self._uow_factory() as uow:
+            rep = self._managed_rep(uow, ws, manager_id, rep_id)
+            today = self._today(rep)
+            cycle = uow.cycles.active_for(ws, rep_id)
+            if cycle is None:
+                raise NotFound(f"<@{rep_id}> has no active cycle. Start one: `/coach start <@{rep_id}>`.")
+            if action == "advance":
+                changed = cycle.advanced(today)
+            elif action == "extend":
+                changed = cycle.extended(weeks)
+            elif action == "end":
+                changed = cycle.ended(today)
+            else:
+                raise InvalidInput("Steer a cycle with `advance`, `extend [weeks]` or `end`.")
+            uow.cycles.update(changed)
+            history = uow.cycles.history(ws, rep_id)
+            uow.commit()
+        current = changed if changed.status is CycleStatus.ACTIVE else None
+        return CycleView(rep, current, [c for c in history if current is None or c.id != current.id], today)
+
+    def view(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> CycleView:
+        with self._uow_factory() as uow:
+            viewer = uow.members.get(ws, viewer_id)
+            rep = uow.members.get(ws, rep_id)
+            if rep is None or viewer is None or not (
+                viewer_id == rep_id or rep.manager_id == viewer_id or viewer.is_admin
+            ):
+                # Same answer whether or not the rep exists: no probing other teams.
+                raise NotAllowed(f"You can see your own cycle and your reps' cycles, not <@{rep_id}>'s.")
+            history = uow.cycles.history(ws, rep_id)
+        current = next((c for c in history if c.status is CycleStatus.ACTIVE), None)
+        return CycleView(rep, current, [c for c in history if c is not current], self._today(rep))
+
+    def _today(self, rep: Member) -> date:
+        return self._clock().astimezone(zone(rep.time_zone)).date()
+
+    @staticmethod
+    def _managed_rep(uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str) -> Member:
+        rep = uow.members.get(ws, rep_id)
+        if rep is None or rep.manager_id != manager_id:
+            raise NotAllowed(
+                f"<@{rep_id}> is not on your team, so you cannot start or steer their cycle. "
+                "Add them first: `/coach team add @name`."
+            )
+        return rep

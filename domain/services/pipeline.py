@@ -1,0 +1,147 @@
+"""Pipeline use cases: import a CRM export, audit each rep's pipeline velocity.
+
+The CLI (`coachflow pipeline ...`) and Slack (a CSV shared in the app's DM)
+call the same service. Who may import or read whose audit is decided by the
+callers; everything here is scoped by workspace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from domain.errors import NotFound
+from domain.model import Member, Workspace, WorkspaceRef
+from domain.pipeline.audit import audit_reps
+from domain.pipeline.csv_import import parse_opportunities
+from domain.pipeline.model import (
+    MAX_SOURCE,
+    ImportReport,
+    Opportunity,
+    OpportunityRecord,
+    RepAudit,
+    RowProblem,
+    UpsertCounts,
+)
+from domain.ports import UnitOfWork, UnitOfWorkFactory
+
+
+class PipelineService:
+    def __init__(self, uow_factory: UnitOfWorkFactory) -> None:
+        self._uow_factory = uow_factory
+
+    def import_file(self, ws: WorkspaceRef, raw: bytes, source_name: str) -> ImportReport:
+        """Import one export: good rows are saved, bad ones reported by line.
+
+        The whole file is one unit of work: if the database fails half-way,
+        nothing of it is saved. InvalidInput when the file is unusable (not
+        text, missing columns); NotFound for an unknown workspace.
+        """
+        # Parse before opening the unit: on SQLite a unit holds the write
+        # lock, and a big file should not hold it while it is being read.
+        parsed = parse_opportunities(raw, source_name=source_name)
+        source = source_name[:MAX_SOURCE]
+        with self._uow_factory() as uow:
+            workspace = _workspace(uow, ws)
+            opportunities, unknown_owners = _resolve_owners(uow, workspace.ref, parsed.rows, source)
+            counts = uow.pipeline.upsert(workspace.ref, opportunities) if opportunities else UpsertCounts()
+            uow.commit()
+        problems = sorted(parsed.problems + unknown_owners, key=lambda p: p.line)
+        return ImportReport(
+            source_name=source_name,
+            inserted=counts.inserted,
+            updated=counts.updated,
+            unchanged=counts.unchanged,
+            problems=problems,
+            unknown_stage_columns=parsed.unknown_stage_columns,
+        )
+
+    def audit(self, ws: WorkspaceRef, rep_ids: Sequence[str] | None = None) -> list[RepAudit]:
+        """The audit of these reps (None: everyone who owns deals), each against their team.
+
+        A rep's team is everyone coached by the same manager; a rep without
+        one (or alone on it) is compared with the whole workspace.
+        """
+        with self._uow_factory() as uow:
+            workspace = _workspace(uow, ws)
+            members = {m.user_id: m for m in uow.members.list_all(workspace.ref)}
+            wanted = None if rep_ids is None else list(dict.fromkeys(rep_ids))
+            for rep_id in wanted or ():
+                if rep_id not in members:
+                    raise NotFound(f"<@{rep_id}> is not a member of this workspace in Coachflow.")
+            deals = _deals_for(uow, workspace.ref, members, wanted)
+        teams = {user_id: m.manager_id for user_id, m in members.items()}
+        audits = audit_reps(deals, wanted, teams)
+        named = [replace(a, rep_name=_name(members.get(a.rep_id), a.rep_id)) for a in audits]
+        if wanted is None:  # everyone: alphabetical, as the roster lists people
+            named.sort(key=lambda a: (a.rep_name.lower(), a.rep_id))
+        return named
+
+
+def _workspace(uow: UnitOfWork, ws: WorkspaceRef) -> Workspace:
+    workspace = uow.workspaces.get(ws)
+    if workspace is None:
+        raise NotFound(f"Workspace {ws.team_id} is not known to Coachflow (install the app there first).")
+    return workspace
+
+
+def _resolve_owners(
+    uow: UnitOfWork, ws: WorkspaceRef, rows: Sequence[OpportunityRecord], source: str
+) -> tuple[list[Opportunity], list[RowProblem]]:
+    """Rows whose owner is a member, as opportunities; the others as problems.
+
+    Two queries whatever the size of the file: Slack ids by id, emails by email.
+    """
+    emails = {r.owner for r in rows if "@" in r.owner}
+    user_ids = {r.owner for r in rows if "@" not in r.owner}
+    by_id = uow.members.get_many(ws, user_ids) if user_ids else {}
+    by_email = uow.members.by_emails(ws, emails) if emails else {}
+    opportunities: list[Opportunity] = []
+    problems: list[RowProblem] = []
+    for row in rows:
+        member = by_email.get(row.owner) if "@" in row.owner else by_id.get(row.owner)
+        if member is None:
+            what = "has the email" if "@" in row.owner else "has the Slack id"
+            problems.append(RowProblem(row.line, f"unknown owner {row.owner}: no member of this workspace {what}"))
+            continue
+        opportunities.append(
+            Opportunity(
+                workspace=ws,
+                external_id=row.external_id,
+                owner_id=member.user_id,
+                name=row.name,
+                amount=row.amount,
+                stage=row.stage,
+                status=row.status,
+                created_on=row.created_on,
+                closed_on=row.closed_on,
+                loss_reason=row.loss_reason,
+                loss_category=row.loss_category,
+                stage_entered=dict(row.stage_entered),
+                source=source,
+            )
+        )
+    return opportunities, problems
+
+
+def _deals_for(
+    uow: UnitOfWork, ws: WorkspaceRef, members: dict[str, Member], wanted: list[str] | None
+) -> list[Opportunity]:
+    """The deals the audit needs: the reps' teams when that is enough, else the workspace."""
+    if wanted is None:
+        return uow.pipeline.for_workspace(ws)
+    managers = {members[rep].manager_id for rep in wanted}
+    if None in managers:
+        return uow.pipeline.for_workspace(ws)
+    teams = {m.user_id for m in members.values() if m.manager_id in managers} | set(wanted)
+    deals = uow.pipeline.for_owners(ws, sorted(teams))
+    owners = {d.owner_id for d in deals}
+    for rep in wanted:
+        mates = {m.user_id for m in members.values() if m.manager_id == members[rep].manager_id}
+        if len((mates | {rep}) & owners) < 2:  # alone on the team: compared with everyone
+            return uow.pipeline.for_workspace(ws)
+    return deals
+
+
+def _name(member: Member | None, fallback: str) -> str:
+    return member.name if member is not None else fallback

@@ -1,0 +1,74 @@
+"""Replies about coaching cycles, and the DM a rep gets when their cycle starts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from domain.coaching.cycle import STAGE_STARTS, WHAT_EACH_STAGE_ASKS, CoachingCycle, Stage
+from domain.services.cycles import CycleView
+from handlers.blocks.kit import Block, context, header, mention, message, section
+
+_STAGE_WEEKS = {
+    Stage.DIAGNOSE: "week 1",
+    Stage.PRIORITIZE: "week 2",
+    Stage.DEVELOP: "weeks 3-6",
+    Stage.HABIT: "weeks 7-8",
+    Stage.MAINTAIN: "after week 8",
+}
+
+
+def _where(cycle: CoachingCycle, view: CycleView) -> str:
+    stage = cycle.stage_on(view.today)
+    if stage is None:
+        return f"starts {cycle.starts_on:%a %-d %b %Y}"
+    week = cycle.program_week(view.today)
+    monitoring = " · monitoring leading indicators" if cycle.monitoring_on(view.today) else ""
+    return f"*{stage.title}* (program week {week}){monitoring}"
+
+
+def _plan_lines(cycle: CoachingCycle) -> list[str]:
+    lines = []
+    for stage, first_week in STAGE_STARTS.items():
+        starts = cycle.starts_on + timedelta(weeks=first_week - 1 - cycle.offset_weeks)
+        lines.append(f"• *{stage.title}* ({_STAGE_WEEKS[stage]}, from {starts:%a %-d %b}): {WHAT_EACH_STAGE_ASKS[stage]}")
+    return lines
+
+
+def cycle_message(view: CycleView) -> dict[str, Any]:
+    rep = mention(view.rep.user_id)
+    blocks: list[Block] = [header("Coaching cycle")]
+    if view.current is None:
+        blocks.append(section(f"{rep} has no active cycle. Their manager starts one with `/coach start {rep}`."))
+    else:
+        cycle = view.current
+        blocks.append(section(f"{rep}: {_where(cycle, view)}\nStarted {cycle.starts_on:%a %-d %b %Y} with {mention(cycle.manager_id)}."))
+        blocks.append(section("\n".join(_plan_lines(cycle))))
+    if view.past:
+        past = [f"• {c.starts_on:%-d %b %Y} to {c.ended_on:%-d %b %Y}" if c.ended_on else f"• from {c.starts_on:%-d %b %Y}"
+                for c in view.past[:10]]
+        blocks.append(context("Past cycles:\n" + "\n".join(past)))
+    return message(f"Coaching cycle of {rep}", blocks)
+
+
+def cycle_started_notice(view: CycleView) -> dict[str, Any]:
+    """The rep's DM: what the coming weeks hold and what is asked of them."""
+    cycle = view.current
+    assert cycle is not None
+    text = f"{mention(cycle.manager_id)} started your 8-week coaching cycle on {cycle.starts_on:%A %-d %B}."
+    return message(text, [
+        section(f":rocket: {text}"),
+        section("What the coming weeks hold:\n" + "\n".join(_plan_lines(cycle))),
+        context("First up, week 1: your manager scores a few of your calls and you fill in a 20-question "
+                "self-assessment (about 10 minutes). Only you and your manager see your results."),
+    ])
+
+
+def cycle_changed_message(view: CycleView, action: str) -> dict[str, Any]:
+    rep = mention(view.rep.user_id)
+    if view.current is None:
+        text = f"{rep}'s cycle has ended. Its history stays readable with `/coach cycle {rep}`."
+        return message(text, [section(text)])
+    verb = {"advance": "moved on", "extend": "extended"}.get(action, action)
+    text = f"{rep}'s cycle {verb}: now {_where(view.current, view)}."
+    return message(text, [section(text)])
