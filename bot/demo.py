@@ -189,6 +189,14 @@ def _script(demo: Demo) -> None:
     demo.scene("Monday: the week-ahead note reaches each manager at 08:00 in their own time zone")
     demo.monday_ticks()
 
+    demo.scene("Maya starts Alex's 8-week coaching cycle; week 1 is diagnosis")
+    demo.command(MAYA, f"start {ALEX.mention} 2026-11-30")
+    demo.open_home(ALEX)
+    demo.open_home(MAYA)
+    demo.scene("A week later Alex's cycle is in week 2: prioritization")
+    demo.clock.now = MONDAY + timedelta(days=7, hours=15)
+    demo.command(MAYA, f"cycle {ALEX.mention}")
+
 
 def transcript() -> str:
     """The demo's output as one string (tests read it)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from domain.coaching.cycle import CoachingCycle
 from domain.model import Member, Role, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
 from domain.services.roster import TeamListing, group_teams
@@ -23,6 +24,7 @@ class HomeModel:
     reps: list[Member] = field(default_factory=list)
     workspace_teams: list[TeamListing] | None = None
     admins: list[Member] = field(default_factory=list)
+    cycles: dict[str, CoachingCycle] = field(default_factory=dict)  # active, by rep id
 
     @property
     def is_new(self) -> bool:
@@ -48,11 +50,13 @@ class HomeService:
                 return HomeModel(viewer_id=user_id, viewer=None)
             coach = uow.members.get(ws, viewer.manager_id) if viewer.manager_id else None
             if not viewer.is_admin:
+                reps = uow.members.reps_of(ws, user_id)
                 return HomeModel(
                     viewer_id=user_id,
                     viewer=viewer,
                     coach=coach,
-                    reps=uow.members.reps_of(ws, user_id),
+                    reps=reps,
+                    cycles=uow.cycles.active_for_reps(ws, [user_id, *(r.user_id for r in reps)]),
                 )
             # Admins: one query for the whole workspace instead of one per team.
             everyone = uow.members.list_all(ws)
@@ -66,4 +70,5 @@ class HomeService:
                 reps=reps,
                 workspace_teams=group_teams(everyone),
                 admins=sorted((m for m in everyone if m.is_admin), key=lambda m: m.name.lower()),
+                cycles=uow.cycles.active_for_reps(ws, [user_id, *(r.user_id for r in reps)]),
             )

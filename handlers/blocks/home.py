@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from domain.coaching.cycle import CoachingCycle
 from domain.model import Member
+from domain.scheduling.calendar import zone
 from domain.services.home import HomeModel
 from handlers import ids
 from handlers.blocks import limits
@@ -34,7 +36,7 @@ def home_view(home: HomeModel, now: datetime) -> dict[str, Any]:
     if home.is_new or (home.coach is None and not home.is_manager and not home.is_admin):
         blocks += _welcome()
     else:
-        blocks += _coach_section(home)
+        blocks += _coach_section(home, now)
         if home.is_manager:
             blocks += _team_section(home, now)
         if home.workspace_teams is not None:
@@ -57,10 +59,22 @@ def _welcome() -> list[Block]:
     ]
 
 
-def _coach_section(home: HomeModel) -> list[Block]:
+def _coach_section(home: HomeModel, now: datetime) -> list[Block]:
     if home.coach is None:
         return []
-    return [section(f":bust_in_silhouette: Your coach: {mention(home.coach.user_id)}")]
+    blocks = [section(f":bust_in_silhouette: Your coach: {mention(home.coach.user_id)}")]
+    cycle = home.cycles.get(home.viewer_id)
+    if cycle is not None and home.viewer is not None:
+        blocks.append(section(f":calendar: Coaching cycle: {_stage_text(cycle, home.viewer, now)}"))
+    return blocks
+
+
+def _stage_text(cycle: CoachingCycle, rep: Member, now: datetime) -> str:
+    today = now.astimezone(zone(rep.time_zone)).date()
+    stage = cycle.stage_on(today)
+    if stage is None:
+        return f"starts {cycle.starts_on:%a %-d %b}"
+    return f"*{stage.title}*, week {cycle.program_week(today)}"
 
 
 def _team_section(home: HomeModel, now: datetime) -> list[Block]:
@@ -69,14 +83,14 @@ def _team_section(home: HomeModel, now: datetime) -> list[Block]:
     if not home.reps:
         blocks.append(section("You do not coach anyone yet."))
     for rep in home.reps[:_MAX_REPS_SHOWN]:
-        blocks.append(_rep_row(rep, now))
+        blocks.append(_rep_row(rep, now, home.cycles.get(rep.user_id)))
     if count > _MAX_REPS_SHOWN:
         blocks.append(context(f"…and {count - _MAX_REPS_SHOWN} more. `/coach team` lists everyone."))
     blocks.append(actions(button("Add reps", ids.OPEN_ADD_REPS, style="primary")))
     return blocks
 
 
-def _rep_row(rep: Member, now: datetime) -> Block:
+def _rep_row(rep: Member, now: datetime, cycle: CoachingCycle | None) -> Block:
     remove = button(
         "Remove",
         ids.REMOVE_REP,
@@ -87,7 +101,8 @@ def _rep_row(rep: Member, now: datetime) -> Block:
             "Remove",
         ),
     )
-    return section(f"{mention(rep.user_id)}\n{time_zone_label(rep.time_zone, now)} · rep", accessory=remove)
+    stage = _stage_text(cycle, rep, now) if cycle else "no cycle yet: `/coach start @name`"
+    return section(f"{mention(rep.user_id)}\n{time_zone_label(rep.time_zone, now)} · {stage}", accessory=remove)
 
 
 def _workspace_section(home: HomeModel) -> list[Block]:

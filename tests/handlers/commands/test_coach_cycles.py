@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -71,3 +72,15 @@ def test_advance_extend_and_end_and_past_cycles_stay_readable(slack: Slack) -> N
     assert "has ended" in ended
     assert "has no active cycle" in history and "Past cycles" in history and f"{this_monday:%-d %b %Y}" in history
     assert "Started" in slack.coach("UMGR", "start <@UA|alex>").last_text  # a new cycle may start
+
+
+def test_app_home_shows_the_stage_to_the_rep_and_each_reps_stage_to_the_manager(slack: Slack) -> None:
+    _setup(slack)
+    this_monday = _today() - timedelta(days=_today().weekday())
+    slack.coach("UMGR", f"start <@UA|alex> {this_monday}")
+
+    manager_home = json.dumps(slack.open_home("UMGR")["blocks"])
+    rep_home = json.dumps(slack.open_home("UA")["blocks"])
+
+    assert "*Diagnose*, week 1" in manager_home and "no cycle yet" in manager_home  # Alex started, Bea not
+    assert "Coaching cycle: *Diagnose*, week 1" in rep_home
