@@ -88,6 +88,17 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("path", help="the catalog file, e.g. catalog.json")
     check.set_defaults(handler=_cmd_catalog_check)
 
+    pipeline = sub.add_parser("pipeline", help="CRM opportunities: import a CSV export, audit pipeline velocity")
+    pipeline_sub = pipeline.add_subparsers(metavar="{import,audit}", required=True)
+    pl_import = pipeline_sub.add_parser("import", help="import opportunities from a Salesforce, HubSpot or Coachflow CSV")
+    pl_import.add_argument("file", help="the CSV export")
+    pl_import.add_argument("--team", required=True, help="Slack workspace id (T...)")
+    pl_import.set_defaults(handler=_cmd_pipeline_import)
+    pl_audit = pipeline_sub.add_parser("audit", help="per rep: days per stage, conversion, deal sizes, losses vs team")
+    pl_audit.add_argument("--team", required=True, help="Slack workspace id (T...)")
+    pl_audit.add_argument("--rep", help="only this rep (Slack user id U...), with details")
+    pl_audit.set_defaults(handler=_cmd_pipeline_audit)
+
     demo = sub.add_parser("demo", help="run the offline demo against a fake Slack")
     demo.add_argument("--database", help="SQLite file for the demo (default: a fresh temporary one)")
     demo.set_defaults(handler=_cmd_demo)
@@ -182,6 +193,18 @@ def _cmd_catalog_check(args: argparse.Namespace) -> int:
 
     # Needs no settings: an admin can check a file without Slack tokens.
     return catalog_check(args.path)
+
+
+def _cmd_pipeline_import(args: argparse.Namespace) -> int:
+    from bot.pipeline_cli import pipeline_import
+
+    return pipeline_import(_settings(), args.file, args.team)
+
+
+def _cmd_pipeline_audit(args: argparse.Namespace) -> int:
+    from bot.pipeline_cli import pipeline_audit
+
+    return pipeline_audit(_settings(), args.team, args.rep)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from domain.pipeline.model import Stage
 _ALIASES: dict[str, tuple[str, int]] = {
     alias: (name, rank) for name, aliases in FIELD_HEADERS.items() for rank, alias in enumerate(aliases)
 }
+HEADERS_SHOWN = 40
 # How the required columns are described when missing.
 _REQUIRED_HINTS = {
     "id": 'an opportunity id ("Opportunity ID", "Record ID" or "id")',
@@ -71,7 +72,12 @@ def map_columns(headers: Sequence[str]) -> ColumnMap:
         columns.fields["owner"] = columns.owners[0]
     missing = [name for name in REQUIRED_FIELDS if name not in columns.fields]
     if missing:
-        found_headers = ", ".join(repr(h.strip()) for h in headers if h.strip()) or "none"
+        named = [repr(h.strip()) for h in headers if h.strip()]
+        # HubSpot exports can have hundreds of columns; the first ones show which export it is.
+        shown = named[:HEADERS_SHOWN]
+        if len(named) > HEADERS_SHOWN:
+            shown.append(f"and {len(named) - HEADERS_SHOWN} more")
+        found_headers = ", ".join(shown) or "none"
         raise InvalidInput(
             "The file is missing required columns: "
             + "; ".join(_REQUIRED_HINTS[name] for name in missing)

@@ -101,8 +101,9 @@ def _resolve_owners(
     for row in rows:
         member = by_email.get(row.owner) if "@" in row.owner else by_id.get(row.owner)
         if member is None:
-            what = "has the email" if "@" in row.owner else "has the Slack id"
-            problems.append(RowProblem(row.line, f"unknown owner {row.owner}: no member of this workspace {what}"))
+            why = ("no member of this workspace has that email in Slack" if "@" in row.owner
+                   else "not a member of this workspace in Coachflow")
+            problems.append(RowProblem(row.line, f"unknown owner {row.owner}: {why}"))
             continue
         opportunities.append(
             Opportunity(

@@ -252,3 +252,11 @@ def test_an_id_too_long_for_the_database_is_a_row_problem() -> None:
     parsed = parse("id,owner,stage\n" + "x" * 200 + ",U1,prospecting\n")
     assert parsed.rows == []
     assert "longer than 128" in parsed.problems[0].reason
+
+
+def test_a_very_wide_file_lists_only_the_first_headers() -> None:
+    headers = ",".join(f"Property {n}" for n in range(100))
+    with pytest.raises(InvalidInput) as raised:
+        parse(headers + "\n" + "," * 99 + "\n")
+    assert "'Property 39', and 60 more." in str(raised.value)
+    assert "Property 40'" not in str(raised.value)
