@@ -18,6 +18,7 @@ from domain.catalog import Catalog, load_catalog
 from domain.ports import DispatcherLock, UnitOfWorkFactory
 from domain.services.cycles import CycleService
 from domain.services.delivery import DeliveryService
+from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.notifications import NotificationContentService
 from domain.services.preferences import PreferenceService
@@ -37,7 +38,9 @@ def build_services(
     settings: Settings,
     clock: Callable[[], datetime] = utc_now,
     sleep: Callable[[float], None] = time.sleep,
+    catalog: Catalog | None = None,
 ) -> Services:
+    catalog = catalog if catalog is not None else load_catalog()
     schedules = ScheduleService(uow_factory)
     content = NotificationContentService(uow_factory)
     return Services(
@@ -48,6 +51,8 @@ def build_services(
         content=content,
         deliveries=DeliveryService(uow_factory, content, sleep),
         cycles=CycleService(uow_factory, clock),
+        diagnosis=DiagnosisService(uow_factory, catalog, clock),
+        catalog=catalog,
         clock=clock,
     )
 
@@ -113,5 +118,5 @@ def build_runtime(
     catalog = load_catalog(settings.catalog_path)
     engine = make_engine(settings.database_url)
     uow_factory = make_uow_factory(engine)
-    services = build_services(uow_factory, settings, clock=clock)
+    services = build_services(uow_factory, settings, clock=clock, catalog=catalog)
     return Runtime(create_app(settings, services, client=client), services, uow_factory, engine, catalog)

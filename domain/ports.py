@@ -12,7 +12,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol
 
-from domain.coaching.ports import CycleRepository
+from domain.coaching.ports import CallScoreRepository, CycleRepository, SelfAssessmentRepository
 from domain.delivery import Delivery, DeliveryKey, DeliveryStatus, RateLimited, SendOutcome, Sent
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 from domain.pipeline.model import Opportunity, UpsertCounts
@@ -83,6 +83,8 @@ class UnitOfWork(Protocol):
     deliveries: DeliveryRepository
     cycles: CycleRepository
     pipeline: PipelineRepository
+    call_scores: CallScoreRepository
+    self_assessments: SelfAssessmentRepository
 
     def __enter__(self) -> UnitOfWork: ...
 

@@ -28,3 +28,6 @@ SHORTCUTS: frozenset[str] = frozenset()
 # Diagnosis modals (issue 4)
 SCORE_CALL_VIEW = "coaching.score_call"
 SELF_ASSESSMENT_VIEW = "coaching.self_assessment"
+# Buttons (App Home, reminders) that open them; the score button's value is the rep's id
+OPEN_SCORE_CALL = "coaching.open_score_call"
+OPEN_SELF_ASSESSMENT = "coaching.open_self_assessment"

@@ -16,6 +16,7 @@ class SlashCommand(BaseModel):
     text: str = ""
     channel_id: str | None = None
     enterprise_id: str | None = None
+    trigger_id: str | None = None
 
 
 class AppHomeOpened(BaseModel):

@@ -8,9 +8,11 @@ from datetime import UTC, datetime
 
 from slack_bolt import BoltContext
 
+from domain.catalog import Catalog
 from domain.model import WorkspaceRef
 from domain.services.cycles import CycleService
 from domain.services.delivery import DeliveryService
+from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.notifications import NotificationContentService
 from domain.services.preferences import PreferenceService
@@ -33,6 +35,8 @@ class Services:
     content: NotificationContentService
     deliveries: DeliveryService
     cycles: CycleService
+    diagnosis: DiagnosisService
+    catalog: Catalog
     clock: Callable[[], datetime] = utc_now
 
 

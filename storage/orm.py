@@ -295,3 +295,33 @@ class CycleRow(TimestampMixin, Base):
     offset_weeks: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str] = mapped_column(String(16), default="active")
     ended_on: Mapped[date | None] = mapped_column()
+
+
+class CallScoreRow(TimestampMixin, Base):
+    """One scored call: by the rep's manager (observed) or by the rep (self-score)."""
+
+    __tablename__ = "call_scores"
+    __table_args__ = (Index(None, "team_id", "rep_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE"))
+    rep_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    scored_by: Mapped[str] = mapped_column(String(SLACK_ID))
+    call_title: Mapped[str] = mapped_column(String(150))
+    call_link: Mapped[str | None] = mapped_column(String(500))
+    call_on: Mapped[date] = mapped_column()
+    scores: Mapped[dict[str, Any]] = mapped_column()  # dimension id -> 1..5
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class SelfAssessmentRow(TimestampMixin, Base):
+    """One submitted self-assessment; the latest one counts."""
+
+    __tablename__ = "self_assessments"
+    __table_args__ = (Index(None, "team_id", "rep_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE"))
+    rep_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    answers: Mapped[list[Any]] = mapped_column(JSON())  # [{question, competency, confidence, competence}]
+    submitted_at: Mapped[datetime] = mapped_column()

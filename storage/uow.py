@@ -21,6 +21,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from storage.cycle_repository import SqlCycleRepository
 from storage.delivery_repository import SqlDeliveryRepository
+from storage.diagnosis_repository import SqlCallScoreRepository, SqlSelfAssessmentRepository
 from storage.pipeline_repository import SqlPipelineRepository
 from storage.repositories import SqlMemberRepository, SqlWorkspaceRepository
 from storage.schedule_repository import SqlScheduleRepository
@@ -128,6 +129,8 @@ class SqlUnitOfWork:
     deliveries: SqlDeliveryRepository
     cycles: SqlCycleRepository
     pipeline: SqlPipelineRepository
+    call_scores: SqlCallScoreRepository
+    self_assessments: SqlSelfAssessmentRepository
 
     def __init__(
         self, session_factory: sessionmaker[Session], *, guard: OnePerThread | None = None
@@ -153,6 +156,8 @@ class SqlUnitOfWork:
         self.deliveries = SqlDeliveryRepository(self._session)
         self.pipeline = SqlPipelineRepository(self._session)
         self.cycles = SqlCycleRepository(self._session)
+        self.call_scores = SqlCallScoreRepository(self._session)
+        self.self_assessments = SqlSelfAssessmentRepository(self._session)
         return self
 
     def __exit__(

@@ -12,6 +12,7 @@ from domain.delivery import SENDING_LEASE, STALE_REASON, Delivery, DeliveryKey, 
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 from domain.pipeline.model import Opportunity, UpsertCounts
 from domain.ports import ScheduleEntry
+from tests.fakes_diagnosis import DiagnosisTables, FakeCallScoreRepository, FakeSelfAssessmentRepository
 
 
 @dataclass
@@ -24,6 +25,7 @@ class _Tables:
     deliveries: dict[DeliveryKey, Delivery] = field(default_factory=dict)
     opportunities: dict[tuple[str, str], Opportunity] = field(default_factory=dict)
     cycles: dict[int, CoachingCycle] = field(default_factory=dict)
+    diagnosis: DiagnosisTables = field(default_factory=DiagnosisTables)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -34,6 +36,7 @@ class _Tables:
             deliveries=dict(self.deliveries),
             opportunities=dict(self.opportunities),
             cycles=dict(self.cycles),
+            diagnosis=self.diagnosis.copy(),
         )
 
 
@@ -84,11 +87,7 @@ class FakeMemberRepository:
         self._t.members[key] = member
 
     def reps_of(self, ref: WorkspaceRef, manager_id: str) -> list[Member]:
-        reps = [
-            m
-            for (team, _), m in self._t.members.items()
-            if team == ref.team_id and m.manager_id == manager_id
-        ]
+        reps = [m for (team, _), m in self._t.members.items() if team == ref.team_id and m.manager_id == manager_id]
         return sorted(reps, key=lambda m: m.name.lower())
 
     def list_all(self, ref: WorkspaceRef) -> list[Member]:
@@ -232,14 +231,8 @@ class FakeDeliveryRepository:
             self._save(d.with_status(DeliveryStatus.SKIPPED, reason=STALE_REASON))
         return len(stale)
 
-    def search(
-        self,
-        *,
-        ref: WorkspaceRef | None = None,
-        status: DeliveryStatus | None = None,
-        since: datetime | None = None,
-        limit: int = 200,
-    ) -> list[Delivery]:
+    def search(self, *, ref: WorkspaceRef | None = None, status: DeliveryStatus | None = None,
+               since: datetime | None = None, limit: int = 200) -> list[Delivery]:
         found = [
             d for d in reversed(self._t.deliveries.values())  # newest first on ties
             if (ref is None or d.key.team_id == ref.team_id)
@@ -342,6 +335,8 @@ class FakeUnitOfWork:
         self.deliveries = FakeDeliveryRepository(self._tables)
         self.pipeline = FakePipelineRepository(self._tables)
         self.cycles = FakeCycleRepository(self._tables)
+        self.call_scores = FakeCallScoreRepository(self._tables.diagnosis, self._tables.workspaces)
+        self.self_assessments = FakeSelfAssessmentRepository(self._tables.diagnosis, self._tables.workspaces)
         return self
 
     def __exit__(

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from domain.coaching.cycle import CoachingCycle
+from domain.coaching.scoring import CallScore
+from domain.coaching.self_assessment import SelfAssessment
 from domain.model import WorkspaceRef
 
 
@@ -27,3 +29,23 @@ class CycleRepository(Protocol):
     def history(self, ref: WorkspaceRef, rep_id: str) -> list[CoachingCycle]:
         """Every cycle of the rep, newest first."""
         ...
+
+
+class CallScoreRepository(Protocol):
+    """Scored calls (by a manager or by the rep themself), scoped by workspace."""
+
+    def add(self, score: CallScore) -> CallScore:
+        """Store a new score and return it with its id."""
+        ...
+
+    def for_rep(self, ref: WorkspaceRef, rep_id: str, limit: int = 100) -> list[CallScore]:
+        """The rep's scores, self and manager alike, newest call first (then newest stored)."""
+        ...
+
+
+class SelfAssessmentRepository(Protocol):
+    """Submitted self-assessments; a new one does not replace the old, the latest counts."""
+
+    def add(self, assessment: SelfAssessment) -> SelfAssessment: ...
+
+    def latest(self, ref: WorkspaceRef, rep_id: str) -> SelfAssessment | None: ...

@@ -6,9 +6,12 @@ from slack_bolt import App
 
 from handlers import ids
 from handlers.actions.open_add_reps import handle_open_add_reps
+from handlers.actions.open_diagnosis import handle_open_score_call, handle_open_self_assessment
 from handlers.actions.remove_rep import handle_remove_rep
 
 
 def register(app: App) -> None:
     app.action(ids.OPEN_ADD_REPS)(handle_open_add_reps)
     app.action(ids.REMOVE_REP)(handle_remove_rep)
+    app.action(ids.OPEN_SCORE_CALL)(handle_open_score_call)
+    app.action(ids.OPEN_SELF_ASSESSMENT)(handle_open_self_assessment)

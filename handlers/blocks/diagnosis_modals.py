@@ -105,3 +105,64 @@ def selected(values: dict[str, Any], block_id: str) -> Any:
     if "selected_date" in field:
         return field["selected_date"]
     return field.get("value")
+
+
+def _score_value(raw: Any) -> object:
+    # Option values are "1".."5"; anything else is passed on as typed so the
+    # domain's validation names it instead of it silently becoming a score.
+    return int(raw) if isinstance(raw, str) and raw.isdigit() else raw
+
+
+def _day(raw: Any) -> date | None:
+    try:
+        return date.fromisoformat(raw) if raw else None
+    except (TypeError, ValueError):
+        return None
+
+
+def read_score_submission(view: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
+    """The score-call modal's values as `DiagnosisService.score_call` keywords (rep_id from the metadata)."""
+    values = view.get("state", {}).get("values", {})
+    try:
+        rep_id = json.loads(view.get("private_metadata") or "{}").get("rep")
+    except json.JSONDecodeError:
+        rep_id = None
+    return {
+        "rep_id": rep_id,
+        "title": selected(values, CALL_TITLE) or "",
+        "link": selected(values, CALL_LINK),
+        "call_on": _day(selected(values, CALL_ON)),
+        "scores": {d.id: _score_value(selected(values, dimension_block(d.id))) for d in catalog.scoring_dimensions},
+        "notes": selected(values, NOTES) or "",
+    }
+
+
+def score_errors(problems: dict[str, str], catalog: Catalog) -> dict[str, str]:
+    """Problems keyed by field or dimension id, as Slack's `errors` keyed by block id."""
+    dimensions = {d.id for d in catalog.scoring_dimensions}
+    return {
+        (dimension_block(key) if key in dimensions else key): text
+        for key, text in problems.items()
+    }
+
+
+def read_self_assessment(view: dict[str, Any], catalog: Catalog) -> dict[str, dict[str, object]]:
+    """Question id -> {"confidence": n, "competence": n} from the submitted modal."""
+    values = view.get("state", {}).get("values", {})
+    return {
+        q.question.id: {
+            rating: _score_value(selected(values, question_block(q.question.id, rating)))
+            for rating in ("confidence", "competence")
+        }
+        for q in catalog.questions()
+    }
+
+
+def self_assessment_errors(problems: dict[str, str], raw: dict[str, dict[str, object]]) -> dict[str, str]:
+    """Each problem goes under the first rating of its question that is missing or wrong."""
+    errors = {}
+    for question, text in problems.items():
+        given = raw.get(question, {})
+        rating = next((r for r in ("confidence", "competence") if given.get(r) not in range(1, 6)), "confidence")
+        errors[question_block(question, rating)] = text
+    return errors

@@ -17,16 +17,20 @@ from domain.model import Member, WorkspaceRef
 from handlers.blocks import roster as replies
 from handlers.blocks.kit import message
 from handlers.commands.coach_cycles import run_cycles
+from handlers.commands.coach_diagnosis import run_diagnosis
 from handlers.commands.coach_parser import (
     AdminCalendar,
     AdminGrant,
     AdminTeams,
+    Assess,
     CoachCommand,
     CycleCommand,
     Help,
     Notify,
     Pause,
+    Profile,
     Resume,
+    ScoreCall,
     StartCycle,
     TeamAdd,
     TeamList,
@@ -52,13 +56,17 @@ def handle_coach(ack: Ack, command: dict[str, Any], respond: Respond, client: We
         caller = svc.roster.enroll_caller(ws, payload.user_id, directory)
         if caller.became_admin:
             respond(response_type="ephemeral", **replies.welcome_admin_message())
-        reply = _run(parsed, svc, ws, payload.user_id, client)
+        reply = _run(parsed, svc, ws, payload.user_id, client, payload.trigger_id)
     except CoachflowError as error:
         reply = replies.error_message(str(error))
-    respond(response_type="ephemeral", **reply)
+    if reply is not None:
+        respond(response_type="ephemeral", **reply)
 
 
-def _run(parsed: CoachCommand, svc: Services, ws: WorkspaceRef, caller_id: str, client: WebClient) -> dict[str, Any]:
+def _run(
+    parsed: CoachCommand, svc: Services, ws: WorkspaceRef, caller_id: str, client: WebClient, trigger_id: str | None
+) -> dict[str, Any] | None:
+    """The ephemeral reply, or None when the command opened a modal instead."""
     directory = SlackUserDirectory(client)
     match parsed:
         case Help(topic=topic):
@@ -93,6 +101,8 @@ def _run(parsed: CoachCommand, svc: Services, ws: WorkspaceRef, caller_id: str, 
             return run_settings(parsed, svc, ws, caller_id)
         case StartCycle() | CycleCommand():
             return run_cycles(parsed, svc, ws, caller_id, client)
+        case ScoreCall() | Assess() | Profile():
+            return run_diagnosis(parsed, svc, ws, caller_id, client, trigger_id)
     raise AssertionError(f"unhandled command {parsed!r}")
 
 

@@ -95,9 +95,25 @@ class CycleCommand(BaseModel):
     weeks: int = 1
 
 
+class ScoreCall(BaseModel):
+    """`/coach score @alex` (a rep's call) or `/coach score` (your own)."""
+
+    kind: Literal["score"] = "score"
+    rep_id: str | None = None
+
+
+class Assess(BaseModel):
+    kind: Literal["assess"] = "assess"
+
+
+class Profile(BaseModel):
+    kind: Literal["profile"] = "profile"
+    rep_id: str | None = None
+
+
 CoachCommand = (
     Help | TeamList | TeamAdd | TeamRemove | TeamMove | AdminGrant | AdminTeams | Pause | Resume | Notify
-    | AdminCalendar | StartCycle | CycleCommand
+    | AdminCalendar | StartCycle | CycleCommand | ScoreCall | Assess | Profile
 )
 
 
@@ -145,6 +161,14 @@ def parse_coach_command(text: str) -> CoachCommand:
         return _parse_cycle(" ".join(words[1:]))
     if head == "notify":
         return _parse_notify(words[1:], workspace=False)
+    if head in {"score", "profile"}:
+        people = mentioned_users(" ".join(words[1:]))
+        if len(people) > 1:
+            raise InvalidInput(f"One rep at a time: `/coach {head} @alex` (or `/coach {head}` for your own).")
+        rep_id = people[0] if people else None
+        return ScoreCall(rep_id=rep_id) if head == "score" else Profile(rep_id=rep_id)
+    if head == "assess":
+        return Assess()
     raise InvalidInput(
         f"`/coach {head}` is not a command I know. Try `/coach help` for the list."
     )

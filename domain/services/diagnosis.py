@@ -1,0 +1,160 @@
+"""Diagnosis (cycle week 1): scored calls, the self-assessment and the skills profile they add up to.
+
+Only the rep (their own call) or the rep's manager scores a call, and only
+they read the profile: call scores are personal performance data, so being a
+workspace admin does not open them. Bad input comes back as
+`FieldProblems`, keyed by field, so a modal can show each problem inline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from domain.catalog import Catalog
+from domain.coaching.scoring import (
+    PROFILE_WINDOW,
+    CallGap,
+    CallScore,
+    PerceptionGap,
+    SkillsProfile,
+    perception_gaps,
+    self_vs_manager,
+    skills_profile,
+    validate_call,
+    validate_scores,
+)
+from domain.coaching.self_assessment import SelfAssessment, validate_answers
+from domain.errors import InvalidInput, NotAllowed
+from domain.model import Member, WorkspaceRef
+from domain.ports import UnitOfWork, UnitOfWorkFactory
+from domain.scheduling.calendar import zone
+
+# Enough history for the profile window plus the rep's own scores beside it.
+HISTORY_LIMIT = 100
+
+
+class FieldProblems(InvalidInput):
+    """Input problems by field: `call_title`, `call_link`, `call_on`, a dimension id or a question id."""
+
+    def __init__(self, problems: Mapping[str, str]) -> None:
+        self.problems = dict(problems)
+        super().__init__(" ".join(self.problems.values()))
+
+
+@dataclass(frozen=True)
+class ScoredCall:
+    score: CallScore
+    rep: Member
+
+    @property
+    def by_manager(self) -> bool:
+        return not self.score.is_self_score
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    """Everything `/coach profile` shows about one rep."""
+
+    rep: Member
+    profile: SkillsProfile
+    dimension_names: dict[str, str]
+    competency_names: dict[str, str]
+    call_gaps: list[CallGap]
+    perception: list[PerceptionGap]
+    self_assessed_at: datetime | None
+    missing: list[str] = field(default_factory=list)
+    window: int = PROFILE_WINDOW
+
+
+class DiagnosisService:
+    def __init__(self, uow_factory: UnitOfWorkFactory, catalog: Catalog, clock: Callable[[], datetime]) -> None:
+        self._uow_factory = uow_factory
+        self._catalog = catalog
+        self._clock = clock
+
+    def may_score(self, ws: WorkspaceRef, scorer_id: str, rep_id: str) -> date:
+        """Refuses unless the scorer is the rep or their manager; returns the scorer's today."""
+        with self._uow_factory() as uow:
+            rep = self._scorable_rep(uow, ws, scorer_id, rep_id)
+            scorer = rep if scorer_id == rep_id else uow.members.get(ws, scorer_id)
+        return self._today(scorer or rep)
+
+    def score_call(
+        self, ws: WorkspaceRef, scorer_id: str, rep_id: str, title: str, link: str | None,
+        call_on: date | None, scores: Mapping[str, object], notes: str = "",
+    ) -> ScoredCall:
+        with self._uow_factory() as uow:
+            rep = self._scorable_rep(uow, ws, scorer_id, rep_id)
+            scorer = rep if scorer_id == rep_id else uow.members.get(ws, scorer_id)
+            title, link = title.strip(), (link or "").strip() or None
+            problems = validate_call(title, link, call_on, self._today(scorer or rep))
+            problems.update(validate_scores(scores, [d.id for d in self._catalog.scoring_dimensions]))
+            if problems:
+                raise FieldProblems(problems)
+            assert call_on is not None
+            clean = {d.id: int(scores[d.id]) for d in self._catalog.scoring_dimensions}  # type: ignore[call-overload]
+            stored = uow.call_scores.add(
+                CallScore(ws, rep_id, scorer_id, title or (link or ""), call_on, clean, link, notes.strip())
+            )
+            uow.commit()
+        return ScoredCall(stored, rep)
+
+    def submit_self_assessment(self, ws: WorkspaceRef, rep_id: str, raw: Mapping[str, Mapping[str, object]]) -> SelfAssessment:
+        questions = [(q.question.id, q.competency.id) for q in self._catalog.questions()]
+        answers, problems = validate_answers(raw, questions)
+        if problems:
+            raise FieldProblems(problems)
+        with self._uow_factory() as uow:
+            if uow.members.get(ws, rep_id) is None:
+                raise NotAllowed("Run `/coach assess` first so I know who you are.")
+            stored = uow.self_assessments.add(SelfAssessment(ws, rep_id, answers, self._clock()))
+            uow.commit()
+        return stored
+
+    def profile(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> ProfileView:
+        with self._uow_factory() as uow:
+            viewer = uow.members.get(ws, viewer_id)
+            rep = uow.members.get(ws, rep_id)
+            if rep is None or viewer is None or not (viewer_id == rep_id or rep.manager_id == viewer_id):
+                # Same answer whether or not the rep exists: no probing other teams.
+                raise NotAllowed(f"You can see your own skills profile and your reps', not <@{rep_id}>'s.")
+            scores = uow.call_scores.for_rep(ws, rep_id, HISTORY_LIMIT)
+            assessment = uow.self_assessments.latest(ws, rep_id)
+        dimensions = self._catalog.scoring_dimensions
+        profile = skills_profile(scores, [d.id for d in dimensions])
+        perception = []
+        if assessment is not None:
+            perception = perception_gaps(
+                assessment.competence_ratings(), profile, {d.id: d.competency for d in dimensions}
+            )
+        missing = []
+        if profile.calls_scored < PROFILE_WINDOW:
+            missing.append(f"{profile.calls_scored} of {PROFILE_WINDOW} calls scored")
+        if assessment is None:
+            missing.append("self-assessment not done")
+        return ProfileView(
+            rep=rep,
+            profile=profile,
+            dimension_names={d.id: d.name for d in dimensions},
+            competency_names={c.id: c.name for c in self._catalog.competencies},
+            call_gaps=self_vs_manager(scores),
+            perception=perception,
+            self_assessed_at=assessment.submitted_at if assessment else None,
+            missing=missing,
+        )
+
+    def _today(self, member: Member) -> date:
+        return self._clock().astimezone(zone(member.time_zone)).date()
+
+    @staticmethod
+    def _scorable_rep(uow: UnitOfWork, ws: WorkspaceRef, scorer_id: str, rep_id: str) -> Member:
+        rep = uow.members.get(ws, rep_id)
+        if rep is None or not (scorer_id == rep_id or rep.manager_id == scorer_id):
+            # Same answer whether or not the rep exists.
+            raise NotAllowed(
+                f"<@{rep_id}> is not on your team, so you cannot score their calls. "
+                "Score your own with `/coach score`, or add them first: `/coach team add @name`."
+            )
+        return rep

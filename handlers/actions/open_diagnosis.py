@@ -1,0 +1,31 @@
+"""Buttons in App Home and in reminders that open the score-call and self-assessment modals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from domain.errors import CoachflowError
+from handlers.blocks.roster import error_message
+from handlers.commands.coach_diagnosis import open_score_call, open_self_assessment
+from handlers.outbox import send_dm
+from handlers.payloads import ButtonClick
+from handlers.services import services, workspace_of
+
+
+def handle_open_score_call(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    ack()
+    click = ButtonClick.model_validate(body["actions"][0])
+    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
+    try:
+        open_score_call(client, svc, ws, user_id, click.value or user_id, body["trigger_id"])
+    except CoachflowError as error:
+        # A stale button: the rep has since moved to another manager.
+        send_dm(client, user_id, error_message(str(error)))
+
+
+def handle_open_self_assessment(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    ack()
+    open_self_assessment(client, services(context), body["trigger_id"])

@@ -1,0 +1,81 @@
+"""The skills profile (`/coach profile`) and the notes that follow a scored call or a self-assessment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from domain.coaching.scoring import PerceptionGap
+from domain.services.diagnosis import ProfileView, ScoredCall
+from handlers.blocks import limits
+from handlers.blocks.kit import Block, context, header, mention, message, section
+
+MAX_CALL_GAPS = 5  # the newest calls both scored; older ones add little
+
+
+def score_bar(average: float, width: int = 5) -> str:
+    filled = max(0, min(width, round(average)))
+    return "█" * filled + "░" * (width - filled)
+
+
+def _signed(value: float) -> str:
+    return f"{value:+g}"
+
+
+def _perception_line(gap: PerceptionGap, names: dict[str, str]) -> str:
+    flag = f" :triangular_flag_on_post: _{gap.flag}_" if gap.flag else ""
+    return (f"{names.get(gap.competency, gap.competency)}: self {gap.self_rating:g}, "
+            f"observed {gap.observed:g} ({_signed(gap.gap)}){flag}")
+
+
+def profile_message(view: ProfileView) -> dict[str, Any]:
+    rep, profile = view.rep, view.profile
+    title = f"Skills profile of {rep.name}"
+    blocks: list[Block] = [header(title)]
+    if profile.dimensions:
+        lines = [f"`{score_bar(d.average)}` {d.average:.1f}  {view.dimension_names.get(d.dimension, d.dimension)}"
+                 for d in profile.dimensions]
+        blocks.append(section(
+            f"*Call scores* (manager-scored, last {profile.calls_scored} of the aim of {view.window} calls; "
+            "weakest first)\n" + "\n".join(lines)
+        ))
+    else:
+        blocks.append(section(f"*Call scores*\nNo call of {mention(rep.user_id)} has been scored by their manager yet."))
+    if view.perception:
+        blocks.append(section("*Perception gaps* (self-assessment minus observed)\n"
+                              + "\n".join(_perception_line(g, view.competency_names) for g in view.perception)))
+    if view.call_gaps:
+        lines = []
+        for gap in view.call_gaps[:MAX_CALL_GAPS]:
+            diffs = ", ".join(f"{view.dimension_names.get(d, d)} {_signed(v)}" for d, v in gap.gaps.items() if v)
+            lines.append(f"{gap.call_title} ({gap.call_on:%-d %b}): {diffs or 'self and manager agree'}")
+        blocks.append(section("*Self vs manager* on the same call (self minus manager)\n" + "\n".join(lines)))
+    if view.missing:
+        blocks.append(context("Still missing for week 1: " + "; ".join(view.missing) + "."))
+    return message(limits.clip(title, limits.SECTION_TEXT), blocks)
+
+
+def score_saved_message(scored: ScoredCall) -> dict[str, Any]:
+    score = scored.score
+    whose = "your own call" if not scored.by_manager else f"the call of {mention(score.rep_id)}"
+    text = f"Saved your scores for {whose} “{score.call_title}” on {score.call_on:%a %-d %b}."
+    follow = "`/coach profile`" if not scored.by_manager else f"`/coach profile {mention(score.rep_id)}`"
+    return message(text, [section(f":white_check_mark: {text} See the profile with {follow}.")])
+
+
+def rep_scored_notice(scored: ScoredCall) -> dict[str, Any]:
+    score = scored.score
+    text = (f"{mention(score.scored_by)} scored your call “{score.call_title}” on {score.call_on:%a %-d %b}. "
+            "Score it yourself too (`/coach score`) to compare how you each saw it.")
+    return message(text, [section(f":memo: {text}")])
+
+
+def assessment_saved_message(view: ProfileView) -> dict[str, Any]:
+    text = "Thanks, your self-assessment is saved."
+    blocks: list[Block] = [section(f":white_check_mark: {text}")]
+    flagged = [g for g in view.perception if g.flag]
+    if flagged:
+        blocks.append(section("*Worth a conversation with your manager*\n"
+                              + "\n".join(_perception_line(g, view.competency_names) for g in flagged)))
+    elif not view.perception:
+        blocks.append(context("Once your manager scores some of your calls, you will see how your view compares."))
+    return message(text, blocks)

@@ -1,0 +1,45 @@
+"""`/coach score [@rep]`, `/coach assess` and `/coach profile [@rep]`.
+
+Scoring and the self-assessment open modals; the trigger_id dies 3 seconds
+after the command, so the check of who may score comes first and the modal
+opens straight after it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk import WebClient
+
+from domain.model import WorkspaceRef
+from handlers.blocks.diagnosis_modals import score_call_modal, self_assessment_modal
+from handlers.blocks.profile import profile_message
+from handlers.commands.coach_parser import Assess, Profile, ScoreCall
+from handlers.services import Services
+
+
+def open_score_call(client: WebClient, svc: Services, ws: WorkspaceRef, scorer_id: str, rep_id: str,
+                    trigger_id: str) -> None:
+    today = svc.diagnosis.may_score(ws, scorer_id, rep_id)
+    client.views_open(trigger_id=trigger_id, view=score_call_modal(svc.catalog, rep_id, scorer_id, today))
+
+
+def open_self_assessment(client: WebClient, svc: Services, trigger_id: str) -> None:
+    client.views_open(trigger_id=trigger_id, view=self_assessment_modal(svc.catalog))
+
+
+def run_diagnosis(
+    parsed: ScoreCall | Assess | Profile, svc: Services, ws: WorkspaceRef, caller_id: str, client: WebClient,
+    trigger_id: str | None,
+) -> dict[str, Any] | None:
+    """The ephemeral reply, or None when a modal opened instead."""
+    match parsed:
+        case Profile(rep_id=rep_id):
+            return profile_message(svc.diagnosis.profile(ws, caller_id, rep_id or caller_id))
+        case ScoreCall(rep_id=rep_id) if trigger_id:
+            open_score_call(client, svc, ws, caller_id, rep_id or caller_id, trigger_id)
+            return None
+        case Assess() if trigger_id:
+            open_self_assessment(client, svc, trigger_id)
+            return None
+    raise AssertionError(f"unhandled diagnosis command {parsed!r}")

@@ -1,0 +1,41 @@
+"""Submission of the score-call modal.
+
+Problems come back inline under their field, with everything typed still in
+the modal; nothing is stored unless every field is right. A manager's score
+tells the rep; a rep's own score is compared with their manager's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from domain.errors import CoachflowError
+from domain.services.diagnosis import FieldProblems
+from handlers.blocks.diagnosis_modals import CALL_TITLE, read_score_submission, score_errors
+from handlers.blocks.profile import rep_scored_notice, score_saved_message
+from handlers.outbox import publish_homes, send_dm
+from handlers.services import services, workspace_of
+
+
+def handle_score_call(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
+                      context: BoltContext) -> None:
+    svc, ws, scorer_id = services(context), workspace_of(context), body["user"]["id"]
+    fields = read_score_submission(view, svc.catalog)
+    rep_id = fields.pop("rep_id") or scorer_id
+    try:
+        scored = svc.diagnosis.score_call(ws, scorer_id, rep_id, **fields)
+    except FieldProblems as problems:
+        ack(response_action="errors", errors=score_errors(problems.problems, svc.catalog))
+        return
+    except CoachflowError as error:
+        # The rep left the scorer's team while the modal was open.
+        ack(response_action="errors", errors={CALL_TITLE: str(error)})
+        return
+    ack()
+    send_dm(client, scorer_id, score_saved_message(scored))
+    if scored.by_manager:
+        send_dm(client, rep_id, rep_scored_notice(scored))
+    publish_homes(client, svc, ws, [scorer_id, rep_id])

@@ -1,0 +1,39 @@
+"""Submission of the 20-question self-assessment.
+
+Every answer is required by the modal itself; anything Slack lets through
+that is still wrong comes back inline, and nothing is stored half-done.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from domain.errors import CoachflowError
+from domain.services.diagnosis import FieldProblems
+from handlers.blocks.diagnosis_modals import read_self_assessment, self_assessment_errors
+from handlers.blocks.profile import assessment_saved_message
+from handlers.blocks.roster import error_message
+from handlers.outbox import publish_homes, send_dm
+from handlers.services import services, workspace_of
+
+
+def handle_self_assessment(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
+                           context: BoltContext) -> None:
+    svc, ws, rep_id = services(context), workspace_of(context), body["user"]["id"]
+    raw = read_self_assessment(view, svc.catalog)
+    try:
+        svc.diagnosis.submit_self_assessment(ws, rep_id, raw)
+    except FieldProblems as problems:
+        ack(response_action="errors", errors=self_assessment_errors(problems.problems, raw))
+        return
+    except CoachflowError as error:
+        ack()
+        send_dm(client, rep_id, error_message(str(error)))
+        return
+    ack()
+    profile = svc.diagnosis.profile(ws, rep_id, rep_id)
+    send_dm(client, rep_id, assessment_saved_message(profile))
+    publish_homes(client, svc, ws, [rep_id, *([profile.rep.manager_id] if profile.rep.manager_id else [])])
