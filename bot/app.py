@@ -16,12 +16,14 @@ from sqlalchemy import Engine
 from bot.config import Settings
 from domain.catalog import Catalog, load_catalog
 from domain.ports import DispatcherLock, UnitOfWorkFactory
+from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
 from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.notifications import NotificationContentService
 from domain.services.preferences import PreferenceService
+from domain.services.prioritization import PrioritizationService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
 from handlers import register_all
@@ -52,6 +54,8 @@ def build_services(
         deliveries=DeliveryService(uow_factory, content, sleep),
         cycles=CycleService(uow_factory, clock),
         diagnosis=DiagnosisService(uow_factory, catalog, clock),
+        priorities=PrioritizationService(uow_factory, catalog, clock),
+        contracts=ContractService(uow_factory, catalog, clock),
         catalog=catalog,
         clock=clock,
     )

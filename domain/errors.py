@@ -7,6 +7,8 @@ error handler.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class CoachflowError(Exception):
     """A problem the user can fix; `str(error)` says how."""
@@ -22,3 +24,11 @@ class NotFound(CoachflowError):
 
 class InvalidInput(CoachflowError):
     """The caller typed something we cannot use."""
+
+
+class FieldProblems(InvalidInput):
+    """Input problems by field (a modal field, a dimension, a question), so each shows inline."""
+
+    def __init__(self, problems: Mapping[str, str]) -> None:
+        self.problems = dict(problems)
+        super().__init__(" ".join(self.problems.values()))

@@ -12,7 +12,13 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol
 
-from domain.coaching.ports import CallScoreRepository, CycleRepository, SelfAssessmentRepository
+from domain.coaching.ports import (
+    CallScoreRepository,
+    ContractRepository,
+    CycleRepository,
+    PriorityRepository,
+    SelfAssessmentRepository,
+)
 from domain.delivery import Delivery, DeliveryKey, DeliveryStatus, RateLimited, SendOutcome, Sent
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 from domain.pipeline.model import Opportunity, UpsertCounts
@@ -85,6 +91,8 @@ class UnitOfWork(Protocol):
     pipeline: PipelineRepository
     call_scores: CallScoreRepository
     self_assessments: SelfAssessmentRepository
+    priorities: PriorityRepository
+    contracts: ContractRepository
 
     def __enter__(self) -> UnitOfWork: ...
 

@@ -31,3 +31,11 @@ SELF_ASSESSMENT_VIEW = "coaching.self_assessment"
 # Buttons (App Home, reminders) that open them; the score button's value is the rep's id
 OPEN_SCORE_CALL = "coaching.open_score_call"
 OPEN_SELF_ASSESSMENT = "coaching.open_self_assessment"
+
+# Week 2: priorities and the coaching contract (issue 4)
+PRIORITIZE_VIEW = "coaching.prioritize"
+CONTRACT_VIEW = "coaching.contract"
+OPEN_PRIORITIZE = "coaching.open_prioritize"  # value: the rep's id
+OPEN_CONTRACT = "coaching.open_contract"  # value: the rep's id
+ACCEPT_FOCUS = "coaching.accept_focus"  # value: the rep's id
+SIGN_CONTRACT = "coaching.sign_contract"  # value: "<rep id>:<version>"

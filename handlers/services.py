@@ -10,12 +10,14 @@ from slack_bolt import BoltContext
 
 from domain.catalog import Catalog
 from domain.model import WorkspaceRef
+from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
 from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.notifications import NotificationContentService
 from domain.services.preferences import PreferenceService
+from domain.services.prioritization import PrioritizationService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
 
@@ -36,6 +38,8 @@ class Services:
     deliveries: DeliveryService
     cycles: CycleService
     diagnosis: DiagnosisService
+    priorities: PrioritizationService
+    contracts: ContractService
     catalog: Catalog
     clock: Callable[[], datetime] = utc_now
 

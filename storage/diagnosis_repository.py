@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from domain.coaching.scoring import CallScore
@@ -42,6 +44,17 @@ class SqlCallScoreRepository:
         workspace = WorkspaceRef(ref.team_id, _enterprise(self._session, ref.team_id)) if rows else ref
         return [_score(row, workspace) for row in rows]
 
+    def observed_call_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: date) -> dict[str, list[date]]:
+        wanted = list(rep_ids)
+        query = select(CallScoreRow.rep_id, CallScoreRow.call_on).where(
+            CallScoreRow.team_id == ref.team_id, CallScoreRow.rep_id.in_(wanted),
+            CallScoreRow.scored_by != CallScoreRow.rep_id, CallScoreRow.call_on >= since,
+        )
+        found: dict[str, list[date]] = {}
+        for rep_id, call_on in self._session.execute(query) if wanted else []:
+            found.setdefault(rep_id, []).append(call_on)
+        return found
+
 
 def _score(row: CallScoreRow, workspace: WorkspaceRef) -> CallScore:
     return CallScore(
@@ -78,6 +91,17 @@ class SqlSelfAssessmentRepository:
             return None
         return _assessment(row, WorkspaceRef(ref.team_id, _enterprise(self._session, ref.team_id)))
 
+    def latest_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str]) -> dict[str, datetime]:
+        wanted = list(rep_ids)
+        if not wanted:
+            return {}
+        query = (
+            select(SelfAssessmentRow.rep_id, func.max(SelfAssessmentRow.submitted_at))
+            .where(SelfAssessmentRow.team_id == ref.team_id, SelfAssessmentRow.rep_id.in_(wanted))
+            .group_by(SelfAssessmentRow.rep_id)
+        )
+        return {rep_id: _utc(at) for rep_id, at in self._session.execute(query)}
+
 
 def _answer_json(answer: Answer) -> dict[str, Any]:
     return {"question": answer.question, "competency": answer.competency,
@@ -87,3 +111,8 @@ def _answer_json(answer: Answer) -> dict[str, Any]:
 def _assessment(row: SelfAssessmentRow, workspace: WorkspaceRef) -> SelfAssessment:
     answers = [Answer(a["question"], a["competency"], int(a["confidence"]), int(a["competence"])) for a in row.answers]
     return SelfAssessment(workspace, row.rep_id, answers, row.submitted_at, row.id)
+
+
+def _utc(at: datetime) -> datetime:
+    # An aggregate skips the column type, so SQLite hands back a naive (UTC) datetime.
+    return at if at.tzinfo else at.replace(tzinfo=UTC)

@@ -325,3 +325,51 @@ class SelfAssessmentRow(TimestampMixin, Base):
     rep_id: Mapped[str] = mapped_column(String(SLACK_ID))
     answers: Mapped[list[Any]] = mapped_column(JSON())  # [{question, competency, confidence, competence}]
     submitted_at: Mapped[datetime] = mapped_column()
+
+
+class GapRatingRow(TimestampMixin, Base):
+    """The manager's week-2 impact and difficulty rating of one competency, per cycle."""
+
+    __tablename__ = "gap_ratings"
+    __table_args__ = (UniqueConstraint("cycle_id", "competency"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE"))
+    cycle_id: Mapped[int] = mapped_column(Integer, ForeignKey("cycles.id", ondelete="CASCADE"))
+    competency: Mapped[str] = mapped_column(String(64))
+    impact: Mapped[int] = mapped_column(Integer)
+    difficulty: Mapped[int] = mapped_column(Integer)
+
+
+class FocusSkillRow(TimestampMixin, Base):
+    """One of the (at most two) focus skills of a cycle; position keeps the order they were chosen in."""
+
+    __tablename__ = "focus_skills"
+    __table_args__ = (UniqueConstraint("cycle_id", "competency"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE"))
+    cycle_id: Mapped[int] = mapped_column(Integer, ForeignKey("cycles.id", ondelete="CASCADE"))
+    competency: Mapped[str] = mapped_column(String(64))
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class ContractRow(TimestampMixin, Base):
+    """The coaching contract of a cycle; a revision updates the row and appends to its history."""
+
+    __tablename__ = "contracts"
+    __table_args__ = (UniqueConstraint("cycle_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE"))
+    cycle_id: Mapped[int] = mapped_column(Integer, ForeignKey("cycles.id", ondelete="CASCADE"))
+    rep_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    manager_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    metrics: Mapped[list[Any]] = mapped_column(JSON())  # [{competency, indicator, target}]
+    weekly_hours: Mapped[float] = mapped_column(Numeric(4, 1))
+    rep_commitments: Mapped[str] = mapped_column(Text)
+    manager_commitments: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    rep_signed_at: Mapped[datetime | None] = mapped_column()
+    manager_signed_at: Mapped[datetime | None] = mapped_column()
+    history: Mapped[list[Any]] = mapped_column(JSON(), default=list)

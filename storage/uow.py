@@ -23,6 +23,7 @@ from storage.cycle_repository import SqlCycleRepository
 from storage.delivery_repository import SqlDeliveryRepository
 from storage.diagnosis_repository import SqlCallScoreRepository, SqlSelfAssessmentRepository
 from storage.pipeline_repository import SqlPipelineRepository
+from storage.priority_repository import SqlContractRepository, SqlPriorityRepository
 from storage.repositories import SqlMemberRepository, SqlWorkspaceRepository
 from storage.schedule_repository import SqlScheduleRepository
 
@@ -131,6 +132,8 @@ class SqlUnitOfWork:
     pipeline: SqlPipelineRepository
     call_scores: SqlCallScoreRepository
     self_assessments: SqlSelfAssessmentRepository
+    priorities: SqlPriorityRepository
+    contracts: SqlContractRepository
 
     def __init__(
         self, session_factory: sessionmaker[Session], *, guard: OnePerThread | None = None
@@ -158,6 +161,8 @@ class SqlUnitOfWork:
         self.cycles = SqlCycleRepository(self._session)
         self.call_scores = SqlCallScoreRepository(self._session)
         self.self_assessments = SqlSelfAssessmentRepository(self._session)
+        self.priorities = SqlPriorityRepository(self._session)
+        self.contracts = SqlContractRepository(self._session)
         return self
 
     def __exit__(

@@ -12,7 +12,13 @@ from domain.delivery import SENDING_LEASE, STALE_REASON, Delivery, DeliveryKey, 
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 from domain.pipeline.model import Opportunity, UpsertCounts
 from domain.ports import ScheduleEntry
-from tests.fakes_diagnosis import DiagnosisTables, FakeCallScoreRepository, FakeSelfAssessmentRepository
+from tests.fakes_diagnosis import (
+    DiagnosisTables,
+    FakeCallScoreRepository,
+    FakeContractRepository,
+    FakePriorityRepository,
+    FakeSelfAssessmentRepository,
+)
 
 
 @dataclass
@@ -337,6 +343,8 @@ class FakeUnitOfWork:
         self.cycles = FakeCycleRepository(self._tables)
         self.call_scores = FakeCallScoreRepository(self._tables.diagnosis, self._tables.workspaces)
         self.self_assessments = FakeSelfAssessmentRepository(self._tables.diagnosis, self._tables.workspaces)
+        self.priorities = FakePriorityRepository(self._tables.diagnosis)
+        self.contracts = FakeContractRepository(self._tables.diagnosis, self._tables.workspaces)
         return self
 
     def __exit__(

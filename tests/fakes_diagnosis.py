@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
+from domain.coaching.contract import CoachingContract
 from domain.coaching.scoring import CallScore
 from domain.coaching.self_assessment import SelfAssessment
 from domain.model import Workspace, WorkspaceRef
@@ -14,9 +16,13 @@ from domain.model import Workspace, WorkspaceRef
 class DiagnosisTables:
     call_scores: dict[int, CallScore] = field(default_factory=dict)
     self_assessments: dict[int, SelfAssessment] = field(default_factory=dict)
+    ratings: dict[tuple[int, str], tuple[int, int]] = field(default_factory=dict)
+    focus: dict[int, list[str]] = field(default_factory=dict)
+    contracts: dict[int, CoachingContract] = field(default_factory=dict)  # by cycle id
 
     def copy(self) -> DiagnosisTables:
-        return DiagnosisTables(dict(self.call_scores), dict(self.self_assessments))
+        return DiagnosisTables(dict(self.call_scores), dict(self.self_assessments), dict(self.ratings),
+                               {k: list(v) for k, v in self.focus.items()}, dict(self.contracts))
 
 
 def _workspace(workspaces: dict[str, Workspace], ref: WorkspaceRef, what: str) -> WorkspaceRef:
@@ -40,6 +46,14 @@ class FakeCallScoreRepository:
         mine = [s for s in self._t.call_scores.values() if s.workspace.team_id == ref.team_id and s.rep_id == rep_id]
         return sorted(mine, key=lambda s: (s.call_on, s.id or 0), reverse=True)[:limit]
 
+    def observed_call_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: date) -> dict[str, list[date]]:
+        wanted = set(rep_ids)
+        found: dict[str, list[date]] = {}
+        for s in self._t.call_scores.values():
+            if s.workspace.team_id == ref.team_id and s.rep_id in wanted and not s.is_self_score and s.call_on >= since:
+                found.setdefault(s.rep_id, []).append(s.call_on)
+        return found
+
 
 class FakeSelfAssessmentRepository:
     def __init__(self, tables: DiagnosisTables, workspaces: dict[str, Workspace]) -> None:
@@ -58,3 +72,50 @@ class FakeSelfAssessmentRepository:
         mine = [a for a in self._t.self_assessments.values()
                 if a.workspace.team_id == ref.team_id and a.rep_id == rep_id]
         return max(mine, key=lambda a: (a.submitted_at, a.id or 0), default=None)  # type: ignore[arg-type]
+
+    def latest_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str]) -> dict[str, datetime]:
+        wanted = set(rep_ids)
+        found: dict[str, datetime] = {}
+        for a in self._t.self_assessments.values():
+            if a.workspace.team_id == ref.team_id and a.rep_id in wanted and a.submitted_at is not None:
+                found[a.rep_id] = max(found.get(a.rep_id, a.submitted_at), a.submitted_at)
+        return found
+
+
+class FakePriorityRepository:
+    def __init__(self, tables: DiagnosisTables) -> None:
+        self._t = tables
+
+    def ratings(self, cycle_id: int) -> dict[str, tuple[int, int]]:
+        return {comp: rating for (cycle, comp), rating in self._t.ratings.items() if cycle == cycle_id}
+
+    def save_ratings(self, ref: WorkspaceRef, cycle_id: int, ratings: Mapping[str, tuple[int, int]]) -> None:
+        for competency, rating in ratings.items():
+            self._t.ratings[(cycle_id, competency)] = rating
+
+    def focus(self, cycle_id: int) -> list[str]:
+        return list(self._t.focus.get(cycle_id, []))
+
+    def set_focus(self, ref: WorkspaceRef, cycle_id: int, skills: list[str]) -> None:
+        self._t.focus[cycle_id] = list(skills)
+
+
+class FakeContractRepository:
+    def __init__(self, tables: DiagnosisTables, workspaces: dict[str, Workspace]) -> None:
+        self._t, self._workspaces = tables, workspaces
+
+    def for_cycle(self, cycle_id: int) -> CoachingContract | None:
+        return self._t.contracts.get(cycle_id)
+
+    def for_cycles(self, cycle_ids: Iterable[int]) -> dict[int, CoachingContract]:
+        return {c: self._t.contracts[c] for c in cycle_ids if c in self._t.contracts}
+
+    def save(self, contract: CoachingContract) -> CoachingContract:
+        if contract.cycle_id is None:
+            raise ValueError("a stored contract belongs to a cycle")
+        ref = _workspace(self._workspaces, contract.workspace, "contracts")
+        ids = [c.id for c in self._t.contracts.values() if c.id is not None]
+        stored = replace(contract, workspace=ref, id=contract.id or max(ids, default=0) + 1,
+                         metrics=list(contract.metrics), history=list(contract.history))
+        self._t.contracts[contract.cycle_id] = stored
+        return stored

@@ -47,6 +47,7 @@ class CoachingContract:
     manager_signed_at: datetime | None = None
     id: int | None = None
     history: list[str] = field(default_factory=list)  # what changed, version by version
+    cycle_id: int | None = None  # one contract per coaching cycle
 
     @property
     def status(self) -> ContractStatus:
@@ -65,13 +66,35 @@ class CoachingContract:
             return self if self.manager_signed_at else replace(self, manager_signed_at=at)
         raise NotAllowed("Only the rep and their manager sign this contract.")
 
+    @property
+    def skills(self) -> list[str]:
+        return [m.competency for m in self.metrics]
+
+    def same_terms(self, other: CoachingContract) -> bool:
+        return (self.metrics, self.weekly_hours, self.rep_commitments, self.manager_commitments) == (
+            other.metrics, other.weekly_hours, other.rep_commitments, other.manager_commitments
+        )
+
+    def changes_from(self, other: CoachingContract) -> list[str]:
+        """What differs from `other`, in words, for the revision history."""
+        changes = []
+        if self.metrics != other.metrics:
+            changes.append("skills or success metrics")
+        if self.weekly_hours != other.weekly_hours:
+            changes.append(f"weekly time {other.weekly_hours:g}h → {self.weekly_hours:g}h")
+        if self.rep_commitments != other.rep_commitments:
+            changes.append("the rep's commitments")
+        if self.manager_commitments != other.manager_commitments:
+            changes.append("the manager's commitments")
+        return changes
+
     def revised(self, changed: CoachingContract, what: str) -> CoachingContract:
         """A new version: signatures cleared so both must agree again."""
         if changed.rep_id != self.rep_id or changed.manager_id != self.manager_id:
             raise NotAllowed("A contract stays between the same rep and manager.")
         return replace(
-            changed, id=self.id, version=self.version + 1, rep_signed_at=None, manager_signed_at=None,
-            history=[*self.history, f"v{self.version + 1}: {what}"],
+            changed, id=self.id, cycle_id=self.cycle_id, version=self.version + 1, rep_signed_at=None,
+            manager_signed_at=None, history=[*self.history, f"v{self.version + 1}: {what}"],
         )
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 from typing import Protocol
+
+from domain.coaching.contract import CoachingContract
 
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.scoring import CallScore
@@ -42,6 +45,10 @@ class CallScoreRepository(Protocol):
         """The rep's scores, self and manager alike, newest call first (then newest stored)."""
         ...
 
+    def observed_call_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: date) -> dict[str, list[date]]:
+        """Dates of calls scored by someone other than the rep, on or after `since`, per rep (one query)."""
+        ...
+
 
 class SelfAssessmentRepository(Protocol):
     """Submitted self-assessments; a new one does not replace the old, the latest counts."""
@@ -49,3 +56,39 @@ class SelfAssessmentRepository(Protocol):
     def add(self, assessment: SelfAssessment) -> SelfAssessment: ...
 
     def latest(self, ref: WorkspaceRef, rep_id: str) -> SelfAssessment | None: ...
+
+    def latest_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str]) -> dict[str, datetime]:
+        """When each rep last submitted one (reps who never did are absent); one query."""
+        ...
+
+
+class PriorityRepository(Protocol):
+    """Week-2 impact/difficulty ratings and the chosen focus skills, per coaching cycle."""
+
+    def ratings(self, cycle_id: int) -> dict[str, tuple[int, int]]:
+        """Competency -> (impact, difficulty)."""
+        ...
+
+    def save_ratings(self, ref: WorkspaceRef, cycle_id: int, ratings: Mapping[str, tuple[int, int]]) -> None:
+        """Insert or replace the given competencies' ratings; others stay."""
+        ...
+
+    def focus(self, cycle_id: int) -> list[str]:
+        """The focus skills in the order they were chosen."""
+        ...
+
+    def set_focus(self, ref: WorkspaceRef, cycle_id: int, skills: list[str]) -> None: ...
+
+
+class ContractRepository(Protocol):
+    """Coaching contracts, one per cycle, every version's history on the row."""
+
+    def for_cycle(self, cycle_id: int) -> CoachingContract | None: ...
+
+    def for_cycles(self, cycle_ids: Iterable[int]) -> dict[int, CoachingContract]:
+        """One query for a team's App Home."""
+        ...
+
+    def save(self, contract: CoachingContract) -> CoachingContract:
+        """Insert (no id) or update (with id); returns it with its id."""
+        ...

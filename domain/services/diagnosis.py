@@ -26,21 +26,13 @@ from domain.coaching.scoring import (
     validate_scores,
 )
 from domain.coaching.self_assessment import SelfAssessment, validate_answers
-from domain.errors import InvalidInput, NotAllowed
+from domain.errors import FieldProblems, NotAllowed
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.scheduling.calendar import zone
 
 # Enough history for the profile window plus the rep's own scores beside it.
 HISTORY_LIMIT = 100
-
-
-class FieldProblems(InvalidInput):
-    """Input problems by field: `call_title`, `call_link`, `call_on`, a dimension id or a question id."""
-
-    def __init__(self, problems: Mapping[str, str]) -> None:
-        self.problems = dict(problems)
-        super().__init__(" ".join(self.problems.values()))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,12 @@ from handlers import ids
 from handlers.actions.open_add_reps import handle_open_add_reps
 from handlers.actions.open_diagnosis import handle_open_score_call, handle_open_self_assessment
 from handlers.actions.remove_rep import handle_remove_rep
+from handlers.actions.week_two_buttons import (
+    handle_accept_focus,
+    handle_open_contract,
+    handle_open_prioritize,
+    handle_sign_contract,
+)
 
 
 def register(app: App) -> None:
@@ -15,3 +21,7 @@ def register(app: App) -> None:
     app.action(ids.REMOVE_REP)(handle_remove_rep)
     app.action(ids.OPEN_SCORE_CALL)(handle_open_score_call)
     app.action(ids.OPEN_SELF_ASSESSMENT)(handle_open_self_assessment)
+    app.action(ids.OPEN_PRIORITIZE)(handle_open_prioritize)
+    app.action(ids.OPEN_CONTRACT)(handle_open_contract)
+    app.action(ids.ACCEPT_FOCUS)(handle_accept_focus)
+    app.action(ids.SIGN_CONTRACT)(handle_sign_contract)

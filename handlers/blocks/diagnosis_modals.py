@@ -1,7 +1,6 @@
 """The call-scoring and self-assessment modals, and reading their submissions.
 
-Block ids double as the keys of inline errors, so a problem found on submit
-is shown under the field it concerns while everything typed stays put.
+Block ids double as the keys of inline errors (see `handlers.blocks.inputs`).
 """
 
 from __future__ import annotations
@@ -13,10 +12,10 @@ from typing import Any
 from domain.catalog import Catalog
 from handlers import ids
 from handlers.blocks import limits
+from handlers.blocks.inputs import as_int, input_block, option, selected
 from handlers.blocks.kit import Block, header, mention, plain, section
 
 CALL_TITLE, CALL_LINK, CALL_ON, NOTES = "call_title", "call_link", "call_on", "notes"
-VALUE = "value"  # the action id inside every input of these modals
 
 
 def dimension_block(dimension_id: str) -> str:
@@ -27,38 +26,25 @@ def question_block(question_id: str, rating: str) -> str:
     return f"q_{question_id}_{rating}"
 
 
-def _option(value: int, text: str) -> dict[str, Any]:
-    return {"text": plain(limits.clip(text, limits.OPTION_TEXT), limits.OPTION_TEXT), "value": str(value)}
-
-
-def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool = False,
-           hint: str | None = None) -> Block:
-    block: Block = {"type": "input", "block_id": block_id, "label": plain(label, 2000),
-                    "element": {**element, "action_id": VALUE}, "optional": optional}
-    if hint:
-        block["hint"] = plain(hint, 2000)
-    return block
-
-
 def score_call_modal(catalog: Catalog, rep_id: str, scorer_id: str, today: date) -> dict[str, Any]:
     own = rep_id == scorer_id
     intro = "Score one of your own calls." if own else f"Score a call of {mention(rep_id)}."
     blocks: list[Block] = [
         section(intro + " Each dimension is 1-5; the hint under it says what each score means."),
-        _input(CALL_TITLE, "Call", {"type": "plain_text_input", "max_length": 150,
+        input_block(CALL_TITLE, "Call", {"type": "plain_text_input", "max_length": 150,
                                     "placeholder": plain("e.g. Acme discovery call", 150)}, optional=True),
-        _input(CALL_LINK, "Recording link", {"type": "plain_text_input", "max_length": 500,
+        input_block(CALL_LINK, "Recording link", {"type": "plain_text_input", "max_length": 500,
                                               "placeholder": plain("https://...", 150)}, optional=True,
                hint="A call title or a recording link is enough."),
-        _input(CALL_ON, "Date of the call", {"type": "datepicker", "initial_date": today.isoformat()}),
+        input_block(CALL_ON, "Date of the call", {"type": "datepicker", "initial_date": today.isoformat()}),
     ]
     for dimension in catalog.scoring_dimensions:
-        options = [_option(score, f"{score} · {dimension.rubric[score]}") for score in range(1, 6)]
-        blocks.append(_input(dimension_block(dimension.id), dimension.name,
+        options = [option(score, f"{score} · {dimension.rubric[score]}") for score in range(1, 6)]
+        blocks.append(input_block(dimension_block(dimension.id), dimension.name,
                              {"type": "static_select", "options": options,
                               "placeholder": plain("Pick 1-5", 150)},
                              hint=f"1: {dimension.rubric[1]}  5: {dimension.rubric[5]}"))
-    blocks.append(_input(NOTES, "Notes", {"type": "plain_text_input", "multiline": True,
+    blocks.append(input_block(NOTES, "Notes", {"type": "plain_text_input", "multiline": True,
                                           "max_length": limits.INPUT_MAX_LENGTH}, optional=True))
     return {
         "type": "modal",
@@ -72,7 +58,7 @@ def score_call_modal(catalog: Catalog, rep_id: str, scorer_id: str, today: date)
 
 
 def self_assessment_modal(catalog: Catalog) -> dict[str, Any]:
-    scale = [_option(n, f"{n} · {label}") for n, label in
+    scale = [option(n, f"{n} · {label}") for n, label in
              enumerate(["not at all", "a little", "somewhat", "mostly", "completely"], start=1)]
     blocks: list[Block] = [section(
         "Twenty questions, four per skill. For each, how *confident* you feel and how *competent* you "
@@ -83,7 +69,7 @@ def self_assessment_modal(catalog: Catalog) -> dict[str, Any]:
         for question in competency.self_assessment_questions:
             for rating in ("confidence", "competence"):
                 label = f"{question.text} ({rating})"
-                blocks.append(_input(question_block(question.id, rating), label,
+                blocks.append(input_block(question_block(question.id, rating), label,
                                      {"type": "static_select", "options": scale,
                                       "placeholder": plain("Pick 1-5", 150)}))
     return {
@@ -94,23 +80,6 @@ def self_assessment_modal(catalog: Catalog) -> dict[str, Any]:
         "close": plain("Later", limits.VIEW_TITLE),
         "blocks": blocks,
     }
-
-
-def selected(values: dict[str, Any], block_id: str) -> Any:
-    """What one input of a submitted view holds (text, date or the chosen option's value)."""
-    field = values.get(block_id, {}).get(VALUE, {})
-    if "selected_option" in field:
-        option = field["selected_option"]
-        return option.get("value") if option else None
-    if "selected_date" in field:
-        return field["selected_date"]
-    return field.get("value")
-
-
-def _score_value(raw: Any) -> object:
-    # Option values are "1".."5"; anything else is passed on as typed so the
-    # domain's validation names it instead of it silently becoming a score.
-    return int(raw) if isinstance(raw, str) and raw.isdigit() else raw
 
 
 def _day(raw: Any) -> date | None:
@@ -132,7 +101,7 @@ def read_score_submission(view: dict[str, Any], catalog: Catalog) -> dict[str, A
         "title": selected(values, CALL_TITLE) or "",
         "link": selected(values, CALL_LINK),
         "call_on": _day(selected(values, CALL_ON)),
-        "scores": {d.id: _score_value(selected(values, dimension_block(d.id))) for d in catalog.scoring_dimensions},
+        "scores": {d.id: as_int(selected(values, dimension_block(d.id))) for d in catalog.scoring_dimensions},
         "notes": selected(values, NOTES) or "",
     }
 
@@ -151,7 +120,7 @@ def read_self_assessment(view: dict[str, Any], catalog: Catalog) -> dict[str, di
     values = view.get("state", {}).get("values", {})
     return {
         q.question.id: {
-            rating: _score_value(selected(values, question_block(q.question.id, rating)))
+            rating: as_int(selected(values, question_block(q.question.id, rating)))
             for rating in ("confidence", "competence")
         }
         for q in catalog.questions()

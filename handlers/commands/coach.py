@@ -39,6 +39,8 @@ from handlers.commands.coach_parser import (
     parse_coach_command,
 )
 from handlers.commands.coach_settings import run_settings
+from handlers.commands.coach_week_two import run_week_two
+from handlers.commands.week_two_parser import Contract, Focus, Prioritize
 from handlers.outbox import notify_joined, publish_homes, send_dm
 from handlers.payloads import SlashCommand
 from handlers.services import Services, services, workspace_of
@@ -103,6 +105,8 @@ def _run(
             return run_cycles(parsed, svc, ws, caller_id, client)
         case ScoreCall() | Assess() | Profile():
             return run_diagnosis(parsed, svc, ws, caller_id, client, trigger_id)
+        case Prioritize() | Focus() | Contract():
+            return run_week_two(parsed, svc, ws, caller_id, client, trigger_id)
     raise AssertionError(f"unhandled command {parsed!r}")
 
 

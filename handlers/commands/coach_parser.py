@@ -14,6 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from domain.errors import InvalidInput
+from handlers.commands.week_two_parser import HEADS as WEEK_TWO
+from handlers.commands.week_two_parser import WeekTwoCommand, parse_week_two
 
 _USER_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 _OTHER_MENTION = re.compile(r"<[#!][^>]*>")
@@ -113,7 +115,7 @@ class Profile(BaseModel):
 
 CoachCommand = (
     Help | TeamList | TeamAdd | TeamRemove | TeamMove | AdminGrant | AdminTeams | Pause | Resume | Notify
-    | AdminCalendar | StartCycle | CycleCommand | ScoreCall | Assess | Profile
+    | AdminCalendar | StartCycle | CycleCommand | ScoreCall | Assess | Profile | WeekTwoCommand
 )
 
 
@@ -169,6 +171,8 @@ def parse_coach_command(text: str) -> CoachCommand:
         return ScoreCall(rep_id=rep_id) if head == "score" else Profile(rep_id=rep_id)
     if head == "assess":
         return Assess()
+    if head in WEEK_TWO:
+        return parse_week_two(head, text.strip()[len(words[0]):])
     raise InvalidInput(
         f"`/coach {head}` is not a command I know. Try `/coach help` for the list."
     )

@@ -8,9 +8,12 @@ from handlers import ids
 from handlers.views.add_reps import handle_add_reps
 from handlers.views.score_call import handle_score_call
 from handlers.views.self_assessment import handle_self_assessment
+from handlers.views.week_two import handle_contract, handle_prioritize
 
 
 def register(app: App) -> None:
     app.view(ids.ADD_REPS_VIEW)(handle_add_reps)
     app.view(ids.SCORE_CALL_VIEW)(handle_score_call)
     app.view(ids.SELF_ASSESSMENT_VIEW)(handle_self_assessment)
+    app.view(ids.PRIORITIZE_VIEW)(handle_prioritize)
+    app.view(ids.CONTRACT_VIEW)(handle_contract)

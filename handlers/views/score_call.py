@@ -12,8 +12,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from domain.errors import CoachflowError
-from domain.services.diagnosis import FieldProblems
+from domain.errors import CoachflowError, FieldProblems
 from handlers.blocks.diagnosis_modals import CALL_TITLE, read_score_submission, score_errors
 from handlers.blocks.profile import rep_scored_notice, score_saved_message
 from handlers.outbox import publish_homes, send_dm

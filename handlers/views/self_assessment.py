@@ -11,8 +11,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from domain.errors import CoachflowError
-from domain.services.diagnosis import FieldProblems
+from domain.errors import CoachflowError, FieldProblems
 from handlers.blocks.diagnosis_modals import read_self_assessment, self_assessment_errors
 from handlers.blocks.profile import assessment_saved_message
 from handlers.blocks.roster import error_message

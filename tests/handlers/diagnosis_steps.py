@@ -8,7 +8,8 @@ from typing import Any
 from bot.fake_slack.state_values import datepicker, plain_text, static_select
 from domain.catalog import load_catalog
 from handlers import ids
-from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_ON, CALL_TITLE, NOTES, VALUE, dimension_block, question_block
+from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_ON, CALL_TITLE, NOTES, dimension_block, question_block
+from handlers.blocks.inputs import VALUE
 from tests.handlers.conftest import Reply, Slack
 
 CATALOG = load_catalog()

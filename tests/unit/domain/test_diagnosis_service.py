@@ -9,7 +9,8 @@ import pytest
 from domain.catalog import load_catalog
 from domain.errors import NotAllowed
 from domain.model import Member, Role, Workspace, WorkspaceRef
-from domain.services.diagnosis import DiagnosisService, FieldProblems
+from domain.errors import FieldProblems
+from domain.services.diagnosis import DiagnosisService
 from tests.fakes import FakeStore
 
 WS = WorkspaceRef("T1")

@@ -1,0 +1,200 @@
+"""Week 2: the manager rates each skill gap's impact and difficulty and picks at most two focus skills.
+
+The ratings place each competency on the impact/difficulty matrix and the app
+proposes one foundational and one advanced skill. Only the rep's manager rates
+and chooses; the rep reads their own priorities. Focus skills that a contract
+already names change through the contract, so both sign again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from statistics import mean
+
+from domain.catalog import Catalog
+from domain.coaching.contract import CoachingContract
+from domain.coaching.cycle import CoachingCycle
+from domain.coaching.priorities import GapRating, choose_focus, propose_focus, validate_rating
+from domain.coaching.scoring import skills_profile
+from domain.errors import FieldProblems, InvalidInput, NotAllowed, NotFound
+from domain.model import Member, WorkspaceRef
+from domain.ports import UnitOfWork, UnitOfWorkFactory
+from domain.services.diagnosis import HISTORY_LIMIT
+
+
+@dataclass(frozen=True)
+class SkillGap:
+    """One competency as week 2 sees it: observed skill, the rep's own view and the manager's rating."""
+
+    competency: str
+    name: str
+    level: str
+    observed: float | None  # average of the call-scoring dimensions that inform it
+    self_rating: float | None  # competence from the latest self-assessment
+    rating: GapRating | None
+
+    @property
+    def perception_gap(self) -> float | None:
+        if self.observed is None or self.self_rating is None:
+            return None
+        return round(self.self_rating - self.observed, 2)
+
+
+@dataclass(frozen=True)
+class PriorityView:
+    rep: Member
+    cycle: CoachingCycle
+    gaps: list[SkillGap]  # weakest observed first; unobserved last
+    proposal: list[GapRating]
+    focus: list[str]
+    contract: CoachingContract | None
+
+    def name(self, competency: str) -> str:
+        return next((g.name for g in self.gaps if g.competency == competency), competency)
+
+    @property
+    def rated(self) -> list[GapRating]:
+        return [g.rating for g in self.gaps if g.rating is not None]
+
+
+def impact_field(competency: str) -> str:
+    return f"impact_{competency}"
+
+
+def difficulty_field(competency: str) -> str:
+    return f"difficulty_{competency}"
+
+
+class PrioritizationService:
+    def __init__(self, uow_factory: UnitOfWorkFactory, catalog: Catalog, clock: Callable[[], datetime]) -> None:
+        self._uow_factory = uow_factory
+        self._catalog = catalog
+        self._clock = clock
+
+    def view(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> PriorityView:
+        with self._uow_factory() as uow:
+            rep = uow.members.get(ws, rep_id)
+            if rep is None or not (viewer_id == rep_id or rep.manager_id == viewer_id):
+                raise NotAllowed(f"You can see your own priorities and your reps', not <@{rep_id}>'s.")
+            return self._view(uow, ws, rep)
+
+    def for_manager(self, ws: WorkspaceRef, manager_id: str, rep_id: str) -> PriorityView:
+        """The view to rate from: only the rep's manager gets it (a rep reads theirs with `view`)."""
+        with self._uow_factory() as uow:
+            rep, _ = self._managed(uow, ws, manager_id, rep_id)
+            return self._view(uow, ws, rep)
+
+    def rate(self, ws: WorkspaceRef, manager_id: str, rep_id: str,
+             raw: Mapping[str, tuple[object, object]]) -> PriorityView:
+        """`raw`: competency -> (impact, difficulty) as typed; competencies left blank are skipped."""
+        problems: dict[str, str] = {}
+        ratings: dict[str, tuple[int, int]] = {}
+        for competency in self._catalog.competencies:
+            impact, difficulty = raw.get(competency.id, (None, None))
+            if impact in (None, "") and difficulty in (None, ""):
+                continue
+            found = validate_rating(impact, difficulty)
+            if "impact" in found:
+                problems[impact_field(competency.id)] = found["impact"]
+            if "difficulty" in found:
+                problems[difficulty_field(competency.id)] = found["difficulty"]
+            if not found:
+                ratings[competency.id] = (int(impact), int(difficulty))  # type: ignore[call-overload]
+        if not ratings and not problems:
+            first = self._catalog.competencies[0].id
+            problems[impact_field(first)] = "Rate at least one skill's impact and difficulty."
+        if problems:
+            raise FieldProblems(problems)
+        with self._uow_factory() as uow:
+            rep, cycle = self._managed(uow, ws, manager_id, rep_id)
+            uow.priorities.save_ratings(ws, cycle.id or 0, ratings)
+            view = self._view(uow, ws, rep)
+            uow.commit()
+        return view
+
+    def set_focus(self, ws: WorkspaceRef, manager_id: str, rep_id: str, skills: list[str]) -> PriorityView:
+        """Replace the focus; the 2-skill rule refuses a third skill or two of one level, with the reason."""
+        levels = self._levels()
+        chosen: list[str] = []
+        for skill in skills:
+            chosen = choose_focus(chosen, self._competency_id(skill), levels)
+        with self._uow_factory() as uow:
+            rep, cycle = self._managed(uow, ws, manager_id, rep_id)
+            self._refuse_if_contracted(uow, cycle, chosen)
+            uow.priorities.set_focus(ws, cycle.id or 0, chosen)
+            view = self._view(uow, ws, rep)
+            uow.commit()
+        return view
+
+    def add_focus(self, ws: WorkspaceRef, manager_id: str, rep_id: str, skill: str) -> PriorityView:
+        with self._uow_factory() as uow:
+            _, cycle = self._managed(uow, ws, manager_id, rep_id)
+            current = uow.priorities.focus(cycle.id or 0)
+        return self.set_focus(ws, manager_id, rep_id, [*current, skill])
+
+    def accept_proposal(self, ws: WorkspaceRef, manager_id: str, rep_id: str) -> PriorityView:
+        proposal = self.view(ws, manager_id, rep_id).proposal
+        if not proposal:
+            raise InvalidInput(
+                f"Nothing to propose yet: rate impact and difficulty first with `/coach prioritize <@{rep_id}>`."
+            )
+        return self.set_focus(ws, manager_id, rep_id, [r.competency for r in proposal])
+
+    def _view(self, uow: UnitOfWork, ws: WorkspaceRef, rep: Member) -> PriorityView:
+        cycle = uow.cycles.active_for(ws, rep.user_id)
+        if cycle is None or cycle.id is None:
+            raise NotFound(f"<@{rep.user_id}> has no active coaching cycle. Start one: `/coach start <@{rep.user_id}>`.")
+        dimensions = self._catalog.scoring_dimensions
+        profile = skills_profile(uow.call_scores.for_rep(ws, rep.user_id, HISTORY_LIMIT), [d.id for d in dimensions])
+        assessment = uow.self_assessments.latest(ws, rep.user_id)
+        self_ratings = assessment.competence_ratings() if assessment else {}
+        stored = uow.priorities.ratings(cycle.id)
+        gaps = []
+        for competency in self._catalog.competencies:
+            observed = [a.average for a in profile.dimensions
+                        if next(d.competency for d in dimensions if d.id == a.dimension) == competency.id]
+            rating = None
+            if competency.id in stored:
+                impact, difficulty = stored[competency.id]
+                gap = (self_ratings.get(competency.id, 0) - mean(observed)) if observed else 0.0
+                rating = GapRating(competency.id, competency.level.value, impact, difficulty, round(gap, 2))
+            gaps.append(SkillGap(
+                competency.id, competency.name, competency.level.value,
+                round(mean(observed), 2) if observed else None, self_ratings.get(competency.id), rating,
+            ))
+        gaps.sort(key=lambda g: (g.observed is None, g.observed or 0.0, g.competency))
+        rated = [g.rating for g in gaps if g.rating is not None]
+        return PriorityView(rep, cycle, gaps, propose_focus(rated), uow.priorities.focus(cycle.id),
+                            uow.contracts.for_cycle(cycle.id))
+
+    def _managed(self, uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str) -> tuple[Member, CoachingCycle]:
+        rep = uow.members.get(ws, rep_id)
+        if rep is None or rep.manager_id != manager_id:
+            raise NotAllowed(f"<@{rep_id}> is not on your team, so you cannot set their priorities.")
+        cycle = uow.cycles.active_for(ws, rep_id)
+        if cycle is None or cycle.id is None:
+            raise NotFound(f"<@{rep_id}> has no active coaching cycle. Start one: `/coach start <@{rep_id}>`.")
+        return rep, cycle
+
+    @staticmethod
+    def _refuse_if_contracted(uow: UnitOfWork, cycle: CoachingCycle, chosen: list[str]) -> None:
+        contract = uow.contracts.for_cycle(cycle.id or 0)
+        if contract is not None and contract.skills != chosen:
+            raise InvalidInput(
+                f"The coaching contract names {', '.join(contract.skills)}. Change focus skills in the contract "
+                f"(`/coach contract <@{cycle.rep_id}>`), so you and your rep both sign the change."
+            )
+
+    def _levels(self) -> dict[str, str]:
+        return {c.id: c.level.value for c in self._catalog.competencies}
+
+    def _competency_id(self, typed: str) -> str:
+        """A competency by id or name, forgiving case, spaces and dashes ("Objection handling")."""
+        wanted = typed.strip().lower().replace("-", "_").replace(" ", "_")
+        for competency in self._catalog.competencies:
+            if wanted in (competency.id, competency.name.lower().replace(" ", "_")):
+                return competency.id
+        known = ", ".join(f"`{c.id}`" for c in self._catalog.competencies)
+        raise InvalidInput(f"`{typed}` is not a skill in the catalog. The skills are {known}.")

@@ -1,0 +1,88 @@
+"""Week-2 buttons: open the rating or contract modal, accept the proposed focus, sign the contract."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+
+from domain.errors import CoachflowError
+from domain.services.contracts import Outcome
+from handlers.blocks.contract import contract_message
+from handlers.blocks.priorities import priorities_message
+from handlers.blocks.roster import error_message
+from handlers.coaching_outbox import tell_other_party
+from handlers.commands.coach_week_two import open_contract, open_prioritize
+from handlers.outbox import publish_homes, send_dm
+from handlers.payloads import ButtonClick
+from handlers.services import services, workspace_of
+
+
+def _click(body: dict[str, Any]) -> ButtonClick:
+    return ButtonClick.model_validate(body["actions"][0])
+
+
+def _tell(client: WebClient, respond: Respond | None, user_id: str, error: CoachflowError) -> None:
+    # Clicks in messages carry a response_url; clicks in App Home do not, so those get a DM.
+    if respond is not None and respond.response_url:
+        respond(response_type="ephemeral", replace_original=False, **error_message(str(error)))
+    else:
+        send_dm(client, user_id, error_message(str(error)))
+
+
+def handle_open_prioritize(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
+                           context: BoltContext) -> None:
+    ack()
+    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
+    try:
+        open_prioritize(client, svc, ws, user_id, _click(body).value or "", body["trigger_id"])
+    except CoachflowError as error:
+        _tell(client, respond, user_id, error)
+
+
+def handle_open_contract(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
+                         context: BoltContext) -> None:
+    ack()
+    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
+    try:
+        open_contract(client, svc, ws, user_id, _click(body).value or "", body["trigger_id"])
+    except CoachflowError as error:
+        _tell(client, respond, user_id, error)
+
+
+def handle_accept_focus(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
+                        context: BoltContext) -> None:
+    ack()
+    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
+    rep_id = _click(body).value or ""
+    try:
+        view = svc.priorities.accept_proposal(ws, user_id, rep_id)
+    except CoachflowError as error:
+        _tell(client, respond, user_id, error)
+        return
+    reply = priorities_message(view, user_id)
+    if respond.response_url:
+        respond(replace_original=True, **reply)
+    else:
+        send_dm(client, user_id, reply)
+    publish_homes(client, svc, ws, [user_id, rep_id])
+
+
+def handle_sign_contract(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
+                         context: BoltContext) -> None:
+    ack()
+    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
+    rep_id, _, version = (_click(body).value or "").partition(":")
+    try:
+        change = svc.contracts.sign(ws, user_id, rep_id, int(version) if version.isdigit() else -1)
+    except CoachflowError as error:
+        _tell(client, respond, user_id, error)
+        return
+    signed = contract_message(change.contract, svc.catalog, user_id)
+    if respond.response_url:
+        respond(replace_original=True, **signed)  # the button goes; the signature shows
+    else:
+        send_dm(client, user_id, signed)
+    if change.outcome is Outcome.SIGNED:
+        tell_other_party(client, svc, ws, change)

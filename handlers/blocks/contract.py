@@ -1,0 +1,172 @@
+"""The coaching contract: its modal, the contract as a message with a Sign button, and signing notices."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from domain.catalog import Catalog
+from domain.coaching.contract import MAX_WEEKLY_HOURS, CoachingContract, ContractStatus
+from domain.services.contracts import ContractChange, ContractDraft, MetricInput, Outcome
+from handlers import ids
+from handlers.blocks import limits
+from handlers.blocks.inputs import as_number, input_block, option, select, selected, text_input
+from handlers.blocks.kit import Block, actions, button, context, header, mention, message, plain, section
+
+ROWS = 2  # the 2-skill rule: two rows of skill, indicator and target
+WEEKLY_HOURS, REP_COMMITMENTS, MANAGER_COMMITMENTS = "weekly_hours", "rep_commitments", "manager_commitments"
+
+
+def skill_block(n: int) -> str:
+    return f"skill_{n}"
+
+
+def indicator_block(n: int) -> str:
+    return f"indicator_{n}"
+
+
+def target_block(n: int) -> str:
+    return f"target_{n}"
+
+
+def contract_modal(draft: ContractDraft, catalog: Catalog) -> dict[str, Any]:
+    contract = draft.contract
+    skills = contract.skills if contract else draft.focus
+    metrics = {m.competency: m for m in contract.metrics} if contract else {}
+    skill_options = [option(c.id, f"{c.name} ({c.level.value})") for c in catalog.competencies]
+    groups = [
+        {"label": plain(limits.clip(c.name, 75), 75),
+         "options": [option(i.id, f"{i.name} ({i.unit})") for i in c.leading_indicators]}
+        for c in catalog.competencies
+    ]
+    blocks: list[Block] = [section(
+        f"The coaching agreement with {mention(draft.rep.user_id)}: at most two skills (one foundational, one "
+        "advanced), how success is measured, the weekly time and what you each commit to. You both sign it; "
+        "any later change needs both signatures again."
+    )]
+    for n in range(ROWS):
+        skill = skills[n] if n < len(skills) else None
+        metric = metrics.get(skill or "")
+        optional = n > 0
+        indicator = {"type": "static_select", "option_groups": groups, "placeholder": plain("Leading indicator", 150)}
+        chosen = next((o for g in groups for o in g["options"] if metric and o["value"] == metric.indicator), None)
+        if chosen:
+            indicator["initial_option"] = chosen
+        blocks += [
+            input_block(skill_block(n), f"Focus skill {n + 1}", select(skill_options, skill, "Pick a skill"),
+                        optional=optional),
+            input_block(indicator_block(n), f"Success metric {n + 1}", indicator, optional=optional,
+                        hint="A leading indicator of that skill."),
+            input_block(target_block(n), f"Target {n + 1}",
+                        text_input(metric.target if metric else None, max_length=100,
+                                   placeholder="e.g. 8 questions per call, yes, 60%, 14 days"), optional=optional),
+        ]
+    hours = {"type": "number_input", "is_decimal_allowed": True, "min_value": "0.5",
+             "max_value": f"{MAX_WEEKLY_HOURS:g}"}
+    if contract:
+        hours["initial_value"] = f"{contract.weekly_hours:g}"
+    blocks += [
+        input_block(WEEKLY_HOURS, "Weekly time (hours)", hours, hint="Practice, role-plays and 1:1s together."),
+        input_block(REP_COMMITMENTS, "The rep commits to",
+                    text_input(contract.rep_commitments if contract else None, multiline=True)),
+        input_block(MANAGER_COMMITMENTS, "The manager commits to",
+                    text_input(contract.manager_commitments if contract else None, multiline=True)),
+    ]
+    return {
+        "type": "modal",
+        "callback_id": ids.CONTRACT_VIEW,
+        "title": plain("Coaching contract", limits.VIEW_TITLE),
+        "submit": plain("Save and send", limits.VIEW_TITLE),
+        "close": plain("Cancel", limits.VIEW_TITLE),
+        "private_metadata": json.dumps({"rep": draft.rep.user_id}),
+        "blocks": blocks,
+    }
+
+
+def read_contract(view: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
+    """(rep id, `ContractService.save` keywords) from the submitted modal."""
+    values = view.get("state", {}).get("values", {})
+    try:
+        rep_id = json.loads(view.get("private_metadata") or "{}").get("rep")
+    except json.JSONDecodeError:
+        rep_id = None
+    rows = [MetricInput(selected(values, skill_block(n)), selected(values, indicator_block(n)),
+                        selected(values, target_block(n)) or "") for n in range(ROWS)]
+    return rep_id, {
+        "rows": rows,
+        "weekly_hours": as_number(selected(values, WEEKLY_HOURS)),
+        "rep_commitments": selected(values, REP_COMMITMENTS) or "",
+        "manager_commitments": selected(values, MANAGER_COMMITMENTS) or "",
+    }
+
+
+def contract_errors(problems: dict[str, str]) -> dict[str, str]:
+    # "skills" is about the pair; it shows under the first skill.
+    return {(skill_block(0) if key == "skills" else key): text for key, text in problems.items()}
+
+
+def _signature(user_id: str, at: Any) -> str:
+    return f"{mention(user_id)}: " + (f"signed {at:%a %-d %b %H:%M} UTC" if at else "_not signed yet_")
+
+
+def contract_blocks(contract: CoachingContract, catalog: Catalog) -> list[Block]:
+    lines = []
+    for metric in contract.metrics:
+        competency = catalog.competency(metric.competency)
+        indicator = next((i.name for i in competency.leading_indicators if i.id == metric.indicator), metric.indicator)
+        lines.append(f"• *{competency.name}* ({competency.level.value}): {indicator}, target *{metric.target}*")
+    blocks: list[Block] = [
+        section("*Focus skills and success metrics*\n" + "\n".join(lines)),
+        section(f"*Weekly time*: {contract.weekly_hours:g} hours"),
+        section(limits.clip(f"*{mention(contract.rep_id)} commits to*\n{contract.rep_commitments}", limits.SECTION_TEXT)),
+        section(limits.clip(f"*{mention(contract.manager_id)} commits to*\n{contract.manager_commitments}",
+                            limits.SECTION_TEXT)),
+        context(_signature(contract.rep_id, contract.rep_signed_at),
+                _signature(contract.manager_id, contract.manager_signed_at)),
+    ]
+    if contract.history:
+        blocks.append(context(limits.clip("Changes: " + "; ".join(contract.history), 2000)))
+    return blocks
+
+
+def contract_message(contract: CoachingContract, catalog: Catalog, viewer_id: str) -> dict[str, Any]:
+    title = f"Coaching contract, version {contract.version}: {contract.status.value}"
+    blocks: list[Block] = [header(limits.clip(title, limits.HEADER_TEXT)), *contract_blocks(contract, catalog)]
+    unsigned = (viewer_id == contract.rep_id and contract.rep_signed_at is None) or (
+        viewer_id == contract.manager_id and contract.manager_signed_at is None)
+    buttons = []
+    if unsigned:
+        buttons.append(button(f"Sign version {contract.version}", ids.SIGN_CONTRACT,
+                              value=f"{contract.rep_id}:{contract.version}", style="primary"))
+    if viewer_id == contract.manager_id:
+        buttons.append(button("Edit", ids.OPEN_CONTRACT, value=contract.rep_id))
+    if buttons:
+        blocks.append(actions(*buttons))
+    return message(title, blocks)
+
+
+def saved_message(change: ContractChange) -> str:
+    contract = change.contract
+    if change.outcome is Outcome.UNCHANGED:
+        return "Nothing changed in the contract, so the signatures stand."
+    if change.outcome is Outcome.REVISED:
+        return (f"Contract with {mention(contract.rep_id)} is now version {contract.version} "
+                f"({', '.join(change.changes)}). Both of you sign again.")
+    return f"Contract with {mention(contract.rep_id)} saved and sent. Sign it below; they are asked to sign too."
+
+
+def revised_notice(change: ContractChange) -> str:
+    return (f"{mention(change.contract.manager_id)} changed your coaching contract "
+            f"({', '.join(change.changes)}). Read version {change.contract.version} and sign it if you agree.")
+
+
+def new_contract_notice(contract: CoachingContract) -> str:
+    return f"{mention(contract.manager_id)} wrote your coaching contract. Read it and sign it if you agree."
+
+
+def signed_notice(change: ContractChange) -> str:
+    """For the other party after one signature."""
+    contract = change.contract
+    if contract.status is ContractStatus.SIGNED:
+        return f":handshake: The coaching contract (version {contract.version}) is signed by you both."
+    return f"{mention(change.signer_id or '')} signed the coaching contract (version {contract.version})."

@@ -1,0 +1,54 @@
+"""Submissions of the week-2 modals: impact/difficulty ratings and the coaching contract.
+
+Problems come back inline with everything chosen still in the modal; nothing
+is stored unless all of it is right.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from domain.errors import CoachflowError, FieldProblems
+from domain.services.prioritization import impact_field
+from handlers.blocks.contract import contract_errors, read_contract, skill_block
+from handlers.blocks.priorities import priorities_message, read_ratings
+from handlers.coaching_outbox import send_contract
+from handlers.outbox import publish_homes, send_dm
+from handlers.services import services, workspace_of
+
+
+def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
+                      context: BoltContext) -> None:
+    svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
+    rep_id, ratings = read_ratings(view, svc.catalog)
+    try:
+        result = svc.priorities.rate(ws, manager_id, rep_id or "", ratings)
+    except FieldProblems as problems:
+        ack(response_action="errors", errors=problems.problems)
+        return
+    except CoachflowError as error:
+        # The rep left the team or their cycle ended while the modal was open.
+        ack(response_action="errors", errors={impact_field(next(iter(ratings), "")): str(error)})
+        return
+    ack()
+    send_dm(client, manager_id, priorities_message(result, manager_id))
+    publish_homes(client, svc, ws, [manager_id])
+
+
+def handle_contract(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
+                    context: BoltContext) -> None:
+    svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
+    rep_id, fields = read_contract(view)
+    try:
+        change = svc.contracts.save(ws, manager_id, rep_id or "", **fields)
+    except FieldProblems as problems:
+        ack(response_action="errors", errors=contract_errors(problems.problems))
+        return
+    except CoachflowError as error:
+        ack(response_action="errors", errors={skill_block(0): str(error)})
+        return
+    ack()
+    send_contract(client, svc, ws, change)

@@ -1,0 +1,103 @@
+"""SQL implementations of `PriorityRepository` and `ContractRepository` (week 2 of a cycle)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from domain.coaching.contract import CoachingContract, SuccessMetric
+from domain.model import WorkspaceRef
+from storage.orm import ContractRow, FocusSkillRow, GapRatingRow, WorkspaceRow
+from storage.repositories import UnknownRowError
+
+
+class SqlPriorityRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def ratings(self, cycle_id: int) -> dict[str, tuple[int, int]]:
+        rows = self._session.execute(select(GapRatingRow).where(GapRatingRow.cycle_id == cycle_id)).scalars()
+        return {row.competency: (row.impact, row.difficulty) for row in rows}
+
+    def save_ratings(self, ref: WorkspaceRef, cycle_id: int, ratings: Mapping[str, tuple[int, int]]) -> None:
+        existing = {
+            row.competency: row
+            for row in self._session.execute(select(GapRatingRow).where(GapRatingRow.cycle_id == cycle_id)).scalars()
+        }
+        for competency, (impact, difficulty) in ratings.items():
+            row = existing.get(competency)
+            if row is None:
+                self._session.add(GapRatingRow(team_id=ref.team_id, cycle_id=cycle_id, competency=competency,
+                                               impact=impact, difficulty=difficulty))
+            else:
+                row.impact, row.difficulty = impact, difficulty
+        self._session.flush()
+
+    def focus(self, cycle_id: int) -> list[str]:
+        query = select(FocusSkillRow.competency).where(FocusSkillRow.cycle_id == cycle_id).order_by(FocusSkillRow.position)
+        return list(self._session.execute(query).scalars())
+
+    def set_focus(self, ref: WorkspaceRef, cycle_id: int, skills: list[str]) -> None:
+        self._session.execute(delete(FocusSkillRow).where(FocusSkillRow.cycle_id == cycle_id))
+        self._session.add_all(
+            FocusSkillRow(team_id=ref.team_id, cycle_id=cycle_id, competency=skill, position=n)
+            for n, skill in enumerate(skills)
+        )
+        self._session.flush()
+
+
+class SqlContractRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def for_cycle(self, cycle_id: int) -> CoachingContract | None:
+        return self.for_cycles([cycle_id]).get(cycle_id)
+
+    def for_cycles(self, cycle_ids: Iterable[int]) -> dict[int, CoachingContract]:
+        wanted = list(cycle_ids)
+        if not wanted:
+            return {}
+        query = (
+            select(ContractRow, WorkspaceRow.enterprise_id)
+            .join(WorkspaceRow, WorkspaceRow.team_id == ContractRow.team_id)
+            .where(ContractRow.cycle_id.in_(wanted))
+        )
+        return {row.cycle_id: _contract(row, enterprise) for row, enterprise in self._session.execute(query)}
+
+    def save(self, contract: CoachingContract) -> CoachingContract:
+        if contract.cycle_id is None:
+            raise ValueError("a stored contract belongs to a cycle")
+        if contract.id is None:
+            row = ContractRow(team_id=contract.workspace.team_id, cycle_id=contract.cycle_id)
+            self._session.add(row)
+        else:
+            found = self._session.get(ContractRow, contract.id)
+            if found is None:
+                raise UnknownRowError(f"contract {contract.id}")
+            row = found
+        row.rep_id, row.manager_id = contract.rep_id, contract.manager_id
+        row.metrics = [_metric_json(m) for m in contract.metrics]
+        row.weekly_hours = contract.weekly_hours  # type: ignore[assignment]
+        row.rep_commitments, row.manager_commitments = contract.rep_commitments, contract.manager_commitments
+        row.version, row.history = contract.version, list(contract.history)
+        row.rep_signed_at, row.manager_signed_at = contract.rep_signed_at, contract.manager_signed_at
+        self._session.flush()
+        return _contract(row, contract.workspace.enterprise_id)
+
+
+def _metric_json(metric: SuccessMetric) -> dict[str, Any]:
+    return {"competency": metric.competency, "indicator": metric.indicator, "target": metric.target}
+
+
+def _contract(row: ContractRow, enterprise_id: str | None) -> CoachingContract:
+    return CoachingContract(
+        workspace=WorkspaceRef(row.team_id, enterprise_id), rep_id=row.rep_id, manager_id=row.manager_id,
+        metrics=[SuccessMetric(m["competency"], m["indicator"], m["target"]) for m in row.metrics],
+        weekly_hours=float(row.weekly_hours), rep_commitments=row.rep_commitments,
+        manager_commitments=row.manager_commitments, version=row.version, rep_signed_at=row.rep_signed_at,
+        manager_signed_at=row.manager_signed_at, id=row.id, history=[str(h) for h in row.history],
+        cycle_id=row.cycle_id,
+    )
