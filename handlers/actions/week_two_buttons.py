@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from domain.errors import CoachflowError
+from domain.model import WorkspaceRef
 from domain.services.contracts import Outcome
 from handlers.blocks.contract import contract_message
 from handlers.blocks.priorities import priorities_message
@@ -16,7 +18,7 @@ from handlers.coaching_outbox import tell_other_party
 from handlers.commands.coach_week_two import open_contract, open_prioritize
 from handlers.outbox import publish_homes, send_dm
 from handlers.payloads import ButtonClick
-from handlers.services import services, workspace_of
+from handlers.services import Services, services, workspace_of
 
 
 def _click(body: dict[str, Any]) -> ButtonClick:
@@ -31,24 +33,22 @@ def _tell(client: WebClient, respond: Respond | None, user_id: str, error: Coach
         send_dm(client, user_id, error_message(str(error)))
 
 
-def handle_open_prioritize(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
-                           context: BoltContext) -> None:
-    ack()
-    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
-    try:
-        open_prioritize(client, svc, ws, user_id, _click(body).value or "", body["trigger_id"])
-    except CoachflowError as error:
-        _tell(client, respond, user_id, error)
+def _open_modal(opener: Callable[[WebClient, Services, WorkspaceRef, str, str, str], None]) -> Callable[..., None]:
+    """A listener for a button whose value names the rep and that opens a modal about them."""
+
+    def listener(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext) -> None:
+        ack()
+        svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
+        try:
+            opener(client, svc, ws, user_id, _click(body).value or "", body["trigger_id"])
+        except CoachflowError as error:
+            _tell(client, respond, user_id, error)
+
+    return listener
 
 
-def handle_open_contract(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
-                         context: BoltContext) -> None:
-    ack()
-    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
-    try:
-        open_contract(client, svc, ws, user_id, _click(body).value or "", body["trigger_id"])
-    except CoachflowError as error:
-        _tell(client, respond, user_id, error)
+handle_open_prioritize = _open_modal(open_prioritize)
+handle_open_contract = _open_modal(open_contract)
 
 
 def handle_accept_focus(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
