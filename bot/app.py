@@ -44,16 +44,17 @@ def build_services(
 ) -> Services:
     catalog = catalog if catalog is not None else load_catalog()
     schedules = ScheduleService(uow_factory)
+    diagnosis = DiagnosisService(uow_factory, catalog, clock)
     content = NotificationContentService(uow_factory)
     return Services(
         roster=RosterService(uow_factory, settings.default_time_zone, schedules=schedules, clock=clock),
-        home=HomeService(uow_factory),
+        home=HomeService(uow_factory, diagnosis),
         schedules=schedules,
         preferences=PreferenceService(uow_factory, schedules, clock),
         content=content,
         deliveries=DeliveryService(uow_factory, content, sleep),
         cycles=CycleService(uow_factory, clock),
-        diagnosis=DiagnosisService(uow_factory, catalog, clock),
+        diagnosis=diagnosis,
         priorities=PrioritizationService(uow_factory, catalog, clock),
         contracts=ContractService(uow_factory, catalog, clock),
         catalog=catalog,

@@ -36,7 +36,7 @@ def publish_homes(client: WebClient, svc: Services, ws: WorkspaceRef, user_ids: 
     """Refresh App Home for people whose view just changed."""
     now = svc.clock()
     for user_id in dict.fromkeys(user_ids):
-        view = home_view(svc.home.home_for(ws, user_id), now)
+        view = home_view(svc.home.home_for(ws, user_id), now, svc.catalog)
         try:
             client.views_publish(user_id=user_id, view=view)
         except SlackApiError as error:

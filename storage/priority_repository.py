@@ -48,6 +48,24 @@ class SqlPriorityRepository:
         )
         self._session.flush()
 
+    def rated_cycles(self, cycle_ids: Iterable[int]) -> set[int]:
+        wanted = list(cycle_ids)
+        if not wanted:
+            return set()
+        query = select(GapRatingRow.cycle_id).where(GapRatingRow.cycle_id.in_(wanted)).distinct()
+        return set(self._session.execute(query).scalars())
+
+    def focus_for(self, cycle_ids: Iterable[int]) -> dict[int, list[str]]:
+        wanted = list(cycle_ids)
+        found: dict[int, list[str]] = {}
+        if not wanted:
+            return found
+        query = (select(FocusSkillRow.cycle_id, FocusSkillRow.competency)
+                 .where(FocusSkillRow.cycle_id.in_(wanted)).order_by(FocusSkillRow.cycle_id, FocusSkillRow.position))
+        for cycle_id, competency in self._session.execute(query):
+            found.setdefault(cycle_id, []).append(competency)
+        return found
+
 
 class SqlContractRepository:
     def __init__(self, session: Session) -> None:

@@ -99,6 +99,13 @@ class FakePriorityRepository:
     def set_focus(self, ref: WorkspaceRef, cycle_id: int, skills: list[str]) -> None:
         self._t.focus[cycle_id] = list(skills)
 
+    def rated_cycles(self, cycle_ids: Iterable[int]) -> set[int]:
+        wanted = set(cycle_ids)
+        return {cycle for cycle, _ in self._t.ratings if cycle in wanted}
+
+    def focus_for(self, cycle_ids: Iterable[int]) -> dict[int, list[str]]:
+        return {c: list(self._t.focus[c]) for c in cycle_ids if self._t.focus.get(c)}
+
 
 class FakeContractRepository:
     def __init__(self, tables: DiagnosisTables, workspaces: dict[str, Workspace]) -> None:

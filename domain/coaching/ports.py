@@ -79,6 +79,14 @@ class PriorityRepository(Protocol):
 
     def set_focus(self, ref: WorkspaceRef, cycle_id: int, skills: list[str]) -> None: ...
 
+    def rated_cycles(self, cycle_ids: Iterable[int]) -> set[int]:
+        """Which of these cycles have at least one rating (one query, for App Home)."""
+        ...
+
+    def focus_for(self, cycle_ids: Iterable[int]) -> dict[int, list[str]]:
+        """Focus skills of each cycle that has any (one query)."""
+        ...
+
 
 class ContractRepository(Protocol):
     """Coaching contracts, one per cycle, every version's history on the row."""

@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from domain.catalog import Catalog
 from domain.coaching.cycle import CoachingCycle
+from domain.coaching.progress import CycleProgress
 from domain.model import Member
 from domain.scheduling.calendar import zone
 from domain.services.home import HomeModel
 from handlers import ids
 from handlers.blocks import limits
+from handlers.blocks.home_coaching import rep_contract_blocks, rep_profile_blocks, rep_row_status, rep_week_blocks
 from handlers.blocks.kit import (
     Block,
     actions,
@@ -31,12 +34,18 @@ _MAX_REPS_SHOWN = 40
 _MAX_TEAMS_SHOWN = 20
 
 
-def home_view(home: HomeModel, now: datetime) -> dict[str, Any]:
+def home_view(home: HomeModel, now: datetime, catalog: Catalog | None = None) -> dict[str, Any]:
     blocks: list[Block] = [header("Coachflow")]
     if home.is_new or (home.coach is None and not home.is_manager and not home.is_admin):
         blocks += _welcome()
     else:
         blocks += _coach_section(home, now)
+        if home.coach is not None and home.viewer is not None:
+            progress = home.progress.get(home.viewer_id)
+            today = now.astimezone(zone(home.viewer.time_zone)).date()
+            blocks += rep_week_blocks(progress, today)
+            blocks += rep_profile_blocks(home.profile)
+            blocks += rep_contract_blocks(progress, catalog, home.viewer_id)
         if home.is_manager:
             blocks += _team_section(home, now)
         if home.workspace_teams is not None:
@@ -83,14 +92,14 @@ def _team_section(home: HomeModel, now: datetime) -> list[Block]:
     if not home.reps:
         blocks.append(section("You do not coach anyone yet."))
     for rep in home.reps[:_MAX_REPS_SHOWN]:
-        blocks.append(_rep_row(rep, now, home.cycles.get(rep.user_id)))
+        blocks.append(_rep_row(rep, now, home.cycles.get(rep.user_id), home.progress.get(rep.user_id)))
     if count > _MAX_REPS_SHOWN:
         blocks.append(context(f"…and {count - _MAX_REPS_SHOWN} more. `/coach team` lists everyone."))
     blocks.append(actions(button("Add reps", ids.OPEN_ADD_REPS, style="primary")))
     return blocks
 
 
-def _rep_row(rep: Member, now: datetime, cycle: CoachingCycle | None) -> Block:
+def _rep_row(rep: Member, now: datetime, cycle: CoachingCycle | None, progress: CycleProgress | None) -> Block:
     remove = button(
         "Remove",
         ids.REMOVE_REP,
@@ -102,7 +111,8 @@ def _rep_row(rep: Member, now: datetime, cycle: CoachingCycle | None) -> Block:
         ),
     )
     stage = _stage_text(cycle, rep, now) if cycle else "no cycle yet: `/coach start @name`"
-    return section(f"{mention(rep.user_id)}\n{time_zone_label(rep.time_zone, now)} · {stage}", accessory=remove)
+    status = rep_row_status(progress, now.astimezone(zone(rep.time_zone)).date())
+    return section(f"{mention(rep.user_id)}\n{time_zone_label(rep.time_zone, now)} · {stage}{status}", accessory=remove)
 
 
 def _workspace_section(home: HomeModel) -> list[Block]:

@@ -81,3 +81,15 @@ def test_team_wide_counts_for_app_home_are_one_query_each(any_uow_factory) -> No
         assert {rep: sorted(days) for rep, days in dates.items()} == {"UA": [date(2026, 11, 10), date(2026, 11, 20)]}
         assert uow.self_assessments.latest_dates(T1, ["UA", "UB"]) == {"UA": datetime(2026, 11, 18, 9, tzinfo=UTC)}
         assert uow.call_scores.observed_call_dates(T1, [], since=MONDAY) == {}
+
+
+def test_team_wide_ratings_and_focus_are_one_query_each(any_uow_factory) -> None:
+    with any_uow_factory() as uow:
+        a, b = _cycles(uow)
+        uow.priorities.save_ratings(T1, a, {"discovery": (5, 2)})
+        uow.priorities.set_focus(T1, a, ["discovery", "closing"])
+        uow.commit()
+    with any_uow_factory() as uow:
+        assert uow.priorities.rated_cycles([a, b]) == {a}
+        assert uow.priorities.focus_for([a, b]) == {a: ["discovery", "closing"]}
+        assert uow.priorities.rated_cycles([]) == set() and uow.priorities.focus_for([]) == {}
