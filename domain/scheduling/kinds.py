@@ -1,7 +1,8 @@
 """Notification kinds: what is sent, to whom, at which local time, and until when.
 
-Each feature registers its kind here (the manager's week-ahead note now;
-Friday scorecards, challenge nudges, check-ins later) and the scheduling
+Each feature registers its kind here (the manager's week-ahead note, the
+cycle's week 1-2 reminders; Friday scorecards, challenge nudges, check-ins
+later) and the scheduling
 engine treats them all the same way.
 """
 
@@ -66,4 +67,28 @@ WEEK_AHEAD = NotificationKind(
     stale=Staleness(days_after=1, at=time(0, 0)),  # worth reading until the day ends
 )
 
-KINDS: dict[str, NotificationKind] = {kind.name: kind for kind in (WEEK_AHEAD,)}
+# Weeks 1 and 2 of a coaching cycle: the rep hears on Monday what the week asks
+# of them (the self-assessment arrives at the start of week 1); the manager
+# gets a mid-week list of what each rep still needs. Both stay silent when
+# nothing is missing or no rep is in those weeks.
+REP_TASKS = NotificationKind(
+    name="cycle_tasks",
+    title="Monday tasks in cycle weeks 1-2 (reps)",
+    audience=Audience.REPS,
+    cadence=Cadence.WEEKLY,
+    weekday=0,
+    local_time=time(9, 0),
+    stale=Staleness(days_after=2, at=time(0, 0)),
+)
+
+TEAM_TASKS = NotificationKind(
+    name="team_tasks",
+    title="Wednesday what's-missing note in cycle weeks 1-2 (managers)",
+    audience=Audience.MANAGERS,
+    cadence=Cadence.WEEKLY,
+    weekday=2,
+    local_time=time(9, 0),
+    stale=Staleness(days_after=1, at=time(0, 0)),
+)
+
+KINDS: dict[str, NotificationKind] = {kind.name: kind for kind in (WEEK_AHEAD, REP_TASKS, TEAM_TASKS)}

@@ -16,6 +16,7 @@ from domain.delivery import (
     TransientFailure,
 )
 from domain.model import WorkspaceRef
+from domain.scheduling.kinds import WEEK_AHEAD
 from domain.services.delivery import DeliveryService
 from domain.services.notifications import NotificationContentService, WeekAheadNote
 from domain.services.roster import RosterService
@@ -65,7 +66,8 @@ class ScriptedSender:
 def world():
     store = FakeStore()
     clock = Clock(SUNDAY)
-    schedules = ScheduleService(store.uow)
+    # Only the week-ahead note: these tests count its rows (the cycle reminders have their own tests).
+    schedules = ScheduleService(store.uow, kinds={WEEK_AHEAD.name: WEEK_AHEAD})
     roster = RosterService(store.uow, "UTC", schedules=schedules, clock=clock)
     directory = FakeDirectory()
     directory.add("UMGR", "Maya Chen", "America/New_York")

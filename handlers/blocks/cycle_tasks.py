@@ -1,0 +1,50 @@
+"""The week 1-2 reminders: the rep's Monday tasks and the manager's Wednesday what's-missing list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from domain.coaching.cycle import Stage
+from domain.services.notifications import RepTasksNote, TeamTasksNote
+from handlers import ids
+from handlers.blocks import limits
+from handlers.blocks.kit import Block, actions, button, context, fit, mention, message, section
+
+MAX_REPS = 40  # one section per rep; the note stays inside a message's 50 blocks
+
+
+def rep_tasks_message(note: RepTasksNote) -> dict[str, Any]:
+    week = f"Week {note.week} of your coaching cycle"
+    lines: list[str] = []
+    buttons = []
+    if note.stage is Stage.DIAGNOSE:
+        lines.append("This week is about an honest baseline: your manager scores some of your recent calls, "
+                     "and you can score your own to compare.")
+        buttons.append(button("Score one of my calls", ids.OPEN_SCORE_CALL))
+    if note.needs_self_assessment:
+        lines.append("*Take the 20-question self-assessment* (about 10 minutes): how confident and how "
+                     "competent you feel in each skill.")
+        buttons.insert(0, button("Take the self-assessment", ids.OPEN_SELF_ASSESSMENT, style="primary"))
+    if note.needs_signature and note.progress.contract is not None:
+        contract = note.progress.contract
+        lines.append(f"*Your coaching contract (version {contract.version}) waits for your signature.* "
+                     "Read it with `/coach contract`.")
+        buttons.append(button(f"Sign version {contract.version}", ids.SIGN_CONTRACT,
+                              value=f"{note.rep.user_id}:{contract.version}"))
+    text = f"{week}: " + " ".join(line.replace("*", "") for line in lines)
+    blocks: list[Block] = [section(f":calendar: *{week}* ({note.stage.title})"), section("\n".join(lines))]
+    if buttons:
+        blocks.append(actions(*buttons))
+    blocks.append(context("Mondays in weeks 1-2 at 09:00 your time. `/coach notify off cycle_tasks` turns it off."))
+    return message(limits.clip(text, limits.MESSAGE_TEXT), blocks)
+
+
+def team_tasks_message(note: TeamTasksNote) -> dict[str, Any]:
+    count = len(note.items)
+    text = f"{count} rep{'s' if count != 1 else ''} in cycle weeks 1-2 still need something this week."
+    blocks: list[Block] = [section(f":hourglass: *{text}*")]
+    for rep, stage, week, missing in note.items[:MAX_REPS]:
+        blocks.append(section(f"{mention(rep.user_id)} · {stage.title}, week {week}\n" + "; ".join(missing)))
+    blocks.append(context("`/coach score @rep`, `/coach prioritize @rep`, `/coach contract @rep`. "
+                          "Wednesdays at 09:00 your time; `/coach notify off team_tasks` turns it off."))
+    return message(text, fit(blocks, limits.MESSAGE_BLOCKS))
