@@ -7,7 +7,9 @@ the fake Slack server; the transcript shows what each person saw.
 
 from __future__ import annotations
 
+import json
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -18,6 +20,7 @@ from zoneinfo import ZoneInfo
 from bot.app import Runtime, build_runtime
 from bot.config import load_settings
 from bot.database import upgrade_database
+from bot.demo_coaching import script_week_one, script_week_two
 from bot.fake_slack import FakeSlack, FakeSlackServer, SignedRequest, SlackRequests, render_message, render_view
 
 SECRET = "demo-signing-secret"
@@ -101,9 +104,7 @@ class Demo:
         self.fake.wait_for(lambda: len(self.fake.responses_for(token)) >= replies, timeout=10)
         for reply in self.fake.responses_for(token):
             self._show(f"Only visible to {person.first}", render_message(reply, self.names))
-        for p in PEOPLE:
-            for dm in self.fake.messages_to(p.user_id)[dms_before[p.user_id]:]:
-                self._show(f"DM from Coachflow to {p.first}", render_message(dm, self.names))
+        self._new_dms(dms_before)
 
     def open_home(self, person: Person) -> None:
         before = len(self.fake.calls_to("views.publish"))
@@ -112,11 +113,72 @@ class Demo:
         home = self.fake.home_of(person.user_id) or {}
         self._show(f"{person.first}'s Home tab ({person.job})", render_view(home, self.names))
 
+    def _new_dms(self, before: dict[str, int]) -> None:
+        for p in PEOPLE:
+            for dm in self.fake.messages_to(p.user_id)[before[p.user_id]:]:
+                self._show(f"DM from Coachflow to {p.first}", render_message(dm, self.names))
+
+    def _dm_counts(self) -> dict[str, int]:
+        return {p.user_id: len(self.fake.messages_to(p.user_id)) for p in PEOPLE}
+
+    def _wait_for_dms(self, before: dict[str, int], count: int) -> None:
+        # Listeners DM after the ack, on Bolt's worker thread; wait for those
+        # DMs, then until Slack has been quiet a moment (App Home refreshes).
+        self.fake.wait_for(lambda: sum(self._dm_counts().values()) - sum(before.values()) >= count, timeout=10)
+        seen = -1
+        while seen != len(self.fake.calls):
+            seen = len(self.fake.calls)
+            time.sleep(0.1)
+
+    def open_modal(self, person: Person, text: str, show: bool = True) -> dict[str, Any]:
+        """`/coach text` that opens a modal; returns the modal as Slack holds it."""
+        opened = len(self.fake.opened_views)
+        self.command(person, text, replies=0)
+        self.fake.wait_for(lambda: len(self.fake.opened_views) > opened, timeout=10)
+        modal = self.fake.opened_views[-1]
+        if show:
+            self._show(f"Modal open for {person.first}", render_view(modal, self.names))
+        return modal
+
+    def submit(self, person: Person, callback_id: str, modal: dict[str, Any], values: dict[str, Any],
+               label: str | None = None, dms: int = 1) -> None:
+        self.out(f"\n{label or f'{person.first} fills in the modal and saves'}")
+        request = self.requests.view_submission(person.user_id, callback_id, values,
+                                                private_metadata=modal.get("private_metadata", ""))
+        before = self._dm_counts()
+        response = self.app.dispatch(request.bolt())
+        body = json.loads(response.body) if response.body else {}
+        if body.get("response_action") == "errors":
+            labels = {b.get("block_id"): b.get("label", {}).get("text") for b in modal.get("blocks", [])}
+            errors = "\n".join(f"{labels.get(block) or block}: {text}" for block, text in body["errors"].items())
+            self._show(f"Inline errors in {person.first}'s modal (everything typed stays)", errors)
+            return
+        self._wait_for_dms(before, dms)
+        self._new_dms(before)
+
+    def click(self, person: Person, action_id: str, value: str, label: str, dms: int = 1) -> None:
+        """A button clicked in a DM: the message is updated and others are told."""
+        self.out(f"\n{label}")
+        request = self.requests.block_actions(person.user_id, action_id, value=value)
+        before = self._dm_counts()
+        self._dispatch(request)
+        token = request.response_token or ""
+        self.fake.wait_for(lambda: len(self.fake.responses_for(token)) >= 1, timeout=10)
+        self._wait_for_dms(before, dms)
+        for reply in self.fake.responses_for(token):
+            self._show(f"The message {person.first} clicked in, updated", render_message(reply, self.names))
+        self._new_dms(before)
+
     def monday_ticks(self) -> None:
         """Dispatch ticks through Monday, showing who got what at which local time."""
+        self.ticks(MONDAY, MONDAY + timedelta(hours=16, minutes=30))
+
+    def ticks(self, start: datetime, end: datetime) -> None:
+        """Dispatch ticks every 30 minutes from `start` to `end`, showing who got what at which local time."""
         job = self.runtime.dispatch_job()
-        for half_hours in range(0, 34):
-            now = MONDAY + timedelta(minutes=30 * half_hours)
+        now = start - timedelta(minutes=30)
+        while now < end:
+            now += timedelta(minutes=30)
             self.clock.now = now
             before = {p.user_id: len(self.fake.messages_to(p.user_id)) for p in PEOPLE}
             report = job.tick(now)
@@ -193,9 +255,11 @@ def _script(demo: Demo) -> None:
     demo.command(MAYA, f"start {ALEX.mention} 2026-11-30")
     demo.open_home(ALEX)
     demo.open_home(MAYA)
+    script_week_one(demo, MAYA, ALEX, MONDAY)
     demo.scene("A week later Alex's cycle is in week 2: prioritization")
     demo.clock.now = MONDAY + timedelta(days=7, hours=15)
     demo.command(MAYA, f"cycle {ALEX.mention}")
+    script_week_two(demo, MAYA, ALEX, MONDAY + timedelta(days=7))
 
 
 def transcript() -> str:

@@ -44,6 +44,16 @@ class CycleProgress:
                 found.append(f"contract unsigned ({self.contract.status.value})")
         return found
 
+    def missing_for_rep(self, today: date) -> list[str]:
+        """What only the rep can do: the self-assessment and their signature."""
+        stage = self.cycle.stage_on(today)
+        found = []
+        if stage in (Stage.DIAGNOSE, Stage.PRIORITIZE) and not self.self_assessed:
+            found.append("self-assessment not done")
+        if stage is Stage.PRIORITIZE and self.rep_must_sign:
+            found.append("the coaching contract waits for your signature")
+        return found
+
     @property
     def rep_must_sign(self) -> bool:
         return self.contract is not None and self.contract.rep_signed_at is None

@@ -41,7 +41,8 @@ def rep_tasks_message(note: RepTasksNote) -> dict[str, Any]:
 
 def team_tasks_message(note: TeamTasksNote) -> dict[str, Any]:
     count = len(note.items)
-    text = f"{count} rep{'s' if count != 1 else ''} in cycle weeks 1-2 still need something this week."
+    text = (f"{count} rep{'s' if count != 1 else ''} in cycle weeks 1-2 "
+            f"still need{'' if count != 1 else 's'} something this week.")
     blocks: list[Block] = [section(f":hourglass: *{text}*")]
     for rep, stage, week, missing in note.items[:MAX_REPS]:
         blocks.append(section(f"{mention(rep.user_id)} · {stage.title}, week {week}\n" + "; ".join(missing)))

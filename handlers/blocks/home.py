@@ -47,7 +47,8 @@ def home_view(home: HomeModel, now: datetime, catalog: Catalog | None = None) ->
             blocks += rep_profile_blocks(home.profile)
             blocks += rep_contract_blocks(progress, catalog, home.viewer_id)
         if home.is_manager:
-            blocks += _team_section(home, now)
+            names = {c.id: c.name for c in catalog.competencies} if catalog else {}
+            blocks += _team_section(home, now, names)
         if home.workspace_teams is not None:
             blocks += _workspace_section(home)
     return {"type": "home", "blocks": fit(blocks, limits.VIEW_BLOCKS)}
@@ -86,20 +87,23 @@ def _stage_text(cycle: CoachingCycle, rep: Member, now: datetime) -> str:
     return f"*{stage.title}*, week {cycle.program_week(today)}"
 
 
-def _team_section(home: HomeModel, now: datetime) -> list[Block]:
+def _team_section(home: HomeModel, now: datetime, skill_names: dict[str, str]) -> list[Block]:
     count = len(home.reps)
     blocks: list[Block] = [divider(), header(f"Your team ({count} rep{'s' if count != 1 else ''})")]
     if not home.reps:
         blocks.append(section("You do not coach anyone yet."))
     for rep in home.reps[:_MAX_REPS_SHOWN]:
-        blocks.append(_rep_row(rep, now, home.cycles.get(rep.user_id), home.progress.get(rep.user_id)))
+        blocks.append(_rep_row(rep, now, home.cycles.get(rep.user_id), home.progress.get(rep.user_id), skill_names))
     if count > _MAX_REPS_SHOWN:
         blocks.append(context(f"…and {count - _MAX_REPS_SHOWN} more. `/coach team` lists everyone."))
     blocks.append(actions(button("Add reps", ids.OPEN_ADD_REPS, style="primary")))
     return blocks
 
 
-def _rep_row(rep: Member, now: datetime, cycle: CoachingCycle | None, progress: CycleProgress | None) -> Block:
+def _rep_row(
+    rep: Member, now: datetime, cycle: CoachingCycle | None, progress: CycleProgress | None,
+    skill_names: dict[str, str],
+) -> Block:
     remove = button(
         "Remove",
         ids.REMOVE_REP,
@@ -111,7 +115,7 @@ def _rep_row(rep: Member, now: datetime, cycle: CoachingCycle | None, progress: 
         ),
     )
     stage = _stage_text(cycle, rep, now) if cycle else "no cycle yet: `/coach start @name`"
-    status = rep_row_status(progress, now.astimezone(zone(rep.time_zone)).date())
+    status = rep_row_status(progress, now.astimezone(zone(rep.time_zone)).date(), skill_names)
     return section(f"{mention(rep.user_id)}\n{time_zone_label(rep.time_zone, now)} · {stage}{status}", accessory=remove)
 
 

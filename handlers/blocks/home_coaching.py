@@ -25,7 +25,7 @@ def rep_week_blocks(progress: CycleProgress | None, today: date) -> list[Block]:
         buttons.append(button("Take the self-assessment", ids.OPEN_SELF_ASSESSMENT, style="primary"))
     if stage is Stage.DIAGNOSE:
         buttons.append(button("Score one of my calls", ids.OPEN_SCORE_CALL))
-    missing = [m for m in progress.missing(today) if "rated" not in m and "not chosen" not in m]
+    missing = progress.missing_for_rep(today)
     blocks: list[Block] = []
     if missing:
         blocks.append(section(":clipboard: *This week*: " + "; ".join(missing)))
@@ -61,7 +61,7 @@ def rep_contract_blocks(progress: CycleProgress | None, catalog: Catalog | None,
     return blocks
 
 
-def rep_row_status(progress: CycleProgress | None, today: date) -> str:
+def rep_row_status(progress: CycleProgress | None, today: date, skill_names: dict[str, str]) -> str:
     """The manager's one line on what a rep's cycle still needs this week ("" when nothing)."""
     if progress is None:
         return ""
@@ -69,5 +69,5 @@ def rep_row_status(progress: CycleProgress | None, today: date) -> str:
     if missing:
         return "\n:hourglass: " + "; ".join(missing)
     if progress.focus:
-        return "\n:dart: Focus: " + ", ".join(progress.focus)
+        return "\n:dart: Focus: " + ", ".join(skill_names.get(s, s) for s in progress.focus)
     return ""

@@ -49,7 +49,8 @@ def test_week_ahead_reaches_each_manager_at_8am_local(demo: str, manager: str, t
     assert f"Tick Mon {tick_utc} UTC = Mon 08:00 for {manager} ({zone})" in demo
     note = _box(demo, f"DM from Coachflow to {manager}")
     assert "Your week ahead: 30 Nov" in note
-    assert demo.count(f"DM from Coachflow to {manager}") == 1  # once, not at every tick after
+    monday = demo.split("Monday: the week-ahead note")[1].split("Maya starts Alex's")[0]
+    assert monday.count(f"DM from Coachflow to {manager}") == 1  # once, not at every tick after
 
 
 def test_the_week_ahead_note_says_who_is_away(demo: str) -> None:
@@ -99,3 +100,46 @@ def test_the_demo_runs_to_the_end_without_errors(demo: str) -> None:
     assert "Demo finished:" in demo
     assert "Sorry, Coachflow hit a problem" not in demo
 
+
+
+def _scene(demo: str, title_start: str) -> str:
+    """The transcript of one numbered scene, up to the next one."""
+    match = re.search(rf"\n\d+\. {re.escape(title_start)}.*?\n(.*?)(?=\n━+\n\d+\. |\n━+\nDemo finished)", demo, re.DOTALL)
+    assert match, f"no scene starting {title_start!r}"
+    return match.group(1)
+
+
+def test_week_one_asks_alex_for_the_self_assessment_at_9am_his_time(demo: str) -> None:
+    scene = _scene(demo, "Week 1, Monday 09:00")
+    assert "Tick Mon 17:00 UTC = Mon 09:00 for Alex (America/Los_Angeles)" in scene
+    assert "[ Take the self-assessment ]" in scene
+
+
+def test_week_one_scoring_shows_inline_errors_then_tells_alex(demo: str) -> None:
+    scene = _scene(demo, "Week 1, Tuesday")
+    errors = _box(scene, "Inline errors in Maya's modal (everything typed stays)")
+    assert "Date of the call: Wed 9 Dec is in the future" in errors and "Value connection: Pick a score" in errors
+    assert "@Maya Chen scored your call “Globex discovery”" in scene
+
+
+def test_week_one_profile_flags_perception_gaps_both_ways(demo: str) -> None:
+    profile = _box(demo, "Only visible to Alex")
+    assert "2.5  Discovery quality" in profile.split("Next-step")[0]  # weakest first
+    assert "thinks" in profile and "underrates themself" in profile
+    assert "Globex discovery (27 Nov): Discovery quality +2" in profile
+
+
+def test_week_one_wednesday_note_tells_maya_what_is_missing(demo: str) -> None:
+    scene = _scene(demo, "Week 1, Wednesday")
+    assert "1 rep in cycle weeks 1-2 still needs something this week." in scene
+    assert "2 of 10 calls scored" in _box(scene, "Maya's Home tab (sales manager)")
+
+
+def test_week_two_proposes_focus_refuses_a_third_and_both_sign(demo: str) -> None:
+    rated = _scene(demo, "Week 2: Maya rates")
+    assert "*Proposed focus*: *Discovery* (foundational) and *Value articulation*" in rated
+    assert "at most 2 skills" in _scene(demo, "The 2-skill rule")
+    contract = _scene(demo, "Maya writes the coaching contract")
+    assert "@Alex Rivera signed the coaching contract (version 1)." in contract
+    assert "signed by you both" in contract
+    assert "Coaching contract (version 1, signed)" in _box(contract, "Alex's Home tab (account executive)")

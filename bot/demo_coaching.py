@@ -1,0 +1,127 @@
+"""The demo's weeks 1 and 2 of Alex's coaching cycle: diagnosis, then priorities and the contract.
+
+Modals are filled in the way Slack would submit them (`view.state.values`),
+through the same signed requests as everything else in the demo.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from bot.fake_slack import datepicker, plain_text, static_select
+from domain.catalog import Catalog
+from domain.services.prioritization import difficulty_field, impact_field
+from handlers import ids
+from handlers.blocks.contract import (
+    MANAGER_COMMITMENTS,
+    REP_COMMITMENTS,
+    WEEKLY_HOURS,
+    indicator_block,
+    skill_block,
+    target_block,
+)
+from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_ON, CALL_TITLE, NOTES, dimension_block, question_block
+from handlers.blocks.inputs import VALUE
+
+Values = dict[str, dict[str, dict[str, Any]]]
+
+
+def call_values(catalog: Catalog, title: str, on: date | str, scores: dict[str, int], notes: str = "") -> Values:
+    values: Values = {
+        CALL_TITLE: {VALUE: plain_text(title)},
+        CALL_LINK: {VALUE: plain_text(None)},
+        CALL_ON: {VALUE: datepicker(on)},
+        NOTES: {VALUE: plain_text(notes or None)},
+    }
+    for dimension in catalog.scoring_dimensions:
+        score = scores.get(dimension.id)
+        values[dimension_block(dimension.id)] = {VALUE: static_select(None if score is None else str(score))}
+    return values
+
+
+def assessment_values(catalog: Catalog, competence: dict[str, int], confidence: int) -> Values:
+    values: Values = {}
+    for item in catalog.questions():
+        values[question_block(item.question.id, "confidence")] = {VALUE: static_select(str(confidence))}
+        values[question_block(item.question.id, "competence")] = {
+            VALUE: static_select(str(competence[item.competency.id]))}
+    return values
+
+
+def rating_values(ratings: dict[str, tuple[int, int]]) -> Values:
+    values: Values = {}
+    for competency, (impact, difficulty) in ratings.items():
+        values[impact_field(competency)] = {VALUE: static_select(str(impact))}
+        values[difficulty_field(competency)] = {VALUE: static_select(str(difficulty))}
+    return values
+
+
+def contract_values(rows: list[tuple[str, str, str]], hours: str, rep: str, manager: str) -> Values:
+    values: Values = {}
+    for n, (skill, indicator, target) in enumerate(rows):
+        values[skill_block(n)] = {VALUE: static_select(skill)}
+        values[indicator_block(n)] = {VALUE: static_select(indicator)}
+        values[target_block(n)] = {VALUE: plain_text(target)}
+    values[WEEKLY_HOURS] = {VALUE: {"type": "number_input", "value": hours}}
+    values[REP_COMMITMENTS] = {VALUE: plain_text(rep)}
+    values[MANAGER_COMMITMENTS] = {VALUE: plain_text(manager)}
+    return values
+
+
+def script_week_one(demo: Any, maya: Any, alex: Any, week_one: datetime) -> None:
+    catalog: Catalog = demo.runtime.catalog
+    dims = [d.id for d in catalog.scoring_dimensions]
+    demo.scene("Week 1, Monday 09:00 in Los Angeles: Alex is asked for the self-assessment")
+    demo.ticks(week_one + timedelta(hours=16), week_one + timedelta(hours=17, minutes=30))
+
+    demo.scene("Week 1, Tuesday: Maya scores two of Alex's recent calls from the modal")
+    demo.clock.now = week_one + timedelta(days=1, hours=15)
+    modal = demo.open_modal(maya, f"score {alex.mention}")
+    demo.submit(maya, ids.SCORE_CALL_VIEW, modal, call_values(catalog, "", "2026-12-09", {dims[0]: 3}),
+                label="Maya saves with a future date, no title and scores missing")
+    weak_discovery = dict.fromkeys(dims, 4) | {"discovery_quality": 2, "next_step_clarity": 3}
+    demo.submit(maya, ids.SCORE_CALL_VIEW, modal, call_values(
+        catalog, "Globex discovery", "2026-11-27", weak_discovery, "Jumped to the demo after two questions."))
+    modal = demo.open_modal(maya, f"score {alex.mention}", show=False)
+    demo.submit(maya, ids.SCORE_CALL_VIEW, modal, call_values(
+        catalog, "Initech renewal", "2026-11-30", dict.fromkeys(dims, 3) | {"objection_response": 5}))
+
+    demo.scene("Alex scores the Globex call himself, and takes the 20-question self-assessment")
+    modal = demo.open_modal(alex, "score", show=False)
+    demo.submit(alex, ids.SCORE_CALL_VIEW, modal,
+                call_values(catalog, "Globex discovery", "2026-11-27", dict.fromkeys(dims, 4)))
+    demo.open_modal(alex, "assess", show=False)
+    competence = {c.id: 3 for c in catalog.competencies} | {"discovery": 5, "objection_handling": 2}
+    demo.submit(alex, ids.SELF_ASSESSMENT_VIEW, {"private_metadata": ""},
+                assessment_values(catalog, competence, confidence=4), label="Alex answers all 20 questions")
+    demo.command(alex, "profile")
+
+    demo.scene("Week 1, Wednesday 09:00 in New York: Maya's note on what is still missing")
+    demo.ticks(week_one + timedelta(days=2, hours=13), week_one + timedelta(days=2, hours=14, minutes=30))
+    demo.open_home(maya)
+
+
+def script_week_two(demo: Any, maya: Any, alex: Any, week_two: datetime) -> None:
+    demo.scene("Week 2: Maya rates each gap's impact and difficulty; the app proposes two focus skills")
+    demo.clock.now = week_two + timedelta(days=1, hours=15)
+    modal = demo.open_modal(maya, f"prioritize {alex.mention}")
+    ratings = {"discovery": (5, 2), "objection_handling": (3, 4), "value_articulation": (4, 3),
+               "closing": (4, 4), "pipeline_management": (2, 4)}
+    demo.submit(maya, ids.PRIORITIZE_VIEW, modal, rating_values(ratings))
+    demo.click(maya, ids.ACCEPT_FOCUS, alex.user_id, label="Maya clicks Accept proposal", dms=0)
+
+    demo.scene("The 2-skill rule: a third focus skill is refused, with the reason")
+    demo.command(maya, f"focus {alex.mention} add pipeline_management")
+
+    demo.scene("Maya writes the coaching contract; both are asked to sign")
+    modal = demo.open_modal(maya, f"contract {alex.mention}", show=False)
+    rows = [("discovery", "discovery_questions_asked", "8 per discovery call"),
+            ("value_articulation", "roi_calculation_given", "yes, on every proposal")]
+    demo.submit(maya, ids.CONTRACT_VIEW, modal, contract_values(
+        rows, "2", "Score one call a week myself; one role-play every Thursday",
+        "Shadow one call a week and give feedback within 24 hours"), dms=2)
+    demo.click(alex, ids.SIGN_CONTRACT, f"{alex.user_id}:1", label="Alex clicks Sign version 1")
+    demo.click(maya, ids.SIGN_CONTRACT, f"{alex.user_id}:1", label="Maya clicks Sign version 1", dms=2)
+    demo.open_home(alex)
+    demo.open_home(maya)
