@@ -54,6 +54,7 @@ def build_services(
         diagnosis=DiagnosisService(uow_factory, catalog, clock),
         catalog=catalog,
         clock=clock,
+        charts_enabled=settings.charts,
     )
 
 

@@ -38,6 +38,7 @@ class Services:
     diagnosis: DiagnosisService
     catalog: Catalog
     clock: Callable[[], datetime] = utc_now
+    charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
 
 
 def services(context: BoltContext) -> Services:
