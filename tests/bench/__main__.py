@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tests.bench import http_ack, pipeline, scheduling
+from tests.bench import charts, http_ack, pipeline, scheduling
 
 
 def main() -> None:
-    for benchmark in (http_ack, scheduling, pipeline):
+    for benchmark in (http_ack, charts, scheduling, pipeline):
         for line in benchmark.run():
             print(line)
 
