@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import sys
 
 import pytest
 from matplotlib.figure import Figure
@@ -67,6 +68,12 @@ def test_an_empty_radar_says_there_is_nothing_scored() -> None:
 def test_the_radar_refuses_scores_off_the_1_to_5_scale(values: list[float]) -> None:
     with pytest.raises(ValueError):
         skills_radar(["Discovery quality"], values, "Profile")
+
+
+def test_drawing_never_loads_pyplot_or_its_global_state() -> None:
+    skills_radar(DIMENSIONS, [3.0] * 5, "Alex")
+    impact_difficulty_matrix([MatrixPoint("Discovery", 4, 2)], "Alex")
+    assert "matplotlib.pyplot" not in sys.modules
 
 
 def test_the_same_profile_draws_the_same_bytes() -> None:
