@@ -59,6 +59,7 @@ def build_services(
         contracts=ContractService(uow_factory, catalog, clock),
         catalog=catalog,
         clock=clock,
+        charts_enabled=settings.charts,
     )
 
 

@@ -28,6 +28,7 @@ _HOW_TO_FIX = {
     "COACHFLOW_DEFAULT_TIME_ZONE": "an IANA time zone such as Europe/Berlin or America/New_York",
     "COACHFLOW_CATALOG": "the path of a skill catalog JSON file (check it with `coachflow catalog check PATH`), "
     "or leave it unset for the shipped catalog",
+    "COACHFLOW_CHARTS": "on or off (also true/false, yes/no, 1/0)",
 }
 
 
@@ -51,6 +52,15 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO", alias="COACHFLOW_LOG_LEVEL")
     default_time_zone: str = Field(default="UTC", alias="COACHFLOW_DEFAULT_TIME_ZONE")
     catalog_path: Path | None = Field(default=None, alias="COACHFLOW_CATALOG")
+    # Charts (the skills radar, the impact/difficulty matrix) uploaded to DMs beside
+    # their text version; off: the text version only, and no files:write calls.
+    charts: bool = Field(default=True, alias="COACHFLOW_CHARTS")
+
+    @field_validator("charts", mode="before")
+    @classmethod
+    def _charts(cls, value: object) -> object:
+        # `COACHFLOW_CHARTS=` as copied from .env.example means the default, not an error.
+        return True if isinstance(value, str) and not value.strip() else value
 
     @field_validator("catalog_path", mode="before")
     @classmethod

@@ -42,6 +42,7 @@ class Services:
     contracts: ContractService
     catalog: Catalog
     clock: Callable[[], datetime] = utc_now
+    charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
 
 
 def services(context: BoltContext) -> Services:

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from slack_sdk import WebClient
 
+from bot.fake_slack import UPLOAD_URL, FakeSlack, RecordingSlackClient
 from handlers import ids, register_all
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +33,11 @@ SCOPE_OF_METHOD: dict[str, str | None] = {
     "views_push": None,
     "views_update": None,
     "views_publish": None,
+    # files_upload_v2 is slack_sdk's helper over the two methods below (and a plain
+    # POST of the bytes); the test further down checks that it calls just those.
     "files_upload_v2": "files:write",
+    "files_getUploadURLExternal": "files:write",
+    "files_completeUploadExternal": "files:write",
 }
 
 
@@ -111,6 +116,15 @@ def test_bot_scopes_are_exactly_what_the_code_needs() -> None:
     if MANIFEST["features"].get("slash_commands"):
         needed.add("commands")
     assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == needed
+
+
+def test_files_upload_v2_needs_the_scope_of_the_web_api_calls_it_makes() -> None:
+    fake = FakeSlack()
+    fake.add_user("U1", "Maria López")
+    RecordingSlackClient(fake).files_upload_v2(channel="DU1", file=b"%PNG", filename="chart.png")
+    called = {c.method.replace(".", "_") for c in fake.calls if c.method != UPLOAD_URL}
+    assert called == {"files_getUploadURLExternal", "files_completeUploadExternal"}
+    assert {SCOPE_OF_METHOD[method] for method in called} == {SCOPE_OF_METHOD["files_upload_v2"]}
 
 
 def test_manifest_passes_slacks_schema() -> None:

@@ -1,9 +1,10 @@
 """A fake Slack for tests and the offline demo: never talks to the real Slack.
 
 - `FakeSlack`: an in-memory workspace answering Web API calls, recording them,
-  and failing on request (errors, 429 + Retry-After, 5xx).
+  and failing on request (errors, 429 + Retry-After, 5xx). File uploads
+  (`files_upload_v2`) arrive as `SharedFile`s with their bytes.
 - `FakeSlackServer`: that workspace over HTTP on 127.0.0.1, for the real
-  `WebClient(base_url=server.base_url)` and for response_url posts.
+  `WebClient(base_url=server.base_url)`, response_url posts and upload URLs.
 - `RecordingSlackClient`: a `WebClient` answered in-process by a `FakeSlack`.
 - `SlackRequests`: signed slash commands, interactions and events for a Bolt app.
 - `check_message` / `check_view`: Block Kit limits as Slack enforces them.
@@ -13,6 +14,8 @@
 from __future__ import annotations
 
 from bot.fake_slack.block_kit import check_message, check_view
+from bot.fake_slack.files import SharedFile
+from bot.fake_slack.images import png_size, read_png
 from bot.fake_slack.recording_client import RecordingSlackClient
 from bot.fake_slack.render import (
     mrkdwn_to_text,
@@ -31,7 +34,7 @@ from bot.fake_slack.state_values import (
     users_select,
 )
 from bot.fake_slack.wire import FakeResponse, RecordedCall
-from bot.fake_slack.workspace import FakeSlack
+from bot.fake_slack.workspace import UPLOAD_URL, FakeSlack
 
 __all__ = [
     "FakeResponse",
@@ -40,14 +43,18 @@ __all__ = [
     "HttpReply",
     "RecordedCall",
     "RecordingSlackClient",
+    "SharedFile",
     "SignedRequest",
     "SlackRequests",
+    "UPLOAD_URL",
     "check_message",
     "check_view",
     "datepicker",
     "mrkdwn_to_text",
     "multi_users",
     "plain_text",
+    "png_size",
+    "read_png",
     "render_blocks",
     "render_message",
     "render_view",

@@ -6,7 +6,9 @@ methods, `SlackResponse`, `validate()` raising `SlackApiError` on `ok: false`
 or a non-200 status, and the client's retry handlers. Parameters are put
 through the same transformation the wire would apply (form values become
 strings, JSON is serialized and parsed back), so a bug that only shows over
-HTTP (a list passed as a form parameter) shows here too.
+HTTP (a list passed as a form parameter) shows here too. `files_upload_v2`'s
+one non-API step, the POST of the bytes to the upload URL, goes through
+`_upload_file`, which is answered by the fake in-process as well.
 
 The base URL points at an unresolvable host on purpose: Bolt builds a fresh
 `WebClient` per request from `app.client.base_url`, and if a test forgets to
@@ -18,8 +20,10 @@ from __future__ import annotations
 
 import io
 import json as jsonlib
+import logging
 from collections.abc import Callable
 from http.client import HTTPMessage, responses
+from ssl import SSLContext
 from typing import Any
 from urllib.error import HTTPError
 from urllib.parse import urljoin
@@ -31,6 +35,7 @@ from slack_sdk.http_retry import RetryHandler, RetryState
 from slack_sdk.http_retry.request import HttpRequest as RetryHttpRequest
 from slack_sdk.http_retry.response import HttpResponse as RetryHttpResponse
 from slack_sdk.web import SlackResponse
+from slack_sdk.web.file_upload_v2_result import FileUploadV2Result
 
 from bot.fake_slack.wire import FakeResponse
 from bot.fake_slack.workspace import FakeSlack
@@ -190,6 +195,26 @@ class RecordingSlackClient(WebClient):
                 if have in headers and alias not in headers:
                     headers[alias] = headers[have]
         return headers
+
+    def _upload_file(
+        self,
+        *,
+        url: str,
+        data: bytes,
+        logger: logging.Logger,
+        timeout: int,
+        proxy: str | None,
+        ssl: SSLContext | None,
+    ) -> FileUploadV2Result:
+        """files_upload_v2's POST of the bytes to the upload URL, answered by the fake in-process.
+
+        The real client uses urllib, which raises HTTPError for a 4xx/5xx
+        answer before slack_sdk sees the status; the same happens here.
+        """
+        status, body = self.fake.receive_upload(url, data, "application/octet-stream")
+        if status >= 400:
+            raise HTTPError(url, status, responses.get(status, "Error"), HTTPMessage(), io.BytesIO(body))
+        return FileUploadV2Result(status=status, body=body.decode("utf-8", errors="replace"))
 
     def _request_for_pagination(self, api_url: str, req_args: dict[str, dict[str, Any]]) -> dict[str, Any]:
         """SlackResponse's iteration (`for page in client.conversations_history(...)`) lands here."""

@@ -8,6 +8,8 @@ Serves what the real `slack_sdk` clients send:
   is an empty parameter set whatever the content type says.
 - `POST /response/<token>` with a JSON body, as `WebhookClient` (and so Bolt's
   `respond()`) sends to a response_url; the answer is a plain-text `ok`.
+- `POST /upload/v1/<ticket>` with a file's raw bytes: the upload URL that
+  files.getUploadURLExternal hands out while this server runs.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
+from bot.fake_slack.files import UPLOAD_PATH
 from bot.fake_slack.wire import FakeResponse
 from bot.fake_slack.workspace import FakeSlack
 
@@ -79,6 +82,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self._api(url.path[len(API_PREFIX):], url.query, raw)
             elif url.path.startswith(RESPONSE_PREFIX) and self.command == "POST":
                 self._response_url(unquote(url.path[len(RESPONSE_PREFIX):]), raw)
+            elif url.path.startswith(UPLOAD_PATH) and self.command == "POST":
+                status, body = self.server.fake.receive_upload(url.path, raw, self.headers.get("Content-Type", ""))
+                self._send(status, {"Content-Type": "text/plain; charset=utf-8"}, body)
             else:
                 self._send(404, {"Content-Type": "text/plain"}, b"not found")
         except _BadRequestError as bad:
@@ -148,6 +154,7 @@ class FakeSlackServer:
             daemon=True,
         )
         self._thread.start()
+        self.fake.serve_uploads_at(f"{self.root_url}{UPLOAD_PATH}")
         return self
 
     def stop(self) -> None:
@@ -155,6 +162,7 @@ class FakeSlackServer:
         self._server, self._thread = None, None
         if server is None:
             return
+        self.fake.serve_uploads_at(None)
         server.shutdown()
         server.server_close()
         if thread is not None:

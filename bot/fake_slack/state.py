@@ -17,6 +17,8 @@ from bot.fake_slack.wire import ApiError
 
 GENERAL_CHANNEL_ID = "C0GENERAL"
 _USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
+# RFC 2606 .invalid: upload URLs handed out when no FakeSlackServer serves this workspace.
+OFFLINE_UPLOAD_BASE = "http://fake-slack.invalid/upload/v1/"
 
 
 @dataclass
@@ -25,6 +27,23 @@ class Channel:
     name: str
     dm_user: str | None = None  # the person on the other side of a DM
     messages: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Upload:
+    """A file from files.getUploadURLExternal until files.completeUploadExternal shares it (or not)."""
+
+    id: str
+    ticket: str  # the last part of its upload URL
+    filename: str
+    length: int
+    alt_txt: str | None
+    content: bytes | None = None  # what was POSTed to the upload URL
+    title: str | None = None
+    channel: str | None = None
+    initial_comment: str | None = None
+    thread_ts: str | None = None
+    completed: bool = False
 
 
 def dm_channel_id(user_id: str) -> str:
@@ -67,8 +86,11 @@ class WorkspaceState:
         self.opened_views: list[dict[str, Any]] = []
         self.exchanged_triggers: set[str] = set()
         self.responses: list[tuple[str, dict[str, Any]]] = []
+        self.uploads: dict[str, Upload] = {}  # by file id
+        self.upload_url_base = OFFLINE_UPLOAD_BASE
         self._last_ts = 0
         self._view_numbers = itertools.count(1)
+        self._file_numbers = itertools.count(1)
 
     @property
     def domain(self) -> str:
@@ -82,6 +104,9 @@ class WorkspaceState:
 
     def next_view_id(self) -> str:
         return f"V{next(self._view_numbers):08X}"
+
+    def next_file_id(self) -> str:
+        return f"F{next(self._file_numbers):010X}"
 
     def user(self, user_id: str, error: str = "user_not_found") -> dict[str, Any]:
         found = self.users.get(user_id)

@@ -19,11 +19,13 @@ import time
 from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
-from bot.fake_slack import chat, views
+from bot.fake_slack import chat, files, views
 from bot.fake_slack.block_kit import check_message
 from bot.fake_slack.faults import FaultPlan, rate_limited, server_error
-from bot.fake_slack.state import WorkspaceState, dm_channel_id
+from bot.fake_slack.files import SharedFile
+from bot.fake_slack.state import OFFLINE_UPLOAD_BASE, WorkspaceState, dm_channel_id
 from bot.fake_slack.users import make_user
 from bot.fake_slack.wire import ApiError, FakeResponse, RecordedCall, normalized
 
@@ -42,8 +44,13 @@ METHODS: dict[str, Method] = {
     "views.push": views.views_push,
     "views.update": views.views_update,
     "views.publish": views.views_publish,
+    "files.getUploadURLExternal": files.files_get_upload_url_external,
+    "files.completeUploadExternal": files.files_complete_upload_external,
 }
 RESPONSE_URL = "response_url"  # the pseudo-method under which response_url posts are recorded
+# The POST of a file's bytes to its upload URL: recorded, and failed on request
+# (`server_error_next(UPLOAD_URL)`), under this pseudo-method.
+UPLOAD_URL = "upload_url"
 
 
 class FakeSlack:
@@ -75,7 +82,7 @@ class FakeSlack:
             app_id=app_id,
             wall_clock=wall_clock,
         )
-        self._faults = FaultPlan(METHODS, clock)
+        self._faults = FaultPlan([*METHODS, UPLOAD_URL], clock)
         self._calls: list[RecordedCall] = []
         self.add_user(bot_user_id, "Coachflow", "UTC", is_bot=True, name="coachflow")
 
@@ -162,6 +169,32 @@ class FakeSlack:
                 )
             )
             return violations
+
+    def receive_upload(self, url: str, content: bytes, content_type: str = "") -> tuple[int, bytes]:
+        """A POST of file bytes to an upload URL (full URL or path): (HTTP status, body)."""
+        ticket = urlsplit(url).path.rpartition(files.UPLOAD_PATH)[2]
+        with self._lock:
+            injected = self._faults.intercept(UPLOAD_URL)
+            if injected is not None:
+                status, body = injected.status, (injected.error or "").encode()
+            else:
+                status, body = files.receive_upload(self._state, ticket, content, content_type)
+            self._calls.append(
+                RecordedCall(
+                    method=UPLOAD_URL,
+                    params={"ticket": ticket, "bytes": len(content)},
+                    ok=status == 200,
+                    error=None if status == 200 else body.decode(errors="replace"),
+                    at=self._clock(),
+                    status=status,
+                )
+            )
+            return status, body
+
+    def serve_uploads_at(self, base_url: str | None) -> None:
+        """Hand out upload URLs under `base_url` (a FakeSlackServer's), or the offline one."""
+        with self._lock:
+            self._state.upload_url_base = base_url or OFFLINE_UPLOAD_BASE
 
     # ---------------------------------------------------- failure injection
 
@@ -254,6 +287,19 @@ class FakeSlack:
     def responses_for(self, path_token: str) -> list[dict[str, Any]]:
         with self._lock:
             return [copy.deepcopy(p) for token, p in self._state.responses if token == path_token]
+
+    @property
+    def shared_files(self) -> list[SharedFile]:
+        """Files completed with files.completeUploadExternal, oldest first, with the bytes that arrived."""
+        with self._lock:
+            return [files.shared_file(u) for u in self._state.uploads.values() if u.completed]
+
+    def files_shared_with(self, user_or_channel_id: str) -> list[SharedFile]:
+        """Files shared into a conversation; a user id means their DM with the app."""
+        with self._lock:
+            known_user = user_or_channel_id in self._state.users
+            channel_id = dm_channel_id(user_or_channel_id) if known_user else user_or_channel_id
+            return [f for f in self.shared_files if f.channel == channel_id]
 
     def user(self, user_id: str) -> dict[str, Any] | None:
         with self._lock:

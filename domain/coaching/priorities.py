@@ -23,6 +23,14 @@ class Quadrant(str, enum.Enum):
     IGNORE_FOR_NOW = "ignore for now"  # low impact, high difficulty
 
 
+def quadrant_of(impact: int, difficulty: int) -> Quadrant:
+    """Where a 1-5 impact and difficulty rating falls on the matrix (3 and above is high)."""
+    high_impact, hard = impact >= HIGH, difficulty >= HIGH
+    if high_impact:
+        return Quadrant.LONG_TERM if hard else Quadrant.QUICK_WIN
+    return Quadrant.IGNORE_FOR_NOW if hard else Quadrant.NICE_TO_HAVE
+
+
 @dataclass(frozen=True)
 class GapRating:
     competency: str
@@ -33,10 +41,7 @@ class GapRating:
 
     @property
     def quadrant(self) -> Quadrant:
-        high_impact, hard = self.impact >= HIGH, self.difficulty >= HIGH
-        if high_impact:
-            return Quadrant.LONG_TERM if hard else Quadrant.QUICK_WIN
-        return Quadrant.IGNORE_FOR_NOW if hard else Quadrant.NICE_TO_HAVE
+        return quadrant_of(self.impact, self.difficulty)
 
 
 def validate_rating(impact: object, difficulty: object) -> dict[str, str]:

@@ -25,6 +25,7 @@ INPUT_MAX_LENGTH = 3000
 BLOCK_ID = 255
 ACTION_ID = 255
 MESSAGE_TEXT = 40000
+FILE_ALT_TEXT = 1000  # files.getUploadURLExternal answers alt_txt_too_large past it
 
 
 def clip(text: str, limit: int) -> str:

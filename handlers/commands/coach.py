@@ -58,7 +58,7 @@ def handle_coach(ack: Ack, command: dict[str, Any], respond: Respond, client: We
         caller = svc.roster.enroll_caller(ws, payload.user_id, directory)
         if caller.became_admin:
             respond(response_type="ephemeral", **replies.welcome_admin_message())
-        reply = _run(parsed, svc, ws, payload.user_id, client, payload.trigger_id)
+        reply = _run(parsed, svc, ws, payload.user_id, client, payload.trigger_id, respond)
     except CoachflowError as error:
         reply = replies.error_message(str(error))
     if reply is not None:
@@ -66,9 +66,10 @@ def handle_coach(ack: Ack, command: dict[str, Any], respond: Respond, client: We
 
 
 def _run(
-    parsed: CoachCommand, svc: Services, ws: WorkspaceRef, caller_id: str, client: WebClient, trigger_id: str | None
+    parsed: CoachCommand, svc: Services, ws: WorkspaceRef, caller_id: str, client: WebClient, trigger_id: str | None,
+    respond: Respond,
 ) -> dict[str, Any] | None:
-    """The ephemeral reply, or None when the command opened a modal instead."""
+    """The ephemeral reply, or None when the command opened a modal or answered already."""
     directory = SlackUserDirectory(client)
     match parsed:
         case Help(topic=topic):
@@ -104,7 +105,7 @@ def _run(
         case StartCycle() | CycleCommand():
             return run_cycles(parsed, svc, ws, caller_id, client)
         case ScoreCall() | Assess() | Profile():
-            return run_diagnosis(parsed, svc, ws, caller_id, client, trigger_id)
+            return run_diagnosis(parsed, svc, ws, caller_id, client, trigger_id, respond)
         case Prioritize() | Focus() | Contract():
             return run_week_two(parsed, svc, ws, caller_id, client, trigger_id)
     raise AssertionError(f"unhandled command {parsed!r}")

@@ -15,8 +15,10 @@ from domain.errors import CoachflowError, FieldProblems
 from domain.services.prioritization import impact_field
 from handlers.blocks.contract import contract_errors, read_contract, skill_block
 from handlers.blocks.priorities import priorities_message, read_ratings
+from handlers.chart_upload import send_matrix
+from handlers.charts.model import MatrixPoint
 from handlers.coaching_outbox import send_contract
-from handlers.outbox import publish_homes, send_dm
+from handlers.outbox import publish_homes
 from handlers.services import services, workspace_of
 
 
@@ -34,7 +36,9 @@ def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], clie
         ack(response_action="errors", errors={impact_field(next(iter(ratings), "")): str(error)})
         return
     ack()
-    send_dm(client, manager_id, priorities_message(result, manager_id))
+    points = [MatrixPoint(result.name(r.competency), r.impact, r.difficulty) for r in result.rated]
+    send_matrix(client, svc, manager_id, points, f"Skill gaps of {result.rep.name}",
+                priorities_message(result, manager_id))
     publish_homes(client, svc, ws, [manager_id])
 
 

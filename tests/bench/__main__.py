@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tests.bench import home, http_ack, pipeline, scheduling
+from tests.bench import charts, home, http_ack, pipeline, scheduling
 
 
 def main() -> None:
-    for benchmark in (http_ack, scheduling, pipeline, home):
+    for benchmark in (http_ack, charts, scheduling, pipeline, home):
         for line in benchmark.run():
             print(line)
 

@@ -22,6 +22,13 @@ def test_defaults_without_environment_or_file() -> None:
     assert settings.database_url == "sqlite:///coachflow.db"
     assert settings.log_level == "INFO"
     assert settings.default_time_zone == "UTC"
+    assert settings.charts is True
+
+
+@pytest.mark.parametrize(("given", "used"), [("off", False), ("false", False), ("0", False), ("no", False),
+                                             ("on", True), ("TRUE", True), ("1", True), ("", True)])
+def test_charts_are_switched_with_the_usual_words_and_empty_means_on(given: str, used: bool) -> None:
+    assert load_settings(None, COACHFLOW_CHARTS=given).charts is used
 
 
 def test_overrides_by_variable_name() -> None:
@@ -72,6 +79,7 @@ def test_empty_tokens_count_as_unset() -> None:
         ("COACHFLOW_LOG_LEVEL", "LOUD", "DEBUG, INFO, WARNING, ERROR"),
         ("COACHFLOW_DEFAULT_TIME_ZONE", "Mars/Base", "Europe/Berlin"),
         ("COACHFLOW_DEFAULT_TIME_ZONE", "America", "Europe/Berlin"),
+        ("COACHFLOW_CHARTS", "sometimes", "on or off"),
     ],
 )
 def test_bad_value_names_the_variable_and_how_to_fix_it(variable: str, value: str, fix: str) -> None:

@@ -48,16 +48,22 @@ def fake_server(fake: FakeSlack) -> Iterator[FakeSlackServer]:
         yield server
 
 
-@pytest.fixture
-def app(uow_factory: Any, fake: FakeSlack, fake_server: FakeSlackServer) -> App:
-    settings = load_settings(
+def make_app(uow_factory: Any, fake: FakeSlack, fake_server: FakeSlackServer, **settings: str) -> App:
+    """The app the tests drive; `settings` override variables by name (COACHFLOW_CHARTS="off")."""
+    loaded = load_settings(
         None,
         SLACK_BOT_TOKEN=fake.bot_token,
         SLACK_SIGNING_SECRET=SECRET,
         SLACK_API_URL=fake_server.base_url,
+        **settings,
     )
-    services = build_services(uow_factory, settings)
-    return create_app(settings, services, client=RecordingSlackClient(fake))
+    services = build_services(uow_factory, loaded)
+    return create_app(loaded, services, client=RecordingSlackClient(fake))
+
+
+@pytest.fixture
+def app(uow_factory: Any, fake: FakeSlack, fake_server: FakeSlackServer) -> App:
+    return make_app(uow_factory, fake, fake_server)
 
 
 @pytest.fixture
@@ -109,6 +115,14 @@ class Slack:
         self.fake.wait_for(lambda: len(self.fake.responses_for(token)) >= replies)
         reply.responses = self.fake.responses_for(token)
         return reply
+
+    def finish_listeners(self) -> None:
+        """Wait until every listener still working after its ack has returned; the app takes no more requests.
+
+        For asserting that something did *not* happen (no upload, no DM):
+        waiting for an effect cannot show its absence, this can.
+        """
+        self.app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
 
     def open_home(self, user_id: str) -> dict[str, Any]:
         before = len(self.fake.calls_to("views.publish"))

@@ -47,6 +47,10 @@ def test_ratings_land_on_the_matrix_and_the_proposal_becomes_the_focus(team: Sla
     text = json.dumps(matrix)
     assert "Quick wins" in text and "Long-term priorities" in text and "Ignore for now" in text
     assert "*Discovery* (foundational) and *Closing* (advanced)" in text
+    fake.wait_for(lambda: len(fake.files_shared_with("UMGR")) == 1)  # the matrix as a picture, after the text
+    [chart] = fake.files_shared_with("UMGR")
+    assert chart.image_size is not None
+    assert "Quick wins (high impact, low difficulty): Discovery (impact 5, difficulty 2)" in (chart.alt_txt or "")
 
     accepted = click(team, "UMGR", ids.ACCEPT_FOCUS, "UA")
     assert "*Focus skills*: Discovery, Closing" in json.dumps(accepted[-1])

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from domain.coaching.priorities import GapRating, Quadrant, choose_focus, propose_focus, validate_rating
+from domain.coaching.priorities import (
+    GapRating,
+    Quadrant,
+    choose_focus,
+    propose_focus,
+    quadrant_of,
+    validate_rating,
+)
 from domain.errors import InvalidInput
 
 LEVELS = {
@@ -23,6 +30,7 @@ LEVELS = {
 )
 def test_each_gap_lands_in_its_quadrant(impact, difficulty, quadrant) -> None:
     assert GapRating("discovery", "foundational", impact, difficulty).quadrant is quadrant
+    assert quadrant_of(impact, difficulty) is quadrant  # the chart draws with the same rule
 
 
 def test_the_proposal_is_one_foundational_and_one_advanced_highest_impact_first() -> None:
