@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import textwrap
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -82,6 +83,7 @@ class Demo:
         self.out = out
         self.names = {p.user_id: p.name for p in PEOPLE}
         self.step = 0
+        self.pictures_shown: set[str] = set()
 
     def scene(self, title: str) -> None:
         self.step += 1
@@ -117,6 +119,12 @@ class Demo:
         for p in PEOPLE:
             for dm in self.fake.messages_to(p.user_id)[before[p.user_id]:]:
                 self._show(f"DM from Coachflow to {p.first}", render_message(dm, self.names))
+            for picture in self.fake.files_shared_with(p.user_id):
+                if picture.id not in self.pictures_shown:
+                    self.pictures_shown.add(picture.id)
+                    width, height = picture.image_size or (0, 0)
+                    self._show(f"Picture in {p.first}'s DM: {picture.filename} ({width}x{height} PNG)",
+                               textwrap.fill(f"alt text: {picture.alt_txt}", width=78))
 
     def _dm_counts(self) -> dict[str, int]:
         return {p.user_id: len(self.fake.messages_to(p.user_id)) for p in PEOPLE}
