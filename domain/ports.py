@@ -187,6 +187,14 @@ class PipelineRepository(Protocol):
         """The deals these members own, ordered by (owner_id, external_id)."""
         ...
 
+    def owners_of(self, ref: WorkspaceRef, external_ids: Iterable[str]) -> dict[str, str]:
+        """Who owns the stored deals with these CRM ids: {external_id: owner_id}.
+
+        Ids not stored yet are absent. A manager's import checks it so a file
+        cannot hand another team's deal to one of their own reps.
+        """
+        ...
+
 
 class DispatcherLock(Protocol):
     """Only one instance dispatches at a time (PostgreSQL advisory lock).

@@ -150,6 +150,11 @@ class FakePipelineRepository:
         owners = set(owner_ids)
         return [o for o in self.for_workspace(ref) if o.owner_id in owners]
 
+    def owners_of(self, ref: WorkspaceRef, external_ids: Iterable[str]) -> dict[str, str]:
+        wanted = set(external_ids)
+        return {ext: o.owner_id for (team, ext), o in self._t.opportunities.items()
+                if team == ref.team_id and ext in wanted}
+
     @staticmethod
     def _sorted(found: Iterable[Opportunity]) -> list[Opportunity]:
         return sorted(found, key=lambda o: (o.owner_id, o.external_id))
