@@ -85,6 +85,7 @@ class UnitOfWork(Protocol):
     pipeline: PipelineRepository
     call_scores: CallScoreRepository
     self_assessments: SelfAssessmentRepository
+    shared_files: SharedFileRepository
 
     def __enter__(self) -> UnitOfWork: ...
 
@@ -192,6 +193,19 @@ class PipelineRepository(Protocol):
 
         Ids not stored yet are absent. A manager's import checks it so a file
         cannot hand another team's deal to one of their own reps.
+        """
+        ...
+
+
+class SharedFileRepository(Protocol):
+    """Files shared in Coachflow's DM, each recorded once per workspace."""
+
+    def claim(self, ref: WorkspaceRef, file_id: str, user_id: str) -> bool:
+        """Record that this file is being handled; False when it already was.
+
+        Insert-or-ignore on (workspace, file_id), so a retried Slack event,
+        on any instance, is told "already handled" instead of failing. The
+        workspace must exist.
         """
         ...
 

@@ -25,6 +25,7 @@ from storage.diagnosis_repository import SqlCallScoreRepository, SqlSelfAssessme
 from storage.pipeline_repository import SqlPipelineRepository
 from storage.repositories import SqlMemberRepository, SqlWorkspaceRepository
 from storage.schedule_repository import SqlScheduleRepository
+from storage.shared_file_repository import SqlSharedFileRepository
 
 # How long a SQLite writer waits for another to finish before giving up with
 # "database is locked". Bolt runs listeners on a thread pool and the
@@ -131,6 +132,7 @@ class SqlUnitOfWork:
     pipeline: SqlPipelineRepository
     call_scores: SqlCallScoreRepository
     self_assessments: SqlSelfAssessmentRepository
+    shared_files: SqlSharedFileRepository
 
     def __init__(
         self, session_factory: sessionmaker[Session], *, guard: OnePerThread | None = None
@@ -158,6 +160,7 @@ class SqlUnitOfWork:
         self.cycles = SqlCycleRepository(self._session)
         self.call_scores = SqlCallScoreRepository(self._session)
         self.self_assessments = SqlSelfAssessmentRepository(self._session)
+        self.shared_files = SqlSharedFileRepository(self._session)
         return self
 
     def __exit__(

@@ -13,6 +13,7 @@ from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 from domain.pipeline.model import Opportunity, UpsertCounts
 from domain.ports import ScheduleEntry
 from tests.fakes_diagnosis import DiagnosisTables, FakeCallScoreRepository, FakeSelfAssessmentRepository
+from tests.fakes_shared_files import FakeSharedFileRepository
 
 
 @dataclass
@@ -26,6 +27,7 @@ class _Tables:
     opportunities: dict[tuple[str, str], Opportunity] = field(default_factory=dict)
     cycles: dict[int, CoachingCycle] = field(default_factory=dict)
     diagnosis: DiagnosisTables = field(default_factory=DiagnosisTables)
+    shared_files: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -37,6 +39,7 @@ class _Tables:
             opportunities=dict(self.opportunities),
             cycles=dict(self.cycles),
             diagnosis=self.diagnosis.copy(),
+            shared_files=dict(self.shared_files),
         )
 
 
@@ -342,6 +345,7 @@ class FakeUnitOfWork:
         self.cycles = FakeCycleRepository(self._tables)
         self.call_scores = FakeCallScoreRepository(self._tables.diagnosis, self._tables.workspaces)
         self.self_assessments = FakeSelfAssessmentRepository(self._tables.diagnosis, self._tables.workspaces)
+        self.shared_files = FakeSharedFileRepository(self._tables.shared_files, self._tables.workspaces)
         return self
 
     def __exit__(
