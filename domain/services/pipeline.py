@@ -107,7 +107,8 @@ def _workspace(uow: UnitOfWork, ws: WorkspaceRef) -> Workspace:
 
 
 def _scope(uow: UnitOfWork, ws: WorkspaceRef, importer_id: str) -> ImportScope:
-    _workspace(uow, ws)
+    if uow.workspaces.get(ws) is None:
+        return scope_of(None, [])  # nobody is known there yet: refused like a stranger
     importer = uow.members.get(ws, importer_id)
     reps = uow.members.reps_of(ws, importer_id) if importer is not None else []
     return scope_of(importer, reps)
