@@ -3,7 +3,8 @@
 - `FakeSlack`: an in-memory workspace answering Web API calls, recording them,
   and failing on request (errors, 429 + Retry-After, 5xx).
 - `FakeSlackServer`: that workspace over HTTP on 127.0.0.1, for the real
-  `WebClient(base_url=server.base_url)` and for response_url posts.
+  `WebClient(base_url=server.base_url)`, for response_url posts and for the
+  private URLs of files people share (`FakeSlack.share_file`, files.info).
 - `RecordingSlackClient`: a `WebClient` answered in-process by a `FakeSlack`.
 - `SlackRequests`: signed slash commands, interactions and events for a Bolt app.
 - `check_message` / `check_view`: Block Kit limits as Slack enforces them.

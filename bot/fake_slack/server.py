@@ -8,6 +8,9 @@ Serves what the real `slack_sdk` clients send:
   is an empty parameter set whatever the content type says.
 - `POST /response/<token>` with a JSON body, as `WebhookClient` (and so Bolt's
   `respond()`) sends to a response_url; the answer is a plain-text `ok`.
+- `GET /files-pri/<team>-<file>/[download/]<name>`: a shared file's bytes with
+  `Authorization: Bearer <bot token>`, else a redirect to the sign-in page
+  (`GET /signin`, HTML), as Slack answers (see `files_shared`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
+from bot.fake_slack.files_shared import FILES_PREFIX, LOGIN_PATH
 from bot.fake_slack.wire import FakeResponse
 from bot.fake_slack.workspace import FakeSlack
 
@@ -75,7 +79,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _dispatch(self, raw: bytes) -> None:
         url = urlsplit(self.path)
         try:
-            if url.path.startswith(API_PREFIX):
+            if self.command == "GET" and (url.path.startswith(FILES_PREFIX) or url.path == LOGIN_PATH):
+                self._file(url.path, url.query)
+            elif url.path.startswith(API_PREFIX):
                 self._api(url.path[len(API_PREFIX):], url.query, raw)
             elif url.path.startswith(RESPONSE_PREFIX) and self.command == "POST":
                 self._response_url(unquote(url.path[len(RESPONSE_PREFIX):]), raw)
@@ -92,6 +98,12 @@ class _Handler(BaseHTTPRequestHandler):
         if authorization.lower().startswith("bearer "):
             token = authorization[len("bearer "):].strip()
         self._send_api(self.server.fake.handle(method, params, token if isinstance(token, str) else None))
+
+    def _file(self, path: str, query: str) -> None:
+        authorization = self.headers.get("Authorization", "")
+        token = authorization[len("bearer "):].strip() if authorization.lower().startswith("bearer ") else None
+        answer = self.server.fake.get_file(path, query, token)
+        self._send(answer.status, answer.headers, answer.body)
 
     def _response_url(self, path_token: str, raw: bytes) -> None:
         try:
@@ -141,6 +153,7 @@ class FakeSlackServer:
         if self._server is not None:
             return self
         self._server = _Server(self.fake)
+        self.fake.serve_files_at(self.root_url)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": 0.05},

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.fake_slack.files_shared import SharedFileStore
 from bot.fake_slack.wire import ApiError
 
 GENERAL_CHANNEL_ID = "C0GENERAL"
@@ -67,6 +68,7 @@ class WorkspaceState:
         self.opened_views: list[dict[str, Any]] = []
         self.exchanged_triggers: set[str] = set()
         self.responses: list[tuple[str, dict[str, Any]]] = []
+        self.shared_files = SharedFileStore()
         self._last_ts = 0
         self._view_numbers = itertools.count(1)
 
