@@ -21,6 +21,8 @@ from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.notifications import NotificationContentService
+from domain.services.pipeline import PipelineService
+from domain.services.pipeline_upload import PipelineUploadService
 from domain.services.preferences import PreferenceService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
@@ -52,6 +54,7 @@ def build_services(
         deliveries=DeliveryService(uow_factory, content, sleep),
         cycles=CycleService(uow_factory, clock),
         diagnosis=DiagnosisService(uow_factory, catalog, clock),
+        uploads=PipelineUploadService(uow_factory, PipelineService(uow_factory), settings.max_upload_bytes),
         catalog=catalog,
         clock=clock,
     )

@@ -26,6 +26,7 @@ _HOW_TO_FIX = {
     "DATABASE_URL": "a SQLAlchemy URL such as sqlite:///coachflow.db or postgresql://user@host/db",
     "COACHFLOW_LOG_LEVEL": "one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "COACHFLOW_DEFAULT_TIME_ZONE": "an IANA time zone such as Europe/Berlin or America/New_York",
+    "COACHFLOW_MAX_UPLOAD_MB": "a whole number of megabytes from 1 to 1000 (default 20)",
     "COACHFLOW_CATALOG": "the path of a skill catalog JSON file (check it with `coachflow catalog check PATH`), "
     "or leave it unset for the shipped catalog",
 }
@@ -51,6 +52,9 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO", alias="COACHFLOW_LOG_LEVEL")
     default_time_zone: str = Field(default="UTC", alias="COACHFLOW_DEFAULT_TIME_ZONE")
     catalog_path: Path | None = Field(default=None, alias="COACHFLOW_CATALOG")
+    # The largest CRM export someone may share in the app's DM; a bigger one is
+    # refused before it is downloaded. 20 MB holds well over 50,000 deals.
+    max_upload_mb: int = Field(default=20, ge=1, le=1000, alias="COACHFLOW_MAX_UPLOAD_MB")
 
     @field_validator("catalog_path", mode="before")
     @classmethod
@@ -106,6 +110,10 @@ class Settings(BaseSettings):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # "America" is a tzdata folder
             raise ValueError(f"unknown time zone {value!r}") from None
         return value
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
 
     def require_slack(self, *, http: bool) -> None:
         """Check the variables a real Slack connection needs, all at once."""

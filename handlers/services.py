@@ -15,6 +15,7 @@ from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.notifications import NotificationContentService
+from domain.services.pipeline_upload import PipelineUploadService
 from domain.services.preferences import PreferenceService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
@@ -36,6 +37,7 @@ class Services:
     deliveries: DeliveryService
     cycles: CycleService
     diagnosis: DiagnosisService
+    uploads: PipelineUploadService
     catalog: Catalog
     clock: Callable[[], datetime] = utc_now
 
