@@ -57,7 +57,8 @@ def upload_reply(outcome: UploadOutcome, team_id: str) -> dict[str, Any]:
 def _imported(outcome: Imported, team_id: str) -> dict[str, Any]:
     report = outcome.report
     head = summary.headline(report)
-    blocks: list[Block] = [section(f"*{escape(head)}*" + ("." if not report.problems else f"; {summary.skipped(report)}:"))]
+    tail = "." if not report.problems else f"; {summary.skipped(report)}:"
+    blocks: list[Block] = [section(f"*{escape(head)}*{tail}")]
     if not outcome.scope.everyone:
         blocks.append(context("As a manager you import your own team's deals: yours and your reps'. "
                               "Rows owned by anyone else are listed here and were left alone."))
@@ -86,8 +87,10 @@ def _problems(problems: list[RowProblem]) -> list[Block]:
         chunk.append(line)
     if chunk:
         blocks.append(section("\n".join(chunk)))
-    if len(problems) > len(shown):
-        blocks.append(context(f"…and {len(problems) - len(shown):,} more rows. Fix these first, then share the file again."))
+    more = len({p.line for p in problems}) - len({p.line for p in shown})
+    if more:
+        blocks.append(context(f"…and {more:,} more row{'' if more == 1 else 's'}. "
+                              "Fix these first, then share the file again."))
     return blocks
 
 
