@@ -22,6 +22,8 @@ from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.notifications import NotificationContentService
+from domain.services.pipeline import PipelineService
+from domain.services.pipeline_upload import PipelineUploadService
 from domain.services.preferences import PreferenceService
 from domain.services.prioritization import PrioritizationService
 from domain.services.roster import RosterService
@@ -57,6 +59,7 @@ def build_services(
         diagnosis=diagnosis,
         priorities=PrioritizationService(uow_factory, catalog, clock),
         contracts=ContractService(uow_factory, catalog, clock),
+        uploads=PipelineUploadService(uow_factory, PipelineService(uow_factory), settings.max_upload_bytes),
         catalog=catalog,
         clock=clock,
         charts_enabled=settings.charts,

@@ -26,6 +26,7 @@ _HOW_TO_FIX = {
     "DATABASE_URL": "a SQLAlchemy URL such as sqlite:///coachflow.db or postgresql://user@host/db",
     "COACHFLOW_LOG_LEVEL": "one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "COACHFLOW_DEFAULT_TIME_ZONE": "an IANA time zone such as Europe/Berlin or America/New_York",
+    "COACHFLOW_MAX_UPLOAD_MB": "a whole number of megabytes from 1 to 1000 (default 20)",
     "COACHFLOW_CATALOG": "the path of a skill catalog JSON file (check it with `coachflow catalog check PATH`), "
     "or leave it unset for the shipped catalog",
     "COACHFLOW_CHARTS": "on or off (also true/false, yes/no, 1/0)",
@@ -61,6 +62,9 @@ class Settings(BaseSettings):
     def _charts(cls, value: object) -> object:
         # `COACHFLOW_CHARTS=` as copied from .env.example means the default, not an error.
         return True if isinstance(value, str) and not value.strip() else value
+    # The largest CRM export someone may share in the app's DM; a bigger one is
+    # refused before it is downloaded. 20 MB holds well over 50,000 deals.
+    max_upload_mb: int = Field(default=20, ge=1, le=1000, alias="COACHFLOW_MAX_UPLOAD_MB")
 
     @field_validator("catalog_path", mode="before")
     @classmethod
@@ -116,6 +120,10 @@ class Settings(BaseSettings):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # "America" is a tzdata folder
             raise ValueError(f"unknown time zone {value!r}") from None
         return value
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
 
     def require_slack(self, *, http: bool) -> None:
         """Check the variables a real Slack connection needs, all at once."""

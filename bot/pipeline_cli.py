@@ -18,6 +18,7 @@ from bot.database import prepare_database
 from bot.operations import table
 from domain.errors import CoachflowError
 from domain.model import WorkspaceRef
+from domain.pipeline import summary
 from domain.pipeline.model import STAGES, ImportReport, RepAudit, StageStats
 from domain.services.pipeline import PipelineService
 from storage.uow import make_engine, make_uow_factory
@@ -43,26 +44,19 @@ def pipeline_import(settings: Settings, path: str | Path, team: str) -> int:
 
 
 def import_summary(report: ImportReport) -> list[str]:
-    head = (
-        f"Imported {report.imported:,} opportunit{'y' if report.imported == 1 else 'ies'} "
-        f"from {report.source_name}: {report.inserted:,} new, {report.updated:,} updated, "
-        f"{report.unchanged:,} unchanged"
-    )
+    head = summary.headline(report)
     lines: list[str] = []
     if not report.problems:
         lines.append(head + ".")
     else:
-        skipped = report.skipped
-        lines.append(f"{head}; {skipped:,} row{'' if skipped == 1 else 's'} skipped:")
+        lines.append(f"{head}; {summary.skipped(report)}:")
         shown = report.problems[:PROBLEMS_SHOWN]
         lines.append(table(["line", "reason"], [[p.line, p.reason] for p in shown]))
         if len(report.problems) > len(shown):
             lines.append(f"... and {len(report.problems) - len(shown):,} more")
-    if report.unknown_stage_columns:
-        lines.append(
-            "Stage-date columns ignored (their stage is not in the mapping): "
-            + ", ".join(report.unknown_stage_columns)
-        )
+    ignored = summary.ignored_columns(report)
+    if ignored:
+        lines.append(ignored)
     return lines
 
 

@@ -93,6 +93,7 @@ class UnitOfWork(Protocol):
     self_assessments: SelfAssessmentRepository
     priorities: PriorityRepository
     contracts: ContractRepository
+    shared_files: SharedFileRepository
 
     def __enter__(self) -> UnitOfWork: ...
 
@@ -193,6 +194,27 @@ class PipelineRepository(Protocol):
 
     def for_owners(self, ref: WorkspaceRef, owner_ids: Iterable[str]) -> list[Opportunity]:
         """The deals these members own, ordered by (owner_id, external_id)."""
+        ...
+
+    def owners_of(self, ref: WorkspaceRef, external_ids: Iterable[str]) -> dict[str, str]:
+        """Who owns the stored deals with these CRM ids: {external_id: owner_id}.
+
+        Ids not stored yet are absent. A manager's import checks it so a file
+        cannot hand another team's deal to one of their own reps.
+        """
+        ...
+
+
+class SharedFileRepository(Protocol):
+    """Files shared in Coachflow's DM, each recorded once per workspace."""
+
+    def claim(self, ref: WorkspaceRef, file_id: str, user_id: str) -> bool:
+        """Record that this file is being handled; False when it already was.
+
+        Insert-or-ignore on (workspace, file_id), so a retried Slack event,
+        on any instance, is told "already handled" instead of failing. The
+        workspace must exist.
+        """
         ...
 
 

@@ -11,6 +11,7 @@ COACH_COMMAND = "/coach"
 
 # Events API
 APP_HOME_OPENED = "app_home_opened"
+FILE_SHARED = "file_shared"  # a CRM export shared in the app's DM
 
 # Interactivity: action ids (buttons) and view callback ids (modals)
 OPEN_ADD_REPS = "roster.open_add_reps"
@@ -22,7 +23,7 @@ ADD_REPS_BLOCK = "reps"
 ADD_REPS_INPUT = "reps_select"
 
 COMMANDS = frozenset({COACH_COMMAND})
-EVENTS = frozenset({APP_HOME_OPENED})
+EVENTS = frozenset({APP_HOME_OPENED, FILE_SHARED})
 SHORTCUTS: frozenset[str] = frozenset()
 
 # Diagnosis modals (issue 4)

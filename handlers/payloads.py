@@ -27,6 +27,22 @@ class AppHomeOpened(BaseModel):
     tab: str = "home"
 
 
+class FileShared(BaseModel):
+    """The file_shared event: ids only; files.info tells the rest.
+
+    No `channel_type` (message events have one, this does not), so whether
+    the channel is the app's DM is asked of Slack (`handlers.slack_dm`).
+    """
+
+    model_config = ConfigDict(extra="ignore")
+
+    type: str
+    file_id: str
+    user_id: str
+    channel_id: str
+    event_ts: str = ""
+
+
 class ButtonClick(BaseModel):
     model_config = ConfigDict(extra="ignore")
 

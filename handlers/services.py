@@ -16,6 +16,7 @@ from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.notifications import NotificationContentService
+from domain.services.pipeline_upload import PipelineUploadService
 from domain.services.preferences import PreferenceService
 from domain.services.prioritization import PrioritizationService
 from domain.services.roster import RosterService
@@ -40,6 +41,7 @@ class Services:
     diagnosis: DiagnosisService
     priorities: PrioritizationService
     contracts: ContractService
+    uploads: PipelineUploadService
     catalog: Catalog
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version

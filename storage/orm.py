@@ -373,3 +373,19 @@ class ContractRow(TimestampMixin, Base):
     rep_signed_at: Mapped[datetime | None] = mapped_column()
     manager_signed_at: Mapped[datetime | None] = mapped_column()
     history: Mapped[list[Any]] = mapped_column(JSON(), default=list)
+class SharedFileRow(TimestampMixin, Base):
+    """A file someone shared in Coachflow's DM, recorded before it is handled.
+
+    The unique key (team_id, file_id) makes handling it twice impossible:
+    Slack retries an event it thinks was lost, and the retry may reach
+    another instance; whichever inserts second does nothing.
+    """
+
+    __tablename__ = "shared_files"
+    __table_args__ = (UniqueConstraint("team_id", "file_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE"))
+    file_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    # Who shared it: for operators asking who imported what.
+    user_id: Mapped[str] = mapped_column(String(SLACK_ID))

@@ -78,6 +78,17 @@ class SqlPipelineRepository:
         # Chunks are ordered within themselves and follow each other in owner order.
         return found
 
+    def owners_of(self, ref: WorkspaceRef, external_ids: Iterable[str]) -> dict[str, str]:
+        ids = sorted(set(external_ids))
+        owners: dict[str, str] = {}
+        for start in range(0, len(ids), IDS_PER_QUERY):
+            chunk = ids[start : start + IDS_PER_QUERY]
+            query = select(_TABLE.c.external_id, _TABLE.c.owner_id).where(
+                _TABLE.c.team_id == ref.team_id, _TABLE.c.external_id.in_(chunk)
+            )
+            owners.update((row[0], row[1]) for row in self._session.connection().execute(query))
+        return owners
+
     def _stored(self, ref: WorkspaceRef, external_ids: list[str]) -> dict[str, Opportunity]:
         stored: dict[str, Opportunity] = {}
         for start in range(0, len(external_ids), IDS_PER_QUERY):

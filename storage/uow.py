@@ -26,6 +26,7 @@ from storage.pipeline_repository import SqlPipelineRepository
 from storage.priority_repository import SqlContractRepository, SqlPriorityRepository
 from storage.repositories import SqlMemberRepository, SqlWorkspaceRepository
 from storage.schedule_repository import SqlScheduleRepository
+from storage.shared_file_repository import SqlSharedFileRepository
 
 # How long a SQLite writer waits for another to finish before giving up with
 # "database is locked". Bolt runs listeners on a thread pool and the
@@ -134,6 +135,7 @@ class SqlUnitOfWork:
     self_assessments: SqlSelfAssessmentRepository
     priorities: SqlPriorityRepository
     contracts: SqlContractRepository
+    shared_files: SqlSharedFileRepository
 
     def __init__(
         self, session_factory: sessionmaker[Session], *, guard: OnePerThread | None = None
@@ -163,6 +165,7 @@ class SqlUnitOfWork:
         self.self_assessments = SqlSelfAssessmentRepository(self._session)
         self.priorities = SqlPriorityRepository(self._session)
         self.contracts = SqlContractRepository(self._session)
+        self.shared_files = SqlSharedFileRepository(self._session)
         return self
 
     def __exit__(

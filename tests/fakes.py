@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import TracebackType
@@ -10,7 +10,7 @@ from types import TracebackType
 from domain.coaching.cycle import CoachingCycle, CycleStatus
 from domain.delivery import SENDING_LEASE, STALE_REASON, Delivery, DeliveryKey, DeliveryStatus
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
-from domain.pipeline.model import Opportunity, UpsertCounts
+from domain.pipeline.model import Opportunity
 from domain.ports import ScheduleEntry
 from tests.fakes_diagnosis import (
     DiagnosisTables,
@@ -19,6 +19,8 @@ from tests.fakes_diagnosis import (
     FakePriorityRepository,
     FakeSelfAssessmentRepository,
 )
+from tests.fakes_pipeline import FakePipelineRepository
+from tests.fakes_shared_files import FakeSharedFileRepository
 
 
 @dataclass
@@ -32,6 +34,7 @@ class _Tables:
     opportunities: dict[tuple[str, str], Opportunity] = field(default_factory=dict)
     cycles: dict[int, CoachingCycle] = field(default_factory=dict)
     diagnosis: DiagnosisTables = field(default_factory=DiagnosisTables)
+    shared_files: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -43,6 +46,7 @@ class _Tables:
             opportunities=dict(self.opportunities),
             cycles=dict(self.cycles),
             diagnosis=self.diagnosis.copy(),
+            shared_files=dict(self.shared_files),
         )
 
 
@@ -119,46 +123,6 @@ class FakeMemberRepository:
             for (team, _), m in sorted(self._t.members.items())
             if team == ref.team_id and m.email is not None and m.email.lower() in wanted
         }
-
-
-class FakePipelineRepository:
-    """Opportunities keyed like the SQL table: (team_id, external_id)."""
-
-    def __init__(self, tables: _Tables) -> None:
-        self._t = tables
-
-    def upsert(self, ref: WorkspaceRef, opportunities: Sequence[Opportunity]) -> UpsertCounts:
-        if ref.team_id not in self._t.workspaces:
-            raise LookupError(f"add workspace {ref.team_id} before its opportunities")
-        inserted = updated = unchanged = 0
-        for opportunity in opportunities:
-            assert opportunity.workspace.team_id == ref.team_id, "one workspace per upsert"
-            key = (ref.team_id, opportunity.external_id)
-            stored = self._t.opportunities.get(key)
-            if stored is None:
-                inserted += 1
-            elif stored.same_content(opportunity):
-                unchanged += 1
-                continue  # as in SQL: an equal row is not rewritten, source included
-            else:
-                updated += 1
-            # Stored with the workspace's ref, as SQL reads it back (enterprise id).
-            self._t.opportunities[key] = replace(
-                opportunity, workspace=self._t.workspaces[ref.team_id].ref,
-                stage_entered=dict(opportunity.stage_entered),
-            )
-        return UpsertCounts(inserted=inserted, updated=updated, unchanged=unchanged)
-
-    def for_workspace(self, ref: WorkspaceRef) -> list[Opportunity]:
-        return self._sorted(o for (team, _), o in self._t.opportunities.items() if team == ref.team_id)
-
-    def for_owners(self, ref: WorkspaceRef, owner_ids: Iterable[str]) -> list[Opportunity]:
-        owners = set(owner_ids)
-        return [o for o in self.for_workspace(ref) if o.owner_id in owners]
-
-    @staticmethod
-    def _sorted(found: Iterable[Opportunity]) -> list[Opportunity]:
-        return sorted(found, key=lambda o: (o.owner_id, o.external_id))
 
 
 class FakeScheduleRepository:
@@ -339,12 +303,13 @@ class FakeUnitOfWork:
         self.members = FakeMemberRepository(self._tables)
         self.schedules = FakeScheduleRepository(self._tables)
         self.deliveries = FakeDeliveryRepository(self._tables)
-        self.pipeline = FakePipelineRepository(self._tables)
+        self.pipeline = FakePipelineRepository(self._tables.opportunities, self._tables.workspaces)
         self.cycles = FakeCycleRepository(self._tables)
         self.call_scores = FakeCallScoreRepository(self._tables.diagnosis, self._tables.workspaces)
         self.self_assessments = FakeSelfAssessmentRepository(self._tables.diagnosis, self._tables.workspaces)
         self.priorities = FakePriorityRepository(self._tables.diagnosis)
         self.contracts = FakeContractRepository(self._tables.diagnosis, self._tables.workspaces)
+        self.shared_files = FakeSharedFileRepository(self._tables.shared_files, self._tables.workspaces)
         return self
 
     def __exit__(

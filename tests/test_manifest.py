@@ -38,6 +38,13 @@ SCOPE_OF_METHOD: dict[str, str | None] = {
     "files_upload_v2": "files:write",
     "files_getUploadURLExternal": "files:write",
     "files_completeUploadExternal": "files:write",
+    # Also what lets the app fetch a file's url_private_download (Slack's files:read page).
+    "files_info": "files:read",
+}
+# The scope Slack requires before it sends each event (the event reference pages).
+SCOPE_OF_EVENT: dict[str, str | None] = {
+    "app_home_opened": None,
+    "file_shared": "files:read",
 }
 
 
@@ -89,6 +96,13 @@ def test_app_home_is_enabled_because_the_app_publishes_it(registered) -> None:
     assert MANIFEST["features"]["app_home"]["home_tab_enabled"] is True
 
 
+def test_people_can_share_files_in_the_apps_dm_because_it_imports_them(registered) -> None:
+    assert ids.FILE_SHARED in registered["event"]
+    app_home = MANIFEST["features"]["app_home"]
+    # A read-only Messages tab would not let anyone share a CSV there.
+    assert app_home["messages_tab_enabled"] is True and app_home["messages_tab_read_only_enabled"] is False
+
+
 def _web_api_calls() -> set[str]:
     """Every WebClient method the app's code calls (`client.users_info(...)`)."""
     methods: set[str] = set()
@@ -109,6 +123,10 @@ def test_bot_scopes_are_exactly_what_the_code_needs() -> None:
     unknown = calls - SCOPE_OF_METHOD.keys()
     assert not unknown, f"add the scope of {sorted(unknown)} to SCOPE_OF_METHOD"
     needed = {SCOPE_OF_METHOD[m] for m in calls} - {None}
+    events = set(MANIFEST["settings"]["event_subscriptions"]["bot_events"])
+    unknown_events = events - SCOPE_OF_EVENT.keys()
+    assert not unknown_events, f"add the scope of {sorted(unknown_events)} to SCOPE_OF_EVENT"
+    needed |= {SCOPE_OF_EVENT[e] for e in events} - {None}
     # Slack leaves `profile.email` out of users.info/users.list without this
     # scope; the pipeline import matches CRM owners to people by email.
     if '"email"' in (ROOT / "handlers" / "slack_directory.py").read_text(encoding="utf-8"):

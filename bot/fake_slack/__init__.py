@@ -4,7 +4,8 @@
   and failing on request (errors, 429 + Retry-After, 5xx). File uploads
   (`files_upload_v2`) arrive as `SharedFile`s with their bytes.
 - `FakeSlackServer`: that workspace over HTTP on 127.0.0.1, for the real
-  `WebClient(base_url=server.base_url)`, response_url posts and upload URLs.
+  `WebClient(base_url=server.base_url)`, response_url posts, upload URLs and
+  the private URLs of files people share (`FakeSlack.share_file`, files.info).
 - `RecordingSlackClient`: a `WebClient` answered in-process by a `FakeSlack`.
 - `SlackRequests`: signed slash commands, interactions and events for a Bolt app.
 - `check_message` / `check_view`: Block Kit limits as Slack enforces them.

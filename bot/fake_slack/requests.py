@@ -299,6 +299,30 @@ class SlackRequests:
             {"type": "app_home_opened", "user": user_id, "channel": dm_channel_id(user_id), "tab": tab}
         )
 
+    def file_shared(self, user_id: str, file_id: str, channel_id: str | None = None) -> SignedRequest:
+        """A file was shared (by default in the person's DM with the app).
+
+        Slack's payload carries ids only (file_id twice, as `file.id` too);
+        the app asks files.info for the rest. No `channel_type` here, unlike
+        message events.
+        """
+        return self.event(
+            {
+                "type": "file_shared",
+                "channel_id": channel_id or dm_channel_id(user_id),
+                "file_id": file_id,
+                "user_id": user_id,
+                "file": {"id": file_id},
+            }
+        )
+
+    def retried(self, request: SignedRequest, attempt: int = 1, reason: str = "http_timeout") -> SignedRequest:
+        """Slack delivering the same event again: same body (same event_id), signed anew,
+        with `X-Slack-Retry-Num` and `X-Slack-Retry-Reason` (http_timeout, http_error, ...)."""
+        resigned = self.sign(request.body, request.headers["content-type"])
+        headers = {**resigned.headers, "x-slack-retry-num": str(attempt), "x-slack-retry-reason": reason}
+        return replace(request, headers=headers)
+
     def url_verification(self, challenge: str = "challenge-token") -> SignedRequest:
         """The handshake Slack sends when the Request URL is saved."""
         body = {"token": VERIFICATION_TOKEN, "challenge": challenge, "type": "url_verification"}

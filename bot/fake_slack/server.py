@@ -10,6 +10,9 @@ Serves what the real `slack_sdk` clients send:
   `respond()`) sends to a response_url; the answer is a plain-text `ok`.
 - `POST /upload/v1/<ticket>` with a file's raw bytes: the upload URL that
   files.getUploadURLExternal hands out while this server runs.
+- `GET /files-pri/<team>-<file>/[download/]<name>`: a shared file's bytes with
+  `Authorization: Bearer <bot token>`, else a redirect to the sign-in page
+  (`GET /signin`, HTML), as Slack answers (see `files_shared`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from bot.fake_slack.files import UPLOAD_PATH
+from bot.fake_slack.files_shared import FILES_PREFIX, LOGIN_PATH
 from bot.fake_slack.wire import FakeResponse
 from bot.fake_slack.workspace import FakeSlack
 
@@ -78,7 +82,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _dispatch(self, raw: bytes) -> None:
         url = urlsplit(self.path)
         try:
-            if url.path.startswith(API_PREFIX):
+            if self.command == "GET" and (url.path.startswith(FILES_PREFIX) or url.path == LOGIN_PATH):
+                self._file(url.path, url.query)
+            elif url.path.startswith(API_PREFIX):
                 self._api(url.path[len(API_PREFIX):], url.query, raw)
             elif url.path.startswith(RESPONSE_PREFIX) and self.command == "POST":
                 self._response_url(unquote(url.path[len(RESPONSE_PREFIX):]), raw)
@@ -98,6 +104,12 @@ class _Handler(BaseHTTPRequestHandler):
         if authorization.lower().startswith("bearer "):
             token = authorization[len("bearer "):].strip()
         self._send_api(self.server.fake.handle(method, params, token if isinstance(token, str) else None))
+
+    def _file(self, path: str, query: str) -> None:
+        authorization = self.headers.get("Authorization", "")
+        token = authorization[len("bearer "):].strip() if authorization.lower().startswith("bearer ") else None
+        answer = self.server.fake.get_file(path, query, token)
+        self._send(answer.status, answer.headers, answer.body)
 
     def _response_url(self, path_token: str, raw: bytes) -> None:
         try:
@@ -147,6 +159,7 @@ class FakeSlackServer:
         if self._server is not None:
             return self
         self._server = _Server(self.fake)
+        self.fake.serve_files_at(self.root_url)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": 0.05},

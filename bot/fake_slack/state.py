@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.fake_slack.files_shared import SharedFileStore
 from bot.fake_slack.wire import ApiError
 
 GENERAL_CHANNEL_ID = "C0GENERAL"
@@ -88,6 +89,7 @@ class WorkspaceState:
         self.responses: list[tuple[str, dict[str, Any]]] = []
         self.uploads: dict[str, Upload] = {}  # by file id
         self.upload_url_base = OFFLINE_UPLOAD_BASE
+        self.shared_files = SharedFileStore()
         self._last_ts = 0
         self._view_numbers = itertools.count(1)
         self._file_numbers = itertools.count(1)

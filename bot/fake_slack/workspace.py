@@ -21,10 +21,11 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.fake_slack import chat, files, views
+from bot.fake_slack import chat, files, files_shared, views
 from bot.fake_slack.block_kit import check_message
 from bot.fake_slack.faults import FaultPlan, rate_limited, server_error
 from bot.fake_slack.files import SharedFile
+from bot.fake_slack.files_shared import FileAnswer
 from bot.fake_slack.state import OFFLINE_UPLOAD_BASE, WorkspaceState, dm_channel_id
 from bot.fake_slack.users import make_user
 from bot.fake_slack.wire import ApiError, FakeResponse, RecordedCall, normalized
@@ -46,8 +47,10 @@ METHODS: dict[str, Method] = {
     "views.publish": views.views_publish,
     "files.getUploadURLExternal": files.files_get_upload_url_external,
     "files.completeUploadExternal": files.files_complete_upload_external,
+    "files.info": files_shared.files_info,
 }
 RESPONSE_URL = "response_url"  # the pseudo-method under which response_url posts are recorded
+FILE_DOWNLOAD = "file_download"  # ... and GETs of private file URLs
 # The POST of a file's bytes to its upload URL: recorded, and failed on request
 # (`server_error_next(UPLOAD_URL)`), under this pseudo-method.
 UPLOAD_URL = "upload_url"
@@ -114,6 +117,49 @@ class FakeSlack:
         with self._lock:
             self._state.users[user_id] = user
         return copy.deepcopy(user)
+
+    def share_file(
+        self,
+        user_id: str,
+        name: str,
+        content: bytes,
+        filetype: str | None = None,
+        *,
+        channel_id: str | None = None,
+        mimetype: str | None = None,
+    ) -> str:
+        """`user_id` uploads a file into a conversation (default: their DM with the app); returns its id.
+
+        `filetype` and `mimetype` default to what Slack derives from the name
+        (`deals.csv`: csv, text/csv). Send the matching `file_shared` event
+        with `SlackRequests.file_shared`.
+        """
+        with self._lock:
+            channel = (self._state.existing_channel(channel_id) if channel_id is not None
+                       else self._state.open_dm(user_id, disabled_error="user_disabled"))
+            file = files_shared.share(self._state, self._state.shared_files, user_id=user_id, channel=channel,
+                                      name=name, content=content, filetype=filetype, mimetype=mimetype)
+            return str(file["id"])
+
+    def delete_file(self, file_id: str) -> None:
+        with self._lock:
+            files_shared.delete(self._state.shared_files, file_id)
+
+    def serve_files_at(self, root_url: str) -> None:
+        """Where files' private URLs point (FakeSlackServer sets its own address on start)."""
+        with self._lock:
+            self._state.shared_files.root_url = root_url.rstrip("/")
+
+    def get_file(self, path: str, query: str, token: str | None) -> FileAnswer:
+        """A GET of a private file URL (or the sign-in page), recorded under FILE_DOWNLOAD."""
+        with self._lock:
+            answer = files_shared.answer_get(self._state.shared_files, team_id=self.team_id, path=path,
+                                             query=query, token=token, bot_token=self.bot_token)
+            if path != files_shared.LOGIN_PATH:
+                error = None if answer.status == 200 else ("not_authed" if answer.status == 302 else "not_found")
+                self._calls.append(RecordedCall(method=FILE_DOWNLOAD, params={"path": path}, ok=error is None,
+                                                error=error, at=self._clock(), status=answer.status))
+            return answer
 
     # ------------------------------------------------------------- the API
 

@@ -1,8 +1,10 @@
 """Pipeline use cases: import a CRM export, audit each rep's pipeline velocity.
 
 The CLI (`coachflow pipeline ...`) and Slack (a CSV shared in the app's DM)
-call the same service. Who may import or read whose audit is decided by the
-callers; everything here is scoped by workspace.
+call the same service. An import on someone's behalf (`importer_id`) is held
+to their scope (`domain.pipeline.scope`): admins write every row, managers
+only their own team's. The CLI is an operator's and passes no importer.
+Everything here is scoped by workspace.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from domain.pipeline.model import (
     RowProblem,
     UpsertCounts,
 )
+from domain.pipeline.scope import ImportScope, scope_of
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 
 
@@ -30,20 +33,38 @@ class PipelineService:
     def __init__(self, uow_factory: UnitOfWorkFactory) -> None:
         self._uow_factory = uow_factory
 
-    def import_file(self, ws: WorkspaceRef, raw: bytes, source_name: str) -> ImportReport:
+    def import_scope(self, ws: WorkspaceRef, importer_id: str) -> ImportScope:
+        """Whose deals `importer_id` may import; NotAllowed for a rep or a stranger.
+
+        For asking before a file is fetched at all; `import_file` applies the
+        same rule again inside its own unit of work.
+        """
+        with self._uow_factory() as uow:
+            return _scope(uow, ws, importer_id)
+
+    def import_file(
+        self, ws: WorkspaceRef, raw: bytes, source_name: str, *, importer_id: str | None = None
+    ) -> ImportReport:
         """Import one export: good rows are saved, bad ones reported by line.
 
-        The whole file is one unit of work: if the database fails half-way,
-        nothing of it is saved. InvalidInput when the file is unusable (not
-        text, missing columns); NotFound for an unknown workspace.
+        With `importer_id`, rows owned by someone outside that person's scope
+        are reported ("not on your team") and not saved; NotAllowed (before
+        anything is read) when they may not import at all. The whole file is
+        one unit of work: if the database fails half-way, nothing of it is
+        saved. InvalidInput when the file is unusable (not text, missing
+        columns); NotFound for an unknown workspace.
         """
+        if importer_id is not None:
+            self.import_scope(ws, importer_id)  # refuse before parsing a file for nothing
         # Parse before opening the unit: on SQLite a unit holds the write
         # lock, and a big file should not hold it while it is being read.
         parsed = parse_opportunities(raw, source_name=source_name)
         source = source_name[:MAX_SOURCE]
         with self._uow_factory() as uow:
             workspace = _workspace(uow, ws)
-            opportunities, unknown_owners = _resolve_owners(uow, workspace.ref, parsed.rows, source)
+            # Again inside the unit that writes: a team changed meanwhile counts as it is now.
+            scope = _scope(uow, workspace.ref, importer_id) if importer_id is not None else None
+            opportunities, unknown_owners = _resolve_owners(uow, workspace.ref, parsed.rows, source, scope)
             counts = uow.pipeline.upsert(workspace.ref, opportunities) if opportunities else UpsertCounts()
             uow.commit()
         problems = sorted(parsed.problems + unknown_owners, key=lambda p: p.line)
@@ -85,17 +106,34 @@ def _workspace(uow: UnitOfWork, ws: WorkspaceRef) -> Workspace:
     return workspace
 
 
-def _resolve_owners(
-    uow: UnitOfWork, ws: WorkspaceRef, rows: Sequence[OpportunityRecord], source: str
-) -> tuple[list[Opportunity], list[RowProblem]]:
-    """Rows whose owner is a member, as opportunities; the others as problems.
+def _scope(uow: UnitOfWork, ws: WorkspaceRef, importer_id: str) -> ImportScope:
+    if uow.workspaces.get(ws) is None:
+        return scope_of(None, [])  # nobody is known there yet: refused like a stranger
+    importer = uow.members.get(ws, importer_id)
+    reps = uow.members.reps_of(ws, importer_id) if importer is not None else []
+    return scope_of(importer, reps)
 
-    Two queries whatever the size of the file: Slack ids by id, emails by email.
+
+def _resolve_owners(
+    uow: UnitOfWork,
+    ws: WorkspaceRef,
+    rows: Sequence[OpportunityRecord],
+    source: str,
+    scope: ImportScope | None = None,
+) -> tuple[list[Opportunity], list[RowProblem]]:
+    """Rows whose owner is a member within `scope`, as opportunities; the others as problems.
+
+    Two queries whatever the size of the file (Slack ids by id, emails by
+    email), and one more for a manager's import.
     """
     emails = {r.owner for r in rows if "@" in r.owner}
     user_ids = {r.owner for r in rows if "@" not in r.owner}
     by_id = uow.members.get_many(ws, user_ids) if user_ids else {}
     by_email = uow.members.by_emails(ws, emails) if emails else {}
+    # A manager's file must not take over another team's deal either (a
+    # territory change in the CRM): who owns the stored ones, one more query.
+    limited = scope is not None and not scope.everyone
+    stored_owners = uow.pipeline.owners_of(ws, [r.external_id for r in rows]) if limited and rows else {}
     opportunities: list[Opportunity] = []
     problems: list[RowProblem] = []
     for row in rows:
@@ -104,6 +142,13 @@ def _resolve_owners(
             why = ("no member of this workspace has that email in Slack" if "@" in row.owner
                    else "not a member of this workspace in Coachflow")
             problems.append(RowProblem(row.line, f"unknown owner {row.owner}: {why}"))
+            continue
+        if scope is not None and not scope.allows(member.user_id):
+            problems.append(RowProblem(row.line, f"owner {row.owner} is not on your team"))
+            continue
+        stored_owner = stored_owners.get(row.external_id)
+        if scope is not None and stored_owner is not None and not scope.allows(stored_owner):
+            problems.append(RowProblem(row.line, f"deal {row.external_id} belongs to another team in Coachflow"))
             continue
         opportunities.append(
             Opportunity(

@@ -22,6 +22,7 @@ def test_defaults_without_environment_or_file() -> None:
     assert settings.database_url == "sqlite:///coachflow.db"
     assert settings.log_level == "INFO"
     assert settings.default_time_zone == "UTC"
+    assert settings.max_upload_bytes == 20 * 1024 * 1024
     assert settings.charts is True
 
 
@@ -80,6 +81,8 @@ def test_empty_tokens_count_as_unset() -> None:
         ("COACHFLOW_DEFAULT_TIME_ZONE", "Mars/Base", "Europe/Berlin"),
         ("COACHFLOW_DEFAULT_TIME_ZONE", "America", "Europe/Berlin"),
         ("COACHFLOW_CHARTS", "sometimes", "on or off"),
+        ("COACHFLOW_MAX_UPLOAD_MB", "0", "from 1 to 1000"),
+        ("COACHFLOW_MAX_UPLOAD_MB", "lots", "from 1 to 1000"),
     ],
 )
 def test_bad_value_names_the_variable_and_how_to_fix_it(variable: str, value: str, fix: str) -> None:

@@ -44,3 +44,23 @@ def test_app_home_opened_publishes_the_home_tab(running_app: RunningApp) -> None
 def test_unknown_paths_are_404(running_app: RunningApp) -> None:
     status, _ = running_app.get_json("/nope")
     assert status == 404
+
+
+def test_a_csv_shared_in_the_dm_is_fetched_with_the_bot_token_and_reported(running_app: RunningApp) -> None:
+    # The production path: the app's own WebClient at SLACK_API_URL, urllib for the file.
+    fake, requests = running_app.fake, running_app.requests
+    team_add = requests.slash_command("UMGR", "/coach", "team add <@UA|alex>")  # Maya: the first user, so admin
+    assert team_add.post(running_app.events_url).status == 200
+    fake.wait_for(lambda: bool(fake.messages_to("UA")), timeout=10)
+    file_id = fake.share_file("UMGR", "deals.csv", b"id,owner,stage\nD1,UA,prospecting\n")
+
+    event = requests.file_shared("UMGR", file_id)
+    assert event.post(running_app.events_url).status == 200
+    assert requests.retried(event).post(running_app.events_url).status == 200
+
+    def reports() -> list[str]:
+        return [m.get("text", "") for m in fake.messages_to("UMGR") if m.get("bot_id")]
+
+    fake.wait_for(lambda: any("Imported 1 opportunity from deals.csv" in r for r in reports()), timeout=10)
+    assert [c.ok for c in fake.calls_to("file_download")] == [True]
+    assert len(reports()) == 1

@@ -153,3 +153,15 @@ def test_amounts_keep_every_cent(any_uow_factory, amount: str) -> None:
     # and a second upsert sees it as unchanged (no float drift)
     with any_uow_factory() as uow:
         assert uow.pipeline.upsert(T1, [opportunity("A", amount=Decimal(amount))]).unchanged == 1
+
+
+def test_owners_of_names_who_owns_each_stored_deal_in_this_workspace(any_uow_factory) -> None:
+    seed(any_uow_factory)
+    with any_uow_factory() as uow:
+        uow.pipeline.upsert(T1, [opportunity("006A"), opportunity("006B", owner="UBOB")])
+        uow.pipeline.upsert(T2, [opportunity("006C", ws=T2)])
+        uow.commit()
+
+    with any_uow_factory() as uow:
+        assert uow.pipeline.owners_of(T1, ["006A", "006B", "006C", "new"]) == {"006A": "UANN", "006B": "UBOB"}
+        assert uow.pipeline.owners_of(T1, []) == {}

@@ -1,0 +1,36 @@
+"""Import a CRM export someone shares in Coachflow's DM, and DM them the report.
+
+Only the app's own DM counts: files shared in channels (or anywhere else
+the app can see) are ignored without a word, and so are the app's own
+uploads (charts it posts in DMs). Bolt has acknowledged the event before
+this runs; everything slow (files.info, the download, the import) happens
+here, on Bolt's worker thread. Slack retries an event it thinks was lost;
+the use case handles each file once, so a retry neither imports nor DMs twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import BoltContext
+from slack_sdk import WebClient
+
+from handlers.blocks.pipeline_upload import upload_reply
+from handlers.outbox import send_dm
+from handlers.payloads import FileShared
+from handlers.services import services, workspace_of
+from handlers.slack_dm import is_app_dm
+from handlers.slack_files import SlackSharedFiles
+
+
+def handle_file_shared(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    shared = FileShared.model_validate(event)
+    # Bolt's self-event filter drops the app's own uploads first; this keeps it so without it.
+    if shared.user_id == context.bot_user_id:
+        return
+    if not is_app_dm(client, shared.channel_id, shared.user_id):
+        return
+    svc, ws = services(context), workspace_of(context)
+    outcome = svc.uploads.handle(ws, shared.user_id, shared.file_id, SlackSharedFiles(client))
+    if outcome is not None:
+        send_dm(client, shared.user_id, upload_reply(outcome, ws.team_id))
