@@ -82,6 +82,7 @@ class Demo:
         self.requests = requests
         self.out = out
         self.names = {p.user_id: p.name for p in PEOPLE}
+        self.people = PEOPLE
         self.step = 0
         self.pictures_shown: set[str] = set()
 
@@ -175,6 +176,15 @@ class Demo:
         self._wait_for_dms(before, dms)
         for reply in self.fake.responses_for(token):
             self._show(f"The message {person.first} clicked in, updated", render_message(reply, self.names))
+        self._new_dms(before)
+
+    def share_file(self, person: Person, name: str, content: bytes) -> None:
+        """`person` drops a file into their DM with Coachflow (the file_shared event)."""
+        self.out(f"\n{person.first} shares {name} ({len(content):,} bytes) in the DM with Coachflow")
+        file_id = self.fake.share_file(person.user_id, name, content)
+        before = self._dm_counts()
+        self._dispatch(self.requests.file_shared(person.user_id, file_id))
+        self._wait_for_dms(before, 1)
         self._new_dms(before)
 
     def monday_ticks(self) -> None:

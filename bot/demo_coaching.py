@@ -69,9 +69,26 @@ def contract_values(rows: list[tuple[str, str, str]], hours: str, rep: str, mana
     return values
 
 
+CRM_EXPORT = """id,name,owner,amount,stage,created,closed,status,loss_reason,entered_prospecting,entered_qualifying,entered_presenting,entered_closing
+D-101,Globex platform,{alex},42000,Closed Won,2026-08-03,2026-10-30,won,,2026-08-03,2026-08-12,2026-09-01,2026-10-05
+D-102,Initech renewal,{alex},18500,Closed Lost,2026-08-10,2026-10-02,lost,Price,2026-08-10,2026-08-20,2026-09-15,
+D-103,Umbrella pilot,{alex},9000,Closed Lost,2026-09-01,2026-10-20,lost,No decision,2026-09-01,2026-09-10,,
+D-104,Hooli expansion,{alex},61000,Presenting,2026-10-01,,open,,2026-10-01,2026-10-09,2026-11-02,
+D-105,Stark upgrade,{bea},27000,Closed Won,2026-07-14,2026-09-25,won,,2026-07-14,2026-07-22,2026-08-10,2026-09-02
+D-106,Wayne analytics,{sam},33000,Qualifying,2026-10-12,,open,,2026-10-12,2026-10-20,,
+D-107,Acme (no owner),,15000,Prospecting,2026-11-02,,open,,2026-11-02,,,
+"""
+
+
 def script_week_one(demo: Any, maya: Any, alex: Any, week_one: datetime) -> None:
     catalog: Catalog = demo.runtime.catalog
     dims = [d.id for d in catalog.scoring_dimensions]
+    demo.scene("Week 1: Maya shares her team's CRM export in the DM for the pipeline review")
+    demo.clock.now = week_one + timedelta(hours=14)
+    people = {p.first.lower(): p.user_id for p in demo.people}
+    export = CRM_EXPORT.format(alex=people["alex"], bea=people["bea"], sam=people["sam"])
+    demo.share_file(maya, "northwind-deals.csv", export.encode())
+
     demo.scene("Week 1, Monday 09:00 in Los Angeles: Alex is asked for the self-assessment")
     demo.ticks(week_one + timedelta(hours=16), week_one + timedelta(hours=17, minutes=30))
 

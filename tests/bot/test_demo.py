@@ -143,3 +143,9 @@ def test_week_two_proposes_focus_refuses_a_third_and_both_sign(demo: str) -> Non
     assert "@Alex Rivera signed the coaching contract (version 1)." in contract
     assert "signed by you both" in contract
     assert "Coaching contract (version 1, signed)" in _box(contract, "Alex's Home tab (account executive)")
+
+
+def test_week_one_crm_export_in_the_dm_imports_mayas_team_only(demo: str) -> None:
+    scene = _scene(demo, "Week 1: Maya shares her team's CRM export")
+    assert "Imported 5 opportunities from northwind-deals.csv: 5 new" in scene
+    assert "owner U0SAM is not on your team" in scene and "`line 8` no owner" in scene
