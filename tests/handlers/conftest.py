@@ -62,8 +62,12 @@ def make_app(uow_factory: Any, fake: FakeSlack, fake_server: FakeSlackServer, **
 
 
 @pytest.fixture
-def app(uow_factory: Any, fake: FakeSlack, fake_server: FakeSlackServer) -> App:
-    return make_app(uow_factory, fake, fake_server)
+def app(uow_factory: Any, fake: FakeSlack, fake_server: FakeSlackServer) -> Iterator[App]:
+    app = make_app(uow_factory, fake, fake_server)
+    yield app
+    # Listeners keep working after their ack (DMs, App Home); let them finish
+    # before the fake Slack stops and the next test empties the database.
+    app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from domain.catalog import load_catalog
 from handlers import ids
-from tests.handlers.jobs.test_dispatch import T1, _team, _tick, world  # noqa: F401  (the fixture)
+from tests.handlers.jobs.steps import T1, add_team, tick
 
 CYCLE_MONDAY = date(2026, 11, 30)
 
@@ -15,7 +15,7 @@ CYCLE_MONDAY = date(2026, 11, 30)
 def _run_until(job, time, end: datetime) -> None:
     at = time.now
     while at <= end:
-        _tick(job, time, at)
+        tick(job, time, at)
         at += timedelta(minutes=30)
 
 
@@ -25,7 +25,7 @@ def _texts(fake, user_id: str) -> list[str]:
 
 def test_week_one_asks_the_rep_on_monday_and_tells_the_manager_on_wednesday(world) -> None:
     fake, time, services, client, job = world
-    _team(fake, services, client, "UMGR", "America/New_York", ["UA", "UB"])
+    add_team(fake, services, client, "UMGR", "America/New_York", ["UA", "UB"])
     services.cycles.start(T1, "UMGR", "UA", CYCLE_MONDAY)  # UB has no cycle: no reminders for them
 
     _run_until(job, time, datetime(2026, 12, 3, 0, 0, tzinfo=UTC))
@@ -40,7 +40,7 @@ def test_week_one_asks_the_rep_on_monday_and_tells_the_manager_on_wednesday(worl
 
 def test_week_two_is_quiet_for_a_rep_with_nothing_to_do_and_lists_the_managers_steps(world) -> None:
     fake, time, services, client, job = world
-    _team(fake, services, client, "UMGR", "America/New_York", ["UA"])
+    add_team(fake, services, client, "UMGR", "America/New_York", ["UA"])
     services.cycles.start(T1, "UMGR", "UA", CYCLE_MONDAY)
     answers = {q.question.id: {"confidence": 3, "competence": 3} for q in load_catalog().questions()}
     services.diagnosis.submit_self_assessment(T1, "UA", answers)
@@ -55,6 +55,6 @@ def test_week_two_is_quiet_for_a_rep_with_nothing_to_do_and_lists_the_managers_s
 
 def test_no_cycle_means_no_reminder_at_all(world) -> None:
     fake, time, services, client, job = world
-    _team(fake, services, client, "UMGR", "Europe/Berlin", ["UA"])
+    add_team(fake, services, client, "UMGR", "Europe/Berlin", ["UA"])
     _run_until(job, time, datetime(2026, 12, 3, 12, 0, tzinfo=UTC))
     assert not [t for t in _texts(fake, "UA") + _texts(fake, "UMGR") if "tasks" in t]
