@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from domain.catalog import Catalog
@@ -11,7 +12,7 @@ from domain.services.contracts import ContractChange, ContractDraft, MetricInput
 from handlers import ids
 from handlers.blocks import limits
 from handlers.blocks.inputs import as_number, input_block, option, select, selected, text_input
-from handlers.blocks.kit import Block, actions, button, context, header, mention, message, plain, section
+from handlers.blocks.kit import Block, actions, button, context, header, local_time, mention, message, plain, section
 
 ROWS = 2  # the 2-skill rule: two rows of skill, indicator and target
 WEEKLY_HOURS, REP_COMMITMENTS, MANAGER_COMMITMENTS = "weekly_hours", "rep_commitments", "manager_commitments"
@@ -105,8 +106,8 @@ def contract_errors(problems: dict[str, str]) -> dict[str, str]:
     return {(skill_block(0) if key == "skills" else key): text for key, text in problems.items()}
 
 
-def _signature(user_id: str, at: Any) -> str:
-    return f"{mention(user_id)}: " + (f"signed {at:%a %-d %b %H:%M} UTC" if at else "_not signed yet_")
+def _signature(user_id: str, at: datetime | None) -> str:
+    return f"{mention(user_id)}: " + (f"signed {local_time(at)}" if at else "_not signed yet_")
 
 
 def contract_blocks(contract: CoachingContract, catalog: Catalog) -> list[Block]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -95,6 +95,11 @@ def fit(blocks: list[Block], limit: int, more: str = "…and more. Narrow the li
     if len(blocks) <= limit:
         return blocks
     return blocks[: limit - 1] + [context(more)]
+
+
+def local_time(at: datetime) -> str:
+    """A moment Slack shows in each reader's own time zone; the fallback is UTC."""
+    return f"<!date^{int(at.timestamp())}^{{date_short_pretty}} at {{time}}|{at.astimezone(UTC):%a %-d %b %H:%M} UTC>"
 
 
 def mention(user_id: str) -> str:
