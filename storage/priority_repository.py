@@ -71,8 +71,16 @@ class SqlContractRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def for_cycle(self, cycle_id: int) -> CoachingContract | None:
-        return self.for_cycles([cycle_id]).get(cycle_id)
+    def for_cycle(self, cycle_id: int, *, for_update: bool = False) -> CoachingContract | None:
+        query = (
+            select(ContractRow, WorkspaceRow.enterprise_id)
+            .join(WorkspaceRow, WorkspaceRow.team_id == ContractRow.team_id)
+            .where(ContractRow.cycle_id == cycle_id)
+        )
+        if for_update:
+            query = query.with_for_update(of=ContractRow)  # SQLite: its write lock is already held
+        found = self._session.execute(query).first()
+        return _contract(found[0], found[1]) if found else None
 
     def for_cycles(self, cycle_ids: Iterable[int]) -> dict[int, CoachingContract]:
         wanted = list(cycle_ids)

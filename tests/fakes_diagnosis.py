@@ -111,7 +111,7 @@ class FakeContractRepository:
     def __init__(self, tables: DiagnosisTables, workspaces: dict[str, Workspace]) -> None:
         self._t, self._workspaces = tables, workspaces
 
-    def for_cycle(self, cycle_id: int) -> CoachingContract | None:
+    def for_cycle(self, cycle_id: int, *, for_update: bool = False) -> CoachingContract | None:
         return self._t.contracts.get(cycle_id)
 
     def for_cycles(self, cycle_ids: Iterable[int]) -> dict[int, CoachingContract]:

@@ -88,6 +88,13 @@ class CoachingContract:
             changes.append("the manager's commitments")
         return changes
 
+    def handed_over(self, new_manager_id: str) -> CoachingContract:
+        """The rep moved to another manager: a new version between them, both to sign."""
+        return replace(
+            self, manager_id=new_manager_id, version=self.version + 1, rep_signed_at=None, manager_signed_at=None,
+            history=[*self.history, f"v{self.version + 1}: new manager <@{new_manager_id}>"],
+        )
+
     def revised(self, changed: CoachingContract, what: str) -> CoachingContract:
         """A new version: signatures cleared so both must agree again."""
         if changed.rep_id != self.rep_id or changed.manager_id != self.manager_id:

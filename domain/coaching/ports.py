@@ -91,7 +91,9 @@ class PriorityRepository(Protocol):
 class ContractRepository(Protocol):
     """Coaching contracts, one per cycle, every version's history on the row."""
 
-    def for_cycle(self, cycle_id: int) -> CoachingContract | None: ...
+    def for_cycle(self, cycle_id: int, *, for_update: bool = False) -> CoachingContract | None:
+        """`for_update` locks the row until commit: two signatures at once must both count."""
+        ...
 
     def for_cycles(self, cycle_ids: Iterable[int]) -> dict[int, CoachingContract]:
         """One query for a team's App Home."""

@@ -51,6 +51,28 @@ class ContractChange:
 
 
 @dataclass(frozen=True)
+class OpenedFor:
+    """What a contract modal was opened on: its cycle and the contract version (0: none yet)."""
+
+    cycle_id: int
+    version: int
+
+
+def opened_for(draft: ContractDraft) -> OpenedFor:
+    return OpenedFor(draft.cycle.id or 0, draft.contract.version if draft.contract else 0)
+
+
+def _refuse_if_stale(draft: ContractDraft, opened: OpenedFor) -> None:
+    now = opened_for(draft)
+    if now.cycle_id != opened.cycle_id:
+        raise InvalidInput("This form belongs to a cycle that has ended since you opened it. "
+                           "Close it and open the contract again.")
+    if now.version != opened.version:
+        raise InvalidInput(f"The contract changed while this form was open (now version {now.version}). "
+                           "Close it and open it again, so no change is lost.")
+
+
+@dataclass(frozen=True)
 class MetricInput:
     """One skill row of the modal as typed (any part may be blank)."""
 
@@ -85,9 +107,12 @@ class ContractService:
 
     def save(
         self, ws: WorkspaceRef, manager_id: str, rep_id: str, rows: Sequence[MetricInput], weekly_hours: object,
-        rep_commitments: str, manager_commitments: str,
+        rep_commitments: str, manager_commitments: str, opened: OpenedFor | None = None,
     ) -> ContractChange:
-        self.draft(ws, manager_id, rep_id)  # who may write it comes before what is wrong with it
+        """`opened`: what the modal showed; a cycle or contract that changed since is refused, not overwritten."""
+        draft = self.draft(ws, manager_id, rep_id)  # who may write it comes before what is wrong with it
+        if opened is not None:
+            _refuse_if_stale(draft, opened)
         filled = [r for r in rows if r.competency or r.indicator or r.target.strip()]
         metrics = [SuccessMetric(r.competency or "", r.indicator or "", r.target.strip()) for r in filled]
         indicators = {c.id: {i.id for i in c.leading_indicators} for c in self._catalog.competencies}
@@ -101,7 +126,7 @@ class ContractService:
                 ws, rep_id, manager_id, metrics, float(weekly_hours),  # type: ignore[arg-type]
                 rep_commitments.strip(), manager_commitments.strip(), cycle_id=cycle.id,
             )
-            existing = uow.contracts.for_cycle(cycle.id or 0)
+            existing = uow.contracts.for_cycle(cycle.id or 0, for_update=True)
             if existing is None:
                 change = ContractChange(uow.contracts.save(proposed), Outcome.CREATED)
             elif existing.same_terms(proposed):
@@ -116,9 +141,13 @@ class ContractService:
 
     def sign(self, ws: WorkspaceRef, signer_id: str, rep_id: str, version: int) -> ContractChange:
         with self._uow_factory() as uow:
+            rep = uow.members.get(ws, rep_id)
             cycle = uow.cycles.active_for(ws, rep_id)
-            contract = uow.contracts.for_cycle(cycle.id) if cycle and cycle.id else None
-            if contract is None or signer_id not in (contract.rep_id, contract.manager_id):
+            contract = uow.contracts.for_cycle(cycle.id, for_update=True) if cycle and cycle.id else None
+            # The contract's manager is the rep's manager (a move hands it over), checked
+            # again here so a stale button of a former manager signs nothing.
+            signers = {rep_id, rep.manager_id} if rep and rep.manager_id else {rep_id}
+            if contract is None or signer_id not in signers or signer_id not in (contract.rep_id, contract.manager_id):
                 raise NotAllowed("Only the rep and their manager sign a coaching contract, while its cycle runs.")
             if contract.version != version:
                 raise InvalidInput(

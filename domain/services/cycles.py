@@ -7,7 +7,7 @@ admins can read it. Dates are the rep's local dates.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from domain.coaching.cycle import CoachingCycle, CycleStatus, cycle_start
@@ -91,3 +91,18 @@ class CycleService:
                 "Add them first: `/coach team add @name`."
             )
         return rep
+
+
+def hand_over_cycle(uow: UnitOfWork, ws: WorkspaceRef, rep_id: str, new_manager_id: str) -> None:
+    """A rep changed manager: their active cycle, and its contract, go with them to the new one.
+
+    The contract becomes a new version for the rep and the new manager to sign;
+    the old manager's buttons stop working because they no longer match.
+    """
+    cycle = uow.cycles.active_for(ws, rep_id)
+    if cycle is None or cycle.id is None or cycle.manager_id == new_manager_id:
+        return
+    uow.cycles.update(replace(cycle, manager_id=new_manager_id))
+    contract = uow.contracts.for_cycle(cycle.id, for_update=True)
+    if contract is not None:
+        uow.contracts.save(contract.handed_over(new_manager_id))

@@ -87,8 +87,11 @@ class PrioritizationService:
             return self._view(uow, ws, rep)
 
     def rate(self, ws: WorkspaceRef, manager_id: str, rep_id: str,
-             raw: Mapping[str, tuple[object, object]]) -> PriorityView:
-        """`raw`: competency -> (impact, difficulty) as typed; competencies left blank are skipped."""
+             raw: Mapping[str, tuple[object, object]], cycle_id: int | None = None) -> PriorityView:
+        """`raw`: competency -> (impact, difficulty) as typed; competencies left blank are skipped.
+
+        `cycle_id`: the cycle the form was opened for; ratings never land in a newer one.
+        """
         problems: dict[str, str] = {}
         ratings: dict[str, tuple[int, int]] = {}
         for competency in self._catalog.competencies:
@@ -109,6 +112,9 @@ class PrioritizationService:
             raise FieldProblems(problems)
         with self._uow_factory() as uow:
             rep, cycle = self._managed(uow, ws, manager_id, rep_id)
+            if cycle_id is not None and cycle.id != cycle_id:
+                raise InvalidInput("This form belongs to a cycle that has ended since you opened it. "
+                                   f"Open it again: `/coach prioritize <@{rep_id}>`.")
             uow.priorities.save_ratings(ws, cycle.id or 0, ratings)
             view = self._view(uow, ws, rep)
             uow.commit()
@@ -181,7 +187,7 @@ class PrioritizationService:
     @staticmethod
     def _refuse_if_contracted(uow: UnitOfWork, cycle: CoachingCycle, chosen: list[str]) -> None:
         contract = uow.contracts.for_cycle(cycle.id or 0)
-        if contract is not None and contract.skills != chosen:
+        if contract is not None and set(contract.skills) != set(chosen):
             raise InvalidInput(
                 f"The coaching contract names {', '.join(contract.skills)}. Change focus skills in the contract "
                 f"(`/coach contract <@{cycle.rep_id}>`), so you and your rep both sign the change."

@@ -10,6 +10,7 @@ from datetime import datetime
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.model import Member, Role, SlackProfile, Workspace, WorkspaceRef, new_member
 from domain.ports import UnitOfWork, UnitOfWorkFactory, UserDirectory
+from domain.services.cycles import hand_over_cycle
 from domain.services.scheduling import ScheduleService
 
 
@@ -207,6 +208,8 @@ class RosterService:
         else:
             rep = replace(existing.with_profile(profile, tz), manager_id=caller.user_id)
             uow.members.update(rep)
+            if previous:
+                hand_over_cycle(uow, ws, rep_id, caller.user_id)
         outcome = AddOutcome.MOVED if previous else AddOutcome.ADDED
         return RepResult(rep_id, outcome, rep, previous)
 
@@ -277,6 +280,7 @@ class RosterService:
                 uow.members.update(replace(new_manager, role=Role.MANAGER))
             moved = replace(rep, manager_id=new_manager_id)
             uow.members.update(moved)
+            hand_over_cycle(uow, ws, rep_id, new_manager_id)
             uow.commit()
         self._reschedule(ws, [rep_id, rep.manager_id, new_manager_id])
         return RepResult(rep_id, AddOutcome.MOVED, moved, rep.manager_id)

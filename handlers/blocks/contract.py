@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
 from domain.catalog import Catalog
 from domain.coaching.contract import MAX_WEEKLY_HOURS, CoachingContract, ContractStatus
-from domain.services.contracts import ContractChange, ContractDraft, MetricInput, Outcome
+from domain.services.contracts import ContractChange, ContractDraft, MetricInput, OpenedFor, Outcome, opened_for
 from handlers import ids
 from handlers.blocks import limits
 from handlers.blocks.inputs import as_number, input_block, option, select, selected, text_input
@@ -79,7 +80,8 @@ def contract_modal(draft: ContractDraft, catalog: Catalog) -> dict[str, Any]:
         "title": plain("Coaching contract", limits.VIEW_TITLE),
         "submit": plain("Save and send", limits.VIEW_TITLE),
         "close": plain("Cancel", limits.VIEW_TITLE),
-        "private_metadata": json.dumps({"rep": draft.rep.user_id}),
+        # What the form was opened on, so a save never overwrites a newer version or cycle.
+        "private_metadata": json.dumps({"rep": draft.rep.user_id, **asdict(opened_for(draft))}),
         "blocks": blocks,
     }
 
@@ -88,9 +90,12 @@ def read_contract(view: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
     """(rep id, `ContractService.save` keywords) from the submitted modal."""
     values = view.get("state", {}).get("values", {})
     try:
-        rep_id = json.loads(view.get("private_metadata") or "{}").get("rep")
+        metadata = json.loads(view.get("private_metadata") or "{}")
     except json.JSONDecodeError:
-        rep_id = None
+        metadata = {}
+    rep_id = metadata.get("rep")
+    cycle_id, version = metadata.get("cycle_id"), metadata.get("version")
+    opened = OpenedFor(cycle_id, version) if isinstance(cycle_id, int) and isinstance(version, int) else None
     rows = [MetricInput(selected(values, skill_block(n)), selected(values, indicator_block(n)),
                         selected(values, target_block(n)) or "") for n in range(ROWS)]
     return rep_id, {
@@ -98,6 +103,7 @@ def read_contract(view: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
         "weekly_hours": as_number(selected(values, WEEKLY_HOURS)),
         "rep_commitments": selected(values, REP_COMMITMENTS) or "",
         "manager_commitments": selected(values, MANAGER_COMMITMENTS) or "",
+        "opened": opened,
     }
 
 

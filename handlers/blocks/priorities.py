@@ -56,23 +56,27 @@ def prioritize_modal(view: PriorityView) -> dict[str, Any]:
         "title": plain("Prioritize skill gaps", limits.VIEW_TITLE),
         "submit": plain("Place on matrix", limits.VIEW_TITLE),
         "close": plain("Cancel", limits.VIEW_TITLE),
-        "private_metadata": json.dumps({"rep": view.rep.user_id}),
+        # The cycle too: ratings submitted after it ended must not land in a newer one.
+        "private_metadata": json.dumps({"rep": view.rep.user_id, "cycle": view.cycle.id}),
         "blocks": blocks,
     }
 
 
-def read_ratings(view: dict[str, Any], catalog: Catalog) -> tuple[str | None, dict[str, tuple[object, object]]]:
-    """(rep id, competency -> (impact, difficulty) as chosen) from the submitted modal."""
+def read_ratings(
+    view: dict[str, Any], catalog: Catalog
+) -> tuple[str | None, int | None, dict[str, tuple[object, object]]]:
+    """(rep id, cycle id, competency -> (impact, difficulty) as chosen) from the submitted modal."""
     values = view.get("state", {}).get("values", {})
     try:
-        rep_id = json.loads(view.get("private_metadata") or "{}").get("rep")
+        metadata = json.loads(view.get("private_metadata") or "{}")
     except json.JSONDecodeError:
-        rep_id = None
+        metadata = {}
+    rep_id, cycle_id = metadata.get("rep"), metadata.get("cycle")
     ratings = {
         c.id: (as_int(selected(values, impact_field(c.id))), as_int(selected(values, difficulty_field(c.id))))
         for c in catalog.competencies
     }
-    return rep_id, ratings
+    return rep_id, cycle_id if isinstance(cycle_id, int) else None, ratings
 
 
 def matrix_text(view: PriorityView) -> str:

@@ -53,16 +53,27 @@ def handle_coach(ack: Ack, command: dict[str, Any], respond: Respond, client: We
     svc = services(context)
     ws = workspace_of(context)
     directory = SlackUserDirectory(client)
+    welcome_later = False
     try:
         parsed = parse_coach_command(payload.text)
         caller = svc.roster.enroll_caller(ws, payload.user_id, directory)
-        if caller.became_admin:
+        # A modal's trigger_id lives 3 seconds: it opens before the welcome is posted.
+        welcome_later = caller.became_admin and _opens_modal(parsed)
+        if caller.became_admin and not welcome_later:
             respond(response_type="ephemeral", **replies.welcome_admin_message())
         reply = _run(parsed, svc, ws, payload.user_id, client, payload.trigger_id, respond)
     except CoachflowError as error:
         reply = replies.error_message(str(error))
     if reply is not None:
         respond(response_type="ephemeral", **reply)
+    if welcome_later:
+        respond(response_type="ephemeral", **replies.welcome_admin_message())
+
+
+def _opens_modal(parsed: CoachCommand) -> bool:
+    return isinstance(parsed, ScoreCall | Assess | Prioritize) or (
+        isinstance(parsed, Contract) and parsed.rep_id is not None and not parsed.show
+    )
 
 
 def _run(

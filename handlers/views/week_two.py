@@ -25,9 +25,9 @@ from handlers.services import services, workspace_of
 def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
                       context: BoltContext) -> None:
     svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
-    rep_id, ratings = read_ratings(view, svc.catalog)
+    rep_id, cycle_id, ratings = read_ratings(view, svc.catalog)
     try:
-        result = svc.priorities.rate(ws, manager_id, rep_id or "", ratings)
+        result = svc.priorities.rate(ws, manager_id, rep_id or "", ratings, cycle_id)
     except FieldProblems as problems:
         ack(response_action="errors", errors=problems.problems)
         return

@@ -19,10 +19,14 @@ from tests.handlers.diagnosis_steps import (
 )
 
 
-def test_the_modal_holds_all_twenty_questions_within_slacks_limits(slack: Slack) -> None:
+def test_the_modal_holds_all_twenty_questions_within_slacks_limits(slack: Slack, fake) -> None:
     modal = open_modal(slack, "UA", "assess")
     inputs = [b for b in modal["blocks"] if b["type"] == "input"]
     assert len(inputs) == 40 and check_view(modal) == []  # confidence and competence for 20 questions
+    # Alex is the first /coach user: the modal opened first (trigger_id lasts 3 s), then the welcome.
+    fake.wait_for(lambda: any("admin" in json.dumps(r) for r in fake.responses))
+    methods = [c.method for c in fake.calls if c.method in ("views.open", "response_url")]
+    assert methods[0] == "views.open"
 
 
 def test_gaps_are_flagged_both_ways_against_the_managers_scores(slack: Slack, fake) -> None:

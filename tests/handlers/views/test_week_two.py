@@ -112,3 +112,27 @@ def test_other_managers_and_reps_cannot_read_or_change_week_two(team: Slack) -> 
     assert "not on your team" in team.coach("UMGR2", "contract <@UA|alex>").last_text
     assert "not <@UA>'s" in team.coach("UB", "contract <@UA|alex> show").last_text
     assert "no active coaching cycle" in team.coach("UMGR", "prioritize <@UB|bea>").last_text
+
+
+def test_a_form_left_open_while_the_contract_changed_does_not_overwrite_it(team: Slack, fake) -> None:
+    team.coach("UMGR", "focus <@UA|alex> discovery closing")
+    first = open_modal(team, "UMGR", "contract <@UA|alex>")
+    second = open_modal(team, "UMGR", "contract <@UA|alex>")
+    submit_view(team, "UMGR", ids.CONTRACT_VIEW, second, contract_values(GOOD_ROWS, "2"))
+    fake.wait_for(lambda: "wrote your coaching contract" in _texts(fake, "UA"))
+
+    stale = submit_view(team, "UMGR", ids.CONTRACT_VIEW, first, contract_values(GOOD_ROWS, "5"))
+
+    assert "changed while this form was open (now version 1)" in json.loads(stale.body)["errors"][skill_block(0)]
+    assert "Weekly time*: 2 hours" in team.coach("UMGR", "contract <@UA|alex> show").last_text
+
+
+def test_ratings_from_a_form_of_an_ended_cycle_do_not_land_in_the_new_one(team: Slack) -> None:
+    modal = open_modal(team, "UMGR", "prioritize <@UA|alex>")
+    team.coach("UMGR", "cycle <@UA|alex> end")
+    team.coach("UMGR", "start <@UA|alex>")
+
+    reply = submit_view(team, "UMGR", ids.PRIORITIZE_VIEW, modal, rating_values({"discovery": (5, 2)}))
+
+    assert "cycle that has ended" in json.loads(reply.body)["errors"][impact_field("discovery")]
+    assert "No skill has been rated yet" in team.coach("UMGR", "focus <@UA|alex>").last_text

@@ -134,3 +134,23 @@ def test_bad_contract_input_comes_back_by_field(contracts) -> None:
         contracts.current(WS, "UA", "UA")
     with pytest.raises(NotAllowed):
         contracts.save(WS, "UMGR2", "UA", rows, 2, "x", "y")
+
+
+def test_a_rep_who_changes_manager_takes_the_cycle_and_a_contract_to_sign_again(store, contracts) -> None:
+    from domain.services.roster import RosterService
+    from tests.fakes import FakeDirectory
+
+    _save(contracts)
+    contracts.sign(WS, "UA", "UA", version=1)
+    contracts.sign(WS, "UMGR", "UA", version=1)
+    roster = RosterService(store.uow, "UTC")
+    roster.move_rep(WS, "UMGR", "UA", "UMGR2", FakeDirectory())
+
+    moved = contracts.current(WS, "UMGR2", "UA")
+    assert moved.manager_id == "UMGR2" and moved.version == 2
+    assert moved.status is ContractStatus.AWAITING_BOTH and moved.history == ["v2: new manager <@UMGR2>"]
+    with pytest.raises(NotAllowed):
+        contracts.sign(WS, "UMGR", "UA", version=2)  # the former manager's button signs nothing
+    assert contracts.sign(WS, "UMGR2", "UA", version=2).outcome is Outcome.SIGNED
+    with pytest.raises(NotAllowed):
+        contracts.current(WS, "UMGR", "UA")
