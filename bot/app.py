@@ -57,7 +57,7 @@ def build_services(
         deliveries=DeliveryService(uow_factory, content, sleep),
         cycles=CycleService(uow_factory, clock),
         diagnosis=diagnosis,
-        priorities=PrioritizationService(uow_factory, catalog, clock),
+        priorities=PrioritizationService(uow_factory, catalog),
         contracts=ContractService(uow_factory, catalog, clock),
         uploads=PipelineUploadService(uow_factory, PipelineService(uow_factory), settings.max_upload_bytes),
         catalog=catalog,

@@ -9,64 +9,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from bot.fake_slack import datepicker, plain_text, static_select
+from bot.modal_values import assessment_values, call_values, contract_values, rating_values
 from domain.catalog import Catalog
-from domain.services.prioritization import difficulty_field, impact_field
 from handlers import ids
-from handlers.blocks.contract import (
-    MANAGER_COMMITMENTS,
-    REP_COMMITMENTS,
-    WEEKLY_HOURS,
-    indicator_block,
-    skill_block,
-    target_block,
-)
-from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_ON, CALL_TITLE, NOTES, dimension_block, question_block
-from handlers.blocks.inputs import VALUE
-
-Values = dict[str, dict[str, dict[str, Any]]]
-
-
-def call_values(catalog: Catalog, title: str, on: date | str, scores: dict[str, int], notes: str = "") -> Values:
-    values: Values = {
-        CALL_TITLE: {VALUE: plain_text(title)},
-        CALL_LINK: {VALUE: plain_text(None)},
-        CALL_ON: {VALUE: datepicker(on)},
-        NOTES: {VALUE: plain_text(notes or None)},
-    }
-    for dimension in catalog.scoring_dimensions:
-        score = scores.get(dimension.id)
-        values[dimension_block(dimension.id)] = {VALUE: static_select(None if score is None else str(score))}
-    return values
-
-
-def assessment_values(catalog: Catalog, competence: dict[str, int], confidence: int) -> Values:
-    values: Values = {}
-    for item in catalog.questions():
-        values[question_block(item.question.id, "confidence")] = {VALUE: static_select(str(confidence))}
-        values[question_block(item.question.id, "competence")] = {
-            VALUE: static_select(str(competence[item.competency.id]))}
-    return values
-
-
-def rating_values(ratings: dict[str, tuple[int, int]]) -> Values:
-    values: Values = {}
-    for competency, (impact, difficulty) in ratings.items():
-        values[impact_field(competency)] = {VALUE: static_select(str(impact))}
-        values[difficulty_field(competency)] = {VALUE: static_select(str(difficulty))}
-    return values
-
-
-def contract_values(rows: list[tuple[str, str, str]], hours: str, rep: str, manager: str) -> Values:
-    values: Values = {}
-    for n, (skill, indicator, target) in enumerate(rows):
-        values[skill_block(n)] = {VALUE: static_select(skill)}
-        values[indicator_block(n)] = {VALUE: static_select(indicator)}
-        values[target_block(n)] = {VALUE: plain_text(target)}
-    values[WEEKLY_HOURS] = {VALUE: {"type": "number_input", "value": hours}}
-    values[REP_COMMITMENTS] = {VALUE: plain_text(rep)}
-    values[MANAGER_COMMITMENTS] = {VALUE: plain_text(manager)}
-    return values
 
 
 CRM_EXPORT = """id,name,owner,amount,stage,created,closed,status,loss_reason,entered_prospecting,entered_qualifying,entered_presenting,entered_closing
@@ -95,11 +40,11 @@ def script_week_one(demo: Any, maya: Any, alex: Any, week_one: datetime) -> None
     demo.scene("Week 1, Tuesday: Maya scores two of Alex's recent calls from the modal")
     demo.clock.now = week_one + timedelta(days=1, hours=15)
     modal = demo.open_modal(maya, f"score {alex.mention}")
-    demo.submit(maya, ids.SCORE_CALL_VIEW, modal, call_values(catalog, "", "2026-12-09", {dims[0]: 3}),
+    demo.submit(maya, ids.SCORE_CALL_VIEW, modal, call_values(catalog, None, "2026-12-09", {dims[0]: 3}),
                 label="Maya saves with a future date, no title and scores missing")
     weak_discovery = dict.fromkeys(dims, 4) | {"discovery_quality": 2, "next_step_clarity": 3}
     demo.submit(maya, ids.SCORE_CALL_VIEW, modal, call_values(
-        catalog, "Globex discovery", "2026-11-27", weak_discovery, "Jumped to the demo after two questions."))
+        catalog, "Globex discovery", "2026-11-27", weak_discovery, notes="Jumped to the demo after two questions."))
     modal = demo.open_modal(maya, f"score {alex.mention}", show=False)
     demo.submit(maya, ids.SCORE_CALL_VIEW, modal, call_values(
         catalog, "Initech renewal", "2026-11-30", dict.fromkeys(dims, 3) | {"objection_response": 5}))
@@ -111,7 +56,7 @@ def script_week_one(demo: Any, maya: Any, alex: Any, week_one: datetime) -> None
     demo.open_modal(alex, "assess", show=False)
     competence = {c.id: 3 for c in catalog.competencies} | {"discovery": 5, "objection_handling": 2}
     demo.submit(alex, ids.SELF_ASSESSMENT_VIEW, {"private_metadata": ""},
-                assessment_values(catalog, competence, confidence=4), label="Alex answers all 20 questions")
+                assessment_values(catalog, 4, competence), label="Alex answers all 20 questions")
     demo.command(alex, "profile")
 
     demo.scene("Week 1, Wednesday 09:00 in New York: Maya's note on what is still missing")

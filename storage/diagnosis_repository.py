@@ -15,10 +15,6 @@ from domain.model import WorkspaceRef
 from storage.orm import CallScoreRow, SelfAssessmentRow, WorkspaceRow
 
 
-def _enterprise(session: Session, team_id: str) -> str | None:
-    return session.execute(select(WorkspaceRow.enterprise_id).where(WorkspaceRow.team_id == team_id)).scalar()
-
-
 class SqlCallScoreRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -35,14 +31,13 @@ class SqlCallScoreRepository:
 
     def for_rep(self, ref: WorkspaceRef, rep_id: str, limit: int = 100) -> list[CallScore]:
         query = (
-            select(CallScoreRow)
+            select(CallScoreRow, WorkspaceRow.enterprise_id)
+            .join(WorkspaceRow, WorkspaceRow.team_id == CallScoreRow.team_id)
             .where(CallScoreRow.team_id == ref.team_id, CallScoreRow.rep_id == rep_id)
             .order_by(CallScoreRow.call_on.desc(), CallScoreRow.id.desc())
             .limit(limit)
         )
-        rows = self._session.execute(query).scalars().all()
-        workspace = WorkspaceRef(ref.team_id, _enterprise(self._session, ref.team_id)) if rows else ref
-        return [_score(row, workspace) for row in rows]
+        return [_score(row, WorkspaceRef(ref.team_id, enterprise)) for row, enterprise in self._session.execute(query)]
 
     def observed_call_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: date) -> dict[str, list[date]]:
         wanted = list(rep_ids)
@@ -81,15 +76,14 @@ class SqlSelfAssessmentRepository:
 
     def latest(self, ref: WorkspaceRef, rep_id: str) -> SelfAssessment | None:
         query = (
-            select(SelfAssessmentRow)
+            select(SelfAssessmentRow, WorkspaceRow.enterprise_id)
+            .join(WorkspaceRow, WorkspaceRow.team_id == SelfAssessmentRow.team_id)
             .where(SelfAssessmentRow.team_id == ref.team_id, SelfAssessmentRow.rep_id == rep_id)
             .order_by(SelfAssessmentRow.submitted_at.desc(), SelfAssessmentRow.id.desc())
             .limit(1)
         )
-        row = self._session.execute(query).scalars().first()
-        if row is None:
-            return None
-        return _assessment(row, WorkspaceRef(ref.team_id, _enterprise(self._session, ref.team_id)))
+        found = self._session.execute(query).first()
+        return _assessment(found[0], WorkspaceRef(ref.team_id, found[1])) if found else None
 
     def latest_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str]) -> dict[str, datetime]:
         wanted = list(rep_ids)

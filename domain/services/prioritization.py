@@ -8,9 +8,8 @@ already names change through the contract, so both sign again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from statistics import mean
 
 from domain.catalog import Catalog
@@ -68,10 +67,9 @@ def difficulty_field(competency: str) -> str:
 
 
 class PrioritizationService:
-    def __init__(self, uow_factory: UnitOfWorkFactory, catalog: Catalog, clock: Callable[[], datetime]) -> None:
+    def __init__(self, uow_factory: UnitOfWorkFactory, catalog: Catalog) -> None:
         self._uow_factory = uow_factory
         self._catalog = catalog
-        self._clock = clock
 
     def view(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> PriorityView:
         with self._uow_factory() as uow:
@@ -152,15 +150,14 @@ class PrioritizationService:
         cycle = uow.cycles.active_for(ws, rep.user_id)
         if cycle is None or cycle.id is None:
             raise NotFound(f"<@{rep.user_id}> has no active coaching cycle. Start one: `/coach start <@{rep.user_id}>`.")
-        dimensions = self._catalog.scoring_dimensions
-        profile = skills_profile(uow.call_scores.for_rep(ws, rep.user_id, HISTORY_LIMIT), [d.id for d in dimensions])
+        informs = {d.id: d.competency for d in self._catalog.scoring_dimensions}
+        profile = skills_profile(uow.call_scores.for_rep(ws, rep.user_id, HISTORY_LIMIT), list(informs))
         assessment = uow.self_assessments.latest(ws, rep.user_id)
         self_ratings = assessment.competence_ratings() if assessment else {}
         stored = uow.priorities.ratings(cycle.id)
         gaps = []
         for competency in self._catalog.competencies:
-            observed = [a.average for a in profile.dimensions
-                        if next(d.competency for d in dimensions if d.id == a.dimension) == competency.id]
+            observed = [a.average for a in profile.dimensions if informs.get(a.dimension) == competency.id]
             rating = None
             if competency.id in stored:
                 impact, difficulty = stored[competency.id]

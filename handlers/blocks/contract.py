@@ -12,7 +12,7 @@ from domain.coaching.contract import MAX_WEEKLY_HOURS, CoachingContract, Contrac
 from domain.services.contracts import ContractChange, ContractDraft, MetricInput, OpenedFor, Outcome, opened_for
 from handlers import ids
 from handlers.blocks import limits
-from handlers.blocks.inputs import as_number, input_block, option, select, selected, text_input
+from handlers.blocks.inputs import as_number, input_block, metadata, option, select, selected, text_input
 from handlers.blocks.kit import Block, actions, button, context, header, local_time, mention, message, plain, section
 
 ROWS = 2  # the 2-skill rule: two rows of skill, indicator and target
@@ -89,12 +89,9 @@ def contract_modal(draft: ContractDraft, catalog: Catalog) -> dict[str, Any]:
 def read_contract(view: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
     """(rep id, `ContractService.save` keywords) from the submitted modal."""
     values = view.get("state", {}).get("values", {})
-    try:
-        metadata = json.loads(view.get("private_metadata") or "{}")
-    except json.JSONDecodeError:
-        metadata = {}
-    rep_id = metadata.get("rep")
-    cycle_id, version = metadata.get("cycle_id"), metadata.get("version")
+    shown = metadata(view)
+    rep_id = shown.get("rep")
+    cycle_id, version = shown.get("cycle_id"), shown.get("version")
     opened = OpenedFor(cycle_id, version) if isinstance(cycle_id, int) and isinstance(version, int) else None
     rows = [MetricInput(selected(values, skill_block(n)), selected(values, indicator_block(n)),
                         selected(values, target_block(n)) or "") for n in range(ROWS)]

@@ -12,7 +12,7 @@ from typing import Any
 from domain.catalog import Catalog
 from handlers import ids
 from handlers.blocks import limits
-from handlers.blocks.inputs import as_int, input_block, option, selected
+from handlers.blocks.inputs import as_int, input_block, metadata, option, selected
 from handlers.blocks.kit import Block, header, mention, plain, section
 
 CALL_TITLE, CALL_LINK, CALL_ON, NOTES = "call_title", "call_link", "call_on", "notes"
@@ -92,10 +92,7 @@ def _day(raw: Any) -> date | None:
 def read_score_submission(view: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
     """The score-call modal's values as `DiagnosisService.score_call` keywords (rep_id from the metadata)."""
     values = view.get("state", {}).get("values", {})
-    try:
-        rep_id = json.loads(view.get("private_metadata") or "{}").get("rep")
-    except json.JSONDecodeError:
-        rep_id = None
+    rep_id = metadata(view).get("rep")
     return {
         "rep_id": rep_id,
         "title": selected(values, CALL_TITLE) or "",

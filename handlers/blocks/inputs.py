@@ -7,6 +7,7 @@ input's element has the same action id, `VALUE`.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from handlers.blocks import limits
@@ -57,6 +58,15 @@ def selected(values: dict[str, Any], block_id: str) -> Any:
     if "selected_date" in field:
         return field["selected_date"]
     return field.get("value")
+
+
+def metadata(view: dict[str, Any]) -> dict[str, Any]:
+    """A submitted modal's `private_metadata`, as the builder wrote it; {} if someone tampered with it."""
+    try:
+        found = json.loads(view.get("private_metadata") or "{}")
+    except json.JSONDecodeError:
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def as_int(raw: Any) -> object:

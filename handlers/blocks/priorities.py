@@ -10,7 +10,7 @@ from domain.coaching.priorities import MAX_FOCUS_SKILLS, Quadrant
 from domain.services.prioritization import PriorityView, SkillGap, difficulty_field, impact_field
 from handlers import ids
 from handlers.blocks import limits
-from handlers.blocks.inputs import as_int, input_block, option, select, selected
+from handlers.blocks.inputs import as_int, input_block, metadata, option, select, selected
 from handlers.blocks.kit import Block, actions, button, context, header, mention, message, plain, section
 
 IMPACT_SCALE = ["barely moves results", "a little", "noticeably", "a lot", "transforms results"]
@@ -67,11 +67,8 @@ def read_ratings(
 ) -> tuple[str | None, int | None, dict[str, tuple[object, object]]]:
     """(rep id, cycle id, competency -> (impact, difficulty) as chosen) from the submitted modal."""
     values = view.get("state", {}).get("values", {})
-    try:
-        metadata = json.loads(view.get("private_metadata") or "{}")
-    except json.JSONDecodeError:
-        metadata = {}
-    rep_id, cycle_id = metadata.get("rep"), metadata.get("cycle")
+    opened = metadata(view)
+    rep_id, cycle_id = opened.get("rep"), opened.get("cycle")
     ratings = {
         c.id: (as_int(selected(values, impact_field(c.id))), as_int(selected(values, difficulty_field(c.id))))
         for c in catalog.competencies

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bot.fake_slack.state_values import datepicker, plain_text, static_select
+from bot import modal_values
+from bot.modal_values import Values, call_values
 from domain.catalog import load_catalog
 from handlers import ids
-from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_ON, CALL_TITLE, NOTES, dimension_block, question_block
-from handlers.blocks.inputs import VALUE
 from tests.handlers.conftest import Reply, Slack
 
 CATALOG = load_catalog()
@@ -25,17 +24,8 @@ def open_modal(slack: Slack, user_id: str, text: str) -> dict[str, Any]:
 
 
 def score_values(title: str | None, day: date | str | None, scores: dict[str, Any], link: str | None = None,
-                 notes: str | None = None) -> dict[str, dict[str, dict[str, Any]]]:
-    values = {
-        CALL_TITLE: {VALUE: plain_text(title)},
-        CALL_LINK: {VALUE: plain_text(link)},
-        CALL_ON: {VALUE: datepicker(day)},
-        NOTES: {VALUE: plain_text(notes)},
-    }
-    for dimension in DIMENSIONS:
-        value = scores.get(dimension)
-        values[dimension_block(dimension)] = {VALUE: static_select(None if value is None else str(value))}
-    return values
+                 notes: str | None = None) -> Values:
+    return call_values(CATALOG, title, day, scores, link, notes)
 
 
 def submit_score(slack: Slack, user_id: str, modal: dict[str, Any], values: dict[str, Any]) -> Reply:
@@ -45,14 +35,9 @@ def submit_score(slack: Slack, user_id: str, modal: dict[str, Any], values: dict
     return slack.dispatch(request)
 
 
-def assessment_values(confidence: int, competence: dict[str, int] | int) -> dict[str, dict[str, dict[str, Any]]]:
+def assessment_values(confidence: int, competence: dict[str, int] | int) -> Values:
     """Every question answered; `competence` per competency id, or one number for all."""
-    values = {}
-    for q in CATALOG.questions():
-        mine = competence if isinstance(competence, int) else competence[q.competency.id]
-        values[question_block(q.question.id, "confidence")] = {VALUE: static_select(str(confidence))}
-        values[question_block(q.question.id, "competence")] = {VALUE: static_select(str(mine))}
-    return values
+    return modal_values.assessment_values(CATALOG, confidence, competence)
 
 
 def submit_assessment(slack: Slack, user_id: str, values: dict[str, Any]) -> Reply:

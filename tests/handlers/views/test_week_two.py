@@ -13,7 +13,8 @@ from handlers import ids
 from handlers.blocks.contract import WEEKLY_HOURS, indicator_block, skill_block, target_block
 from tests.handlers.conftest import Slack
 from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values, submit_score
-from tests.handlers.week_two_steps import click, contract_values, rating_values, sign, submit_view
+from bot.modal_values import rating_values
+from tests.handlers.week_two_steps import click, contract_values, sign, submit_view
 
 GOOD_ROWS = [("discovery", "discovery_questions_asked", "8 per call"), ("closing", "next_step_defined", "yes")]
 

@@ -40,7 +40,7 @@ def store() -> FakeStore:
 
 @pytest.fixture
 def priorities(store: FakeStore) -> PrioritizationService:
-    return PrioritizationService(store.uow, CATALOG, lambda: NOW)
+    return PrioritizationService(store.uow, CATALOG)
 
 
 @pytest.fixture

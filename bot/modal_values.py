@@ -1,0 +1,78 @@
+"""Coachflow's coaching modals filled in as a person would, as Slack submits them (`view.state.values`).
+
+One set of builders for the demo and the scenario tests, keyed by the block
+ids the modal builders use, so neither can drift from the modals themselves.
+A value of None is a field left empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from bot.fake_slack import datepicker, plain_text, static_select
+from domain.catalog import Catalog
+from domain.services.prioritization import difficulty_field, impact_field
+from handlers.blocks.contract import (
+    MANAGER_COMMITMENTS,
+    REP_COMMITMENTS,
+    WEEKLY_HOURS,
+    indicator_block,
+    skill_block,
+    target_block,
+)
+from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_ON, CALL_TITLE, NOTES, dimension_block, question_block
+from handlers.blocks.inputs import VALUE
+
+Values = dict[str, dict[str, dict[str, Any]]]
+
+
+def _choice(value: object) -> dict[str, Any]:
+    return {VALUE: static_select(None if value is None else str(value))}
+
+
+def call_values(catalog: Catalog, title: str | None, on: date | str | None, scores: Mapping[str, object],
+                link: str | None = None, notes: str | None = None) -> Values:
+    """The score-call modal; dimensions missing from `scores` are left unscored."""
+    values: Values = {
+        CALL_TITLE: {VALUE: plain_text(title)},
+        CALL_LINK: {VALUE: plain_text(link)},
+        CALL_ON: {VALUE: datepicker(on)},
+        NOTES: {VALUE: plain_text(notes)},
+    }
+    for dimension in catalog.scoring_dimensions:
+        values[dimension_block(dimension.id)] = _choice(scores.get(dimension.id))
+    return values
+
+
+def assessment_values(catalog: Catalog, confidence: int, competence: Mapping[str, int] | int) -> Values:
+    """Every question answered; `competence` per competency id, or one number for all."""
+    values: Values = {}
+    for item in catalog.questions():
+        mine = competence if isinstance(competence, int) else competence[item.competency.id]
+        values[question_block(item.question.id, "confidence")] = _choice(confidence)
+        values[question_block(item.question.id, "competence")] = _choice(mine)
+    return values
+
+
+def rating_values(ratings: Mapping[str, tuple[int | None, int | None]]) -> Values:
+    values: Values = {}
+    for competency, (impact, difficulty) in ratings.items():
+        values[impact_field(competency)] = _choice(impact)
+        values[difficulty_field(competency)] = _choice(difficulty)
+    return values
+
+
+def contract_values(rows: Sequence[tuple[str | None, str | None, str | None]], hours: str | None,
+                    rep_commitments: str | None, manager_commitments: str | None) -> Values:
+    """The contract modal: (skill, indicator, target) per row, hours as typed in the number input."""
+    values: Values = {}
+    for n, (skill, indicator, target) in enumerate(rows):
+        values[skill_block(n)] = _choice(skill)
+        values[indicator_block(n)] = _choice(indicator)
+        values[target_block(n)] = {VALUE: plain_text(target)}
+    values[WEEKLY_HOURS] = {VALUE: {"type": "number_input", "value": hours}}
+    values[REP_COMMITMENTS] = {VALUE: plain_text(rep_commitments)}
+    values[MANAGER_COMMITMENTS] = {VALUE: plain_text(manager_commitments)}
+    return values
