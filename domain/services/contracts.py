@@ -17,7 +17,8 @@ from domain.coaching.contract import CoachingContract, ContractStatus, SuccessMe
 from domain.coaching.cycle import CoachingCycle
 from domain.errors import FieldProblems, InvalidInput, NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef
-from domain.ports import UnitOfWork, UnitOfWorkFactory
+from domain.ports import UnitOfWorkFactory
+from domain.services.cycles import managed_cycle
 
 
 class Outcome(str, enum.Enum):
@@ -89,7 +90,7 @@ class ContractService:
 
     def draft(self, ws: WorkspaceRef, manager_id: str, rep_id: str) -> ContractDraft:
         with self._uow_factory() as uow:
-            rep, cycle = self._managed(uow, ws, manager_id, rep_id)
+            rep, cycle = managed_cycle(uow, ws, manager_id, rep_id, "write their coaching contract")
             return ContractDraft(rep, cycle, uow.contracts.for_cycle(cycle.id or 0), uow.priorities.focus(cycle.id or 0))
 
     def current(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> CoachingContract:
@@ -121,7 +122,7 @@ class ContractService:
         if problems:
             raise FieldProblems(problems)
         with self._uow_factory() as uow:
-            _, cycle = self._managed(uow, ws, manager_id, rep_id)
+            _, cycle = managed_cycle(uow, ws, manager_id, rep_id, "write their coaching contract")
             proposed = CoachingContract(
                 ws, rep_id, manager_id, metrics, float(weekly_hours),  # type: ignore[arg-type]
                 rep_commitments.strip(), manager_commitments.strip(), cycle_id=cycle.id,
@@ -160,13 +161,3 @@ class ContractService:
             stored = uow.contracts.save(signed)
             uow.commit()
         return ContractChange(stored, Outcome.SIGNED, signer_id=signer_id)
-
-    @staticmethod
-    def _managed(uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str) -> tuple[Member, CoachingCycle]:
-        rep = uow.members.get(ws, rep_id)
-        if rep is None or rep.manager_id != manager_id:
-            raise NotAllowed(f"<@{rep_id}> is not on your team, so you cannot write their coaching contract.")
-        cycle = uow.cycles.active_for(ws, rep_id)
-        if cycle is None or cycle.id is None:
-            raise NotFound(f"<@{rep_id}> has no active coaching cycle. Start one: `/coach start <@{rep_id}>`.")
-        return rep, cycle

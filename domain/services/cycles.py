@@ -106,3 +106,14 @@ def hand_over_cycle(uow: UnitOfWork, ws: WorkspaceRef, rep_id: str, new_manager_
     contract = uow.contracts.for_cycle(cycle.id, for_update=True)
     if contract is not None:
         uow.contracts.save(contract.handed_over(new_manager_id))
+
+
+def managed_cycle(uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str, to_do: str) -> tuple[Member, CoachingCycle]:
+    """The rep and their active cycle, for their own manager only; `to_do` finishes "so you cannot ..."."""
+    rep = uow.members.get(ws, rep_id)
+    if rep is None or rep.manager_id != manager_id:
+        raise NotAllowed(f"<@{rep_id}> is not on your team, so you cannot {to_do}.")
+    cycle = uow.cycles.active_for(ws, rep_id)
+    if cycle is None or cycle.id is None:
+        raise NotFound(f"<@{rep_id}> has no active coaching cycle. Start one: `/coach start <@{rep_id}>`.")
+    return rep, cycle

@@ -20,6 +20,7 @@ from domain.coaching.scoring import skills_profile
 from domain.errors import FieldProblems, InvalidInput, NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
+from domain.services.cycles import managed_cycle
 from domain.services.diagnosis import HISTORY_LIMIT
 
 
@@ -81,7 +82,7 @@ class PrioritizationService:
     def for_manager(self, ws: WorkspaceRef, manager_id: str, rep_id: str) -> PriorityView:
         """The view to rate from: only the rep's manager gets it (a rep reads theirs with `view`)."""
         with self._uow_factory() as uow:
-            rep, _ = self._managed(uow, ws, manager_id, rep_id)
+            rep, _ = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
             return self._view(uow, ws, rep)
 
     def rate(self, ws: WorkspaceRef, manager_id: str, rep_id: str,
@@ -109,7 +110,7 @@ class PrioritizationService:
         if problems:
             raise FieldProblems(problems)
         with self._uow_factory() as uow:
-            rep, cycle = self._managed(uow, ws, manager_id, rep_id)
+            rep, cycle = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
             if cycle_id is not None and cycle.id != cycle_id:
                 raise InvalidInput("This form belongs to a cycle that has ended since you opened it. "
                                    f"Open it again: `/coach prioritize <@{rep_id}>`.")
@@ -125,7 +126,7 @@ class PrioritizationService:
         for skill in skills:
             chosen = choose_focus(chosen, self._competency_id(skill), levels)
         with self._uow_factory() as uow:
-            rep, cycle = self._managed(uow, ws, manager_id, rep_id)
+            rep, cycle = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
             self._refuse_if_contracted(uow, cycle, chosen)
             uow.priorities.set_focus(ws, cycle.id or 0, chosen)
             view = self._view(uow, ws, rep)
@@ -134,7 +135,7 @@ class PrioritizationService:
 
     def add_focus(self, ws: WorkspaceRef, manager_id: str, rep_id: str, skill: str) -> PriorityView:
         with self._uow_factory() as uow:
-            _, cycle = self._managed(uow, ws, manager_id, rep_id)
+            _, cycle = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
             current = uow.priorities.focus(cycle.id or 0)
         return self.set_focus(ws, manager_id, rep_id, [*current, skill])
 
@@ -171,15 +172,6 @@ class PrioritizationService:
         rated = [g.rating for g in gaps if g.rating is not None]
         return PriorityView(rep, cycle, gaps, propose_focus(rated), uow.priorities.focus(cycle.id),
                             uow.contracts.for_cycle(cycle.id))
-
-    def _managed(self, uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str) -> tuple[Member, CoachingCycle]:
-        rep = uow.members.get(ws, rep_id)
-        if rep is None or rep.manager_id != manager_id:
-            raise NotAllowed(f"<@{rep_id}> is not on your team, so you cannot set their priorities.")
-        cycle = uow.cycles.active_for(ws, rep_id)
-        if cycle is None or cycle.id is None:
-            raise NotFound(f"<@{rep_id}> has no active coaching cycle. Start one: `/coach start <@{rep_id}>`.")
-        return rep, cycle
 
     @staticmethod
     def _refuse_if_contracted(uow: UnitOfWork, cycle: CoachingCycle, chosen: list[str]) -> None:
