@@ -103,3 +103,12 @@ def test_the_checks_cost_well_under_a_millisecond() -> None:
     for _ in range(rounds):
         check.verified_text(body, "2000", signature)
     assert (time.perf_counter() - started) / rounds < 0.001
+
+
+def test_the_cap_is_a_setting_with_a_small_default() -> None:
+    from bot.config import ConfigError, load_settings
+
+    assert load_settings(None).max_request_bytes == 1024 * 1024
+    assert load_settings(None, COACHFLOW_MAX_REQUEST_KB="256").max_request_bytes == 256 * 1024
+    with pytest.raises(ConfigError, match="COACHFLOW_MAX_REQUEST_KB: .*from 64 to 10240"):
+        load_settings(None, COACHFLOW_MAX_REQUEST_KB="8")
