@@ -28,7 +28,9 @@ from domain.services.preferences import PreferenceService
 from domain.services.prioritization import PrioritizationService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
+from bot.installed_workspace import installed_workspace_of
 from handlers import register_all
+from handlers.edge import install_edge_guards
 from handlers.jobs.dispatch import DispatchJob
 from handlers.services import CONTEXT_KEY, Services, utc_now
 from storage.dispatcher_lock import make_dispatcher_lock
@@ -94,6 +96,12 @@ def create_app(
             context["client"] = client
         return next()
 
+    # First: nothing below sees a foreign response_url or another workspace's request.
+    install_edge_guards(
+        app,
+        extra_response_url_origins=[settings.slack_api_url],
+        installed_workspace=installed_workspace_of(web_client),
+    )
     app.use(inject)
     register_all(app)
     return app

@@ -138,7 +138,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
         if args.http:
             from bot.http import CoachflowWsgi, HttpServer
 
-            wsgi = CoachflowWsgi(runtime.app, database_health_check(settings.database_url))
+            wsgi = CoachflowWsgi(
+                runtime.app, database_health_check(settings.database_url),
+                signing_secret=settings.slack_signing_secret or "", max_request_bytes=settings.max_request_bytes,
+            )
             HttpServer(wsgi, host=args.host, port=args.port).serve_forever()
         else:
             from slack_bolt.adapter.socket_mode import SocketModeHandler

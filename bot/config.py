@@ -29,6 +29,7 @@ _HOW_TO_FIX = {
     "COACHFLOW_MAX_UPLOAD_MB": "a whole number of megabytes from 1 to 1000 (default 20)",
     "COACHFLOW_CATALOG": "the path of a skill catalog JSON file (check it with `coachflow catalog check PATH`), "
     "or leave it unset for the shipped catalog",
+    "COACHFLOW_MAX_REQUEST_KB": "a whole number of kilobytes from 64 to 10240 (default 1024)",
     "COACHFLOW_CHARTS": "on or off (also true/false, yes/no, 1/0)",
 }
 
@@ -65,6 +66,13 @@ class Settings(BaseSettings):
     # The largest CRM export someone may share in the app's DM; a bigger one is
     # refused before it is downloaded. 20 MB holds well over 50,000 deals.
     max_upload_mb: int = Field(default=20, ge=1, le=1000, alias="COACHFLOW_MAX_UPLOAD_MB")
+
+    # The largest request body HTTP mode accepts from Slack; a bigger one is
+    # refused (413) before it is read. Slack's biggest payload is a view
+    # submission: the whole view (up to 100 blocks) plus what was typed,
+    # URL-encoded; Coachflow's largest modal is about 55 KB so (measured over
+    # the handler tests), and a view at Slack's 100-block limit stays below 1 MB.
+    max_request_kb: int = Field(default=1024, ge=64, le=10240, alias="COACHFLOW_MAX_REQUEST_KB")
 
     @field_validator("catalog_path", mode="before")
     @classmethod
@@ -124,6 +132,10 @@ class Settings(BaseSettings):
     @property
     def max_upload_bytes(self) -> int:
         return self.max_upload_mb * 1024 * 1024
+
+    @property
+    def max_request_bytes(self) -> int:
+        return self.max_request_kb * 1024
 
     def require_slack(self, *, http: bool) -> None:
         """Check the variables a real Slack connection needs, all at once."""

@@ -1,7 +1,9 @@
 """HTTP mode: Bolt behind a production WSGI server (waitress), plus `/healthz`.
 
-Slack sends commands, interactivity and events to one path, `/slack/events`;
-Bolt verifies each request's signature and answers 401 when it is wrong.
+Slack sends commands, interactivity and events to one path, `/slack/events`.
+Each request is checked here before Bolt parses it (bot/request_guard.py):
+size first (413), then the signature (401); a refusal is one short log line
+without the body. `/healthz` answers within its budget (bot/health.py).
 """
 
 from __future__ import annotations
@@ -10,11 +12,16 @@ import json
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
+from waitress.channel import HTTPChannel
 from waitress.server import create_server
+from waitress.task import ErrorTask
+
+from bot.request_guard import Refused, SignatureCheck, read_body
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
@@ -23,30 +30,92 @@ log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+# Slack's largest payload is a view submission (the whole view, URL-encoded);
+# see COACHFLOW_MAX_REQUEST_KB in bot/config.py for the default.
+DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024
 
 
 class CoachflowWsgi:
-    def __init__(self, app: App, health_check: Callable[[], bool]) -> None:
-        self._slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    def __init__(
+        self,
+        app: App,
+        health_check: Callable[[], bool],
+        *,
+        signing_secret: str,
+        max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
+    ) -> None:
+        self._app = app
         self._health_check = health_check
+        self._signature = SignatureCheck(signing_secret)
+        self.max_request_bytes = max_request_bytes
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") in {"GET", "HEAD"}:
+        path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
+        if path == HEALTH_PATH and method in {"GET", "HEAD"}:
             healthy = self._health_check()
-            body = json.dumps({"ok": healthy, "database": "ok" if healthy else "unreachable"}).encode()
-            start_response(
-                "200 OK" if healthy else "503 Service Unavailable",
-                [("Content-Type", "application/json"), ("Content-Length", str(len(body)))],
+            body = json.dumps({"ok": healthy, "database": "ok" if healthy else "unavailable"}).encode()
+            return _answer(start_response, 200 if healthy else 503, body, "application/json")
+        if path == EVENTS_PATH and method == "POST":
+            return self._slack_request(environ, start_response)
+        return _answer(start_response, 404, b"Not Found", "text/plain;charset=utf-8")
+
+    def _slack_request(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        request = WsgiHttpRequest(environ)
+        headers = request.get_headers()
+        try:
+            raw = read_body(environ, self.max_request_bytes)
+            text = self._signature.verified_text(
+                raw, _header(headers, "x-slack-request-timestamp"), _header(headers, "x-slack-signature")
             )
-            return [body]
-        return self._slack(environ, start_response)
+        except Refused as refusal:
+            log.warning("refused a Slack request: %s %s (from %s)", refusal.status, refusal.reason,
+                        environ.get("REMOTE_ADDR", "?"))
+            body = json.dumps({"error": "request too large" if refusal.status == 413 else "invalid request"})
+            return _answer(start_response, refusal.status, body.encode(), "application/json")
+        # Bolt reads Content-Length again; the body is already in hand.
+        headers["content-length"] = str(len(raw))
+        response: BoltResponse = self._app.dispatch(BoltRequest(body=text, query=request.query_string, headers=headers))
+        wsgi_response = WsgiHttpResponse(status=response.status, headers=response.headers, body=response.body)
+        start_response(wsgi_response.status, wsgi_response.get_headers())
+        return wsgi_response.get_body()
+
+
+def _header(headers: dict[str, Any], name: str) -> str | None:
+    value = headers.get(name)
+    return value if isinstance(value, str) else None
+
+
+def _answer(start_response: StartResponse, status: int, body: bytes, content_type: str) -> Iterable[bytes]:
+    reasons = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
+               413: "Payload Too Large", 503: "Service Unavailable"}
+    start_response(f"{status} {reasons[status]}",
+                   [("Content-Type", content_type), ("Content-Length", str(len(body)))])
+    return [body]
+
+
+class _LoggedErrorTask(ErrorTask):  # type: ignore[misc]
+    """waitress refuses an oversized body itself, before it is buffered; say so in one line."""
+
+    def execute(self) -> None:
+        error = self.request.error
+        log.warning("refused a request: %s %s (%s)", error.code, error.reason, error.body)
+        super().execute()
+
+
+class _Channel(HTTPChannel):  # type: ignore[misc]
+    error_task_class = _LoggedErrorTask
 
 
 class HttpServer:
     """A waitress server that can run in the foreground or in a thread (tests)."""
 
     def __init__(self, wsgi: CoachflowWsgi, host: str = "0.0.0.0", port: int = 3000, threads: int = 8) -> None:
-        self._server = create_server(wsgi, host=host, port=port, threads=threads, ident="coachflow")
+        self._server = create_server(
+            wsgi, host=host, port=port, threads=threads, ident="coachflow",
+            # waitress refuses a body of this size or more (its default is 1 GB, buffered to disk).
+            max_request_body_size=wsgi.max_request_bytes + 1,
+        )
+        self._server.channel_class = _Channel
         self._thread: threading.Thread | None = None
 
     @property

@@ -10,18 +10,28 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import App, BoltContext, BoltResponse
 
 from handlers.blocks.roster import error_message
+from handlers.edge import VERIFIED_KEY
 
 log = logging.getLogger("coachflow.errors")
 
 APOLOGY = "Sorry, Coachflow hit a problem and nothing was changed. Please try again in a minute."
 
 
-def handle_error(error: Exception, body: dict[str, Any], respond: Any, logger: logging.Logger) -> BoltResponse | None:
+def handle_error(
+    error: Exception, body: dict[str, Any], context: BoltContext, respond: Any, logger: logging.Logger
+) -> BoltResponse | None:
+    if not context.get(VERIFIED_KEY):
+        # Raised before Coachflow's first middleware, e.g. inside Bolt's signature
+        # check: the body is unverified, so nothing in it is used, and no traceback
+        # (the request may be anyone's junk).
+        log.warning("refused a request that failed before verification (%s)", error.__class__.__name__)
+        return BoltResponse(status=401, body={"error": "invalid request"})
     log.exception("unhandled error in a Slack listener (type=%s)", body.get("type") or body.get("command"), exc_info=error)
-    if respond is not None and body.get("response_url"):
+    # The edge guard removed any response_url that is not Slack's own from the context.
+    if respond is not None and context.response_url:
         respond(response_type="ephemeral", replace_original=False, **error_message(APOLOGY))
     return None
 
