@@ -92,5 +92,7 @@ def test_a_permanent_failure_shows_in_the_ledger_and_the_exit_status(operator: O
 def test_bad_instants_are_refused_with_a_message(operator: Operator) -> None:
     for bad in ("next monday", "2026-11-30T07:00:00"):
         result = operator.run("jobs", "run-due", "--now", bad)
-        assert result.returncode == 1 and "Traceback" not in result.stderr
+        # A usage error: exit 2, one line, before Slack or the database is asked.
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert len(result.stderr.splitlines()) == 1
         assert "ISO 8601" in result.stderr or "no time zone" in result.stderr
