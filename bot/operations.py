@@ -154,12 +154,19 @@ def in_flight_report(rows: Sequence[Delivery], now: datetime) -> list[str]:
     if not rows:
         return []
     expiries = sorted(_claim_expiry(d, now) for d in rows)
-    lines = [
-        f"{len(rows)} left in flight (status sending): a sender claimed them and recorded no outcome "
-        f"(it was stopped, or is still sending). Each is looked up in Slack before any resend, "
-        f"by the first tick after its claim expires ({_lease()} after the claim): "
-        f"the first at {_utc(expiries[0])}, the last at {_utc(expiries[-1])}."
-    ]
+    if len(rows) == 1:
+        lines = [
+            f"1 row left in flight (status sending): a sender claimed it and recorded no outcome (it was "
+            f"stopped, or is still sending). It is looked up in Slack before any resend, by the first tick "
+            f"after its claim expires at {_utc(expiries[0])} ({_lease()} after the claim)."
+        ]
+    else:
+        lines = [
+            f"{len(rows)} rows left in flight (status sending): senders claimed them and recorded no outcome "
+            f"(stopped, or still sending). Each is looked up in Slack before any resend, by the first tick "
+            f"after its claim expires ({_lease()} after the claim): from {_utc(expiries[0])} "
+            f"to {_utc(expiries[-1])}."
+        ]
     shown = sorted(rows, key=lambda d: (_claim_expiry(d, now), d.key.recipient_id))[:IN_FLIGHT_SHOWN]
     lines.append(table(["team", "recipient", "kind", "period", "attempts", "claimed (UTC)", "retried after (UTC)"],
                        [[d.key.team_id, d.key.recipient_id, d.key.kind, d.key.period, d.attempts,
