@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from slack_sdk import WebClient
+import urllib.error
+
+from slack_sdk.errors import SlackApiError
 
 from bot.app import build_services
 from bot.config import Settings
 from bot.database import prepare_database
+from bot.slack_check import SlackUnreachable, bot_client
 from domain.model import Member, SlackProfile, WorkspaceRef
 from domain.ports import UserDirectory
 from handlers.slack_directory import SlackUserDirectory
@@ -21,15 +24,24 @@ class OfflineDirectory:
 
 
 def grant_admin(settings: Settings, *, team_id: str, user_id: str) -> Member:
-    prepare_database(settings.database_url)
+    # With a token, Slack is asked for the person's name and time zone, and the
+    # token is checked first: a wrong one is one line, before the database.
     directory: UserDirectory = (
-        SlackUserDirectory(WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url))
+        SlackUserDirectory(bot_client(settings, "asks Slack who the person is"))
         if settings.slack_bot_token
         else OfflineDirectory()
     )
+    prepare_database(settings.database_url)
     engine = make_engine(settings.database_url)
     try:
         services = build_services(make_uow_factory(engine), settings)
-        return services.roster.grant_admin(WorkspaceRef(team_id=team_id), user_id, directory)
+        try:
+            return services.roster.grant_admin(WorkspaceRef(team_id=team_id), user_id, directory)
+        except SlackApiError as error:
+            raise SlackUnreachable(
+                f"Slack did not answer users.info for {user_id} ({error.response.get('error')}); try again later."
+            ) from None
+        except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
+            raise SlackUnreachable(f"Slack stopped answering ({error.__class__.__name__}); try again later.") from None
     finally:
         engine.dispose()

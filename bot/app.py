@@ -39,6 +39,22 @@ from storage.uow import make_engine, make_uow_factory
 log = logging.getLogger(__name__)
 
 
+class _OurClientCarriesTheToken(logging.Filter):
+    """Drop Bolt's "As you gave `client` as well, `token` will be unused."
+
+    Bolt reads SLACK_BOT_TOKEN from the environment by itself whenever no
+    token is passed, and warns when a client is passed too. Ours is built from
+    Settings (the one reader of the environment) with that same token, so the
+    warning, printed by every command, says nothing an operator can act on.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "will be unused" not in record.getMessage()
+
+
+logging.getLogger("coachflow.bolt").addFilter(_OurClientCarriesTheToken())
+
+
 def build_services(
     uow_factory: UnitOfWorkFactory,
     settings: Settings,

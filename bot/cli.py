@@ -7,8 +7,13 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
-from bot.config import ConfigError, Settings, load_settings
+from bot import cli_args
+from bot.config import ConfigError, Settings, catalog_config_error, load_settings
+from bot.plain_text import plain
+from bot.slack_check import SlackUnreachable
+from domain.catalog import CatalogError
 from domain.errors import CoachflowError
 
 log = logging.getLogger("coachflow")
@@ -17,30 +22,54 @@ MANIFEST = Path(__file__).resolve().parent.parent / "manifest.yml"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Exit status: 0 done; 1 the command ran and something failed (a send, an
+    unusable file, a schema behind for `db status`, Slack unreachable); 2 a
+    configuration or usage error; 75 `jobs run-due` left rows in flight."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, or a usage error already printed in one line
+        return stop.code if isinstance(stop.code, int) else 2
     if not hasattr(args, "handler"):
         parser.print_help()
         return 2
     try:
         return int(args.handler(args) or 0)
     except ConfigError as error:
-        print(f"coachflow: {error}", file=sys.stderr)
+        _say(str(error))
+        return 2
+    except SlackUnreachable as error:
+        _say(str(error))
+        return 1
+    except CatalogError as error:  # COACHFLOW_CATALOG, wherever it is loaded (`catalog check` has its own)
+        _say(str(catalog_config_error(error.source, error.problems)))
         return 2
     except CoachflowError as error:
-        print(f"coachflow: {error}", file=sys.stderr)
+        _say(str(error))
         return 1
     except KeyboardInterrupt:
         return 130
 
 
+def _say(message: str) -> None:
+    # Domain messages are written for Slack; the terminal gets plain text.
+    print(f"coachflow: {plain(message)}", file=sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line naming the command's --help, not the whole usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="coachflow", description="In-flow sales coaching for Slack.")
+    parser = _Parser(prog="coachflow", description="In-flow sales coaching for Slack.")
     sub = parser.add_subparsers(metavar="COMMAND")
 
     run = sub.add_parser("run", help="connect to Slack (Socket Mode, or HTTP with --http)")
     run.add_argument("--http", action="store_true", help="serve Slack's HTTP requests instead of Socket Mode")
-    run.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
+    run.add_argument("--port", type=cli_args.port, default=3000, help="HTTP port (default 3000)")
     run.add_argument("--host", default="0.0.0.0", help="HTTP bind address (default 0.0.0.0)")
     run.add_argument("--no-scheduler", action="store_true", help="do not run the dispatch scheduler in this process")
     run.set_defaults(handler=_cmd_run)
@@ -51,17 +80,17 @@ def _parser() -> argparse.ArgumentParser:
     jobs = sub.add_parser("jobs", help="scheduled messages")
     jobs_sub = jobs.add_subparsers(metavar="{run-due,due}", required=True)
     run_due = jobs_sub.add_parser("run-due", help="run one dispatch tick (queue what is due, send it)")
-    run_due.add_argument("--now", help="as of this instant, ISO 8601 (e.g. 2026-11-27T15:00:00Z)")
+    run_due.add_argument("--now", type=cli_args.instant, help="as of this instant, ISO 8601 (e.g. 2026-11-27T15:00:00Z)")
     run_due.set_defaults(handler=_operation("jobs_run_due"))
     due = jobs_sub.add_parser("due", help="list what a tick would send now, without sending")
-    due.add_argument("--now", help="as of this instant, ISO 8601")
+    due.add_argument("--now", type=cli_args.instant, help="as of this instant, ISO 8601")
     due.set_defaults(handler=_operation("jobs_due"))
 
     ledger = sub.add_parser("deliveries", help="the delivery ledger: what was sent, skipped or failed")
     ledger.add_argument("--failed", action="store_true", help="only failed deliveries")
     ledger.add_argument("--status", choices=["pending", "sending", "sent", "failed", "skipped"])
-    ledger.add_argument("--since", help="created at or after this instant, ISO 8601")
-    ledger.add_argument("--limit", type=int, default=50)
+    ledger.add_argument("--since", type=cli_args.instant, help="created at or after this instant, ISO 8601")
+    ledger.add_argument("--limit", type=cli_args.positive_int, default=50, help="at most this many rows (default 50)")
     ledger.set_defaults(handler=_operation("deliveries"))
 
     db = sub.add_parser("db", help="database schema")
@@ -72,14 +101,14 @@ def _parser() -> argparse.ArgumentParser:
     status.set_defaults(handler=_cmd_db_status)
 
     manifest = sub.add_parser("manifest", help="print the Slack app manifest")
-    manifest.add_argument("--url", help="public base URL for HTTP mode, e.g. https://coach.example.com")
+    manifest.add_argument("--url", type=cli_args.public_url, help="public base URL for HTTP mode, e.g. https://coach.example.com")
     manifest.set_defaults(handler=_cmd_manifest)
 
     admin = sub.add_parser("admin", help="workspace admins")
     admin_sub = admin.add_subparsers(metavar="{grant}", required=True)
     grant = admin_sub.add_parser("grant", help="make a Slack user a Coachflow admin")
-    grant.add_argument("--team", required=True, help="Slack workspace id (T...)")
-    grant.add_argument("--user", required=True, help="Slack user id (U... or W...)")
+    grant.add_argument("--team", required=True, type=cli_args.team_id, help="Slack workspace id (T...)")
+    grant.add_argument("--user", required=True, type=cli_args.user_id, help="Slack user id (U... or W...)")
     grant.set_defaults(handler=_cmd_admin_grant)
 
     catalog = sub.add_parser("catalog", help="the skill catalog")
@@ -92,11 +121,11 @@ def _parser() -> argparse.ArgumentParser:
     pipeline_sub = pipeline.add_subparsers(metavar="{import,audit}", required=True)
     pl_import = pipeline_sub.add_parser("import", help="import opportunities from a Salesforce, HubSpot or Coachflow CSV")
     pl_import.add_argument("file", help="the CSV export")
-    pl_import.add_argument("--team", required=True, help="Slack workspace id (T...)")
+    pl_import.add_argument("--team", required=True, type=cli_args.team_id, help="Slack workspace id (T...)")
     pl_import.set_defaults(handler=_cmd_pipeline_import)
     pl_audit = pipeline_sub.add_parser("audit", help="per rep: days per stage, conversion, deal sizes, losses vs team")
-    pl_audit.add_argument("--team", required=True, help="Slack workspace id (T...)")
-    pl_audit.add_argument("--rep", help="only this rep (Slack user id U...), with details")
+    pl_audit.add_argument("--team", required=True, type=cli_args.team_id, help="Slack workspace id (T...)")
+    pl_audit.add_argument("--rep", type=cli_args.user_id, help="only this rep (Slack user id U...), with details")
     pl_audit.set_defaults(handler=_cmd_pipeline_audit)
 
     demo = sub.add_parser("demo", help="run the offline demo against a fake Slack")
@@ -123,9 +152,14 @@ def _settings() -> Settings:
 def _cmd_run(args: argparse.Namespace) -> int:
     from bot.app import build_runtime
     from bot.database import prepare_database, database_health_check
+    from bot.operations import configured_catalog
+    from bot.slack_check import verify_bot_token
 
     settings = _settings()
     settings.require_slack(http=args.http)
+    configured_catalog(settings)
+    # Bolt would check the token too, with a traceback; this says it in one line.
+    verify_bot_token(settings.require_bot_token("connects to Slack"), settings.slack_api_url)
     prepare_database(settings.database_url)
     runtime = build_runtime(settings)
     clock = None
@@ -163,15 +197,19 @@ def _cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def _cmd_db_status(args: argparse.Namespace) -> int:
-    from bot.database import database_status
+    from bot.database import database_status, missing_sqlite_file
 
     from storage.migrate import is_known_revision
 
-    current, head = database_status(_settings().database_url)
+    url = _settings().database_url
+    current, head = database_status(url)  # reads only: a missing SQLite file stays missing
     if current is not None and not is_known_revision(current):
         print(f"revision {current} is newer than this version of Coachflow (which knows up to {head})")
         return 1
     state = "up to date" if current == head else "needs `coachflow db upgrade`"
+    missing = missing_sqlite_file(url)
+    if missing is not None:
+        state += f" (there is no database file at {missing} yet; that command creates it)"
     print(f"revision {current or 'none'} of {head}: {state}")
     return 0 if current == head else 1
 
@@ -187,7 +225,8 @@ def _cmd_admin_grant(args: argparse.Namespace) -> int:
     from bot.admin import grant_admin
 
     member = grant_admin(_settings(), team_id=args.team, user_id=args.user)
-    print(f"{member.name} ({member.user_id}) is now a Coachflow admin of {args.team}.")
+    who = member.user_id if member.name in ("", member.user_id) else f"{member.name} ({member.user_id})"
+    print(f"{who} is now a Coachflow admin of {args.team}.")
     return 0
 
 

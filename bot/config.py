@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import zoneinfo
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SLACK_API_DEFAULT = "https://slack.com/api/"
+# A DATABASE_URL without a scheme is a SQLite file if it ends so (or is a path).
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 # What to tell someone for each variable when its value is refused.
 _HOW_TO_FIX = {
@@ -23,7 +26,8 @@ _HOW_TO_FIX = {
     "SLACK_APP_TOKEN": "an app-level token with connections:write from Basic Information (starts with xapp-)",
     "SLACK_SIGNING_SECRET": "the Signing Secret from your app's Basic Information page",
     "SLACK_API_URL": "an http(s) URL such as https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)",
-    "DATABASE_URL": "a SQLAlchemy URL such as sqlite:///coachflow.db or postgresql://user@host/db",
+    "DATABASE_URL": "a SQLAlchemy URL such as sqlite:///coachflow.db or postgresql://user@host/db, "
+    "or a SQLite file path ending in .db, .sqlite or .sqlite3 (or containing a /)",
     "COACHFLOW_LOG_LEVEL": "one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "COACHFLOW_DEFAULT_TIME_ZONE": "an IANA time zone such as Europe/Berlin or America/New_York",
     "COACHFLOW_MAX_UPLOAD_MB": "a whole number of megabytes from 1 to 1000 (default 20)",
@@ -36,6 +40,21 @@ _HOW_TO_FIX = {
 
 class ConfigError(Exception):
     """Configuration that cannot work; the message says what to change."""
+
+
+def catalog_config_error(source: object, problems: Sequence[str]) -> ConfigError:
+    """COACHFLOW_CATALOG names a file that cannot be used: one line, and where to see every problem."""
+    count = len(problems)
+    first = f", first: {problems[0]}" if problems else ""
+    return ConfigError(
+        f"COACHFLOW_CATALOG: {source} cannot be used ({count} problem{'' if count == 1 else 's'}{first}); "
+        f"list them with `coachflow catalog check {source}`, or unset it for the shipped catalog."
+    )
+
+
+def how_to_fix(variable: str) -> str:
+    """What to set `variable` to, in the words every configuration error uses."""
+    return _HOW_TO_FIX.get(variable, "a valid value")
 
 
 class Settings(BaseSettings):
@@ -107,7 +126,14 @@ class Settings(BaseSettings):
     def _database_url(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("is empty")
-        scheme = value.split("://", 1)[0].lower() if "://" in value else "sqlite"
+        if "://" not in value:
+            # A bare value is a SQLite file, but only one that looks like one:
+            # a typo such as `DATABASE_URL=garbage` must not create a file named
+            # garbage in the current directory.
+            if not _looks_like_a_sqlite_path(value.strip()):
+                raise ValueError(f"{value!r} is neither a URL nor a SQLite file path")
+            return value
+        scheme = value.split("://", 1)[0].lower()
         if scheme not in {"sqlite", "postgres", "postgresql", "postgresql+psycopg"}:
             raise ValueError(f"{scheme}:// is not supported (SQLite or PostgreSQL only)")
         return value
@@ -138,7 +164,7 @@ class Settings(BaseSettings):
         return self.max_request_kb * 1024
 
     def require_slack(self, *, http: bool) -> None:
-        """Check the variables a real Slack connection needs, all at once."""
+        """Check the variables a real Slack connection needs, all at once, in one line."""
         missing = []
         if not self.slack_bot_token:
             missing.append("SLACK_BOT_TOKEN")
@@ -148,11 +174,18 @@ class Settings(BaseSettings):
             missing.append("SLACK_APP_TOKEN")
         if missing:
             mode = "HTTP mode (--http)" if http else "Socket Mode"
-            lines = [f"{name} is not set: set it to {_HOW_TO_FIX[name]}." for name in missing]
-            hint = (
-                "" if http else "\nTo serve HTTP instead, use `coachflow run --http` with SLACK_SIGNING_SECRET."
+            fixes = "; ".join(f"{name} is not set: set it to {_HOW_TO_FIX[name]}" for name in missing)
+            hint = "" if http else " To serve HTTP instead, use `coachflow run --http` with SLACK_SIGNING_SECRET."
+            raise ConfigError(f"{mode} needs {' and '.join(missing)}. {fixes}.{hint}")
+
+    def require_bot_token(self, why: str) -> str:
+        """The bot token, or one line saying what needs it (`why`: "sends DMs")."""
+        if not self.slack_bot_token:
+            raise ConfigError(
+                f"SLACK_BOT_TOKEN is not set: this command {why} and needs Slack. "
+                f"Set it to {_HOW_TO_FIX['SLACK_BOT_TOKEN']}."
             )
-            raise ConfigError(f"{mode} needs:\n- " + "\n- ".join(lines) + hint)
+        return self.slack_bot_token
 
     def configure_logging(self) -> None:
         logging.basicConfig(
@@ -176,4 +209,11 @@ def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Set
             reason = issue["msg"].removeprefix("Value error, ")
             fix = _HOW_TO_FIX.get(variable, "a valid value")
             problems.append(f"{variable}: {reason}. Set it to {fix}.")
+        if len(problems) == 1:  # one problem, one line
+            raise ConfigError(problems[0]) from None
         raise ConfigError("Invalid configuration:\n- " + "\n- ".join(problems)) from None
+
+
+def _looks_like_a_sqlite_path(value: str) -> bool:
+    """`coachflow.db`, `data/coach.sqlite3`, `~/coachflow.db`, `./coach`: yes; `garbage`: no."""
+    return value.lower().endswith(SQLITE_SUFFIXES) or "/" in value or "\\" in value

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from alembic.util.exc import CommandError
+from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from bot.health import BoundedHealthCheck, write_probe
 
@@ -30,7 +32,7 @@ def upgrade_database(url: str) -> tuple[str | None, str | None]:
 
 
 def _unreachable(error: SQLAlchemyError) -> str:
-    detail = getattr(error, "orig", None) or error
+    detail = " ".join(str(getattr(error, "orig", None) or error).split())  # the driver's lines, as one
     return f"DATABASE_URL: cannot reach the database ({error.__class__.__name__}: {detail})."
 
 
@@ -41,7 +43,34 @@ def _newer_schema(url: str) -> str:
     )
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names (relative to the current directory); None for a server or :memory:."""
+    try:
+        parsed = make_url(normalise_database_url(url))
+    except ArgumentError:
+        raise ConfigError(f"DATABASE_URL: not a database URL ({url.split('://', 1)[0]}://...).") from None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database).expanduser()
+
+
+def missing_sqlite_file(url: str) -> Path | None:
+    """The SQLite file `url` names when it does not exist yet (opening it would create it)."""
+    path = sqlite_file(url)
+    return path if path is not None and not path.exists() else None
+
+
+def _no_database(path: Path) -> str:
+    return (
+        f"DATABASE_URL: there is no database at {path} (nothing to read yet); "
+        "check DATABASE_URL, or create it with `coachflow db upgrade`."
+    )
+
+
 def database_status(url: str) -> tuple[str | None, str]:
+    """(current revision, head); a SQLite file that does not exist is at None and stays absent."""
+    if missing_sqlite_file(url) is not None:
+        return None, migrate.head_revision()
     engine = make_engine(url)
     try:
         return migrate.current_revision(engine), migrate.head_revision()
@@ -51,15 +80,37 @@ def database_status(url: str) -> tuple[str | None, str]:
         engine.dispose()
 
 
-def prepare_database(url: str) -> None:
+def prepare_database(url: str, *, create: bool = True) -> None:
     """SQLite is brought up to date on start; a shared server is migrated on purpose.
 
     Several instances share one PostgreSQL, so none of them changes its schema
     behind the others' backs: an operator runs `coachflow db upgrade` once.
+    `create=False`: a SQLite file that does not exist is an error, not created
+    (a command that needs data already there, such as an import).
     """
     if normalise_database_url(url).startswith("sqlite"):
+        missing = missing_sqlite_file(url)
+        if missing is not None and not create:
+            raise ConfigError(_no_database(missing))
         upgrade_database(url)
         return
+    _require_current_schema(url)
+
+
+def open_for_reading(url: str) -> Engine:
+    """An engine on a database that exists and is up to date; nothing is created or migrated.
+
+    Reading commands (`jobs due`, `deliveries`, `pipeline audit`) use this: a
+    typo in DATABASE_URL must not leave an empty database file behind.
+    """
+    missing = missing_sqlite_file(url)
+    if missing is not None:
+        raise ConfigError(_no_database(missing))
+    _require_current_schema(url)
+    return make_engine(url)
+
+
+def _require_current_schema(url: str) -> None:
     current, head = database_status(url)
     if current is not None and not migrate.is_known_revision(current):
         raise ConfigError(_newer_schema(url))

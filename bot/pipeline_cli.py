@@ -13,14 +13,17 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 from bot.config import Settings
-from bot.database import prepare_database
+from bot.database import open_for_reading, prepare_database
 from bot.operations import table
+from bot.plain_text import plain
 from domain.errors import CoachflowError
 from domain.model import WorkspaceRef
 from domain.pipeline import summary
 from domain.pipeline.model import STAGES, ImportReport, RepAudit, StageStats
-from domain.services.pipeline import PipelineService
+from domain.services.pipeline import UNKNOWN_OWNER, PipelineService
 from storage.uow import make_engine, make_uow_factory
 
 PROBLEMS_SHOWN = 50
@@ -33,7 +36,9 @@ def pipeline_import(settings: Settings, path: str | Path, team: str) -> int:
         raw = file.read_bytes()
     except OSError as error:
         return _fail(f"cannot read {file}: {error.strerror or error}")
-    with _service(settings) as service:
+    # An import needs the workspace already there: a missing SQLite file is an error, not created.
+    prepare_database(settings.database_url, create=False)
+    with _service(make_engine(settings.database_url)) as service:
         try:
             report = service.import_file(WorkspaceRef(team_id=team), raw, file.name)
         except CoachflowError as error:
@@ -57,12 +62,29 @@ def import_summary(report: ImportReport) -> list[str]:
     ignored = summary.ignored_columns(report)
     if ignored:
         lines.append(ignored)
+    unknown = sum(1 for p in report.problems if p.reason.startswith(UNKNOWN_OWNER))
+    if unknown:
+        lines.append(owners_hint(unknown, everyone=unknown == report.skipped and not report.imported))
     return lines
 
 
+def owners_hint(unknown: int, *, everyone: bool) -> str:
+    """Why owners are unknown and what to do: deals belong to people already on a Coachflow team."""
+    what = (
+        "No row was imported because no owner in the file is"
+        if everyone
+        else f"{_count(unknown, 'row')} skipped because the owner is not"
+    )
+    return (
+        f"{what} on a Coachflow team in this workspace yet. Owners must be on a team first: a manager adds "
+        "each rep in Slack with `/coach team add @rep` (Coachflow then knows their Slack id and email), "
+        "then import the file again."
+    )
+
+
 def pipeline_audit(settings: Settings, team: str, rep: str | None) -> int:
-    """Print the audit of every rep with deals in the workspace, or of one rep."""
-    with _service(settings) as service:
+    """Print the audit of every rep with deals in the workspace, or of one rep (reads only)."""
+    with _service(open_for_reading(settings.database_url)) as service:
         try:
             audits = service.audit(WorkspaceRef(team_id=team), [rep] if rep else None)
         except CoachflowError as error:
@@ -158,14 +180,12 @@ def _count(number: int, noun: str) -> str:
 
 
 def _fail(message: str) -> int:
-    print(f"coachflow: {message}", file=sys.stderr)
+    print(f"coachflow: {plain(message)}", file=sys.stderr)
     return 1
 
 
 @contextmanager
-def _service(settings: Settings) -> Iterator[PipelineService]:
-    prepare_database(settings.database_url)
-    engine = make_engine(settings.database_url)
+def _service(engine: Engine) -> Iterator[PipelineService]:
     try:
         yield PipelineService(make_uow_factory(engine))
     finally:

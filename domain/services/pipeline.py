@@ -28,6 +28,9 @@ from domain.pipeline.model import (
 from domain.pipeline.scope import ImportScope, scope_of
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 
+# How a row whose owner Coachflow does not know begins (the CLI adds how to fix it).
+UNKNOWN_OWNER = "unknown owner"
+
 
 class PipelineService:
     def __init__(self, uow_factory: UnitOfWorkFactory) -> None:
@@ -139,9 +142,11 @@ def _resolve_owners(
     for row in rows:
         member = by_email.get(row.owner) if "@" in row.owner else by_id.get(row.owner)
         if member is None:
-            why = ("no member of this workspace has that email in Slack" if "@" in row.owner
+            # Emails are matched against the members Coachflow knows (their Slack
+            # profile's email, read when they joined a team); Slack is not asked here.
+            why = ("no member of this workspace in Coachflow has that email" if "@" in row.owner
                    else "not a member of this workspace in Coachflow")
-            problems.append(RowProblem(row.line, f"unknown owner {row.owner}: {why}"))
+            problems.append(RowProblem(row.line, f"{UNKNOWN_OWNER} {row.owner}: {why}"))
             continue
         if scope is not None and not scope.allows(member.user_id):
             problems.append(RowProblem(row.line, f"owner {row.owner} is not on your team"))

@@ -85,7 +85,12 @@ def test_a_bad_catalog_in_the_settings_stops_the_app_with_its_problems(tmp_path,
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'x.db'}")
     monkeypatch.setenv("COACHFLOW_CATALOG", str(bad))
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1-test")  # checked before Slack is asked
 
-    assert main(["jobs", "due"]) == 1
+    # A configuration error: exit 2, one line, and how to see every problem.
+    assert main(["scheduler"]) == 2
     err = capsys.readouterr().err
-    assert "catalog.json" in err and "Traceback" not in err
+    assert err.startswith("coachflow: COACHFLOW_CATALOG: ") and "catalog.json" in err
+    assert f"coachflow catalog check {bad}" in err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert not (tmp_path / "x.db").exists()

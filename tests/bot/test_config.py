@@ -228,3 +228,33 @@ def test_nothing_set_lists_every_missing_variable_at_once() -> None:
     message = str(raised.value)
     assert "SLACK_BOT_TOKEN" in message
     assert "SLACK_SIGNING_SECRET" in message
+
+
+# -- DATABASE_URL: a URL, or something that is plainly a SQLite file ------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["coachflow.db", "data.sqlite", "data.SQLITE3", "./coach", "data/coach", "~/coachflow.db",
+     "sqlite:///garbage", "postgresql://u@h/db", "postgres://u@h/db"],
+)
+def test_database_url_takes_a_url_or_a_sqlite_path(value: str) -> None:
+    assert load_settings(None, DATABASE_URL=value).database_url == value
+
+
+@pytest.mark.parametrize("value", ["garbage", "coachflow", "localhost", "db"])
+def test_a_bare_word_is_not_a_database(value: str) -> None:
+    # `DATABASE_URL=garbage` used to create a SQLite file named garbage.
+    with pytest.raises(ConfigError) as raised:
+        load_settings(None, DATABASE_URL=value)
+
+    message = str(raised.value)
+    assert message.startswith("DATABASE_URL: ") and "\n" not in message
+    assert ".db" in message and "sqlite:///" in message
+
+
+def test_one_bad_value_is_one_line() -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_settings(None, COACHFLOW_LOG_LEVEL="LOUD")
+
+    assert "\n" not in str(raised.value)

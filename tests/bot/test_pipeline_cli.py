@@ -160,3 +160,39 @@ def test_audit_of_a_stranger_or_an_empty_workspace(capsys) -> None:
 
     assert pipeline_audit(load_settings(None), "T1", None) == 0
     assert "No opportunities in T1 yet" in capsys.readouterr().out
+
+
+def test_when_no_owner_is_on_a_team_the_import_says_so_and_how_to_fix_it(tmp_path: Path, capsys) -> None:
+    # A workspace whose people are not on a Coachflow team yet: every row is refused.
+    text = HEADER + "D1,x,UNEW,1,prospecting,open,,,\nD2,y,new@acme.com,1,prospecting,open,,,\n"
+
+    status, out, _ = run_import(capsys, write(tmp_path, text))
+
+    lines = out.splitlines()
+    assert status == 1
+    assert lines[0].startswith("Imported 0 opportunities from deals.csv")
+    assert lines[-1].startswith("No row was imported because no owner in the file is on a Coachflow team")
+    assert "`/coach team add @rep`" in lines[-1] and "import the file again" in lines[-1]
+
+
+def test_an_email_owner_is_looked_up_among_members_not_asked_of_slack(tmp_path: Path, capsys) -> None:
+    # No token is set: the report must not claim that Slack was asked.
+    status, out, _ = run_import(capsys, write(tmp_path, HEADER + GOOD + "D4,z,nobody@acme.com,1,prospecting,open,,,\n"))
+
+    assert status == 0
+    assert "unknown owner nobody@acme.com: no member of this workspace in Coachflow has that email" in out
+    assert "that email in Slack" not in out
+    assert out.splitlines()[-1].startswith("1 row skipped because the owner is not on a Coachflow team")
+
+
+def test_import_and_audit_on_a_missing_database_create_nothing(tmp_path: Path, monkeypatch, capsys) -> None:
+    missing = tmp_path / "elsewhere" / "typo.db"
+    missing.parent.mkdir()
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{missing}")
+    from bot.cli import main
+
+    assert main(["pipeline", "import", str(write(tmp_path, HEADER + GOOD)), "--team", "T1"]) == 2
+    assert main(["pipeline", "audit", "--team", "T1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("there is no database at") == 2 and len(err.splitlines()) == 2
+    assert list(missing.parent.iterdir()) == []

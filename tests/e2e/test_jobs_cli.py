@@ -92,5 +92,30 @@ def test_a_permanent_failure_shows_in_the_ledger_and_the_exit_status(operator: O
 def test_bad_instants_are_refused_with_a_message(operator: Operator) -> None:
     for bad in ("next monday", "2026-11-30T07:00:00"):
         result = operator.run("jobs", "run-due", "--now", bad)
-        assert result.returncode == 1 and "Traceback" not in result.stderr
+        # A usage error: exit 2, one line, before Slack or the database is asked.
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert len(result.stderr.splitlines()) == 1
         assert "ISO 8601" in result.stderr or "no time zone" in result.stderr
+
+
+def test_reading_commands_never_ask_slack_and_print_nothing_on_stderr(operator: Operator) -> None:
+    # A token is set, yet nothing that only reads calls auth.test (offline it
+    # was a URLError traceback) or prints Bolt's "token will be unused" warning.
+    results = [operator.run(*argv) for argv in (["jobs", "due"], ["deliveries"], ["db", "status"])]
+
+    for result in results:
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == ""
+    assert operator.fake.calls_to("auth.test") == []
+
+
+def test_run_with_a_token_slack_refuses_is_one_line_and_exit_2(operator: Operator) -> None:
+    env = {**operator.env, "SLACK_BOT_TOKEN": "xoxb-from-another-app", "SLACK_SIGNING_SECRET": "s"}
+
+    result = subprocess.run([sys.executable, "-m", "bot.cli", "run", "--http", "--port", "1"], env=env,
+                            cwd=operator.cwd, capture_output=True, text=True, timeout=120)
+
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["coachflow: SLACK_BOT_TOKEN: Slack refused the token (invalid_auth). "
+                                          "Set it to the Bot User OAuth Token from your app's OAuth & Permissions "
+                                          "page (starts with xoxb-)."]

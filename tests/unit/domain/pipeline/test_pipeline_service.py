@@ -47,7 +47,7 @@ def test_import_saves_good_rows_and_reports_the_rest_by_line(store: FakeStore) -
     assert report.imported == 3 and report.skipped == 4
     assert report.problems == [
         RowProblem(5, "unknown owner UNOBODY: not a member of this workspace in Coachflow"),
-        RowProblem(6, "unknown owner nobody@acme.com: no member of this workspace has that email in Slack"),
+        RowProblem(6, "unknown owner nobody@acme.com: no member of this workspace in Coachflow has that email"),
         RowProblem(7, "unknown owner UOTHER: not a member of this workspace in Coachflow"),
         RowProblem(8, "amount 'lots' is not a number"),
     ]
