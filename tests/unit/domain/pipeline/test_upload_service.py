@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from domain.model import Member, Role, Workspace, WorkspaceRef
@@ -10,6 +12,8 @@ from domain.services.pipeline import PipelineService
 from domain.services.pipeline_upload import PipelineUploadService
 from tests.fakes import FakeStore
 from tests.fakes_shared_files import FakeSharedFiles
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 T1 = WorkspaceRef("T1")
 CSV = (
@@ -39,7 +43,7 @@ def files() -> FakeSharedFiles:
 
 
 def service(store: FakeStore, max_bytes: int = 1000) -> PipelineUploadService:
-    return PipelineUploadService(store.uow, PipelineService(store.uow), max_bytes=max_bytes)
+    return PipelineUploadService(store.uow, PipelineService(store.uow), max_bytes=max_bytes, clock=lambda: NOW)
 
 
 def deal_ids(store: FakeStore) -> list[str]:
@@ -173,6 +177,6 @@ def test_a_file_slack_will_not_hand_over(store: FakeStore, files: FakeSharedFile
     gone = service(store).handle(T1, "UADA", "F404", files)
 
     assert isinstance(fetched, Unavailable) and "sign-in page" in fetched.reason
-    assert isinstance(linked, Unavailable) and "outside Slack" in linked.reason
+    assert isinstance(linked, Unavailable) and "outside Slack" in linked.reason and "upload the CSV" in linked.reason
     assert isinstance(gone, Unavailable) and gone.file_name == "F404"
     assert deal_ids(store) == []
