@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from domain.model import WorkspaceRef
@@ -44,7 +44,8 @@ class SqlSharedFileRepository:
                 SharedFileRow.file_id == file_id,
                 or_(
                     SharedFileRow.status == SharedFileStatus.FAILED.value,
-                    (SharedFileRow.status == SharedFileStatus.CLAIMED.value) & (SharedFileRow.updated_at < stale_before),
+                    and_(SharedFileRow.status == SharedFileStatus.CLAIMED.value,
+                         SharedFileRow.updated_at < stale_before),
                 ),
             )
             .values(status=SharedFileStatus.CLAIMED.value, user_id=user_id, outcome=None,

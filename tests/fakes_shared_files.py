@@ -1,7 +1,8 @@
-"""Fakes for files shared in the app's DM: the records of claims and outcomes (used by `tests.fakes`) and Slack's side."""
+"""Fakes for files shared in the app's DM: the records of claims and outcomes (`tests.fakes`), and Slack's side."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
@@ -49,6 +50,7 @@ class FakeSharedFiles:
         self.files: dict[str, tuple[SharedFile, bytes]] = {}
         self.downloads: list[str] = []
         self.unavailable: set[str] = set()  # ids whose download fails
+        self.while_downloading: list[Callable[[], None]] = []  # e.g. the database going down
 
     def share(self, file_id: str, name: str, content: bytes, *, filetype: str = "csv",
               mimetype: str = "text/csv", size: int | None = None, downloadable: bool = True) -> SharedFile:
@@ -63,6 +65,8 @@ class FakeSharedFiles:
 
     def download(self, file: SharedFile, max_bytes: int) -> bytes:
         self.downloads.append(file.file_id)
+        for happening in self.while_downloading:
+            happening()
         if file.file_id in self.unavailable:
             raise FileUnavailable("Slack answered with its sign-in page instead of the file.")
         return self.files[file.file_id][1][: max_bytes + 1]

@@ -72,7 +72,8 @@ def test_an_uncommitted_claim_is_forgotten(any_uow_factory) -> None:
 def test_an_imported_file_is_done_with_its_outcome_and_never_claimed_again(any_uow_factory) -> None:
     seed(any_uow_factory)
     claim(any_uow_factory)
-    finish(any_uow_factory, SharedFileStatus.DONE, "Imported 3 opportunities from deals.csv", NOW + timedelta(seconds=5))
+    imported = "Imported 3 opportunities from deals.csv"
+    finish(any_uow_factory, SharedFileStatus.DONE, imported, NOW + timedelta(seconds=5))
 
     assert claim(any_uow_factory, at=NOW + timedelta(minutes=1)) is False  # Slack's retry a minute later
     assert claim(any_uow_factory, at=NOW + timedelta(days=30)) is False  # done is done, however long ago
