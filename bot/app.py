@@ -77,7 +77,9 @@ def build_services(
         diagnosis=diagnosis,
         priorities=PrioritizationService(uow_factory, catalog),
         contracts=ContractService(uow_factory, catalog, clock),
-        uploads=PipelineUploadService(uow_factory, PipelineService(uow_factory), settings.max_upload_bytes),
+        uploads=PipelineUploadService(
+            uow_factory, PipelineService(uow_factory), settings.max_upload_bytes, clock=clock
+        ),
         catalog=catalog,
         clock=clock,
         charts_enabled=settings.charts,

@@ -22,6 +22,7 @@ from domain.coaching.ports import (
 from domain.delivery import Delivery, DeliveryKey, DeliveryStatus, RateLimited, SendOutcome, Sent
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 from domain.pipeline.model import Opportunity, UpsertCounts
+from domain.pipeline.upload import SharedFileRecord, SharedFileStatus
 
 
 @dataclass(frozen=True)
@@ -206,16 +207,25 @@ class PipelineRepository(Protocol):
 
 
 class SharedFileRepository(Protocol):
-    """Files shared in Coachflow's DM, each recorded once per workspace."""
+    """Files shared in Coachflow's DM, one record per workspace and file, with its outcome."""
 
-    def claim(self, ref: WorkspaceRef, file_id: str, user_id: str) -> bool:
-        """Record that this file is being handled; False when it already was.
+    def claim(self, ref: WorkspaceRef, file_id: str, user_id: str, now: datetime, stale_before: datetime) -> bool:
+        """Take the file for handling; False when it is done, or taken by a live claim.
 
-        Insert-or-ignore on (workspace, file_id), so a retried Slack event,
-        on any instance, is told "already handled" instead of failing. The
-        workspace must exist.
+        Insert-or-ignore on (workspace, file_id), then take over a failed
+        record or a claim last touched before `stale_before` (its instance
+        died mid-import). Whoever loses, on any instance, gets False rather
+        than an error. The workspace must exist.
         """
         ...
+
+    def finish(
+        self, ref: WorkspaceRef, file_id: str, status: SharedFileStatus, outcome: str, now: datetime
+    ) -> None:
+        """Record how handling the file ended (done, or failed: sharing it again retries)."""
+        ...
+
+    def get(self, ref: WorkspaceRef, file_id: str) -> SharedFileRecord | None: ...
 
 
 class DispatcherLock(Protocol):

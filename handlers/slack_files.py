@@ -31,6 +31,11 @@ _SIGNED_OUT = (
     "An admin of the Slack app needs to reinstall it with the files:read scope."
 )
 _UNREACHABLE = "Coachflow could not reach Slack to fetch it. Share it again in a minute."
+_NO_ACCESS_ERRORS = frozenset({"missing_scope", "not_allowed_token_type", "no_permission", "access_denied"})
+_NO_ACCESS = (
+    "Slack does not let Coachflow read files here. An admin of the Slack app needs to reinstall it "
+    "with the files:read scope."
+)
 
 
 class _RefuseRedirects(urllib.request.HTTPRedirectHandler):
@@ -49,9 +54,16 @@ class SlackSharedFiles:
         try:
             response = self._client.files_info(file=file_id)
         except SlackApiError as error:
-            if error.response.get("error") in _GONE_ERRORS:
+            code = error.response.get("error")
+            log.warning("files.info for %s: %s", file_id, code)
+            if code in _GONE_ERRORS:
                 raise FileUnavailable(_GONE) from None
-            raise  # missing_scope, an outage: a bug or Slack's trouble, for Bolt's error handler
+            if code in _NO_ACCESS_ERRORS:
+                raise FileUnavailable(_NO_ACCESS) from None
+            raise FileUnavailable(_UNREACHABLE) from None  # rate limited, Slack's trouble
+        except (URLError, TimeoutError, ConnectionError) as error:
+            log.warning("files.info for %s: %s", file_id, error)
+            raise FileUnavailable(_UNREACHABLE) from None
         file: dict[str, Any] = response["file"]
         url = file.get("url_private_download") or file.get("url_private") or ""
         downloadable = bool(url) and not file.get("is_external") and on_slack(url, self._client.base_url)

@@ -51,6 +51,7 @@ KIND = 64  # notification kinds, e.g. "challenge_nudge"
 PERIOD = 32  # an ISO date or week, e.g. "2026-11-23"
 SLACK_TS = 32  # message timestamps look like "1763900000.123456"
 EMAIL = 320  # RFC 5321: 64 for the local part, @, 255 for the domain
+SHARED_FILE_STATUS = 16  # "claimed", "done", "failed"
 
 
 def utcnow() -> datetime:
@@ -374,11 +375,13 @@ class ContractRow(TimestampMixin, Base):
     manager_signed_at: Mapped[datetime | None] = mapped_column()
     history: Mapped[list[Any]] = mapped_column(JSON(), default=list)
 class SharedFileRow(TimestampMixin, Base):
-    """A file someone shared in Coachflow's DM, recorded before it is handled.
+    """A file someone shared in Coachflow's DM, and how handling it ended.
 
-    The unique key (team_id, file_id) makes handling it twice impossible:
+    The unique key (team_id, file_id) lets one handler at a time hold it:
     Slack retries an event it thinks was lost, and the retry may reach
-    another instance; whichever inserts second does nothing.
+    another instance. `status` is claimed (being handled, since
+    `updated_at`), done, or failed; a failed file, or a claim left behind
+    by a crash, is taken again when the file is shared again.
     """
 
     __tablename__ = "shared_files"
@@ -387,5 +390,9 @@ class SharedFileRow(TimestampMixin, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     team_id: Mapped[str] = mapped_column(String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE"))
     file_id: Mapped[str] = mapped_column(String(SLACK_ID))
-    # Who shared it: for operators asking who imported what.
+    # Who shared it (last): for operators asking who imported what.
     user_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    status: Mapped[str] = mapped_column(String(SHARED_FILE_STATUS), default="claimed", server_default="claimed")
+    # The outcome in a line (domain.pipeline.upload.describe clips it); None while claimed.
+    outcome: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=1, server_default="1")

@@ -11,6 +11,7 @@ from domain.coaching.cycle import CoachingCycle, CycleStatus
 from domain.delivery import SENDING_LEASE, STALE_REASON, Delivery, DeliveryKey, DeliveryStatus
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 from domain.pipeline.model import Opportunity
+from domain.pipeline.upload import SharedFileRecord
 from domain.ports import ScheduleEntry
 from tests.fakes_diagnosis import (
     DiagnosisTables,
@@ -34,7 +35,7 @@ class _Tables:
     opportunities: dict[tuple[str, str], Opportunity] = field(default_factory=dict)
     cycles: dict[int, CoachingCycle] = field(default_factory=dict)
     diagnosis: DiagnosisTables = field(default_factory=DiagnosisTables)
-    shared_files: dict[tuple[str, str], str] = field(default_factory=dict)
+    shared_files: dict[tuple[str, str], SharedFileRecord] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.

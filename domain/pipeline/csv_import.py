@@ -26,7 +26,15 @@ from domain.pipeline.model import (
     RowProblem,
     Stage,
 )
-from domain.pipeline.text import choose_delimiter, decode, split_separator_line
+from domain.pipeline.text import (
+    MAX_COLUMNS,
+    check_header_size,
+    choose_delimiter,
+    csv_problem,
+    decode,
+    split_separator_line,
+    too_many_columns,
+)
 from domain.pipeline.values import (
     CellError,
     loss_category,
@@ -47,14 +55,20 @@ def parse_opportunities(raw: bytes, *, source_name: str) -> ImportParse:
     except InvalidInput as error:
         raise InvalidInput(f"{source_name}: {error}") from None
     declared, text, skipped = split_separator_line(text)
+    try:
+        check_header_size(text)
+    except InvalidInput as error:
+        raise InvalidInput(f"{source_name}: {error}") from None
     delimiter = declared or choose_delimiter(text, recognised_headers)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader, None)
     except csv.Error as error:
-        raise InvalidInput(f"{source_name}: the header row is not valid CSV ({error}).") from None
+        raise InvalidInput(f"{source_name}: in the header row, {csv_problem(error)}.") from None
     if header is None or not any(cell.strip() for cell in header):
         raise InvalidInput(f"{source_name}: the file has no header row.")
+    if len(header) > MAX_COLUMNS:
+        raise InvalidInput(f"{source_name}: {too_many_columns(len(header))}")
     try:
         columns = map_columns(header)
     except InvalidInput as error:
@@ -71,7 +85,7 @@ def parse_opportunities(raw: bytes, *, source_name: str) -> ImportParse:
         except StopIteration:
             break
         except csv.Error as error:
-            problems.append(RowProblem(line, f"not valid CSV ({error}); the rest of the file was not read"))
+            problems.append(RowProblem(line, f"{csv_problem(error)}; the rest of the file was not read"))
             break
         consumed = reader.line_num
         if not any(cell.strip() for cell in cells):

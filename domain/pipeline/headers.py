@@ -24,6 +24,8 @@ _ALIASES: dict[str, tuple[str, int]] = {
     alias: (name, rank) for name, aliases in FIELD_HEADERS.items() for rank, alias in enumerate(aliases)
 }
 HEADERS_SHOWN = 40
+_UNCLOSED = " A header runs across lines, which usually means a quote (\") in the first line that is never closed."
+HEADER_SHOWN = 60  # characters of each: a header can be a whole file's worth (a quote never closed)
 # How the required columns are described when missing.
 _REQUIRED_HINTS = {
     "id": 'an opportunity id ("Opportunity ID", "Record ID" or "id")',
@@ -72,7 +74,7 @@ def map_columns(headers: Sequence[str]) -> ColumnMap:
         columns.fields["owner"] = columns.owners[0]
     missing = [name for name in REQUIRED_FIELDS if name not in columns.fields]
     if missing:
-        named = [repr(h.strip()) for h in headers if h.strip()]
+        named = [repr(_clip(h.strip())) for h in headers if h.strip()]
         # HubSpot exports can have hundreds of columns; the first ones show which export it is.
         shown = named[:HEADERS_SHOWN]
         if len(named) > HEADERS_SHOWN:
@@ -82,8 +84,13 @@ def map_columns(headers: Sequence[str]) -> ColumnMap:
             "The file is missing required columns: "
             + "; ".join(_REQUIRED_HINTS[name] for name in missing)
             + f". Headers found: {found_headers}."
+            + (_UNCLOSED if any("\n" in h or "\r" in h for h in headers) else "")
         )
     return columns
+
+
+def _clip(header: str) -> str:
+    return header if len(header) <= HEADER_SHOWN else header[: HEADER_SHOWN - 1] + "…"
 
 
 def recognised_headers(cells: Sequence[str]) -> int:

@@ -7,15 +7,19 @@ outcome is one of the small records below, each rendered as one DM.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from domain.errors import CoachflowError
+from domain.pipeline import summary
 from domain.pipeline.model import ImportReport
 from domain.pipeline.scope import ImportScope
 
 CSV_FILETYPE = "csv"  # Slack's `filetype` for comma-separated files
 CSV_MIMETYPES = frozenset({"text/csv"})
+MAX_OUTCOME = 1000  # what the record keeps of an outcome; the DM says it all
 
 
 @dataclass(frozen=True)
@@ -111,4 +115,57 @@ class Unavailable:
     reason: str
 
 
-UploadOutcome = Imported | NotCsv | TooLarge | Refused | Unusable | Unavailable
+@dataclass(frozen=True)
+class NotSaved:
+    """The database failed (or Coachflow did) during the import: nothing of the file was saved.
+
+    `retry_in` is how long until sharing the file again imports it: zero
+    when its failure was recorded, the claim's timeout when even that failed.
+    """
+
+    file_name: str
+    retry_in: timedelta = timedelta(0)
+
+
+UploadOutcome = Imported | NotCsv | TooLarge | Refused | Unusable | Unavailable | NotSaved
+
+
+def describe(outcome: UploadOutcome) -> str:
+    """The outcome in one line, as the record of the shared file keeps it."""
+    text: str
+    if isinstance(outcome, Imported):
+        text = summary.headline(outcome.report)
+        if outcome.report.problems:
+            text += f"; {summary.skipped(outcome.report)}"
+    elif isinstance(outcome, NotCsv):
+        text = f"not a CSV file ({outcome.filetype or 'no type'})"
+    elif isinstance(outcome, TooLarge):
+        text = f"too large: {outcome.size:,} bytes, the limit is {outcome.limit:,}"
+    elif isinstance(outcome, NotSaved):
+        text = "not saved: the database failed during the import"
+    else:
+        text = outcome.reason
+    return text if len(text) <= MAX_OUTCOME else text[: MAX_OUTCOME - 1] + "…"
+
+
+# -- the record of each shared file ------------------------------------------------
+
+
+class SharedFileStatus(str, enum.Enum):
+    """Where a shared file stands: being imported, imported, or failed (sharing it again retries)."""
+
+    CLAIMED = "claimed"
+    DONE = "done"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class SharedFileRecord:
+    """One file shared in Coachflow's DM, as recorded: who, where it stands, how it ended."""
+
+    file_id: str
+    user_id: str
+    status: SharedFileStatus
+    outcome: str | None
+    attempts: int
+    updated_at: datetime

@@ -11,7 +11,16 @@ from typing import Any
 
 from domain.pipeline import summary
 from domain.pipeline.model import RowProblem
-from domain.pipeline.upload import Imported, NotCsv, Refused, TooLarge, Unavailable, UploadOutcome, Unusable
+from domain.pipeline.upload import (
+    Imported,
+    NotCsv,
+    NotSaved,
+    Refused,
+    TooLarge,
+    Unavailable,
+    UploadOutcome,
+    Unusable,
+)
 from handlers.blocks import limits
 from handlers.blocks.kit import Block, context, message, section
 
@@ -51,6 +60,14 @@ def upload_reply(outcome: UploadOutcome, team_id: str) -> dict[str, Any]:
         return _short(f"Nothing was imported from {name}: {escape(reason)}", ACCEPTS)
     if isinstance(outcome, Unavailable):
         return _short(f"Coachflow could not fetch {name} from Slack: {outcome.reason}")
+    if isinstance(outcome, NotSaved):
+        minutes = max(1, round(outcome.retry_in.total_seconds() / 60))
+        when = "in a minute" if not outcome.retry_in else f"in {minutes} minutes"
+        return _short(
+            f"Coachflow could not save {name}: its database did not answer, so nothing was imported. "
+            f"Share the file here again {when} to try again.",
+            "If it fails again, tell whoever runs Coachflow (the reason is in its log).",
+        )
     raise TypeError(f"no reply for {type(outcome).__name__}")
 
 

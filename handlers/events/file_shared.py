@@ -4,8 +4,12 @@ Only the app's own DM counts: files shared in channels (or anywhere else
 the app can see) are ignored without a word, and so are the app's own
 uploads (charts it posts in DMs). Bolt has acknowledged the event before
 this runs; everything slow (files.info, the download, the import) happens
-here, on Bolt's worker thread. Slack retries an event it thinks was lost;
-the use case handles each file once, so a retry neither imports nor DMs twice.
+here, on Bolt's worker thread. Every outcome but "already imported or being
+imported" is answered in the DM, failures included (Slack would not hand the
+file over, a malformed export, the database failing mid-import), each with
+what to do next. Slack retries an event it thinks was lost: a retry of an
+event whose file was imported, or is being imported, gets no second answer;
+one whose import failed runs again, as sharing the file again does.
 """
 
 from __future__ import annotations

@@ -8,10 +8,12 @@ through `app.dispatch`, and reads what reached the person's DM.
 from __future__ import annotations
 
 import json
+from types import TracebackType
 from typing import Any
 
 import pytest
 from slack_bolt import App
+from sqlalchemy.exc import OperationalError
 
 from bot.app import build_services, create_app
 from bot.config import load_settings
@@ -19,7 +21,7 @@ from bot.fake_slack import FakeSlack, FakeSlackServer, RecordingSlackClient, Sig
 from bot.fake_slack.block_kit import check_message
 from bot.fake_slack.workspace import FILE_DOWNLOAD
 from domain.model import WorkspaceRef
-from domain.ports import UnitOfWorkFactory
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.services.pipeline import PipelineService
 from tests.handlers.conftest import SECRET, TEAM, Slack
 
@@ -33,15 +35,61 @@ GOOD = (
 ).encode()
 
 
+class Outage:
+    """The app's units of work, whose database stops answering the import while `down` is set.
+
+    A unit that touched the pipeline (the import's own) fails at commit with
+    the error a dropped connection gives; the claim and the record of the
+    outcome, in units of their own, still work.
+    """
+
+    def __init__(self, factory: UnitOfWorkFactory) -> None:
+        self._factory = factory
+        self.down = False
+
+    def __call__(self) -> UnitOfWork:
+        return _OutageUnit(self._factory(), self)
+
+
+class _OutageUnit:
+    def __init__(self, inner: UnitOfWork, outage: Outage) -> None:
+        self._inner, self._outage, self._touched_pipeline = inner, outage, False
+
+    def __enter__(self) -> _OutageUnit:
+        self._inner.__enter__()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self._inner.__exit__(exc_type, exc, tb)
+
+    def __getattr__(self, name: str) -> Any:
+        self._touched_pipeline |= name == "pipeline"
+        return getattr(self._inner, name)
+
+    def commit(self) -> None:
+        if self._outage.down and self._touched_pipeline:
+            raise OperationalError("COMMIT", None, ConnectionError("server closed the connection unexpectedly"))
+        self._inner.commit()
+
+    def rollback(self) -> None:
+        self._inner.rollback()
+
+
 @pytest.fixture
-def app(uow_factory: UnitOfWorkFactory, fake: FakeSlack, fake_server: FakeSlackServer) -> App:
+def outage(uow_factory: UnitOfWorkFactory) -> Outage:
+    return Outage(uow_factory)
+
+
+@pytest.fixture
+def app(outage: Outage, fake: FakeSlack, fake_server: FakeSlackServer) -> App:
     """As tests/handlers/conftest.py's, with the Web API at the fake server's address:
     shared files' private URLs are there, and the app sends its token to Slack's own host only."""
     settings = load_settings(
         None, SLACK_BOT_TOKEN=fake.bot_token, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake_server.base_url
     )
     client = RecordingSlackClient(fake, base_url=fake_server.base_url)
-    return create_app(settings, build_services(uow_factory, settings), client=client)
+    return create_app(settings, build_services(outage, settings), client=client)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -59,6 +107,12 @@ def share(slack: Slack, user_id: str, name: str, content: bytes, filetype: str |
     request = slack.requests.file_shared(user_id, file_id, channel_id)
     assert slack.dispatch(request).status == 200  # acknowledged at once
     return request
+
+
+def share_again(slack: Slack, first: SignedRequest) -> None:
+    """The person shares the same file again (a new event, the same file id)."""
+    event = first.payload["event"]
+    assert slack.dispatch(slack.requests.file_shared(event["user_id"], event["file_id"])).status == 200
 
 
 def dms(fake: FakeSlack, user_id: str) -> list[dict[str, Any]]:
@@ -246,3 +300,75 @@ def test_thousands_of_bad_rows_still_fit_one_message(slack: Slack, fake: FakeSla
     assert check_message(message["blocks"], message["text"]) == []
     assert "3,000 rows skipped" in reply and "…and 2,950 more rows" in reply
     assert "line 5 owner 'UNOBODYxxx" in reply and "line 54 " in reply and "line 55 " not in reply
+
+
+# -- failures: answered with what to do, and retried by sharing again -----------
+
+
+@pytest.mark.parametrize(
+    ("error", "says"),
+    [
+        ("internal_error", "Coachflow could not reach Slack to fetch it. Share it again in a minute."),
+        ("ratelimited", "Coachflow could not reach Slack to fetch it. Share it again in a minute."),
+        ("missing_scope", "reinstall it with the files:read scope"),
+    ],
+)
+def test_when_slack_will_not_describe_the_file_the_person_is_told_and_sharing_again_imports(
+    slack: Slack, fake: FakeSlack, teams: None, uow_factory: UnitOfWorkFactory, error: str, says: str
+) -> None:
+    fake.fail_next("files.info", error)
+    first = share(slack, "UADMIN", "deals.csv", GOOD)
+
+    [failed] = wait_for_dms(fake, "UADMIN", 1)
+    assert "Coachflow could not fetch" in failed and says in failed
+    share_again(slack, first)
+
+    again = wait_for_dms(fake, "UADMIN", 2)[-1]
+    assert "Imported 3 opportunities from deals.csv: 3 new" in again
+    assert sorted(deals(uow_factory)) == ["D1", "D2", "D3"]
+
+
+def test_a_database_outage_mid_import_is_answered_and_sharing_again_imports(
+    slack: Slack, fake: FakeSlack, teams: None, uow_factory: UnitOfWorkFactory, outage: Outage
+) -> None:
+    outage.down = True
+    first = share(slack, "UADMIN", "deals.csv", GOOD)
+
+    [failed] = wait_for_dms(fake, "UADMIN", 1)
+    assert "Coachflow could not save deals.csv: its database did not answer, so nothing was imported." in failed
+    assert "Share the file here again in a minute to try again." in failed
+    assert deals(uow_factory) == {}
+    outage.down = False
+    share_again(slack, first)
+
+    again = wait_for_dms(fake, "UADMIN", 2)[-1]
+    assert "Imported 3 opportunities from deals.csv: 3 new" in again
+    assert sorted(deals(uow_factory)) == ["D1", "D2", "D3"]
+
+
+def test_slacks_retry_of_an_event_whose_import_failed_runs_again(
+    slack: Slack, fake: FakeSlack, teams: None, uow_factory: UnitOfWorkFactory
+) -> None:
+    fake.fail_next("files.info", "internal_error")
+    first = share(slack, "UADMIN", "deals.csv", GOOD)
+    wait_for_dms(fake, "UADMIN", 1)
+
+    assert slack.dispatch(slack.requests.retried(first, 1)).status == 200
+
+    assert "Imported 3 opportunities from deals.csv" in wait_for_dms(fake, "UADMIN", 2)[-1]
+    assert slack.dispatch(slack.requests.retried(first, 2)).status == 200  # now done: no third answer
+    share(slack, "UADMIN", "next.csv", GOOD)
+    replies = wait_for_dms(fake, "UADMIN", 3)
+    assert len(replies) == 3 and "next.csv" in replies[-1]
+
+
+def test_a_100000_column_header_is_answered_with_the_limit(
+    slack: Slack, fake: FakeSlack, teams: None, uow_factory: UnitOfWorkFactory
+) -> None:
+    wide = ",".join(f"c{n}" for n in range(100_000)) + "\n"
+    share(slack, "UADMIN", "wide.csv", (wide + "D1,UA,qualifying\n").encode())
+
+    [reply] = wait_for_dms(fake, "UADMIN", 1)
+
+    assert "Nothing was imported from wide.csv: The header row has 100,000 columns; at most 1,000 are read." in reply
+    assert "Traceback" not in reply and deals(uow_factory) == {}
