@@ -125,7 +125,8 @@ def contract_errors(problems: dict[str, str]) -> dict[str, str]:
 
 
 def _signature(user_id: str, at: datetime | None) -> Mrkdwn:
-    return md("{who}: {state}", who=mention(user_id), state=md("signed {at}", at=local_time(at)) if at else md("_not signed yet_"))
+    state = md("signed {at}", at=local_time(at)) if at else md("_not signed yet_")
+    return md("{who}: {state}", who=mention(user_id), state=state)
 
 
 def contract_blocks(contract: CoachingContract, catalog: Catalog) -> list[Block]:

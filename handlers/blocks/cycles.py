@@ -39,7 +39,8 @@ def cycle_message(view: CycleView) -> dict[str, Any]:
     rep = mention(view.rep.user_id)
     blocks: list[Block] = [header("Coaching cycle")]
     if view.current is None:
-        blocks.append(section(md("{rep} has no active cycle. Their manager starts one with `/coach start {rep}`.", rep=rep)))
+        blocks.append(section(md("{rep} has no active cycle. Their manager starts one with `/coach start {rep}`.",
+                                 rep=rep)))
     else:
         cycle = view.current
         blocks.append(section(md("{rep}: {where}\nStarted {day:%a %-d %b %Y} with {manager}.", rep=rep,

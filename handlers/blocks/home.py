@@ -119,8 +119,8 @@ def _rep_row(
     )
     stage = _stage_text(cycle, rep, now) if cycle else "no cycle yet: `/coach start @name`"
     status = rep_row_status(progress, now.astimezone(zone(rep.time_zone)).date(), skill_names)
-    return section(md("{rep}\n{zone} · {stage}{status}", rep=mention(rep.user_id), zone=time_zone_label(rep.time_zone, now),
-                      stage=stage, status=status), accessory=remove)
+    return section(md("{rep}\n{zone} · {stage}{status}", rep=mention(rep.user_id),
+                      zone=time_zone_label(rep.time_zone, now), stage=stage, status=status), accessory=remove)
 
 
 def _workspace_section(home: HomeModel) -> list[Block]:

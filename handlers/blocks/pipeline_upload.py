@@ -75,7 +75,8 @@ def _problems(problems: list[RowProblem]) -> list[Block]:
     """The bad rows by line, packed into as few sections as the text limit allows."""
     shown = problems[:PROBLEMS_SHOWN]
     # Escaped before clipping and packing, so the lengths are what Slack counts and no `&lt;` is cut.
-    lines = [md("`line {line}` {reason}", line=p.line, reason=limits.clip(escape(p.reason), PROBLEM_TEXT)) for p in shown]
+    lines = [md("`line {line}` {reason}", line=p.line, reason=limits.clip(escape(p.reason), PROBLEM_TEXT))
+             for p in shown]
     blocks: list[Block] = []
     chunk: list[Mrkdwn] = []
     for line in lines:

@@ -60,7 +60,7 @@ def score_saved_message(scored: ScoredCall) -> dict[str, Any]:
     whose = md("your own call") if not scored.by_manager else md("the call of {rep}", rep=mention(score.rep_id))
     text = md("Saved your scores for {whose} “{title}” on {day:%a %-d %b}.", whose=whose, title=score.call_title,
               day=score.call_on)
-    follow = md("`/coach profile`") if not scored.by_manager else md("`/coach profile {rep}`", rep=mention(score.rep_id))
+    follow = md("`/coach profile {rep}`", rep=mention(score.rep_id)) if scored.by_manager else md("`/coach profile`")
     return message(text, [section(md(":white_check_mark: {text} See the profile with {follow}.", text=text,
                                      follow=follow))])
 

@@ -57,7 +57,8 @@ def test_what_one_member_types_reaches_a_colleague_as_text_in_dm_and_app_home(sl
     slack.coach("UMAL", "focus <@UA|alex> discovery closing")
     contract = open_modal(slack, "UMAL", "contract <@UA|alex>")
     rows = [("discovery", "discovery_questions_asked", TARGET), ("closing", "next_step_defined", "yes")]
-    assert submit_view(slack, "UMAL", ids.CONTRACT_VIEW, contract, contract_values(rows, "2", COMMITS, COMMITS)).body == ""
+    values = contract_values(rows, "2", COMMITS, COMMITS)
+    assert submit_view(slack, "UMAL", ids.CONTRACT_VIEW, contract, values).body == ""
     fake.wait_for(lambda: any("wrote your coaching contract" in m["text"] for m in fake.messages_to("UA")))
     for message in fake.messages_to("UA"):
         assert _live_markup_from_others(message) == [], json.dumps(message)

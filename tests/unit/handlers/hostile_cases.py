@@ -156,13 +156,14 @@ CASES: dict[str, list[Call]] = {
     "add_reps_modal.add_reps_modal": [Call(add_reps_modal.add_reps_modal, False)],
     "add_reps_modal.add_reps_errors": [Call(lambda: add_reps_modal.add_reps_errors(
         [replace(r, outcome=AddOutcome.COACHED_ELSEWHERE) for r in RESULTS[:1]]))],
-    "contract.contract_modal": [Call(lambda: contract.contract_modal(ContractDraft(REP, CYCLE, CONTRACT, []), CATALOG))],
+    "contract.contract_modal": [Call(lambda: contract.contract_modal(ContractDraft(REP, CYCLE, CONTRACT, []),
+                                                                     CATALOG))],
     "contract.contract_errors": [Call(lambda: contract.contract_errors({"skills": HOSTILE, "target_0": HOSTILE}))],
     "contract.contract_blocks": [Call(lambda: contract.contract_blocks(CONTRACT, CATALOG))],
     "contract.contract_message": [Call(lambda: contract.contract_message(CONTRACT, CATALOG, viewer))
                                   for viewer in ("UREP", "UMGR")],
-    "contract.saved_message": [Call(lambda outcome=outcome: contract.saved_message(replace(CHANGE, outcome=outcome)), False)
-                               for outcome in Outcome],
+    "contract.saved_message": [Call(lambda outcome=outcome: contract.saved_message(replace(CHANGE, outcome=outcome)),
+                                    False) for outcome in Outcome],
     "contract.revised_notice": [Call(lambda: contract.revised_notice(CHANGE), False)],
     "contract.new_contract_notice": [Call(lambda: contract.new_contract_notice(CONTRACT), False)],
     "contract.signed_notice": [Call(lambda: contract.signed_notice(CHANGE), False),

@@ -68,5 +68,5 @@ def _public_builders() -> set[str]:
 def test_every_builder_is_rendered_with_hostile_text_or_says_why_not() -> None:
     builders = _public_builders()
     missing = builders - set(CASES) - set(NO_PERSON_TEXT)
-    assert not missing, f"add these to tests/unit/handlers/hostile_cases.py (CASES or NO_PERSON_TEXT): {sorted(missing)}"
+    assert not missing, f"add to CASES or NO_PERSON_TEXT in tests/unit/handlers/hostile_cases.py: {sorted(missing)}"
     assert not (set(CASES) | set(NO_PERSON_TEXT)) - builders, "hostile_cases.py names builders that no longer exist"
