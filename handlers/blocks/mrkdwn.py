@@ -19,11 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from string import Formatter
 from typing import Any
 
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_CONTROL = re.compile("[&<>]")
 _ENTITY = re.compile("&(amp|lt|gt);")
 _LONGEST_ENTITY = len("&amp;")
 # The user mentions our domain layer writes into its messages, `<@U123>`.
@@ -54,7 +51,8 @@ def escape(text: str) -> Mrkdwn:
     """A person's text as mrkdwn that shows it as typed; `Mrkdwn` is already escaped and passes as is."""
     if isinstance(text, Mrkdwn):
         return text
-    return Mrkdwn(_CONTROL.sub(lambda found: _ENTITIES[found.group()], text))
+    # `&` first, so the entities made for `<` and `>` are not escaped again.
+    return Mrkdwn(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def unescape(text: str) -> str:
@@ -62,13 +60,30 @@ def unescape(text: str) -> str:
     return _ENTITY.sub(lambda found: {"amp": "&", "lt": "<", "gt": ">"}[found.group(1)], text)
 
 
-class _EscapingFormatter(Formatter):
-    def format_field(self, value: Any, format_spec: str) -> str:
-        shown = format(value, format_spec)
-        return shown if isinstance(value, Mrkdwn) else escape(shown)
+class _Escaped:
+    """A value that is not text (a date, an enum): formatted with its spec, then escaped."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        return escape(format(self.value, spec))
+
+    def __str__(self) -> str:
+        return escape(str(self.value))
+
+    def __repr__(self) -> str:
+        return escape(repr(self.value))
 
 
-_FORMATTER = _EscapingFormatter()
+def _fill(value: object) -> object:
+    if isinstance(value, str):
+        return escape(value)  # Mrkdwn passes as is
+    if type(value) in (int, float):
+        return value  # digits, a sign, a point: nothing to escape
+    return _Escaped(value)
 
 
 def md(template: str, /, *args: Any, **values: Any) -> Mrkdwn:
@@ -78,7 +93,7 @@ def md(template: str, /, *args: Any, **values: Any) -> Mrkdwn:
     each value is escaped unless it is `Mrkdwn`, after its format spec
     (`{day:%a %-d %b}`) is applied.
     """
-    return Mrkdwn(_FORMATTER.vformat(template, args, values))
+    return Mrkdwn(template.format(*map(_fill, args), **{name: _fill(value) for name, value in values.items()}))
 
 
 def joined(separator: str, parts: Iterable[str]) -> Mrkdwn:

@@ -31,6 +31,17 @@ def test_a_template_escapes_its_values_and_keeps_our_markup() -> None:
     assert mrkdwn_to_text(text, {"U1": "Alex"}) == "@Alex scored “<!here>” on Tue 8 Dec"
 
 
+def test_a_value_that_is_not_text_is_escaped_after_its_format_spec() -> None:
+    class Typed:
+        def __format__(self, spec: str) -> str:
+            return f"<!here {spec}>"
+
+        def __repr__(self) -> str:
+            return "<!channel>"
+
+    assert md("{x:spec} {x!r} {n:.1f}", x=Typed(), n=2) == "&lt;!here spec&gt; &lt;!channel&gt; 2.0"
+
+
 def test_joining_and_adding_escape_the_plain_side_only() -> None:
     assert joined(", ", [kit.mention("U1"), "<@U2>"]) == "<@U1>, &lt;@U2&gt;"
     assert "<b> " + kit.mention("U1") == "&lt;b&gt; <@U1>"
