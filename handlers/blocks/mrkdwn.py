@@ -8,8 +8,9 @@ send them as `&amp;`, `&lt;` and `&gt;` (api.slack.com/reference/surfaces/format
 So the kit treats every plain `str` as someone's text and escapes it where it
 enters a mrkdwn field (`kit.mrkdwn`, `section`, `fields`, `context`,
 `confirm_dialog`, a message's `text`). Markup we write ourselves is a
-`Mrkdwn`, made only in this module: by `md()` (a literal template whose values
-are escaped), `mention()`, `local_time()` (in the kit) and `domain_text()`.
+`Mrkdwn`, made only through this module: `md()` (a literal template whose
+values are escaped; the kit's `mention()` and `local_time()` use it),
+`joined()` and `domain_text()`.
 Forgetting one therefore shows our mention as text instead of letting a
 person's text run live. Plain-text fields (headers, buttons, options, modal
 labels) are not parsed by Slack and take the person's text as typed.
