@@ -18,7 +18,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
 from domain.services.diagnosis import ProfileView
-from handlers.blocks.limits import FILE_ALT_TEXT, clip
+from handlers.blocks.kit import mrkdwn_text
+from handlers.blocks.limits import FILE_ALT_TEXT, MESSAGE_TEXT, clip
 from handlers.charts import (
     REFERENCE_SCORE,
     MatrixPoint,
@@ -48,7 +49,9 @@ def upload_chart(
         channel_id = str(client.conversations_open(users=user_id)["channel"]["id"])
         client.files_upload_v2(
             channel=channel_id, file=png, filename=filename, title=title,
-            alt_txt=clip(alt_text, FILE_ALT_TEXT), initial_comment=initial_comment,
+            alt_txt=clip(alt_text, FILE_ALT_TEXT),
+            # The comment is a message, so mrkdwn: a rep's display name in it is escaped like any text.
+            initial_comment=mrkdwn_text(initial_comment, MESSAGE_TEXT) if initial_comment else None,
         )
     except SlackApiError as error:
         log.warning("could not upload %s to %s: %s", filename, user_id, error.response.get("error"))

@@ -8,18 +8,23 @@ Not a faithful renderer: it shows what a person would read and click
 
 from __future__ import annotations
 
-import html
 import re
 import textwrap
 from collections.abc import Mapping
 from typing import Any
+
+from handlers.blocks.mrkdwn import unescape
 
 WIDTH = 78
 _ANGLE = re.compile(r"<([^<>]+)>")
 
 
 def mrkdwn_to_text(text: str, names: Mapping[str, str] | None = None) -> str:
-    """Slack's `<...>` escapes to plain text; mrkdwn emphasis (`*bold*`) is left as typed."""
+    """Slack's `<...>` markup to plain text, then `&amp;`, `&lt;`, `&gt;` shown as the characters they stand for.
+
+    In that order, as Slack does: an escaped `&lt;!channel&gt;` reads `<!channel>`, not `@channel`.
+    mrkdwn emphasis (`*bold*`) is left as typed.
+    """
     names = names or {}
 
     def replace(match: re.Match[str]) -> str:
@@ -37,7 +42,7 @@ def mrkdwn_to_text(text: str, names: Mapping[str, str] | None = None) -> str:
             return label or command
         return f"{label} ({target})" if label and label != target else target
 
-    return html.unescape(_ANGLE.sub(replace, text))
+    return unescape(_ANGLE.sub(replace, text))
 
 
 def _wrap(text: str, width: int, indent: str = "", hanging: str | None = None) -> list[str]:

@@ -13,7 +13,22 @@ from domain.services.contracts import ContractChange, ContractDraft, MetricInput
 from handlers import ids
 from handlers.blocks import limits
 from handlers.blocks.inputs import as_number, input_block, metadata, option, select, selected, text_input
-from handlers.blocks.kit import Block, actions, button, context, header, local_time, mention, message, plain, section
+from handlers.blocks.kit import (
+    Block,
+    Mrkdwn,
+    actions,
+    button,
+    context,
+    domain_text,
+    header,
+    joined,
+    local_time,
+    md,
+    mention,
+    message,
+    plain,
+    section,
+)
 
 ROWS = 2  # the 2-skill rule: two rows of skill, indicator and target
 WEEKLY_HOURS, REP_COMMITMENTS, MANAGER_COMMITMENTS = "weekly_hours", "rep_commitments", "manager_commitments"
@@ -41,11 +56,11 @@ def contract_modal(draft: ContractDraft, catalog: Catalog) -> dict[str, Any]:
          "options": [option(i.id, f"{i.name} ({i.unit})") for i in c.leading_indicators]}
         for c in catalog.competencies
     ]
-    blocks: list[Block] = [section(
-        f"The coaching agreement with {mention(draft.rep.user_id)}: at most two skills (one foundational, one "
+    blocks: list[Block] = [section(md(
+        "The coaching agreement with {rep}: at most two skills (one foundational, one "
         "advanced), how success is measured, the weekly time and what you each commit to. You both sign it; "
-        "any later change needs both signatures again."
-    )]
+        "any later change needs both signatures again.", rep=mention(draft.rep.user_id)
+    ))]
     for n in range(ROWS):
         skill = skills[n] if n < len(skills) else None
         metric = metrics.get(skill or "")
@@ -109,8 +124,9 @@ def contract_errors(problems: dict[str, str]) -> dict[str, str]:
     return {(skill_block(0) if key == "skills" else key): text for key, text in problems.items()}
 
 
-def _signature(user_id: str, at: datetime | None) -> str:
-    return f"{mention(user_id)}: " + (f"signed {local_time(at)}" if at else "_not signed yet_")
+def _signature(user_id: str, at: datetime | None) -> Mrkdwn:
+    state = md("signed {at}", at=local_time(at)) if at else md("_not signed yet_")
+    return md("{who}: {state}", who=mention(user_id), state=state)
 
 
 def contract_blocks(contract: CoachingContract, catalog: Catalog) -> list[Block]:
@@ -118,18 +134,19 @@ def contract_blocks(contract: CoachingContract, catalog: Catalog) -> list[Block]
     for metric in contract.metrics:
         competency = catalog.competency(metric.competency)
         indicator = next((i.name for i in competency.leading_indicators if i.id == metric.indicator), metric.indicator)
-        lines.append(f"• *{competency.name}* ({competency.level.value}): {indicator}, target *{metric.target}*")
+        lines.append(md("• *{skill}* ({level}): {indicator}, target *{target}*", skill=competency.name,
+                        level=competency.level.value, indicator=indicator, target=metric.target))
     blocks: list[Block] = [
-        section("*Focus skills and success metrics*\n" + "\n".join(lines)),
+        section(md("*Focus skills and success metrics*\n{lines}", lines=joined("\n", lines))),
         section(f"*Weekly time*: {contract.weekly_hours:g} hours"),
-        section(limits.clip(f"*{mention(contract.rep_id)} commits to*\n{contract.rep_commitments}", limits.SECTION_TEXT)),
-        section(limits.clip(f"*{mention(contract.manager_id)} commits to*\n{contract.manager_commitments}",
-                            limits.SECTION_TEXT)),
+        section(md("*{who} commits to*\n{what}", who=mention(contract.rep_id), what=contract.rep_commitments)),
+        section(md("*{who} commits to*\n{what}", who=mention(contract.manager_id), what=contract.manager_commitments)),
         context(_signature(contract.rep_id, contract.rep_signed_at),
                 _signature(contract.manager_id, contract.manager_signed_at)),
     ]
     if contract.history:
-        blocks.append(context(limits.clip("Changes: " + "; ".join(contract.history), 2000)))
+        changes = joined("; ", [domain_text(change) for change in contract.history])
+        blocks.append(context(limits.clip(md("Changes: {changes}", changes=changes), 2000)))
     return blocks
 
 
@@ -149,28 +166,33 @@ def contract_message(contract: CoachingContract, catalog: Catalog, viewer_id: st
     return message(title, blocks)
 
 
-def saved_message(change: ContractChange) -> str:
+def saved_message(change: ContractChange) -> Mrkdwn:
     contract = change.contract
     if change.outcome is Outcome.UNCHANGED:
-        return "Nothing changed in the contract, so the signatures stand."
+        return md("Nothing changed in the contract, so the signatures stand.")
     if change.outcome is Outcome.REVISED:
-        return (f"Contract with {mention(contract.rep_id)} is now version {contract.version} "
-                f"({', '.join(change.changes)}). Both of you sign again.")
-    return f"Contract with {mention(contract.rep_id)} saved and sent. Sign it below; they are asked to sign too."
+        return md("Contract with {rep} is now version {version} ({changes}). Both of you sign again.",
+                  rep=mention(contract.rep_id), version=contract.version, changes=", ".join(change.changes))
+    return md("Contract with {rep} saved and sent. Sign it below; they are asked to sign too.",
+              rep=mention(contract.rep_id))
 
 
-def revised_notice(change: ContractChange) -> str:
-    return (f"{mention(change.contract.manager_id)} changed your coaching contract "
-            f"({', '.join(change.changes)}). Read version {change.contract.version} and sign it if you agree.")
+def revised_notice(change: ContractChange) -> Mrkdwn:
+    return md("{manager} changed your coaching contract ({changes}). Read version {version} and sign it if you agree.",
+              manager=mention(change.contract.manager_id), changes=", ".join(change.changes),
+              version=change.contract.version)
 
 
-def new_contract_notice(contract: CoachingContract) -> str:
-    return f"{mention(contract.manager_id)} wrote your coaching contract. Read it and sign it if you agree."
+def new_contract_notice(contract: CoachingContract) -> Mrkdwn:
+    return md("{manager} wrote your coaching contract. Read it and sign it if you agree.",
+              manager=mention(contract.manager_id))
 
 
-def signed_notice(change: ContractChange) -> str:
+def signed_notice(change: ContractChange) -> Mrkdwn:
     """For the other party after one signature."""
     contract = change.contract
     if contract.status is ContractStatus.SIGNED:
-        return f":handshake: The coaching contract (version {contract.version}) is signed by you both."
-    return f"{mention(change.signer_id or '')} signed the coaching contract (version {contract.version})."
+        return md(":handshake: The coaching contract (version {version}) is signed by you both.",
+                  version=contract.version)
+    return md("{signer} signed the coaching contract (version {version}).", signer=mention(change.signer_id or ""),
+              version=contract.version)

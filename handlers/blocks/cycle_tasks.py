@@ -8,7 +8,7 @@ from domain.coaching.cycle import Stage
 from domain.services.notifications import RepTasksNote, TeamTasksNote
 from handlers import ids
 from handlers.blocks import limits
-from handlers.blocks.kit import Block, actions, button, context, fit, mention, message, section
+from handlers.blocks.kit import Block, actions, button, context, fit, md, mention, message, section
 
 MAX_REPS = 40  # one section per rep; the note stays inside a message's 50 blocks
 
@@ -45,7 +45,8 @@ def team_tasks_message(note: TeamTasksNote) -> dict[str, Any]:
             f"still need{'' if count != 1 else 's'} something this week.")
     blocks: list[Block] = [section(f":hourglass: *{text}*")]
     for rep, stage, week, missing in note.items[:MAX_REPS]:
-        blocks.append(section(f"{mention(rep.user_id)} · {stage.title}, week {week}\n" + "; ".join(missing)))
+        blocks.append(section(md("{rep} · {stage}, week {week}\n{missing}", rep=mention(rep.user_id), stage=stage.title,
+                                 week=week, missing="; ".join(missing))))
     blocks.append(context("`/coach score @rep`, `/coach prioritize @rep`, `/coach contract @rep`. "
                           "Wednesdays at 09:00 your time; `/coach notify off team_tasks` turns it off."))
     return message(text, fit(blocks, limits.MESSAGE_BLOCKS))

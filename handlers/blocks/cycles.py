@@ -7,7 +7,7 @@ from typing import Any
 
 from domain.coaching.cycle import STAGE_STARTS, WHAT_EACH_STAGE_ASKS, CoachingCycle, Stage
 from domain.services.cycles import CycleView
-from handlers.blocks.kit import Block, context, header, mention, message, section
+from handlers.blocks.kit import Block, context, header, md, mention, message, section
 
 _STAGE_WEEKS = {
     Stage.DIAGNOSE: "week 1",
@@ -39,25 +39,28 @@ def cycle_message(view: CycleView) -> dict[str, Any]:
     rep = mention(view.rep.user_id)
     blocks: list[Block] = [header("Coaching cycle")]
     if view.current is None:
-        blocks.append(section(f"{rep} has no active cycle. Their manager starts one with `/coach start {rep}`."))
+        blocks.append(section(md("{rep} has no active cycle. Their manager starts one with `/coach start {rep}`.",
+                                 rep=rep)))
     else:
         cycle = view.current
-        blocks.append(section(f"{rep}: {_where(cycle, view)}\nStarted {cycle.starts_on:%a %-d %b %Y} with {mention(cycle.manager_id)}."))
+        blocks.append(section(md("{rep}: {where}\nStarted {day:%a %-d %b %Y} with {manager}.", rep=rep,
+                                 where=_where(cycle, view), day=cycle.starts_on, manager=mention(cycle.manager_id))))
         blocks.append(section("\n".join(_plan_lines(cycle))))
     if view.past:
         past = [f"• {c.starts_on:%-d %b %Y} to {c.ended_on:%-d %b %Y}" if c.ended_on else f"• from {c.starts_on:%-d %b %Y}"
                 for c in view.past[:10]]
         blocks.append(context("Past cycles:\n" + "\n".join(past)))
-    return message(f"Coaching cycle of {rep}", blocks)
+    return message(md("Coaching cycle of {rep}", rep=rep), blocks)
 
 
 def cycle_started_notice(view: CycleView) -> dict[str, Any]:
     """The rep's DM: what the coming weeks hold and what is asked of them."""
     cycle = view.current
     assert cycle is not None
-    text = f"{mention(cycle.manager_id)} started your 8-week coaching cycle on {cycle.starts_on:%A %-d %B}."
+    text = md("{manager} started your 8-week coaching cycle on {day:%A %-d %B}.", manager=mention(cycle.manager_id),
+              day=cycle.starts_on)
     return message(text, [
-        section(f":rocket: {text}"),
+        section(":rocket: " + text),
         section("What the coming weeks hold:\n" + "\n".join(_plan_lines(cycle))),
         context("First up, week 1: your manager scores a few of your calls and you fill in a 20-question "
                 "self-assessment (about 10 minutes). Only you and your manager see your results."),
@@ -67,8 +70,8 @@ def cycle_started_notice(view: CycleView) -> dict[str, Any]:
 def cycle_changed_message(view: CycleView, action: str) -> dict[str, Any]:
     rep = mention(view.rep.user_id)
     if view.current is None:
-        text = f"{rep}'s cycle has ended. Its history stays readable with `/coach cycle {rep}`."
+        text = md("{rep}'s cycle has ended. Its history stays readable with `/coach cycle {rep}`.", rep=rep)
         return message(text, [section(text)])
     verb = {"advance": "moved on", "extend": "extended"}.get(action, action)
-    text = f"{rep}'s cycle {verb}: now {_where(view.current, view)}."
+    text = md("{rep}'s cycle {verb}: now {where}.", rep=rep, verb=verb, where=_where(view.current, view))
     return message(text, [section(text)])

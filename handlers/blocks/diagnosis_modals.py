@@ -13,7 +13,7 @@ from domain.catalog import Catalog
 from handlers import ids
 from handlers.blocks import limits
 from handlers.blocks.inputs import as_int, input_block, metadata, option, selected
-from handlers.blocks.kit import Block, header, mention, plain, section
+from handlers.blocks.kit import Block, header, md, mention, plain, section
 
 CALL_TITLE, CALL_LINK, CALL_ON, NOTES = "call_title", "call_link", "call_on", "notes"
 
@@ -28,7 +28,7 @@ def question_block(question_id: str, rating: str) -> str:
 
 def score_call_modal(catalog: Catalog, rep_id: str, scorer_id: str, today: date) -> dict[str, Any]:
     own = rep_id == scorer_id
-    intro = "Score one of your own calls." if own else f"Score a call of {mention(rep_id)}."
+    intro = md("Score one of your own calls.") if own else md("Score a call of {rep}.", rep=mention(rep_id))
     blocks: list[Block] = [
         section(intro + " Each dimension is 1-5; the hint under it says what each score means."),
         input_block(CALL_TITLE, "Call", {"type": "plain_text_input", "max_length": 150,

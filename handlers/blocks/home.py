@@ -23,10 +23,13 @@ from handlers.blocks.kit import (
     divider,
     fit,
     header,
+    joined,
+    md,
     mention,
     section,
     time_zone_label,
 )
+from handlers.blocks.roster import team_line
 
 # Leave room for the sections after the team list; a long team is trimmed
 # with a pointer to `/coach team` rather than rejected by Slack.
@@ -72,7 +75,7 @@ def _welcome() -> list[Block]:
 def _coach_section(home: HomeModel, now: datetime) -> list[Block]:
     if home.coach is None:
         return []
-    blocks = [section(f":bust_in_silhouette: Your coach: {mention(home.coach.user_id)}")]
+    blocks = [section(md(":bust_in_silhouette: Your coach: {coach}", coach=mention(home.coach.user_id)))]
     cycle = home.cycles.get(home.viewer_id)
     if cycle is not None and home.viewer is not None:
         blocks.append(section(f":calendar: Coaching cycle: {_stage_text(cycle, home.viewer, now)}"))
@@ -116,19 +119,18 @@ def _rep_row(
     )
     stage = _stage_text(cycle, rep, now) if cycle else "no cycle yet: `/coach start @name`"
     status = rep_row_status(progress, now.astimezone(zone(rep.time_zone)).date(), skill_names)
-    return section(f"{mention(rep.user_id)}\n{time_zone_label(rep.time_zone, now)} · {stage}{status}", accessory=remove)
+    return section(md("{rep}\n{zone} · {stage}{status}", rep=mention(rep.user_id),
+                      zone=time_zone_label(rep.time_zone, now), stage=stage, status=status), accessory=remove)
 
 
 def _workspace_section(home: HomeModel) -> list[Block]:
     teams = home.workspace_teams or []
     blocks: list[Block] = [divider(), header("Workspace (admin)")]
-    admins = ", ".join(mention(a.user_id) for a in home.admins) or "none"
-    blocks.append(context(f"Admins: {admins}"))
+    admins = joined(", ", [mention(a.user_id) for a in home.admins]) or "none"
+    blocks.append(context(md("Admins: {admins}", admins=admins)))
     if not teams:
         blocks.append(section("No teams yet."))
-    for team in teams[:_MAX_TEAMS_SHOWN]:
-        reps = ", ".join(mention(r.user_id) for r in team.reps)
-        blocks.append(section(f"*{mention(team.manager.user_id)}* · {len(team.reps)} reps\n{reps}"))
+    blocks += [team_line(team) for team in teams[:_MAX_TEAMS_SHOWN]]
     if len(teams) > _MAX_TEAMS_SHOWN:
         blocks.append(context(f"…and {len(teams) - _MAX_TEAMS_SHOWN} more teams: `/coach admin teams`."))
     return blocks

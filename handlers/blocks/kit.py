@@ -1,4 +1,8 @@
-"""Small Block Kit constructors that stay inside Slack's limits by construction."""
+"""Small Block Kit constructors that stay inside Slack's limits by construction.
+
+Every mrkdwn field escapes a plain `str` as someone's text; our own markup is
+`Mrkdwn` from `md()`, `mention()`, `local_time()` (see `handlers.blocks.mrkdwn`).
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,26 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers.blocks import limits
+from handlers.blocks.mrkdwn import Mrkdwn, clip_mrkdwn, domain_text, escape, joined, md, unescape
+
+__all__ = ["Block", "Mrkdwn", "domain_text", "escape", "joined", "md"]
 
 Block = dict[str, Any]
 
 
 def plain(text: str, limit: int = limits.SECTION_TEXT) -> dict[str, Any]:
-    return {"type": "plain_text", "text": limits.clip(text, limit), "emoji": True}
+    # Slack shows plain text as it is: escaped mrkdwn passed here shows as typed, not as `&lt;`.
+    shown = unescape(text) if isinstance(text, Mrkdwn) else text
+    return {"type": "plain_text", "text": limits.clip(shown, limit), "emoji": True}
+
+
+def mrkdwn_text(text: str, limit: int) -> Mrkdwn:
+    """`text` ready for any mrkdwn field: a person's `str` escaped, then clipped on a safe boundary."""
+    return clip_mrkdwn(escape(text), limit)
 
 
 def mrkdwn(text: str, limit: int = limits.SECTION_TEXT) -> dict[str, Any]:
-    return {"type": "mrkdwn", "text": limits.clip(text, limit)}
+    return {"type": "mrkdwn", "text": mrkdwn_text(text, limit)}
 
 
 def header(text: str) -> Block:
@@ -86,8 +100,23 @@ def actions(*elements: dict[str, Any]) -> Block:
 
 
 def message(text: str, blocks: list[Block]) -> dict[str, Any]:
-    """A message payload: `text` is the notification and screen-reader fallback."""
-    return {"text": limits.clip(text, limits.MESSAGE_TEXT), "blocks": fit(blocks, limits.MESSAGE_BLOCKS)}
+    """A message payload: `text` is the notification and screen-reader fallback, mrkdwn like a section."""
+    return {"text": mrkdwn_text(text, limits.MESSAGE_TEXT), "blocks": fit(blocks, limits.MESSAGE_BLOCKS)}
+
+
+def _text_of(built: dict[str, Any]) -> Mrkdwn:
+    # A payload's `text` was escaped by `message()` when it was built.
+    return Mrkdwn(built["text"])
+
+
+def with_intro(intro: str, body: dict[str, Any]) -> dict[str, Any]:
+    """`body` (a built message) with `intro` as its first section and the start of its notification."""
+    return message(md("{intro} {text}", intro=intro, text=_text_of(body)), [section(intro), *body["blocks"]])
+
+
+def combined(messages: list[dict[str, Any]]) -> dict[str, Any]:
+    """Built messages as one reply: their texts in a row, their blocks in order."""
+    return message(joined(" ", [_text_of(m) for m in messages]), [b for m in messages for b in m["blocks"]])
 
 
 def fit(blocks: list[Block], limit: int, more: str = "…and more. Narrow the list to see the rest.") -> list[Block]:
@@ -97,13 +126,15 @@ def fit(blocks: list[Block], limit: int, more: str = "…and more. Narrow the li
     return blocks[: limit - 1] + [context(more)]
 
 
-def local_time(at: datetime) -> str:
+def local_time(at: datetime) -> Mrkdwn:
     """A moment Slack shows in each reader's own time zone; the fallback is UTC."""
-    return f"<!date^{int(at.timestamp())}^{{date_short_pretty}} at {{time}}|{at.astimezone(UTC):%a %-d %b %H:%M} UTC>"
+    return md("<!date^{stamp}^{{date_short_pretty}} at {{time}}|{at:%a %-d %b %H:%M} UTC>",
+              stamp=int(at.timestamp()), at=at.astimezone(UTC))
 
 
-def mention(user_id: str) -> str:
-    return f"<@{user_id}>"
+def mention(user_id: str) -> Mrkdwn:
+    """A live `@person`; the id is escaped, so a forged id cannot close the mention early."""
+    return md("<@{user_id}>", user_id=user_id)
 
 
 def time_zone_label(tz_name: str, now: datetime) -> str:

@@ -6,6 +6,12 @@ tests and the demo rejects anything that breaks them.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from handlers.blocks.mrkdwn import Mrkdwn, clip_mrkdwn
+
+Text = TypeVar("Text", bound=str)
+
 MESSAGE_BLOCKS = 50
 VIEW_BLOCKS = 100  # modal and App Home
 VIEW_TITLE = 24  # modal title, submit and close texts
@@ -28,8 +34,13 @@ MESSAGE_TEXT = 40000
 FILE_ALT_TEXT = 1000  # files.getUploadURLExternal answers alt_txt_too_large past it
 
 
-def clip(text: str, limit: int) -> str:
-    """Shorten `text` to `limit` characters, marking the cut with an ellipsis."""
+def clip(text: Text, limit: int) -> Text:
+    """Shorten `text` to `limit` characters, marking the cut with an ellipsis.
+
+    Escaped mrkdwn is cut on a safe boundary, never through `&lt;` or a mention.
+    """
     if len(text) <= limit:
         return text
-    return text[: limit - 1] + "…"
+    if isinstance(text, Mrkdwn):
+        return clip_mrkdwn(text, limit)  # type: ignore[return-value]
+    return text[: limit - 1] + "…"  # type: ignore[return-value]

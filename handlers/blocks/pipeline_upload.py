@@ -22,7 +22,7 @@ from domain.pipeline.upload import (
     Unusable,
 )
 from handlers.blocks import limits
-from handlers.blocks.kit import Block, context, message, section
+from handlers.blocks.kit import Block, Mrkdwn, context, domain_text, escape, joined, md, message, section
 
 PROBLEMS_SHOWN = 50  # as many as the CLI lists
 PROBLEM_TEXT = 300  # one row's reason; a row can be wrong in many ways at once
@@ -33,39 +33,36 @@ ACCEPTS = (
 )
 
 
-def escape(text: str) -> str:
-    """Slack's three control characters in mrkdwn: file names and cells are the person's text."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def upload_reply(outcome: UploadOutcome, team_id: str) -> dict[str, Any]:
     if isinstance(outcome, Imported):
         return _imported(outcome, team_id)
-    name = f"*{escape(outcome.file_name)}*"
+    # File names, cells and CSV reasons are the sharer's text: escaped by `md` like any value.
+    name = md("*{name}*", name=outcome.file_name)
     if isinstance(outcome, NotCsv):
-        kind = f" ({escape(outcome.filetype)})" if outcome.filetype else ""
-        return _short(f"{name}{kind} is not a CSV file, so nothing was imported.", ACCEPTS)
+        kind = md(" ({kind})", kind=outcome.filetype) if outcome.filetype else ""
+        return _short(md("{name}{kind} is not a CSV file, so nothing was imported.", name=name, kind=kind), ACCEPTS)
     if isinstance(outcome, TooLarge):
         return _short(
-            f"{name} is {_megabytes(outcome.size)}: Coachflow imports files up to {_megabytes(outcome.limit)}, "
-            "so nothing was imported.",
+            md("{name} is {size}: Coachflow imports files up to {limit}, so nothing was imported.",
+               name=name, size=_megabytes(outcome.size), limit=_megabytes(outcome.limit)),
             "Export fewer columns or a shorter period, or ask whoever runs Coachflow to import it "
             "with `coachflow pipeline import`.",
         )
     if isinstance(outcome, Refused):
-        return _short(f"Nothing was imported from {name}. {outcome.reason}")
+        # The domain's refusal names the importer's manager (`<@U…>`).
+        return _short(md("Nothing was imported from {name}. {reason}", name=name, reason=domain_text(outcome.reason)))
     if isinstance(outcome, Unusable):
         # Parsing prefixes the file's name; it is in the first sentence already.
         reason = outcome.reason.removeprefix(f"{outcome.file_name}: ")
-        return _short(f"Nothing was imported from {name}: {escape(reason)}", ACCEPTS)
+        return _short(md("Nothing was imported from {name}: {reason}", name=name, reason=reason), ACCEPTS)
     if isinstance(outcome, Unavailable):
-        return _short(f"Coachflow could not fetch {name} from Slack: {outcome.reason}")
+        return _short(md("Coachflow could not fetch {name} from Slack: {reason}", name=name, reason=outcome.reason))
     if isinstance(outcome, NotSaved):
         minutes = max(1, round(outcome.retry_in.total_seconds() / 60))
         when = "in a minute" if not outcome.retry_in else f"in {minutes} minutes"
         return _short(
-            f"Coachflow could not save {name}: its database did not answer, so nothing was imported. "
-            f"Share the file here again {when} to try again.",
+            md("Coachflow could not save {name}: its database did not answer, so nothing was imported. "
+               "Share the file here again {when} to try again.", name=name, when=when),
             "If it fails again, tell whoever runs Coachflow (the reason is in its log).",
         )
     raise TypeError(f"no reply for {type(outcome).__name__}")
@@ -75,14 +72,14 @@ def _imported(outcome: Imported, team_id: str) -> dict[str, Any]:
     report = outcome.report
     head = summary.headline(report)
     tail = "." if not report.problems else f"; {summary.skipped(report)}:"
-    blocks: list[Block] = [section(f"*{escape(head)}*{tail}")]
+    blocks: list[Block] = [section(md("*{head}*{tail}", head=head, tail=tail))]
     if not outcome.scope.everyone:
         blocks.append(context("As a manager you import your own team's deals: yours and your reps'. "
                               "Rows owned by anyone else are listed here and were left alone."))
     blocks += _problems(report.problems)
     ignored = summary.ignored_columns(report)
     if ignored:
-        blocks.append(context(escape(ignored)))
+        blocks.append(context(ignored))
     if report.imported:
         blocks.append(context(
             f"Next: the pipeline velocity audit per rep, `coachflow pipeline audit --team {team_id}` "
@@ -94,16 +91,18 @@ def _imported(outcome: Imported, team_id: str) -> dict[str, Any]:
 def _problems(problems: list[RowProblem]) -> list[Block]:
     """The bad rows by line, packed into as few sections as the text limit allows."""
     shown = problems[:PROBLEMS_SHOWN]
-    lines = [f"`line {p.line}` " + limits.clip(escape(p.reason), PROBLEM_TEXT) for p in shown]
+    # Escaped before clipping and packing, so the lengths are what Slack counts and no `&lt;` is cut.
+    lines = [md("`line {line}` {reason}", line=p.line, reason=limits.clip(escape(p.reason), PROBLEM_TEXT))
+             for p in shown]
     blocks: list[Block] = []
-    chunk: list[str] = []
+    chunk: list[Mrkdwn] = []
     for line in lines:
-        if chunk and len("\n".join([*chunk, line])) > limits.SECTION_TEXT:
-            blocks.append(section("\n".join(chunk)))
+        if chunk and len(joined("\n", [*chunk, line])) > limits.SECTION_TEXT:
+            blocks.append(section(joined("\n", chunk)))
             chunk = []
         chunk.append(line)
     if chunk:
-        blocks.append(section("\n".join(chunk)))
+        blocks.append(section(joined("\n", chunk)))
     more = len({p.line for p in problems}) - len({p.line for p in shown})
     if more:
         blocks.append(context(f"…and {more:,} more row{'' if more == 1 else 's'}. "

@@ -11,7 +11,7 @@ from domain.services.prioritization import PriorityView, SkillGap, difficulty_fi
 from handlers import ids
 from handlers.blocks import limits
 from handlers.blocks.inputs import as_int, input_block, metadata, option, select, selected
-from handlers.blocks.kit import Block, actions, button, context, header, mention, message, plain, section
+from handlers.blocks.kit import Block, actions, button, context, header, md, mention, message, plain, section
 
 IMPACT_SCALE = ["barely moves results", "a little", "noticeably", "a lot", "transforms results"]
 DIFFICULTY_SCALE = ["easy to change", "some practice", "steady practice", "hard", "very hard"]
@@ -36,11 +36,11 @@ def _evidence(gap: SkillGap) -> str:
 def prioritize_modal(view: PriorityView) -> dict[str, Any]:
     impact = [option(n, f"{n} · {text}") for n, text in enumerate(IMPACT_SCALE, start=1)]
     difficulty = [option(n, f"{n} · {text}") for n, text in enumerate(DIFFICULTY_SCALE, start=1)]
-    blocks: list[Block] = [section(
-        f"Rate each skill gap of {mention(view.rep.user_id)}: how much closing it would move results (impact) "
+    blocks: list[Block] = [section(md(
+        "Rate each skill gap of {rep}: how much closing it would move results (impact) "
         "and how hard it is to change (difficulty). Weakest observed skills come first; leave a skill blank "
-        "to skip it."
-    )]
+        "to skip it.", rep=mention(view.rep.user_id)
+    ))]
     for gap in view.gaps:
         current = gap.rating
         blocks.append(section(f"*{gap.name}* ({gap.level}) · {_evidence(gap)}"))
@@ -106,6 +106,6 @@ def priorities_message(view: PriorityView, viewer_id: str) -> dict[str, Any]:
             label = "Edit the contract" if view.contract else "Write the contract"
             buttons.append(button(label, ids.OPEN_CONTRACT, value=rep, style=None if view.contract else "primary"))
         blocks.append(actions(*buttons))
-        blocks.append(context(f"At most {MAX_FOCUS_SKILLS} focus skills: `/coach focus {mention(rep)} discovery, "
-                              "closing` sets them; a third is refused."))
+        blocks.append(context(md("At most {most} focus skills: `/coach focus {rep} discovery, "
+                                 "closing` sets them; a third is refused.", most=MAX_FOCUS_SKILLS, rep=mention(rep))))
     return message(title, blocks)

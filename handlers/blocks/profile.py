@@ -7,7 +7,7 @@ from typing import Any
 from domain.coaching.scoring import PerceptionGap
 from domain.services.diagnosis import ProfileView, ScoredCall
 from handlers.blocks import limits
-from handlers.blocks.kit import Block, context, header, mention, message, section
+from handlers.blocks.kit import Block, context, header, md, mention, message, section
 
 MAX_CALL_GAPS = 5  # the newest calls both scored; older ones add little
 
@@ -39,7 +39,8 @@ def profile_message(view: ProfileView) -> dict[str, Any]:
             "weakest first)\n" + "\n".join(lines)
         ))
     else:
-        blocks.append(section(f"*Call scores*\nNo call of {mention(rep.user_id)} has been scored by their manager yet."))
+        blocks.append(section(md("*Call scores*\nNo call of {rep} has been scored by their manager yet.",
+                                 rep=mention(rep.user_id))))
     if view.perception:
         blocks.append(section("*Perception gaps* (self-assessment minus observed)\n"
                               + "\n".join(_perception_line(g, view.competency_names) for g in view.perception)))
@@ -56,17 +57,20 @@ def profile_message(view: ProfileView) -> dict[str, Any]:
 
 def score_saved_message(scored: ScoredCall) -> dict[str, Any]:
     score = scored.score
-    whose = "your own call" if not scored.by_manager else f"the call of {mention(score.rep_id)}"
-    text = f"Saved your scores for {whose} “{score.call_title}” on {score.call_on:%a %-d %b}."
-    follow = "`/coach profile`" if not scored.by_manager else f"`/coach profile {mention(score.rep_id)}`"
-    return message(text, [section(f":white_check_mark: {text} See the profile with {follow}.")])
+    whose = md("your own call") if not scored.by_manager else md("the call of {rep}", rep=mention(score.rep_id))
+    text = md("Saved your scores for {whose} “{title}” on {day:%a %-d %b}.", whose=whose, title=score.call_title,
+              day=score.call_on)
+    follow = md("`/coach profile {rep}`", rep=mention(score.rep_id)) if scored.by_manager else md("`/coach profile`")
+    return message(text, [section(md(":white_check_mark: {text} See the profile with {follow}.", text=text,
+                                     follow=follow))])
 
 
 def rep_scored_notice(scored: ScoredCall) -> dict[str, Any]:
     score = scored.score
-    text = (f"{mention(score.scored_by)} scored your call “{score.call_title}” on {score.call_on:%a %-d %b}. "
-            "Score it yourself too (`/coach score`) to compare how you each saw it.")
-    return message(text, [section(f":memo: {text}")])
+    text = md("{scorer} scored your call “{title}” on {day:%a %-d %b}. "
+              "Score it yourself too (`/coach score`) to compare how you each saw it.",
+              scorer=mention(score.scored_by), title=score.call_title, day=score.call_on)
+    return message(text, [section(":memo: " + text)])
 
 
 def assessment_saved_message(view: ProfileView) -> dict[str, Any]:

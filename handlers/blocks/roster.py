@@ -9,8 +9,12 @@ from domain.model import Member
 from domain.services.roster import AddOutcome, RepResult, TeamListing
 from handlers.blocks.kit import (
     Block,
+    Mrkdwn,
     context,
+    domain_text,
     header,
+    joined,
+    md,
     mention,
     message,
     section,
@@ -75,7 +79,9 @@ def help_message(topic: str | None = None) -> dict[str, Any]:
 
 
 def error_message(text: str) -> dict[str, Any]:
-    return message(text, [section(f":warning: {text}")])
+    """A refusal our domain wrote (`str(error)`): its mentions stay live, anything it quotes is escaped."""
+    shown = domain_text(text)
+    return message(shown, [section(":warning: " + shown)])
 
 
 def welcome_admin_message() -> dict[str, Any]:
@@ -101,18 +107,18 @@ _OUTCOME_TEXT = {
 }
 
 
-def describe_result(result: RepResult) -> str:
+def describe_result(result: RepResult) -> Mrkdwn:
     previous = mention(result.previous_manager_id) if result.previous_manager_id else "another team"
-    return _OUTCOME_TEXT[result.outcome].format(rep=mention(result.user_id), previous=previous)
+    return md(_OUTCOME_TEXT[result.outcome], rep=mention(result.user_id), previous=previous)
 
 
 def add_reps_message(results: list[RepResult], team_size: int) -> dict[str, Any]:
-    joined = [r for r in results if r.joined]
+    added = [r for r in results if r.joined]
     icon = {True: ":white_check_mark:", False: ":information_source:"}
-    lines = [f"{icon[r.joined]} {describe_result(r)}" for r in results]
+    lines = [md("{icon} {result}", icon=icon[r.joined], result=describe_result(r)) for r in results]
     size = f"{team_size} rep{'s' if team_size != 1 else ''}"
-    summary = f"{len(joined)} added. Your team now has {size}." if joined else f"No one was added. Your team has {size}."
-    return message(summary, [section("\n".join(lines)), context(summary)])
+    summary = f"{len(added)} added. Your team now has {size}." if added else f"No one was added. Your team has {size}."
+    return message(summary, [section(joined("\n", lines)), context(summary)])
 
 
 def team_message(listing: TeamListing, now: datetime) -> dict[str, Any]:
@@ -128,28 +134,28 @@ def team_message(listing: TeamListing, now: datetime) -> dict[str, Any]:
 
 def _member_line(member: Member, now: datetime) -> Block:
     role = "admin, rep" if member.is_admin else "rep"
-    return section(f"{mention(member.user_id)}\n{time_zone_label(member.time_zone, now)} · {role}")
+    return section(md("{who}\n{zone} · {role}", who=mention(member.user_id), zone=time_zone_label(member.time_zone, now),
+                      role=role))
 
 
 def removed_message(rep: Member) -> dict[str, Any]:
-    text = f"{mention(rep.user_id)} is no longer on your team. Their coaching history is kept."
+    text = md("{rep} is no longer on your team. Their coaching history is kept.", rep=mention(rep.user_id))
     return message(text, [section(text)])
 
 
 def moved_message(result: RepResult) -> dict[str, Any]:
     if result.outcome is AddOutcome.ALREADY_ON_TEAM:
-        text = f"{mention(result.user_id)} is already coached by {mention(result.previous_manager_id or '')}."
+        text = md("{rep} is already coached by {manager}.", rep=mention(result.user_id),
+                  manager=mention(result.previous_manager_id or ""))
     else:
         assert result.rep is not None and result.rep.manager_id is not None
-        text = (
-            f"{mention(result.user_id)} moved from {mention(result.previous_manager_id or '')} "
-            f"to {mention(result.rep.manager_id)}."
-        )
+        text = md("{rep} moved from {previous} to {manager}.", rep=mention(result.user_id),
+                  previous=mention(result.previous_manager_id or ""), manager=mention(result.rep.manager_id))
     return message(text, [section(text)])
 
 
 def admin_granted_message(member: Member) -> dict[str, Any]:
-    text = f"{mention(member.user_id)} is now a Coachflow admin."
+    text = md("{who} is now a Coachflow admin.", who=mention(member.user_id))
     return message(text, [section(text)])
 
 
@@ -159,19 +165,25 @@ def teams_message(teams: list[TeamListing]) -> dict[str, Any]:
         return message(text, [section(text)])
     blocks: list[Block] = [header(f"Teams in this workspace: {len(teams)}")]
     for team in teams:
-        reps = ", ".join(mention(r.user_id) for r in team.reps)
-        blocks.append(section(f"*{mention(team.manager.user_id)}* · {len(team.reps)} reps\n{reps}"))
+        blocks.append(team_line(team))
     return message(f"{len(teams)} teams", blocks)
+
+
+def team_line(team: TeamListing) -> Block:
+    """One team: its manager, how many reps, each rep."""
+    reps = joined(", ", [mention(r.user_id) for r in team.reps])
+    return section(md("*{manager}* · {count} reps\n{reps}", manager=mention(team.manager.user_id),
+                      count=len(team.reps), reps=reps))
 
 
 def rep_joined_notice(result: RepResult, manager_id: str) -> dict[str, Any]:
     """The DM a rep gets when a manager adds them: nobody is enrolled silently."""
-    text = f"{mention(manager_id)} added you to their Coachflow coaching team."
+    text = md("{manager} added you to their Coachflow coaching team.", manager=mention(manager_id))
     return message(
         text,
         [
             section(
-                f":wave: {text}\nCoachflow runs your coaching here in Slack: short debriefs after "
+                ":wave: " + text + "\nCoachflow runs your coaching here in Slack: short debriefs after "
                 "calls, a Friday scorecard and a few focused habits. Only you and your manager "
                 "see your coaching data."
             ),
@@ -182,5 +194,6 @@ def rep_joined_notice(result: RepResult, manager_id: str) -> dict[str, Any]:
 
 def rep_left_notice(rep_id: str, new_manager_id: str) -> dict[str, Any]:
     """Tells a manager that an admin moved one of their reps away."""
-    text = f"{mention(rep_id)} now works with {mention(new_manager_id)} and is no longer on your team."
+    text = md("{rep} now works with {manager} and is no longer on your team.", rep=mention(rep_id),
+              manager=mention(new_manager_id))
     return message(text, [section(text)])

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from domain.services.notifications import WeekAheadNote
-from handlers.blocks.kit import Block, context, header, mention, message, section, time_zone_label
+from handlers.blocks.kit import Block, context, header, md, mention, message, section, time_zone_label
 
 
 def week_ahead_message(note: WeekAheadNote, now: datetime) -> dict[str, Any]:
@@ -16,9 +16,9 @@ def week_ahead_message(note: WeekAheadNote, now: datetime) -> dict[str, Any]:
         section(f"{len(note.reps)} rep{'s' if len(note.reps) != 1 else ''} on your team this week:"),
     ]
     for rep in note.reps[:40]:
-        line = f"{mention(rep.user_id)} · {time_zone_label(rep.time_zone, now)}"
+        line = md("{rep} · {zone}", rep=mention(rep.user_id), zone=time_zone_label(rep.time_zone, now))
         if rep.paused_until is not None and rep.is_paused_on(note.week_of):
-            line += f"\n:palm_tree: away until {rep.paused_until:%a %-d %b}"
+            line += md("\n:palm_tree: away until {day:%a %-d %b}", day=rep.paused_until)
         blocks.append(section(line))
     if len(note.reps) > 40:
         blocks.append(context(f"…and {len(note.reps) - 40} more: `/coach team` lists everyone."))

@@ -15,7 +15,7 @@ from slack_sdk import WebClient
 from domain.errors import CoachflowError
 from domain.model import Member, WorkspaceRef
 from handlers.blocks import roster as replies
-from handlers.blocks.kit import message
+from handlers.blocks.kit import combined
 from handlers.commands.coach_cycles import run_cycles
 from handlers.commands.coach_diagnosis import run_diagnosis
 from handlers.commands.coach_parser import (
@@ -94,7 +94,7 @@ def _run(
         case TeamRemove(user_ids=user_ids):
             removed, problems = _each(lambda rep_id: svc.roster.remove_rep(ws, caller_id, rep_id), user_ids)
             publish_homes(client, svc, ws, [caller_id, *(r.user_id for r in removed)])
-            return _combine([replies.removed_message(rep) for rep in removed] + problems)
+            return combined([replies.removed_message(rep) for rep in removed] + problems)
         case TeamMove(rep_id=rep_id, manager_id=manager_id):
             result = svc.roster.move_rep(ws, caller_id, rep_id, manager_id, directory)
             if result.joined:
@@ -108,7 +108,7 @@ def _run(
                 lambda user_id: svc.roster.grant_admin(ws, user_id, directory, granted_by=caller_id), user_ids
             )
             publish_homes(client, svc, ws, [m.user_id for m in granted])
-            return _combine([replies.admin_granted_message(m) for m in granted] + problems)
+            return combined([replies.admin_granted_message(m) for m in granted] + problems)
         case AdminTeams():
             return replies.teams_message(svc.roster.teams(ws, caller_id))
         case Pause() | Resume() | Notify() | AdminCalendar():
@@ -133,6 +133,3 @@ def _each(step: Callable[[str], Member], user_ids: list[str]) -> tuple[list[Memb
             problems.append(replies.error_message(str(error)))
     return done, problems
 
-
-def _combine(messages: list[dict[str, Any]]) -> dict[str, Any]:
-    return message(" ".join(m["text"] for m in messages), [b for m in messages for b in m["blocks"]])

@@ -120,6 +120,9 @@ def test_a_message_without_blocks_renders_its_text_wrapped() -> None:
         ("<https://x.test|the docs>", "the docs (https://x.test)"),
         ("<https://x.test>", "https://x.test"),
         ("a &amp; b &lt;c&gt;", "a & b <c>"),
+        # Escaped text reads as typed; Slack decodes only its three entities, once.
+        ("&lt;!channel&gt; &lt;https://x.test|sign&gt;", "<!channel> <https://x.test|sign>"),
+        ("&amp;lt;b&amp;gt; &#39; &quot;", "&lt;b&gt; &#39; &quot;"),
     ],
 )
 def test_mrkdwn_escapes(mrkdwn: str, plain_text: str) -> None:

@@ -87,3 +87,12 @@ def test_alt_text_is_cut_to_what_slack_accepts(fake: FakeSlack) -> None:
     assert upload_chart(RecordingSlackClient(fake), "UA", b"png", "a.png", "A", "word " * 400) is True
     alt = fake.files_shared_with("UA")[0].alt_txt
     assert alt is not None and len(alt) == 1000 and alt.endswith("…")
+
+
+def test_a_display_name_in_the_charts_comment_is_text_not_markup(uow_factory: Any, fake: FakeSlack) -> None:
+    title = "Skill gaps of <!channel> <https://evil.example|Sign here>"
+    send_matrix(RecordingSlackClient(fake), _services(uow_factory, "on"), "UA", POINTS, title, TEXT_VERSION)
+
+    _, picture = fake.messages_to("UA")
+    assert picture["text"].startswith("Skill gaps of &lt;!channel&gt; &lt;https://evil.example|Sign here&gt;: ")
+    assert picture["files"][0]["title"] == title  # a file's title is plain text: shown as typed
