@@ -57,14 +57,14 @@ def profile_message(view: ProfileView) -> dict[str, Any]:
 def score_saved_message(scored: ScoredCall) -> dict[str, Any]:
     score = scored.score
     whose = "your own call" if not scored.by_manager else f"the call of {mention(score.rep_id)}"
-    text = f"Saved your scores for {whose} “{score.call_title}” on {score.call_on:%a %-d %b}."
+    text = f"Saved your scores for {whose} “{score.label}” on {score.call_on:%a %-d %b}."
     follow = "`/coach profile`" if not scored.by_manager else f"`/coach profile {mention(score.rep_id)}`"
     return message(text, [section(f":white_check_mark: {text} See the profile with {follow}.")])
 
 
 def rep_scored_notice(scored: ScoredCall) -> dict[str, Any]:
     score = scored.score
-    text = (f"{mention(score.scored_by)} scored your call “{score.call_title}” on {score.call_on:%a %-d %b}. "
+    text = (f"{mention(score.scored_by)} scored your call “{score.label}” on {score.call_on:%a %-d %b}. "
             "Score it yourself too (`/coach score`) to compare how you each saw it.")
     return message(text, [section(f":memo: {text}")])
 
