@@ -62,7 +62,8 @@ def validate_scores(scores: Mapping[str, object], dimensions: Iterable[str]) -> 
         if value is None or value == "":
             problems[dimension] = "Pick a score from 1 to 5."
         elif not isinstance(value, int) or isinstance(value, bool) or value not in SCORE_RANGE:
-            problems[dimension] = f"Scores go from 1 to 5, not {value}."
+            shown = str(value) if len(str(value)) <= 8 else str(value)[:7] + "…"  # a crafted value may be huge
+            problems[dimension] = f"Scores go from 1 to 5, not {shown}."
     return problems
 
 
