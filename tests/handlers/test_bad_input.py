@@ -72,6 +72,11 @@ COMMANDS = [
     ("UADMIN", "admin holiday add ²026-12-25", "Give the holiday as a date"),
     ("UADMIN", f"admin holiday add {HUGE}", "Give the holiday as a date"),
     ("UMGR", "start <@UB|bea> ２０２６-１２-０７", "I did not understand"),
+    ("UMGR", "score <@UA|alex> ²", "I did not understand"),
+    ("UMGR", "focus <@UA|alex> add ²", "²"),
+    ("UMGR", f"focus <@UA|alex> {HUGE}", "999"),
+    ("UMGR", "contract <@UA|alex> -1", "`/coach contract` shows yours"),
+    ("UMGR", "prioritize <@UA|alex> ²", "Say whose gaps to rate"),
 ]
 
 
@@ -218,3 +223,16 @@ def test_tampered_app_home_buttons_do_nothing_harmful(team: Slack, caplog: pytes
     with uow_factory() as uow:
         rep = uow.members.get(WorkspaceRef(TEAM), "UA")
     assert rep is not None and rep.manager_id == "UMGR"  # nobody was removed
+
+
+@pytest.mark.parametrize("picked", ["UA", [5, None], {"UA": True}])
+def test_add_reps_with_picks_slack_never_sends_asks_for_a_person(team: Slack, fake, caplog: pytest.LogCaptureFixture,
+                                                                picked: object) -> None:
+    values = {ids.ADD_REPS_BLOCK: {ids.ADD_REPS_INPUT: {"type": "multi_users_select", "selected_users": picked}}}
+    before = len(fake.messages_to("UMGR"))
+
+    assert team.dispatch(team.requests.view_submission("UMGR", ids.ADD_REPS_VIEW, values)).status == 200
+
+    fake.wait_for(lambda: len(fake.messages_to("UMGR")) > before, timeout=WAIT)
+    assert "Name at least one person" in fake.messages_to("UMGR")[-1]["text"]
+    _no_unhandled_error(team, caplog)
