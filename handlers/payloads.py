@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from handlers.blocks import limits
 
 
 class SlashCommand(BaseModel):
@@ -44,10 +46,22 @@ class FileShared(BaseModel):
 
 
 class ButtonClick(BaseModel):
+    """A click; `value` is what the builder put on the button (a rep's id, "rep:version").
+
+    A value that is not text, or longer than Slack allows a button's value,
+    was not written by us: it reads as no value, which every listener refuses
+    quietly.
+    """
+
     model_config = ConfigDict(extra="ignore")
 
     action_id: str
     value: str | None = None
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _ours_or_none(cls, value: object) -> str | None:
+        return value if isinstance(value, str) and len(value) <= limits.BUTTON_VALUE else None
 
 
 class AddRepsSubmission(BaseModel):
@@ -57,5 +71,9 @@ class AddRepsSubmission(BaseModel):
 
     @classmethod
     def from_view(cls, view: dict[str, Any], block_id: str, action_id: str) -> AddRepsSubmission:
-        field = view.get("state", {}).get("values", {}).get(block_id, {}).get(action_id, {})
-        return cls(rep_ids=list(field.get("selected_users") or []))
+        field: Any = view
+        for key in ("state", "values", block_id, action_id):
+            field = field.get(key) if isinstance(field, dict) else None
+        picked = field.get("selected_users") if isinstance(field, dict) else None
+        # Only what Slack sends (a list of user ids); anything else is no pick, which the roster names.
+        return cls(rep_ids=[p for p in picked if isinstance(p, str)] if isinstance(picked, list) else [])

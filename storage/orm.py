@@ -32,6 +32,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from domain import field_lengths
+
 # Explicit constraint names, shared with Alembic: SQLite's batch migrations
 # and PostgreSQL's ALTER ... DROP CONSTRAINT both need a name to find one.
 NAMING_CONVENTION: dict[str, str] = {
@@ -308,8 +310,8 @@ class CallScoreRow(TimestampMixin, Base):
     team_id: Mapped[str] = mapped_column(String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE"))
     rep_id: Mapped[str] = mapped_column(String(SLACK_ID))
     scored_by: Mapped[str] = mapped_column(String(SLACK_ID))
-    call_title: Mapped[str] = mapped_column(String(150))
-    call_link: Mapped[str | None] = mapped_column(String(500))
+    call_title: Mapped[str] = mapped_column(String(field_lengths.CALL_TITLE))
+    call_link: Mapped[str | None] = mapped_column(String(field_lengths.CALL_LINK))
     call_on: Mapped[date] = mapped_column()
     scores: Mapped[dict[str, Any]] = mapped_column()  # dimension id -> 1..5
     notes: Mapped[str] = mapped_column(Text, default="")

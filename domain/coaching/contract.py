@@ -11,12 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from domain import field_lengths
 from domain.coaching.priorities import MAX_FOCUS_SKILLS
 from domain.errors import InvalidInput, NotAllowed
 from domain.model import WorkspaceRef
 
 MAX_WEEKLY_HOURS = 20.0
-MAX_TEXT = 3000
+MAX_TEXT = field_lengths.CONTRACT_COMMITMENTS
 
 
 @dataclass(frozen=True)
@@ -125,13 +126,15 @@ def validate_contract(
             problems[f"indicator_{n}"] = "Pick a leading indicator of that skill as the success metric."
         if not metric.target.strip():
             problems[f"target_{n}"] = "Say what number counts as success, e.g. 5 questions per call."
+        elif problem := field_lengths.text_problem(metric.target, field_lengths.CONTRACT_TARGET):
+            problems[f"target_{n}"] = problem
     if not isinstance(weekly_hours, (int, float)) or isinstance(weekly_hours, bool) or not 0.5 <= weekly_hours <= MAX_WEEKLY_HOURS:
         problems["weekly_hours"] = f"Weekly time is between 0.5 and {MAX_WEEKLY_HOURS:g} hours."
     for name, text in (("rep_commitments", rep_commitments), ("manager_commitments", manager_commitments)):
         if not text.strip():
             problems[name] = "Write at least one commitment: accountability goes both ways."
-        elif len(text) > MAX_TEXT:
-            problems[name] = f"Keep it under {MAX_TEXT} characters."
+        elif problem := field_lengths.text_problem(text, MAX_TEXT):
+            problems[name] = problem
     return problems
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from statistics import mean
 
+from domain import field_lengths
 from domain.errors import InvalidInput
 from domain.model import WorkspaceRef
 
@@ -25,7 +26,7 @@ class CallScore:
     workspace: WorkspaceRef
     rep_id: str
     scored_by: str  # the rep themself (self-score) or their manager
-    call_title: str
+    call_title: str  # as typed; "" when only a recording link names the call
     call_on: date
     scores: Mapping[str, int]  # dimension id -> 1..5
     call_link: str | None = None
@@ -37,11 +38,16 @@ class CallScore:
     def is_self_score(self) -> bool:
         return self.scored_by == self.rep_id
 
+    @property
+    def label(self) -> str:
+        """What names the call for people: its title, or its recording link when it has none."""
+        return self.call_title or self.call_link or ""
+
     def same_call_as(self, other: CallScore) -> bool:
         """Two scores of one call: the same recording link, or the same title on the same day."""
         if self.call_link and other.call_link:
             return self.call_link.strip() == other.call_link.strip()
-        return self.call_on == other.call_on and _norm(self.call_title) == _norm(other.call_title)
+        return self.call_on == other.call_on and _norm(self.label) == _norm(other.label)
 
 
 def _norm(text: str) -> str:
@@ -56,16 +62,23 @@ def validate_scores(scores: Mapping[str, object], dimensions: Iterable[str]) -> 
         if value is None or value == "":
             problems[dimension] = "Pick a score from 1 to 5."
         elif not isinstance(value, int) or isinstance(value, bool) or value not in SCORE_RANGE:
-            problems[dimension] = f"Scores go from 1 to 5, not {value}."
+            shown = str(value) if len(str(value)) <= 8 else str(value)[:7] + "…"  # a crafted value may be huge
+            problems[dimension] = f"Scores go from 1 to 5, not {shown}."
     return problems
 
 
-def validate_call(title: str, link: str | None, call_on: date | None, today: date) -> dict[str, str]:
+def validate_call(title: str, link: str | None, call_on: date | None, today: date, notes: str = "") -> dict[str, str]:
     problems: dict[str, str] = {}
     if not title.strip() and not (link or "").strip():
         problems["call_title"] = "Name the call or paste its recording link."
     if link and not link.strip().lower().startswith(("http://", "https://")):
         problems["call_link"] = "A recording link starts with https://"
+    # The modal's max_length is the same number, but a crafted submission skips it.
+    for name, text, limit in (("call_title", title, field_lengths.CALL_TITLE),
+                              ("call_link", link or "", field_lengths.CALL_LINK),
+                              ("notes", notes, field_lengths.CALL_NOTES)):
+        if problem := field_lengths.text_problem(text, limit):
+            problems[name] = problem
     if call_on is None:
         problems["call_on"] = "Pick the day of the call."
     elif call_on > today:
@@ -119,7 +132,7 @@ def self_vs_manager(scores: Iterable[CallScore]) -> list[CallGap]:
         theirs = next((m for m in managers if m.same_call_as(own)), None)
         if theirs is not None:
             gaps = {d: own.scores[d] - theirs.scores[d] for d in own.scores if d in theirs.scores}
-            found.append(CallGap(own.call_title or (own.call_link or ""), own.call_on, gaps))
+            found.append(CallGap(own.label, own.call_on, gaps))
     return sorted(found, key=lambda g: g.call_on, reverse=True)
 
 

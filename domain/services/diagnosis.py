@@ -80,15 +80,16 @@ class DiagnosisService:
         with self._uow_factory() as uow:
             rep = self._scorable_rep(uow, ws, scorer_id, rep_id)
             scorer = rep if scorer_id == rep_id else uow.members.get(ws, scorer_id)
-            title, link = title.strip(), (link or "").strip() or None
-            problems = validate_call(title, link, call_on, self._today(scorer or rep))
+            title, link, notes = title.strip(), (link or "").strip() or None, notes.strip()
+            problems = validate_call(title, link, call_on, self._today(scorer or rep), notes)
             problems.update(validate_scores(scores, [d.id for d in self._catalog.scoring_dimensions]))
             if problems:
                 raise FieldProblems(problems)
             assert call_on is not None
             clean = {d.id: int(scores[d.id]) for d in self._catalog.scoring_dimensions}  # type: ignore[call-overload]
             stored = uow.call_scores.add(
-                CallScore(ws, rep_id, scorer_id, title or (link or ""), call_on, clean, link, notes.strip())
+                # The title stays the title: a link is no title and would not fit its column.
+                CallScore(ws, rep_id, scorer_id, title, call_on, clean, link, notes)
             )
             uow.commit()
         return ScoredCall(stored, rep)

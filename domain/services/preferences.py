@@ -24,7 +24,8 @@ WORK_WEEKS = {
     "mon-sat": frozenset({0, 1, 2, 3, 4, 5}),
     "sat-wed": frozenset({5, 6, 0, 1, 2}),
 }
-_DURATION = re.compile(r"^(\d{1,3})\s*([dw])$")
+# ASCII digits only (re.ASCII): `\d` also matches other scripts' digits.
+_DURATION = re.compile(r"^(\d{1,3})\s*([dw])$", re.ASCII)
 _MAX_PAUSE = timedelta(days=366)
 
 
@@ -52,7 +53,7 @@ def parse_pause_end(text: str, today: date) -> date:
 def parse_quiet_hours(text: str) -> QuietHours | None:
     if text.strip().lower() in {"off", "none"}:
         return None
-    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", text)
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", text, re.ASCII)
     if not match:
         raise InvalidInput("Quiet hours look like `20:00-07:00` (local time), or `off`.")
     h1, m1, h2, m2 = (int(g) for g in match.groups())

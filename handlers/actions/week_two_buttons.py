@@ -8,10 +8,10 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from domain.errors import CoachflowError
+from domain.errors import CoachflowError, InvalidInput
 from domain.model import WorkspaceRef
 from domain.services.contracts import Outcome
-from handlers.blocks.contract import contract_message
+from handlers.blocks.contract import contract_message, read_sign_value
 from handlers.blocks.priorities import priorities_message
 from handlers.blocks.roster import error_message
 from handlers.coaching_outbox import tell_other_party
@@ -73,9 +73,14 @@ def handle_sign_contract(ack: Ack, body: dict[str, Any], client: WebClient, resp
                          context: BoltContext) -> None:
     ack()
     svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
-    rep_id, _, version = (_click(body).value or "").partition(":")
+    signing = read_sign_value(_click(body).value)
+    if signing is None:  # not a button we wrote
+        _tell(client, respond, user_id, InvalidInput(
+            "That Sign button could not be read. Open the contract with `/coach contract` and sign it there."))
+        return
+    rep_id, version = signing
     try:
-        change = svc.contracts.sign(ws, user_id, rep_id, int(version) if version.isdigit() else -1)
+        change = svc.contracts.sign(ws, user_id, rep_id, version)
     except CoachflowError as error:
         _tell(client, respond, user_id, error)
         return

@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from domain import field_lengths
 from domain.catalog import Catalog
 from domain.coaching.contract import MAX_WEEKLY_HOURS, CoachingContract, ContractStatus
 from domain.services.contracts import ContractChange, ContractDraft, MetricInput, OpenedFor, Outcome, opened_for
 from handlers import ids
 from handlers.blocks import limits
-from handlers.blocks.inputs import as_number, input_block, metadata, option, select, selected, text_input
+from handlers.blocks.inputs import (
+    as_number,
+    input_block,
+    metadata,
+    metadata_int,
+    metadata_user,
+    option,
+    select,
+    selected,
+    state_values,
+    text_input,
+)
 from handlers.blocks.kit import (
     Block,
     Mrkdwn,
@@ -30,6 +43,8 @@ from handlers.blocks.kit import (
     section,
 )
 
+# "rep:version", ASCII digits only and few of them: int() of `²` or of 5,000 digits raises.
+_SIGN_VALUE = re.compile(r"([UW][A-Z0-9]{1,31}):([0-9]{1,6})", re.ASCII)
 ROWS = 2  # the 2-skill rule: two rows of skill, indicator and target
 WEEKLY_HOURS, REP_COMMITMENTS, MANAGER_COMMITMENTS = "weekly_hours", "rep_commitments", "manager_commitments"
 
@@ -75,7 +90,7 @@ def contract_modal(draft: ContractDraft, catalog: Catalog) -> dict[str, Any]:
             input_block(indicator_block(n), f"Success metric {n + 1}", indicator, optional=optional,
                         hint="A leading indicator of that skill."),
             input_block(target_block(n), f"Target {n + 1}",
-                        text_input(metric.target if metric else None, max_length=100,
+                        text_input(metric.target if metric else None, max_length=field_lengths.CONTRACT_TARGET,
                                    placeholder="e.g. 8 questions per call, yes, 60%, 14 days"), optional=optional),
         ]
     hours = {"type": "number_input", "is_decimal_allowed": True, "min_value": "0.5",
@@ -85,9 +100,11 @@ def contract_modal(draft: ContractDraft, catalog: Catalog) -> dict[str, Any]:
     blocks += [
         input_block(WEEKLY_HOURS, "Weekly time (hours)", hours, hint="Practice, role-plays and 1:1s together."),
         input_block(REP_COMMITMENTS, "The rep commits to",
-                    text_input(contract.rep_commitments if contract else None, multiline=True)),
+                    text_input(contract.rep_commitments if contract else None, multiline=True,
+                               max_length=field_lengths.CONTRACT_COMMITMENTS)),
         input_block(MANAGER_COMMITMENTS, "The manager commits to",
-                    text_input(contract.manager_commitments if contract else None, multiline=True)),
+                    text_input(contract.manager_commitments if contract else None, multiline=True,
+                               max_length=field_lengths.CONTRACT_COMMITMENTS)),
     ]
     return {
         "type": "modal",
@@ -103,11 +120,11 @@ def contract_modal(draft: ContractDraft, catalog: Catalog) -> dict[str, Any]:
 
 def read_contract(view: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
     """(rep id, `ContractService.save` keywords) from the submitted modal."""
-    values = view.get("state", {}).get("values", {})
+    values = state_values(view)
     shown = metadata(view)
-    rep_id = shown.get("rep")
-    cycle_id, version = shown.get("cycle_id"), shown.get("version")
-    opened = OpenedFor(cycle_id, version) if isinstance(cycle_id, int) and isinstance(version, int) else None
+    rep_id = metadata_user(shown, "rep")
+    cycle_id, version = metadata_int(shown, "cycle_id"), metadata_int(shown, "version")
+    opened = OpenedFor(cycle_id, version) if cycle_id is not None and version is not None else None
     rows = [MetricInput(selected(values, skill_block(n)), selected(values, indicator_block(n)),
                         selected(values, target_block(n)) or "") for n in range(ROWS)]
     return rep_id, {
@@ -164,6 +181,12 @@ def contract_message(contract: CoachingContract, catalog: Catalog, viewer_id: st
     if buttons:
         blocks.append(actions(*buttons))
     return message(title, blocks)
+
+
+def read_sign_value(value: str | None) -> tuple[str, int] | None:
+    """(rep id, version) from a Sign button's value as `contract_message` wrote it; None if tampered with."""
+    found = _SIGN_VALUE.fullmatch(value or "")
+    return (found.group(1), int(found.group(2))) if found else None
 
 
 def saved_message(change: ContractChange) -> Mrkdwn:

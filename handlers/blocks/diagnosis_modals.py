@@ -9,10 +9,11 @@ import json
 from datetime import date
 from typing import Any
 
+from domain import field_lengths
 from domain.catalog import Catalog
 from handlers import ids
 from handlers.blocks import limits
-from handlers.blocks.inputs import as_int, input_block, metadata, option, selected
+from handlers.blocks.inputs import as_int, input_block, metadata, metadata_user, option, selected, state_values
 from handlers.blocks.kit import Block, header, md, mention, plain, section
 
 CALL_TITLE, CALL_LINK, CALL_ON, NOTES = "call_title", "call_link", "call_on", "notes"
@@ -31,9 +32,9 @@ def score_call_modal(catalog: Catalog, rep_id: str, scorer_id: str, today: date)
     intro = md("Score one of your own calls.") if own else md("Score a call of {rep}.", rep=mention(rep_id))
     blocks: list[Block] = [
         section(intro + " Each dimension is 1-5; the hint under it says what each score means."),
-        input_block(CALL_TITLE, "Call", {"type": "plain_text_input", "max_length": 150,
+        input_block(CALL_TITLE, "Call", {"type": "plain_text_input", "max_length": field_lengths.CALL_TITLE,
                                     "placeholder": plain("e.g. Acme discovery call", 150)}, optional=True),
-        input_block(CALL_LINK, "Recording link", {"type": "plain_text_input", "max_length": 500,
+        input_block(CALL_LINK, "Recording link", {"type": "plain_text_input", "max_length": field_lengths.CALL_LINK,
                                               "placeholder": plain("https://...", 150)}, optional=True,
                hint="A call title or a recording link is enough."),
         input_block(CALL_ON, "Date of the call", {"type": "datepicker", "initial_date": today.isoformat()}),
@@ -45,7 +46,7 @@ def score_call_modal(catalog: Catalog, rep_id: str, scorer_id: str, today: date)
                               "placeholder": plain("Pick 1-5", 150)},
                              hint=f"1: {dimension.rubric[1]}  5: {dimension.rubric[5]}"))
     blocks.append(input_block(NOTES, "Notes", {"type": "plain_text_input", "multiline": True,
-                                          "max_length": limits.INPUT_MAX_LENGTH}, optional=True))
+                                          "max_length": field_lengths.CALL_NOTES}, optional=True))
     return {
         "type": "modal",
         "callback_id": ids.SCORE_CALL_VIEW,
@@ -90,9 +91,12 @@ def _day(raw: Any) -> date | None:
 
 
 def read_score_submission(view: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
-    """The score-call modal's values as `DiagnosisService.score_call` keywords (rep_id from the metadata)."""
-    values = view.get("state", {}).get("values", {})
-    rep_id = metadata(view).get("rep")
+    """The score-call modal's values as `DiagnosisService.score_call` keywords.
+
+    rep_id comes from the metadata, None when it is missing or not a user id (a tampered form).
+    """
+    values = state_values(view)
+    rep_id = metadata_user(metadata(view), "rep")
     return {
         "rep_id": rep_id,
         "title": selected(values, CALL_TITLE) or "",
@@ -114,7 +118,7 @@ def score_errors(problems: dict[str, str], catalog: Catalog) -> dict[str, str]:
 
 def read_self_assessment(view: dict[str, Any], catalog: Catalog) -> dict[str, dict[str, object]]:
     """Question id -> {"confidence": n, "competence": n} from the submitted modal."""
-    values = view.get("state", {}).get("values", {})
+    values = state_values(view)
     return {
         q.question.id: {
             rating: as_int(selected(values, question_block(q.question.id, rating)))

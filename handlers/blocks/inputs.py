@@ -8,12 +8,15 @@ input's element has the same action id, `VALUE`.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from handlers.blocks import limits
 from handlers.blocks.kit import Block, plain
 
 VALUE = "value"
+# The inline error for a submission whose private_metadata is not what the builder wrote.
+FORM_UNREADABLE = "This form could not be read; close it and open it again from Coachflow."
 
 
 def option(value: str | int, text: str) -> dict[str, Any]:
@@ -39,8 +42,9 @@ def select(options: list[dict[str, Any]], initial: str | None = None, placeholde
     return element
 
 
-def text_input(initial: str | None = None, *, multiline: bool = False, max_length: int = limits.INPUT_MAX_LENGTH,
+def text_input(initial: str | None = None, *, max_length: int, multiline: bool = False,
                placeholder: str | None = None) -> dict[str, Any]:
+    """A plain_text_input; `max_length` is the field's `domain.field_lengths` constant, so it fits its column."""
     element: dict[str, Any] = {"type": "plain_text_input", "multiline": multiline, "max_length": max_length}
     if initial:
         element["initial_value"] = initial[:max_length]
@@ -49,35 +53,76 @@ def text_input(initial: str | None = None, *, multiline: bool = False, max_lengt
     return element
 
 
-def selected(values: dict[str, Any], block_id: str) -> Any:
-    """What one input of a submitted view holds (text, number, date or the chosen option's value)."""
-    field = values.get(block_id, {}).get(VALUE, {})
+def selected(values: dict[str, Any], block_id: str) -> str | None:
+    """What one input of a submitted view holds (text, date or the chosen option's value), or None.
+
+    Only text comes back: a crafted submission with a number or a list where
+    Slack sends a string reads as an empty field, which the service names.
+    """
+    block = values.get(block_id) if isinstance(values, dict) else None
+    field = block.get(VALUE) if isinstance(block, dict) else None
+    if not isinstance(field, dict):
+        return None
     if "selected_option" in field:
-        option_ = field["selected_option"]
-        return option_.get("value") if option_ else None
-    if "selected_date" in field:
-        return field["selected_date"]
-    return field.get("value")
+        chosen = field["selected_option"]
+        found = chosen.get("value") if isinstance(chosen, dict) else None
+    elif "selected_date" in field:
+        found = field["selected_date"]
+    else:
+        found = field.get("value")
+    return found if isinstance(found, str) else None
+
+
+def state_values(view: dict[str, Any]) -> dict[str, Any]:
+    """A submitted view's `state.values`; {} when a crafted payload has something else there."""
+    state = view.get("state")
+    found = state.get("values") if isinstance(state, dict) else None
+    return found if isinstance(found, dict) else {}
 
 
 def metadata(view: dict[str, Any]) -> dict[str, Any]:
     """A submitted modal's `private_metadata`, as the builder wrote it; {} if someone tampered with it."""
+    raw = view.get("private_metadata")
+    if not isinstance(raw, str) or len(raw) > limits.PRIVATE_METADATA:
+        return {}
     try:
-        found = json.loads(view.get("private_metadata") or "{}")
-    except json.JSONDecodeError:
+        found = json.loads(raw or "{}")
+    except (ValueError, RecursionError):  # not JSON, a number too long to read, or nested too deep
         return {}
     return found if isinstance(found, dict) else {}
 
 
+# Slack user ids: U or W and capitals/digits, as `handlers.commands.coach_parser` reads mentions.
+_USER_ID = re.compile(r"[UW][A-Z0-9]{1,31}", re.ASCII)
+# Our option values and ids are short ASCII numbers; six digits is far beyond any of them.
+_SMALL_NUMBER = re.compile(r"[0-9]{1,6}", re.ASCII)
+_DECIMAL = re.compile(r"-?(?:[0-9]{1,6}(?:\.[0-9]{0,6})?|\.[0-9]{1,6})", re.ASCII)
+
+
+def metadata_user(opened: dict[str, Any], key: str) -> str | None:
+    """A Slack user id the builder put in the metadata, or None when it is missing or not a user id."""
+    found = opened.get(key)
+    return found if isinstance(found, str) and _USER_ID.fullmatch(found) else None
+
+
+def metadata_int(opened: dict[str, Any], key: str) -> int | None:
+    """A whole number (a cycle id, a version) the builder put in the metadata, or None."""
+    found = opened.get(key)
+    return found if isinstance(found, int) and not isinstance(found, bool) and 0 <= found < 2**31 else None
+
+
 def as_int(raw: Any) -> object:
-    # Option values are digits; anything else is passed on as typed so the
-    # domain's validation names it instead of it silently becoming a number.
-    return int(raw) if isinstance(raw, str) and raw.isdigit() else raw
+    # Option values are ASCII digits; anything else (`²`, a 5,000-digit number,
+    # `-1`) is passed on as typed so the domain's validation names it instead
+    # of it silently becoming a number, or int() raising.
+    return int(raw) if isinstance(raw, str) and _SMALL_NUMBER.fullmatch(raw) else raw
 
 
 def as_number(raw: Any) -> object:
-    """A number_input's text as a float; anything else as typed, for the domain to name."""
-    try:
-        return float(raw) if isinstance(raw, str) and raw.strip() else raw
-    except ValueError:
-        return raw
+    """A number_input's text as a float; anything else as typed, for the domain to name.
+
+    ASCII digits only: float() would also read `١٢`, `1e400` (infinity) or `nan`.
+    """
+    if isinstance(raw, str) and _DECIMAL.fullmatch(raw.strip()):
+        return float(raw)
+    return raw

@@ -10,7 +10,17 @@ from domain.coaching.priorities import MAX_FOCUS_SKILLS, Quadrant
 from domain.services.prioritization import PriorityView, SkillGap, difficulty_field, impact_field
 from handlers import ids
 from handlers.blocks import limits
-from handlers.blocks.inputs import as_int, input_block, metadata, option, select, selected
+from handlers.blocks.inputs import (
+    as_int,
+    input_block,
+    metadata,
+    metadata_int,
+    metadata_user,
+    option,
+    select,
+    selected,
+    state_values,
+)
 from handlers.blocks.kit import Block, actions, button, context, header, md, mention, message, plain, section
 
 IMPACT_SCALE = ["barely moves results", "a little", "noticeably", "a lot", "transforms results"]
@@ -66,14 +76,13 @@ def read_ratings(
     view: dict[str, Any], catalog: Catalog
 ) -> tuple[str | None, int | None, dict[str, tuple[object, object]]]:
     """(rep id, cycle id, competency -> (impact, difficulty) as chosen) from the submitted modal."""
-    values = view.get("state", {}).get("values", {})
+    values = state_values(view)
     opened = metadata(view)
-    rep_id, cycle_id = opened.get("rep"), opened.get("cycle")
     ratings = {
         c.id: (as_int(selected(values, impact_field(c.id))), as_int(selected(values, difficulty_field(c.id))))
         for c in catalog.competencies
     }
-    return rep_id, cycle_id if isinstance(cycle_id, int) else None, ratings
+    return metadata_user(opened, "rep"), metadata_int(opened, "cycle"), ratings
 
 
 def matrix_text(view: PriorityView) -> str:

@@ -58,7 +58,7 @@ def profile_message(view: ProfileView) -> dict[str, Any]:
 def score_saved_message(scored: ScoredCall) -> dict[str, Any]:
     score = scored.score
     whose = md("your own call") if not scored.by_manager else md("the call of {rep}", rep=mention(score.rep_id))
-    text = md("Saved your scores for {whose} “{title}” on {day:%a %-d %b}.", whose=whose, title=score.call_title,
+    text = md("Saved your scores for {whose} “{title}” on {day:%a %-d %b}.", whose=whose, title=score.label,
               day=score.call_on)
     follow = md("`/coach profile {rep}`", rep=mention(score.rep_id)) if scored.by_manager else md("`/coach profile`")
     return message(text, [section(md(":white_check_mark: {text} See the profile with {follow}.", text=text,
@@ -69,7 +69,7 @@ def rep_scored_notice(scored: ScoredCall) -> dict[str, Any]:
     score = scored.score
     text = md("{scorer} scored your call “{title}” on {day:%a %-d %b}. "
               "Score it yourself too (`/coach score`) to compare how you each saw it.",
-              scorer=mention(score.scored_by), title=score.call_title, day=score.call_on)
+              scorer=mention(score.scored_by), title=score.label, day=score.call_on)
     return message(text, [section(":memo: " + text)])
 
 

@@ -20,6 +20,8 @@ from handlers.commands.week_two_parser import WeekTwoCommand, parse_week_two
 _USER_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 _OTHER_MENTION = re.compile(r"<[#!][^>]*>")
 _PLAIN_AT = re.compile(r"(?<![<\w])@[\w.\-]+")
+_WEEKS = re.compile(r"[0-9]{1,3}", re.ASCII)
+_ISO_DATE = re.compile(r"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b", re.ASCII)
 
 
 class Help(BaseModel):
@@ -231,8 +233,8 @@ def _parse_admin(words: list[str]) -> CoachCommand:
 
 def _parse_start(rest: str) -> StartCycle:
     example = "/coach start @alex 2026-12-07"
-    dates = re.findall(r"\b\d{4}-\d{2}-\d{2}\b", rest)
-    people = _require_people(re.sub(r"\b\d{4}-\d{2}-\d{2}\b", " ", rest), example)
+    dates = _ISO_DATE.findall(rest)
+    people = _require_people(_ISO_DATE.sub(" ", rest), example)
     if len(people) != 1 or len(dates) > 1:
         raise InvalidInput(f"Start one rep's cycle at a time: `{example}` (the date is optional: next Monday).")
     try:
@@ -258,8 +260,12 @@ def _parse_cycle(rest: str) -> CycleCommand:
         )
     weeks = 1
     if len(words) == 2:
-        if action != "extend" or not words[1].isdigit():
+        if action != "extend":
             raise InvalidInput("Only `extend` takes a number of weeks: `/coach cycle @alex extend 2`.")
+        # ASCII digits, and few: str.isdigit() accepts `²`, which int() refuses, and
+        # int() refuses more than 4,300 digits; the cycle checks the 1-4 range.
+        if not _WEEKS.fullmatch(words[1]):
+            raise InvalidInput("Extend by a whole number of weeks, 1 to 4: `/coach cycle @alex extend 2`.")
         weeks = int(words[1])
     return CycleCommand(rep_id=rep_id, action=action, weeks=weeks)  # type: ignore[arg-type]
 

@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 
 from domain.errors import CoachflowError, FieldProblems
 from handlers.blocks.diagnosis_modals import CALL_TITLE, read_score_submission, score_errors
+from handlers.blocks.inputs import FORM_UNREADABLE
 from handlers.blocks.profile import rep_scored_notice, score_saved_message
 from handlers.outbox import publish_homes, send_dm
 from handlers.services import services, workspace_of
@@ -23,7 +24,10 @@ def handle_score_call(ack: Ack, body: dict[str, Any], view: dict[str, Any], clie
                       context: BoltContext) -> None:
     svc, ws, scorer_id = services(context), workspace_of(context), body["user"]["id"]
     fields = read_score_submission(view, svc.catalog)
-    rep_id = fields.pop("rep_id") or scorer_id
+    rep_id = fields.pop("rep_id")
+    if rep_id is None:
+        ack(response_action="errors", errors={CALL_TITLE: FORM_UNREADABLE})
+        return
     try:
         scored = svc.diagnosis.score_call(ws, scorer_id, rep_id, **fields)
     except FieldProblems as problems:

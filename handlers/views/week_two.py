@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 from domain.errors import CoachflowError, FieldProblems
 from domain.services.prioritization import impact_field
 from handlers.blocks.contract import contract_errors, read_contract, skill_block
+from handlers.blocks.inputs import FORM_UNREADABLE
 from handlers.blocks.priorities import priorities_message, read_ratings
 from handlers.chart_upload import send_matrix
 from handlers.charts.model import MatrixPoint
@@ -26,8 +27,11 @@ def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], clie
                       context: BoltContext) -> None:
     svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
     rep_id, cycle_id, ratings = read_ratings(view, svc.catalog)
+    if rep_id is None:
+        ack(response_action="errors", errors={impact_field(next(iter(ratings), "")): FORM_UNREADABLE})
+        return
     try:
-        result = svc.priorities.rate(ws, manager_id, rep_id or "", ratings, cycle_id)
+        result = svc.priorities.rate(ws, manager_id, rep_id, ratings, cycle_id)
     except FieldProblems as problems:
         ack(response_action="errors", errors=problems.problems)
         return
@@ -46,8 +50,11 @@ def handle_contract(ack: Ack, body: dict[str, Any], view: dict[str, Any], client
                     context: BoltContext) -> None:
     svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
     rep_id, fields = read_contract(view)
+    if rep_id is None:
+        ack(response_action="errors", errors={skill_block(0): FORM_UNREADABLE})
+        return
     try:
-        change = svc.contracts.save(ws, manager_id, rep_id or "", **fields)
+        change = svc.contracts.save(ws, manager_id, rep_id, **fields)
     except FieldProblems as problems:
         ack(response_action="errors", errors=contract_errors(problems.problems))
         return

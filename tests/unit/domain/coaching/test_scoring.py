@@ -49,6 +49,25 @@ def test_a_call_needs_a_name_or_link_and_a_day_not_in_the_future() -> None:
     assert validate_call("", "https://gong.io/call/1", TODAY, TODAY) == {}
 
 
+def test_each_text_fits_its_column_and_holds_no_nul() -> None:
+    link = "https://gong.io/" + "通" * 484
+    assert validate_call("通" * 150, link, TODAY, TODAY, "🎯" * 3000) == {}
+    assert validate_call("通" * 151, link + "x", TODAY, TODAY, "🎯" * 3001) == {
+        "call_title": "Keep it to 150 characters; this is 151.",
+        "call_link": "Keep it to 500 characters; this is 501.",
+        "notes": "Keep it to 3000 characters; this is 3001.",
+    }
+    assert "NUL" in validate_call("Acme\x00", None, TODAY, TODAY)["call_title"]
+
+
+def test_a_call_named_only_by_its_link_is_shown_and_matched_by_it() -> None:
+    link = "https://gong.io/call/" + "a" * 213  # longer than any title may be
+    manager, own = _score("UMGR", 1, [2] * 5, "", link), _score("UA", 1, [4] * 5, "", link)
+    assert manager.call_title == "" and manager.label == link
+    [gap] = self_vs_manager([manager, own])
+    assert gap.call_title == link
+
+
 def test_profile_averages_the_managers_last_ten_calls_weakest_first() -> None:
     old = [_score("UMGR", 40 + n, [1, 1, 1, 1, 1]) for n in range(3)]  # outside the last 10
     recent = [_score("UMGR", n, [4, 2, 3, 5, 3]) for n in range(10)]

@@ -1,0 +1,34 @@
+"""How much text a person may type into each field: one number for the form, the check and the column.
+
+The modal builders use these as `max_length`, the storage columns as their
+`String(n)` lengths, and the services check them again, because a crafted
+submission does not go through the modal's limit and Slack may count
+characters differently from the database (PostgreSQL's varchar counts code
+points). Slack caps a plain_text_input at 3000 characters.
+
+`tests/unit/handlers/test_form_lengths.py` finds every text input of every
+modal and checks its `max_length` against the column it lands in.
+"""
+
+from __future__ import annotations
+
+SLACK_INPUT_MAX = 3000  # plain_text_input.max_length may not exceed this
+
+CALL_TITLE = 150  # call_scores.call_title
+CALL_LINK = 500  # call_scores.call_link
+CALL_NOTES = SLACK_INPUT_MAX  # call_scores.notes (Text)
+CONTRACT_TARGET = 100  # contracts.metrics[].target (JSON)
+CONTRACT_COMMITMENTS = SLACK_INPUT_MAX  # contracts.rep_commitments / manager_commitments (Text)
+
+
+def text_problem(text: str, limit: int) -> str | None:
+    """The inline error for text that cannot be stored as typed, or None when it fits.
+
+    Too long for its column, or holding a NUL character, which PostgreSQL
+    refuses in any text (only a crafted submission carries one).
+    """
+    if len(text) > limit:
+        return f"Keep it to {limit} characters; this is {len(text)}."
+    if "\x00" in text:
+        return "Remove the invisible NUL character from this text."
+    return None

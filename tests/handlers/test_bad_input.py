@@ -1,0 +1,238 @@
+"""Every parser answers bad input with a clear message; nothing reaches Bolt's error handler.
+
+Fed to each listener as Slack would deliver it (or as someone holding a
+signed request could craft it): digits of other scripts (`²` passes
+str.isdigit() but not int(), `١٢` passes float()), a number of 4,300 digits
+(int() refuses more than 4,300), negatives, empty values and, in
+private_metadata, state values and button values, types our builders never
+write. A command gets an ephemeral reply, a submission an inline error, a
+tampered button an ephemeral refusal or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import replace
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+
+from bot.fake_slack.requests import FORM
+from bot.modal_values import assessment_values, contract_values, rating_values
+from domain.catalog import load_catalog
+from domain.model import WorkspaceRef
+from domain.ports import UnitOfWorkFactory
+from handlers import ids
+from handlers.blocks.contract import WEEKLY_HOURS, skill_block
+from handlers.blocks.diagnosis_modals import CALL_TITLE, dimension_block, question_block
+from handlers.blocks.inputs import FORM_UNREADABLE, VALUE
+from handlers.errors import APOLOGY
+from tests.handlers.conftest import TEAM, Slack
+from tests.handlers.diagnosis_steps import DIMENSIONS, score_values
+
+CATALOG = load_catalog()
+HUGE = "9" * 4300 + "1"  # one digit past what int() reads
+WAIT = 30.0
+FIRST_QUESTION = next(iter(CATALOG.questions())).question.id
+
+
+@pytest.fixture
+def team(slack: Slack, caplog: pytest.LogCaptureFixture) -> Slack:
+    slack.coach("UADMIN", "help", replies=2)
+    slack.coach("UMGR", "team add <@UA|alex> <@UB|bea>")
+    slack.coach("UMGR", "start <@UA|alex>")
+    caplog.set_level(logging.ERROR, logger="coachflow.errors")
+    caplog.clear()
+    return slack
+
+
+def _no_unhandled_error(slack: Slack, caplog: pytest.LogCaptureFixture) -> None:
+    slack.finish_listeners()
+    assert [r.getMessage() for r in caplog.records if r.name == "coachflow.errors"] == []
+
+
+# --- slash commands: an ephemeral reply saying what to type ----------------------------------
+
+COMMANDS = [
+    ("UMGR", "cycle <@UA|alex> extend ²", "Extend by a whole number of weeks, 1 to 4"),
+    ("UMGR", f"cycle <@UA|alex> extend {HUGE}", "Extend by a whole number of weeks, 1 to 4"),
+    ("UMGR", "cycle <@UA|alex> extend -2", "Extend by a whole number of weeks, 1 to 4"),
+    ("UMGR", "cycle <@UA|alex> extend ٣", "Extend by a whole number of weeks, 1 to 4"),
+    ("UMGR", "cycle <@UA|alex> extend 999", "1 to 4 weeks"),
+    ("UMGR", "cycle <@UA|alex> extend 0", "1 to 4 weeks"),
+    ("UA", "pause ²d", "Say how long"),
+    ("UA", f"pause {HUGE}d", "Say how long"),
+    ("UA", "pause -3d", "Say how long"),
+    ("UA", "pause ٣d", "Say how long"),
+    ("UA", "pause until ²026-12-01", "Say how long"),
+    ("UADMIN", "admin quiet ²0:00-07:00", "Quiet hours look like"),
+    ("UADMIN", f"admin quiet {HUGE}:00-07:00", "Quiet hours look like"),
+    ("UADMIN", "admin holiday add ²026-12-25", "Give the holiday as a date"),
+    ("UADMIN", f"admin holiday add {HUGE}", "Give the holiday as a date"),
+    ("UMGR", "start <@UB|bea> ２０２６-１２-０７", "I did not understand"),
+    ("UMGR", "score <@UA|alex> ²", "I did not understand"),
+    ("UMGR", "focus <@UA|alex> add ²", "²"),
+    ("UMGR", f"focus <@UA|alex> {HUGE}", "999"),
+    ("UMGR", "contract <@UA|alex> -1", "`/coach contract` shows yours"),
+    ("UMGR", "prioritize <@UA|alex> ²", "Say whose gaps to rate"),
+]
+
+
+@pytest.mark.parametrize("user,text,expected", COMMANDS, ids=[f"{t[:40]}" for _, t, _ in COMMANDS])
+def test_commands_answer_bad_numbers_in_words(team: Slack, caplog: pytest.LogCaptureFixture, user: str, text: str,
+                                              expected: str) -> None:
+    reply = team.coach(user, text)
+    assert expected in reply.last_text and APOLOGY not in reply.last_text
+    _no_unhandled_error(team, caplog)
+
+
+# --- modal submissions: an inline error under the field ---------------------------------------
+
+def _option(value: object) -> dict[str, Any]:
+    return {VALUE: {"type": "static_select", "selected_option": {"text": {"type": "plain_text", "text": "x"},
+                                                                  "value": value}}}
+
+
+def _score(dimension_value: object = None, metadata: object = '{"rep": "UA"}') -> tuple[str, dict[str, Any], object]:
+    values = score_values("Acme", "2026-11-02", dict.fromkeys(DIMENSIONS, 3))
+    if dimension_value is not None:
+        values[dimension_block(DIMENSIONS[0])] = _option(dimension_value)
+    return ids.SCORE_CALL_VIEW, values, metadata
+
+
+def _assessment(value: object) -> tuple[str, dict[str, Any], object]:
+    values = assessment_values(CATALOG, 3, 3)
+    values[question_block(FIRST_QUESTION, "confidence")] = _option(value)
+    return ids.SELF_ASSESSMENT_VIEW, values, ""
+
+
+def _ratings(impact: object, metadata: object = '{"rep": "UA", "cycle": 1}') -> tuple[str, dict[str, Any], object]:
+    values = rating_values({"discovery": (None, 3)})
+    values["impact_discovery"] = _option(impact)
+    return ids.PRIORITIZE_VIEW, values, metadata
+
+
+def _contract(hours: object, metadata: object = '{"rep": "UA"}') -> tuple[str, dict[str, Any], object]:
+    values = contract_values([("discovery", "discovery_questions_asked", "8")], "2", "Score calls", "Shadow")
+    values[WEEKLY_HOURS] = {VALUE: {"type": "number_input", "value": hours}}
+    return ids.CONTRACT_VIEW, values, metadata
+
+
+SCORE_DIMENSION = dimension_block(DIMENSIONS[0])
+FIRST_ANSWER = question_block(FIRST_QUESTION, "confidence")
+SUBMISSIONS = {
+    "score ²": (_score("²"), SCORE_DIMENSION, "Scores go from 1 to 5, not ²."),
+    "score huge": (_score(HUGE), SCORE_DIMENSION, "Scores go from 1 to 5, not 9999999…"),
+    "score -1": (_score("-1"), SCORE_DIMENSION, "Scores go from 1 to 5, not -1."),
+    "score ٣": (_score("٣"), SCORE_DIMENSION, "Scores go from 1 to 5, not ٣."),
+    "score empty": (_score(""), SCORE_DIMENSION, "Pick a score"),
+    "score number type": (_score(3), SCORE_DIMENSION, "Pick a score"),
+    "score list type": (_score(["3"]), SCORE_DIMENSION, "Pick a score"),
+    "score rep int": (_score(metadata='{"rep": 5}'), CALL_TITLE, FORM_UNREADABLE),
+    "score rep list": (_score(metadata='{"rep": ["UA"]}'), CALL_TITLE, FORM_UNREADABLE),
+    "score rep huge": (_score(metadata='{"rep": ' + HUGE + "}"), CALL_TITLE, FORM_UNREADABLE),
+    "score rep not an id": (_score(metadata='{"rep": "<!channel>"}'), CALL_TITLE, FORM_UNREADABLE),
+    "score not json": (_score(metadata="{rep: UA"), CALL_TITLE, FORM_UNREADABLE),
+    "score json list": (_score(metadata='["UA"]'), CALL_TITLE, FORM_UNREADABLE),
+    "score deeply nested": (_score(metadata="[" * 1400 + "]" * 1400), CALL_TITLE, FORM_UNREADABLE),
+    "score empty metadata": (_score(metadata=""), CALL_TITLE, FORM_UNREADABLE),
+    "score metadata not text": (_score(metadata={"rep": "UA"}), CALL_TITLE, FORM_UNREADABLE),
+    "assessment ²": (_assessment("²"), FIRST_ANSWER, "Ratings go from 1 to 5."),
+    "assessment huge": (_assessment(HUGE), FIRST_ANSWER, "Ratings go from 1 to 5."),
+    "assessment -1": (_assessment("-1"), FIRST_ANSWER, "Ratings go from 1 to 5."),
+    "assessment number type": (_assessment(4), FIRST_ANSWER, "Rate your confidence from 1 to 5."),
+    "ratings ²": (_ratings("²"), "impact_discovery", "Rate impact from 1 to 5."),
+    "ratings huge": (_ratings(HUGE), "impact_discovery", "Rate impact from 1 to 5."),
+    "ratings -1": (_ratings("-1"), "impact_discovery", "Rate impact from 1 to 5."),
+    "ratings rep int": (_ratings("3", '{"rep": 5, "cycle": 1}'), "impact_discovery", FORM_UNREADABLE),
+    "ratings no metadata": (_ratings("3", "null"), "impact_discovery", FORM_UNREADABLE),
+    "hours ١٢": (_contract("١٢"), WEEKLY_HOURS, "Weekly time is between"),
+    "hours 1e400": (_contract("1e400"), WEEKLY_HOURS, "Weekly time is between"),
+    "hours nan": (_contract("nan"), WEEKLY_HOURS, "Weekly time is between"),
+    "hours huge": (_contract(HUGE), WEEKLY_HOURS, "Weekly time is between"),
+    "hours -1": (_contract("-1"), WEEKLY_HOURS, "Weekly time is between"),
+    "hours empty": (_contract(""), WEEKLY_HOURS, "Weekly time is between"),
+    "hours number type": (_contract(2), WEEKLY_HOURS, "Weekly time is between"),
+    "contract rep list": (_contract("2", '{"rep": ["UA"]}'), skill_block(0), FORM_UNREADABLE),
+}
+
+
+@pytest.mark.parametrize("case", SUBMISSIONS)
+def test_submissions_answer_bad_values_inline(team: Slack, caplog: pytest.LogCaptureFixture, case: str) -> None:
+    (callback_id, values, metadata), block, expected = SUBMISSIONS[case]
+    user = "UA" if callback_id == ids.SELF_ASSESSMENT_VIEW else "UMGR"
+    request = team.requests.view_submission(user, callback_id, values, private_metadata=metadata)  # type: ignore[arg-type]
+
+    reply = team.dispatch(request)
+
+    assert reply.status == 200
+    errors = json.loads(reply.body)["errors"]
+    assert expected in errors[block], errors
+    _no_unhandled_error(team, caplog)
+
+
+# --- buttons: a value we never wrote is refused, never a traceback ----------------------------
+
+def _click(team: Slack, action_id: str, value: object) -> Any:
+    """A click in a message whose button value is `value`, whatever its type, signed like Slack's."""
+    request = team.requests.block_actions("UMGR", action_id, value="placeholder")
+    payload = json.loads(json.dumps(request.payload))
+    payload["actions"][0]["value"] = value
+    signed = team.requests.sign(urlencode({"payload": json.dumps(payload)}), FORM)
+    return replace(signed, payload=payload, response_token=request.response_token)
+
+
+SIGN_REFUSED = "That Sign button could not be read"
+CLICKS = [
+    (ids.SIGN_CONTRACT, "UA:²", SIGN_REFUSED),
+    (ids.SIGN_CONTRACT, f"UA:{HUGE}", SIGN_REFUSED),
+    (ids.SIGN_CONTRACT, "UA:-1", SIGN_REFUSED),
+    (ids.SIGN_CONTRACT, "UA:", SIGN_REFUSED),
+    (ids.SIGN_CONTRACT, "", SIGN_REFUSED),
+    (ids.SIGN_CONTRACT, 7, SIGN_REFUSED),
+    (ids.SIGN_CONTRACT, ["UA", 1], SIGN_REFUSED),
+    (ids.SIGN_CONTRACT, "U" * 3000, SIGN_REFUSED),
+    (ids.ACCEPT_FOCUS, 5, "not"),
+    (ids.OPEN_PRIORITIZE, {"rep": "UA"}, "not"),
+    (ids.OPEN_CONTRACT, None, "not"),
+]
+
+
+@pytest.mark.parametrize("action_id,value,expected", CLICKS, ids=[f"{a}-{str(v)[:12]}" for a, v, _ in CLICKS])
+def test_tampered_button_values_are_refused(team: Slack, fake, caplog: pytest.LogCaptureFixture, action_id: str,
+                                            value: object, expected: str) -> None:
+    request = _click(team, action_id, value)
+
+    assert team.dispatch(request).status == 200
+    fake.wait_for(lambda: len(fake.responses_for(request.response_token)) >= 1, timeout=WAIT)
+    answer = json.dumps(fake.responses_for(request.response_token)[-1], ensure_ascii=False)
+    assert expected in answer and APOLOGY not in answer
+    _no_unhandled_error(team, caplog)
+
+
+@pytest.mark.parametrize("action_id,value", [(ids.REMOVE_REP, 5), (ids.REMOVE_REP, ["UA"]),
+                                             (ids.OPEN_SCORE_CALL, {"rep": "UA"})])
+def test_tampered_app_home_buttons_do_nothing_harmful(team: Slack, caplog: pytest.LogCaptureFixture,
+                                                      uow_factory: UnitOfWorkFactory, action_id: str,
+                                                      value: object) -> None:
+    request = _click(team, action_id, value)
+    assert team.dispatch(request).status == 200
+    _no_unhandled_error(team, caplog)
+    with uow_factory() as uow:
+        rep = uow.members.get(WorkspaceRef(TEAM), "UA")
+    assert rep is not None and rep.manager_id == "UMGR"  # nobody was removed
+
+
+@pytest.mark.parametrize("picked", ["UA", [5, None], {"UA": True}])
+def test_add_reps_with_picks_slack_never_sends_asks_for_a_person(team: Slack, fake, caplog: pytest.LogCaptureFixture,
+                                                                picked: object) -> None:
+    values = {ids.ADD_REPS_BLOCK: {ids.ADD_REPS_INPUT: {"type": "multi_users_select", "selected_users": picked}}}
+    before = len(fake.messages_to("UMGR"))
+
+    assert team.dispatch(team.requests.view_submission("UMGR", ids.ADD_REPS_VIEW, values)).status == 200
+
+    fake.wait_for(lambda: len(fake.messages_to("UMGR")) > before, timeout=WAIT)
+    assert "Name at least one person" in fake.messages_to("UMGR")[-1]["text"]
+    _no_unhandled_error(team, caplog)

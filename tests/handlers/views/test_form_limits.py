@@ -1,0 +1,152 @@
+"""Each modal submitted at its limits is stored as typed, on SQLite and PostgreSQL; one past them is refused inline.
+
+Every text field is filled to its `max_length` with multi-byte characters
+(CJK, emoji, accents), through the real listener. On PostgreSQL a value too
+long for its column fails the whole request with 500, so this is where a
+form limit larger than its column shows.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from domain import field_lengths
+from domain.model import WorkspaceRef
+from domain.ports import UnitOfWorkFactory
+from handlers import ids
+from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, target_block
+from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_TITLE, NOTES
+from tests.handlers.conftest import TEAM, Slack
+from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values, submit_score
+from tests.handlers.week_two_steps import contract_values, submit_view
+
+WS = WorkspaceRef(TEAM)
+WAIT = 30.0  # seconds: generous, the machine may be busy
+
+
+def filled(limit: int, prefix: str = "") -> str:
+    """Exactly `limit` characters (code points), multi-byte after `prefix`."""
+    text = prefix + "通話🎯é" * limit
+    return text[:limit]
+
+
+def _yesterday() -> Any:
+    return datetime.now(UTC).date() - timedelta(days=2)
+
+
+def _team(slack: Slack) -> None:
+    slack.coach("UADMIN", "help", replies=2)
+    slack.coach("UMGR", "team add <@UA|alex> <@UB|bea>")
+
+
+def _scores(uow_factory: UnitOfWorkFactory) -> list[Any]:
+    with uow_factory() as uow:
+        return uow.call_scores.for_rep(WS, "UA")
+
+
+def test_a_long_recording_link_without_a_title_is_stored(slack: Slack, fake, uow_factory: UnitOfWorkFactory) -> None:
+    # The probe: no title and a 234-character link; the link used to go into the 150-character title.
+    _team(slack)
+    link = "https://calls.example.com/recordings/" + "a1b2c3" * 40
+    link = link[:234]
+    modal = open_modal(slack, "UMGR", "score <@UA|alex>")
+
+    reply = submit_score(slack, "UMGR", modal, score_values(None, _yesterday(), dict.fromkeys(DIMENSIONS, 3), link))
+
+    assert (reply.status, reply.body) == (200, "")
+    [stored] = _scores(uow_factory)
+    assert (stored.call_title, stored.call_link) == ("", link)
+    fake.wait_for(lambda: any(link in m["text"] for m in fake.messages_to("UA")), timeout=WAIT)  # named by its link
+
+
+def test_the_score_modal_at_its_limits_is_stored_as_typed(slack: Slack, uow_factory: UnitOfWorkFactory) -> None:
+    _team(slack)
+    title = filled(field_lengths.CALL_TITLE)
+    link = filled(field_lengths.CALL_LINK, "https://calls.example.com/")
+    notes = filled(field_lengths.CALL_NOTES)
+    modal = open_modal(slack, "UMGR", "score <@UA|alex>")
+    assert {b["block_id"]: b["element"].get("max_length") for b in modal["blocks"] if b["type"] == "input"
+            and b["element"]["type"] == "plain_text_input"} == {CALL_TITLE: len(title), CALL_LINK: len(link),
+                                                                 NOTES: len(notes)}
+
+    reply = submit_score(slack, "UMGR", modal,
+                         score_values(title, _yesterday(), dict.fromkeys(DIMENSIONS, 4), link, notes))
+
+    assert (reply.status, reply.body) == (200, "")
+    [stored] = _scores(uow_factory)
+    assert (stored.call_title, stored.call_link, stored.notes) == (title, link, notes)
+
+
+@pytest.mark.parametrize("block,limit", [(CALL_TITLE, field_lengths.CALL_TITLE),
+                                         (CALL_LINK, field_lengths.CALL_LINK),
+                                         (NOTES, field_lengths.CALL_NOTES)])
+def test_one_character_more_is_refused_inline(slack: Slack, uow_factory: UnitOfWorkFactory, block: str,
+                                              limit: int) -> None:
+    # A crafted submission does not pass through the modal's max_length.
+    _team(slack)
+    fields: dict[str, str | None] = {CALL_TITLE: "Acme", CALL_LINK: None, NOTES: None}
+    fields[block] = filled(limit + 1, "https://" if block == CALL_LINK else "")
+    modal = open_modal(slack, "UMGR", "score <@UA|alex>")
+
+    reply = submit_score(slack, "UMGR", modal, score_values(fields[CALL_TITLE], _yesterday(),
+                                                            dict.fromkeys(DIMENSIONS, 4), fields[CALL_LINK],
+                                                            fields[NOTES]))
+
+    assert reply.status == 200
+    assert json.loads(reply.body)["errors"] == {block: f"Keep it to {limit} characters; this is {limit + 1}."}
+    assert _scores(uow_factory) == []
+
+
+@pytest.fixture
+def focused(slack: Slack) -> Slack:
+    _team(slack)
+    slack.coach("UMGR", "start <@UA|alex>")
+    modal = open_modal(slack, "UMGR", "score <@UA|alex>")
+    submit_score(slack, "UMGR", modal, score_values("Acme", _yesterday(), dict.fromkeys(DIMENSIONS, 3)))
+    slack.coach("UMGR", "focus <@UA|alex> discovery closing")
+    return slack
+
+
+def _contract(uow_factory: UnitOfWorkFactory) -> Any:
+    with uow_factory() as uow:
+        cycle = uow.cycles.active_for(WS, "UA")
+        assert cycle is not None and cycle.id is not None
+        return uow.contracts.for_cycle(cycle.id)
+
+
+def test_the_contract_modal_at_its_limits_is_stored_as_typed(focused: Slack, uow_factory: UnitOfWorkFactory) -> None:
+    targets = [filled(field_lengths.CONTRACT_TARGET, "8 "), filled(field_lengths.CONTRACT_TARGET, "yes ")]
+    rep_commits = filled(field_lengths.CONTRACT_COMMITMENTS, "I will ")
+    manager_commits = filled(field_lengths.CONTRACT_COMMITMENTS, "I will ")
+    modal = open_modal(focused, "UMGR", "contract <@UA|alex>")
+    rows = [("discovery", "discovery_questions_asked", targets[0]), ("closing", "next_step_defined", targets[1])]
+
+    reply = submit_view(focused, "UMGR", ids.CONTRACT_VIEW, modal,
+                        contract_values(rows, "2.5", rep_commits, manager_commits))
+
+    assert (reply.status, reply.body) == (200, "")
+    stored = _contract(uow_factory)
+    assert [m.target for m in stored.metrics] == targets
+    assert (stored.rep_commitments, stored.manager_commitments) == (rep_commits, manager_commits)
+
+
+@pytest.mark.parametrize("block,limit", [(target_block(0), field_lengths.CONTRACT_TARGET),
+                                         (REP_COMMITMENTS, field_lengths.CONTRACT_COMMITMENTS),
+                                         (MANAGER_COMMITMENTS, field_lengths.CONTRACT_COMMITMENTS)])
+def test_a_contract_field_one_character_too_long_is_refused_inline(
+    focused: Slack, uow_factory: UnitOfWorkFactory, block: str, limit: int
+) -> None:
+    text = {block: filled(limit + 1, "8 ")}
+    rows = [("discovery", "discovery_questions_asked", text.get(target_block(0), "8 per call"))]
+    modal = open_modal(focused, "UMGR", "contract <@UA|alex>")
+
+    reply = submit_view(focused, "UMGR", ids.CONTRACT_VIEW, modal, contract_values(
+        rows, "2", text.get(REP_COMMITMENTS, "Score calls"), text.get(MANAGER_COMMITMENTS, "Shadow Tuesdays")))
+
+    assert reply.status == 200
+    assert json.loads(reply.body)["errors"] == {block: f"Keep it to {limit} characters; this is {limit + 1}."}
+    assert _contract(uow_factory) is None

@@ -1,0 +1,120 @@
+"""Every text input of every modal fits the column it lands in.
+
+A form that lets someone type more than the database holds answers 500 on
+PostgreSQL (SQLite stores anything): a 234-character recording link once
+went into the 150-character title column. The modal builders are found by
+reading handlers/blocks, so a new modal or a new text input fails here
+until its field is mapped to its column.
+"""
+
+from __future__ import annotations
+
+import ast
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import JSON, String, Text
+from sqlalchemy.orm import InstrumentedAttribute
+
+from domain import field_lengths
+from domain.catalog import load_catalog
+from domain.coaching.contract import CoachingContract, SuccessMetric
+from domain.coaching.cycle import CoachingCycle
+from domain.model import Member, WorkspaceRef
+from domain.services.contracts import ContractDraft
+from domain.services.prioritization import PriorityView, SkillGap
+from handlers import ids
+from handlers.blocks.add_reps_modal import add_reps_modal
+from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, contract_modal, target_block
+from handlers.blocks.diagnosis_modals import (
+    CALL_LINK,
+    CALL_TITLE,
+    NOTES,
+    score_call_modal,
+    self_assessment_modal,
+)
+from handlers.blocks.priorities import prioritize_modal
+from storage.orm import CallScoreRow, ContractRow
+
+BLOCKS_DIR = Path(__file__).resolve().parents[3] / "handlers" / "blocks"
+CATALOG = load_catalog()
+WS = WorkspaceRef("T1")
+REP = Member(WS, "UA", "Alex", "UTC", manager_id="UMGR")
+CYCLE = CoachingCycle(WS, "UA", "UMGR", date(2026, 11, 23), id=1)
+CONTRACT = CoachingContract(WS, "UA", "UMGR", [SuccessMetric("discovery", "discovery_questions_asked", "8")],
+                            2.0, "Score calls", "Shadow Tuesdays", cycle_id=1)
+
+# Every modal, built as its listener builds it.
+MODALS: dict[str, dict[str, Any]] = {
+    "score_call_modal": score_call_modal(CATALOG, "UA", "UMGR", date(2026, 11, 30)),
+    "self_assessment_modal": self_assessment_modal(CATALOG),
+    "add_reps_modal": add_reps_modal(),
+    "prioritize_modal": prioritize_modal(PriorityView(
+        REP, CYCLE, [SkillGap("discovery", "Discovery", "foundational", 2.0, 3.0, None)], [], [], None)),
+    "contract_modal": contract_modal(ContractDraft(REP, CYCLE, CONTRACT, ["discovery"]), CATALOG),
+}
+
+# (modal callback id, block id) -> where the text is stored, and the limit the service checks.
+# A String column's own length bounds it; a Text or JSON column has no length, so the
+# domain's limit (which the service enforces) does.
+Storage = tuple[InstrumentedAttribute[Any], int]
+FIELDS: dict[tuple[str, str], Storage] = {
+    (ids.SCORE_CALL_VIEW, CALL_TITLE): (CallScoreRow.call_title, field_lengths.CALL_TITLE),
+    (ids.SCORE_CALL_VIEW, CALL_LINK): (CallScoreRow.call_link, field_lengths.CALL_LINK),
+    (ids.SCORE_CALL_VIEW, NOTES): (CallScoreRow.notes, field_lengths.CALL_NOTES),
+    (ids.CONTRACT_VIEW, target_block(0)): (ContractRow.metrics, field_lengths.CONTRACT_TARGET),
+    (ids.CONTRACT_VIEW, target_block(1)): (ContractRow.metrics, field_lengths.CONTRACT_TARGET),
+    (ids.CONTRACT_VIEW, REP_COMMITMENTS): (ContractRow.rep_commitments, field_lengths.CONTRACT_COMMITMENTS),
+    (ids.CONTRACT_VIEW, MANAGER_COMMITMENTS): (ContractRow.manager_commitments, field_lengths.CONTRACT_COMMITMENTS),
+}
+
+
+def _modal_builders() -> set[str]:
+    """Functions in handlers/blocks that return a literal `{"type": "modal", ...}`."""
+    found = set()
+    for path in BLOCKS_DIR.glob("*.py"):
+        for function in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(function, ast.FunctionDef):
+                continue
+            for node in ast.walk(function):
+                if isinstance(node, ast.Dict) and any(
+                    isinstance(k, ast.Constant) and k.value == "type" and isinstance(v, ast.Constant) and v.value == "modal"
+                    for k, v in zip(node.keys, node.values, strict=True)
+                ):
+                    found.add(function.name)
+    return found
+
+
+def _text_inputs() -> list[tuple[str, str, dict[str, Any]]]:
+    """(callback id, block id, element) of every plain_text_input in every modal."""
+    return [
+        (modal["callback_id"], block["block_id"], block["element"])
+        for modal in MODALS.values()
+        for block in modal["blocks"]
+        if block.get("type") == "input" and block["element"]["type"] == "plain_text_input"
+    ]
+
+
+def test_every_modal_builder_is_checked() -> None:
+    assert _modal_builders() == set(MODALS), "build the new modal in MODALS so its text inputs are checked"
+
+
+def test_every_text_input_is_mapped_to_where_it_is_stored() -> None:
+    found = {(view, block) for view, block, _ in _text_inputs()}
+    assert found == set(FIELDS), "map each new text input to its column in FIELDS"
+
+
+@pytest.mark.parametrize("view,block,element", _text_inputs(), ids=lambda v: v if isinstance(v, str) else "")
+def test_max_length_fits_the_column(view: str, block: str, element: dict[str, Any]) -> None:
+    column, domain_limit = FIELDS[(view, block)]
+    max_length = element.get("max_length")
+    assert isinstance(max_length, int), f"{view}/{block} has no max_length"
+    assert max_length <= field_lengths.SLACK_INPUT_MAX
+    assert max_length == domain_limit, "the form's limit is the one the service checks"
+    kind = column.property.columns[0].type
+    if isinstance(kind, String) and not isinstance(kind, Text) and kind.length is not None:
+        assert max_length <= kind.length, f"{view}/{block}: the form allows {max_length}, the column holds {kind.length}"
+    else:
+        assert isinstance(kind, Text | JSON), f"{view}/{block}: a bounded column needs its length checked"
