@@ -61,11 +61,14 @@ def publish_homes(client: WebClient, svc: Services, ws: WorkspaceRef, user_ids: 
     now = svc.clock()
     for user_id in dict.fromkeys(user_ids):
         view = home_view(svc.home.home_for(ws, user_id), now, svc.catalog)
-        published = svc.deliveries.retry(
-            lambda: call_slack("views.publish", lambda: client.views_publish(user_id=user_id, view=view)),  # noqa: B023 - called at once
-            svc.clock,
-            what=user_id,
-        )
+
+        def publish(user_id: str = user_id, view: dict[str, Any] = view) -> SendOutcome:
+            outcome = call_slack("views.publish", lambda: client.views_publish(user_id=user_id, view=view))
+            if not isinstance(outcome, Sent):
+                log.info("App Home publish for %s failed: %s", user_id, _describe(outcome))
+            return outcome
+
+        published = svc.deliveries.retry(publish, svc.clock, what=user_id)
         if published.status is not DeliveryStatus.SENT:
             log.warning("could not publish App Home for %s: %s (%s)", user_id, published.error, published.reason)
 

@@ -104,15 +104,16 @@ class DeliveryService:
         """
         now = clock()
         key = DeliveryKey(ref.team_id, recipient_id, REPLY_KIND, period)
-        # SENDING from the start: the drain leaves a row alone while its
-        # sender's lease holds, so only this thread sends it.
-        delivery = Delivery(
+        # Inserted as its first attempt, SENDING: the drain leaves a row alone
+        # while its sender's lease holds, so only this thread sends it, and a
+        # crash mid-call leaves a row the next drain looks up in Slack.
+        first = Delivery(
             key, DeliveryStatus.SENDING, due_at=now, stale_at=now + REPLY_STALE_AFTER,
-            enterprise_id=ref.enterprise_id, claimed_at=now,
+            enterprise_id=ref.enterprise_id, attempts=1, claimed_at=now,
         )
         with self._uow_factory() as uow:
             recorded = uow.workspaces.get(ref) is not None
-            inserted = recorded and uow.deliveries.add_if_absent(delivery)
+            inserted = recorded and uow.deliveries.add_if_absent(first)
             existing = uow.deliveries.get(key) if recorded and not inserted else None
             uow.commit()
         if existing is not None:
@@ -121,11 +122,11 @@ class DeliveryService:
         if not recorded:
             log.info("no workspace row for %s yet: the reply to %s goes unrecorded", ref.team_id, recipient_id)
         record = self._record if recorded else _ignore
-        return self.keep_trying(delivery, lambda attempt: sender.send(attempt, content), record, clock)
+        return self.keep_trying(first, lambda attempt: sender.send(attempt, content), record, clock)
 
     def keep_trying(
         self,
-        delivery: Delivery,
+        attempt: Delivery,
         send: Callable[[Delivery], SendOutcome],
         record: Callable[[Delivery], None],
         clock: Callable[[], datetime],
@@ -133,33 +134,37 @@ class DeliveryService:
     ) -> Delivery:
         """Try `send` until Slack accepts it, refuses it for good, or `policy`'s patience ends.
 
-        The one retry loop of the edge: replies (recorded in the ledger),
-        App Home publishes and response_url posts (idempotent: `record` does
-        nothing) all wait out 429s and back off after 5xx the same way.
+        `attempt` is the first attempt, counted and already recorded. The one
+        retry loop of the edge: replies (recorded in the ledger), App Home
+        publishes and response_url posts (idempotent: `record` does nothing)
+        all wait out 429s and back off after 5xx the same way. Returns the
+        final row: SENT, or FAILED with the error and the reason.
         """
         budget = (policy.wait_budget or timedelta(0)).total_seconds()
         waited = 0.0
         while True:
-            attempt = delivery.with_status(DeliveryStatus.SENDING, attempts=delivery.attempts + 1, claimed_at=clock())
-            record(attempt)  # counted before the call: a crash mid-call leaves a row to look up
             outcome = send(attempt)
             now = clock()
-            delivery = settle(attempt, outcome, now, policy)
-            if delivery.status is not DeliveryStatus.PENDING:
-                record(delivery)
-                return delivery
-            assert delivery.next_attempt_at is not None  # settle sets it for every retry
+            settled = settle(attempt, outcome, now, policy)
+            if settled.status is not DeliveryStatus.PENDING:
+                record(settled)
+                return settled
+            assert settled.next_attempt_at is not None  # settle sets it for every retry
             # At least a second per retry, so "Retry-After: 0" cannot spin.
-            pause = max(1.0, (delivery.next_attempt_at - now).total_seconds())
+            pause = max(1.0, (settled.next_attempt_at - now).total_seconds())
             if waited + pause > budget:
-                reason = f"still failing after {delivery.attempts} attempts and {waited:g} s of waiting"
-                delivery = delivery.with_status(DeliveryStatus.FAILED, next_attempt_at=None, reason=reason)
-                record(delivery)
-                return delivery
-            # Still this thread's: SENDING keeps a drain from taking it meanwhile.
-            record(delivery.with_status(DeliveryStatus.SENDING, claimed_at=now))
+                reason = f"gave up: Slack would take {waited + pause:g} s of waiting in all"
+                failed = settled.with_status(DeliveryStatus.FAILED, next_attempt_at=None, reason=reason)
+                record(failed)
+                return failed
             waited += pause
             self._sleep(pause)
+            # Counted before the call; SENDING (not PENDING) while this thread
+            # waits and tries, so no drain takes the row meanwhile.
+            attempt = settled.with_status(
+                DeliveryStatus.SENDING, attempts=settled.attempts + 1, next_attempt_at=None, claimed_at=clock()
+            )
+            record(attempt)
 
     def retry(self, send: Callable[[], SendOutcome], clock: Callable[[], datetime], what: str) -> Delivery:
         """`keep_trying` for an idempotent call with no ledger row (App Home, response_url).
@@ -168,7 +173,9 @@ class DeliveryService:
         reason); `what` names it in that result, for the caller's log line.
         """
         now = clock()
-        call = Delivery(DeliveryKey("-", what, "call", "-"), DeliveryStatus.PENDING, due_at=now, stale_at=now)
+        call = Delivery(
+            DeliveryKey("-", what, "call", "-"), DeliveryStatus.SENDING, due_at=now, stale_at=now, attempts=1
+        )
         return self.keep_trying(call, lambda attempt: send(), _ignore, clock)
 
     def _record(self, delivery: Delivery) -> None:

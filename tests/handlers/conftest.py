@@ -108,15 +108,15 @@ class Slack:
         response = self.app.dispatch(request.bolt())
         return Reply(response.status, response.body, [])
 
-    def coach(self, user_id: str, text: str, replies: int = 1, *, acked: bool = True) -> Reply:
-        """Run `/coach text` and wait for `replies` ephemeral answers."""
+    def coach(self, user_id: str, text: str, replies: int = 1, *, acked: bool = True, timeout: float = 3.0) -> Reply:
+        """Run `/coach text` and wait (up to `timeout` seconds) for `replies` ephemeral answers."""
         request = self.requests.slash_command(user_id, "/coach", text)
         reply = self.dispatch(request)
         if acked:
             assert reply.status == 200, reply.body
         token = request.response_token
         assert token is not None
-        self.fake.wait_for(lambda: len(self.fake.responses_for(token)) >= replies)
+        self.fake.wait_for(lambda: len(self.fake.responses_for(token)) >= replies, timeout=timeout)
         reply.responses = self.fake.responses_for(token)
         return reply
 
