@@ -115,11 +115,6 @@ REPLY_KIND = "reply"
 REPLY_STALE_AFTER = timedelta(hours=1)
 
 
-def backoff(attempts: int) -> timedelta:
-    """Wait before retry number `attempts` (1-based) after a transient failure."""
-    return SCHEDULED_RETRY.backoff(attempts)
-
-
 def reply_period(idempotency_key: str | None) -> str:
     """The ledger period of one reply: the same for the same caller key, fresh without one.
 
