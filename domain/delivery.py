@@ -1,12 +1,15 @@
-"""The delivery ledger (outbox): one row per scheduled message, created before sending.
+"""The delivery ledger (outbox): one row per message, created before sending.
 
-The key (workspace, recipient, kind, period) is unique, so a second tick, a
-restart or a second instance cannot create the same message twice.
+Scheduled messages and listeners' replies (kind "reply") share it. The key
+(workspace, recipient, kind, period) is unique, so a second tick, a restart,
+a second instance or a replayed request cannot create the same message twice.
 """
 
 from __future__ import annotations
 
 import enum
+import hashlib
+import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -81,9 +84,47 @@ BACKOFF_CAP = timedelta(minutes=30)
 SENDING_LEASE = timedelta(minutes=2)
 
 
-def backoff(attempts: int) -> timedelta:
-    """Wait before retry number `attempts` (1-based) after a transient failure."""
-    return min(BACKOFF_CAP, BACKOFF_BASE * (2 ** max(0, attempts - 1)))
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how patiently a message is tried after transient failures."""
+
+    max_attempts: int
+    backoff_base: timedelta
+    backoff_cap: timedelta
+    # The longest a sender waits in all (Retry-After and backoff together)
+    # before it gives up; None: no in-process wait, the next tick retries.
+    wait_budget: timedelta | None = None
+
+    def backoff(self, attempts: int) -> timedelta:
+        """Wait before retry number `attempts` (1-based) after a transient failure."""
+        return min(self.backoff_cap, self.backoff_base * (2 ** max(0, attempts - 1)))
+
+
+# Scheduled messages: the minute tick retries, so the waits can be long.
+SCHEDULED_RETRY = RetryPolicy(MAX_ATTEMPTS, BACKOFF_BASE, BACKOFF_CAP)
+# Listener replies: retried in the listener's thread right away (1, 2, 4, 8,
+# 8 s), never waiting more than 30 s in all: well inside SENDING_LEASE, so
+# no drain takes the row from a listener still working on it.
+REPLY_RETRY = RetryPolicy(
+    MAX_ATTEMPTS, timedelta(seconds=1), timedelta(seconds=8), wait_budget=timedelta(seconds=30)
+)
+# A listener's reply: a DM sent after the ack (saved, signed, told, refused).
+REPLY_KIND = "reply"
+# A reply row's stale_at: it is never queued for a later tick, this only
+# keeps the column honest for operators reading the ledger.
+REPLY_STALE_AFTER = timedelta(hours=1)
+
+
+def reply_period(idempotency_key: str | None) -> str:
+    """The ledger period of one reply: the same for the same caller key, fresh without one.
+
+    Hashed because callers' keys (a view id and hash, an event id plus what
+    the message is) are longer than the period column; 24 hex digits (96 bits)
+    make a collision between two replies to one person impossible in practice.
+    """
+    if idempotency_key is None:
+        return uuid.uuid4().hex[:24]
+    return hashlib.sha256(idempotency_key.encode("utf-8")).hexdigest()[:24]
 
 
 # -- what a send attempt came to (the sender port's answers) -----------------
@@ -118,3 +159,32 @@ class PermanentFailure:
 
 
 SendOutcome = Sent | RateLimited | TransientFailure | PermanentFailure
+
+
+def settle(delivery: Delivery, outcome: SendOutcome, now: datetime, policy: RetryPolicy) -> Delivery:
+    """The ledger row after one attempt (`delivery` has that attempt counted) came to `outcome`.
+
+    The one place that says what each answer of Slack means for a message:
+    the drain records it for the next tick; a listener's reply records it and,
+    while the row stays unfinished, tries again in its own thread.
+    """
+    match outcome:
+        case Sent(channel=channel, ts=ts):
+            return delivery.with_status(DeliveryStatus.SENT, channel=channel, ts=ts, error=None)
+        case RateLimited(retry_after=retry_after):
+            # Slack refused before accepting anything: the attempt does not count.
+            return delivery.with_status(
+                DeliveryStatus.PENDING,
+                attempts=delivery.attempts - 1,
+                next_attempt_at=now + timedelta(seconds=retry_after),
+                error="ratelimited",
+            )
+        case TransientFailure(error=error) if delivery.attempts < policy.max_attempts:
+            retry_at = now + policy.backoff(delivery.attempts)
+            return delivery.with_status(DeliveryStatus.PENDING, next_attempt_at=retry_at, error=error)
+        case TransientFailure(error=error):
+            reason = f"gave up after {delivery.attempts} attempts"
+            return delivery.with_status(DeliveryStatus.FAILED, error=error, reason=reason)
+        case PermanentFailure(error=error):
+            return delivery.with_status(DeliveryStatus.FAILED, error=error, reason="Slack refused it")
+    raise TypeError(f"unknown send outcome {outcome!r}")

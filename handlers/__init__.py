@@ -9,8 +9,10 @@ from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    from handlers import actions, commands, errors, events, views
+    from handlers import actions, commands, errors, events, outbox, views
 
+    # Before any listener runs: `respond` retries and logs like every other reply.
+    app.use(outbox.reliable_respond)
     commands.register(app)
     events.register(app)
     actions.register(app)

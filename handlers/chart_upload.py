@@ -17,6 +17,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
+from domain.model import WorkspaceRef
 from domain.services.diagnosis import ProfileView
 from handlers.blocks.kit import mrkdwn_text
 from handlers.blocks.limits import FILE_ALT_TEXT, MESSAGE_TEXT, clip
@@ -87,7 +88,7 @@ def send_profile_radar(client: WebClient, svc: Services, viewer_id: str, view: P
 
 
 def send_matrix(
-    client: WebClient, svc: Services, user_id: str, points: list[MatrixPoint], title: str,
+    client: WebClient, svc: Services, ws: WorkspaceRef, user_id: str, points: list[MatrixPoint], title: str,
     text_version: dict[str, Any],
 ) -> bool:
     """DM `text_version` (always), then the impact/difficulty matrix of `points` as a picture.
@@ -97,7 +98,7 @@ def send_matrix(
     Returns whether the picture arrived; with charts off or no points there is
     nothing to draw and only the text goes.
     """
-    send_dm(client, user_id, text_version)
+    send_dm(client, svc, ws, user_id, text_version)
     if not svc.charts_enabled or not points:
         return False
     return upload_chart(

@@ -16,11 +16,11 @@ def send_contract(client: WebClient, svc: Services, ws: WorkspaceRef, change: Co
     """After the manager saves: both get the contract with a Sign button (unless nothing changed)."""
     contract = change.contract
     for_manager = contract_message(contract, svc.catalog, contract.manager_id)
-    send_dm(client, contract.manager_id, with_intro(saved_message(change), for_manager))
+    send_dm(client, svc, ws, contract.manager_id, with_intro(saved_message(change), for_manager))
     if change.outcome is Outcome.UNCHANGED:
         return
     notice = revised_notice(change) if change.outcome is Outcome.REVISED else new_contract_notice(contract)
-    send_dm(client, contract.rep_id, with_intro(notice, contract_message(contract, svc.catalog, contract.rep_id)))
+    send_dm(client, svc, ws, contract.rep_id, with_intro(notice, contract_message(contract, svc.catalog, contract.rep_id)))
     publish_homes(client, svc, ws, [contract.manager_id, contract.rep_id])
 
 
@@ -29,7 +29,7 @@ def tell_other_party(client: WebClient, svc: Services, ws: WorkspaceRef, change:
     contract = change.contract
     other = contract.manager_id if change.signer_id == contract.rep_id else contract.rep_id
     notice = signed_notice(change)
-    send_dm(client, other, with_intro(notice, contract_message(contract, svc.catalog, other)))
+    send_dm(client, svc, ws, other, with_intro(notice, contract_message(contract, svc.catalog, other)))
     if change.fully_signed and change.signer_id:
-        send_dm(client, change.signer_id, message(notice, [section(notice)]))
+        send_dm(client, svc, ws, change.signer_id, message(notice, [section(notice)]))
     publish_homes(client, svc, ws, [contract.manager_id, contract.rep_id])

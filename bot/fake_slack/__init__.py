@@ -35,7 +35,7 @@ from bot.fake_slack.state_values import (
     users_select,
 )
 from bot.fake_slack.wire import FakeResponse, RecordedCall
-from bot.fake_slack.workspace import UPLOAD_URL, FakeSlack
+from bot.fake_slack.workspace import RESPONSE_URL, UPLOAD_URL, FakeSlack
 
 __all__ = [
     "FakeResponse",
@@ -43,6 +43,7 @@ __all__ = [
     "FakeSlackServer",
     "HttpReply",
     "RecordedCall",
+    "RESPONSE_URL",
     "RecordingSlackClient",
     "SharedFile",
     "SignedRequest",

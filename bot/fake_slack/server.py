@@ -119,6 +119,12 @@ class _Handler(BaseHTTPRequestHandler):
         if not isinstance(payload, dict):
             self._send(400, {"Content-Type": "text/plain"}, b"invalid_payload")
             return
+        injected = self.server.fake.response_url_fault(path_token)
+        if injected is not None:
+            # A response_url answers in plain text: the status, its headers (Retry-After) and a short code.
+            headers = {**injected.headers, "Content-Type": "text/plain"}
+            self._send(injected.status, headers, (injected.error or "error").encode("utf-8"))
+            return
         violations = self.server.fake.record_response(path_token, payload)
         if violations:
             # What Slack's response_url answers for bad blocks: 400 and a short code.

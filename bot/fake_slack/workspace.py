@@ -49,7 +49,9 @@ METHODS: dict[str, Method] = {
     "files.completeUploadExternal": files.files_complete_upload_external,
     "files.info": files_shared.files_info,
 }
-RESPONSE_URL = "response_url"  # the pseudo-method under which response_url posts are recorded
+# The pseudo-method under which response_url posts are recorded (and failed on
+# request: `rate_limit_next(RESPONSE_URL)`, `server_error_next(RESPONSE_URL)`).
+RESPONSE_URL = "response_url"
 FILE_DOWNLOAD = "file_download"  # ... and GETs of private file URLs
 # The POST of a file's bytes to its upload URL: recorded, and failed on request
 # (`server_error_next(UPLOAD_URL)`), under this pseudo-method.
@@ -85,7 +87,7 @@ class FakeSlack:
             app_id=app_id,
             wall_clock=wall_clock,
         )
-        self._faults = FaultPlan([*METHODS, UPLOAD_URL], clock)
+        self._faults = FaultPlan([*METHODS, UPLOAD_URL, RESPONSE_URL], clock)
         self._calls: list[RecordedCall] = []
         self.add_user(bot_user_id, "Coachflow", "UTC", is_bot=True, name="coachflow")
 
@@ -195,6 +197,23 @@ class FakeSlack:
             return FakeResponse.success(implementation(self._state, params))
         except ApiError as error:
             return FakeResponse.failure(error.error, extra=error.extra)
+
+    def response_url_fault(self, path_token: str) -> FakeResponse | None:
+        """The failure asked for this response_url post (`server_error_next(RESPONSE_URL)`), recorded; else None."""
+        with self._lock:
+            injected = self._faults.intercept(RESPONSE_URL)
+            if injected is not None:
+                self._calls.append(
+                    RecordedCall(
+                        method=RESPONSE_URL,
+                        params={"token": path_token},
+                        ok=False,
+                        error=injected.error,
+                        at=self._clock(),
+                        status=injected.status,
+                    )
+                )
+            return injected
 
     def record_response(self, path_token: str, payload: dict[str, Any]) -> list[str]:
         """A post to a response_url; returns Block Kit violations (empty when accepted)."""

@@ -1,9 +1,14 @@
-"""Draining the delivery ledger: send what is ready, exactly once, politely.
+"""The delivery ledger's two senders: the scheduled drain and listeners' replies.
 
-Rate limits (HTTP 429) make the sender wait Retry-After for that method;
-transient failures retry with backoff up to a limit; permanent errors fail
-the row at once. A row whose sender vanished mid-send (crash, kill) is looked
-up in Slack before it is sent again, so a message is never sent twice.
+Both send through the same `MessageSender` and record each answer with
+`domain.delivery.settle`. Rate limits (HTTP 429) wait Retry-After; transient
+failures retry with backoff up to a limit; permanent errors fail the row at
+once. The drain leaves retries to the next tick; a reply retries in its
+listener's thread (`REPLY_RETRY`, 30 s at most) and a reply still failing is
+recorded FAILED, never resent later (its text is not stored, and a "Saved"
+arriving minutes after the person moved on misleads more than it helps).
+A row whose sender vanished mid-send (crash, kill) is looked up in Slack
+before it is sent again, so a message is never sent twice.
 """
 
 from __future__ import annotations
@@ -14,21 +19,30 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from domain.delivery import (
-    MAX_ATTEMPTS,
+    REPLY_KIND,
+    REPLY_RETRY,
+    REPLY_STALE_AFTER,
+    SCHEDULED_RETRY,
     Delivery,
+    DeliveryKey,
     DeliveryStatus,
     PermanentFailure,
     RateLimited,
+    RetryPolicy,
+    SendOutcome,
     Sent,
     TransientFailure,
-    backoff,
+    settle,
 )
+from domain.model import WorkspaceRef
 from domain.ports import MessageSender, UnitOfWorkFactory
 from domain.services.notifications import NotificationContentService
 
 log = logging.getLogger(__name__)
 
 SEND_METHOD = "chat.postMessage"
+# Why a reply row a drain found abandoned is failed rather than sent.
+LOST_REPLY_REASON = "its listener stopped before recording an outcome; replies are not resent"
 
 
 @dataclass
@@ -71,6 +85,107 @@ class DeliveryService:
         instant), so staleness and retry times agree with the plan's.
         """
         return _Drain(self._uow_factory, self._content, self._sleep, sender, clock, clock() + budget).run(batch)
+
+    def send_reply(
+        self,
+        ref: WorkspaceRef,
+        recipient_id: str,
+        period: str,
+        content: object,
+        sender: MessageSender,
+        clock: Callable[[], datetime],
+    ) -> Delivery:
+        """Send a listener's reply now, with a ledger row (kind "reply") saying what became of it.
+
+        `period` is `reply_period(key)`: the same request key finds the row
+        already there and sends nothing again, whatever its status. The
+        result is the row as recorded: SENT with its ts, or FAILED with the
+        error and the reason (`coachflow deliveries --failed` lists it).
+        """
+        now = clock()
+        key = DeliveryKey(ref.team_id, recipient_id, REPLY_KIND, period)
+        # Inserted as its first attempt, SENDING: the drain leaves a row alone
+        # while its sender's lease holds, so only this thread sends it, and a
+        # crash mid-call leaves a row the next drain looks up in Slack.
+        first = Delivery(
+            key, DeliveryStatus.SENDING, due_at=now, stale_at=now + REPLY_STALE_AFTER,
+            enterprise_id=ref.enterprise_id, attempts=1, claimed_at=now,
+        )
+        with self._uow_factory() as uow:
+            recorded = uow.workspaces.get(ref) is not None
+            inserted = recorded and uow.deliveries.add_if_absent(first)
+            existing = uow.deliveries.get(key) if recorded and not inserted else None
+            uow.commit()
+        if existing is not None:
+            log.info("reply %s was already handled (%s); not sent again", key, existing.status.value)
+            return existing
+        if not recorded:
+            log.info("no workspace row for %s yet: the reply to %s goes unrecorded", ref.team_id, recipient_id)
+        record = self._record if recorded else _ignore
+        return self.keep_trying(first, lambda attempt: sender.send(attempt, content), record, clock)
+
+    def keep_trying(
+        self,
+        attempt: Delivery,
+        send: Callable[[Delivery], SendOutcome],
+        record: Callable[[Delivery], None],
+        clock: Callable[[], datetime],
+        policy: RetryPolicy = REPLY_RETRY,
+    ) -> Delivery:
+        """Try `send` until Slack accepts it, refuses it for good, or `policy`'s patience ends.
+
+        `attempt` is the first attempt, counted and already recorded. The one
+        retry loop of the edge: replies (recorded in the ledger), App Home
+        publishes and response_url posts (idempotent: `record` does nothing)
+        all wait out 429s and back off after 5xx the same way. Returns the
+        final row: SENT, or FAILED with the error and the reason.
+        """
+        budget = (policy.wait_budget or timedelta(0)).total_seconds()
+        waited = 0.0
+        while True:
+            outcome = send(attempt)
+            now = clock()
+            settled = settle(attempt, outcome, now, policy)
+            if settled.status is not DeliveryStatus.PENDING:
+                record(settled)
+                return settled
+            assert settled.next_attempt_at is not None  # settle sets it for every retry
+            # At least a second per retry, so "Retry-After: 0" cannot spin.
+            pause = max(1.0, (settled.next_attempt_at - now).total_seconds())
+            if waited + pause > budget:
+                reason = f"gave up: Slack would take {waited + pause:g} s of waiting in all"
+                failed = settled.with_status(DeliveryStatus.FAILED, next_attempt_at=None, reason=reason)
+                record(failed)
+                return failed
+            waited += pause
+            self._sleep(pause)
+            # Counted before the call; SENDING (not PENDING) while this thread
+            # waits and tries, so no drain takes the row meanwhile.
+            attempt = settled.with_status(
+                DeliveryStatus.SENDING, attempts=settled.attempts + 1, next_attempt_at=None, claimed_at=clock()
+            )
+            record(attempt)
+
+    def retry(self, send: Callable[[], SendOutcome], clock: Callable[[], datetime], what: str) -> Delivery:
+        """`keep_trying` for an idempotent call with no ledger row (App Home, response_url).
+
+        The result says what became of it (SENT or FAILED, with error and
+        reason); `what` names it in that result, for the caller's log line.
+        """
+        now = clock()
+        call = Delivery(
+            DeliveryKey("-", what, "call", "-"), DeliveryStatus.SENDING, due_at=now, stale_at=now, attempts=1
+        )
+        return self.keep_trying(call, lambda attempt: send(), _ignore, clock)
+
+    def _record(self, delivery: Delivery) -> None:
+        with self._uow_factory() as uow:
+            uow.deliveries.update(delivery)
+            uow.commit()
+
+
+def _ignore(delivery: Delivery) -> None:
+    """`record` for sends without a ledger row (idempotent calls, unknown workspaces)."""
 
 
 class _Drain:
@@ -143,6 +258,12 @@ class _Drain:
                 self._record(delivery.with_status(DeliveryStatus.PENDING, next_attempt_at=retry_at))
                 self.report.rate_limited += 1
                 return found
+        if delivery.key.kind == REPLY_KIND:
+            # A reply whose listener died mid-send and that Slack does not
+            # have: its text was never stored, so it is failed, not resent.
+            self._record(delivery.with_status(DeliveryStatus.FAILED, reason=LOST_REPLY_REASON))
+            self.report.failed += 1
+            return None
         content = self._content.content_for(delivery)
         if content is None:
             self._record(delivery.with_status(DeliveryStatus.SKIPPED, reason="nothing to send any more"))
@@ -157,38 +278,22 @@ class _Drain:
         return outcome
 
     def _record_outcome(self, delivery: Delivery, outcome: object) -> None:
-        now, report = self._clock(), self.report
+        if not isinstance(outcome, Sent | RateLimited | TransientFailure | PermanentFailure):
+            raise TypeError(f"unknown send outcome {outcome!r}")
+        settled = settle(delivery, outcome, self._clock(), SCHEDULED_RETRY)
+        self._record(settled)
+        report = self.report
         match outcome:
-            case Sent(channel=channel, ts=ts):
-                self._record(delivery.with_status(DeliveryStatus.SENT, channel=channel, ts=ts, error=None))
+            case Sent():
                 report.sent += 1
-            case RateLimited(retry_after=retry_after):
-                # Slack refused before accepting anything: the attempt does not count.
-                self._record(
-                    delivery.with_status(
-                        DeliveryStatus.PENDING,
-                        attempts=delivery.attempts - 1,
-                        next_attempt_at=now + timedelta(seconds=retry_after),
-                        error="ratelimited",
-                    )
-                )
+            case RateLimited():
                 report.rate_limited += 1
-            case TransientFailure(error=error) if delivery.attempts < MAX_ATTEMPTS:
-                retry_at = now + backoff(delivery.attempts)
-                self._record(delivery.with_status(DeliveryStatus.PENDING, next_attempt_at=retry_at, error=error))
-                report.retried += 1
+            case TransientFailure(error=error) | PermanentFailure(error=error):
+                if settled.status is DeliveryStatus.FAILED:
+                    report.failed += 1
+                else:
+                    report.retried += 1
                 report.merge_error(error)
-            case TransientFailure(error=error):
-                reason = f"gave up after {delivery.attempts} attempts"
-                self._record(delivery.with_status(DeliveryStatus.FAILED, error=error, reason=reason))
-                report.failed += 1
-                report.merge_error(error)
-            case PermanentFailure(error=error):
-                self._record(delivery.with_status(DeliveryStatus.FAILED, error=error, reason="Slack refused it"))
-                report.failed += 1
-                report.merge_error(error)
-            case _:
-                raise TypeError(f"unknown send outcome {outcome!r}")
 
     def _release(self, deliveries: list[Delivery]) -> None:
         """Hand claimed but unsent rows back, for the next tick."""

@@ -23,7 +23,7 @@ def handle_open_score_call(ack: Ack, body: dict[str, Any], client: WebClient, co
         open_score_call(client, svc, ws, user_id, click.value or user_id, body["trigger_id"])
     except CoachflowError as error:
         # A stale button: the rep has since moved to another manager.
-        send_dm(client, user_id, error_message(str(error)))
+        send_dm(client, svc, ws, user_id, error_message(str(error)))
 
 
 def handle_open_self_assessment(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:

@@ -24,5 +24,5 @@ def handle_remove_rep(ack: Ack, action: dict[str, Any], body: dict[str, Any], cl
         svc.roster.remove_rep(ws, manager_id, click.value)
     except CoachflowError as error:
         # Home has no response_url: the reason goes to the manager's DM.
-        send_dm(client, manager_id, error_message(str(error)))
+        send_dm(client, svc, ws, manager_id, error_message(str(error)))
     publish_homes(client, svc, ws, [manager_id, click.value])

@@ -25,12 +25,14 @@ def _click(body: dict[str, Any]) -> ButtonClick:
     return ButtonClick.model_validate(body["actions"][0])
 
 
-def _tell(client: WebClient, respond: Respond | None, user_id: str, error: CoachflowError) -> None:
+def _tell(
+    client: WebClient, svc: Services, ws: WorkspaceRef, respond: Respond | None, user_id: str, error: CoachflowError
+) -> None:
     # Clicks in messages carry a response_url; clicks in App Home do not, so those get a DM.
     if respond is not None and respond.response_url:
         respond(response_type="ephemeral", replace_original=False, **error_message(str(error)))
     else:
-        send_dm(client, user_id, error_message(str(error)))
+        send_dm(client, svc, ws, user_id, error_message(str(error)))
 
 
 def _open_modal(opener: Callable[[WebClient, Services, WorkspaceRef, str, str, str], None]) -> Callable[..., None]:
@@ -42,7 +44,7 @@ def _open_modal(opener: Callable[[WebClient, Services, WorkspaceRef, str, str, s
         try:
             opener(client, svc, ws, user_id, _click(body).value or "", body["trigger_id"])
         except CoachflowError as error:
-            _tell(client, respond, user_id, error)
+            _tell(client, svc, ws, respond, user_id, error)
 
     return listener
 
@@ -59,13 +61,13 @@ def handle_accept_focus(ack: Ack, body: dict[str, Any], client: WebClient, respo
     try:
         view = svc.priorities.accept_proposal(ws, user_id, rep_id)
     except CoachflowError as error:
-        _tell(client, respond, user_id, error)
+        _tell(client, svc, ws, respond, user_id, error)
         return
     reply = priorities_message(view, user_id)
     if respond.response_url:
         respond(replace_original=True, **reply)
     else:
-        send_dm(client, user_id, reply)
+        send_dm(client, svc, ws, user_id, reply)
     publish_homes(client, svc, ws, [user_id, rep_id])
 
 
@@ -75,19 +77,19 @@ def handle_sign_contract(ack: Ack, body: dict[str, Any], client: WebClient, resp
     svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
     signing = read_sign_value(_click(body).value)
     if signing is None:  # not a button we wrote
-        _tell(client, respond, user_id, InvalidInput(
+        _tell(client, svc, ws, respond, user_id, InvalidInput(
             "That Sign button could not be read. Open the contract with `/coach contract` and sign it there."))
         return
     rep_id, version = signing
     try:
         change = svc.contracts.sign(ws, user_id, rep_id, version)
     except CoachflowError as error:
-        _tell(client, respond, user_id, error)
+        _tell(client, svc, ws, respond, user_id, error)
         return
     signed = contract_message(change.contract, svc.catalog, user_id)
     if respond.response_url:
         respond(replace_original=True, **signed)  # the button goes; the signature shows
     else:
-        send_dm(client, user_id, signed)
+        send_dm(client, svc, ws, user_id, signed)
     if change.outcome is Outcome.SIGNED:
         tell_other_party(client, svc, ws, change)

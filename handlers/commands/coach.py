@@ -98,9 +98,9 @@ def _run(
         case TeamMove(rep_id=rep_id, manager_id=manager_id):
             result = svc.roster.move_rep(ws, caller_id, rep_id, manager_id, directory)
             if result.joined:
-                send_dm(client, rep_id, replies.rep_joined_notice(result, manager_id))
+                send_dm(client, svc, ws, rep_id, replies.rep_joined_notice(result, manager_id))
                 if result.previous_manager_id and result.previous_manager_id != caller_id:
-                    send_dm(client, result.previous_manager_id, replies.rep_left_notice(rep_id, manager_id))
+                    send_dm(client, svc, ws, result.previous_manager_id, replies.rep_left_notice(rep_id, manager_id))
                 publish_homes(client, svc, ws, [caller_id, rep_id, manager_id, result.previous_manager_id or caller_id])
             return replies.moved_message(result)
         case AdminGrant(user_ids=user_ids):

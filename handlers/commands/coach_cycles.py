@@ -19,7 +19,7 @@ def run_cycles(
     match parsed:
         case StartCycle(rep_id=rep_id, starts_on=starts_on):
             view = svc.cycles.start(ws, caller_id, rep_id, starts_on)
-            send_dm(client, rep_id, replies.cycle_started_notice(view))
+            send_dm(client, svc, ws, rep_id, replies.cycle_started_notice(view))
             publish_homes(client, svc, ws, [caller_id, rep_id])
             return replies.cycle_message(view)
         case CycleCommand(action="show", rep_id=rep_id):

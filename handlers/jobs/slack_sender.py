@@ -1,14 +1,21 @@
-"""`MessageSender` over Slack's Web API: DMs with the ledger key in the metadata."""
+"""`MessageSender` over Slack's Web API: DMs with the ledger key in the metadata.
+
+The one place that turns Slack's answers into `SendOutcome`s: the scheduled
+drain, listeners' replies (`handlers.outbox.send_dm`), App Home publishes
+and response_url posts all read 429, 5xx and errors the same way.
+"""
 
 from __future__ import annotations
 
 import logging
+import math
 import urllib.error
 from collections.abc import Callable
 from typing import Any
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackRequestError
+from slack_sdk.webhook import WebhookResponse
 
 from domain.delivery import (
     PERMANENT_ERRORS,
@@ -24,8 +31,18 @@ log = logging.getLogger(__name__)
 
 METADATA_EVENT = "coachflow_delivery"
 HISTORY_PAGE = 100
+MAX_RETRY_AFTER = 3600.0
 
 Renderer = Callable[[object], dict[str, Any]]
+# What a failed connection raises through slack_sdk (urllib underneath).
+CONNECTION_ERRORS = (urllib.error.URLError, TimeoutError, ConnectionError, OSError)
+
+
+def as_rendered(content: object) -> dict[str, Any]:
+    """The renderer of replies: a listener hands over the message the block builders made."""
+    if not isinstance(content, dict):
+        raise TypeError(f"a reply is a rendered message, not {type(content).__name__}")
+    return content
 
 
 class SlackMessageSender:
@@ -36,15 +53,12 @@ class SlackMessageSender:
     def send(self, delivery: Delivery, content: object) -> SendOutcome:
         message = self._render(content)
         metadata = {"event_type": METADATA_EVENT, "event_payload": {"key": str(delivery.key)}}
-        try:
-            response = self._client.chat_postMessage(
+        return call_slack(
+            "chat.postMessage",
+            lambda: self._client.chat_postMessage(
                 channel=delivery.channel or delivery.key.recipient_id, metadata=metadata, **message
-            )
-        except SlackApiError as error:
-            return _classify(error, "chat.postMessage")
-        except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as error:
-            return TransientFailure(f"connection: {error.__class__.__name__}")
-        return Sent(channel=response["channel"], ts=response["ts"])
+            ),
+        )
 
     def find_sent(self, delivery: Delivery) -> Sent | RateLimited | None:
         # The newest messages of the DM, not those after a time: our clock and
@@ -72,11 +86,50 @@ class SlackMessageSender:
         return str(self._client.conversations_open(users=user_id)["channel"]["id"])
 
 
+def call_slack(method: str, call: Callable[[], Any]) -> SendOutcome:
+    """Make one Web API call; `Sent` (with `channel` and `ts` when the answer has them) if Slack accepted it."""
+    try:
+        response = call()
+    except SlackApiError as error:
+        return _classify(error, method)
+    except CONNECTION_ERRORS as error:
+        return TransientFailure(f"connection: {error.__class__.__name__}")
+    return Sent(channel=str(response.get("channel") or ""), ts=str(response.get("ts") or ""))
+
+
+def webhook_outcome(call: Callable[[], WebhookResponse]) -> SendOutcome:
+    """Post to a response_url once; its answer is a plain status (200 "ok"), not the Web API's JSON."""
+    try:
+        response = call()
+    except SlackRequestError as error:  # a malformed URL: trying again cannot help
+        return PermanentFailure(f"request: {error.__class__.__name__}")
+    except CONNECTION_ERRORS as error:
+        return TransientFailure(f"connection: {error.__class__.__name__}")
+    status = response.status_code
+    if status == 200:
+        return Sent(channel="", ts="")
+    if status == 429:
+        return RateLimited(method="response_url", retry_after=_retry_after(response.headers))
+    # A response_url's error body may echo what was posted: only the status is kept.
+    if status >= 500:
+        return TransientFailure(f"http_{status}")
+    return PermanentFailure(f"http_{status}")
+
+
+def _retry_after(headers: Any) -> float:
+    value = headers.get("Retry-After") or headers.get("retry-after") or "1"
+    try:
+        seconds = float(value)
+    except ValueError:  # an HTTP date or garbage: wait the shortest sensible time
+        return 1.0
+    # "inf" or "nan" would break the arithmetic of retry times; an hour is past any budget.
+    return min(max(0.0, seconds), MAX_RETRY_AFTER) if math.isfinite(seconds) else 1.0
+
+
 def _classify(error: SlackApiError, method: str) -> SendOutcome:
     response = error.response
     if response.status_code == 429:
-        retry_after = response.headers.get("Retry-After") or response.headers.get("retry-after") or "1"
-        return RateLimited(method=method, retry_after=float(retry_after))
+        return RateLimited(method=method, retry_after=_retry_after(response.headers))
     code = str(response.get("error") or f"http_{response.status_code}")
     if code in PERMANENT_ERRORS:
         return PermanentFailure(code)

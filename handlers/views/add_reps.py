@@ -35,7 +35,7 @@ def handle_add_reps(ack: Ack, body: dict[str, Any], view: dict[str, Any], client
         svc.roster.enroll_caller(ws, manager_id, directory)
         results = svc.roster.add_reps(ws, manager_id, submission.rep_ids, directory)
     except CoachflowError as error:
-        send_dm(client, manager_id, error_message(str(error)))
+        send_dm(client, svc, ws, manager_id, error_message(str(error)))
         return
     notify_joined(client, svc, ws, manager_id, results)
-    send_dm(client, manager_id, add_reps_message(results, len(svc.roster.team(ws, manager_id).reps)))
+    send_dm(client, svc, ws, manager_id, add_reps_message(results, len(svc.roster.team(ws, manager_id).reps)))

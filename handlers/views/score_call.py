@@ -38,7 +38,7 @@ def handle_score_call(ack: Ack, body: dict[str, Any], view: dict[str, Any], clie
         ack(response_action="errors", errors={CALL_TITLE: str(error)})
         return
     ack()
-    send_dm(client, scorer_id, score_saved_message(scored))
+    send_dm(client, svc, ws, scorer_id, score_saved_message(scored))
     if scored.by_manager:
-        send_dm(client, rep_id, rep_scored_notice(scored))
+        send_dm(client, svc, ws, rep_id, rep_scored_notice(scored))
     publish_homes(client, svc, ws, [scorer_id, rep_id])

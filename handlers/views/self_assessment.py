@@ -30,9 +30,9 @@ def handle_self_assessment(ack: Ack, body: dict[str, Any], view: dict[str, Any],
         return
     except CoachflowError as error:
         ack()
-        send_dm(client, rep_id, error_message(str(error)))
+        send_dm(client, svc, ws, rep_id, error_message(str(error)))
         return
     ack()
     profile = svc.diagnosis.profile(ws, rep_id, rep_id)
-    send_dm(client, rep_id, assessment_saved_message(profile))
+    send_dm(client, svc, ws, rep_id, assessment_saved_message(profile))
     publish_homes(client, svc, ws, [rep_id, *([profile.rep.manager_id] if profile.rep.manager_id else [])])

@@ -41,7 +41,7 @@ def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], clie
         return
     ack()
     points = [MatrixPoint(result.name(r.competency), r.impact, r.difficulty) for r in result.rated]
-    send_matrix(client, svc, manager_id, points, f"Skill gaps of {result.rep.name}",
+    send_matrix(client, svc, ws, manager_id, points, f"Skill gaps of {result.rep.name}",
                 priorities_message(result, manager_id))
     publish_homes(client, svc, ws, [manager_id])
 

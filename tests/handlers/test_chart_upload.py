@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from bot.app import build_services
 from bot.config import load_settings
 from bot.fake_slack import UPLOAD_URL, FakeSlack, FakeSlackServer, RecordingSlackClient
+from domain.model import WorkspaceRef
 from handlers.blocks.kit import message, section
 from handlers.chart_upload import send_matrix, upload_chart
 from handlers.charts import MatrixPoint, skills_radar
@@ -20,6 +21,7 @@ POINTS = [MatrixPoint("Discovery", 4, 2), MatrixPoint("Closing", 4, 2), MatrixPo
 TEXT_VERSION = message("Alex's skill gaps by impact and difficulty",
                        [section("*Quick wins*: Discovery, Closing\n*Ignore for now*: Pipeline management")])
 MATRIX_SIZE = (792, 704)
+WS = WorkspaceRef("T1")
 
 
 def _services(uow_factory: Any, charts: str) -> Services:
@@ -27,7 +29,7 @@ def _services(uow_factory: Any, charts: str) -> Services:
 
 
 def test_the_matrix_follows_its_text_version_in_the_dm(uow_factory: Any, fake: FakeSlack) -> None:
-    sent = send_matrix(RecordingSlackClient(fake), _services(uow_factory, "on"), "UA", POINTS,
+    sent = send_matrix(RecordingSlackClient(fake), _services(uow_factory, "on"), WS, "UA", POINTS,
                        "Alex Rivera: where to focus", TEXT_VERSION)
 
     assert sent is True
@@ -45,7 +47,7 @@ def test_the_matrix_follows_its_text_version_in_the_dm(uow_factory: Any, fake: F
 def test_with_charts_off_or_nothing_rated_only_the_text_goes(
     uow_factory: Any, fake: FakeSlack, charts: str, points: list[MatrixPoint]
 ) -> None:
-    sent = send_matrix(RecordingSlackClient(fake), _services(uow_factory, charts), "UA", points, "Alex", TEXT_VERSION)
+    sent = send_matrix(RecordingSlackClient(fake), _services(uow_factory, charts), WS, "UA", points, "Alex", TEXT_VERSION)
 
     assert sent is False
     assert [m["text"] for m in fake.messages_to("UA")] == [TEXT_VERSION["text"]]
@@ -55,7 +57,7 @@ def test_with_charts_off_or_nothing_rated_only_the_text_goes(
 def test_a_refused_upload_still_leaves_the_text(uow_factory: Any, fake: FakeSlack) -> None:
     fake.fail_next("files.completeUploadExternal", "posting_to_channel_denied")
 
-    assert send_matrix(RecordingSlackClient(fake), _services(uow_factory, "on"), "UA", POINTS, "Alex",
+    assert send_matrix(RecordingSlackClient(fake), _services(uow_factory, "on"), WS, "UA", POINTS, "Alex",
                        TEXT_VERSION) is False
     assert [m["text"] for m in fake.messages_to("UA")] == [TEXT_VERSION["text"]]
 
@@ -91,7 +93,7 @@ def test_alt_text_is_cut_to_what_slack_accepts(fake: FakeSlack) -> None:
 
 def test_a_display_name_in_the_charts_comment_is_text_not_markup(uow_factory: Any, fake: FakeSlack) -> None:
     title = "Skill gaps of <!channel> <https://evil.example|Sign here>"
-    send_matrix(RecordingSlackClient(fake), _services(uow_factory, "on"), "UA", POINTS, title, TEXT_VERSION)
+    send_matrix(RecordingSlackClient(fake), _services(uow_factory, "on"), WS, "UA", POINTS, title, TEXT_VERSION)
 
     _, picture = fake.messages_to("UA")
     assert picture["text"].startswith("Skill gaps of &lt;!channel&gt; &lt;https://evil.example|Sign here&gt;: ")
