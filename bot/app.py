@@ -63,6 +63,7 @@ def build_services(
         catalog=catalog,
         clock=clock,
         charts_enabled=settings.charts,
+        save_deadline_seconds=settings.save_deadline_seconds,
     )
 
 

@@ -30,6 +30,7 @@ _HOW_TO_FIX = {
     "COACHFLOW_CATALOG": "the path of a skill catalog JSON file (check it with `coachflow catalog check PATH`), "
     "or leave it unset for the shipped catalog",
     "COACHFLOW_CHARTS": "on or off (also true/false, yes/no, 1/0)",
+    "COACHFLOW_SAVE_DEADLINE_SECONDS": "seconds from 0.5 to 2.5 (default 2.0); Slack allows 3 to answer a form",
 }
 
 
@@ -65,6 +66,10 @@ class Settings(BaseSettings):
     # The largest CRM export someone may share in the app's DM; a bigger one is
     # refused before it is downloaded. 20 MB holds well over 50,000 deals.
     max_upload_mb: int = Field(default=20, ge=1, le=1000, alias="COACHFLOW_MAX_UPLOAD_MB")
+    # How long a form's checks and save may wait for the database before the person
+    # is told inline "could not save, try again" (and nothing is kept): the answer
+    # must reach Slack within its 3 seconds, with room for the rest of the request.
+    save_deadline_seconds: float = Field(default=2.0, ge=0.5, le=2.5, alias="COACHFLOW_SAVE_DEADLINE_SECONDS")
 
     @field_validator("catalog_path", mode="before")
     @classmethod

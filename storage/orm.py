@@ -389,3 +389,7 @@ class SharedFileRow(TimestampMixin, Base):
     file_id: Mapped[str] = mapped_column(String(SLACK_ID))
     # Who shared it: for operators asking who imported what.
     user_id: Mapped[str] = mapped_column(String(SLACK_ID))
+
+
+# Tables kept in their own modules, registered on Base.metadata with the rest.
+from storage import orm_receipts  # noqa: E402,F401

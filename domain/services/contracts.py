@@ -18,6 +18,7 @@ from domain.coaching.cycle import CoachingCycle
 from domain.errors import FieldProblems, InvalidInput, NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
+from domain.receipts import Receipt, record, within_deadline
 from domain.services.cycles import managed_cycle
 
 
@@ -88,8 +89,9 @@ class ContractService:
         self._catalog = catalog
         self._clock = clock
 
-    def draft(self, ws: WorkspaceRef, manager_id: str, rep_id: str) -> ContractDraft:
+    def draft(self, ws: WorkspaceRef, manager_id: str, rep_id: str, receipt: Receipt | None = None) -> ContractDraft:
         with self._uow_factory() as uow:
+            within_deadline(uow, receipt)
             rep, cycle = managed_cycle(uow, ws, manager_id, rep_id, "write their coaching contract")
             return ContractDraft(rep, cycle, uow.contracts.for_cycle(cycle.id or 0), uow.priorities.focus(cycle.id or 0))
 
@@ -109,9 +111,13 @@ class ContractService:
     def save(
         self, ws: WorkspaceRef, manager_id: str, rep_id: str, rows: Sequence[MetricInput], weekly_hours: object,
         rep_commitments: str, manager_commitments: str, opened: OpenedFor | None = None,
+        receipt: Receipt | None = None,
     ) -> ContractChange:
-        """`opened`: what the modal showed; a cycle or contract that changed since is refused, not overwritten."""
-        draft = self.draft(ws, manager_id, rep_id)  # who may write it comes before what is wrong with it
+        """`opened`: what the modal showed; a cycle or contract that changed since is refused, not overwritten.
+
+        `receipt`: the form's submission; a replay of it raises `Replayed` and stores nothing.
+        """
+        draft = self.draft(ws, manager_id, rep_id, receipt)  # who may write it comes before what is wrong with it
         if opened is not None:
             _refuse_if_stale(draft, opened)
         filled = [r for r in rows if r.competency or r.indicator or r.target.strip()]
@@ -122,6 +128,7 @@ class ContractService:
         if problems:
             raise FieldProblems(problems)
         with self._uow_factory() as uow:
+            record(uow, ws, receipt)
             _, cycle = managed_cycle(uow, ws, manager_id, rep_id, "write their coaching contract")
             proposed = CoachingContract(
                 ws, rep_id, manager_id, metrics, float(weekly_hours),  # type: ignore[arg-type]
@@ -131,6 +138,7 @@ class ContractService:
             if existing is None:
                 change = ContractChange(uow.contracts.save(proposed), Outcome.CREATED)
             elif existing.same_terms(proposed):
+                uow.commit()  # the receipt: a replay must not say "unchanged" twice
                 return ContractChange(existing, Outcome.UNCHANGED)
             else:
                 changes = proposed.changes_from(existing)
@@ -140,8 +148,11 @@ class ContractService:
             uow.commit()
         return change
 
-    def sign(self, ws: WorkspaceRef, signer_id: str, rep_id: str, version: int) -> ContractChange:
+    def sign(self, ws: WorkspaceRef, signer_id: str, rep_id: str, version: int,
+             receipt: Receipt | None = None) -> ContractChange:
+        """`receipt`: the click; a replay of it raises `Replayed`. Two clicks of one version sign once."""
         with self._uow_factory() as uow:
+            record(uow, ws, receipt)
             rep = uow.members.get(ws, rep_id)
             cycle = uow.cycles.active_for(ws, rep_id)
             contract = uow.contracts.for_cycle(cycle.id, for_update=True) if cycle and cycle.id else None
@@ -157,6 +168,7 @@ class ContractService:
                 )
             signed = contract.signed_by(signer_id, self._clock())
             if signed == contract:
+                uow.commit()  # the receipt
                 return ContractChange(contract, Outcome.ALREADY_SIGNED, signer_id=signer_id)
             stored = uow.contracts.save(signed)
             uow.commit()

@@ -12,6 +12,7 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from domain.errors import CoachflowError, FieldProblems
+from domain.receipts import Replayed
 from domain.services.prioritization import impact_field
 from handlers.blocks.contract import contract_errors, read_contract, skill_block
 from handlers.blocks.priorities import priorities_message, read_ratings
@@ -19,20 +20,25 @@ from handlers.chart_upload import send_matrix
 from handlers.charts.model import MatrixPoint
 from handlers.coaching_outbox import send_contract
 from handlers.outbox import publish_homes
+from handlers.receipts import receipt_of
 from handlers.services import services, workspace_of
 
 
 def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
                       context: BoltContext) -> None:
     svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
+    receipt = receipt_of(body, svc)
     rep_id, cycle_id, ratings = read_ratings(view, svc.catalog)
     try:
-        result = svc.priorities.rate(ws, manager_id, rep_id or "", ratings, cycle_id)
+        result = svc.priorities.rate(ws, manager_id, rep_id or "", ratings, cycle_id, receipt)
+    except Replayed:
+        ack()  # stored by the first delivery, which sent the matrix
+        return
     except FieldProblems as problems:
         ack(response_action="errors", errors=problems.problems)
         return
     except CoachflowError as error:
-        # The rep left the team or their cycle ended while the modal was open.
+        # The rep left the team or their cycle ended while the modal was open, or the database was too slow.
         ack(response_action="errors", errors={impact_field(next(iter(ratings), "")): str(error)})
         return
     ack()
@@ -45,9 +51,13 @@ def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], clie
 def handle_contract(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
                     context: BoltContext) -> None:
     svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
+    receipt = receipt_of(body, svc)
     rep_id, fields = read_contract(view)
     try:
-        change = svc.contracts.save(ws, manager_id, rep_id or "", **fields)
+        change = svc.contracts.save(ws, manager_id, rep_id or "", **fields, receipt=receipt)
+    except Replayed:
+        ack()  # stored by the first delivery, which sent the contract
+        return
     except FieldProblems as problems:
         ack(response_action="errors", errors=contract_errors(problems.problems))
         return
