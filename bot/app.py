@@ -30,6 +30,7 @@ from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
 from handlers import register_all
 from handlers.jobs.dispatch import DispatchJob
+from handlers.receipts import RECEIVED_AT
 from handlers.services import CONTEXT_KEY, Services, utc_now
 from storage.dispatcher_lock import make_dispatcher_lock
 from storage.uow import make_engine, make_uow_factory
@@ -89,6 +90,7 @@ def create_app(
     )
 
     def inject(context: BoltContext, next: Callable[[], Any]) -> Any:
+        context[RECEIVED_AT] = time.monotonic()  # a form's save deadline counts from here
         context[CONTEXT_KEY] = services
         if client is not None:
             # Bolt builds a fresh WebClient per request from the base URL; keep ours.

@@ -7,8 +7,10 @@ quietly, since the first delivery already told the person.
 
 - A view submission is its view's id and hash: Slack sends the same pair
   again only for the same modal state (a re-submit after an error, a
-  replay). It also carries the save deadline: Slack allows 3 seconds to
-  answer a form, so its checks and save give up in time to say so inline.
+  replay). It also carries the save deadline, counted from when the
+  request arrived (Bolt may queue a listener behind others): Slack allows 3
+  seconds to answer a form, so its checks and save give up in time to say
+  so inline.
 - A button click is the button (action_id and value) in its container (the
   message's channel and ts, or the view's id and hash) by one person: a
   replayed request and a second click of the same button are one decision.
@@ -22,8 +24,13 @@ import hashlib
 import time
 from typing import Any
 
+from slack_bolt import BoltContext
+
 from domain.receipts import Receipt
-from handlers.services import Services
+from handlers.services import services
+
+# Context key: time.monotonic() when the request arrived, set by the app's first middleware.
+RECEIVED_AT = "coachflow_received_at"
 
 
 def _digest(*parts: object) -> str:
@@ -42,13 +49,15 @@ def _container(body: dict[str, Any], action: dict[str, Any]) -> tuple[object, ..
     return ("click", action.get("action_ts"))  # no container Slack documents: this click alone
 
 
-def receipt_of(body: dict[str, Any], svc: Services) -> Receipt:
+def receipt_of(body: dict[str, Any], context: BoltContext) -> Receipt:
     """The receipt of a view submission, block action or event (Bolt's `body`)."""
     kind = body.get("type")
     if kind == "view_submission":
         view = body.get("view") or {}
+        received_at = context.get(RECEIVED_AT)
+        start = received_at if isinstance(received_at, float) else time.monotonic()
         return Receipt(str(view.get("callback_id") or "view"), _digest("view", view.get("id"), view.get("hash")),
-                       answer_by=time.monotonic() + svc.save_deadline_seconds)
+                       answer_by=start + services(context).save_deadline_seconds)
     if kind == "block_actions":
         action = (body.get("actions") or [{}])[0]
         user = (body.get("user") or {}).get("id")

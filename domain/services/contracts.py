@@ -64,8 +64,9 @@ def opened_for(draft: ContractDraft) -> OpenedFor:
     return OpenedFor(draft.cycle.id or 0, draft.contract.version if draft.contract else 0)
 
 
-def _refuse_if_stale(draft: ContractDraft, opened: OpenedFor) -> None:
-    now = opened_for(draft)
+def _refuse_if_stale(now: OpenedFor, opened: OpenedFor | None) -> None:
+    if opened is None:
+        return
     if now.cycle_id != opened.cycle_id:
         raise InvalidInput("This form belongs to a cycle that has ended since you opened it. "
                            "Close it and open the contract again.")
@@ -117,9 +118,7 @@ class ContractService:
 
         `receipt`: the form's submission; a replay of it raises `Replayed` and stores nothing.
         """
-        draft = self.draft(ws, manager_id, rep_id, receipt)  # who may write it comes before what is wrong with it
-        if opened is not None:
-            _refuse_if_stale(draft, opened)
+        self.draft(ws, manager_id, rep_id, receipt)  # who may write it comes before what is wrong with it
         filled = [r for r in rows if r.competency or r.indicator or r.target.strip()]
         metrics = [SuccessMetric(r.competency or "", r.indicator or "", r.target.strip()) for r in filled]
         indicators = {c.id: {i.id for i in c.leading_indicators} for c in self._catalog.competencies}
@@ -135,6 +134,9 @@ class ContractService:
                 rep_commitments.strip(), manager_commitments.strip(), cycle_id=cycle.id,
             )
             existing = uow.contracts.for_cycle(cycle.id or 0, for_update=True)
+            # Checked after the receipt, under the row lock: a replay of the form that
+            # wrote this version is a replay, not a stale form.
+            _refuse_if_stale(OpenedFor(cycle.id or 0, existing.version if existing else 0), opened)
             if existing is None:
                 change = ContractChange(uow.contracts.save(proposed), Outcome.CREATED)
             elif existing.same_terms(proposed):

@@ -23,7 +23,7 @@ def handle_remove_rep(ack: Ack, action: dict[str, Any], body: dict[str, Any], cl
     if not click.value:
         return
     try:
-        svc.roster.remove_rep(ws, manager_id, click.value, receipt_of(body, svc))
+        svc.roster.remove_rep(ws, manager_id, click.value, receipt_of(body, context))
     except Replayed:
         return  # the first click removed them and refreshed both Homes
     except CoachflowError as error:

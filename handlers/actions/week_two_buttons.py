@@ -59,7 +59,7 @@ def handle_accept_focus(ack: Ack, body: dict[str, Any], client: WebClient, respo
     svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
     rep_id = _click(body).value or ""
     try:
-        view = svc.priorities.accept_proposal(ws, user_id, rep_id, receipt_of(body, svc))
+        view = svc.priorities.accept_proposal(ws, user_id, rep_id, receipt_of(body, context))
     except Replayed:
         return  # the first click set the focus and answered
     except CoachflowError as error:
@@ -80,7 +80,7 @@ def handle_sign_contract(ack: Ack, body: dict[str, Any], client: WebClient, resp
     rep_id, _, version = (_click(body).value or "").partition(":")
     try:
         change = svc.contracts.sign(ws, user_id, rep_id, int(version) if version.isdigit() else -1,
-                                    receipt_of(body, svc))
+                                    receipt_of(body, context))
     except Replayed:
         return  # the first click signed and told the other party
     except CoachflowError as error:

@@ -27,7 +27,7 @@ from handlers.slack_directory import SlackUserDirectory
 def handle_add_reps(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     submission = AddRepsSubmission.from_view(view, ids.ADD_REPS_BLOCK, ids.ADD_REPS_INPUT)
     svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
-    receipt = receipt_of(body, svc)
+    receipt = receipt_of(body, context)
     try:
         errors = add_reps_errors(svc.roster.precheck_add(ws, manager_id, submission.rep_ids, receipt))
     except DatabaseBusy as error:

@@ -24,7 +24,7 @@ from handlers.services import services, workspace_of
 def handle_score_call(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
                       context: BoltContext) -> None:
     svc, ws, scorer_id = services(context), workspace_of(context), body["user"]["id"]
-    receipt = receipt_of(body, svc)
+    receipt = receipt_of(body, context)
     fields = read_score_submission(view, svc.catalog)
     rep_id = fields.pop("rep_id") or scorer_id
     try:

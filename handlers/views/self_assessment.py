@@ -24,7 +24,7 @@ from handlers.services import services, workspace_of
 def handle_self_assessment(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
                            context: BoltContext) -> None:
     svc, ws, rep_id = services(context), workspace_of(context), body["user"]["id"]
-    receipt = receipt_of(body, svc)
+    receipt = receipt_of(body, context)
     raw = read_self_assessment(view, svc.catalog)
     try:
         svc.diagnosis.submit_self_assessment(ws, rep_id, raw, receipt)

@@ -27,7 +27,7 @@ from handlers.services import services, workspace_of
 def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
                       context: BoltContext) -> None:
     svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
-    receipt = receipt_of(body, svc)
+    receipt = receipt_of(body, context)
     rep_id, cycle_id, ratings = read_ratings(view, svc.catalog)
     try:
         result = svc.priorities.rate(ws, manager_id, rep_id or "", ratings, cycle_id, receipt)
@@ -51,7 +51,7 @@ def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], clie
 def handle_contract(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
                     context: BoltContext) -> None:
     svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
-    receipt = receipt_of(body, svc)
+    receipt = receipt_of(body, context)
     rep_id, fields = read_contract(view)
     try:
         change = svc.contracts.save(ws, manager_id, rep_id or "", **fields, receipt=receipt)
