@@ -40,9 +40,9 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 30
 # Execution option carrying a unit's deadline (`answer_by`, a time.monotonic()
 # instant) to the engine's "begin" listeners, which hold the transaction to it.
 ANSWER_BY = "coachflow_answer_by"
-# What a database says when it gave up waiting: PostgreSQL's statement_timeout
-# (57014) and lock_timeout (55P03); SQLite's busy timeout.
-_GAVE_UP_SQLSTATES = {"57014", "55P03"}
+# SQLite's answers when another connection holds the database. Its other
+# OperationalErrors ("no such table") are bugs and stay what they are.
+_SQLITE_HELD = ("SQLITE_BUSY", "SQLITE_LOCKED")
 
 
 def _remaining_ms(connection: Connection) -> int | None:
@@ -52,10 +52,17 @@ def _remaining_ms(connection: Connection) -> int | None:
     return max(1, int((deadline - time.monotonic()) * 1000))
 
 
-def _gave_up_waiting(error: OperationalError) -> bool:
-    if error.connection_invalidated or getattr(error.orig, "sqlstate", None) in _GAVE_UP_SQLSTATES:
-        return True
-    return "database is locked" in str(error.orig) or "database table is locked" in str(error.orig)
+def _database_unavailable(error: OperationalError) -> bool:
+    """A lock wait or timeout given up, a lost or refused connection: not a bug, a database not answering.
+
+    PostgreSQL's OperationalErrors are all about the server's state (57014
+    statement_timeout, 55P03 lock_timeout, a refused or dropped connection);
+    a wrong query is a ProgrammingError there.
+    """
+    sqlite_name = getattr(error.orig, "sqlite_errorname", None)
+    if sqlite_name is not None:
+        return str(sqlite_name).startswith(_SQLITE_HELD)
+    return True
 
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
@@ -233,7 +240,7 @@ class SqlUnitOfWork:
                 self._guard.exit()
         deadline, self._deadline = self._deadline, None
         if deadline is not None and isinstance(exc, OperationalError):
-            if _gave_up_waiting(exc) or time.monotonic() >= deadline:
+            if _database_unavailable(exc) or time.monotonic() >= deadline:
                 # Rolled back above: the person is told to try again, and nothing follows.
                 raise DatabaseBusy() from exc
 

@@ -16,12 +16,13 @@ from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 
 from domain.errors import DatabaseBusy
 from domain.model import Member, Workspace, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
 from domain.receipts import Receipt, Replayed, record
-from storage.uow import make_uow_factory
+from storage.uow import make_engine, make_uow_factory
 from tests.conftest import TestDatabase
 
 T1, T2 = WorkspaceRef("T1"), WorkspaceRef("T2")
@@ -170,3 +171,22 @@ def test_a_lock_held_on_postgres_gives_up_at_the_deadline_and_keeps_nothing(
     assert _members(uow_factory) == {"UA"}
     with postgres_database.engine.connect() as connection:  # SET LOCAL ended with that transaction
         assert connection.execute(text("SHOW lock_timeout")).scalar() == "0"
+
+
+@pytest.mark.postgres
+def test_a_postgres_that_refuses_connections_is_could_not_save_not_a_traceback(
+    postgres_database: TestDatabase,
+) -> None:
+    stopped = postgres_database.engine.url.set(host="127.0.0.1", port=1)  # nothing listens there
+    engine = make_engine(stopped.render_as_string(hide_password=False))
+    try:
+        with pytest.raises(DatabaseBusy), make_uow_factory(engine)() as uow:
+            uow.answer_by(time.monotonic() + DEADLINE)
+    finally:
+        engine.dispose()
+
+
+def test_a_bug_in_sql_is_not_dressed_up_as_a_busy_database(sqlite_engine: Engine) -> None:
+    with pytest.raises(OperationalError, match="no such table"), make_uow_factory(sqlite_engine)() as uow:
+        uow.answer_by(time.monotonic() + DEADLINE)
+        uow._require_session().execute(text("SELECT * FROM no_such_table"))  # a query no repository sends
