@@ -329,6 +329,8 @@ class FakeUnitOfWork:
 
     def answer_by(self, deadline: float) -> None:
         self.deadline = deadline
+        if time.monotonic() >= deadline:
+            raise DatabaseBusy()
 
     def commit(self) -> None:
         if self.deadline is not None and time.monotonic() >= self.deadline:

@@ -82,6 +82,11 @@ def test_a_unit_past_its_deadline_rolls_back_instead_of_committing(any_uow_facto
     assert _members(any_uow_factory) == {"UA"}  # no late commit after the error
 
 
+def test_a_deadline_already_passed_is_refused_before_any_query(any_uow_factory: UnitOfWorkFactory) -> None:
+    with pytest.raises(DatabaseBusy), any_uow_factory() as uow:
+        uow.answer_by(time.monotonic() - 0.001)  # the request waited in a queue past its deadline
+
+
 # -- a database held by another connection -------------------------------------
 
 

@@ -117,8 +117,8 @@ def test_sign_clicked_twice_and_replayed_signs_once_and_tells_once(slack: Slack)
     replay(slack, first, first, again)
 
     assert texts_to(slack, "UMGR", "<@UA> signed the coaching contract") == 1
-    assert first.response_token is not None
-    assert len(slack.fake.responses_for(first.response_token)) == 1  # the message replaced once
+    # The message is replaced once, through whichever of the requests was handled first.
+    assert sum(len(slack.fake.responses_for(r.response_token or "")) for r in (first, again)) == 1
 
 
 def test_accepting_the_focus_replayed_answers_once(slack: Slack) -> None:
