@@ -64,6 +64,7 @@ def _database_unavailable(error: OperationalError) -> bool:
         return str(sqlite_name).startswith(_SQLITE_HELD)
     return True
 
+
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
 
