@@ -32,6 +32,7 @@ from bot.installed_workspace import installed_workspace_of
 from handlers import register_all
 from handlers.edge import install_edge_guards
 from handlers.jobs.dispatch import DispatchJob
+from handlers.receipts import RECEIVED_AT
 from handlers.services import CONTEXT_KEY, Services, utc_now
 from storage.dispatcher_lock import make_dispatcher_lock
 from storage.uow import make_engine, make_uow_factory
@@ -83,6 +84,7 @@ def build_services(
         catalog=catalog,
         clock=clock,
         charts_enabled=settings.charts,
+        save_deadline_seconds=settings.save_deadline_seconds,
     )
 
 
@@ -108,6 +110,7 @@ def create_app(
     )
 
     def inject(context: BoltContext, next: Callable[[], Any]) -> Any:
+        context[RECEIVED_AT] = time.monotonic()  # a form's save deadline counts from here
         context[CONTEXT_KEY] = services
         if client is not None:
             # Bolt builds a fresh WebClient per request from the base URL; keep ours.

@@ -35,6 +35,7 @@ _HOW_TO_FIX = {
     "or leave it unset for the shipped catalog",
     "COACHFLOW_MAX_REQUEST_KB": "a whole number of kilobytes from 64 to 10240 (default 1024)",
     "COACHFLOW_CHARTS": "on or off (also true/false, yes/no, 1/0)",
+    "COACHFLOW_SAVE_DEADLINE_SECONDS": "seconds from 0.5 to 2.5 (default 2.0); Slack allows 3 to answer a form",
 }
 
 
@@ -85,6 +86,10 @@ class Settings(BaseSettings):
     # The largest CRM export someone may share in the app's DM; a bigger one is
     # refused before it is downloaded. 20 MB holds well over 50,000 deals.
     max_upload_mb: int = Field(default=20, ge=1, le=1000, alias="COACHFLOW_MAX_UPLOAD_MB")
+    # How long a form's checks and save may wait for the database before the person
+    # is told inline "could not save, try again" (and nothing is kept): the answer
+    # must reach Slack within its 3 seconds, with room for the rest of the request.
+    save_deadline_seconds: float = Field(default=2.0, ge=0.5, le=2.5, alias="COACHFLOW_SAVE_DEADLINE_SECONDS")
 
     # The largest request body HTTP mode accepts from Slack; a bigger one is
     # refused (413) before it is read. Slack's biggest payload is a view

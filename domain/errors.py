@@ -32,3 +32,14 @@ class FieldProblems(InvalidInput):
     def __init__(self, problems: Mapping[str, str]) -> None:
         self.problems = dict(problems)
         super().__init__(" ".join(self.problems.values()))
+
+
+class DatabaseBusy(CoachflowError):
+    """The database did not answer within the time a Slack form allows; nothing was saved.
+
+    Raised by a unit of work given a deadline (`UnitOfWork.answer_by`): it
+    rolled back, so the person can safely submit again.
+    """
+
+    def __init__(self, message: str = "Could not save just now — please try again.") -> None:
+        super().__init__(message)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from domain.coaching.ports import (
     CallScoreRepository,
@@ -23,6 +23,9 @@ from domain.delivery import Delivery, DeliveryKey, DeliveryStatus, RateLimited, 
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 from domain.pipeline.model import Opportunity, UpsertCounts
 from domain.pipeline.upload import SharedFileRecord, SharedFileStatus
+
+if TYPE_CHECKING:
+    from domain.receipts import Receipt
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ class UnitOfWork(Protocol):
     priorities: PriorityRepository
     contracts: ContractRepository
     shared_files: SharedFileRepository
+    receipts: ReceiptRepository
 
     def __enter__(self) -> UnitOfWork: ...
 
@@ -105,9 +109,22 @@ class UnitOfWork(Protocol):
         tb: TracebackType | None,
     ) -> None: ...
 
-    def commit(self) -> None: ...
+    def commit(self) -> None:
+        """Keep the changes. Past the unit's deadline (`answer_by`) it rolls back and
+        raises `DatabaseBusy` instead: a late commit must never follow the error the
+        person was shown."""
+        ...
 
     def rollback(self) -> None: ...
+
+    def answer_by(self, deadline: float) -> None:
+        """Give up with `DatabaseBusy` (and keep nothing) unless the database answers
+        and this unit commits by `deadline`, a `time.monotonic()` instant.
+
+        Call it before the unit's first query. Without it a unit waits for a busy
+        database as long as the storage's default allows (jobs, work after an ack).
+        """
+        ...
 
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]
@@ -226,6 +243,18 @@ class SharedFileRepository(Protocol):
         ...
 
     def get(self, ref: WorkspaceRef, file_id: str) -> SharedFileRecord | None: ...
+
+
+class ReceiptRepository(Protocol):
+    """Receipts of the Slack requests already stored, unique per (workspace, key)."""
+
+    def add(self, ref: WorkspaceRef, receipt: Receipt) -> bool:
+        """Insert-or-ignore; True when this call inserted it, False when it was there.
+
+        On PostgreSQL a concurrent insert of the same key waits for the other
+        transaction and then answers False (it committed) or True (it rolled back).
+        """
+        ...
 
 
 class DispatcherLock(Protocol):

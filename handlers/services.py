@@ -45,6 +45,8 @@ class Services:
     catalog: Catalog
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
+    # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).
+    save_deadline_seconds: float = 2.0
 
 
 def services(context: BoltContext) -> Services:

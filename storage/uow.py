@@ -10,20 +10,24 @@ from __future__ import annotations
 import os
 import re
 import threading
+import time
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from domain.errors import DatabaseBusy
 from storage.cycle_repository import SqlCycleRepository
 from storage.delivery_repository import SqlDeliveryRepository
 from storage.diagnosis_repository import SqlCallScoreRepository, SqlSelfAssessmentRepository
 from storage.pipeline_repository import SqlPipelineRepository
 from storage.priority_repository import SqlContractRepository, SqlPriorityRepository
+from storage.receipt_repository import SqlReceiptRepository
 from storage.repositories import SqlMemberRepository, SqlWorkspaceRepository
 from storage.schedule_repository import SqlScheduleRepository
 from storage.shared_file_repository import SqlSharedFileRepository
@@ -32,6 +36,34 @@ from storage.shared_file_repository import SqlSharedFileRepository
 # "database is locked". Bolt runs listeners on a thread pool and the
 # scheduler on its own thread, so waiting briefly is normal, not an error.
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
+
+# Execution option carrying a unit's deadline (`answer_by`, a time.monotonic()
+# instant) to the engine's "begin" listeners, which hold the transaction to it.
+ANSWER_BY = "coachflow_answer_by"
+# SQLite's answers when another connection holds the database. Its other
+# OperationalErrors ("no such table") are bugs and stay what they are.
+_SQLITE_HELD = ("SQLITE_BUSY", "SQLITE_LOCKED")
+
+
+def _remaining_ms(connection: Connection) -> int | None:
+    deadline = connection.get_execution_options().get(ANSWER_BY)
+    if deadline is None:
+        return None
+    return max(1, int((deadline - time.monotonic()) * 1000))
+
+
+def _database_unavailable(error: OperationalError) -> bool:
+    """A lock wait or timeout given up, a lost or refused connection: not a bug, a database not answering.
+
+    PostgreSQL's OperationalErrors are all about the server's state (57014
+    statement_timeout, 55P03 lock_timeout, a refused or dropped connection);
+    a wrong query is a ProgrammingError there.
+    """
+    sqlite_name = getattr(error.orig, "sqlite_errorname", None)
+    if sqlite_name is not None:
+        return str(sqlite_name).startswith(_SQLITE_HELD)
+    return True
+
 
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
@@ -74,7 +106,21 @@ def make_engine(url: str, *, schema: str | None = None) -> Engine:
         connect_args["options"] = f"-csearch_path={schema}"
     # pool_pre_ping: a server restart or an idle-connection reaper must not
     # turn the next Slack request into an error.
-    return create_engine(sa_url, pool_pre_ping=True, connect_args=connect_args)
+    engine = create_engine(sa_url, pool_pre_ping=True, connect_args=connect_args)
+
+    @event.listens_for(engine, "begin")
+    def _hold_to_deadline(connection: Connection) -> None:
+        # A unit with a deadline gives up waiting for locks or slow statements
+        # when it passes; SET LOCAL ends with the transaction, so the pooled
+        # connection goes back to the server's defaults for jobs.
+        remaining = _remaining_ms(connection)
+        if remaining is not None:
+            connection.exec_driver_sql(
+                "SELECT set_config('statement_timeout', %(ms)s, true), set_config('lock_timeout', %(ms)s, true)",
+                {"ms": f"{remaining}ms"},
+            )
+
+    return engine
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -108,6 +154,13 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
+        # A unit with a deadline waits for the write lock only until then; any
+        # other waits the default. Set per transaction (the DBAPI connection
+        # keeps it), and only when it changes.
+        busy_ms = _remaining_ms(connection) or SQLITE_BUSY_TIMEOUT_SECONDS * 1000
+        if connection.info.get("busy_ms") != busy_ms:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(busy_ms)}")
+            connection.info["busy_ms"] = busy_ms
         # IMMEDIATE takes the write lock up front. A DEFERRED transaction that
         # read first and writes later cannot wait for a busy database (SQLite
         # returns "database is locked" at once to avoid a deadlock); this one
@@ -136,6 +189,7 @@ class SqlUnitOfWork:
     priorities: SqlPriorityRepository
     contracts: SqlContractRepository
     shared_files: SqlSharedFileRepository
+    receipts: SqlReceiptRepository
 
     def __init__(
         self, session_factory: sessionmaker[Session], *, guard: OnePerThread | None = None
@@ -143,6 +197,7 @@ class SqlUnitOfWork:
         self._session_factory = session_factory
         self._guard = guard
         self._session: Session | None = None
+        self._deadline: float | None = None
 
     def __enter__(self) -> SqlUnitOfWork:
         if self._session is not None:
@@ -166,6 +221,7 @@ class SqlUnitOfWork:
         self.priorities = SqlPriorityRepository(self._session)
         self.contracts = SqlContractRepository(self._session)
         self.shared_files = SqlSharedFileRepository(self._session)
+        self.receipts = SqlReceiptRepository(self._session)
         return self
 
     def __exit__(
@@ -183,9 +239,32 @@ class SqlUnitOfWork:
             session.close()
             if self._guard is not None:
                 self._guard.exit()
+        deadline, self._deadline = self._deadline, None
+        if deadline is not None and isinstance(exc, OperationalError):
+            if _database_unavailable(exc) or time.monotonic() >= deadline:
+                # Rolled back above: the person is told to try again, and nothing follows.
+                raise DatabaseBusy() from exc
+
+    def answer_by(self, deadline: float) -> None:
+        session = self._require_session()
+        if session.in_transaction():
+            raise RuntimeError("answer_by() must come before the unit of work's first query")
+        self._deadline = deadline
+        if time.monotonic() >= deadline:
+            raise DatabaseBusy()
+        # Begins the transaction now, so the "begin" listeners see the deadline.
+        session.connection(execution_options={ANSWER_BY: deadline})
 
     def commit(self) -> None:
-        self._require_session().commit()
+        session = self._require_session()
+        if self._deadline is not None:
+            session.flush()  # the last statements run under the database's timeouts ...
+            if time.monotonic() >= self._deadline:
+                # ... and past the deadline nothing is kept: the person has been (or is
+                # about to be) told "could not save", so a commit must not follow.
+                session.rollback()
+                raise DatabaseBusy()
+        session.commit()
 
     def rollback(self) -> None:
         self._require_session().rollback()

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+import time
 from types import TracebackType
 
 from domain.coaching.cycle import CoachingCycle, CycleStatus
+from domain.errors import DatabaseBusy
 from domain.delivery import SENDING_LEASE, STALE_REASON, Delivery, DeliveryKey, DeliveryStatus
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 from domain.pipeline.model import Opportunity
@@ -21,6 +23,7 @@ from tests.fakes_diagnosis import (
     FakeSelfAssessmentRepository,
 )
 from tests.fakes_pipeline import FakePipelineRepository
+from tests.fakes_receipts import FakeReceiptRepository
 from tests.fakes_shared_files import FakeSharedFileRepository
 
 
@@ -36,6 +39,7 @@ class _Tables:
     cycles: dict[int, CoachingCycle] = field(default_factory=dict)
     diagnosis: DiagnosisTables = field(default_factory=DiagnosisTables)
     shared_files: dict[tuple[str, str], SharedFileRecord] = field(default_factory=dict)
+    receipts: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -48,6 +52,7 @@ class _Tables:
             cycles=dict(self.cycles),
             diagnosis=self.diagnosis.copy(),
             shared_files=dict(self.shared_files),
+            receipts=dict(self.receipts),
         )
 
 
@@ -297,6 +302,7 @@ class FakeUnitOfWork:
     def __init__(self, store: FakeStore) -> None:
         self._store = store
         self.committed = False
+        self.deadline: float | None = None
 
     def __enter__(self) -> FakeUnitOfWork:
         self._tables = self._store.tables.copy()
@@ -311,6 +317,7 @@ class FakeUnitOfWork:
         self.priorities = FakePriorityRepository(self._tables.diagnosis)
         self.contracts = FakeContractRepository(self._tables.diagnosis, self._tables.workspaces)
         self.shared_files = FakeSharedFileRepository(self._tables.shared_files, self._tables.workspaces)
+        self.receipts = FakeReceiptRepository(self._tables.receipts)
         return self
 
     def __exit__(
@@ -321,7 +328,15 @@ class FakeUnitOfWork:
     ) -> None:
         self.rollback()
 
+    def answer_by(self, deadline: float) -> None:
+        self.deadline = deadline
+        if time.monotonic() >= deadline:
+            raise DatabaseBusy()
+
     def commit(self) -> None:
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            self.rollback()  # as the SQL unit: past its deadline nothing is kept
+            raise DatabaseBusy()
         self._store.tables = self._tables.copy()
         self._store.commits += 1
         self.committed = True

@@ -18,6 +18,7 @@ from domain.coaching.cycle import CoachingCycle
 from domain.errors import FieldProblems, InvalidInput, NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
+from domain.receipts import Receipt, record, within_deadline
 from domain.services.cycles import managed_cycle
 
 
@@ -63,8 +64,9 @@ def opened_for(draft: ContractDraft) -> OpenedFor:
     return OpenedFor(draft.cycle.id or 0, draft.contract.version if draft.contract else 0)
 
 
-def _refuse_if_stale(draft: ContractDraft, opened: OpenedFor) -> None:
-    now = opened_for(draft)
+def _refuse_if_stale(now: OpenedFor, opened: OpenedFor | None) -> None:
+    if opened is None:
+        return
     if now.cycle_id != opened.cycle_id:
         raise InvalidInput("This form belongs to a cycle that has ended since you opened it. "
                            "Close it and open the contract again.")
@@ -88,8 +90,9 @@ class ContractService:
         self._catalog = catalog
         self._clock = clock
 
-    def draft(self, ws: WorkspaceRef, manager_id: str, rep_id: str) -> ContractDraft:
+    def draft(self, ws: WorkspaceRef, manager_id: str, rep_id: str, receipt: Receipt | None = None) -> ContractDraft:
         with self._uow_factory() as uow:
+            within_deadline(uow, receipt)
             rep, cycle = managed_cycle(uow, ws, manager_id, rep_id, "write their coaching contract")
             return ContractDraft(rep, cycle, uow.contracts.for_cycle(cycle.id or 0), uow.priorities.focus(cycle.id or 0))
 
@@ -109,11 +112,13 @@ class ContractService:
     def save(
         self, ws: WorkspaceRef, manager_id: str, rep_id: str, rows: Sequence[MetricInput], weekly_hours: object,
         rep_commitments: str, manager_commitments: str, opened: OpenedFor | None = None,
+        receipt: Receipt | None = None,
     ) -> ContractChange:
-        """`opened`: what the modal showed; a cycle or contract that changed since is refused, not overwritten."""
-        draft = self.draft(ws, manager_id, rep_id)  # who may write it comes before what is wrong with it
-        if opened is not None:
-            _refuse_if_stale(draft, opened)
+        """`opened`: what the modal showed; a cycle or contract that changed since is refused, not overwritten.
+
+        `receipt`: the form's submission; a replay of it raises `Replayed` and stores nothing.
+        """
+        self.draft(ws, manager_id, rep_id, receipt)  # who may write it comes before what is wrong with it
         filled = [r for r in rows if r.competency or r.indicator or r.target.strip()]
         metrics = [SuccessMetric(r.competency or "", r.indicator or "", r.target.strip()) for r in filled]
         indicators = {c.id: {i.id for i in c.leading_indicators} for c in self._catalog.competencies}
@@ -122,15 +127,20 @@ class ContractService:
         if problems:
             raise FieldProblems(problems)
         with self._uow_factory() as uow:
+            record(uow, ws, receipt)
             _, cycle = managed_cycle(uow, ws, manager_id, rep_id, "write their coaching contract")
             proposed = CoachingContract(
                 ws, rep_id, manager_id, metrics, float(weekly_hours),  # type: ignore[arg-type]
                 rep_commitments.strip(), manager_commitments.strip(), cycle_id=cycle.id,
             )
             existing = uow.contracts.for_cycle(cycle.id or 0, for_update=True)
+            # Checked after the receipt, under the row lock: a replay of the form that
+            # wrote this version is a replay, not a stale form.
+            _refuse_if_stale(OpenedFor(cycle.id or 0, existing.version if existing else 0), opened)
             if existing is None:
                 change = ContractChange(uow.contracts.save(proposed), Outcome.CREATED)
             elif existing.same_terms(proposed):
+                uow.commit()  # the receipt: a replay must not say "unchanged" twice
                 return ContractChange(existing, Outcome.UNCHANGED)
             else:
                 changes = proposed.changes_from(existing)
@@ -140,8 +150,11 @@ class ContractService:
             uow.commit()
         return change
 
-    def sign(self, ws: WorkspaceRef, signer_id: str, rep_id: str, version: int) -> ContractChange:
+    def sign(self, ws: WorkspaceRef, signer_id: str, rep_id: str, version: int,
+             receipt: Receipt | None = None) -> ContractChange:
+        """`receipt`: the click; a replay of it raises `Replayed`. Two clicks of one version sign once."""
         with self._uow_factory() as uow:
+            record(uow, ws, receipt)
             rep = uow.members.get(ws, rep_id)
             cycle = uow.cycles.active_for(ws, rep_id)
             contract = uow.contracts.for_cycle(cycle.id, for_update=True) if cycle and cycle.id else None
@@ -157,6 +170,7 @@ class ContractService:
                 )
             signed = contract.signed_by(signer_id, self._clock())
             if signed == contract:
+                uow.commit()  # the receipt
                 return ContractChange(contract, Outcome.ALREADY_SIGNED, signer_id=signer_id)
             stored = uow.contracts.save(signed)
             uow.commit()

@@ -29,6 +29,7 @@ from domain.coaching.self_assessment import SelfAssessment, validate_answers
 from domain.errors import FieldProblems, NotAllowed
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
+from domain.receipts import Receipt, record
 from domain.scheduling.calendar import zone
 
 # Enough history for the profile window plus the rep's own scores beside it.
@@ -75,9 +76,11 @@ class DiagnosisService:
 
     def score_call(
         self, ws: WorkspaceRef, scorer_id: str, rep_id: str, title: str, link: str | None,
-        call_on: date | None, scores: Mapping[str, object], notes: str = "",
+        call_on: date | None, scores: Mapping[str, object], notes: str = "", receipt: Receipt | None = None,
     ) -> ScoredCall:
+        """`receipt`: the form's submission; a replay of it raises `Replayed` and stores nothing."""
         with self._uow_factory() as uow:
+            record(uow, ws, receipt)
             rep = self._scorable_rep(uow, ws, scorer_id, rep_id)
             scorer = rep if scorer_id == rep_id else uow.members.get(ws, scorer_id)
             title, link, notes = title.strip(), (link or "").strip() or None, notes.strip()
@@ -94,12 +97,14 @@ class DiagnosisService:
             uow.commit()
         return ScoredCall(stored, rep)
 
-    def submit_self_assessment(self, ws: WorkspaceRef, rep_id: str, raw: Mapping[str, Mapping[str, object]]) -> SelfAssessment:
+    def submit_self_assessment(self, ws: WorkspaceRef, rep_id: str, raw: Mapping[str, Mapping[str, object]],
+                               receipt: Receipt | None = None) -> SelfAssessment:
         questions = [(q.question.id, q.competency.id) for q in self._catalog.questions()]
         answers, problems = validate_answers(raw, questions)
         if problems:
             raise FieldProblems(problems)
         with self._uow_factory() as uow:
+            record(uow, ws, receipt)
             if uow.members.get(ws, rep_id) is None:
                 raise NotAllowed("Run `/coach assess` first so I know who you are.")
             stored = uow.self_assessments.add(SelfAssessment(ws, rep_id, answers, self._clock()))

@@ -20,6 +20,7 @@ from domain.coaching.scoring import skills_profile
 from domain.errors import FieldProblems, InvalidInput, NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
+from domain.receipts import Receipt, record
 from domain.services.cycles import managed_cycle
 from domain.services.diagnosis import HISTORY_LIMIT
 
@@ -85,8 +86,8 @@ class PrioritizationService:
             rep, _ = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
             return self._view(uow, ws, rep)
 
-    def rate(self, ws: WorkspaceRef, manager_id: str, rep_id: str,
-             raw: Mapping[str, tuple[object, object]], cycle_id: int | None = None) -> PriorityView:
+    def rate(self, ws: WorkspaceRef, manager_id: str, rep_id: str, raw: Mapping[str, tuple[object, object]],
+             cycle_id: int | None = None, receipt: Receipt | None = None) -> PriorityView:
         """`raw`: competency -> (impact, difficulty) as typed; competencies left blank are skipped.
 
         `cycle_id`: the cycle the form was opened for; ratings never land in a newer one.
@@ -110,6 +111,7 @@ class PrioritizationService:
         if problems:
             raise FieldProblems(problems)
         with self._uow_factory() as uow:
+            record(uow, ws, receipt)
             rep, cycle = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
             if cycle_id is not None and cycle.id != cycle_id:
                 raise InvalidInput("This form belongs to a cycle that has ended since you opened it. "
@@ -119,13 +121,15 @@ class PrioritizationService:
             uow.commit()
         return view
 
-    def set_focus(self, ws: WorkspaceRef, manager_id: str, rep_id: str, skills: list[str]) -> PriorityView:
+    def set_focus(self, ws: WorkspaceRef, manager_id: str, rep_id: str, skills: list[str],
+                  receipt: Receipt | None = None) -> PriorityView:
         """Replace the focus; the 2-skill rule refuses a third skill or two of one level, with the reason."""
         levels = self._levels()
         chosen: list[str] = []
         for skill in skills:
             chosen = choose_focus(chosen, self._competency_id(skill), levels)
         with self._uow_factory() as uow:
+            record(uow, ws, receipt)
             rep, cycle = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
             self._refuse_if_contracted(uow, cycle, chosen)
             uow.priorities.set_focus(ws, cycle.id or 0, chosen)
@@ -139,13 +143,14 @@ class PrioritizationService:
             current = uow.priorities.focus(cycle.id or 0)
         return self.set_focus(ws, manager_id, rep_id, [*current, skill])
 
-    def accept_proposal(self, ws: WorkspaceRef, manager_id: str, rep_id: str) -> PriorityView:
+    def accept_proposal(self, ws: WorkspaceRef, manager_id: str, rep_id: str,
+                        receipt: Receipt | None = None) -> PriorityView:
         proposal = self.view(ws, manager_id, rep_id).proposal
         if not proposal:
             raise InvalidInput(
                 f"Nothing to propose yet: rate impact and difficulty first with `/coach prioritize <@{rep_id}>`."
             )
-        return self.set_focus(ws, manager_id, rep_id, [r.competency for r in proposal])
+        return self.set_focus(ws, manager_id, rep_id, [r.competency for r in proposal], receipt)
 
     def _view(self, uow: UnitOfWork, ws: WorkspaceRef, rep: Member) -> PriorityView:
         cycle = uow.cycles.active_for(ws, rep.user_id)

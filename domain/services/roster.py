@@ -10,6 +10,7 @@ from datetime import datetime
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.model import Member, Role, SlackProfile, Workspace, WorkspaceRef, new_member
 from domain.ports import UnitOfWork, UnitOfWorkFactory, UserDirectory
+from domain.receipts import Receipt, record, within_deadline
 from domain.services.cycles import hand_over_cycle
 from domain.services.scheduling import ScheduleService
 
@@ -138,6 +139,7 @@ class RosterService:
         caller_id: str,
         rep_ids: list[str],
         directory: UserDirectory,
+        receipt: Receipt | None = None,
     ) -> list[RepResult]:
         """Put the named people on the caller's team.
 
@@ -148,6 +150,7 @@ class RosterService:
             raise InvalidInput("Name at least one person: `/coach team add @alex @sam`.")
         results: list[RepResult] = []
         with self._uow_factory() as uow:
+            record(uow, ws, receipt)
             caller = self._require_member(uow, ws, caller_id)
             known = uow.members.get_many(ws, rep_ids)
             tz = self._workspace_tz(uow, ws)
@@ -160,13 +163,15 @@ class RosterService:
         self._reschedule(ws, [caller_id, *(r.user_id for r in joined), *(r.previous_manager_id for r in joined)])
         return results
 
-    def precheck_add(self, ws: WorkspaceRef, caller_id: str, rep_ids: list[str]) -> list[RepResult]:
+    def precheck_add(self, ws: WorkspaceRef, caller_id: str, rep_ids: list[str],
+                     receipt: Receipt | None = None) -> list[RepResult]:
         """Refusals we can tell from our own data, without asking Slack.
 
         Modals must answer within Slack's 3 seconds, so the add-reps modal
         validates with this and leaves the Slack lookups for after `ack()`.
         """
         with self._uow_factory() as uow:
+            within_deadline(uow, receipt)  # the modal's answer must reach Slack in time
             caller = uow.members.get(ws, caller_id) or Member(ws, caller_id, caller_id, self._default_tz)
             known = uow.members.get_many(ws, rep_ids)
             refusals = [
@@ -218,9 +223,10 @@ class RosterService:
             manager = self._require_member(uow, ws, manager_id)
             return TeamListing(manager, uow.members.reps_of(ws, manager_id))
 
-    def remove_rep(self, ws: WorkspaceRef, caller_id: str, rep_id: str) -> Member:
+    def remove_rep(self, ws: WorkspaceRef, caller_id: str, rep_id: str, receipt: Receipt | None = None) -> Member:
         """Take a rep off a team; their member row and history stay."""
         with self._uow_factory() as uow:
+            record(uow, ws, receipt)
             caller = self._require_member(uow, ws, caller_id)
             rep = uow.members.get(ws, rep_id)
             if rep is None or rep.manager_id is None:

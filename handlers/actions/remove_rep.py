@@ -8,9 +8,11 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from domain.errors import CoachflowError
+from domain.receipts import Replayed
 from handlers.blocks.roster import error_message
 from handlers.outbox import publish_homes, send_dm
 from handlers.payloads import ButtonClick
+from handlers.receipts import receipt_of
 from handlers.services import services, workspace_of
 
 
@@ -21,7 +23,9 @@ def handle_remove_rep(ack: Ack, action: dict[str, Any], body: dict[str, Any], cl
     if not click.value:
         return
     try:
-        svc.roster.remove_rep(ws, manager_id, click.value)
+        svc.roster.remove_rep(ws, manager_id, click.value, receipt_of(body, context))
+    except Replayed:
+        return  # the first click removed them and refreshed both Homes
     except CoachflowError as error:
         # Home has no response_url: the reason goes to the manager's DM.
         send_dm(client, svc, ws, manager_id, error_message(str(error)))

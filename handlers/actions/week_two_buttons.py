@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 
 from domain.errors import CoachflowError, InvalidInput
 from domain.model import WorkspaceRef
+from domain.receipts import Replayed
 from domain.services.contracts import Outcome
 from handlers.blocks.contract import contract_message, read_sign_value
 from handlers.blocks.priorities import priorities_message
@@ -18,6 +19,7 @@ from handlers.coaching_outbox import tell_other_party
 from handlers.commands.coach_week_two import open_contract, open_prioritize
 from handlers.outbox import publish_homes, send_dm
 from handlers.payloads import ButtonClick
+from handlers.receipts import receipt_of
 from handlers.services import Services, services, workspace_of
 
 
@@ -59,7 +61,9 @@ def handle_accept_focus(ack: Ack, body: dict[str, Any], client: WebClient, respo
     svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
     rep_id = _click(body).value or ""
     try:
-        view = svc.priorities.accept_proposal(ws, user_id, rep_id)
+        view = svc.priorities.accept_proposal(ws, user_id, rep_id, receipt_of(body, context))
+    except Replayed:
+        return  # the first click set the focus and answered
     except CoachflowError as error:
         _tell(client, svc, ws, respond, user_id, error)
         return
@@ -82,7 +86,9 @@ def handle_sign_contract(ack: Ack, body: dict[str, Any], client: WebClient, resp
         return
     rep_id, version = signing
     try:
-        change = svc.contracts.sign(ws, user_id, rep_id, version)
+        change = svc.contracts.sign(ws, user_id, rep_id, version, receipt_of(body, context))
+    except Replayed:
+        return  # the first click signed and told the other party
     except CoachflowError as error:
         _tell(client, svc, ws, respond, user_id, error)
         return

@@ -12,12 +12,14 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from domain.errors import CoachflowError
+from domain.errors import CoachflowError, DatabaseBusy
+from domain.receipts import Replayed
 from handlers import ids
 from handlers.blocks.add_reps_modal import add_reps_errors
 from handlers.blocks.roster import add_reps_message, error_message
 from handlers.outbox import notify_joined, send_dm
 from handlers.payloads import AddRepsSubmission
+from handlers.receipts import receipt_of
 from handlers.services import services, workspace_of
 from handlers.slack_directory import SlackUserDirectory
 
@@ -25,7 +27,12 @@ from handlers.slack_directory import SlackUserDirectory
 def handle_add_reps(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     submission = AddRepsSubmission.from_view(view, ids.ADD_REPS_BLOCK, ids.ADD_REPS_INPUT)
     svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
-    errors = add_reps_errors(svc.roster.precheck_add(ws, manager_id, submission.rep_ids))
+    receipt = receipt_of(body, context)
+    try:
+        errors = add_reps_errors(svc.roster.precheck_add(ws, manager_id, submission.rep_ids, receipt))
+    except DatabaseBusy as error:
+        ack(response_action="errors", errors={ids.ADD_REPS_BLOCK: str(error)})  # the picks stay
+        return
     if errors:
         ack(response_action="errors", errors=errors)
         return
@@ -33,7 +40,10 @@ def handle_add_reps(ack: Ack, body: dict[str, Any], view: dict[str, Any], client
     directory = SlackUserDirectory(client)
     try:
         svc.roster.enroll_caller(ws, manager_id, directory)
-        results = svc.roster.add_reps(ws, manager_id, submission.rep_ids, directory)
+        # After the ack the save may wait for the database: its outcome arrives as a DM.
+        results = svc.roster.add_reps(ws, manager_id, submission.rep_ids, directory, receipt.without_deadline())
+    except Replayed:
+        return  # added by the first delivery, which told everyone
     except CoachflowError as error:
         send_dm(client, svc, ws, manager_id, error_message(str(error)))
         return

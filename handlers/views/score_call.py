@@ -13,28 +13,34 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from domain.errors import CoachflowError, FieldProblems
+from domain.receipts import Replayed
 from handlers.blocks.diagnosis_modals import CALL_TITLE, read_score_submission, score_errors
 from handlers.blocks.inputs import FORM_UNREADABLE
 from handlers.blocks.profile import rep_scored_notice, score_saved_message
 from handlers.outbox import publish_homes, send_dm
+from handlers.receipts import receipt_of
 from handlers.services import services, workspace_of
 
 
 def handle_score_call(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
                       context: BoltContext) -> None:
     svc, ws, scorer_id = services(context), workspace_of(context), body["user"]["id"]
+    receipt = receipt_of(body, context)
     fields = read_score_submission(view, svc.catalog)
     rep_id = fields.pop("rep_id")
     if rep_id is None:
         ack(response_action="errors", errors={CALL_TITLE: FORM_UNREADABLE})
         return
     try:
-        scored = svc.diagnosis.score_call(ws, scorer_id, rep_id, **fields)
+        scored = svc.diagnosis.score_call(ws, scorer_id, rep_id, **fields, receipt=receipt)
+    except Replayed:
+        ack()  # stored by the first delivery, which told the scorer and the rep
+        return
     except FieldProblems as problems:
         ack(response_action="errors", errors=score_errors(problems.problems, svc.catalog))
         return
     except CoachflowError as error:
-        # The rep left the scorer's team while the modal was open.
+        # The rep left the scorer's team while the modal was open, or the database was too slow.
         ack(response_action="errors", errors={CALL_TITLE: str(error)})
         return
     ack()

@@ -11,20 +11,30 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from domain.errors import CoachflowError, FieldProblems
+from domain.errors import CoachflowError, DatabaseBusy, FieldProblems
+from domain.receipts import Replayed
 from handlers.blocks.diagnosis_modals import read_self_assessment, self_assessment_errors
 from handlers.blocks.profile import assessment_saved_message
 from handlers.blocks.roster import error_message
 from handlers.outbox import publish_homes, send_dm
+from handlers.receipts import receipt_of
 from handlers.services import services, workspace_of
 
 
 def handle_self_assessment(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
                            context: BoltContext) -> None:
     svc, ws, rep_id = services(context), workspace_of(context), body["user"]["id"]
+    receipt = receipt_of(body, context)
     raw = read_self_assessment(view, svc.catalog)
     try:
-        svc.diagnosis.submit_self_assessment(ws, rep_id, raw)
+        svc.diagnosis.submit_self_assessment(ws, rep_id, raw, receipt)
+    except Replayed:
+        ack()  # stored by the first delivery, which told the rep
+        return
+    except DatabaseBusy as error:
+        # Inline, so the twenty answers stay in the modal for the next try.
+        ack(response_action="errors", errors=self_assessment_errors({next(iter(raw), ""): str(error)}, raw))
+        return
     except FieldProblems as problems:
         ack(response_action="errors", errors=self_assessment_errors(problems.problems, raw))
         return

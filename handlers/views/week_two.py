@@ -12,6 +12,7 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from domain.errors import CoachflowError, FieldProblems
+from domain.receipts import Replayed
 from domain.services.prioritization import impact_field
 from handlers.blocks.contract import contract_errors, read_contract, skill_block
 from handlers.blocks.inputs import FORM_UNREADABLE
@@ -20,23 +21,28 @@ from handlers.chart_upload import send_matrix
 from handlers.charts.model import MatrixPoint
 from handlers.coaching_outbox import send_contract
 from handlers.outbox import publish_homes
+from handlers.receipts import receipt_of
 from handlers.services import services, workspace_of
 
 
 def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
                       context: BoltContext) -> None:
     svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
+    receipt = receipt_of(body, context)
     rep_id, cycle_id, ratings = read_ratings(view, svc.catalog)
     if rep_id is None:
         ack(response_action="errors", errors={impact_field(next(iter(ratings), "")): FORM_UNREADABLE})
         return
     try:
-        result = svc.priorities.rate(ws, manager_id, rep_id, ratings, cycle_id)
+        result = svc.priorities.rate(ws, manager_id, rep_id, ratings, cycle_id, receipt)
+    except Replayed:
+        ack()  # stored by the first delivery, which sent the matrix
+        return
     except FieldProblems as problems:
         ack(response_action="errors", errors=problems.problems)
         return
     except CoachflowError as error:
-        # The rep left the team or their cycle ended while the modal was open.
+        # The rep left the team or their cycle ended while the modal was open, or the database was too slow.
         ack(response_action="errors", errors={impact_field(next(iter(ratings), "")): str(error)})
         return
     ack()
@@ -49,12 +55,16 @@ def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], clie
 def handle_contract(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
                     context: BoltContext) -> None:
     svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
+    receipt = receipt_of(body, context)
     rep_id, fields = read_contract(view)
     if rep_id is None:
         ack(response_action="errors", errors={skill_block(0): FORM_UNREADABLE})
         return
     try:
-        change = svc.contracts.save(ws, manager_id, rep_id, **fields)
+        change = svc.contracts.save(ws, manager_id, rep_id, **fields, receipt=receipt)
+    except Replayed:
+        ack()  # stored by the first delivery, which sent the contract
+        return
     except FieldProblems as problems:
         ack(response_action="errors", errors=contract_errors(problems.problems))
         return

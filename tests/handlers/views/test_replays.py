@@ -1,0 +1,193 @@
+"""Every form submission and writing click is stored once, whatever the replay, retry or double click.
+
+A replay is the same signed request sent again within Slack's five minutes
+(an attacker, a proxy retrying, Slack itself); a re-submit after an error
+carries the same view id and hash. Each listener that writes is replayed
+here; the last test fails when a new one is registered without a replay.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+
+from bot.modal_values import rating_values
+from handlers import actions, ids, views
+from tests.handlers.conftest import Reply, Slack
+from tests.handlers.diagnosis_steps import assessment_values, open_modal
+from tests.handlers.receipt_steps import column, contract_request, replay, rows, score, score_request, team, texts_to
+
+# -- forms ------------------------------------------------------------------------
+
+
+def test_a_score_sent_three_times_within_five_minutes_stores_one_score(slack: Slack, engine: Engine) -> None:
+    team(slack)
+    replies = replay(slack, *[score_request(slack)] * 3)
+
+    assert all(r.status == 200 and r.body == "" for r in replies)  # each closes the modal
+    assert rows(engine, "call_scores") == 1
+    assert texts_to(slack, "UMGR", "Saved your scores") == 1
+    assert texts_to(slack, "UA", "scored your call") == 1
+
+
+def test_twenty_concurrent_replays_of_a_score_store_one_score(slack: Slack, engine: Engine) -> None:
+    team(slack)
+    request = score_request(slack)
+    start = threading.Barrier(20)
+    replies: list[Reply] = []
+
+    def submit() -> None:
+        start.wait()
+        replies.append(slack.dispatch(request))
+
+    threads = [threading.Thread(target=submit) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    slack.finish_listeners()
+
+    assert len(replies) == 20 and all(r.status == 200 for r in replies)
+    # Each closes the modal, or (the database busy with the others) says so inline; never a second save.
+    assert all(r.body == "" or "Could not save just now" in r.body for r in replies)
+    assert rows(engine, "call_scores") == 1
+    assert texts_to(slack, "UMGR", "Saved your scores") == 1
+    assert texts_to(slack, "UA", "scored your call") == 1
+
+
+def test_a_self_assessment_replayed_is_stored_once(slack: Slack, engine: Engine) -> None:
+    slack.coach("UA", "help", replies=2)
+    request = slack.requests.view_submission("UA", ids.SELF_ASSESSMENT_VIEW, assessment_values(4, 3))
+
+    assert all(r.body == "" for r in replay(slack, request, request))
+    assert rows(engine, "self_assessments") == 1
+    assert texts_to(slack, "UA", "self-assessment is saved") == 1
+
+
+def test_the_add_reps_form_replayed_adds_once_and_tells_once(slack: Slack) -> None:
+    values = {ids.ADD_REPS_BLOCK: {ids.ADD_REPS_INPUT: slack.requests.multi_users(["UA"])}}
+    request = slack.requests.view_submission("UMGR", ids.ADD_REPS_VIEW, values)
+
+    assert all(r.body == "" for r in replay(slack, request, request))
+    assert texts_to(slack, "UMGR", "Your team now has 1 rep") == 1
+    assert texts_to(slack, "UMGR", "No one was added") == 0
+    assert texts_to(slack, "UA", "added you to their Coachflow coaching team") == 1
+
+
+def test_ratings_replayed_send_one_matrix(slack: Slack) -> None:
+    team(slack, cycle=True)
+    score(slack)
+    modal = open_modal(slack, "UMGR", "prioritize <@UA|alex>")
+    request = slack.requests.view_submission("UMGR", ids.PRIORITIZE_VIEW, rating_values({"discovery": (5, 2)}),
+                                             private_metadata=modal["private_metadata"])
+
+    assert all(r.body == "" for r in replay(slack, request, request))
+    assert texts_to(slack, "UMGR", "Proposed focus") == 1
+    assert len(slack.fake.files_shared_with("UMGR")) == 1
+
+
+def test_the_contract_form_replayed_writes_one_version_and_one_dm(slack: Slack, engine: Engine) -> None:
+    team(slack, cycle=True)
+    assert all(r.body == "" for r in replay(slack, *[contract_request(slack)] * 2))
+    assert column(engine, "SELECT version FROM contracts") == [1]
+    assert texts_to(slack, "UA", "wrote your coaching contract") == 1
+
+
+# -- buttons ----------------------------------------------------------------------
+
+
+def _in_dm(user_id: str) -> dict[str, Any]:
+    """The container of one message in the person's DM, so two clicks can be on the same button."""
+    return {"type": "message", "message_ts": "1764547200.000100", "channel_id": f"D{user_id}", "is_ephemeral": False}
+
+
+def test_sign_clicked_twice_and_replayed_signs_once_and_tells_once(slack: Slack) -> None:
+    team(slack, cycle=True)
+    slack.dispatch(contract_request(slack))
+    slack.fake.wait_for(lambda: texts_to(slack, "UA", "wrote your coaching contract") == 1)
+    container = _in_dm("UA")
+    first = slack.requests.block_actions("UA", ids.SIGN_CONTRACT, value="UA:1", container=container)
+    again = slack.requests.block_actions("UA", ids.SIGN_CONTRACT, value="UA:1", container=container)
+
+    replay(slack, first, first, again)
+
+    assert texts_to(slack, "UMGR", "<@UA> signed the coaching contract") == 1
+    # The message is replaced once, through whichever of the requests was handled first.
+    assert sum(len(slack.fake.responses_for(r.response_token or "")) for r in (first, again)) == 1
+
+
+def test_accepting_the_focus_replayed_answers_once(slack: Slack) -> None:
+    team(slack, cycle=True)
+    score(slack)
+    modal = open_modal(slack, "UMGR", "prioritize <@UA|alex>")
+    slack.dispatch(slack.requests.view_submission("UMGR", ids.PRIORITIZE_VIEW, rating_values({"discovery": (5, 2)}),
+                                                  private_metadata=modal["private_metadata"]))
+    slack.fake.wait_for(lambda: texts_to(slack, "UMGR", "Proposed focus") == 1)
+    click = slack.requests.block_actions("UMGR", ids.ACCEPT_FOCUS, value="UA", container=_in_dm("UMGR"))
+
+    replay(slack, click, click)
+
+    assert click.response_token is not None
+    [answer] = slack.fake.responses_for(click.response_token)
+    assert "*Focus skills*: Discovery" in json.dumps(answer)
+
+
+def test_remove_replayed_removes_once_without_a_confusing_second_answer(slack: Slack, engine: Engine) -> None:
+    slack.coach("UMGR", "team add <@UA|alex> <@UB|bea>", replies=2)
+    home = slack.open_home("UMGR")
+    click = slack.requests.block_actions("UMGR", ids.REMOVE_REP, value="UA", view=home)
+
+    replay(slack, click, click)
+
+    assert texts_to(slack, "UMGR", "not on a Coachflow team") == 0  # the replay said nothing
+    assert column(engine, "SELECT manager_id FROM members WHERE user_id = 'UA'") == [None]
+
+
+# -- every writing listener is covered ---------------------------------------------
+
+REPLAYED = {
+    ids.SCORE_CALL_VIEW: test_a_score_sent_three_times_within_five_minutes_stores_one_score,
+    ids.SELF_ASSESSMENT_VIEW: test_a_self_assessment_replayed_is_stored_once,
+    ids.ADD_REPS_VIEW: test_the_add_reps_form_replayed_adds_once_and_tells_once,
+    ids.PRIORITIZE_VIEW: test_ratings_replayed_send_one_matrix,
+    ids.CONTRACT_VIEW: test_the_contract_form_replayed_writes_one_version_and_one_dm,
+    ids.SIGN_CONTRACT: test_sign_clicked_twice_and_replayed_signs_once_and_tells_once,
+    ids.ACCEPT_FOCUS: test_accepting_the_focus_replayed_answers_once,
+    ids.REMOVE_REP: test_remove_replayed_removes_once_without_a_confusing_second_answer,
+}
+# Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
+OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMENT, ids.OPEN_PRIORITIZE,
+                 ids.OPEN_CONTRACT}
+
+
+class _Registrations:
+    """Stands in for the Bolt app to see which views and actions the handlers register."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+
+    def _listen(self, listener_id: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        self.ids.add(listener_id)
+        return lambda listener: listener
+
+    view = action = _listen
+
+
+def test_every_form_and_button_is_replayed_here_or_only_opens_a_modal() -> None:
+    registered = _Registrations()
+    views.register(registered)  # type: ignore[arg-type]
+    actions.register(registered)  # type: ignore[arg-type]
+    missing = registered.ids - set(REPLAYED) - OPENS_A_MODAL
+    assert not missing, (f"{sorted(missing)}: pass receipt_of(body, context) to the use case, "
+                         "ack quietly on Replayed, and add a replay test here (docs/slack-edge.md)")
+    assert not set(REPLAYED) & OPENS_A_MODAL
+
+
+@pytest.mark.parametrize("listener_id", sorted(REPLAYED))
+def test_the_replay_table_names_real_tests(listener_id: str) -> None:
+    assert REPLAYED[listener_id].__name__.startswith("test_")
