@@ -12,7 +12,7 @@ from bot.database import prepare_database
 from bot.slack_check import SlackUnreachable, bot_client
 from domain.model import Member, SlackProfile, WorkspaceRef
 from domain.ports import UserDirectory
-from handlers.slack_directory import SlackUserDirectory
+from handlers.edge.directory import SlackUserDirectory
 from storage.uow import make_engine, make_uow_factory
 
 

@@ -32,8 +32,8 @@ from bot.installed_workspace import installed_workspace_of
 from handlers import register_all
 from handlers.edge import install_edge_guards
 from handlers.jobs.dispatch import DispatchJob
-from handlers.receipts import RECEIVED_AT
-from handlers.services import CONTEXT_KEY, Services, utc_now
+from handlers.edge.receipts import RECEIVED_AT
+from handlers.edge.services import CONTEXT_KEY, Services, utc_now
 from storage.dispatcher_lock import make_dispatcher_lock
 from storage.uow import make_engine, make_uow_factory
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.modal_values import assessment_values, call_values, contract_values, rating_values
 from domain.catalog import Catalog
-from handlers import ids
+from handlers.edge import ids
 
 
 CRM_EXPORT = """id,name,owner,amount,stage,created,closed,status,loss_reason,entered_prospecting,entered_qualifying,entered_presenting,entered_closing

@@ -29,7 +29,7 @@ from domain.errors import InvalidInput
 from domain.ports import UnitOfWorkFactory
 from domain.services.scheduling import PlanReport, ScheduleService
 from handlers.jobs.dispatch import DispatchJob
-from handlers.services import Services, utc_now
+from handlers.edge.services import Services, utc_now
 from storage.dispatcher_lock import make_dispatcher_lock
 from storage.uow import make_engine, make_uow_factory
 

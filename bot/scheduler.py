@@ -18,7 +18,7 @@ from domain.model import WorkspaceRef
 from domain.ports import DispatcherLock
 from handlers.jobs.dispatch import DispatchJob
 from handlers.jobs.refresh_profiles import refresh_profiles
-from handlers.services import Services
+from handlers.edge.services import Services
 
 log = logging.getLogger(__name__)
 

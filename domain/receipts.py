@@ -3,7 +3,7 @@
 Slack may deliver a request again (event retries), a person may submit a
 form again after Slack showed them an error, click a button twice, or anyone
 holding a signed request may replay it within its five minutes. A listener
-derives a `Receipt` from what identifies the request (handlers/receipts.py)
+derives a `Receipt` from what identifies the request (handlers/edge/receipts.py)
 and hands it to the use case, which records it with `record()` as the FIRST
 write of the unit of work that stores the record it protects. The receipt
 table's unique key (workspace, key) decides: whoever inserts second gets

@@ -9,7 +9,8 @@ from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    from handlers import actions, commands, errors, events, outbox, views
+    from handlers import actions, commands, events, views
+    from handlers.edge import errors, outbox
 
     # Before any listener runs: `respond` retries and logs like every other reply.
     app.use(outbox.reliable_respond)

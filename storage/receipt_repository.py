@@ -14,8 +14,7 @@ from sqlalchemy.orm import Session
 from domain.model import WorkspaceRef
 from domain.receipts import KIND_LENGTH, Receipt
 from storage.dialects import upsert_insert
-from storage.orm import utcnow
-from storage.orm_receipts import ReceiptRow
+from storage.orm import ReceiptRow, utcnow
 
 
 class SqlReceiptRepository:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from domain.model import WorkspaceRef
 from domain.pipeline.upload import SharedFileRecord, SharedFileStatus
 from storage.dialects import upsert_insert
-from storage.orm_files import SharedFileRow
+from storage.orm import SharedFileRow
 
 
 class SqlSharedFileRepository:

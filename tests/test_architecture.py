@@ -113,3 +113,40 @@ def test_no_source_file_grows_past_400_lines() -> None:
         if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
     ]
     assert not long_files, "split these into smaller modules: " + ", ".join(long_files)
+
+
+def _full_imports(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
+    return found
+
+
+# Listener kinds that must not lean on one another: a flow two of them share
+# (opening a modal, telling the clicker) lives in handlers/views/open.py or
+# handlers/edge/, so a button never runs a slash command's code.
+SEPARATE_LISTENERS = {
+    "actions": ("handlers.commands", "handlers.events", "handlers.jobs"),
+    "views": ("handlers.commands", "handlers.actions", "handlers.events", "handlers.jobs"),
+    "events": ("handlers.commands", "handlers.actions", "handlers.jobs"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SEPARATE_LISTENERS))
+def test_listener_kinds_do_not_import_each_other(kind: str) -> None:
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line} imports {module}"
+        for path in sorted((ROOT / "handlers" / kind).rglob("*.py"))
+        for line, module in _full_imports(path)
+        if module.startswith(SEPARATE_LISTENERS[kind])
+    ]
+    assert not offenders, "share the flow through handlers/views/open.py or handlers/edge/: " + ", ".join(offenders)
+
+
+def test_handlers_root_shows_the_listener_kinds_at_a_glance() -> None:
+    loose = sorted(p.name for p in (ROOT / "handlers").glob("*.py") if p.name != "__init__.py")
+    assert not loose, f"put these in a listener kind or handlers/edge/: {loose}"

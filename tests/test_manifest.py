@@ -13,7 +13,7 @@ import yaml
 from slack_sdk import WebClient
 
 from bot.fake_slack import UPLOAD_URL, FakeSlack, RecordingSlackClient
-from handlers import ids, register_all
+from handlers.edge import ids, register_all
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = yaml.safe_load((ROOT / "manifest.yml").read_text(encoding="utf-8"))

@@ -71,7 +71,7 @@ WEEK_AHEAD = NotificationKind(
 # of them (the self-assessment arrives at the start of week 1); the manager
 # gets a mid-week list of what each rep still needs. Both stay silent when
 # nothing is missing or no rep is in those weeks.
-REP_TASKS = NotificationKind(
+CYCLE_TASKS = NotificationKind(
     name="cycle_tasks",
     title="Monday tasks in cycle weeks 1-2 (reps)",
     audience=Audience.REPS,
@@ -91,4 +91,4 @@ TEAM_TASKS = NotificationKind(
     stale=Staleness(days_after=1, at=time(0, 0)),
 )
 
-KINDS: dict[str, NotificationKind] = {kind.name: kind for kind in (WEEK_AHEAD, REP_TASKS, TEAM_TASKS)}
+KINDS: dict[str, NotificationKind] = {kind.name: kind for kind in (WEEK_AHEAD, CYCLE_TASKS, TEAM_TASKS)}

@@ -14,7 +14,7 @@ from domain.coaching.progress import CycleProgress
 from domain.delivery import Delivery
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
-from domain.scheduling.kinds import REP_TASKS, TEAM_TASKS, WEEK_AHEAD
+from domain.scheduling.kinds import CYCLE_TASKS, TEAM_TASKS, WEEK_AHEAD
 from domain.services.progress import load_progress
 
 EARLY_WEEKS = (Stage.DIAGNOSE, Stage.PRIORITIZE)
@@ -62,7 +62,7 @@ class NotificationContentService:
         on = date.fromisoformat(delivery.key.period)
         if delivery.key.kind == WEEK_AHEAD.name:
             return self.week_ahead(ws, delivery.key.recipient_id, on)
-        if delivery.key.kind == REP_TASKS.name:
+        if delivery.key.kind == CYCLE_TASKS.name:
             return self.rep_tasks(ws, delivery.key.recipient_id, on)
         if delivery.key.kind == TEAM_TASKS.name:
             return self.team_tasks(ws, delivery.key.recipient_id, on)

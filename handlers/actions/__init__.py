@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import ids
+from handlers.actions.accept_focus import handle_accept_focus
 from handlers.actions.open_add_reps import handle_open_add_reps
-from handlers.actions.open_diagnosis import handle_open_score_call, handle_open_self_assessment
-from handlers.actions.remove_rep import handle_remove_rep
-from handlers.actions.week_two_buttons import (
-    handle_accept_focus,
+from handlers.actions.open_coaching_modals import (
     handle_open_contract,
     handle_open_prioritize,
-    handle_sign_contract,
 )
+from handlers.actions.open_diagnosis import (
+    handle_open_score_call,
+    handle_open_self_assessment,
+)
+from handlers.actions.remove_rep import handle_remove_rep
+from handlers.actions.sign_contract import handle_sign_contract
+from handlers.edge import ids
 
 
 def register(app: App) -> None:

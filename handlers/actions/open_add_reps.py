@@ -7,10 +7,10 @@ from typing import Any
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from handlers.blocks.add_reps_modal import add_reps_modal
+from handlers.views.open import open_add_reps
 
 
 def handle_open_add_reps(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
     ack()
     # trigger_id expires 3 seconds after the click, so the modal opens first.
-    client.views_open(trigger_id=body["trigger_id"], view=add_reps_modal())
+    open_add_reps(client, body["trigger_id"])

@@ -9,10 +9,10 @@ from slack_sdk import WebClient
 
 from domain.errors import CoachflowError
 from handlers.blocks.roster import error_message
-from handlers.commands.coach_diagnosis import open_score_call, open_self_assessment
-from handlers.outbox import send_dm
-from handlers.payloads import ButtonClick
-from handlers.services import services, workspace_of
+from handlers.edge.outbox import send_dm
+from handlers.edge.payloads import ButtonClick
+from handlers.edge.services import services, workspace_of
+from handlers.views.open import open_score_call, open_self_assessment
 
 
 def handle_open_score_call(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:

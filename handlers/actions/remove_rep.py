@@ -10,10 +10,10 @@ from slack_sdk import WebClient
 from domain.errors import CoachflowError
 from domain.receipts import Replayed
 from handlers.blocks.roster import error_message
-from handlers.outbox import publish_homes, send_dm
-from handlers.payloads import ButtonClick
-from handlers.receipts import receipt_of
-from handlers.services import services, workspace_of
+from handlers.edge.outbox import publish_homes, send_dm
+from handlers.edge.payloads import ButtonClick
+from handlers.edge.receipts import receipt_of
+from handlers.edge.services import services, workspace_of
 
 
 def handle_remove_rep(ack: Ack, action: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext) -> None:

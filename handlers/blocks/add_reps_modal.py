@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from domain.services.roster import AddOutcome, RepResult
-from handlers import ids
 from handlers.blocks import limits
 from handlers.blocks.kit import plain, section
 from handlers.blocks.roster import describe_result
+from handlers.edge import ids
 
 
 def add_reps_modal() -> dict[str, Any]:

@@ -11,8 +11,14 @@ from typing import Any
 from domain import field_lengths
 from domain.catalog import Catalog
 from domain.coaching.contract import MAX_WEEKLY_HOURS, CoachingContract, ContractStatus
-from domain.services.contracts import ContractChange, ContractDraft, MetricInput, OpenedFor, Outcome, opened_for
-from handlers import ids
+from domain.services.contracts import (
+    ContractChange,
+    ContractDraft,
+    MetricInput,
+    OpenedFor,
+    Outcome,
+    opened_for,
+)
 from handlers.blocks import limits
 from handlers.blocks.inputs import (
     as_number,
@@ -42,6 +48,7 @@ from handlers.blocks.kit import (
     plain,
     section,
 )
+from handlers.edge import ids
 
 # "rep:version", ASCII digits only and few of them: int() of `²` or of 5,000 digits raises.
 _SIGN_VALUE = re.compile(r"([UW][A-Z0-9]{1,31}):([0-9]{1,6})", re.ASCII)

@@ -6,9 +6,19 @@ from typing import Any
 
 from domain.coaching.cycle import Stage
 from domain.services.notifications import RepTasksNote, TeamTasksNote
-from handlers import ids
 from handlers.blocks import limits
-from handlers.blocks.kit import Block, actions, button, context, fit, md, mention, message, section
+from handlers.blocks.kit import (
+    Block,
+    actions,
+    button,
+    context,
+    fit,
+    md,
+    mention,
+    message,
+    section,
+)
+from handlers.edge import ids
 
 MAX_REPS = 40  # one section per rep; the note stays inside a message's 50 blocks
 

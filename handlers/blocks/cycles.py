@@ -5,7 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from domain.coaching.cycle import STAGE_STARTS, WHAT_EACH_STAGE_ASKS, CoachingCycle, Stage
+from domain.coaching.cycle import (
+    STAGE_STARTS,
+    WHAT_EACH_STAGE_ASKS,
+    CoachingCycle,
+    Stage,
+)
 from domain.services.cycles import CycleView
 from handlers.blocks.kit import Block, context, header, md, mention, message, section
 

@@ -11,10 +11,18 @@ from typing import Any
 
 from domain import field_lengths
 from domain.catalog import Catalog
-from handlers import ids
 from handlers.blocks import limits
-from handlers.blocks.inputs import as_int, input_block, metadata, metadata_user, option, selected, state_values
+from handlers.blocks.inputs import (
+    as_int,
+    input_block,
+    metadata,
+    metadata_user,
+    option,
+    selected,
+    state_values,
+)
 from handlers.blocks.kit import Block, header, md, mention, plain, section
+from handlers.edge import ids
 
 CALL_TITLE, CALL_LINK, CALL_ON, NOTES = "call_title", "call_link", "call_on", "notes"
 

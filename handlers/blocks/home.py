@@ -11,9 +11,13 @@ from domain.coaching.progress import CycleProgress
 from domain.model import Member
 from domain.scheduling.calendar import zone
 from domain.services.home import HomeModel
-from handlers import ids
 from handlers.blocks import limits
-from handlers.blocks.home_coaching import rep_contract_blocks, rep_profile_blocks, rep_row_status, rep_week_blocks
+from handlers.blocks.home_coaching import (
+    rep_contract_blocks,
+    rep_profile_blocks,
+    rep_row_status,
+    rep_week_blocks,
+)
 from handlers.blocks.kit import (
     Block,
     actions,
@@ -30,6 +34,7 @@ from handlers.blocks.kit import (
     time_zone_label,
 )
 from handlers.blocks.roster import team_line
+from handlers.edge import ids
 
 # Leave room for the sections after the team list; a long team is trimmed
 # with a pointer to `/coach team` rather than rejected by Slack.

@@ -8,9 +8,9 @@ from domain.catalog import Catalog
 from domain.coaching.cycle import Stage
 from domain.coaching.progress import CycleProgress
 from domain.services.diagnosis import ProfileView
-from handlers import ids
 from handlers.blocks.contract import contract_blocks
 from handlers.blocks.kit import Block, actions, button, context, header, section
+from handlers.edge import ids
 
 WEAKEST_SHOWN = 3
 

@@ -11,7 +11,15 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers.blocks import limits
-from handlers.blocks.mrkdwn import Mrkdwn, clip_mrkdwn, domain_text, escape, joined, md, unescape
+from handlers.blocks.mrkdwn import (
+    Mrkdwn,
+    clip_mrkdwn,
+    domain_text,
+    escape,
+    joined,
+    md,
+    unescape,
+)
 
 __all__ = ["Block", "Mrkdwn", "domain_text", "escape", "joined", "md"]
 

@@ -18,11 +18,21 @@ from domain.pipeline.upload import (
     Refused,
     TooLarge,
     Unavailable,
-    UploadOutcome,
     Unusable,
+    UploadOutcome,
 )
 from handlers.blocks import limits
-from handlers.blocks.kit import Block, Mrkdwn, context, domain_text, escape, joined, md, message, section
+from handlers.blocks.kit import (
+    Block,
+    Mrkdwn,
+    context,
+    domain_text,
+    escape,
+    joined,
+    md,
+    message,
+    section,
+)
 
 PROBLEMS_SHOWN = 50  # as many as the CLI lists
 PROBLEM_TEXT = 300  # one row's reason; a row can be wrong in many ways at once

@@ -7,8 +7,12 @@ from typing import Any
 
 from domain.catalog import Catalog
 from domain.coaching.priorities import MAX_FOCUS_SKILLS, Quadrant
-from domain.services.prioritization import PriorityView, SkillGap, difficulty_field, impact_field
-from handlers import ids
+from domain.services.prioritization import (
+    PriorityView,
+    SkillGap,
+    difficulty_field,
+    impact_field,
+)
 from handlers.blocks import limits
 from handlers.blocks.inputs import (
     as_int,
@@ -21,7 +25,19 @@ from handlers.blocks.inputs import (
     selected,
     state_values,
 )
-from handlers.blocks.kit import Block, actions, button, context, header, md, mention, message, plain, section
+from handlers.blocks.kit import (
+    Block,
+    actions,
+    button,
+    context,
+    header,
+    md,
+    mention,
+    message,
+    plain,
+    section,
+)
+from handlers.edge import ids
 
 IMPACT_SCALE = ["barely moves results", "a little", "noticeably", "a lot", "transforms results"]
 DIFFICULTY_SCALE = ["easy to change", "some practice", "steady practice", "hard", "very hard"]

@@ -6,7 +6,16 @@ from datetime import datetime
 from typing import Any
 
 from domain.services.notifications import WeekAheadNote
-from handlers.blocks.kit import Block, context, header, md, mention, message, section, time_zone_label
+from handlers.blocks.kit import (
+    Block,
+    context,
+    header,
+    md,
+    mention,
+    message,
+    section,
+    time_zone_label,
+)
 
 
 def week_ahead_message(note: WeekAheadNote, now: datetime) -> dict[str, Any]:

@@ -11,7 +11,13 @@ from collections.abc import Sequence
 
 from domain.coaching.priorities import Quadrant
 from handlers.blocks.limits import FILE_ALT_TEXT, clip
-from handlers.charts.model import QUADRANT_LABELS, QUADRANT_MEANINGS, SCORE_MAX, SCORE_MIN, MatrixPoint
+from handlers.charts.model import (
+    QUADRANT_LABELS,
+    QUADRANT_MEANINGS,
+    SCORE_MAX,
+    SCORE_MIN,
+    MatrixPoint,
+)
 
 
 def radar_alt_text(title: str, labels: Sequence[str], values: Sequence[float], reference: float | None) -> str:

@@ -18,7 +18,16 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from domain.coaching.priorities import HIGH, Quadrant, quadrant_of
-from handlers.charts.canvas import INK, LABEL_SIZE, MUTED, TITLE_SIZE, new_figure, png_bytes, title_text, wrap
+from handlers.charts.canvas import (
+    INK,
+    LABEL_SIZE,
+    MUTED,
+    TITLE_SIZE,
+    new_figure,
+    png_bytes,
+    title_text,
+    wrap,
+)
 from handlers.charts.model import QUADRANT_LABELS, SCORE_MAX, SCORE_MIN, MatrixPoint
 
 # Okabe-Ito colours plus a marker shape each, so quadrants differ without colour too.

@@ -6,7 +6,16 @@ import math
 
 from matplotlib.figure import Figure
 
-from handlers.charts.canvas import INK, LABEL_SIZE, MUTED, TITLE_SIZE, new_figure, png_bytes, title_text, wrap
+from handlers.charts.canvas import (
+    INK,
+    LABEL_SIZE,
+    MUTED,
+    TITLE_SIZE,
+    new_figure,
+    png_bytes,
+    title_text,
+    wrap,
+)
 from handlers.charts.model import SCORE_MAX, SCORE_MIN
 
 SCALE = (SCORE_MIN, SCORE_MAX)

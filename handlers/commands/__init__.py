@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import ids
 from handlers.commands.coach import handle_coach
+from handlers.edge import ids
 
 
 def register(app: App) -> None:

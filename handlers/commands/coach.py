@@ -41,10 +41,10 @@ from handlers.commands.coach_parser import (
 from handlers.commands.coach_settings import run_settings
 from handlers.commands.coach_week_two import run_week_two
 from handlers.commands.week_two_parser import Contract, Focus, Prioritize
-from handlers.outbox import notify_joined, publish_homes, send_dm
-from handlers.payloads import SlashCommand
-from handlers.services import Services, services, workspace_of
-from handlers.slack_directory import SlackUserDirectory
+from handlers.edge.directory import SlackUserDirectory
+from handlers.edge.outbox import notify_joined, publish_homes, send_dm
+from handlers.edge.payloads import SlashCommand
+from handlers.edge.services import Services, services, workspace_of
 
 
 def handle_coach(ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext) -> None:

@@ -9,8 +9,8 @@ from slack_sdk import WebClient
 from domain.model import WorkspaceRef
 from handlers.blocks import cycles as replies
 from handlers.commands.coach_parser import CycleCommand, StartCycle
-from handlers.outbox import publish_homes, send_dm
-from handlers.services import Services
+from handlers.edge.outbox import publish_homes, send_dm
+from handlers.edge.services import Services
 
 
 def run_cycles(

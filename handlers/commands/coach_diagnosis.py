@@ -14,21 +14,11 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 
 from domain.model import WorkspaceRef
-from handlers.blocks.diagnosis_modals import score_call_modal, self_assessment_modal
 from handlers.blocks.profile import profile_message
-from handlers.chart_upload import send_profile_radar
 from handlers.commands.coach_parser import Assess, Profile, ScoreCall
-from handlers.services import Services
-
-
-def open_score_call(client: WebClient, svc: Services, ws: WorkspaceRef, scorer_id: str, rep_id: str,
-                    trigger_id: str) -> None:
-    today = svc.diagnosis.may_score(ws, scorer_id, rep_id)
-    client.views_open(trigger_id=trigger_id, view=score_call_modal(svc.catalog, rep_id, scorer_id, today))
-
-
-def open_self_assessment(client: WebClient, svc: Services, trigger_id: str) -> None:
-    client.views_open(trigger_id=trigger_id, view=self_assessment_modal(svc.catalog))
+from handlers.edge.chart_upload import send_profile_radar
+from handlers.edge.services import Services
+from handlers.views.open import open_score_call, open_self_assessment
 
 
 def run_diagnosis(

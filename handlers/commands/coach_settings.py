@@ -10,7 +10,7 @@ from domain.scheduling.kinds import KINDS
 from domain.services.preferences import require_kind
 from handlers.blocks import preferences as replies
 from handlers.commands.coach_parser import AdminCalendar, Notify, Pause, Resume
-from handlers.services import Services
+from handlers.edge.services import Services
 
 
 def run_settings(parsed: Pause | Resume | Notify | AdminCalendar, svc: Services, ws: WorkspaceRef, caller_id: str) -> dict[str, Any]:

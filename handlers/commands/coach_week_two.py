@@ -7,23 +7,17 @@ from typing import Any
 from slack_sdk import WebClient
 
 from domain.model import WorkspaceRef
-from handlers.blocks.contract import contract_message, contract_modal
-from handlers.blocks.priorities import prioritize_modal, priorities_message
-from handlers.commands.week_two_parser import Contract, Focus, Prioritize, WeekTwoCommand
-from handlers.outbox import publish_homes
-from handlers.services import Services
-
-
-def open_prioritize(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, rep_id: str,
-                    trigger_id: str) -> None:
-    view = svc.priorities.for_manager(ws, manager_id, rep_id)
-    client.views_open(trigger_id=trigger_id, view=prioritize_modal(view))
-
-
-def open_contract(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, rep_id: str,
-                  trigger_id: str) -> None:
-    draft = svc.contracts.draft(ws, manager_id, rep_id)
-    client.views_open(trigger_id=trigger_id, view=contract_modal(draft, svc.catalog))
+from handlers.blocks.contract import contract_message
+from handlers.blocks.priorities import priorities_message
+from handlers.commands.week_two_parser import (
+    Contract,
+    Focus,
+    Prioritize,
+    WeekTwoCommand,
+)
+from handlers.edge.outbox import publish_homes
+from handlers.edge.services import Services
+from handlers.views.open import open_contract, open_prioritize
 
 
 def run_week_two(parsed: WeekTwoCommand, svc: Services, ws: WorkspaceRef, caller_id: str, client: WebClient,

@@ -15,7 +15,11 @@ from collections.abc import Callable, Iterable
 from slack_bolt import App
 
 from handlers.edge.ack import keep_the_ack
-from handlers.edge.response_urls import VERIFIED_KEY, ResponseUrlPolicy, guard_response_urls
+from handlers.edge.response_urls import (
+    VERIFIED_KEY,
+    ResponseUrlPolicy,
+    guard_response_urls,
+)
 from handlers.edge.workspace import InstalledWorkspace, only_the_installed_workspace
 
 __all__ = ["VERIFIED_KEY", "InstalledWorkspace", "ResponseUrlPolicy", "install_edge_guards"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from slack_bolt import BoltContext, BoltRequest, BoltResponse
+from slack_bolt import BoltContext, BoltRequest
 
 log = logging.getLogger("coachflow.edge")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import ids
+from handlers.edge import ids
 from handlers.events.app_home_opened import handle_app_home_opened
 from handlers.events.file_shared import handle_file_shared
 

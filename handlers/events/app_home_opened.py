@@ -11,10 +11,10 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from handlers.outbox import publish_homes
-from handlers.payloads import AppHomeOpened
-from handlers.services import services, workspace_of
-from handlers.slack_directory import SlackUserDirectory
+from handlers.edge.directory import SlackUserDirectory
+from handlers.edge.outbox import publish_homes
+from handlers.edge.payloads import AppHomeOpened
+from handlers.edge.services import services, workspace_of
 
 
 def handle_app_home_opened(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:

@@ -20,11 +20,11 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from handlers.blocks.pipeline_upload import upload_reply
-from handlers.outbox import send_dm
-from handlers.payloads import FileShared
-from handlers.services import services, workspace_of
-from handlers.slack_dm import is_app_dm
-from handlers.slack_files import SlackSharedFiles
+from handlers.edge.dm import is_app_dm
+from handlers.edge.files import SlackSharedFiles
+from handlers.edge.outbox import send_dm
+from handlers.edge.payloads import FileShared
+from handlers.edge.services import services, workspace_of
 
 
 def handle_file_shared(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:

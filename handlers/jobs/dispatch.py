@@ -19,8 +19,8 @@ from domain.ports import DispatcherLock
 from domain.services.delivery import DrainReport
 from domain.services.scheduling import PlanReport
 from handlers.blocks.notifications import renderer
+from handlers.edge.services import Services
 from handlers.jobs.slack_sender import SlackMessageSender
-from handlers.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from domain.model import SlackProfile, WorkspaceRef
-from handlers.services import Services
-from handlers.slack_directory import profile_from_user
+from handlers.edge.directory import profile_from_user
+from handlers.edge.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import ids
+from handlers.edge import ids
 from handlers.views.add_reps import handle_add_reps
+from handlers.views.contract import handle_contract
+from handlers.views.prioritize import handle_prioritize
 from handlers.views.score_call import handle_score_call
 from handlers.views.self_assessment import handle_self_assessment
-from handlers.views.week_two import handle_contract, handle_prioritize
 
 
 def register(app: App) -> None:

@@ -14,14 +14,14 @@ from slack_sdk import WebClient
 
 from domain.errors import CoachflowError, DatabaseBusy
 from domain.receipts import Replayed
-from handlers import ids
 from handlers.blocks.add_reps_modal import add_reps_errors
 from handlers.blocks.roster import add_reps_message, error_message
-from handlers.outbox import notify_joined, send_dm
-from handlers.payloads import AddRepsSubmission
-from handlers.receipts import receipt_of
-from handlers.services import services, workspace_of
-from handlers.slack_directory import SlackUserDirectory
+from handlers.edge import ids
+from handlers.edge.directory import SlackUserDirectory
+from handlers.edge.outbox import notify_joined, send_dm
+from handlers.edge.payloads import AddRepsSubmission
+from handlers.edge.receipts import receipt_of
+from handlers.edge.services import services, workspace_of
 
 
 def handle_add_reps(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext) -> None:

@@ -14,12 +14,16 @@ from slack_sdk import WebClient
 
 from domain.errors import CoachflowError, FieldProblems
 from domain.receipts import Replayed
-from handlers.blocks.diagnosis_modals import CALL_TITLE, read_score_submission, score_errors
+from handlers.blocks.diagnosis_modals import (
+    CALL_TITLE,
+    read_score_submission,
+    score_errors,
+)
 from handlers.blocks.inputs import FORM_UNREADABLE
 from handlers.blocks.profile import rep_scored_notice, score_saved_message
-from handlers.outbox import publish_homes, send_dm
-from handlers.receipts import receipt_of
-from handlers.services import services, workspace_of
+from handlers.edge.outbox import publish_homes, send_dm
+from handlers.edge.receipts import receipt_of
+from handlers.edge.services import services, workspace_of
 
 
 def handle_score_call(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,

@@ -13,12 +13,15 @@ from slack_sdk import WebClient
 
 from domain.errors import CoachflowError, DatabaseBusy, FieldProblems
 from domain.receipts import Replayed
-from handlers.blocks.diagnosis_modals import read_self_assessment, self_assessment_errors
+from handlers.blocks.diagnosis_modals import (
+    read_self_assessment,
+    self_assessment_errors,
+)
 from handlers.blocks.profile import assessment_saved_message
 from handlers.blocks.roster import error_message
-from handlers.outbox import publish_homes, send_dm
-from handlers.receipts import receipt_of
-from handlers.services import services, workspace_of
+from handlers.edge.outbox import publish_homes, send_dm
+from handlers.edge.receipts import receipt_of
+from handlers.edge.services import services, workspace_of
 
 
 def handle_self_assessment(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,

@@ -16,7 +16,7 @@ from bot.app import build_services
 from bot.config import load_settings
 from bot.fake_slack import FakeSlack, FakeSlackServer
 from domain.model import WorkspaceRef
-from handlers.slack_directory import SlackUserDirectory
+from handlers.edge.directory import SlackUserDirectory
 from slack_sdk import WebClient
 from storage import migrate
 from storage.uow import make_engine, make_uow_factory

@@ -8,7 +8,7 @@ from typing import Any
 from bot import modal_values
 from bot.modal_values import Values, call_values
 from domain.catalog import load_catalog
-from handlers import ids
+from handlers.edge import ids
 from tests.handlers.conftest import Reply, Slack
 
 CATALOG = load_catalog()

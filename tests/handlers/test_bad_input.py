@@ -24,11 +24,11 @@ from bot.modal_values import assessment_values, contract_values, rating_values
 from domain.catalog import load_catalog
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory
-from handlers import ids
+from handlers.edge import ids
 from handlers.blocks.contract import WEEKLY_HOURS, skill_block
 from handlers.blocks.diagnosis_modals import CALL_TITLE, dimension_block, question_block
 from handlers.blocks.inputs import FORM_UNREADABLE, VALUE
-from handlers.errors import APOLOGY
+from handlers.edge.errors import APOLOGY
 from tests.handlers.conftest import TEAM, Slack
 from tests.handlers.diagnosis_steps import DIMENSIONS, score_values
 

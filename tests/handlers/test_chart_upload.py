@@ -13,9 +13,9 @@ from bot.config import load_settings
 from bot.fake_slack import UPLOAD_URL, FakeSlack, FakeSlackServer, RecordingSlackClient
 from domain.model import WorkspaceRef
 from handlers.blocks.kit import message, section
-from handlers.chart_upload import send_matrix, upload_chart
+from handlers.edge.chart_upload import send_matrix, upload_chart
 from handlers.charts import MatrixPoint, skills_radar
-from handlers.services import Services
+from handlers.edge.services import Services
 
 POINTS = [MatrixPoint("Discovery", 4, 2), MatrixPoint("Closing", 4, 2), MatrixPoint("Pipeline management", 2, 4)]
 TEXT_VERSION = message("Alex's skill gaps by impact and difficulty",
@@ -69,7 +69,7 @@ def test_an_upload_url_that_fails_over_real_http_is_logged_not_raised(
     png = skills_radar(["Discovery quality"], [3.0], "Alex")
     fake.server_error_next(UPLOAD_URL, 503)
 
-    with caplog.at_level(logging.WARNING, logger="handlers.chart_upload"):
+    with caplog.at_level(logging.WARNING, logger="handlers.edge.chart_upload"):
         assert upload_chart(client, "UA", png, "alex.png", "Alex", "Radar chart") is False
     assert "could not upload alex.png to UA: HTTP Error 503" in caplog.text
     assert fake.shared_files == []
@@ -80,7 +80,7 @@ def test_an_upload_url_that_fails_over_real_http_is_logged_not_raised(
 
 
 def test_no_chart_reaches_a_deactivated_person(fake: FakeSlack, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="handlers.chart_upload"):
+    with caplog.at_level(logging.WARNING, logger="handlers.edge.chart_upload"):
         assert upload_chart(RecordingSlackClient(fake), "UGONE", b"png", "a.png", "A", "alt") is False
     assert "user_disabled" in caplog.text and fake.calls_to("files.getUploadURLExternal") == []
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import ids
+from handlers.edge import ids
 from tests.handlers.conftest import Slack, home_text
 
 

@@ -6,11 +6,11 @@ import json
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from handlers import ids
+from handlers.edge import ids
 from tests.handlers.conftest import Slack, home_text
 from tests.handlers.diagnosis_steps import DIMENSIONS, assessment_values, open_modal, score_values, submit_assessment, \
     submit_score
-from tests.handlers.week_two_steps import contract_values, submit_view
+from tests.handlers.contract_steps import contract_values, submit_view
 
 
 def _monday(weeks_ago: int) -> date:

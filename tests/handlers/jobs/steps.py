@@ -9,7 +9,7 @@ from bot.config import load_settings
 from bot.fake_slack import FakeSlack, RecordingSlackClient
 from domain.model import WorkspaceRef
 from handlers.jobs.dispatch import DispatchJob
-from handlers.slack_directory import SlackUserDirectory
+from handlers.edge.directory import SlackUserDirectory
 from tests.fakes import FakeDispatcherLock
 
 T1 = WorkspaceRef("T1")

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, date, datetime, timedelta
 
 from domain.catalog import load_catalog
-from handlers import ids
+from handlers.edge import ids
 from tests.handlers.jobs.steps import T1, add_team, tick
 
 CYCLE_MONDAY = date(2026, 11, 30)

@@ -10,7 +10,7 @@ from bot.config import load_settings
 from bot.fake_slack import FakeSlack, RecordingSlackClient
 from domain.model import WorkspaceRef
 from handlers.jobs.refresh_profiles import refresh_profiles
-from handlers.slack_directory import SlackUserDirectory
+from handlers.edge.directory import SlackUserDirectory
 from tests.handlers.conftest import TEAM, Slack
 
 WS = WorkspaceRef(TEAM)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from handlers import ids
+from handlers.edge import ids
 from tests.handlers.conftest import Slack
 
 

@@ -17,12 +17,12 @@ import pytest
 from domain import field_lengths
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory
-from handlers import ids
+from handlers.edge import ids
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, target_block
 from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_TITLE, NOTES
 from tests.handlers.conftest import TEAM, Slack
 from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values, submit_score
-from tests.handlers.week_two_steps import contract_values, submit_view
+from tests.handlers.contract_steps import contract_values, submit_view
 
 WS = WorkspaceRef(TEAM)
 WAIT = 30.0  # seconds: generous, the machine may be busy

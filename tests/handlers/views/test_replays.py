@@ -17,7 +17,8 @@ import pytest
 from sqlalchemy import Engine
 
 from bot.modal_values import rating_values
-from handlers import actions, ids, views
+from handlers import actions, views
+from handlers.edge import ids
 from tests.handlers.conftest import Reply, Slack
 from tests.handlers.diagnosis_steps import assessment_values, open_modal
 from tests.handlers.receipt_steps import column, contract_request, replay, rows, score, score_request, team, texts_to

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from domain.catalog import load_catalog
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.model import WorkspaceRef
-from handlers import ids
+from handlers.edge import ids
 from handlers.blocks.contract import contract_message
 
 SIGNED = datetime(2026, 12, 8, 15, 0, tzinfo=UTC)

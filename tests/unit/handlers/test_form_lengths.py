@@ -25,7 +25,7 @@ from domain.coaching.cycle import CoachingCycle
 from domain.model import Member, WorkspaceRef
 from domain.services.contracts import ContractDraft
 from domain.services.prioritization import PriorityView, SkillGap
-from handlers import ids
+from handlers.edge import ids
 from handlers.blocks.add_reps_modal import add_reps_modal
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, contract_modal, target_block
 from handlers.blocks.diagnosis_modals import (

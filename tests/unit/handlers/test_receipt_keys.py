@@ -1,4 +1,4 @@
-"""What counts as one submission, click and event (handlers/receipts.py)."""
+"""What counts as one submission, click and event (handlers/edge/receipts.py)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from bot.app import build_services
 from bot.config import load_settings
 from bot.fake_slack import SlackRequests
 from domain.receipts import KEY_LENGTH
-from handlers import ids
-from handlers.receipts import RECEIVED_AT, receipt_of
-from handlers.services import CONTEXT_KEY
+from handlers.edge import ids
+from handlers.edge.receipts import RECEIVED_AT, receipt_of
+from handlers.edge.services import CONTEXT_KEY
 from tests.fakes import FakeStore
 
 REQUESTS = SlackRequests("secret", team_id="T1")

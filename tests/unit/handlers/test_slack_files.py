@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from bot.fake_slack import FakeSlack, FakeSlackServer
 from domain.pipeline.upload import FileUnavailable
-from handlers.slack_files import SlackSharedFiles, on_slack
+from handlers.edge.files import SlackSharedFiles, on_slack
 
 CSV = b"id,owner,stage\nD1,U1,prospecting\n"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from domain.model import Member, SlackProfile, WorkspaceRef, new_member
-from handlers.slack_directory import profile_from_user
+from handlers.edge.directory import profile_from_user
 
 T1 = WorkspaceRef("T1")
 

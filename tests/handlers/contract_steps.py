@@ -6,7 +6,7 @@ from typing import Any
 
 from bot import modal_values
 from bot.modal_values import Values
-from handlers import ids
+from handlers.edge import ids
 from tests.handlers.conftest import Reply, Slack
 
 

@@ -33,8 +33,13 @@ from domain.model import WorkspaceRef
 from domain.services.roster import RepResult
 from handlers.blocks import roster as replies
 from handlers.blocks.home import home_view
-from handlers.jobs.slack_sender import SlackMessageSender, as_rendered, call_slack, webhook_outcome
-from handlers.services import Services, services
+from handlers.edge.services import Services, services
+from handlers.jobs.slack_sender import (
+    SlackMessageSender,
+    as_rendered,
+    call_slack,
+    webhook_outcome,
+)
 
 log = logging.getLogger(__name__)
 

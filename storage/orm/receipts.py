@@ -13,7 +13,7 @@ from sqlalchemy import Integer, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from domain.receipts import KEY_LENGTH, KIND_LENGTH
-from storage.orm import SLACK_ID, Base, utcnow
+from storage.orm.base import SLACK_ID, Base, utcnow
 
 
 class ReceiptRow(Base):

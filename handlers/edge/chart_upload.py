@@ -29,8 +29,8 @@ from handlers.charts import (
     radar_alt_text,
     skills_radar,
 )
-from handlers.outbox import send_dm
-from handlers.services import Services
+from handlers.edge.outbox import send_dm
+from handlers.edge.services import Services
 
 log = logging.getLogger(__name__)
 

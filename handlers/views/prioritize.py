@@ -1,4 +1,4 @@
-"""Submissions of the week-2 modals: impact/difficulty ratings and the coaching contract.
+"""Submission of the prioritization modal: impact and difficulty of each gap.
 
 Problems come back inline with everything chosen still in the modal; nothing
 is stored unless all of it is right.
@@ -14,15 +14,13 @@ from slack_sdk import WebClient
 from domain.errors import CoachflowError, FieldProblems
 from domain.receipts import Replayed
 from domain.services.prioritization import impact_field
-from handlers.blocks.contract import contract_errors, read_contract, skill_block
 from handlers.blocks.inputs import FORM_UNREADABLE
 from handlers.blocks.priorities import priorities_message, read_ratings
-from handlers.chart_upload import send_matrix
 from handlers.charts.model import MatrixPoint
-from handlers.coaching_outbox import send_contract
-from handlers.outbox import publish_homes
-from handlers.receipts import receipt_of
-from handlers.services import services, workspace_of
+from handlers.edge.chart_upload import send_matrix
+from handlers.edge.outbox import publish_homes
+from handlers.edge.receipts import receipt_of
+from handlers.edge.services import services, workspace_of
 
 
 def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
@@ -50,26 +48,3 @@ def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], clie
     send_matrix(client, svc, ws, manager_id, points, f"Skill gaps of {result.rep.name}",
                 priorities_message(result, manager_id))
     publish_homes(client, svc, ws, [manager_id])
-
-
-def handle_contract(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
-                    context: BoltContext) -> None:
-    svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
-    receipt = receipt_of(body, context)
-    rep_id, fields = read_contract(view)
-    if rep_id is None:
-        ack(response_action="errors", errors={skill_block(0): FORM_UNREADABLE})
-        return
-    try:
-        change = svc.contracts.save(ws, manager_id, rep_id, **fields, receipt=receipt)
-    except Replayed:
-        ack()  # stored by the first delivery, which sent the contract
-        return
-    except FieldProblems as problems:
-        ack(response_action="errors", errors=contract_errors(problems.problems))
-        return
-    except CoachflowError as error:
-        ack(response_action="errors", errors={skill_block(0): str(error)})
-        return
-    ack()
-    send_contract(client, svc, ws, change)

@@ -6,10 +6,16 @@ from slack_sdk import WebClient
 
 from domain.model import WorkspaceRef
 from domain.services.contracts import ContractChange, Outcome
-from handlers.blocks.contract import contract_message, new_contract_notice, revised_notice, saved_message, signed_notice
+from handlers.blocks.contract import (
+    contract_message,
+    new_contract_notice,
+    revised_notice,
+    saved_message,
+    signed_notice,
+)
 from handlers.blocks.kit import message, section, with_intro
-from handlers.outbox import publish_homes, send_dm
-from handlers.services import Services
+from handlers.edge.outbox import publish_homes, send_dm
+from handlers.edge.services import Services
 
 
 def send_contract(client: WebClient, svc: Services, ws: WorkspaceRef, change: ContractChange) -> None:

@@ -27,7 +27,7 @@ from typing import Any
 from slack_bolt import BoltContext
 
 from domain.receipts import Receipt
-from handlers.services import services
+from handlers.edge.services import services
 
 # Context key: time.monotonic() when the request arrived, set by the app's first middleware.
 RECEIVED_AT = "coachflow_received_at"

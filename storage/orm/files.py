@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.orm import SHARED_FILE_STATUS, SLACK_ID, Base, TimestampMixin
+from storage.orm.base import SHARED_FILE_STATUS, SLACK_ID, Base, TimestampMixin
 
 
 class SharedFileRow(TimestampMixin, Base):

@@ -33,7 +33,7 @@ class FileShared(BaseModel):
     """The file_shared event: ids only; files.info tells the rest.
 
     No `channel_type` (message events have one, this does not), so whether
-    the channel is the app's DM is asked of Slack (`handlers.slack_dm`).
+    the channel is the app's DM is asked of Slack (`handlers.edge.dm`).
     """
 
     model_config = ConfigDict(extra="ignore")

@@ -9,12 +9,12 @@ import pytest
 
 from bot.fake_slack import check_view
 from domain.services.prioritization import impact_field
-from handlers import ids
+from handlers.edge import ids
 from handlers.blocks.contract import WEEKLY_HOURS, indicator_block, skill_block, target_block
 from tests.handlers.conftest import Slack
 from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values, submit_score
 from bot.modal_values import rating_values
-from tests.handlers.week_two_steps import click, contract_values, sign, submit_view
+from tests.handlers.contract_steps import click, contract_values, sign, submit_view
 
 GOOD_ROWS = [("discovery", "discovery_questions_asked", "8 per call"), ("closing", "next_step_defined", "yes")]
 
@@ -105,7 +105,7 @@ def test_the_contract_is_signed_by_both_and_a_change_needs_both_again(team: Slac
     assert "has changed since" in json.dumps(stale[-1])
 
 
-def test_other_managers_and_reps_cannot_read_or_change_week_two(team: Slack) -> None:
+def test_other_managers_and_reps_cannot_read_or_change_priorities_or_the_contract(team: Slack) -> None:
     team.coach("UMGR", "focus <@UA|alex> discovery closing")
     assert "not on your team" in team.coach("UMGR2", "prioritize <@UA|alex>").last_text
     assert "not <@UA>'s" in team.coach("UMGR2", "focus <@UA|alex>").last_text

@@ -1,0 +1,27 @@
+"""SQLAlchemy 2 typed table models, one module per aggregate.
+
+These rows never leave `storage`: repositories map them to the frozen domain
+dataclasses (see `storage.mapping`). Importing this package registers every
+table on the one `Base.metadata` that Alembic and the migration test use.
+"""
+
+from storage.orm.base import Base, TimestampMixin, UtcDateTime, utcnow
+from storage.orm.coaching import (
+    CallScoreRow,
+    ContractRow,
+    CycleRow,
+    FocusSkillRow,
+    GapRatingRow,
+    SelfAssessmentRow,
+)
+from storage.orm.files import SharedFileRow
+from storage.orm.pipeline import OpportunityRow
+from storage.orm.receipts import ReceiptRow
+from storage.orm.scheduling import DeliveryRow, ScheduleRow
+from storage.orm.workspaces import MemberRow, WorkspaceRow
+
+__all__ = [
+    "Base", "CallScoreRow", "ContractRow", "CycleRow", "DeliveryRow", "FocusSkillRow", "GapRatingRow",
+    "MemberRow", "OpportunityRow", "ReceiptRow", "ScheduleRow", "SelfAssessmentRow", "SharedFileRow",
+    "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",
+]

@@ -1,0 +1,104 @@
+"""The declarative base every table shares, its column types and lengths.
+
+One `Base.metadata` for all tables; Alembic's migrations are written against it,
+and the migration test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+from domain import field_lengths
+# Explicit constraint names, shared with Alembic: SQLite's batch migrations
+# and PostgreSQL's ALTER ... DROP CONSTRAINT both need a name to find one.
+NAMING_CONVENTION: dict[str, str] = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Slack ids (T..., E..., U..., W...) are about 11 characters today; Slack says
+# they may grow, so leave room.
+SLACK_ID = 32
+NAME = 255
+TIME_ZONE = 64  # IANA names; the longest today is 32 characters
+KIND = 64  # notification kinds, e.g. "challenge_nudge"
+PERIOD = 32  # an ISO date or week, e.g. "2026-11-23"
+SLACK_TS = 32  # message timestamps look like "1763900000.123456"
+EMAIL = 320  # RFC 5321: 64 for the local part, @, 255 for the domain
+SHARED_FILE_STATUS = 16  # "claimed", "done", "failed"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timezone-aware DateTime that is always UTC, on every backend.
+
+    PostgreSQL keeps the instant (timestamptz) but SQLite has no time zones and
+    would silently drop an offset, so values are converted to UTC on the way
+    in and marked UTC on the way out. Naive datetimes are refused: they are
+    ambiguous and a bug in the caller.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value!r}: store timezone-aware times only")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:  # SQLite: stored as UTC without an offset
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        datetime: UtcDateTime(),
+        date: Date(),
+        dict[str, Any]: JSON(),
+        list[str]: JSON(),
+    }
+
+
+class TimestampMixin:
+    # The Python defaults give exact UTC instants; the server defaults keep
+    # rows written by hand or by a data migration valid too.
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        default=utcnow, onupdate=utcnow, server_default=func.now()
+    )
