@@ -109,7 +109,9 @@ class _Channel(HTTPChannel):  # type: ignore[misc]
 class HttpServer:
     """A waitress server that can run in the foreground or in a thread (tests)."""
 
-    def __init__(self, wsgi: CoachflowWsgi, host: str = "0.0.0.0", port: int = 3000, threads: int = 8) -> None:
+    def __init__(
+        self, wsgi: CoachflowWsgi, host: str = "0.0.0.0", port: int = 3000, threads: int = 8,  # noqa: S104 - as `run --host`
+    ) -> None:
         self._server = create_server(
             wsgi, host=host, port=port, threads=threads, ident="coachflow",
             # waitress refuses a body of this size or more (its default is 1 GB, buffered to disk).

@@ -56,7 +56,9 @@ class SqlCycleRepository:
         return {c.rep_id: c for c in self._cycles(query)}
 
     def history(self, ref: WorkspaceRef, rep_id: str) -> list[CoachingCycle]:
-        query = self._select(ref).where(CycleRow.rep_id == rep_id).order_by(CycleRow.starts_on.desc(), CycleRow.id.desc())
+        query = (
+            self._select(ref).where(CycleRow.rep_id == rep_id).order_by(CycleRow.starts_on.desc(), CycleRow.id.desc())
+        )
         return self._cycles(query)
 
     @staticmethod

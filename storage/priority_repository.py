@@ -37,7 +37,9 @@ class SqlPriorityRepository:
         self._session.flush()
 
     def focus(self, cycle_id: int) -> list[str]:
-        query = select(FocusSkillRow.competency).where(FocusSkillRow.cycle_id == cycle_id).order_by(FocusSkillRow.position)
+        query = (
+            select(FocusSkillRow.competency).where(FocusSkillRow.cycle_id == cycle_id).order_by(FocusSkillRow.position)
+        )
         return list(self._session.execute(query).scalars())
 
     def set_focus(self, ref: WorkspaceRef, cycle_id: int, skills: list[str]) -> None:

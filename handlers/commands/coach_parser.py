@@ -155,7 +155,9 @@ def parse_coach_command(text: str) -> CoachCommand:
         return _parse_admin(words[1:])
     if head == "pause":
         if len(words) < 2:
-            raise InvalidInput("Say until when: `/coach pause until 2026-12-01`, `/coach pause 3d` or `/coach pause 2w`.")
+            raise InvalidInput(
+                "Say until when: `/coach pause until 2026-12-01`, `/coach pause 3d` or `/coach pause 2w`."
+            )
         return Pause(until=" ".join(words[1:]))
     if head == "resume":
         return Resume()
@@ -223,7 +225,9 @@ def _parse_admin(words: list[str]) -> CoachCommand:
         parts = rest.split()
         if len(parts) == 2 and parts[0].lower() in {"add", "remove"}:
             return AdminCalendar(setting=f"holiday_{parts[0].lower()}", value=parts[1])  # type: ignore[arg-type]
-        raise InvalidInput("Holidays: `/coach admin holiday add 2026-12-25` or `/coach admin holiday remove 2026-12-25`.")
+        raise InvalidInput(
+            "Holidays: `/coach admin holiday add 2026-12-25` or `/coach admin holiday remove 2026-12-25`."
+        )
     raise InvalidInput(
         "Admin commands: `/coach admin grant @jordan`, `/coach admin teams`, `/coach admin settings`, "
         "`/coach admin workweek sun-thu`, `/coach admin holiday add 2026-12-25`, "
