@@ -47,7 +47,9 @@ def svc(uow_factory: Any, fake: FakeSlack, fake_server: FakeSlackServer, naps: N
 
 
 @pytest.fixture
-def slack(svc: Services, fake: FakeSlack, fake_server: FakeSlackServer, slack_requests: SlackRequests) -> Iterator[Slack]:
+def slack(
+    svc: Services, fake: FakeSlack, fake_server: FakeSlackServer, slack_requests: SlackRequests,
+) -> Iterator[Slack]:
     # SLACK_API_URL: the response_urls point at the fake Slack, and only Slack's hosts are answered.
     settings = load_settings(
         None, SLACK_BOT_TOKEN=fake.bot_token, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake_server.base_url

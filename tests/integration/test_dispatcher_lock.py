@@ -25,7 +25,7 @@ from tests.conftest import TestDatabase
 
 def test_the_default_key_is_derived_from_the_name():
     digest = hashlib.sha256(b"coachflow-dispatcher").digest()
-    assert DISPATCHER_LOCK_KEY == int.from_bytes(digest[:8], "big", signed=True)
+    assert int.from_bytes(digest[:8], "big", signed=True) == DISPATCHER_LOCK_KEY
 
 
 def test_sqlite_has_one_process_so_the_lock_is_always_held(sqlite_engine):

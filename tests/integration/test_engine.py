@@ -28,7 +28,7 @@ def test_database_urls_are_normalised(given, expected):
 
 
 def test_an_empty_database_url_is_an_error():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="empty database URL"):
         normalise_database_url("  ")
 
 
@@ -55,19 +55,19 @@ def test_in_memory_sqlite_works(tmp_path):
 
 
 def test_schema_is_for_postgresql_only_and_must_be_a_plain_name():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="schema= is for PostgreSQL"):
         make_engine("sqlite://", schema="x")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="invalid schema name"):
         make_engine("postgresql://u@localhost/db", schema="x; DROP TABLE members")
 
 
 @pytest.mark.postgres
-def test_schema_puts_every_postgres_connection_on_that_search_path(_postgres_database):
-    url = make_url(_postgres_database.url)
+def test_schema_puts_every_postgres_connection_on_that_search_path(postgres_database):
+    url = make_url(postgres_database.url)
     schema = url.query["options"].removeprefix("-csearch_path=")
     plain_url = url.difference_update_query(["options"]).render_as_string(hide_password=False)
 
-    for engine in (make_engine(plain_url, schema=schema), make_engine(_postgres_database.url)):
+    for engine in (make_engine(plain_url, schema=schema), make_engine(postgres_database.url)):
         try:
             with engine.connect() as connection:
                 assert connection.execute(text("SELECT current_schema()")).scalar() == schema

@@ -14,8 +14,7 @@ from slack_bolt import App
 from sqlalchemy import Engine, text
 
 from bot.fake_slack import FakeSlack, FakeSlackServer, SlackRequests
-from handlers.edge import ids
-from handlers.edge import ResponseUrlPolicy
+from handlers.edge import ResponseUrlPolicy, ids
 from tests.handlers.conftest import SECRET, Slack
 from tests.handlers.edge.trap import Trap, running_trap
 
