@@ -224,7 +224,7 @@ def _parse_admin(words: list[str]) -> CoachCommand:
     if action == "holiday":
         parts = rest.split()
         if len(parts) == 2 and parts[0].lower() in {"add", "remove"}:
-            return AdminCalendar(setting=f"holiday_{parts[0].lower()}", value=parts[1])  # type: ignore[arg-type]
+            return AdminCalendar(setting=f"holiday_{parts[0].lower()}", value=parts[1])
         raise InvalidInput(
             "Holidays: `/coach admin holiday add 2026-12-25` or `/coach admin holiday remove 2026-12-25`."
         )
@@ -271,7 +271,7 @@ def _parse_cycle(rest: str) -> CycleCommand:
         if not _WEEKS.fullmatch(words[1]):
             raise InvalidInput("Extend by a whole number of weeks, 1 to 4: `/coach cycle @alex extend 2`.")
         weeks = int(words[1])
-    return CycleCommand(rep_id=rep_id, action=action, weeks=weeks)  # type: ignore[arg-type]
+    return CycleCommand(rep_id=rep_id, action=action, weeks=weeks)
 
 
 def _parse_notify(words: list[str], *, workspace: bool) -> Notify:
