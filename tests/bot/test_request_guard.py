@@ -36,7 +36,7 @@ def _app() -> App:
 
 def _call(wsgi: CoachflowWsgi, environ: dict[str, Any]) -> str:
     statuses: list[str] = []
-    b"".join(wsgi(environ, lambda status, headers: statuses.append(status)))  # type: ignore[arg-type,func-returns-value]
+    b"".join(wsgi(environ, lambda status, headers: statuses.append(status)))  # type: ignore[arg-type]
     return statuses[0]
 
 

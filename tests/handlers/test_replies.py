@@ -56,7 +56,7 @@ def slack(
     )
     app = create_app(settings, svc, client=RecordingSlackClient(fake))
     yield Slack(app, fake, slack_requests)
-    app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+    app.listener_runner.listener_executor.shutdown(wait=True)
 
 
 def replies_in_ledger(uow_factory: Any, status: DeliveryStatus | None = None) -> list[Delivery]:

@@ -131,7 +131,7 @@ def test_the_lock_has_its_own_connection_idle_outside_any_transaction(
         assert lock.try_acquire()
         # Not a pooled connection: the pool lends nothing out, and units of
         # work on the same engine neither see nor release the lock.
-        assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+        assert engine.pool.checkedout() == 0
         for _ in range(3):
             with make_uow_factory(engine)() as uow:
                 uow.workspaces.list_all()

@@ -64,14 +64,17 @@ def test_schema_is_for_postgresql_only_and_must_be_a_plain_name():
 @pytest.mark.postgres
 def test_schema_puts_every_postgres_connection_on_that_search_path(postgres_database):
     url = make_url(postgres_database.url)
-    schema = url.query["options"].removeprefix("-csearch_path=")
+    options = url.query["options"]
+    assert isinstance(options, str)  # one options= in the URL
+    schema = options.removeprefix("-csearch_path=")
     plain_url = url.difference_update_query(["options"]).render_as_string(hide_password=False)
 
     for engine in (make_engine(plain_url, schema=schema), make_engine(postgres_database.url)):
         try:
             with engine.connect() as connection:
                 assert connection.execute(text("SELECT current_schema()")).scalar() == schema
-                assert connection.execute(text("SELECT count(*) FROM members")).scalar() >= 0
+                members = connection.execute(text("SELECT count(*) FROM members")).scalar()
+                assert members is not None and members >= 0
         finally:
             engine.dispose()
     assert engine.pool._pre_ping  # noqa: SLF001 - survives a restarted server

@@ -103,7 +103,7 @@ def hasty(uow_factory: Any, fake: FakeSlack, fake_server: FakeSlackServer,
     """The app with the shortest save deadline, so these tests wait half a second, not two."""
     app = make_app(uow_factory, fake, fake_server, COACHFLOW_SAVE_DEADLINE_SECONDS="0.5")
     yield Slack(app, fake, slack_requests)
-    app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+    app.listener_runner.listener_executor.shutdown(wait=True)
 
 
 def _self_assessment(slack: Slack) -> tuple[SignedRequest, str]:

@@ -102,7 +102,7 @@ DOMAIN_ERROR = f"<@UREP> is not on your team. `{HOSTILE}` is not a skill in the 
 class Call:
     """One call of a builder: what it returns, and whether the person's text should be on show."""
 
-    build: Callable[[], Any]
+    build: Callable[..., Any]  # lambdas bind their loop variable as a default argument
     shows_person_text: bool = True
     # Domain refusals keep `<@U…>` mentions live, also ones the requester typed (see `kit.domain_text`).
     requester_mentions_kept: bool = False
