@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 from sqlalchemy import Engine
 
 from bot.config import Settings
+from bot.installed_workspace import installed_workspace_of
 from domain.catalog import Catalog, load_catalog
 from domain.ports import DispatcherLock, UnitOfWorkFactory
 from domain.services.contracts import ContractService
@@ -28,12 +29,11 @@ from domain.services.preferences import PreferenceService
 from domain.services.prioritization import PrioritizationService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
-from bot.installed_workspace import installed_workspace_of
 from handlers import register_all
 from handlers.edge import install_edge_guards
-from handlers.jobs.dispatch import DispatchJob
 from handlers.edge.receipts import RECEIVED_AT
 from handlers.edge.services import CONTEXT_KEY, Services, utc_now
+from handlers.jobs.dispatch import DispatchJob
 from storage.dispatcher_lock import make_dispatcher_lock
 from storage.uow import make_engine, make_uow_factory
 
@@ -109,7 +109,7 @@ def create_app(
         logger=logging.getLogger("coachflow.bolt"),
     )
 
-    def inject(context: BoltContext, next: Callable[[], Any]) -> Any:
+    def inject(context: BoltContext, next: Callable[[], Any]) -> Any:  # noqa: A002 - Bolt injects by this name
         context[RECEIVED_AT] = time.monotonic()  # a form's save deadline counts from here
         context[CONTEXT_KEY] = services
         if client is not None:

@@ -70,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="connect to Slack (Socket Mode, or HTTP with --http)")
     run.add_argument("--http", action="store_true", help="serve Slack's HTTP requests instead of Socket Mode")
     run.add_argument("--port", type=cli_args.port, default=3000, help="HTTP port (default 3000)")
-    run.add_argument("--host", default="0.0.0.0", help="HTTP bind address (default 0.0.0.0)")
+    # Slack reaches the app from outside, so the server listens on every interface unless told otherwise.
+    run.add_argument("--host", default="0.0.0.0", help="HTTP bind address (default 0.0.0.0)")  # noqa: S104
     run.add_argument("--no-scheduler", action="store_true", help="do not run the dispatch scheduler in this process")
     run.set_defaults(handler=_cmd_run)
 
@@ -80,7 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     jobs = sub.add_parser("jobs", help="scheduled messages")
     jobs_sub = jobs.add_subparsers(metavar="{run-due,due}", required=True)
     run_due = jobs_sub.add_parser("run-due", help="run one dispatch tick (queue what is due, send it)")
-    run_due.add_argument("--now", type=cli_args.instant, help="as of this instant, ISO 8601 (e.g. 2026-11-27T15:00:00Z)")
+    run_due.add_argument(
+        "--now", type=cli_args.instant, help="as of this instant, ISO 8601 (e.g. 2026-11-27T15:00:00Z)",
+    )
     run_due.set_defaults(handler=_operation("jobs_run_due"))
     due = jobs_sub.add_parser("due", help="list what a tick would send now, without sending")
     due.add_argument("--now", type=cli_args.instant, help="as of this instant, ISO 8601")
@@ -119,7 +122,9 @@ def _parser() -> argparse.ArgumentParser:
 
     pipeline = sub.add_parser("pipeline", help="CRM opportunities: import a CSV export, audit pipeline velocity")
     pipeline_sub = pipeline.add_subparsers(metavar="{import,audit}", required=True)
-    pl_import = pipeline_sub.add_parser("import", help="import opportunities from a Salesforce, HubSpot or Coachflow CSV")
+    pl_import = pipeline_sub.add_parser(
+        "import", help="import opportunities from a Salesforce, HubSpot or Coachflow CSV",
+    )
     pl_import.add_argument("file", help="the CSV export")
     pl_import.add_argument("--team", required=True, type=cli_args.team_id, help="Slack workspace id (T...)")
     pl_import.set_defaults(handler=_cmd_pipeline_import)
@@ -151,7 +156,7 @@ def _settings() -> Settings:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from bot.app import build_runtime
-    from bot.database import prepare_database, database_health_check
+    from bot.database import database_health_check, prepare_database
     from bot.operations import configured_catalog
     from bot.slack_check import verify_bot_token
 
@@ -198,7 +203,6 @@ def _cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 def _cmd_db_status(args: argparse.Namespace) -> int:
     from bot.database import database_status, missing_sqlite_file
-
     from storage.migrate import is_known_revision
 
     url = _settings().database_url

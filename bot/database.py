@@ -6,13 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from alembic.util.exc import CommandError
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from bot.health import BoundedHealthCheck, write_probe
-
 from bot.config import ConfigError
+from bot.health import BoundedHealthCheck, write_probe
 from storage import migrate
 from storage.uow import make_engine, normalise_database_url
 

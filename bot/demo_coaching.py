@@ -6,15 +6,15 @@ through the same signed requests as everything else in the demo.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.modal_values import assessment_values, call_values, contract_values, rating_values
 from domain.catalog import Catalog
 from handlers.edge import ids
 
-
-CRM_EXPORT = """id,name,owner,amount,stage,created,closed,status,loss_reason,entered_prospecting,entered_qualifying,entered_presenting,entered_closing
+CRM_EXPORT = """id,name,owner,amount,stage,created,closed,status,loss_reason,\
+entered_prospecting,entered_qualifying,entered_presenting,entered_closing
 D-101,Globex platform,{alex},42000,Closed Won,2026-08-03,2026-10-30,won,,2026-08-03,2026-08-12,2026-09-01,2026-10-05
 D-102,Initech renewal,{alex},18500,Closed Lost,2026-08-10,2026-10-02,lost,Price,2026-08-10,2026-08-20,2026-09-15,
 D-103,Umbrella pilot,{alex},9000,Closed Lost,2026-09-01,2026-10-20,lost,No decision,2026-09-01,2026-09-10,,

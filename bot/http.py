@@ -93,29 +93,33 @@ def _answer(start_response: StartResponse, status: int, body: bytes, content_typ
     return [body]
 
 
-class _LoggedErrorTask(ErrorTask):  # type: ignore[misc]
+class _LoggedErrorTask(ErrorTask):
     """waitress refuses an oversized body itself, before it is buffered; say so in one line."""
 
     def execute(self) -> None:
-        error = self.request.error
+        # types-waitress types `request` as the Error; at run time it is the parser holding it.
+        error = self.request.error  # type: ignore[attr-defined]
         log.warning("refused a request: %s %s (%s)", error.code, error.reason, error.body)
         super().execute()
 
 
-class _Channel(HTTPChannel):  # type: ignore[misc]
+class _Channel(HTTPChannel):
     error_task_class = _LoggedErrorTask
 
 
 class HttpServer:
     """A waitress server that can run in the foreground or in a thread (tests)."""
 
-    def __init__(self, wsgi: CoachflowWsgi, host: str = "0.0.0.0", port: int = 3000, threads: int = 8) -> None:
+    def __init__(
+        self, wsgi: CoachflowWsgi, host: str = "0.0.0.0", port: int = 3000, threads: int = 8,  # noqa: S104 - as `run --host`
+    ) -> None:
         self._server = create_server(
             wsgi, host=host, port=port, threads=threads, ident="coachflow",
             # waitress refuses a body of this size or more (its default is 1 GB, buffered to disk).
             max_request_body_size=wsgi.max_request_bytes + 1,
         )
-        self._server.channel_class = _Channel
+        # One host, one socket: a BaseWSGIServer (the MultiSocketServer in the union is for several).
+        self._server.channel_class = _Channel  # type: ignore[union-attr]
         self._thread: threading.Thread | None = None
 
     @property

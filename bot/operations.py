@@ -28,8 +28,8 @@ from domain.delivery import SENDING_LEASE, Delivery, DeliveryStatus
 from domain.errors import InvalidInput
 from domain.ports import UnitOfWorkFactory
 from domain.services.scheduling import PlanReport, ScheduleService
-from handlers.jobs.dispatch import DispatchJob
 from handlers.edge.services import Services, utc_now
+from handlers.jobs.dispatch import DispatchJob
 from storage.dispatcher_lock import make_dispatcher_lock
 from storage.uow import make_engine, make_uow_factory
 
@@ -102,10 +102,11 @@ def jobs_due(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _plan_table(report: PlanReport) -> str:
-    rows: list[list[object]] = []
-    for item in report.due:
-        rows.append([item.key.team_id, item.recipient_id, item.kind, item.key.period, "send",
-                     item.occurrence.due_at.isoformat(timespec="minutes"), ""])
+    rows: list[list[object]] = [
+        [item.key.team_id, item.recipient_id, item.kind, item.key.period, "send",
+         item.occurrence.due_at.isoformat(timespec="minutes"), ""]
+        for item in report.due
+    ]
     for item, reason in report.stale:
         rows.append([item.key.team_id, item.recipient_id, item.kind, item.key.period, "skip",
                      item.occurrence.due_at.isoformat(timespec="minutes"), reason])
@@ -155,18 +156,18 @@ def in_flight_report(rows: Sequence[Delivery], now: datetime) -> list[str]:
         return []
     expiries = sorted(_claim_expiry(d, now) for d in rows)
     if len(rows) == 1:
-        lines = [
+        lines = [(
             f"1 row left in flight (status sending): a sender claimed it and recorded no outcome (it was "
             f"stopped, or is still sending). It is looked up in Slack before any resend, by the first tick "
             f"after its claim expires at {_utc(expiries[0])} ({_lease()} after the claim)."
-        ]
+        )]
     else:
-        lines = [
+        lines = [(
             f"{len(rows)} rows left in flight (status sending): senders claimed them and recorded no outcome "
             f"(stopped, or still sending). Each is looked up in Slack before any resend, by the first tick "
             f"after its claim expires ({_lease()} after the claim): from {_utc(expiries[0])} "
             f"to {_utc(expiries[-1])}."
-        ]
+        )]
     shown = sorted(rows, key=lambda d: (_claim_expiry(d, now), d.key.recipient_id))[:IN_FLIGHT_SHOWN]
     lines.append(table(["team", "recipient", "kind", "period", "attempts", "claimed (UTC)", "retried after (UTC)"],
                        [[d.key.team_id, d.key.recipient_id, d.key.kind, d.key.period, d.attempts,

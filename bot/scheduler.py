@@ -16,9 +16,9 @@ from slack_sdk.errors import SlackApiError
 
 from domain.model import WorkspaceRef
 from domain.ports import DispatcherLock
+from handlers.edge.services import Services
 from handlers.jobs.dispatch import DispatchJob
 from handlers.jobs.refresh_profiles import refresh_profiles
-from handlers.edge.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class CoachflowScheduler:
         # APScheduler would log and swallow an exception; log it with context.
         try:
             self._dispatch.tick()
-        except Exception:  # noqa: BLE001 - a failed tick must not stop the clock
+        except Exception:
             log.exception("dispatch tick failed; the next one retries")
 
     def _refresh(self) -> None:
@@ -62,7 +62,8 @@ class CoachflowScheduler:
             return
         try:
             team = self._client.auth_test()
-            changed = refresh_profiles(self._client, self._services, WorkspaceRef(team["team_id"], team.get("enterprise_id")))
+            workspace = WorkspaceRef(team["team_id"], team.get("enterprise_id"))
+            changed = refresh_profiles(self._client, self._services, workspace)
             log.info("time zone refresh: %d people changed", changed)
         except SlackApiError as error:
             log.warning("time zone refresh failed: %s", error.response.get("error"))

@@ -97,7 +97,7 @@ class RetryPolicy:
 
     def backoff(self, attempts: int) -> timedelta:
         """Wait before retry number `attempts` (1-based) after a transient failure."""
-        return min(self.backoff_cap, self.backoff_base * (2 ** max(0, attempts - 1)))
+        return min(self.backoff_cap, self.backoff_base * (1 << max(0, attempts - 1)))  # 2^(attempts-1), an int
 
 
 # Scheduled messages: the minute tick retries, so the waits can be long.

@@ -56,7 +56,9 @@ class SqlCycleRepository:
         return {c.rep_id: c for c in self._cycles(query)}
 
     def history(self, ref: WorkspaceRef, rep_id: str) -> list[CoachingCycle]:
-        query = self._select(ref).where(CycleRow.rep_id == rep_id).order_by(CycleRow.starts_on.desc(), CycleRow.id.desc())
+        query = (
+            self._select(ref).where(CycleRow.rep_id == rep_id).order_by(CycleRow.starts_on.desc(), CycleRow.id.desc())
+        )
         return self._cycles(query)
 
     @staticmethod
@@ -69,12 +71,12 @@ class SqlCycleRepository:
         row.ended_on = cycle.ended_on
 
     @staticmethod
-    def _select(ref: WorkspaceRef) -> Select[tuple[CycleRow, str | None]]:
+    def _select(ref: WorkspaceRef) -> Select[CycleRow, str | None]:
         return (
             select(CycleRow, WorkspaceRow.enterprise_id)
             .join(WorkspaceRow, WorkspaceRow.team_id == CycleRow.team_id)
             .where(CycleRow.team_id == ref.team_id)
         )
 
-    def _cycles(self, query: Select[tuple[CycleRow, str | None]]) -> list[CoachingCycle]:
+    def _cycles(self, query: Select[CycleRow, str | None]) -> list[CoachingCycle]:
         return [_cycle(row, enterprise) for row, enterprise in self._session.execute(query)]

@@ -25,7 +25,6 @@ from storage.mapping import delivery_from_row, delivery_values
 from storage.orm import DeliveryRow
 from storage.repositories import UnknownRowError
 
-
 # Keys per SELECT in existing_keys(): four bound values each, well under
 # SQLite's 32766 and PostgreSQL's 65535 parameter limits.
 KEYS_PER_QUERY = 1000

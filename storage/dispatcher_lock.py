@@ -14,6 +14,7 @@ double send impossible if two instances ever dispatch at once.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 
@@ -138,7 +139,6 @@ def _alive(connection: Connection) -> bool:
 
 
 def _quietly_close(connection: Connection) -> None:
-    try:
+    # Closing a dead connection may complain; it is closed either way.
+    with contextlib.suppress(SQLAlchemyError):
         connection.close()
-    except SQLAlchemyError:
-        pass  # closing a dead connection may complain; it is closed either way

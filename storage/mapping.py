@@ -6,9 +6,9 @@ in one place and the repositories only decide *which* rows to read or write.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, time
 from decimal import Decimal
-from collections.abc import Sequence
 from typing import Any
 
 from domain.delivery import Delivery, DeliveryKey, DeliveryStatus
@@ -236,10 +236,11 @@ def opportunity_from_values(values: Sequence[Any], workspace: WorkspaceRef) -> O
     attribute access on tens of thousands of result rows adds up)."""
     (_, external_id, owner_id, name, amount, stage, status, created_on, closed_on, loss_reason,
      category, prospecting, qualifying, presenting, closing, source) = values[:16]
-    entered = {}
-    for stage_of, day in zip(STAGES, (prospecting, qualifying, presenting, closing), strict=True):
-        if day is not None:
-            entered[stage_of] = day
+    entered = {
+        stage_of: day
+        for stage_of, day in zip(STAGES, (prospecting, qualifying, presenting, closing), strict=True)
+        if day is not None
+    }
     if amount is not None and (not isinstance(amount, Decimal) or amount.as_tuple().exponent != -2):
         # Numeric(14, 2) comes back with two places on both backends; this
         # only guards the comparison that decides "unchanged".

@@ -37,7 +37,9 @@ class SqlPriorityRepository:
         self._session.flush()
 
     def focus(self, cycle_id: int) -> list[str]:
-        query = select(FocusSkillRow.competency).where(FocusSkillRow.cycle_id == cycle_id).order_by(FocusSkillRow.position)
+        query = (
+            select(FocusSkillRow.competency).where(FocusSkillRow.cycle_id == cycle_id).order_by(FocusSkillRow.position)
+        )
         return list(self._session.execute(query).scalars())
 
     def set_focus(self, ref: WorkspaceRef, cycle_id: int, skills: list[str]) -> None:
@@ -106,7 +108,7 @@ class SqlContractRepository:
             row = found
         row.rep_id, row.manager_id = contract.rep_id, contract.manager_id
         row.metrics = [_metric_json(m) for m in contract.metrics]
-        row.weekly_hours = contract.weekly_hours  # type: ignore[assignment]
+        row.weekly_hours = contract.weekly_hours
         row.rep_commitments, row.manager_commitments = contract.rep_commitments, contract.manager_commitments
         row.version, row.history = contract.version, list(contract.history)
         row.rep_signed_at, row.manager_signed_at = contract.rep_signed_at, contract.manager_signed_at

@@ -71,7 +71,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    global _postgres_tests_run
+    global _postgres_tests_run  # noqa: PLW0603 - pytest's hooks share no object but the module
     if report.when == "call" and "postgres" in report.keywords and not report.skipped:
         _postgres_tests_run += 1
 

@@ -71,7 +71,7 @@ class FakeSelfAssessmentRepository:
     def latest(self, ref: WorkspaceRef, rep_id: str) -> SelfAssessment | None:
         mine = [a for a in self._t.self_assessments.values()
                 if a.workspace.team_id == ref.team_id and a.rep_id == rep_id]
-        return max(mine, key=lambda a: (a.submitted_at, a.id or 0), default=None)  # type: ignore[arg-type]
+        return max(mine, key=lambda a: (a.submitted_at, a.id or 0), default=None)
 
     def latest_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str]) -> dict[str, datetime]:
         wanted = set(rep_ids)

@@ -38,17 +38,17 @@ from bot.fake_slack.wire import FakeResponse, RecordedCall
 from bot.fake_slack.workspace import RESPONSE_URL, UPLOAD_URL, FakeSlack
 
 __all__ = [
+    "RESPONSE_URL",
+    "UPLOAD_URL",
     "FakeResponse",
     "FakeSlack",
     "FakeSlackServer",
     "HttpReply",
     "RecordedCall",
-    "RESPONSE_URL",
     "RecordingSlackClient",
     "SharedFile",
     "SignedRequest",
     "SlackRequests",
-    "UPLOAD_URL",
     "check_message",
     "check_view",
     "datepicker",

@@ -113,9 +113,8 @@ def _content(params: dict[str, Any], *, require_some: bool) -> dict[str, Any]:
     content: dict[str, Any] = {}
     if body_text is not None:
         content["text"] = body_text
-    for key, value in (("blocks", blocks), ("metadata", metadata), ("attachments", attachments)):
-        if value is not None:
-            content[key] = value
+    extras = {"blocks": blocks, "metadata": metadata, "attachments": attachments}
+    content.update({key: value for key, value in extras.items() if value is not None})
     return content
 
 

@@ -169,6 +169,6 @@ def _file_id(path: str, team_id: str) -> str | None:
 
 
 def _sign_in_page(query: str) -> FileAnswer:
-    body = "<!DOCTYPE html><html lang=\"en-US\"><head><title>Sign in | Slack</title></head>" \
-           f"<body><form action=\"/signin\"><!-- {html.escape(query)} --></form></body></html>"
+    body = ("<!DOCTYPE html><html lang=\"en-US\"><head><title>Sign in | Slack</title></head>"
+            f"<body><form action=\"/signin\"><!-- {html.escape(query)} --></form></body></html>")
     return FileAnswer(200, {"Content-Type": "text/html; charset=utf-8"}, body.encode("utf-8"))

@@ -67,7 +67,7 @@ class _Handler(BaseHTTPRequestHandler):
     # threads linger after a test, and every client slack_sdk uses is happy.
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class names it so
-        log.debug("fake Slack %s - " + format, self.address_string(), *args)
+        log.debug("fake Slack %s - %s", self.address_string(), format % args)
 
     def do_GET(self) -> None:
         self._dispatch(b"")

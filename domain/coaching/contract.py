@@ -128,7 +128,10 @@ def validate_contract(
             problems[f"target_{n}"] = "Say what number counts as success, e.g. 5 questions per call."
         elif problem := field_lengths.text_problem(metric.target, field_lengths.CONTRACT_TARGET):
             problems[f"target_{n}"] = problem
-    if not isinstance(weekly_hours, (int, float)) or isinstance(weekly_hours, bool) or not 0.5 <= weekly_hours <= MAX_WEEKLY_HOURS:
+    if (
+        not isinstance(weekly_hours, (int, float)) or isinstance(weekly_hours, bool)
+        or not 0.5 <= weekly_hours <= MAX_WEEKLY_HOURS
+    ):
         problems["weekly_hours"] = f"Weekly time is between 0.5 and {MAX_WEEKLY_HOURS:g} hours."
     for name, text in (("rep_commitments", rep_commitments), ("manager_commitments", manager_commitments)):
         if not text.strip():

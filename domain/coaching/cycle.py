@@ -32,7 +32,7 @@ class Stage(str, enum.Enum):
     MAINTAIN = "maintain"
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # the stage's display name; str.title is never wanted here
         return self.value.capitalize()
 
 

@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import Protocol
 
 from domain.coaching.contract import CoachingContract
-
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.scoring import CallScore
 from domain.coaching.self_assessment import SelfAssessment

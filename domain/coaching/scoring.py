@@ -13,7 +13,6 @@ from datetime import date, datetime
 from statistics import mean
 
 from domain import field_lengths
-from domain.errors import InvalidInput
 from domain.model import WorkspaceRef
 
 SCORE_RANGE = range(1, 6)
@@ -104,7 +103,9 @@ class SkillsProfile:
         return next((d.average for d in self.dimensions if d.dimension == dimension), None)
 
 
-def skills_profile(scores: Iterable[CallScore], dimensions: Iterable[str], window: int = PROFILE_WINDOW) -> SkillsProfile:
+def skills_profile(
+    scores: Iterable[CallScore], dimensions: Iterable[str], window: int = PROFILE_WINDOW,
+) -> SkillsProfile:
     observed = sorted((s for s in scores if not s.is_self_score), key=lambda s: (s.call_on, s.id or 0))[-window:]
     averages = [
         DimensionAverage(d, round(mean(values), 2), len(values))

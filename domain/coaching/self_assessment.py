@@ -61,5 +61,7 @@ def validate_answers(
         elif bad:
             problems[question] = "Ratings go from 1 to 5."
         else:
-            answers.append(Answer(question, competency, int(values["confidence"]), int(values["competence"])))  # type: ignore[arg-type]
+            confidence, competence = values["confidence"], values["competence"]
+            assert isinstance(confidence, int) and isinstance(competence, int)  # `bad` checked both
+            answers.append(Answer(question, competency, int(confidence), int(competence)))
     return answers, problems

@@ -12,7 +12,7 @@ import calendar as _gregorian
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -20,7 +20,6 @@ from domain.delivery import DeliveryKey
 from domain.model import Member, QuietHours, WorkspaceSettings
 from domain.scheduling.kinds import Cadence, NotificationKind, Staleness
 
-UTC = timezone.utc
 HORIZON = timedelta(days=400)  # how far occurrences are looked for, either way
 ONE_DAY = timedelta(days=1)
 # Zone names that exist on disk but describe the host, not a person.

@@ -94,12 +94,13 @@ class ContractService:
         with self._uow_factory() as uow:
             within_deadline(uow, receipt)
             rep, cycle = managed_cycle(uow, ws, manager_id, rep_id, "write their coaching contract")
-            return ContractDraft(rep, cycle, uow.contracts.for_cycle(cycle.id or 0), uow.priorities.focus(cycle.id or 0))
+            cycle_id = cycle.id or 0
+            return ContractDraft(rep, cycle, uow.contracts.for_cycle(cycle_id), uow.priorities.focus(cycle_id))
 
     def current(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> CoachingContract:
         with self._uow_factory() as uow:
             rep = uow.members.get(ws, rep_id)
-            if rep is None or not (viewer_id == rep_id or rep.manager_id == viewer_id):
+            if rep is None or viewer_id not in (rep_id, rep.manager_id):
                 raise NotAllowed(f"You can see your own coaching contract and your reps', not <@{rep_id}>'s.")
             cycle = uow.cycles.active_for(ws, rep_id)
             contract = uow.contracts.for_cycle(cycle.id) if cycle and cycle.id else None

@@ -71,7 +71,7 @@ class CycleService:
             viewer = uow.members.get(ws, viewer_id)
             rep = uow.members.get(ws, rep_id)
             if rep is None or viewer is None or not (
-                viewer_id == rep_id or rep.manager_id == viewer_id or viewer.is_admin
+                viewer_id in (rep_id, rep.manager_id) or viewer.is_admin
             ):
                 # Same answer whether or not the rep exists: no probing other teams.
                 raise NotAllowed(f"You can see your own cycle and your reps' cycles, not <@{rep_id}>'s.")
@@ -108,7 +108,9 @@ def hand_over_cycle(uow: UnitOfWork, ws: WorkspaceRef, rep_id: str, new_manager_
         uow.contracts.save(contract.handed_over(new_manager_id))
 
 
-def managed_cycle(uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str, to_do: str) -> tuple[Member, CoachingCycle]:
+def managed_cycle(
+    uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str, to_do: str,
+) -> tuple[Member, CoachingCycle]:
     """The rep and their active cycle, for their own manager only; `to_do` finishes "so you cannot ..."."""
     rep = uow.members.get(ws, rep_id)
     if rep is None or rep.manager_id != manager_id:

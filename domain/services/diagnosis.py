@@ -115,7 +115,7 @@ class DiagnosisService:
         with self._uow_factory() as uow:
             viewer = uow.members.get(ws, viewer_id)
             rep = uow.members.get(ws, rep_id)
-            if rep is None or viewer is None or not (viewer_id == rep_id or rep.manager_id == viewer_id):
+            if rep is None or viewer is None or viewer_id not in (rep_id, rep.manager_id):
                 # Same answer whether or not the rep exists: no probing other teams.
                 raise NotAllowed(f"You can see your own skills profile and your reps', not <@{rep_id}>'s.")
             scores = uow.call_scores.for_rep(ws, rep_id, HISTORY_LIMIT)
@@ -149,7 +149,7 @@ class DiagnosisService:
     @staticmethod
     def _scorable_rep(uow: UnitOfWork, ws: WorkspaceRef, scorer_id: str, rep_id: str) -> Member:
         rep = uow.members.get(ws, rep_id)
-        if rep is None or not (scorer_id == rep_id or rep.manager_id == scorer_id):
+        if rep is None or scorer_id not in (rep_id, rep.manager_id):
             # Same answer whether or not the rep exists.
             raise NotAllowed(
                 f"<@{rep_id}> is not on your team, so you cannot score their calls. "

@@ -35,8 +35,8 @@ from domain.pipeline.upload import (
     SharedFileStatus,
     TooLarge,
     Unavailable,
-    UploadOutcome,
     Unusable,
+    UploadOutcome,
     describe,
 )
 from domain.ports import UnitOfWorkFactory

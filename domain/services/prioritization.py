@@ -76,7 +76,7 @@ class PrioritizationService:
     def view(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> PriorityView:
         with self._uow_factory() as uow:
             rep = uow.members.get(ws, rep_id)
-            if rep is None or not (viewer_id == rep_id or rep.manager_id == viewer_id):
+            if rep is None or viewer_id not in (rep_id, rep.manager_id):
                 raise NotAllowed(f"You can see your own priorities and your reps', not <@{rep_id}>'s.")
             return self._view(uow, ws, rep)
 
@@ -155,7 +155,9 @@ class PrioritizationService:
     def _view(self, uow: UnitOfWork, ws: WorkspaceRef, rep: Member) -> PriorityView:
         cycle = uow.cycles.active_for(ws, rep.user_id)
         if cycle is None or cycle.id is None:
-            raise NotFound(f"<@{rep.user_id}> has no active coaching cycle. Start one: `/coach start <@{rep.user_id}>`.")
+            raise NotFound(
+                f"<@{rep.user_id}> has no active coaching cycle. Start one: `/coach start <@{rep.user_id}>`."
+            )
         informs = {d.id: d.competency for d in self._catalog.scoring_dimensions}
         profile = skills_profile(uow.call_scores.for_rep(ws, rep.user_id, HISTORY_LIMIT), list(informs))
         assessment = uow.self_assessments.latest(ws, rep.user_id)

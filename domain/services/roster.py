@@ -154,8 +154,10 @@ class RosterService:
             caller = self._require_member(uow, ws, caller_id)
             known = uow.members.get_many(ws, rep_ids)
             tz = self._workspace_tz(uow, ws)
-            for rep_id in dict.fromkeys(rep_ids):  # keep order, drop repeats
-                results.append(self._add_one(uow, ws, caller, known.get(rep_id), rep_id, directory, tz))
+            results.extend(  # keep order, drop repeats
+                self._add_one(uow, ws, caller, known.get(rep_id), rep_id, directory, tz)
+                for rep_id in dict.fromkeys(rep_ids)
+            )
             if any(r.joined for r in results) and caller.role is not Role.MANAGER:
                 uow.members.update(replace(caller, role=Role.MANAGER))
             uow.commit()

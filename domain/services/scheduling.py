@@ -81,9 +81,8 @@ class ScheduleService:
             # Keep the catch-up point of an existing entry: occurrences missed
             # during downtime are still the tick's to send or skip.
             checked = min(existing[kind.name].checked_until, now) if kind.name in existing else now
-            uow.schedules.upsert(
-                ScheduleEntry(member.workspace, member.user_id, kind.name, upcoming.due_at if upcoming else None, checked)
-            )
+            due_at = upcoming.due_at if upcoming else None
+            uow.schedules.upsert(ScheduleEntry(member.workspace, member.user_id, kind.name, due_at, checked))
 
     # -- the tick ---------------------------------------------------------
 
@@ -97,7 +96,9 @@ class ScheduleService:
                 moves: list[ScheduleEntry] = []
                 for entry, member, settings, plan in self._plans(uow, entries, now):
                     rows += [self._ledger_row(item, DeliveryStatus.PENDING) for item in plan.send]
-                    rows += [self._ledger_row(s.notification, DeliveryStatus.SKIPPED, reason=s.reason) for s in plan.skip]
+                    rows += [
+                        self._ledger_row(s.notification, DeliveryStatus.SKIPPED, reason=s.reason) for s in plan.skip
+                    ]
                     report.due += plan.send
                     report.stale += [(s.notification, s.reason) for s in plan.skip]
                     if member is not None and settings is not None:

@@ -16,7 +16,9 @@ from handlers.edge.receipts import receipt_of
 from handlers.edge.services import services, workspace_of
 
 
-def handle_remove_rep(ack: Ack, action: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+def handle_remove_rep(
+    ack: Ack, action: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext,
+) -> None:
     ack()
     click = ButtonClick.model_validate(action)
     svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]

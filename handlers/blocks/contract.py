@@ -73,7 +73,7 @@ def contract_modal(draft: ContractDraft, catalog: Catalog) -> dict[str, Any]:
     skills = contract.skills if contract else draft.focus
     metrics = {m.competency: m for m in contract.metrics} if contract else {}
     skill_options = [option(c.id, f"{c.name} ({c.level.value})") for c in catalog.competencies]
-    groups = [
+    groups: list[dict[str, Any]] = [
         {"label": plain(limits.clip(c.name, 75), 75),
          "options": [option(i.id, f"{i.name} ({i.unit})") for i in c.leading_indicators]}
         for c in catalog.competencies

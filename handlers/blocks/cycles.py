@@ -36,7 +36,8 @@ def _plan_lines(cycle: CoachingCycle) -> list[str]:
     lines = []
     for stage, first_week in STAGE_STARTS.items():
         starts = cycle.starts_on + timedelta(weeks=first_week - 1 - cycle.offset_weeks)
-        lines.append(f"• *{stage.title}* ({_STAGE_WEEKS[stage]}, from {starts:%a %-d %b}): {WHAT_EACH_STAGE_ASKS[stage]}")
+        weeks, asks = _STAGE_WEEKS[stage], WHAT_EACH_STAGE_ASKS[stage]
+        lines.append(f"• *{stage.title}* ({weeks}, from {starts:%a %-d %b}): {asks}")
     return lines
 
 
@@ -52,8 +53,10 @@ def cycle_message(view: CycleView) -> dict[str, Any]:
                                  where=_where(cycle, view), day=cycle.starts_on, manager=mention(cycle.manager_id))))
         blocks.append(section("\n".join(_plan_lines(cycle))))
     if view.past:
-        past = [f"• {c.starts_on:%-d %b %Y} to {c.ended_on:%-d %b %Y}" if c.ended_on else f"• from {c.starts_on:%-d %b %Y}"
-                for c in view.past[:10]]
+        past = [
+            f"• {c.starts_on:%-d %b %Y} to {c.ended_on:%-d %b %Y}" if c.ended_on else f"• from {c.starts_on:%-d %b %Y}"
+            for c in view.past[:10]
+        ]
         blocks.append(context("Past cycles:\n" + "\n".join(past)))
     return message(md("Coaching cycle of {rep}", rep=rep), blocks)
 

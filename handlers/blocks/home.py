@@ -100,8 +100,10 @@ def _team_section(home: HomeModel, now: datetime, skill_names: dict[str, str]) -
     blocks: list[Block] = [divider(), header(f"Your team ({count} rep{'s' if count != 1 else ''})")]
     if not home.reps:
         blocks.append(section("You do not coach anyone yet."))
-    for rep in home.reps[:_MAX_REPS_SHOWN]:
-        blocks.append(_rep_row(rep, now, home.cycles.get(rep.user_id), home.progress.get(rep.user_id), skill_names))
+    blocks.extend(
+        _rep_row(rep, now, home.cycles.get(rep.user_id), home.progress.get(rep.user_id), skill_names)
+        for rep in home.reps[:_MAX_REPS_SHOWN]
+    )
     if count > _MAX_REPS_SHOWN:
         blocks.append(context(f"…and {count - _MAX_REPS_SHOWN} more. `/coach team` lists everyone."))
     blocks.append(actions(button("Add reps", ids.OPEN_ADD_REPS, style="primary")))

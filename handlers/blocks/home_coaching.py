@@ -41,11 +41,14 @@ def rep_profile_blocks(profile: ProfileView | None) -> list[Block]:
         f"{profile.dimension_names.get(d.dimension, d.dimension)} {d.average:.1f}"
         for d in profile.profile.dimensions[:WEAKEST_SHOWN]
     )
-    lines = [f"*Skills profile* ({profile.profile.calls_scored} calls scored by your manager): weakest first, {weakest}"]
+    scored = profile.profile.calls_scored
+    lines = [f"*Skills profile* ({scored} calls scored by your manager): weakest first, {weakest}"]
     flagged = [g for g in profile.perception if g.flag]
-    for gap in flagged:
-        lines.append(f":triangular_flag_on_post: {profile.competency_names.get(gap.competency, gap.competency)}: "
-                     f"self {gap.self_rating:g} vs observed {gap.observed:g} ({gap.flag})")
+    lines.extend(
+        f":triangular_flag_on_post: {profile.competency_names.get(gap.competency, gap.competency)}: "
+        f"self {gap.self_rating:g} vs observed {gap.observed:g} ({gap.flag})"
+        for gap in flagged
+    )
     return [section("\n".join(lines)), context("`/coach profile` shows every dimension and each call.")]
 
 

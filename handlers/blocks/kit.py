@@ -131,7 +131,7 @@ def fit(blocks: list[Block], limit: int, more: str = "…and more. Narrow the li
     """Keep at most `limit` blocks, replacing the overflow with a note."""
     if len(blocks) <= limit:
         return blocks
-    return blocks[: limit - 1] + [context(more)]
+    return [*blocks[: limit - 1], context(more)]
 
 
 def local_time(at: datetime) -> Mrkdwn:

@@ -44,7 +44,7 @@ class Mrkdwn(str):
     def __radd__(self, other: str) -> Mrkdwn:
         return Mrkdwn(str.__add__(escape(other), self))
 
-    def join(self, parts: Iterable[str]) -> Mrkdwn:  # type: ignore[override]
+    def join(self, parts: Iterable[str]) -> Mrkdwn:
         return Mrkdwn(str.join(self, [escape(part) for part in parts]))
 
 

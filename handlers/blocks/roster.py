@@ -49,18 +49,18 @@ HELP_TEXT = {
         "`/coach admin grant @jordan` make someone a Coachflow admin",
         "`/coach admin teams` every team in this workspace",
         "`/coach admin settings` working days, holidays, quiet hours",
-        "`/coach admin workweek sun-thu`, `/coach admin holiday add 2026-12-25`, "
-        "`/coach admin quiet 20:00-07:00`, `/coach admin notify off week_ahead`",
+        ("`/coach admin workweek sun-thu`, `/coach admin holiday add 2026-12-25`, "
+         "`/coach admin quiet 20:00-07:00`, `/coach admin notify off week_ahead`"),
         "*Everyone*",
         "Open the *Home* tab of Coachflow to see your coaching at a glance.",
     ],
     "team": [
         "`/coach team` lists your reps with their local time zone.",
-        "`/coach team add @alex @sam` adds reps. A rep coached by another manager moves "
-        "only when that manager or an admin moves them.",
+        ("`/coach team add @alex @sam` adds reps. A rep coached by another manager moves "
+         "only when that manager or an admin moves them."),
         "`/coach team remove @alex` takes a rep off your team; their history stays.",
-        "`/coach team move @alex @jordan` hands a rep to another manager "
-        "(their current manager or an admin).",
+        ("`/coach team move @alex @jordan` hands a rep to another manager "
+         "(their current manager or an admin)."),
     ],
     "admin": [
         "The first person to use `/coach` in a workspace becomes its admin.",
@@ -134,8 +134,8 @@ def team_message(listing: TeamListing, now: datetime) -> dict[str, Any]:
 
 def _member_line(member: Member, now: datetime) -> Block:
     role = "admin, rep" if member.is_admin else "rep"
-    return section(md("{who}\n{zone} · {role}", who=mention(member.user_id), zone=time_zone_label(member.time_zone, now),
-                      role=role))
+    zone = time_zone_label(member.time_zone, now)
+    return section(md("{who}\n{zone} · {role}", who=mention(member.user_id), zone=zone, role=role))
 
 
 def removed_message(rep: Member) -> dict[str, Any]:
@@ -164,8 +164,7 @@ def teams_message(teams: list[TeamListing]) -> dict[str, Any]:
         text = "No teams yet. Managers create theirs with `/coach team add @name`."
         return message(text, [section(text)])
     blocks: list[Block] = [header(f"Teams in this workspace: {len(teams)}")]
-    for team in teams:
-        blocks.append(team_line(team))
+    blocks.extend(team_line(team) for team in teams)
     return message(f"{len(teams)} teams", blocks)
 
 

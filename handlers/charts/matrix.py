@@ -94,6 +94,8 @@ def _regions(axes: Axes) -> None:
 
 
 def _label(axes: Axes, spot: _Placed) -> None:
+    dx: float  # label offset in points
+    dy: float
     if spot.angle is None:
         # A lone point is named to its right, or to its left at the right-hand edge.
         dx, dy, ha, va = (10, 0, "left", "center") if spot.point.difficulty < TOP else (-10, 0, "right", "center")

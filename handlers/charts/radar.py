@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from typing import cast
 
 from matplotlib.figure import Figure
+from matplotlib.projections.polar import PolarAxes
 
 from handlers.charts.canvas import (
     INK,
@@ -58,7 +60,7 @@ def radar_figure(
     _check(labels, values)
     figure = new_figure(6.4, 6.4)
     figure.subplots_adjust(left=0.16, right=0.84, top=0.80, bottom=0.12)
-    axes = figure.add_subplot(projection="polar")
+    axes = cast(PolarAxes, figure.add_subplot(projection="polar"))
     axes.set_theta_offset(math.pi / 2)
     axes.set_theta_direction(-1)
     low, high = SCALE

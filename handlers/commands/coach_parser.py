@@ -155,7 +155,9 @@ def parse_coach_command(text: str) -> CoachCommand:
         return _parse_admin(words[1:])
     if head == "pause":
         if len(words) < 2:
-            raise InvalidInput("Say until when: `/coach pause until 2026-12-01`, `/coach pause 3d` or `/coach pause 2w`.")
+            raise InvalidInput(
+                "Say until when: `/coach pause until 2026-12-01`, `/coach pause 3d` or `/coach pause 2w`."
+            )
         return Pause(until=" ".join(words[1:]))
     if head == "resume":
         return Resume()
@@ -222,8 +224,10 @@ def _parse_admin(words: list[str]) -> CoachCommand:
     if action == "holiday":
         parts = rest.split()
         if len(parts) == 2 and parts[0].lower() in {"add", "remove"}:
-            return AdminCalendar(setting=f"holiday_{parts[0].lower()}", value=parts[1])  # type: ignore[arg-type]
-        raise InvalidInput("Holidays: `/coach admin holiday add 2026-12-25` or `/coach admin holiday remove 2026-12-25`.")
+            return AdminCalendar(setting=f"holiday_{parts[0].lower()}", value=parts[1])
+        raise InvalidInput(
+            "Holidays: `/coach admin holiday add 2026-12-25` or `/coach admin holiday remove 2026-12-25`."
+        )
     raise InvalidInput(
         "Admin commands: `/coach admin grant @jordan`, `/coach admin teams`, `/coach admin settings`, "
         "`/coach admin workweek sun-thu`, `/coach admin holiday add 2026-12-25`, "
@@ -267,7 +271,7 @@ def _parse_cycle(rest: str) -> CycleCommand:
         if not _WEEKS.fullmatch(words[1]):
             raise InvalidInput("Extend by a whole number of weeks, 1 to 4: `/coach cycle @alex extend 2`.")
         weeks = int(words[1])
-    return CycleCommand(rep_id=rep_id, action=action, weeks=weeks)  # type: ignore[arg-type]
+    return CycleCommand(rep_id=rep_id, action=action, weeks=weeks)
 
 
 def _parse_notify(words: list[str], *, workspace: bool) -> Notify:

@@ -13,7 +13,9 @@ from handlers.commands.coach_parser import AdminCalendar, Notify, Pause, Resume
 from handlers.edge.services import Services
 
 
-def run_settings(parsed: Pause | Resume | Notify | AdminCalendar, svc: Services, ws: WorkspaceRef, caller_id: str) -> dict[str, Any]:
+def run_settings(
+    parsed: Pause | Resume | Notify | AdminCalendar, svc: Services, ws: WorkspaceRef, caller_id: str,
+) -> dict[str, Any]:
     prefs = svc.preferences
     match parsed:
         case Pause(until=until):

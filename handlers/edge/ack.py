@@ -24,7 +24,7 @@ class StickyAck(Ack):
         self._response: BoltResponse | None = None
         super().__init__()
 
-    @property  # type: ignore[override]
+    @property
     def response(self) -> BoltResponse | None:
         return self._response
 
@@ -35,7 +35,7 @@ class StickyAck(Ack):
         self._response = value
 
 
-def keep_the_ack(context: BoltContext, next: Callable[[], Any]) -> Any:
+def keep_the_ack(context: BoltContext, next: Callable[[], Any]) -> Any:  # noqa: A002 - Bolt's name
     # Replaced before any listener runs: the runner reads context.ack after middleware.
     if "ack" not in context or context["ack"].response is None:
         context["ack"] = StickyAck()

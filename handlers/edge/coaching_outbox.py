@@ -26,7 +26,8 @@ def send_contract(client: WebClient, svc: Services, ws: WorkspaceRef, change: Co
     if change.outcome is Outcome.UNCHANGED:
         return
     notice = revised_notice(change) if change.outcome is Outcome.REVISED else new_contract_notice(contract)
-    send_dm(client, svc, ws, contract.rep_id, with_intro(notice, contract_message(contract, svc.catalog, contract.rep_id)))
+    full_contract = contract_message(contract, svc.catalog, contract.rep_id)
+    send_dm(client, svc, ws, contract.rep_id, with_intro(notice, full_contract))
     publish_homes(client, svc, ws, [contract.manager_id, contract.rep_id])
 
 

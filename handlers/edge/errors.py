@@ -29,7 +29,8 @@ def handle_error(
         # (the request may be anyone's junk).
         log.warning("refused a request that failed before verification (%s)", error.__class__.__name__)
         return BoltResponse(status=401, body={"error": "invalid request"})
-    log.exception("unhandled error in a Slack listener (type=%s)", body.get("type") or body.get("command"), exc_info=error)
+    # Bolt calls this outside the `except`, so the traceback is passed explicitly.
+    log.error("unhandled error in a Slack listener (type=%s)", body.get("type") or body.get("command"), exc_info=error)
     # The edge guard removed any response_url that is not Slack's own from the context.
     if respond is not None and context.response_url:
         respond(response_type="ephemeral", replace_original=False, **error_message(APOLOGY))

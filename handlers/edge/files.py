@@ -82,7 +82,8 @@ class SlackSharedFiles:
         url = self._urls.get(file.file_id)
         if url is None:
             raise FileUnavailable("it is not stored in Slack.")
-        request = urllib.request.Request(url, headers={"Authorization": f"Bearer {self._client.token}"})
+        # The URL is the file's url_private_download from Slack's files.info, not a person's text.
+        request = urllib.request.Request(url, headers={"Authorization": f"Bearer {self._client.token}"})  # noqa: S310
         try:
             with self._opener().open(request, timeout=DOWNLOAD_TIMEOUT_SECONDS) as answer:
                 if answer.headers.get_content_type() == "text/html":

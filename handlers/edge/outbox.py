@@ -91,7 +91,7 @@ class ReliableRespond(Respond):
         super().__init__(response_url=response_url, **kwargs)
         self._svc = svc
 
-    def __call__(self, *args: Any, **kwargs: Any) -> WebhookResponse:  # type: ignore[override]
+    def __call__(self, *args: Any, **kwargs: Any) -> WebhookResponse:
         answers: list[WebhookResponse] = []
         attempts = 0
 

@@ -59,7 +59,9 @@ class ResponseUrlPolicy:
 
 
 def guard_response_urls(policy: ResponseUrlPolicy) -> Callable[..., Any]:
-    def guard(req: BoltRequest, context: BoltContext, body: dict[str, Any], next: Callable[[], Any]) -> Any:
+    def guard(
+        req: BoltRequest, context: BoltContext, body: dict[str, Any], next: Callable[[], Any],  # noqa: A002 - Bolt's name
+    ) -> Any:
         context[VERIFIED_KEY] = True
         if _drop_foreign(body, context, policy):
             # Host only: the path of a response URL is a credential.

@@ -52,7 +52,9 @@ class Services:
 def services(context: BoltContext) -> Services:
     found = context.get(CONTEXT_KEY)
     if not isinstance(found, Services):
-        raise RuntimeError("Coachflow services are missing from the Bolt context; build the app with bot.app.create_app")
+        raise RuntimeError(
+            "Coachflow services are missing from the Bolt context; build the app with bot.app.create_app"
+        )
     return found
 
 

@@ -41,7 +41,9 @@ class InstalledWorkspace:
 
 
 def only_the_installed_workspace(installed: Callable[[], InstalledWorkspace | None]) -> Callable[..., Any]:
-    def guard(req: BoltRequest, context: BoltContext, body: dict[str, Any], next: Callable[[], Any]) -> Any:
+    def guard(
+        req: BoltRequest, context: BoltContext, body: dict[str, Any], next: Callable[[], Any],  # noqa: A002 - Bolt's name
+    ) -> Any:
         workspace = installed()
         if workspace is None or workspace.admits(context.team_id, context.enterprise_id):
             return next()

@@ -68,6 +68,7 @@ class DispatchJob:
         if plan.queued or drain.sent or drain.failed or plan.skipped:
             log.info(
                 "tick %s: queued %d, skipped %d stale, sent %d, failed %d, retrying %d",
-                started.isoformat(timespec="seconds"), plan.queued, plan.skipped, drain.sent, drain.failed, drain.retried,
+                started.isoformat(timespec="seconds"),
+                plan.queued, plan.skipped, drain.sent, drain.failed, drain.retried,
             )
         return TickReport(started, plan, drain)

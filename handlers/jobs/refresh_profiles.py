@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -39,7 +40,8 @@ def refresh_profiles(
                 sleep(float(error.response.headers.get("Retry-After", 1)))
                 continue
             raise
-        profiles: list[SlackProfile] = [profile_from_user(user) for user in page.get("members", [])]
+        members: list[dict[str, Any]] = page.get("members", [])
+        profiles: list[SlackProfile] = [profile_from_user(user) for user in members]
         changed += len(services.roster.update_profiles(ws, profiles))
         cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
         if not cursor:

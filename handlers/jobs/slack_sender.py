@@ -76,7 +76,8 @@ class SlackMessageSender:
             log.warning("could not check %s for %s: %s", delivery.key.recipient_id, delivery.key, outcome)
             return None
         wanted = str(delivery.key)
-        for message in history.get("messages", []):
+        messages: list[dict[str, Any]] = history.get("messages", [])
+        for message in messages:
             payload = (message.get("metadata") or {}).get("event_payload") or {}
             if payload.get("key") == wanted:
                 return Sent(channel=channel, ts=message["ts"])

@@ -24,7 +24,9 @@ from handlers.edge.receipts import receipt_of
 from handlers.edge.services import services, workspace_of
 
 
-def handle_add_reps(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+def handle_add_reps(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext,
+) -> None:
     submission = AddRepsSubmission.from_view(view, ids.ADD_REPS_BLOCK, ids.ADD_REPS_INPUT)
     svc, ws, manager_id = services(context), workspace_of(context), body["user"]["id"]
     receipt = receipt_of(body, context)

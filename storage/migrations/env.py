@@ -74,9 +74,8 @@ def _run(connection: Connection) -> None:
         # there too: a failed migration leaves nothing half done.
         transactional_ddl=True,
     )
-    with _sqlite_foreign_keys_off(connection):
-        with context.begin_transaction():
-            context.run_migrations()
+    with _sqlite_foreign_keys_off(connection), context.begin_transaction():
+        context.run_migrations()
 
 
 def run_migrations_offline() -> None:

@@ -7,31 +7,19 @@ and the migration test checks that the two agree.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
-    Boolean,
-    CheckConstraint,
     Date,
     DateTime,
     Dialect,
-    ForeignKey,
-    Index,
-    Integer,
     MetaData,
-    Numeric,
-    String,
-    Text,
-    UniqueConstraint,
     func,
-    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from domain import field_lengths
 # Explicit constraint names, shared with Alembic: SQLite's batch migrations
 # and PostgreSQL's ALTER ... DROP CONSTRAINT both need a name to find one.
 NAMING_CONVENTION: dict[str, str] = {
@@ -87,7 +75,7 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UtcDateTime(),
         date: Date(),
         dict[str, Any]: JSON(),

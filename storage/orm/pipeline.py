@@ -8,8 +8,7 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.orm.base import SLACK_ID, NAME, Base, TimestampMixin
-
+from storage.orm.base import NAME, SLACK_ID, Base, TimestampMixin
 
 OPPORTUNITY_STATUSES = ("open", "won", "lost")
 OPPORTUNITY_STAGES = ("prospecting", "qualifying", "presenting", "closing")

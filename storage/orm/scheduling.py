@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.orm.base import SLACK_ID, KIND, PERIOD, SLACK_TS, Base, TimestampMixin
+from storage.orm.base import KIND, PERIOD, SLACK_ID, SLACK_TS, Base, TimestampMixin
 
 
 class ScheduleRow(TimestampMixin, Base):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint, text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.orm.base import SLACK_ID, NAME, TIME_ZONE, EMAIL, Base, TimestampMixin
+from storage.orm.base import EMAIL, NAME, SLACK_ID, TIME_ZONE, Base, TimestampMixin
 
 
 class WorkspaceRow(TimestampMixin, Base):

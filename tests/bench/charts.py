@@ -26,7 +26,8 @@ SKILLS = ["Discovery", "Closing", "Objection handling", "Pipeline management", "
           "Executive presence", "Prospecting", "Negotiation", "Demo skills", "Follow-up discipline"]
 
 CHARTS: list[tuple[str, Callable[[], bytes]]] = [
-    ("radar, 5 dimensions", lambda: skills_radar(DIMENSIONS, [2.0, 3.4, 4.0, 4.5, 3.0], "Skills profile of Alex Rivera")),
+    ("radar, 5 dimensions",
+     lambda: skills_radar(DIMENSIONS, [2.0, 3.4, 4.0, 4.5, 3.0], "Skills profile of Alex Rivera")),
     ("matrix, 5 skills", lambda: impact_difficulty_matrix(
         [MatrixPoint(name, 1 + n % 5, 1 + (n * 2) % 5) for n, name in enumerate(SKILLS[:5])], "Alex: where to focus")),
     ("matrix, 10 skills on one spot", lambda: impact_difficulty_matrix(

@@ -57,7 +57,8 @@ def run() -> list[str]:
                 acks.append((time.perf_counter() - started) * 1000)
                 assert reply.status == 200, reply
                 token = request.response_token or ""
-                fake.wait_for(lambda: bool(fake.responses_for(token)), timeout=10, interval=0.001)
+                answered = lambda: bool(fake.responses_for(token))  # noqa: B023, E731 - waited for in this round
+                fake.wait_for(answered, timeout=10, interval=0.001)
                 answers.append((time.perf_counter() - started) * 1000)
         finally:
             server.stop()

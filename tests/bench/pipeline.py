@@ -126,9 +126,9 @@ def measure(url: str, label: str, raw: bytes) -> list[str]:
     assert again.unchanged == ROWS
     assert len(audits) == REPS
     return [
-        f"  {label}: import {first_s:5.2f} s ({ROWS / first_s:,.0f} rows/s, {first_count[0]} statements); "
-        f"re-import, nothing changed {again_s:5.2f} s ({again_count[0]} statements); "
-        f"audit of {REPS} reps {audit_s:5.2f} s ({audit_count[0]} statements)",
+        (f"  {label}: import {first_s:5.2f} s ({ROWS / first_s:,.0f} rows/s, {first_count[0]} statements); "
+         f"re-import, nothing changed {again_s:5.2f} s ({again_count[0]} statements); "
+         f"audit of {REPS} reps {audit_s:5.2f} s ({audit_count[0]} statements)"),
     ]
 
 
@@ -159,8 +159,8 @@ def run() -> list[str]:
     parsed = parse_opportunities(raw, source_name="bench.csv")
     parse_s = time.perf_counter() - started
     lines = [
-        f"Pipeline import of a {ROWS:,}-row Salesforce export ({len(raw) / 1e6:.1f} MB, {REPS} reps "
-        f"by email; generated in {generated:.1f} s):",
+        (f"Pipeline import of a {ROWS:,}-row Salesforce export ({len(raw) / 1e6:.1f} MB, {REPS} reps "
+         f"by email; generated in {generated:.1f} s):"),
         f"  parsing alone (no database): {parse_s:5.2f} s, {len(parsed.rows):,} good rows",
     ]
     backends: list[tuple[str, Callable[[], Iterator[str]]]] = [("SQLite", _sqlite)]

@@ -13,6 +13,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from slack_sdk import WebClient
 from sqlalchemy import Engine, insert
 
 from bot.app import build_services
@@ -22,7 +23,6 @@ from domain.model import WorkspaceRef
 from domain.scheduling.kinds import WEEK_AHEAD
 from handlers.blocks.notifications import renderer
 from handlers.jobs.slack_sender import SlackMessageSender
-from slack_sdk import WebClient
 from storage import migrate
 from storage.orm import MemberRow, ScheduleRow, WorkspaceRow
 from storage.uow import make_engine, make_uow_factory
@@ -105,10 +105,11 @@ def drain_throughput(per_minute: int = 120, notes: int = 300) -> list[str]:
     windows = -(-notes // per_minute) - 1  # full minutes Slack makes any sender wait
     best = windows * 60.0
     return [
-        f"Drain against the fake Slack limited to {per_minute}/min: {report.sent} of {notes} notes in {elapsed:.1f} s, "
-        f"{report.rate_limited} answered 429, waited {report.waited_seconds:.1f} s.",
-        f"  fastest the limit allows: {best:.0f} s -> {100 * best / elapsed:.1f}% of the allowed rate "
-        f"({report.sent / elapsed * 60:.0f}/min achieved)",
+        (f"Drain against the fake Slack limited to {per_minute}/min: "
+         f"{report.sent} of {notes} notes in {elapsed:.1f} s, "
+         f"{report.rate_limited} answered 429, waited {report.waited_seconds:.1f} s."),
+        (f"  fastest the limit allows: {best:.0f} s -> {100 * best / elapsed:.1f}% of the allowed rate "
+         f"({report.sent / elapsed * 60:.0f}/min achieved)"),
     ]
 
 

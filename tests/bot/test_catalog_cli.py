@@ -44,8 +44,8 @@ def test_a_bad_catalog_prints_every_problem_and_exits_1(tmp_path: Path, capsys: 
     assert out == ""
     assert err.splitlines() == [
         f"{path}: competencies[3] (closing): micro_lessons must have exactly 4 entries, found 3",
-        f"{path}: scoring_dimensions[0] (discovery_quality): rubric score 3 is 200 characters; "
-        "at most 150 fit in Slack",
+        (f"{path}: scoring_dimensions[0] (discovery_quality): rubric score 3 is 200 characters; "
+         "at most 150 fit in Slack"),
         "catalog NOT valid: 2 problems",
     ]
 

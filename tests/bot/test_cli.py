@@ -103,7 +103,9 @@ def test_run_reads_a_dot_env_in_the_current_directory(capsys, in_empty_directory
     assert "SLACK_BOT_TOKEN: " in err and "xoxb-" in err
 
 
-@pytest.mark.parametrize("argv", [["run"], ["db", "status"], ["db", "upgrade"], ["admin", "grant", "--team", "T1", "--user", "U1"]])
+@pytest.mark.parametrize(
+    "argv", [["run"], ["db", "status"], ["db", "upgrade"], ["admin", "grant", "--team", "T1", "--user", "U1"]],
+)
 def test_bad_configuration_exits_2_with_a_message_not_a_traceback(capsys, sqlite_file: Path, monkeypatch, argv) -> None:
     monkeypatch.setenv("COACHFLOW_DEFAULT_TIME_ZONE", "Mars/Base")
 
@@ -240,7 +242,8 @@ def test_manifest_for_http_mode_points_everything_at_the_url(capsys, url: str) -
     original = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
     assert manifest["oauth_config"] == original["oauth_config"]
     assert manifest["display_information"] == original["display_information"]
-    assert manifest["settings"]["event_subscriptions"]["bot_events"] == original["settings"]["event_subscriptions"]["bot_events"]
+    events = manifest["settings"]["event_subscriptions"]["bot_events"]
+    assert events == original["settings"]["event_subscriptions"]["bot_events"]
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
 
 

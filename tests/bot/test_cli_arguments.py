@@ -51,7 +51,9 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
         ("T 1", "U1", "--team"),
     ],
 )
-def test_admin_grant_refuses_what_is_not_a_slack_id(capsys, sqlite_file: Path, team: str, user: str, named: str) -> None:
+def test_admin_grant_refuses_what_is_not_a_slack_id(
+    capsys, sqlite_file: Path, team: str, user: str, named: str,
+) -> None:
     status, out, err = _run(capsys, "admin", "grant", "--team", team, "--user", user)
 
     assert status == 2

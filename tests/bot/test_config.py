@@ -177,7 +177,7 @@ def test_bad_value_in_an_env_file_is_reported(tmp_path: Path) -> None:
     env_file = tmp_path / ".env"
     env_file.write_text("SLACK_APP_TOKEN=xoxb-wrong-kind\n", encoding="utf-8")
 
-    with pytest.raises(ConfigError, match="SLACK_APP_TOKEN: .*xapp-"):
+    with pytest.raises(ConfigError, match=r"SLACK_APP_TOKEN: .*xapp-"):
         load_settings(env_file)
 
 

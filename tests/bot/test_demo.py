@@ -36,7 +36,7 @@ def test_each_new_rep_gets_a_dm(demo: str, rep: str) -> None:
 
 
 def test_building_the_team_dms_no_one_outside_it(demo: str) -> None:
-    setup = demo.split("Monday: the week-ahead note")[0]
+    setup = demo.split("Monday: the week-ahead note", maxsplit=1)[0]
     for person in ("Ada", "Maya", "Omar"):
         assert f"DM from Coachflow to {person}" not in setup
 
@@ -49,7 +49,7 @@ def test_week_ahead_reaches_each_manager_at_8am_local(demo: str, manager: str, t
     assert f"Tick Mon {tick_utc} UTC = Mon 08:00 for {manager} ({zone})" in demo
     note = _box(demo, f"DM from Coachflow to {manager}")
     assert "Your week ahead: 30 Nov" in note
-    monday = demo.split("Monday: the week-ahead note")[1].split("Maya starts Alex's")[0]
+    monday = demo.split("Monday: the week-ahead note")[1].split("Maya starts Alex's", maxsplit=1)[0]
     assert monday.count(f"DM from Coachflow to {manager}") == 1  # once, not at every tick after
 
 
@@ -104,7 +104,8 @@ def test_the_demo_runs_to_the_end_without_errors(demo: str) -> None:
 
 def _scene(demo: str, title_start: str) -> str:
     """The transcript of one numbered scene, up to the next one."""
-    match = re.search(rf"\n\d+\. {re.escape(title_start)}.*?\n(.*?)(?=\n━+\n\d+\. |\n━+\nDemo finished)", demo, re.DOTALL)
+    scene = rf"\n\d+\. {re.escape(title_start)}.*?\n(.*?)(?=\n━+\n\d+\. |\n━+\nDemo finished)"
+    match = re.search(scene, demo, re.DOTALL)
     assert match, f"no scene starting {title_start!r}"
     return match.group(1)
 

@@ -36,7 +36,7 @@ def _app() -> App:
 
 def _call(wsgi: CoachflowWsgi, environ: dict[str, Any]) -> str:
     statuses: list[str] = []
-    b"".join(wsgi(environ, lambda status, headers: statuses.append(status)))  # type: ignore[arg-type,func-returns-value]
+    b"".join(wsgi(environ, lambda status, headers: statuses.append(status)))  # type: ignore[arg-type]
     return statuses[0]
 
 
@@ -110,5 +110,5 @@ def test_the_cap_is_a_setting_with_a_small_default() -> None:
 
     assert load_settings(None).max_request_bytes == 1024 * 1024
     assert load_settings(None, COACHFLOW_MAX_REQUEST_KB="256").max_request_bytes == 256 * 1024
-    with pytest.raises(ConfigError, match="COACHFLOW_MAX_REQUEST_KB: .*from 64 to 10240"):
+    with pytest.raises(ConfigError, match=r"COACHFLOW_MAX_REQUEST_KB: .*from 64 to 10240"):
         load_settings(None, COACHFLOW_MAX_REQUEST_KB="8")

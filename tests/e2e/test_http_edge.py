@@ -68,7 +68,7 @@ def edge(tmp_path: Path) -> Iterator[Edge]:
                        runtime, database)
         finally:
             server.stop()
-            runtime.app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+            runtime.app.listener_runner.listener_executor.shutdown(wait=True)
 
 
 @pytest.fixture
@@ -109,7 +109,7 @@ def test_unverified_requests_are_401_with_no_outbound_call_and_nothing_logged_of
         statuses = {name: _post(edge.events_url, body, {**form, **headers}) for name, headers in attempts.items()}
         statuses["not UTF-8, signed"] = _post(edge.events_url, not_utf8, {
             **form, "X-Slack-Request-Timestamp": now, "X-Slack-Signature": _signed(not_utf8, now)})
-        edge.runtime.app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+        edge.runtime.app.listener_runner.listener_executor.shutdown(wait=True)
 
     assert statuses == dict.fromkeys(statuses, 401)
     assert trap.hits == [] and edge.calls_besides_auth_test() == []
@@ -145,8 +145,9 @@ def test_a_listener_failing_right_after_its_ack_still_gets_the_ack(edge: Edge) -
         assert (reply.status, attempt) == (200, attempt)
         assert took < 2.0
         token = request.response_token or ""
+        # The lambda is waited for in this round, before `token` changes.
         edge.fake.wait_for(lambda: any("Coachflow hit a problem" in r.get("text", "")
-                                       for r in edge.fake.responses_for(token)), timeout=10)
+                                       for r in edge.fake.responses_for(token)), timeout=10)  # noqa: B023
 
 
 def test_healthz_answers_503_within_a_second_while_the_database_is_locked(edge: Edge) -> None:

@@ -38,7 +38,8 @@ def test_app_home_opened_publishes_the_home_tab(running_app: RunningApp) -> None
 
     assert reply.status == 200
     fake.wait_for(lambda: fake.home_of("UA") is not None, timeout=10)
-    assert fake.home_of("UA")["type"] == "home"
+    home = fake.home_of("UA")
+    assert home is not None and home["type"] == "home"
 
 
 def test_unknown_paths_are_404(running_app: RunningApp) -> None:

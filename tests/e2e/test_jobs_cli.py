@@ -11,13 +11,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from slack_sdk import WebClient
 
 from bot.app import build_services
 from bot.config import load_settings
 from bot.fake_slack import FakeSlack, FakeSlackServer
 from domain.model import WorkspaceRef
 from handlers.edge.directory import SlackUserDirectory
-from slack_sdk import WebClient
 from storage import migrate
 from storage.uow import make_engine, make_uow_factory
 
@@ -34,7 +34,7 @@ class Operator:
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "bot.cli", *args], env=self.env, cwd=self.cwd,
-                              capture_output=True, text=True, timeout=120)
+                              capture_output=True, text=True, timeout=120, check=False)
 
 
 @pytest.fixture
@@ -113,9 +113,9 @@ def test_run_with_a_token_slack_refuses_is_one_line_and_exit_2(operator: Operato
     env = {**operator.env, "SLACK_BOT_TOKEN": "xoxb-from-another-app", "SLACK_SIGNING_SECRET": "s"}
 
     result = subprocess.run([sys.executable, "-m", "bot.cli", "run", "--http", "--port", "1"], env=env,
-                            cwd=operator.cwd, capture_output=True, text=True, timeout=120)
+                            cwd=operator.cwd, capture_output=True, text=True, timeout=120, check=False)
 
     assert result.returncode == 2
-    assert result.stderr.splitlines() == ["coachflow: SLACK_BOT_TOKEN: Slack refused the token (invalid_auth). "
-                                          "Set it to the Bot User OAuth Token from your app's OAuth & Permissions "
-                                          "page (starts with xoxb-)."]
+    assert result.stderr.splitlines() == [("coachflow: SLACK_BOT_TOKEN: Slack refused the token (invalid_auth). "
+                                           "Set it to the Bot User OAuth Token from your app's OAuth & Permissions "
+                                           "page (starts with xoxb-).")]

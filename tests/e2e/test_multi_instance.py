@@ -28,7 +28,7 @@ MONDAY_8AM_NEW_YORK = "2026-11-30T13:00:00Z"
 
 
 @pytest.fixture
-def postgres(_postgres_database):  # noqa: ANN001 - the session fixture of tests/conftest.py
+def postgres(_postgres_database):  # the session fixture of tests/conftest.py
     delete_all_rows(_postgres_database.engine)
     return _postgres_database
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from urllib.error import HTTPError
+from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
 
 import pytest
@@ -132,5 +132,5 @@ def test_start_and_stop_are_idempotent(fake: FakeSlack) -> None:
     port = server.port
     server.stop()
     server.stop()
-    with pytest.raises(OSError):
+    with pytest.raises(URLError):
         urllib.request.urlopen(f"http://127.0.0.1:{port}/api/auth.test", timeout=1)

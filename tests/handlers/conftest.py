@@ -69,7 +69,7 @@ def app(uow_factory: Any, fake: FakeSlack, fake_server: FakeSlackServer) -> Iter
     yield app
     # Listeners keep working after their ack (DMs, App Home); let them finish
     # before the fake Slack stops and the next test empties the database.
-    app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+    app.listener_runner.listener_executor.shutdown(wait=True)
 
 
 @pytest.fixture
@@ -160,7 +160,7 @@ class Slack:
         For asserting that something did *not* happen (no upload, no DM):
         waiting for an effect cannot show its absence, this can.
         """
-        self.app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+        self.app.listener_runner.listener_executor.shutdown(wait=True)
 
     def open_home(self, user_id: str) -> dict[str, Any]:
         # Earlier listeners republish homes after their ack; let them finish,

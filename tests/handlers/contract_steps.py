@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from bot import modal_values
@@ -15,7 +16,7 @@ def submit_view(slack: Slack, user_id: str, callback_id: str, modal: dict[str, A
     return slack.dispatch(request)
 
 
-def contract_values(rows: list[tuple[str | None, str | None, str | None]], hours: str | None,
+def contract_values(rows: Sequence[tuple[str | None, str | None, str | None]], hours: str | None,
                     rep_commits: str | None = "Score 3 calls a week", manager_commits: str | None = "Shadow Tuesdays"
                     ) -> Values:
     return modal_values.contract_values(rows, hours, rep_commits, manager_commits)

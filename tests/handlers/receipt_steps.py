@@ -11,8 +11,8 @@ from sqlalchemy import Engine, text
 from bot.fake_slack import SignedRequest
 from handlers.edge import ids
 from tests.handlers.conftest import Reply, Slack
-from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values
 from tests.handlers.contract_steps import contract_values
+from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values
 
 GOOD_ROWS = [("discovery", "discovery_questions_asked", "8 per call"), ("closing", "next_step_defined", "yes")]
 A_CALL = dict.fromkeys(DIMENSIONS, 4) | {"discovery_quality": 2}

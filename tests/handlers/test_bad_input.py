@@ -24,10 +24,10 @@ from bot.modal_values import assessment_values, contract_values, rating_values
 from domain.catalog import load_catalog
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory
-from handlers.edge import ids
 from handlers.blocks.contract import WEEKLY_HOURS, skill_block
 from handlers.blocks.diagnosis_modals import CALL_TITLE, dimension_block, question_block
 from handlers.blocks.inputs import FORM_UNREADABLE, VALUE
+from handlers.edge import ids
 from handlers.edge.errors import APOLOGY
 from tests.handlers.conftest import TEAM, Slack
 from tests.handlers.diagnosis_steps import DIMENSIONS, score_values
@@ -80,7 +80,7 @@ COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize("user,text,expected", COMMANDS, ids=[f"{t[:40]}" for _, t, _ in COMMANDS])
+@pytest.mark.parametrize(("user", "text", "expected"), COMMANDS, ids=[f"{t[:40]}" for _, t, _ in COMMANDS])
 def test_commands_answer_bad_numbers_in_words(team: Slack, caplog: pytest.LogCaptureFixture, user: str, text: str,
                                               expected: str) -> None:
     reply = team.coach(user, text)
@@ -200,7 +200,7 @@ CLICKS = [
 ]
 
 
-@pytest.mark.parametrize("action_id,value,expected", CLICKS, ids=[f"{a}-{str(v)[:12]}" for a, v, _ in CLICKS])
+@pytest.mark.parametrize(("action_id", "value", "expected"), CLICKS, ids=[f"{a}-{str(v)[:12]}" for a, v, _ in CLICKS])
 def test_tampered_button_values_are_refused(team: Slack, fake, caplog: pytest.LogCaptureFixture, action_id: str,
                                             value: object, expected: str) -> None:
     request = _click(team, action_id, value)
@@ -212,7 +212,7 @@ def test_tampered_button_values_are_refused(team: Slack, fake, caplog: pytest.Lo
     _no_unhandled_error(team, caplog)
 
 
-@pytest.mark.parametrize("action_id,value", [(ids.REMOVE_REP, 5), (ids.REMOVE_REP, ["UA"]),
+@pytest.mark.parametrize(("action_id", "value"), [(ids.REMOVE_REP, 5), (ids.REMOVE_REP, ["UA"]),
                                              (ids.OPEN_SCORE_CALL, {"rep": "UA"})])
 def test_tampered_app_home_buttons_do_nothing_harmful(team: Slack, caplog: pytest.LogCaptureFixture,
                                                       uow_factory: UnitOfWorkFactory, action_id: str,

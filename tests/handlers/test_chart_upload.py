@@ -13,8 +13,8 @@ from bot.config import load_settings
 from bot.fake_slack import UPLOAD_URL, FakeSlack, FakeSlackServer, RecordingSlackClient
 from domain.model import WorkspaceRef
 from handlers.blocks.kit import message, section
-from handlers.edge.chart_upload import send_matrix, upload_chart
 from handlers.charts import MatrixPoint, skills_radar
+from handlers.edge.chart_upload import send_matrix, upload_chart
 from handlers.edge.services import Services
 
 POINTS = [MatrixPoint("Discovery", 4, 2), MatrixPoint("Closing", 4, 2), MatrixPoint("Pipeline management", 2, 4)]
@@ -47,7 +47,8 @@ def test_the_matrix_follows_its_text_version_in_the_dm(uow_factory: Any, fake: F
 def test_with_charts_off_or_nothing_rated_only_the_text_goes(
     uow_factory: Any, fake: FakeSlack, charts: str, points: list[MatrixPoint]
 ) -> None:
-    sent = send_matrix(RecordingSlackClient(fake), _services(uow_factory, charts), WS, "UA", points, "Alex", TEXT_VERSION)
+    services = _services(uow_factory, charts)
+    sent = send_matrix(RecordingSlackClient(fake), services, WS, "UA", points, "Alex", TEXT_VERSION)
 
     assert sent is False
     assert [m["text"] for m in fake.messages_to("UA")] == [TEXT_VERSION["text"]]

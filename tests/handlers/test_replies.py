@@ -47,14 +47,16 @@ def svc(uow_factory: Any, fake: FakeSlack, fake_server: FakeSlackServer, naps: N
 
 
 @pytest.fixture
-def slack(svc: Services, fake: FakeSlack, fake_server: FakeSlackServer, slack_requests: SlackRequests) -> Iterator[Slack]:
+def slack(
+    svc: Services, fake: FakeSlack, fake_server: FakeSlackServer, slack_requests: SlackRequests,
+) -> Iterator[Slack]:
     # SLACK_API_URL: the response_urls point at the fake Slack, and only Slack's hosts are answered.
     settings = load_settings(
         None, SLACK_BOT_TOKEN=fake.bot_token, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake_server.base_url
     )
     app = create_app(settings, svc, client=RecordingSlackClient(fake))
     yield Slack(app, fake, slack_requests)
-    app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+    app.listener_runner.listener_executor.shutdown(wait=True)
 
 
 def replies_in_ledger(uow_factory: Any, status: DeliveryStatus | None = None) -> list[Delivery]:

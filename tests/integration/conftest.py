@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from domain.ports import UnitOfWorkFactory
+from storage.uow import make_uow_factory
 from tests.conftest import BACKENDS, TestDatabase, delete_all_rows
 from tests.fakes import FakeStore
-from storage.uow import make_uow_factory
 
 
 @pytest.fixture(params=[pytest.param("fake", id="fake"), *BACKENDS])

@@ -266,7 +266,7 @@ def test_expire_stale_skips_pending_rows_past_their_stale_time(ledger):
     with ledger() as uow:
         assert uow.deliveries.expire_stale(NOW) == 2
         # Visible at once inside the unit, to the next read.
-        assert uow.deliveries.get(delivery("U1").key).status is SKIPPED  # type: ignore[union-attr]
+        assert uow.deliveries.get(delivery("U1").key).status is SKIPPED
         uow.commit()
     with ledger() as uow:
         assert uow.deliveries.expire_stale(NOW) == 0

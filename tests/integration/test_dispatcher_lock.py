@@ -25,7 +25,7 @@ from tests.conftest import TestDatabase
 
 def test_the_default_key_is_derived_from_the_name():
     digest = hashlib.sha256(b"coachflow-dispatcher").digest()
-    assert DISPATCHER_LOCK_KEY == int.from_bytes(digest[:8], "big", signed=True)
+    assert int.from_bytes(digest[:8], "big", signed=True) == DISPATCHER_LOCK_KEY
 
 
 def test_sqlite_has_one_process_so_the_lock_is_always_held(sqlite_engine):
@@ -131,7 +131,7 @@ def test_the_lock_has_its_own_connection_idle_outside_any_transaction(
         assert lock.try_acquire()
         # Not a pooled connection: the pool lends nothing out, and units of
         # work on the same engine neither see nor release the lock.
-        assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+        assert engine.pool.checkedout() == 0
         for _ in range(3):
             with make_uow_factory(engine)() as uow:
                 uow.workspaces.list_all()

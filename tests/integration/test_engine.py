@@ -28,7 +28,7 @@ def test_database_urls_are_normalised(given, expected):
 
 
 def test_an_empty_database_url_is_an_error():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="empty database URL"):
         normalise_database_url("  ")
 
 
@@ -55,23 +55,26 @@ def test_in_memory_sqlite_works(tmp_path):
 
 
 def test_schema_is_for_postgresql_only_and_must_be_a_plain_name():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="schema= is for PostgreSQL"):
         make_engine("sqlite://", schema="x")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="invalid schema name"):
         make_engine("postgresql://u@localhost/db", schema="x; DROP TABLE members")
 
 
 @pytest.mark.postgres
-def test_schema_puts_every_postgres_connection_on_that_search_path(_postgres_database):
-    url = make_url(_postgres_database.url)
-    schema = url.query["options"].removeprefix("-csearch_path=")
+def test_schema_puts_every_postgres_connection_on_that_search_path(postgres_database):
+    url = make_url(postgres_database.url)
+    options = url.query["options"]
+    assert isinstance(options, str)  # one options= in the URL
+    schema = options.removeprefix("-csearch_path=")
     plain_url = url.difference_update_query(["options"]).render_as_string(hide_password=False)
 
-    for engine in (make_engine(plain_url, schema=schema), make_engine(_postgres_database.url)):
+    for engine in (make_engine(plain_url, schema=schema), make_engine(postgres_database.url)):
         try:
             with engine.connect() as connection:
                 assert connection.execute(text("SELECT current_schema()")).scalar() == schema
-                assert connection.execute(text("SELECT count(*) FROM members")).scalar() >= 0
+                members = connection.execute(text("SELECT count(*) FROM members")).scalar()
+                assert members is not None and members >= 0
         finally:
             engine.dispose()
     assert engine.pool._pre_ping  # noqa: SLF001 - survives a restarted server

@@ -31,8 +31,8 @@ def seed_members(engine: Engine) -> None:
 
 def export(rows: int) -> bytes:
     """Salesforce headers; half the owners by email, half by Slack id."""
-    lines = ["Opportunity ID,Opportunity Name,Opportunity Owner,Owner Email,Amount,Stage,"
-             "Created Date,Close Date,Loss Reason,Date Entered Prospecting,Date Entered Qualification"]
+    lines = [("Opportunity ID,Opportunity Name,Opportunity Owner,Owner Email,Amount,Stage,"
+              "Created Date,Close Date,Loss Reason,Date Entered Prospecting,Date Entered Qualification")]
     stages = ["Prospecting", "Qualification", "Closed Won", "Closed Lost"]
     for n in range(rows):
         rep = n % REPS

@@ -138,7 +138,7 @@ def test_member_email_round_trips_and_updates(any_uow_factory) -> None:
         uow.members.update(replace(bob, email="bob@acme.com"))
         uow.commit()
     with any_uow_factory() as uow:
-        assert uow.members.get(T1, "UBOB").email == "bob@acme.com"  # type: ignore[union-attr]
+        assert uow.members.get(T1, "UBOB").email == "bob@acme.com"
 
 
 @pytest.mark.parametrize("amount", ["0.01", "999999999999.99", "12345678.90"])

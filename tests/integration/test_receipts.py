@@ -194,4 +194,4 @@ def test_a_postgres_that_refuses_connections_is_could_not_save_not_a_traceback(
 def test_a_bug_in_sql_is_not_dressed_up_as_a_busy_database(sqlite_engine: Engine) -> None:
     with pytest.raises(OperationalError, match="no such table"), make_uow_factory(sqlite_engine)() as uow:
         uow.answer_by(time.monotonic() + DEADLINE)
-        uow._require_session().execute(text("SELECT * FROM no_such_table"))  # a query no repository sends
+        uow._require_session().execute(text("SELECT * FROM no_such_table"))  # noqa: SLF001 - a query no repository sends

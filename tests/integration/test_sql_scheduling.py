@@ -25,7 +25,7 @@ T1 = WorkspaceRef("T1")
 def recording(engine: Engine) -> Iterator[list[tuple[str, object]]]:
     statements: list[tuple[str, object]] = []
 
-    def record(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+    def record(conn, cursor, statement, parameters, context, executemany):
         statements.append((statement, parameters))
 
     event.listen(engine, "before_cursor_execute", record)

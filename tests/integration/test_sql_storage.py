@@ -23,7 +23,7 @@ T1 = WorkspaceRef("T1")
 def counting_selects(engine: Engine) -> Iterator[list[str]]:
     statements: list[str] = []
 
-    def record(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+    def record(conn, cursor, statement, parameters, context, executemany):
         if statement.lstrip().upper().startswith("SELECT"):
             statements.append(statement)
 
@@ -109,7 +109,7 @@ def test_times_are_stored_as_utc_whatever_zone_they_come_in(engine, uow_factory)
 def test_naive_datetimes_are_refused(engine, uow_factory):
     seed_team(uow_factory, size=0)
     with Session(engine) as session, pytest.raises(Exception, match="naive datetime"):
-        session.execute(update(WorkspaceRow).values(created_at=datetime(2026, 1, 1)))
+        session.execute(update(WorkspaceRow).values(created_at=datetime(2026, 1, 1)))  # noqa: DTZ001 - naive on purpose
 
 
 def test_settings_written_by_a_newer_version_are_ignored_not_fatal(engine, uow_factory):
@@ -139,8 +139,7 @@ def test_a_second_unit_in_the_same_thread_fails_at_once_on_sqlite(sqlite_engine)
     with uow_factory() as outer:
         outer.workspaces.list_all()
         for factory in (uow_factory, other_factory):
-            with pytest.raises(RuntimeError, match="already open in this thread"):
-                with factory():
-                    pass
+            with pytest.raises(RuntimeError, match="already open in this thread"), factory():
+                pass
     with uow_factory() as again:  # the guard is released on exit
         assert again.workspaces.list_all() == []

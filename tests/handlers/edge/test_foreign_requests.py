@@ -7,15 +7,14 @@ than the installed one changes nothing and calls nothing.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import pytest
 from slack_bolt import App
 from sqlalchemy import Engine, text
 
 from bot.fake_slack import FakeSlack, FakeSlackServer, SlackRequests
-from handlers.edge import ids
-from handlers.edge import ResponseUrlPolicy
+from handlers.edge import ResponseUrlPolicy, ids
 from tests.handlers.conftest import SECRET, Slack
 from tests.handlers.edge.trap import Trap, running_trap
 
@@ -85,13 +84,13 @@ def test_a_signature_check_that_raises_is_401_with_no_call_and_no_traceback(
     # The finding: timestamp "abc" made Bolt's check raise, and the error handler
     # answered the unverified body's response_url (any address).
     body = f"command=/coach&text=help&team_id=T1&user_id=UMGR&response_url={trap.url}x"
-    headers = {"x-slack-request-timestamp": "abc", "x-slack-signature": "v0=00",
+    headers: dict[str, str | Sequence[str]] = {"x-slack-request-timestamp": "abc", "x-slack-signature": "v0=00",
                "content-type": "application/x-www-form-urlencoded"}
     from slack_bolt import BoltRequest
 
     with caplog.at_level(logging.INFO):
         response = app.dispatch(BoltRequest(body=body, headers=headers))
-        app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+        app.listener_runner.listener_executor.shutdown(wait=True)
 
     assert response.status == 401
     assert trap.hits == [] and _calls_besides_auth_test(fake) == []

@@ -14,7 +14,7 @@ class Trap:
         trap = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            def do_POST(self) -> None:
                 trap.hits.append(self.path)
                 self.send_response(200)
                 self.send_header("Content-Length", "0")
@@ -23,20 +23,20 @@ class Trap:
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}/anything/"
+        return f"http://127.0.0.1:{self.server.server_address[1]}/anything/"
 
 
 @contextmanager
 def running_trap() -> Iterator[Trap]:
     trap = Trap()
-    thread = threading.Thread(target=trap._server.serve_forever, daemon=True)
+    thread = threading.Thread(target=trap.server.serve_forever, daemon=True)
     thread.start()
     try:
         yield trap
     finally:
-        trap._server.shutdown()
-        trap._server.server_close()
+        trap.server.shutdown()
+        trap.server.server_close()

@@ -89,7 +89,7 @@ def app(outage: Outage, fake: FakeSlack, fake_server: FakeSlackServer) -> App:
         None, SLACK_BOT_TOKEN=fake.bot_token, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake_server.base_url
     )
     client = RecordingSlackClient(fake, base_url=fake_server.base_url)
-    return create_app(settings, build_services(outage, settings), client=client)  # type: ignore[arg-type]
+    return create_app(settings, build_services(outage, settings), client=client)
 
 
 @pytest.fixture

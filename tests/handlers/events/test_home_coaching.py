@@ -8,9 +8,15 @@ from zoneinfo import ZoneInfo
 
 from handlers.edge import ids
 from tests.handlers.conftest import Slack, home_text
-from tests.handlers.diagnosis_steps import DIMENSIONS, assessment_values, open_modal, score_values, submit_assessment, \
-    submit_score
 from tests.handlers.contract_steps import contract_values, submit_view
+from tests.handlers.diagnosis_steps import (
+    DIMENSIONS,
+    assessment_values,
+    open_modal,
+    score_values,
+    submit_assessment,
+    submit_score,
+)
 
 
 def _monday(weeks_ago: int) -> date:

@@ -8,8 +8,8 @@ from bot.app import build_services, create_app
 from bot.config import load_settings
 from bot.fake_slack import FakeSlack, RecordingSlackClient
 from domain.model import WorkspaceRef
-from handlers.jobs.dispatch import DispatchJob
 from handlers.edge.directory import SlackUserDirectory
+from handlers.jobs.dispatch import DispatchJob
 from tests.fakes import FakeDispatcherLock
 
 T1 = WorkspaceRef("T1")

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from domain.delivery import DeliveryStatus
 from handlers.jobs.dispatch import DispatchJob
 from tests.fakes import FakeDispatcherLock
-from tests.handlers.jobs.steps import MONDAY, SUNDAY, T1, add_team, tick
+from tests.handlers.jobs.steps import MONDAY, SUNDAY, add_team, tick
 
 
 def test_each_manager_gets_the_note_at_8am_local_once(world) -> None:
@@ -66,7 +66,7 @@ def test_a_deactivated_manager_fails_without_retries_and_others_still_get_theirs
 
 
 def test_a_tick_held_by_another_instance_does_nothing(world) -> None:
-    fake, time, services, client, _ = world
+    fake, _time, services, client, _ = world
     add_team(fake, services, client, "UNY", "America/New_York", ["UA"])
     follower = DispatchJob(services, client, FakeDispatcherLock(held=False))
 

@@ -9,8 +9,8 @@ from bot.app import build_services
 from bot.config import load_settings
 from bot.fake_slack import FakeSlack, RecordingSlackClient
 from domain.model import WorkspaceRef
-from handlers.jobs.refresh_profiles import refresh_profiles
 from handlers.edge.directory import SlackUserDirectory
+from handlers.jobs.refresh_profiles import refresh_profiles
 from tests.handlers.conftest import TEAM, Slack
 
 WS = WorkspaceRef(TEAM)

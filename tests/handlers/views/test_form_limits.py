@@ -17,12 +17,12 @@ import pytest
 from domain import field_lengths
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory
-from handlers.edge import ids
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, target_block
 from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_TITLE, NOTES
+from handlers.edge import ids
 from tests.handlers.conftest import TEAM, Slack
-from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values, submit_score
 from tests.handlers.contract_steps import contract_values, submit_view
+from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values, submit_score
 
 WS = WorkspaceRef(TEAM)
 WAIT = 30.0  # seconds: generous, the machine may be busy
@@ -81,7 +81,7 @@ def test_the_score_modal_at_its_limits_is_stored_as_typed(slack: Slack, uow_fact
     assert (stored.call_title, stored.call_link, stored.notes) == (title, link, notes)
 
 
-@pytest.mark.parametrize("block,limit", [(CALL_TITLE, field_lengths.CALL_TITLE),
+@pytest.mark.parametrize(("block", "limit"), [(CALL_TITLE, field_lengths.CALL_TITLE),
                                          (CALL_LINK, field_lengths.CALL_LINK),
                                          (NOTES, field_lengths.CALL_NOTES)])
 def test_one_character_more_is_refused_inline(slack: Slack, uow_factory: UnitOfWorkFactory, block: str,
@@ -134,7 +134,7 @@ def test_the_contract_modal_at_its_limits_is_stored_as_typed(focused: Slack, uow
     assert (stored.rep_commitments, stored.manager_commitments) == (rep_commits, manager_commits)
 
 
-@pytest.mark.parametrize("block,limit", [(target_block(0), field_lengths.CONTRACT_TARGET),
+@pytest.mark.parametrize(("block", "limit"), [(target_block(0), field_lengths.CONTRACT_TARGET),
                                          (REP_COMMITMENTS, field_lengths.CONTRACT_COMMITMENTS),
                                          (MANAGER_COMMITMENTS, field_lengths.CONTRACT_COMMITMENTS)])
 def test_a_contract_field_one_character_too_long_is_refused_inline(

@@ -14,8 +14,8 @@ from typing import Any
 from bot.fake_slack import check_view, render_message, render_view
 from handlers.edge import ids
 from tests.handlers.conftest import Slack
-from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values, submit_score
 from tests.handlers.contract_steps import contract_values, submit_view
+from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values, submit_score
 from tests.unit.handlers.hostile_cases import foreign_markup, mrkdwn_and_plain
 
 TITLE = "<!channel> <https://evil.example/sign|Click here to sign the contract>"

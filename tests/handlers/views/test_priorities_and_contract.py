@@ -8,13 +8,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.fake_slack import check_view
-from domain.services.prioritization import impact_field
-from handlers.edge import ids
-from handlers.blocks.contract import WEEKLY_HOURS, indicator_block, skill_block, target_block
-from tests.handlers.conftest import Slack
-from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values, submit_score
 from bot.modal_values import rating_values
+from domain.services.prioritization import impact_field
+from handlers.blocks.contract import WEEKLY_HOURS, indicator_block, skill_block, target_block
+from handlers.edge import ids
+from tests.handlers.conftest import Slack
 from tests.handlers.contract_steps import click, contract_values, sign, submit_view
+from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values, submit_score
 
 GOOD_ROWS = [("discovery", "discovery_questions_asked", "8 per call"), ("closing", "next_step_defined", "yes")]
 
@@ -26,7 +26,8 @@ def team(slack: Slack) -> Slack:
     slack.coach("UMGR", "start <@UA|alex>")
     modal = open_modal(slack, "UMGR", "score <@UA|alex>")
     day = datetime.now(UTC).date() - timedelta(days=2)
-    submit_score(slack, "UMGR", modal, score_values("Acme", day, dict.fromkeys(DIMENSIONS, 4) | {"discovery_quality": 2}))
+    scores = dict.fromkeys(DIMENSIONS, 4) | {"discovery_quality": 2}
+    submit_score(slack, "UMGR", modal, score_values("Acme", day, scores))
     return slack
 
 

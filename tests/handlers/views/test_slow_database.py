@@ -22,14 +22,14 @@ from sqlalchemy import text
 from bot.fake_slack import FakeSlack, FakeSlackServer, SignedRequest, SlackRequests
 from bot.modal_values import rating_values
 from domain.services.prioritization import impact_field
-from handlers.edge import ids
 from handlers.blocks.contract import skill_block
 from handlers.blocks.diagnosis_modals import CALL_TITLE, question_block
+from handlers.edge import ids
 from tests.conftest import TestDatabase
 from tests.handlers.conftest import Slack, make_app
+from tests.handlers.contract_steps import contract_values
 from tests.handlers.diagnosis_steps import CATALOG, assessment_values, open_modal
 from tests.handlers.receipt_steps import GOOD_ROWS, column, contract_request, score, score_request, team, texts_to
-from tests.handlers.contract_steps import contract_values
 
 COULD_NOT_SAVE = "Could not save just now — please try again."
 
@@ -103,7 +103,7 @@ def hasty(uow_factory: Any, fake: FakeSlack, fake_server: FakeSlackServer,
     """The app with the shortest save deadline, so these tests wait half a second, not two."""
     app = make_app(uow_factory, fake, fake_server, COACHFLOW_SAVE_DEADLINE_SECONDS="0.5")
     yield Slack(app, fake, slack_requests)
-    app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+    app.listener_runner.listener_executor.shutdown(wait=True)
 
 
 def _self_assessment(slack: Slack) -> tuple[SignedRequest, str]:

@@ -172,7 +172,7 @@ def test_a_sender_that_died_after_slack_accepted_is_not_sent_again(world) -> Non
 
 
 def test_after_two_days_down_the_first_tick_skips_what_went_stale(world) -> None:
-    store, clock, schedules, deliveries = world
+    store, _clock, schedules, _deliveries = world
     a_week_later = MONDAY_8AM_NEW_YORK + timedelta(days=7, minutes=5)
 
     report = schedules.plan(a_week_later)
@@ -184,7 +184,7 @@ def test_after_two_days_down_the_first_tick_skips_what_went_stale(world) -> None
 
 
 def test_a_paused_manager_gets_nothing_and_a_manager_without_reps_stops(world) -> None:
-    store, clock, schedules, deliveries = world
+    store, clock, schedules, _deliveries = world
     roster = RosterService(store.uow, "UTC", schedules=schedules, clock=clock)
 
     roster.remove_rep(T1, "UMGR", "UA")

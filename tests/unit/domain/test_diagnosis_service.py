@@ -7,9 +7,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from domain.catalog import load_catalog
-from domain.errors import NotAllowed
+from domain.errors import FieldProblems, NotAllowed
 from domain.model import Member, Role, Workspace, WorkspaceRef
-from domain.errors import FieldProblems
 from domain.services.diagnosis import DiagnosisService
 from tests.fakes import FakeStore
 

@@ -242,8 +242,8 @@ def test_home_shows_each_role_only_what_it_may_see(roster, directory, store):
     manager = homes.home_for(T1, "UMGR")
     admin = homes.home_for(T1, "UADMIN")
 
-    assert rep.coach.user_id == "UMGR" and rep.reps == [] and rep.workspace_teams is None
+    assert rep.coach is not None and rep.coach.user_id == "UMGR" and rep.reps == [] and rep.workspace_teams is None
     assert [r.user_id for r in manager.reps] == ["UA", "UB"] and manager.workspace_teams is None
     assert manager.is_manager and not manager.is_admin
-    assert [t.manager.user_id for t in admin.workspace_teams] == ["UMGR", "UMGR2"]
+    assert [t.manager.user_id for t in admin.workspace_teams or []] == ["UMGR", "UMGR2"]
     assert [a.user_id for a in admin.admins] == ["UADMIN"]

@@ -8,10 +8,10 @@ fails when a builder is in neither.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-import re
 from typing import Any
 
 from domain.catalog import load_catalog
@@ -102,7 +102,7 @@ DOMAIN_ERROR = f"<@UREP> is not on your team. `{HOSTILE}` is not a skill in the 
 class Call:
     """One call of a builder: what it returns, and whether the person's text should be on show."""
 
-    build: Callable[[], Any]
+    build: Callable[..., Any]  # lambdas bind their loop variable as a default argument
     shows_person_text: bool = True
     # Domain refusals keep `<@U…>` mentions live, also ones the requester typed (see `kit.domain_text`).
     requester_mentions_kept: bool = False
@@ -160,7 +160,7 @@ CASES: dict[str, list[Call]] = {
                                                                      CATALOG))],
     "contract.contract_errors": [Call(lambda: contract.contract_errors({"skills": HOSTILE, "target_0": HOSTILE}))],
     "contract.contract_blocks": [Call(lambda: contract.contract_blocks(CONTRACT, CATALOG))],
-    "contract.contract_message": [Call(lambda: contract.contract_message(CONTRACT, CATALOG, viewer))
+    "contract.contract_message": [Call(lambda viewer=viewer: contract.contract_message(CONTRACT, CATALOG, viewer))
                                   for viewer in ("UREP", "UMGR")],
     "contract.saved_message": [Call(lambda outcome=outcome: contract.saved_message(replace(CHANGE, outcome=outcome)),
                                     False) for outcome in Outcome],
@@ -195,7 +195,9 @@ CASES: dict[str, list[Call]] = {
     "home_coaching.rep_profile_blocks": [Call(lambda: home_coaching.rep_profile_blocks(PROFILE), False)],
     "home_coaching.rep_contract_blocks": [Call(lambda: home_coaching.rep_contract_blocks(PROGRESS, CATALOG, "UREP"))],
     "inputs.option": [Call(lambda: inputs.option(1, HOSTILE))],
-    "inputs.input_block": [Call(lambda: inputs.input_block("b", HOSTILE, inputs.text_input(HOSTILE, max_length=300), hint=HOSTILE))],
+    "inputs.input_block": [
+        Call(lambda: inputs.input_block("b", HOSTILE, inputs.text_input(HOSTILE, max_length=300), hint=HOSTILE)),
+    ],
     "inputs.select": [Call(lambda: inputs.select([inputs.option(1, HOSTILE)], "1", HOSTILE))],
     "inputs.text_input": [Call(lambda: inputs.text_input(HOSTILE, max_length=300, placeholder=HOSTILE))],
     "kit.plain": [Call(lambda: kit.plain(HOSTILE))],
@@ -258,7 +260,8 @@ NO_PERSON_TEXT: dict[str, str] = {
     **dict.fromkeys(["contract.read_contract", "diagnosis_modals.read_score_submission",
                      "diagnosis_modals.read_self_assessment", "priorities.read_ratings", "inputs.selected",
                      "inputs.metadata", "inputs.as_int", "inputs.as_number", "contract.read_sign_value",
-                     "inputs.metadata_int", "inputs.metadata_user", "inputs.state_values"], "reads a submission, builds nothing"),
+                     "inputs.metadata_int", "inputs.metadata_user", "inputs.state_values"],
+                    "reads a submission, builds nothing"),
     **dict.fromkeys(["home_coaching.rep_row_status", "priorities.matrix_text", "preferences.workdays_text",
                      "kit.time_zone_label", "profile.score_bar"],
                     "a plain fragment that the builders using it escape (covered through them)"),

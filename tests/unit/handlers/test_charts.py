@@ -66,7 +66,7 @@ def test_an_empty_radar_says_there_is_nothing_scored() -> None:
 
 @pytest.mark.parametrize("values", [[0.9], [5.1], [math.nan], [True], [1.0, 2.0]])
 def test_the_radar_refuses_scores_off_the_1_to_5_scale(values: list[float]) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"outside the 1-5 scale|labels but"):
         skills_radar(["Discovery quality"], values, "Profile")
 
 

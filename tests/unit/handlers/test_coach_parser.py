@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from domain.errors import InvalidInput
-from datetime import date
-
 from handlers.commands.coach_parser import (
     AdminGrant,
     AdminTeams,

@@ -8,12 +8,13 @@ from datetime import UTC, datetime
 from domain.catalog import load_catalog
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.model import WorkspaceRef
-from handlers.edge import ids
 from handlers.blocks.contract import contract_message
+from handlers.edge import ids
 
 SIGNED = datetime(2026, 12, 8, 15, 0, tzinfo=UTC)
-CONTRACT = CoachingContract(WorkspaceRef("T1"), "UA", "UMGR", [SuccessMetric("discovery", "discovery_questions_asked", "8")],
-                            2.0, "Score calls", "Shadow calls", version=3, rep_signed_at=SIGNED, cycle_id=1)
+CONTRACT = CoachingContract(WorkspaceRef("T1"), "UA", "UMGR",
+                            [SuccessMetric("discovery", "discovery_questions_asked", "8")], 2.0,
+                            "Score calls", "Shadow calls", version=3, rep_signed_at=SIGNED, cycle_id=1)
 
 
 def test_a_signature_time_is_shown_in_the_readers_own_time_zone() -> None:

@@ -25,7 +25,6 @@ from domain.coaching.cycle import CoachingCycle
 from domain.model import Member, WorkspaceRef
 from domain.services.contracts import ContractDraft
 from domain.services.prioritization import PriorityView, SkillGap
-from handlers.edge import ids
 from handlers.blocks.add_reps_modal import add_reps_modal
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, contract_modal, target_block
 from handlers.blocks.diagnosis_modals import (
@@ -36,6 +35,7 @@ from handlers.blocks.diagnosis_modals import (
     self_assessment_modal,
 )
 from handlers.blocks.priorities import prioritize_modal
+from handlers.edge import ids
 from storage.orm import CallScoreRow, ContractRow
 
 BLOCKS_DIR = Path(__file__).resolve().parents[3] / "handlers" / "blocks"
@@ -80,7 +80,8 @@ def _modal_builders() -> set[str]:
                 continue
             for node in ast.walk(function):
                 if isinstance(node, ast.Dict) and any(
-                    isinstance(k, ast.Constant) and k.value == "type" and isinstance(v, ast.Constant) and v.value == "modal"
+                    isinstance(k, ast.Constant) and k.value == "type"
+                    and isinstance(v, ast.Constant) and v.value == "modal"
                     for k, v in zip(node.keys, node.values, strict=True)
                 ):
                     found.add(function.name)
@@ -106,7 +107,7 @@ def test_every_text_input_is_mapped_to_where_it_is_stored() -> None:
     assert found == set(FIELDS), "map each new text input to its column in FIELDS"
 
 
-@pytest.mark.parametrize("view,block,element", _text_inputs(), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(("view", "block", "element"), _text_inputs(), ids=lambda v: v if isinstance(v, str) else "")
 def test_max_length_fits_the_column(view: str, block: str, element: dict[str, Any]) -> None:
     column, domain_limit = FIELDS[(view, block)]
     max_length = element.get("max_length")
@@ -115,6 +116,8 @@ def test_max_length_fits_the_column(view: str, block: str, element: dict[str, An
     assert max_length == domain_limit, "the form's limit is the one the service checks"
     kind = column.property.columns[0].type
     if isinstance(kind, String) and not isinstance(kind, Text) and kind.length is not None:
-        assert max_length <= kind.length, f"{view}/{block}: the form allows {max_length}, the column holds {kind.length}"
+        assert max_length <= kind.length, (
+            f"{view}/{block}: the form allows {max_length}, the column holds {kind.length}"
+        )
     else:
         assert isinstance(kind, Text | JSON), f"{view}/{block}: a bounded column needs its length checked"

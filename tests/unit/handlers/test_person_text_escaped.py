@@ -14,7 +14,6 @@ import importlib
 import inspect
 import pkgutil
 import re
-from typing import Any
 
 import pytest
 

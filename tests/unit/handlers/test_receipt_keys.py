@@ -56,7 +56,8 @@ def test_a_click_is_the_button_in_its_message_by_one_person() -> None:
     assert key("UA") != key("UMGR")
     assert key("UA") != key("UA", value="UA:2")  # the button of the next version
     assert key("UA") != key("UA", container={**message, "message_ts": "1764547299.000100"})
-    assert receipt_of(_body(REQUESTS.block_actions("UA", ids.SIGN_CONTRACT, value="UA:1")), _context()).answer_by is None
+    click = _body(REQUESTS.block_actions("UA", ids.SIGN_CONTRACT, value="UA:1"))
+    assert receipt_of(click, _context()).answer_by is None
 
 
 def test_a_click_in_app_home_is_keyed_by_the_published_view() -> None:

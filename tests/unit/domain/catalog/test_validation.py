@@ -63,7 +63,7 @@ def test_two_or_three_leading_indicators(tmp_path: Path, keep: int, found: int) 
         indicators = competency(data, 0)["leading_indicators"]
         extra = {"id": "discovery_calls_booked", "name": "Discovery calls booked", "type": "count",
                  "better": "higher", "unit": "calls"}
-        competency(data, 0)["leading_indicators"] = (indicators + [extra])[:keep]
+        competency(data, 0)["leading_indicators"] = [*indicators, extra][:keep]
 
     assert problems(tmp_path, resize) == [
         f"competencies[0] (discovery): leading_indicators must have 2 to 3 entries, found {found}"
@@ -124,8 +124,8 @@ def test_rubric_needs_exactly_five_anchors(tmp_path: Path) -> None:
         data["scoring_dimensions"][0]["rubric"].pop("4")
 
     assert problems(tmp_path, drop_four) == [
-        "scoring_dimensions[0] (discovery_quality): rubric must have exactly 5 anchors, "
-        "one for each score 1 to 5 (missing 4)"
+        ("scoring_dimensions[0] (discovery_quality): rubric must have exactly 5 anchors, "
+         "one for each score 1 to 5 (missing 4)")
     ]
 
 
@@ -163,8 +163,8 @@ def test_name_too_long_for_slack_option_text(tmp_path: Path) -> None:
         competency(data, 0)["micro_lessons"][1]["title"] = "T" * 76
 
     assert problems(tmp_path, lengthen) == [
-        "competencies[0] (discovery).micro_lessons[1] (transitional_questions): "
-        "title is 76 characters; at most 75 fit in Slack"
+        ("competencies[0] (discovery).micro_lessons[1] (transitional_questions): "
+         "title is 76 characters; at most 75 fit in Slack")
     ]
 
 
@@ -173,8 +173,8 @@ def test_question_too_long(tmp_path: Path) -> None:
         competency(data, 4)["self_assessment_questions"][0]["text"] = "Q" * 151
 
     assert problems(tmp_path, lengthen) == [
-        "competencies[4] (pipeline_management).self_assessment_questions[0] (pipeline_crm_accurate): "
-        "text is 151 characters; at most 150 fit in Slack"
+        ("competencies[4] (pipeline_management).self_assessment_questions[0] (pipeline_crm_accurate): "
+         "text is 151 characters; at most 150 fit in Slack")
     ]
 
 
@@ -190,8 +190,8 @@ def test_names_must_be_one_line_and_not_empty(tmp_path: Path) -> None:
 
 def test_ids_are_snake_case(tmp_path: Path) -> None:
     assert problems(tmp_path, lambda data: competency(data, 4).update(id="Pipeline Management")) == [
-        "competencies[4] (Pipeline Management): id 'Pipeline Management' must start with a lowercase letter "
-        "and use only a-z, 0-9 and _"
+        ("competencies[4] (Pipeline Management): id 'Pipeline Management' must start with a lowercase letter "
+         "and use only a-z, 0-9 and _")
     ]
 
 
@@ -209,10 +209,10 @@ def test_ids_are_unique_across_competencies(tmp_path: Path) -> None:
         competency(data, 4)["self_assessment_questions"][3]["id"] = "discovery_stakeholders"
 
     assert problems(tmp_path, reuse) == [
-        "competencies[4] (pipeline_management).micro_lessons[0]: id 'pain_framework' "
-        "is already used by competencies[0] (discovery).micro_lessons[0]",
-        "competencies[4] (pipeline_management).self_assessment_questions[3]: id 'discovery_stakeholders' "
-        "is already used by competencies[0] (discovery).self_assessment_questions[2]",
+        ("competencies[4] (pipeline_management).micro_lessons[0]: id 'pain_framework' "
+         "is already used by competencies[0] (discovery).micro_lessons[0]"),
+        ("competencies[4] (pipeline_management).self_assessment_questions[3]: id 'discovery_stakeholders' "
+         "is already used by competencies[0] (discovery).self_assessment_questions[2]"),
     ]
 
 

@@ -25,7 +25,8 @@ def _contract() -> CoachingContract:
 
 def test_good_terms_pass() -> None:
     c = _contract()
-    assert validate_contract(c.metrics, c.weekly_hours, c.rep_commitments, c.manager_commitments, INDICATORS, LEVELS) == {}
+    terms = (c.metrics, c.weekly_hours, c.rep_commitments, c.manager_commitments)
+    assert validate_contract(*terms, INDICATORS, LEVELS) == {}
 
 
 def test_each_bad_term_is_named_for_the_modal() -> None:

@@ -20,7 +20,7 @@ import pytest
 
 from domain.model import WorkspaceRef
 from domain.pipeline.audit import audit_reps, days_in_stage, quartiles
-from domain.pipeline.model import DealStatus, LossCategory, Opportunity, Stage
+from domain.pipeline.model import DealStatus, LossCategory, Opportunity, RepAudit, Stage
 
 WS = WorkspaceRef("T1")
 P, Q, PR, C = Stage.PROSPECTING, Stage.QUALIFYING, Stage.PRESENTING, Stage.CLOSING
@@ -60,7 +60,7 @@ CY = [deal("UC", "C1", WON, C, 700)]
 TEAMS = {"UA": "UM", "UB": "UM", "UC": None}
 
 
-def audits() -> dict[str, object]:
+def audits() -> dict[str, RepAudit]:
     return {a.rep_id: a for a in audit_reps(ANN + BOB + CY, None, TEAMS)}
 
 
@@ -83,6 +83,7 @@ def test_ann_stage_by_stage() -> None:
 def test_ann_deal_sizes_and_losses() -> None:
     ann = audits()["UA"]
     sizes = ann.deal_sizes
+    assert sizes is not None
     assert (sizes.count, sizes.minimum, sizes.q1, sizes.median, sizes.q3, sizes.maximum) == (
         4, Decimal(1000), Decimal("1750.00"), Decimal("2500.00"), Decimal("3250.00"), Decimal(4000)
     )
@@ -149,6 +150,8 @@ def test_a_deal_moved_back_keeps_credit_for_the_furthest_stage() -> None:
 def test_quartiles_of_one_and_of_none() -> None:
     assert quartiles([]) is None
     one = quartiles([Decimal("12.50")])
+    assert one is not None
     assert (one.q1, one.median, one.q3) == (Decimal("12.50"),) * 3
     odd = quartiles([Decimal(n) for n in (5, 1, 3)])
+    assert odd is not None
     assert (odd.q1, odd.median, odd.q3) == (Decimal("2.00"), Decimal("3.00"), Decimal("4.00"))

@@ -86,7 +86,7 @@ def test_a_changed_row_is_updated_and_a_new_one_inserted(store: FakeStore) -> No
 def test_nothing_is_saved_when_storage_fails_half_way(store: FakeStore, monkeypatch) -> None:
     real_upsert = FakePipelineRepository.upsert
 
-    def upsert_then_fail(self, ref, opportunities):  # type: ignore[no-untyped-def]
+    def upsert_then_fail(self, ref, opportunities):
         real_upsert(self, ref, opportunities[:1])
         raise RuntimeError("database went away")
 

@@ -27,10 +27,10 @@ NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 T1 = WorkspaceRef("T1")
 CSV = (
-    "id,name,owner,amount,stage,status\n"
-    "D1,Acme,UANN,1000,qualifying,open\n"
-    "D2,Beta,UCARL,2000,prospecting,open\n"
-).encode()
+    b"id,name,owner,amount,stage,status\n"
+    b"D1,Acme,UANN,1000,qualifying,open\n"
+    b"D2,Beta,UCARL,2000,prospecting,open\n"
+)
 
 
 @pytest.fixture

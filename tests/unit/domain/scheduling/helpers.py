@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from domain.model import Member, WorkspaceRef, WorkspaceSettings
@@ -41,7 +41,7 @@ def person(time_zone: str = "America/New_York", user_id: str = "U7", **changes: 
 
 
 def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=timezone.utc)
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def local(zone_name: str, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
@@ -55,6 +55,9 @@ def wall(instant: datetime, zone_name: str) -> tuple[date, time]:
     return moment.date(), moment.time()
 
 
-def daily(name: str, at: time, stale: Staleness = Staleness(1, time(0)), **changes: object) -> NotificationKind:
+ONE_DAY_STALE = Staleness(1, time(0))
+
+
+def daily(name: str, at: time, stale: Staleness = ONE_DAY_STALE, **changes: object) -> NotificationKind:
     kind = replace(NUDGE, name=name, local_time=at, stale=stale)
     return replace(kind, **changes)  # type: ignore[arg-type]
