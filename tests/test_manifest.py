@@ -13,7 +13,8 @@ import yaml
 from slack_sdk import WebClient
 
 from bot.fake_slack import UPLOAD_URL, FakeSlack, RecordingSlackClient
-from handlers.edge import ids, register_all
+from handlers import register_all
+from handlers.edge import ids
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = yaml.safe_load((ROOT / "manifest.yml").read_text(encoding="utf-8"))
@@ -129,7 +130,7 @@ def test_bot_scopes_are_exactly_what_the_code_needs() -> None:
     needed |= {SCOPE_OF_EVENT[e] for e in events} - {None}
     # Slack leaves `profile.email` out of users.info/users.list without this
     # scope; the pipeline import matches CRM owners to people by email.
-    if '"email"' in (ROOT / "handlers" / "slack_directory.py").read_text(encoding="utf-8"):
+    if '"email"' in (ROOT / "handlers" / "edge" / "directory.py").read_text(encoding="utf-8"):
         needed.add("users:read.email")
     if MANIFEST["features"].get("slash_commands"):
         needed.add("commands")

@@ -131,6 +131,11 @@ class RosterService:
         with self._uow_factory() as uow:
             return uow.members.get(ws, user_id)
 
+    def has_admin(self, ws: WorkspaceRef) -> bool:
+        """Whether anyone administers the workspace yet (reads only)."""
+        with self._uow_factory() as uow:
+            return uow.members.has_admin(ws)
+
     # -- the team ---------------------------------------------------------
 
     def add_reps(
@@ -354,7 +359,7 @@ class RosterService:
         if member is None:
             raise NotFound(
                 "Coachflow does not know you yet in this workspace. "
-                "Run `/coach help` to get started."
+                "Run `/coach team` to get started."
             )
         return member
 
