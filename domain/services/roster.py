@@ -238,7 +238,8 @@ class RosterService:
                 raise NotFound(f"<@{rep_id}> is not on a Coachflow team.")
             if rep.manager_id != caller_id and not caller.is_admin:
                 raise NotAllowed(
-                    f"<@{rep_id}> is coached by <@{rep.manager_id}>, not by you. "
+                    f"You are coached by <@{rep.manager_id}>: only they or an admin can take you off their team."
+                    if rep_id == caller_id else f"<@{rep_id}> is coached by <@{rep.manager_id}>, not by you. "
                     "Only their manager or an admin can remove them."
                 )
             removed = replace(rep, manager_id=None)
@@ -266,7 +267,8 @@ class RosterService:
                 )
             if rep.manager_id != caller_id and not caller.is_admin:
                 raise NotAllowed(
-                    f"<@{rep_id}> is coached by <@{rep.manager_id}>. "
+                    f"You are coached by <@{rep.manager_id}>: only they or an admin can move you."
+                    if rep_id == caller_id else f"<@{rep_id}> is coached by <@{rep.manager_id}>. "
                     "Only they or an admin can move them."
                 )
             if new_manager_id == rep_id:

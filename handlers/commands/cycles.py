@@ -82,7 +82,7 @@ def run_cycle(parsed: CycleCommand, call: Invocation) -> Reply:
     svc, ws, caller_id, client = call.svc, call.ws, call.caller_id, call.client
     match parsed:
         case CycleCommand(action="show", rep_id=rep_id):
-            return replies.cycle_message(svc.cycles.view(ws, caller_id, rep_id or caller_id))
+            return replies.cycle_message(svc.cycles.view(ws, caller_id, rep_id or caller_id), caller_id)
         case CycleCommand(action=action, rep_id=rep_id, weeks=weeks) if rep_id is not None:
             view = svc.cycles.steer(ws, caller_id, rep_id, action, weeks)
             publish_homes(client, svc, ws, [caller_id, rep_id])
