@@ -74,14 +74,14 @@ def _one_rep(audit: RepAudit, viewer_id: str) -> dict[str, Any]:
         text = md("{who} {have} no opportunities in Coachflow yet.", who=who, have="have" if yours else "has")
         return message(text, [section(text), context(_NOTHING_IMPORTED)])
     group = audit.compared_with
-    head = md("*{who}*, compared with {their} {group}: {totals}", who=who, their="your" if yours else "their",
-              group=group, totals=_totals(audit))
+    against = ("your team" if yours else "their team") if group == "team" else "the whole workspace"
+    head = md("*{who}*, compared with {against}: {totals}", who=who, against=against, totals=_totals(audit))
     stage_lines = [
         md("*{stage}*: reached {reached}, advanced {advanced}, lost {lost}, open {open} · conversion {mine} "
-           "({group} {theirs}) · {days} days ({group} {their_days})",
+           "({group} {theirs}){days}",
            stage=s.stage.label, reached=s.reached, advanced=s.advanced, lost=s.lost, open=s.open,
            mine=summary.percent(s.conversion), theirs=summary.percent(t.conversion), group=group,
-           days=summary.days(s.average_days), their_days=summary.days(t.average_days))
+           days=_days(s.average_days, t.average_days, group))
         for s, t in zip(audit.stages, audit.team_stages, strict=True)
     ]
     sizes = audit.deal_sizes
@@ -93,6 +93,13 @@ def _one_rep(audit: RepAudit, viewer_id: str) -> dict[str, Any]:
     blocks: list[Block] = [header("Pipeline audit"), section(head), section(joined("\n", stage_lines)),
                            section("\n".join(facts)), context(summary.AUDIT_LEGEND)]
     return message(head, blocks)
+
+
+def _days(mine: float | None, theirs: float | None, group: str) -> str:
+    # Left out when no deal's dates tell (a stage nobody has left yet).
+    if mine is None and theirs is None:
+        return ""
+    return f" · {summary.days(mine)} days ({group} {summary.days(theirs)})"
 
 
 def _totals(audit: RepAudit) -> str:
