@@ -24,7 +24,8 @@ _NOTHING_IMPORTED = ("A Coachflow admin or manager imports a CRM export by shari
 def pipeline_audit_message(audit: PipelineAudit, viewer_id: str, page: int = 1) -> dict[str, Any]:
     scope, audits = audit.scope, audit.audits
     if scope.of == "team" and not scope.rep_ids:
-        text = "You do not coach anyone yet, so there is no team pipeline to audit. Add reps with `/coach team add @alex`."
+        text = ("You do not coach anyone yet, so there is no team pipeline to audit. "
+                "Add reps with `/coach team add @alex`.")
         return message(text, [section(text)])
     if scope.of == "rep":
         return _one_rep(audits[0], viewer_id)

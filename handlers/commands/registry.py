@@ -138,10 +138,10 @@ class CommandTable:
     def parse(self, text: str) -> Parsed:
         """The subcommand `text` names and its typed model; `InvalidInput` says what to type instead."""
         words = text.split()
+        default = self._by_name.get("")
         if not words:
-            default = self._by_name.get("")
-            sub = default if default is not None else self._by_name["help"]
-            return Parsed(sub, sub.parse(""))
+            empty = default if default is not None else self._by_name["help"]
+            return Parsed(empty, empty.parse(""))
         for size in range(min(len(words), self._longest), 0, -1):
             name = _key(" ".join(words[:size]))
             sub = self._by_name.get(name)
@@ -150,7 +150,6 @@ class CommandTable:
                 if rest and self._in_group(name):
                     raise self._not_in_group(" ".join(words[: size + 1]), name)
                 return Parsed(sub, sub.parse(rest))
-        default = self._by_name.get("")
         if default is not None:
             return Parsed(default, default.parse(text.strip()))
         if self._in_group(words[0]):

@@ -170,12 +170,12 @@ SUBCOMMANDS: tuple[Subcommand[Any], ...] = (
     ),
     Subcommand(
         name="admin holiday", usage="admin holiday add 2026-12-25", section=ADMINS,
-        help=("`/coach admin holiday add 2026-12-25` (or `remove`) a day without scheduled messages",),
+        help=("`/coach admin holiday add 2026-12-25` (or `remove`) a day off for everyone",),
         parse=_parse_holiday, run=run_admin_calendar,
     ),
     Subcommand(
         name="admin quiet", usage="admin quiet 20:00-07:00", section=ADMINS,
-        help=("`/coach admin quiet 20:00-07:00` hours without scheduled messages (they wait until the end)",),
+        help=("`/coach admin quiet 20:00-07:00` hours when nothing scheduled is sent",),
         parse=_calendar_value("quiet", "/coach admin quiet 20:00-07:00"), run=run_admin_calendar,
     ),
     Subcommand(

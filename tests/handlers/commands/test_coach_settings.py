@@ -17,7 +17,8 @@ def _next_week_ahead(uow_factory, user_id: str) -> datetime | None:
     return entry.next_check_at
 
 
-def _local(moment: datetime, tz: str = "America/New_York") -> datetime:
+def _local(moment: datetime | None, tz: str = "America/New_York") -> datetime:
+    assert moment is not None, "a week-ahead note is scheduled"
     return moment.astimezone(ZoneInfo(tz))
 
 
