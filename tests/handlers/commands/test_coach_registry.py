@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, event, select
+from sqlalchemy import Engine, select
 
 from domain.model import WorkspaceRef
 from storage.orm import Base
 from tests.handlers.conftest import TEAM, ListenerPool, Slack
 from tests.handlers.diagnosis_steps import open_modal
+from tests.integration.test_pipeline_import_sql import statements
 
 WS = WorkspaceRef(TEAM)
 READING = ["team", "notify", "cycle", "profile", "focus <@UA|alex>", "contract", "pipeline", "help team", "?"]
@@ -20,17 +21,10 @@ READING = ["team", "notify", "cycle", "profile", "focus <@UA|alex>", "contract",
 @contextmanager
 def _writes(engine: Engine) -> Iterator[list[str]]:
     """The INSERT, UPDATE and DELETE statements anyone runs on `engine` meanwhile (even ones that change nothing)."""
-    seen: list[str] = []
-
-    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        if statement.lstrip().split(None, 1)[0].upper() in {"INSERT", "UPDATE", "DELETE"}:
-            seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+    with statements(engine) as seen:
+        writes: list[str] = []
+        yield writes
+    writes += [s for s in seen if s.lstrip().split(None, 1)[0].upper() in {"INSERT", "UPDATE", "DELETE"}]
 
 
 def _database(engine: Engine) -> dict[str, list[str]]:
