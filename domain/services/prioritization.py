@@ -201,5 +201,6 @@ class PrioritizationService:
         for competency in self._catalog.competencies:
             if wanted in (competency.id, competency.name.lower().replace(" ", "_")):
                 return competency.id
-        known = ", ".join(f"`{c.id}`" for c in self._catalog.competencies)
+        # Named as people read them, with what to type beside each.
+        known = ", ".join(f"{c.name} (`{c.id}`)" for c in self._catalog.competencies)
         raise InvalidInput(f"`{typed}` is not a skill in the catalog. The skills are {known}.")
