@@ -152,7 +152,8 @@ class PrioritizationService:
             )
         return self.set_focus(ws, manager_id, rep_id, [r.competency for r in proposal], receipt)
 
-    def _view(self, uow: UnitOfWork, ws: WorkspaceRef, rep: Member, viewer_id: str | None = None) -> PriorityView:
+    def _view(self, uow: UnitOfWork, ws: WorkspaceRef, rep: Member,
+              viewer_id: str | None = None) -> PriorityView:
         cycle = uow.cycles.active_for(ws, rep.user_id)
         if (cycle is None or cycle.id is None) and viewer_id == rep.user_id:
             raise NotFound("You have no active coaching cycle yet; your manager starts one with `/coach start`.")

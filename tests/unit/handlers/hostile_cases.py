@@ -185,7 +185,8 @@ CASES: dict[str, list[Call]] = {
     "cycle_tasks.team_tasks_message": [Call(lambda: cycle_tasks.team_tasks_message(
         TeamTasksNote(WS, MANAGER, [(REP, Stage.DIAGNOSE, 1, ["2 of 10 calls scored", HOSTILE])])))],
     "cycles.cycle_message": [Call(lambda current=current, viewer=viewer: cycles.cycle_message(
-        CycleView(REP, current, [PAST], TODAY), viewer), False) for current in (CYCLE, None) for viewer in ("UMGR", "UREP")],
+        CycleView(REP, current, [PAST], TODAY), viewer), False)
+        for current in (CYCLE, None) for viewer in ("UMGR", "UREP")],
     "cycles.cycle_started_notice": [Call(lambda: cycles.cycle_started_notice(CycleView(REP, CYCLE, [], TODAY)), False)],
     "cycles.cycle_changed_message": [
         Call(lambda current=current: cycles.cycle_changed_message(CycleView(REP, current, [], TODAY), "extend"), False)

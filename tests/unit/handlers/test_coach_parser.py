@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from domain.errors import InvalidInput
-from datetime import date
-
 from handlers.commands.admin import AdminGrant, AdminTeams
 from handlers.commands.coach import parse_coach_command
 from handlers.commands.cycles import CycleCommand, StartCycle
