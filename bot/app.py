@@ -67,6 +67,7 @@ def build_services(
     schedules = ScheduleService(uow_factory)
     diagnosis = DiagnosisService(uow_factory, catalog, clock)
     content = NotificationContentService(uow_factory)
+    pipeline = PipelineService(uow_factory)
     return Services(
         roster=RosterService(uow_factory, settings.default_time_zone, schedules=schedules, clock=clock),
         home=HomeService(uow_factory, diagnosis),
@@ -78,9 +79,8 @@ def build_services(
         diagnosis=diagnosis,
         priorities=PrioritizationService(uow_factory, catalog),
         contracts=ContractService(uow_factory, catalog, clock),
-        uploads=PipelineUploadService(
-            uow_factory, PipelineService(uow_factory), settings.max_upload_bytes, clock=clock
-        ),
+        pipeline=pipeline,
+        uploads=PipelineUploadService(uow_factory, pipeline, settings.max_upload_bytes, clock=clock),
         catalog=catalog,
         clock=clock,
         charts_enabled=settings.charts,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -22,7 +21,7 @@ from bot.plain_text import plain
 from domain.errors import CoachflowError
 from domain.model import WorkspaceRef
 from domain.pipeline import summary
-from domain.pipeline.model import STAGES, ImportReport, RepAudit, StageStats
+from domain.pipeline.model import STAGES, ImportReport, RepAudit
 from domain.services.pipeline import UNKNOWN_OWNER, PipelineService
 from storage.uow import make_engine, make_uow_factory
 
@@ -73,7 +72,7 @@ def owners_hint(unknown: int, *, everyone: bool) -> str:
     what = (
         "No row was imported because no owner in the file is"
         if everyone
-        else f"{_count(unknown, 'row')} skipped because the owner is not"
+        else f"{summary.count(unknown, 'row')} skipped because the owner is not"
     )
     return (
         f"{what} on a Coachflow team in this workspace yet. Owners must be on a team first: a manager adds "
@@ -93,8 +92,8 @@ def pipeline_audit(settings: Settings, team: str, rep: str | None) -> int:
         print(f"No opportunities in {team} yet: import a CRM export with `coachflow pipeline import`.")
         return 0
     deals = sum(a.deals for a in audits)
-    print(f"Pipeline audit of {team}: {_count(len(audits), 'rep')}, {_count(deals, 'deal')}.")
-    print("Each stage: conversion to the next stage (open deals left out) and average days in it.")
+    print(f"Pipeline audit of {team}: {summary.count(len(audits), 'rep')}, {summary.count(deals, 'deal')}.")
+    print(summary.AUDIT_LEGEND)
     print(table(_SUMMARY_HEADERS, [_summary_row(a) for a in audits]))
     if len(audits) == 1:
         for line in audit_details(audits[0]):
@@ -110,18 +109,18 @@ def _summary_row(audit: RepAudit) -> list[object]:
     sizes = audit.deal_sizes
     return [
         f"{audit.rep_name} ({audit.rep_id})" if audit.rep_name != audit.rep_id else audit.rep_id,
-        f"{audit.deals:,}", audit.won, audit.lost, audit.open, _percent(audit.win_rate),
-        *(_stage_cell(s) for s in audit.stages),
-        _money(sizes.median) if sizes else "-",
-        _weakest(audit),
+        f"{audit.deals:,}", audit.won, audit.lost, audit.open, summary.percent(audit.win_rate),
+        *(summary.stage_cell(s) for s in audit.stages),
+        summary.money(sizes.median) if sizes else "-",
+        summary.weakest(audit),
     ]
 
 
 def audit_details(audit: RepAudit) -> list[str]:
     """One rep in full: every stage beside the team's, sizes and loss reasons."""
     rows = [
-        [s.stage.value, s.reached, s.advanced, s.lost, s.open, _percent(s.conversion),
-         _percent(t.conversion), _days(s.average_days), _days(t.average_days)]
+        [s.stage.value, s.reached, s.advanced, s.lost, s.open, summary.percent(s.conversion),
+         summary.percent(t.conversion), summary.days(s.average_days), summary.days(t.average_days)]
         for s, t in zip(audit.stages, audit.team_stages, strict=True)
     ]
     lines = [
@@ -132,51 +131,10 @@ def audit_details(audit: RepAudit) -> list[str]:
     ]
     sizes = audit.deal_sizes
     if sizes is not None:
-        lines.append(
-            f"Deal size: median {_money(sizes.median)}, quartiles {_money(sizes.q1)} to {_money(sizes.q3)} "
-            f"(min {_money(sizes.minimum)}, max {_money(sizes.maximum)}; {_count(sizes.count, 'deal')} with an amount)"
-        )
-    reasons = [f"{category.value} {count}" for category, count in audit.loss_categories.items()]
-    if audit.losses_without_reason:
-        reasons.append(f"no reason given {audit.losses_without_reason}")
-    lines.append("Loss reasons: " + (", ".join(reasons) if reasons else "no lost deals"))
-    lines.append("Loses most compared with the team: " + _weakest(audit, long=True))
+        lines.append(f"Deal size: {summary.deal_sizes(sizes)}")
+    lines.append("Loss reasons: " + summary.loss_reasons(audit))
+    lines.append("Loses most compared with the team: " + summary.weakest(audit, long=True))
     return lines
-
-
-def _weakest(audit: RepAudit, long: bool = False) -> str:
-    if audit.weakest_stage is None or audit.weakest_shortfall is None:
-        return "-" if not long else "nowhere below the team (or too few decided deals to say)"
-    stage = audit.weakest_stage
-    points = f"-{audit.weakest_shortfall * 100:.0f} pts"
-    if not long:
-        return f"{stage.value} ({points})"
-    mine, theirs = audit.stage(stage).conversion, audit.team_stage(stage).conversion
-    return f"{stage.value}: {_percent(mine)} converted vs {_percent(theirs)} for the team ({points})"
-
-
-def _stage_cell(stats: StageStats) -> str:
-    if not stats.reached:
-        return "-"
-    days = stats.average_days
-    return _percent(stats.conversion) + ("" if days is None else f" {days:.1f}d")
-
-
-def _percent(value: float | None) -> str:
-    return "-" if value is None else f"{value:.0%}"
-
-
-def _days(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
-
-
-def _money(value: Decimal) -> str:
-    # Whole units read better in a table; cents only when there are any.
-    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _fail(message: str) -> int:

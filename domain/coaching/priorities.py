@@ -71,20 +71,26 @@ def propose_focus(ratings: Iterable[GapRating]) -> list[GapRating]:
     return sorted(proposal, key=_rank)
 
 
-def choose_focus(current: list[str], competency: str, levels: Mapping[str, str]) -> list[str]:
-    """Add a focus skill, enforcing the 2-skill rule with a reason."""
+def choose_focus(current: list[str], competency: str, levels: Mapping[str, str],
+                 names: Mapping[str, str] | None = None) -> list[str]:
+    """Add a focus skill, enforcing the 2-skill rule with a reason (skills named as `names` has them)."""
     if competency not in levels:
         raise InvalidInput(f"`{competency}` is not a competency in the catalog.")
     if competency in current:
         return current
+
+    def named(skill: str) -> str:
+        return (names or {}).get(skill, skill)
+
     if len(current) >= MAX_FOCUS_SKILLS:
         raise InvalidInput(
-            f"A rep works on at most {MAX_FOCUS_SKILLS} skills at a time ({', '.join(current)} already). "
+            f"A rep works on at most {MAX_FOCUS_SKILLS} skills at a time "
+            f"({' and '.join(named(s) for s in current)} already). "
             "Fewer priorities get practised more: drop one before adding another."
         )
     if current and levels[current[0]] == levels[competency]:
         raise InvalidInput(
-            f"{current[0]} is already the {levels[competency]} focus; pair it with "
+            f"{named(current[0])} is already the {levels[competency]} focus; pair it with "
             f"{'an advanced' if levels[competency] == 'foundational' else 'a foundational'} skill."
         )
     return [*current, competency]

@@ -104,9 +104,10 @@ class ContractService:
                 raise NotAllowed(f"You can see your own coaching contract and your reps', not <@{rep_id}>'s.")
             cycle = uow.cycles.active_for(ws, rep_id)
             contract = uow.contracts.for_cycle(cycle.id) if cycle and cycle.id else None
+        if contract is None and viewer_id == rep_id:
+            raise NotFound("You have no coaching contract yet; your manager writes it with you in week 2.")
         if contract is None:
-            who = "You have" if viewer_id == rep_id else f"<@{rep_id}> has"
-            raise NotFound(f"{who} no coaching contract yet; the manager writes it in week 2 "
+            raise NotFound(f"<@{rep_id}> has no coaching contract yet; write it in week 2 "
                            f"with `/coach contract <@{rep_id}>`.")
         return contract
 

@@ -86,10 +86,8 @@ class CycleService:
     def _managed_rep(uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str) -> Member:
         rep = uow.members.get(ws, rep_id)
         if rep is None or rep.manager_id != manager_id:
-            raise NotAllowed(
-                f"<@{rep_id}> is not on your team, so you cannot start or steer their cycle. "
-                "Add them first: `/coach team add @name`."
-            )
+            raise not_your_rep(manager_id, rep_id, "start or steer their cycle",
+                               then=" Add them first: `/coach team add @name`.")
         return rep
 
 
@@ -114,8 +112,18 @@ def managed_cycle(
     """The rep and their active cycle, for their own manager only; `to_do` finishes "so you cannot ..."."""
     rep = uow.members.get(ws, rep_id)
     if rep is None or rep.manager_id != manager_id:
-        raise NotAllowed(f"<@{rep_id}> is not on your team, so you cannot {to_do}.")
+        raise not_your_rep(manager_id, rep_id, to_do)
     cycle = uow.cycles.active_for(ws, rep_id)
     if cycle is None or cycle.id is None:
         raise NotFound(f"<@{rep_id}> has no active coaching cycle. Start one: `/coach start <@{rep_id}>`.")
     return rep, cycle
+
+
+def not_your_rep(manager_id: str, rep_id: str, to_do: str, then: str = "") -> NotAllowed:
+    """The refusal for someone who does not manage `rep_id`; `to_do` finishes "so you cannot ...".
+
+    A rep naming themself is told about themself as "you", not `<@them>`.
+    """
+    if rep_id == manager_id:
+        return NotAllowed(f"You cannot {to_do.replace('their', 'your own')}: your manager does that.")
+    return NotAllowed(f"<@{rep_id}> is not on your team, so you cannot {to_do}.{then}")

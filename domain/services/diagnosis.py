@@ -26,7 +26,7 @@ from domain.coaching.scoring import (
     validate_scores,
 )
 from domain.coaching.self_assessment import SelfAssessment, validate_answers
-from domain.errors import FieldProblems, NotAllowed
+from domain.errors import FieldProblems, NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.receipts import Receipt, record
@@ -149,6 +149,8 @@ class DiagnosisService:
     @staticmethod
     def _scorable_rep(uow: UnitOfWork, ws: WorkspaceRef, scorer_id: str, rep_id: str) -> Member:
         rep = uow.members.get(ws, rep_id)
+        if rep is None and scorer_id == rep_id:
+            raise NotFound("Coachflow does not know you yet in this workspace. Run `/coach team` to get started.")
         if rep is None or scorer_id not in (rep_id, rep.manager_id):
             # Same answer whether or not the rep exists.
             raise NotAllowed(

@@ -10,7 +10,7 @@ Everything here is scoped by workspace.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from domain.errors import NotFound
 from domain.model import Member, Workspace, WorkspaceRef
@@ -25,7 +25,7 @@ from domain.pipeline.model import (
     RowProblem,
     UpsertCounts,
 )
-from domain.pipeline.scope import ImportScope, scope_of
+from domain.pipeline.scope import AuditScope, ImportScope, audit_scope_of, scope_of
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 
 # How a row whose owner Coachflow does not know begins (the CLI adds how to fix it).
@@ -87,19 +87,47 @@ class PipelineService:
         one (or alone on it) is compared with the whole workspace.
         """
         with self._uow_factory() as uow:
+            return _audit(uow, _workspace(uow, ws).ref, rep_ids)
+
+    def audit_for(self, ws: WorkspaceRef, viewer_id: str, rep_id: str | None = None) -> PipelineAudit:
+        """`/coach pipeline [@rep]`: the audit `viewer_id` may read (`domain.pipeline.scope`), in one read.
+
+        An admin gets the workspace or any rep; a manager their reps or one of
+        them; anyone else NotAllowed. A manager's team is listed by name,
+        reps without deals included, so nobody is silently missing.
+        """
+        with self._uow_factory() as uow:
             workspace = _workspace(uow, ws)
-            members = {m.user_id: m for m in uow.members.list_all(workspace.ref)}
-            wanted = None if rep_ids is None else list(dict.fromkeys(rep_ids))
-            for rep_id in wanted or ():
-                if rep_id not in members:
-                    raise NotFound(f"<@{rep_id}> is not a member of this workspace in Coachflow.")
-            deals = _deals_for(uow, workspace.ref, members, wanted)
-        teams = {user_id: m.manager_id for user_id, m in members.items()}
-        audits = audit_reps(deals, wanted, teams)
-        named = [replace(a, rep_name=_name(members.get(a.rep_id), a.rep_id)) for a in audits]
-        if wanted is None:  # everyone: alphabetical, as the roster lists people
-            named.sort(key=lambda a: (a.rep_name.lower(), a.rep_id))
-        return named
+            viewer = uow.members.get(workspace.ref, viewer_id)
+            reps = uow.members.reps_of(workspace.ref, viewer_id) if viewer is not None else []
+            scope = audit_scope_of(viewer, reps, rep_id)
+            audits = _audit(uow, workspace.ref, scope.rep_ids) if scope.rep_ids != () else []
+        if scope.of == "team":
+            audits.sort(key=lambda a: (a.rep_name.lower(), a.rep_id))
+        return PipelineAudit(scope, audits)
+
+
+@dataclass(frozen=True)
+class PipelineAudit:
+    """What `/coach pipeline` shows: the audits of the reps in `scope`."""
+
+    scope: AuditScope
+    audits: list[RepAudit]
+
+
+def _audit(uow: UnitOfWork, ws: WorkspaceRef, rep_ids: Sequence[str] | None) -> list[RepAudit]:
+    members = {m.user_id: m for m in uow.members.list_all(ws)}
+    wanted = None if rep_ids is None else list(dict.fromkeys(rep_ids))
+    for rep_id in wanted or ():
+        if rep_id not in members:
+            raise NotFound(f"<@{rep_id}> is not a member of this workspace in Coachflow.")
+    deals = _deals_for(uow, ws, members, wanted)
+    teams = {user_id: m.manager_id for user_id, m in members.items()}
+    audits = audit_reps(deals, wanted, teams)
+    named = [replace(a, rep_name=_name(members.get(a.rep_id), a.rep_id)) for a in audits]
+    if wanted is None:  # everyone: alphabetical, as the roster lists people
+        named.sort(key=lambda a: (a.rep_name.lower(), a.rep_id))
+    return named
 
 
 def _workspace(uow: UnitOfWork, ws: WorkspaceRef) -> Workspace:

@@ -137,7 +137,7 @@ class PreferenceService:
         with self._uow_factory() as uow:
             member = uow.members.get(ws, user_id)
         if member is None:
-            raise NotFound("Coachflow does not know you yet here. Run `/coach help` to get started.")
+            raise NotFound("Coachflow does not know you yet here. Run `/coach team` to get started.")
         return member
 
     def _update_member(self, member: Member, now: datetime) -> Member:

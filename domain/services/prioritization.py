@@ -78,7 +78,7 @@ class PrioritizationService:
             rep = uow.members.get(ws, rep_id)
             if rep is None or viewer_id not in (rep_id, rep.manager_id):
                 raise NotAllowed(f"You can see your own priorities and your reps', not <@{rep_id}>'s.")
-            return self._view(uow, ws, rep)
+            return self._view(uow, ws, rep, viewer_id)
 
     def for_manager(self, ws: WorkspaceRef, manager_id: str, rep_id: str) -> PriorityView:
         """The view to rate from: only the rep's manager gets it (a rep reads theirs with `view`)."""
@@ -127,7 +127,7 @@ class PrioritizationService:
         levels = self._levels()
         chosen: list[str] = []
         for skill in skills:
-            chosen = choose_focus(chosen, self._competency_id(skill), levels)
+            chosen = choose_focus(chosen, self._competency_id(skill), levels, self._names())
         with self._uow_factory() as uow:
             record(uow, ws, receipt)
             rep, cycle = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
@@ -152,8 +152,11 @@ class PrioritizationService:
             )
         return self.set_focus(ws, manager_id, rep_id, [r.competency for r in proposal], receipt)
 
-    def _view(self, uow: UnitOfWork, ws: WorkspaceRef, rep: Member) -> PriorityView:
+    def _view(self, uow: UnitOfWork, ws: WorkspaceRef, rep: Member,
+              viewer_id: str | None = None) -> PriorityView:
         cycle = uow.cycles.active_for(ws, rep.user_id)
+        if (cycle is None or cycle.id is None) and viewer_id == rep.user_id:
+            raise NotFound("You have no active coaching cycle yet; your manager starts one with `/coach start`.")
         if cycle is None or cycle.id is None:
             raise NotFound(
                 f"<@{rep.user_id}> has no active coaching cycle. Start one: `/coach start <@{rep.user_id}>`."
@@ -192,11 +195,15 @@ class PrioritizationService:
     def _levels(self) -> dict[str, str]:
         return {c.id: c.level.value for c in self._catalog.competencies}
 
+    def _names(self) -> dict[str, str]:
+        return {c.id: c.name for c in self._catalog.competencies}
+
     def _competency_id(self, typed: str) -> str:
         """A competency by id or name, forgiving case, spaces and dashes ("Objection handling")."""
         wanted = typed.strip().lower().replace("-", "_").replace(" ", "_")
         for competency in self._catalog.competencies:
             if wanted in (competency.id, competency.name.lower().replace(" ", "_")):
                 return competency.id
-        known = ", ".join(f"`{c.id}`" for c in self._catalog.competencies)
+        # Named as people read them, with what to type beside each.
+        known = ", ".join(f"{c.name} (`{c.id}`)" for c in self._catalog.competencies)
         raise InvalidInput(f"`{typed}` is not a skill in the catalog. The skills are {known}.")

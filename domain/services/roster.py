@@ -131,6 +131,11 @@ class RosterService:
         with self._uow_factory() as uow:
             return uow.members.get(ws, user_id)
 
+    def has_admin(self, ws: WorkspaceRef) -> bool:
+        """Whether anyone administers the workspace yet (reads only)."""
+        with self._uow_factory() as uow:
+            return uow.members.has_admin(ws)
+
     # -- the team ---------------------------------------------------------
 
     def add_reps(
@@ -235,7 +240,8 @@ class RosterService:
                 raise NotFound(f"<@{rep_id}> is not on a Coachflow team.")
             if rep.manager_id != caller_id and not caller.is_admin:
                 raise NotAllowed(
-                    f"<@{rep_id}> is coached by <@{rep.manager_id}>, not by you. "
+                    f"You are coached by <@{rep.manager_id}>: only they or an admin can take you off their team."
+                    if rep_id == caller_id else f"<@{rep_id}> is coached by <@{rep.manager_id}>, not by you. "
                     "Only their manager or an admin can remove them."
                 )
             removed = replace(rep, manager_id=None)
@@ -263,7 +269,8 @@ class RosterService:
                 )
             if rep.manager_id != caller_id and not caller.is_admin:
                 raise NotAllowed(
-                    f"<@{rep_id}> is coached by <@{rep.manager_id}>. "
+                    f"You are coached by <@{rep.manager_id}>: only they or an admin can move you."
+                    if rep_id == caller_id else f"<@{rep_id}> is coached by <@{rep.manager_id}>. "
                     "Only they or an admin can move them."
                 )
             if new_manager_id == rep_id:
@@ -356,7 +363,7 @@ class RosterService:
         if member is None:
             raise NotFound(
                 "Coachflow does not know you yet in this workspace. "
-                "Run `/coach help` to get started."
+                "Run `/coach team` to get started."
             )
         return member
 

@@ -41,16 +41,21 @@ def _plan_lines(cycle: CoachingCycle) -> list[str]:
     return lines
 
 
-def cycle_message(view: CycleView) -> dict[str, Any]:
+def cycle_message(view: CycleView, viewer_id: str | None = None) -> dict[str, Any]:
+    """A rep's cycle; the rep reading their own is told "you"."""
     rep = mention(view.rep.user_id)
+    yours = viewer_id == view.rep.user_id
     blocks: list[Block] = [header("Coaching cycle")]
-    if view.current is None:
+    if view.current is None and yours:
+        blocks.append(section("You have no active cycle. Your manager starts one with `/coach start`."))
+    elif view.current is None:
         blocks.append(section(md("{rep} has no active cycle. Their manager starts one with `/coach start {rep}`.",
                                  rep=rep)))
     else:
         cycle = view.current
-        blocks.append(section(md("{rep}: {where}\nStarted {day:%a %-d %b %Y} with {manager}.", rep=rep,
-                                 where=_where(cycle, view), day=cycle.starts_on, manager=mention(cycle.manager_id))))
+        blocks.append(section(md("{who}: {where}\nStarted {day:%a %-d %b %Y} with {manager}.",
+                                 who=md("Your cycle") if yours else rep, where=_where(cycle, view),
+                                 day=cycle.starts_on, manager=mention(cycle.manager_id))))
         blocks.append(section("\n".join(_plan_lines(cycle))))
     if view.past:
         past = [
@@ -58,7 +63,7 @@ def cycle_message(view: CycleView) -> dict[str, Any]:
             for c in view.past[:10]
         ]
         blocks.append(context("Past cycles:\n" + "\n".join(past)))
-    return message(md("Coaching cycle of {rep}", rep=rep), blocks)
+    return message(md("Your coaching cycle") if yours else md("Coaching cycle of {rep}", rep=rep), blocks)
 
 
 def cycle_started_notice(view: CycleView) -> dict[str, Any]:

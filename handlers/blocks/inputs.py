@@ -92,7 +92,7 @@ def metadata(view: dict[str, Any]) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
-# Slack user ids: U or W and capitals/digits, as `handlers.commands.coach_parser` reads mentions.
+# Slack user ids: U or W and capitals/digits, as `handlers.commands.parsing` reads mentions.
 _USER_ID = re.compile(r"[UW][A-Z0-9]{1,31}", re.ASCII)
 # Our option values and ids are short ASCII numbers; six digits is far beyond any of them.
 _SMALL_NUMBER = re.compile(r"[0-9]{1,6}", re.ASCII)

@@ -1,4 +1,4 @@
-"""Replies to `/coach` roster commands and the notices reps get about their team."""
+"""Replies to `/coach` roster commands and the notices reps get about their team (help: `help.py`)."""
 
 from __future__ import annotations
 
@@ -21,62 +21,6 @@ from handlers.blocks.kit import (
     time_zone_label,
 )
 
-HELP_TEXT = {
-    None: [
-        "*Your team*",
-        "`/coach team` list the reps you coach",
-        "`/coach team add @alex @sam` add reps to your team",
-        "`/coach team remove @alex` take a rep off your team (their history stays)",
-        "`/coach team move @alex @jordan` hand a rep to another manager",
-        "*Coaching cycles*",
-        "`/coach start @alex [2026-12-07]` start a rep's 8-week cycle on a Monday (default: the next one)",
-        "`/coach cycle` your cycle; `/coach cycle @alex` a rep's, with past cycles",
-        "`/coach cycle @alex advance`, `/coach cycle @alex extend 2`, `/coach cycle @alex end`",
-        "*Diagnosis*",
-        "`/coach score @alex` score a rep's call; `/coach score` score one of your own calls",
-        "`/coach assess` take the 20-question self-assessment",
-        "`/coach profile` your skills profile; `/coach profile @alex` a rep's",
-        "*Priorities and the contract (week 2)*",
-        "`/coach prioritize @alex` rate each gap's impact and difficulty",
-        "`/coach focus @alex` the matrix and proposal; `/coach focus @alex discovery, closing` set at most two",
-        "`/coach focus @alex accept` take the proposal; `/coach focus @alex add closing`",
-        "`/coach contract @alex` write or edit the contract; `/coach contract` yours, with a Sign button",
-        "*Time off and notifications*",
-        "`/coach pause until 2026-12-01` or `/coach pause 2w` nothing scheduled while you are away",
-        "`/coach resume` back early",
-        "`/coach notify` your notifications; `/coach notify off week_ahead` switch one off",
-        "*Admins*",
-        "`/coach admin grant @jordan` make someone a Coachflow admin",
-        "`/coach admin teams` every team in this workspace",
-        "`/coach admin settings` working days, holidays, quiet hours",
-        ("`/coach admin workweek sun-thu`, `/coach admin holiday add 2026-12-25`, "
-         "`/coach admin quiet 20:00-07:00`, `/coach admin notify off week_ahead`"),
-        "*Everyone*",
-        "Open the *Home* tab of Coachflow to see your coaching at a glance.",
-    ],
-    "team": [
-        "`/coach team` lists your reps with their local time zone.",
-        ("`/coach team add @alex @sam` adds reps. A rep coached by another manager moves "
-         "only when that manager or an admin moves them."),
-        "`/coach team remove @alex` takes a rep off your team; their history stays.",
-        ("`/coach team move @alex @jordan` hands a rep to another manager "
-         "(their current manager or an admin)."),
-    ],
-    "admin": [
-        "The first person to use `/coach` in a workspace becomes its admin.",
-        "`/coach admin grant @jordan` adds an admin (admins only).",
-        "`/coach admin teams` lists every team in this workspace.",
-    ],
-}
-
-
-def help_message(topic: str | None = None) -> dict[str, Any]:
-    lines = HELP_TEXT.get(topic) or HELP_TEXT[None]
-    return message(
-        "Coachflow commands",
-        [header("Coachflow: /coach commands"), section("\n".join(lines))],
-    )
-
 
 def error_message(text: str) -> dict[str, Any]:
     """A refusal our domain wrote (`str(error)`): its mentions stay live, anything it quotes is escaped."""
@@ -97,8 +41,8 @@ _OUTCOME_TEXT = {
     AddOutcome.MOVED: "{rep} moved to your team from {previous}.",
     AddOutcome.ALREADY_ON_TEAM: "{rep} is already on your team.",
     AddOutcome.COACHED_ELSEWHERE: (
-        "{rep} is coached by {previous}. Ask them or an admin to move {rep}: "
-        "`/coach team move {rep} @you`."
+        "{rep} is coached by {previous}. Ask them or an admin to move {rep} to your team "
+        "with `/coach team move` {rep} {you}."
     ),
     AddOutcome.IS_SELF: "You cannot coach yourself; your own manager can add you to their team.",
     AddOutcome.IS_BOT: "{rep} is an app, not a person, so it cannot be coached.",
@@ -107,15 +51,17 @@ _OUTCOME_TEXT = {
 }
 
 
-def describe_result(result: RepResult) -> Mrkdwn:
+def describe_result(result: RepResult, manager_id: str | None = None) -> Mrkdwn:
+    """What happened to one person `manager_id` named (the example to move a rep names them, when known)."""
     previous = mention(result.previous_manager_id) if result.previous_manager_id else "another team"
-    return md(_OUTCOME_TEXT[result.outcome], rep=mention(result.user_id), previous=previous)
+    you = mention(manager_id) if manager_id else md("and then you")
+    return md(_OUTCOME_TEXT[result.outcome], rep=mention(result.user_id), previous=previous, you=you)
 
 
-def add_reps_message(results: list[RepResult], team_size: int) -> dict[str, Any]:
+def add_reps_message(results: list[RepResult], team_size: int, manager_id: str | None = None) -> dict[str, Any]:
     added = [r for r in results if r.joined]
     icon = {True: ":white_check_mark:", False: ":information_source:"}
-    lines = [md("{icon} {result}", icon=icon[r.joined], result=describe_result(r)) for r in results]
+    lines = [md("{icon} {result}", icon=icon[r.joined], result=describe_result(r, manager_id)) for r in results]
     size = f"{team_size} rep{'s' if team_size != 1 else ''}"
     summary = f"{len(added)} added. Your team now has {size}." if added else f"No one was added. Your team has {size}."
     return message(summary, [section(joined("\n", lines)), context(summary)])

@@ -1,12 +1,23 @@
-"""Slash command listeners."""
+"""Slash command listeners: each top-level command is a table of subcommands (`registry.py`).
+
+A feature module declares its subcommands; a top-level command registers its
+table here, one line each, and `ids.COMMANDS` and manifest.yml list it.
+"""
 
 from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers.commands.coach import handle_coach
-from handlers.edge import ids
+from handlers.commands import coach
+from handlers.commands.dispatch import attach
+from handlers.commands.registry import SlashCommands
+
+
+def slash_commands() -> SlashCommands:
+    commands = SlashCommands()
+    coach.register(commands)
+    return commands
 
 
 def register(app: App) -> None:
-    app.command(ids.COACH_COMMAND)(handle_coach)
+    attach(slash_commands(), app)

@@ -16,6 +16,7 @@ from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.notifications import NotificationContentService
+from domain.services.pipeline import PipelineService
 from domain.services.pipeline_upload import PipelineUploadService
 from domain.services.preferences import PreferenceService
 from domain.services.prioritization import PrioritizationService
@@ -41,6 +42,7 @@ class Services:
     diagnosis: DiagnosisService
     priorities: PrioritizationService
     contracts: ContractService
+    pipeline: PipelineService
     uploads: PipelineUploadService
     catalog: Catalog
     clock: Callable[[], datetime] = utc_now

@@ -33,7 +33,7 @@ def test_remove_button_takes_the_rep_off_and_refreshes_home(slack: Slack, fake) 
 def test_a_forged_remove_click_for_another_managers_rep_changes_nothing(slack: Slack, fake) -> None:
     slack.coach("UADMIN", "help", replies=2)
     slack.coach("UMGR", "team add <@UA|alex>")
-    slack.coach("UMGR2", "help")
+    slack.coach("UMGR2", "team")  # a reading command enrols a stranger (`help` enrols nobody)
     home = slack.open_home("UMGR2")
 
     click = slack.requests.block_actions("UMGR2", ids.REMOVE_REP, value="UA", view=home)

@@ -18,7 +18,7 @@ def _next_week_ahead(uow_factory, user_id: str) -> datetime | None:
 
 
 def _local(moment: datetime | None, tz: str = "America/New_York") -> datetime:
-    assert moment is not None, "nothing scheduled"
+    assert moment is not None, "a week-ahead note is scheduled"
     return moment.astimezone(ZoneInfo(tz))
 
 

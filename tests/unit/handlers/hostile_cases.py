@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
 from domain.catalog import load_catalog
@@ -21,8 +22,10 @@ from domain.coaching.priorities import GapRating
 from domain.coaching.progress import CycleProgress
 from domain.coaching.scoring import CallGap, CallScore, DimensionAverage, PerceptionGap, SkillsProfile
 from domain.model import Member, Role, WorkspaceRef, WorkspaceSettings
-from domain.pipeline.model import ImportReport, RowProblem
-from domain.pipeline.scope import ImportScope
+from domain.pipeline.audit import audit_reps
+from domain.pipeline.model import DealStatus, ImportReport, LossCategory, Opportunity, RowProblem
+from domain.pipeline.model import Stage as DealStage
+from domain.pipeline.scope import AuditScope, ImportScope
 from domain.pipeline.upload import Imported, NotCsv, Refused, TooLarge, Unavailable, Unusable
 from domain.scheduling.kinds import KINDS, WEEK_AHEAD
 from domain.services.contracts import ContractChange, ContractDraft, Outcome
@@ -30,6 +33,7 @@ from domain.services.cycles import CycleView
 from domain.services.diagnosis import ProfileView, ScoredCall
 from domain.services.home import HomeModel
 from domain.services.notifications import RepTasksNote, TeamTasksNote, WeekAheadNote
+from domain.services.pipeline import PipelineAudit
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roster import AddOutcome, RepResult, TeamListing
 from handlers.blocks import (
@@ -38,11 +42,13 @@ from handlers.blocks import (
     cycle_tasks,
     cycles,
     diagnosis_modals,
+    help_text,
     home,
     home_coaching,
     inputs,
     kit,
     notifications,
+    pipeline_audit,
     pipeline_upload,
     preferences,
     priorities,
@@ -94,6 +100,12 @@ UPLOADS = [
     Unusable(HOSTILE, f"{HOSTILE}: the header row is not valid CSV."),
     Unavailable(HOSTILE, HOSTILE),
 ]
+DEALS = [Opportunity(WS, f"D{n}", owner, HOSTILE, Decimal(1000 * n), DealStage.CLOSING, status,
+                     loss_reason=HOSTILE, loss_category=LossCategory.PRICE if status is DealStatus.LOST else None)
+         for n, (owner, status) in enumerate([("UREP", DealStatus.WON), ("UREP", DealStatus.LOST),
+                                              ("UMGR", DealStatus.OPEN)])]
+AUDIT = PipelineAudit(AuditScope("UADMIN", None, "workspace"), audit_reps(DEALS, None, {"UREP": "UMGR"}))
+REP_AUDIT = PipelineAudit(AuditScope("UMGR", ("UREP",), "rep"), audit_reps(DEALS, ["UREP"], {"UREP": "UMGR"}))
 # What the domain writes in an error: our mentions, and whatever the requester typed, quoted.
 DOMAIN_ERROR = f"<@UREP> is not on your team. `{HOSTILE}` is not a skill in the catalog."
 
@@ -173,8 +185,9 @@ CASES: dict[str, list[Call]] = {
         RepTasksNote(WS, REP, PROGRESS, Stage.DIAGNOSE, 1, True, True)), False)],
     "cycle_tasks.team_tasks_message": [Call(lambda: cycle_tasks.team_tasks_message(
         TeamTasksNote(WS, MANAGER, [(REP, Stage.DIAGNOSE, 1, ["2 of 10 calls scored", HOSTILE])])))],
-    "cycles.cycle_message": [Call(lambda current=current: cycles.cycle_message(CycleView(REP, current, [PAST], TODAY)),
-                                  False) for current in (CYCLE, None)],
+    "cycles.cycle_message": [Call(lambda current=current, viewer=viewer: cycles.cycle_message(
+        CycleView(REP, current, [PAST], TODAY), viewer), False)
+        for current in (CYCLE, None) for viewer in ("UMGR", "UREP")],
     "cycles.cycle_started_notice": [Call(lambda: cycles.cycle_started_notice(CycleView(REP, CYCLE, [], TODAY)), False)],
     "cycles.cycle_changed_message": [
         Call(lambda current=current: cycles.cycle_changed_message(CycleView(REP, current, [], TODAY), "extend"), False)
@@ -236,10 +249,15 @@ CASES: dict[str, list[Call]] = {
         ScoredCall(replace(SCORE, scored_by=scorer), REP))) for scorer in ("UMGR", "UREP")],
     "profile.rep_scored_notice": [Call(lambda: profile.rep_scored_notice(ScoredCall(SCORE, REP)))],
     "profile.assessment_saved_message": [Call(lambda: profile.assessment_saved_message(PROFILE), False)],
-    "roster.help_message": [Call(roster.help_message, False)],
+    "help_text.help_message": [Call(lambda: help_text.help_message("Coachflow: /coach commands", [
+        help_text.HelpPart("Your team", ("`/coach team` list the reps you coach",))]), False)],
+    "pipeline_audit.pipeline_audit_message": [
+        Call(lambda audit=audit, viewer=viewer: pipeline_audit.pipeline_audit_message(audit, viewer), False)
+        for audit, viewer in ((AUDIT, "UADMIN"), (REP_AUDIT, "UMGR"), (REP_AUDIT, "UREP"))],
     "roster.error_message": [Call(lambda: roster.error_message(DOMAIN_ERROR), requester_mentions_kept=True)],
     "roster.welcome_admin_message": [Call(roster.welcome_admin_message, False)],
-    "roster.describe_result": [Call(lambda result=result: roster.describe_result(result), False) for result in RESULTS],
+    "roster.describe_result": [Call(lambda result=result: roster.describe_result(result, "UMGR"), False)
+                               for result in RESULTS],
     "roster.add_reps_message": [Call(lambda: roster.add_reps_message(RESULTS, 3), False)],
     "roster.team_message": [Call(lambda: roster.team_message(TEAM, NOW), False)],
     "roster.removed_message": [Call(lambda: roster.removed_message(REP), False)],

@@ -7,18 +7,11 @@ from datetime import date
 import pytest
 
 from domain.errors import InvalidInput
-from handlers.commands.coach_parser import (
-    AdminGrant,
-    AdminTeams,
-    CycleCommand,
-    Help,
-    StartCycle,
-    TeamAdd,
-    TeamList,
-    TeamMove,
-    TeamRemove,
-    parse_coach_command,
-)
+from handlers.commands.admin import AdminGrant, AdminTeams
+from handlers.commands.coach import parse_coach_command
+from handlers.commands.cycles import CycleCommand, StartCycle
+from handlers.commands.registry import Help
+from handlers.commands.roster import TeamAdd, TeamList, TeamMove, TeamRemove
 
 
 @pytest.mark.parametrize(

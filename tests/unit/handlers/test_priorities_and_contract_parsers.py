@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from domain.errors import InvalidInput
-from handlers.commands.coach_parser import parse_coach_command
-from handlers.commands.week_two_parser import Contract, Focus, Prioritize
+from handlers.commands.coach import parse_coach_command
+from handlers.commands.contract import Contract
+from handlers.commands.priorities import Focus, Prioritize
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -23,7 +24,7 @@ from handlers.commands.week_two_parser import Contract, Focus, Prioritize
     ("contract <@UA>", Contract(rep_id="UA")),
     ("contract <@UA> show", Contract(rep_id="UA", show=True)),
 ])
-def test_week_two_commands(text: str, expected: object) -> None:
+def test_priority_and_contract_commands(text: str, expected: object) -> None:
     assert parse_coach_command(text) == expected
 
 
