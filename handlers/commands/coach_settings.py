@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from domain.model import WorkspaceRef
+from domain.notifications.registry import KINDS
 from domain.scheduling.calendar import zone
-from domain.scheduling.kinds import KINDS
 from domain.services.preferences import require_kind
 from handlers.blocks import preferences as replies
 from handlers.commands.coach_parser import AdminCalendar, Notify, Pause, Resume

@@ -19,7 +19,7 @@ from bot.app import build_services
 from bot.config import load_settings
 from bot.fake_slack import FakeSlack, FakeSlackServer
 from domain.model import WorkspaceRef
-from domain.scheduling.kinds import WEEK_AHEAD
+from domain.notifications.week_ahead import WEEK_AHEAD
 from handlers.blocks.notifications import renderer
 from handlers.jobs.slack_sender import SlackMessageSender
 from slack_sdk import WebClient

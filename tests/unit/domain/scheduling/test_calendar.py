@@ -18,7 +18,8 @@ from domain.scheduling.calendar import (
     resolve_local,
     zone,
 )
-from domain.scheduling.kinds import WEEK_AHEAD, Staleness
+from domain.notifications.week_ahead import WEEK_AHEAD
+from domain.scheduling.kinds import Staleness
 from tests.unit.domain.scheduling.helpers import (
     CHECK_IN,
     MON_FRI,
