@@ -74,26 +74,21 @@ class NotificationKind:
     source: AnchorSource | None = None  # anchored cadences: who lists each recipient's anchors
 
     def __post_init__(self) -> None:
-        problem = self._problem()
-        if problem:
-            raise ValueError(f"{self.name}: {problem}")
-
-    def _problem(self) -> str | None:
-        cadence = self.cadence
-        if cadence is Cadence.WEEKLY and self.weekday is None:
-            return "a weekly kind needs a weekday"
-        if cadence is Cadence.MONTHLY and not self.day_of_month:
-            return "a monthly kind needs a day_of_month"
-        if cadence.anchored != (self.source is not None):
-            return "an anchored kind, and only one, needs a source"
-        if cadence is Cadence.BEFORE_INSTANT:
-            if self.before is None or self.before < timedelta(0):
-                return "a before-instant kind needs `before`, zero or more"
-            if self.stale.before_instant is None:
-                return "a before-instant kind goes stale relative to the instant: Staleness(before_instant=...)"
-        elif self.local_time is None:
-            return "needs a local_time"
-        return None
+        cadence, before = self.cadence, self.before
+        relative = cadence is Cadence.BEFORE_INSTANT
+        problems = [
+            (cadence is Cadence.WEEKLY and self.weekday is None, "a weekly kind needs a weekday"),
+            (cadence is Cadence.MONTHLY and not self.day_of_month, "a monthly kind needs a day_of_month"),
+            (cadence.anchored and self.source is None, "an anchored kind needs a source"),
+            (not cadence.anchored and self.source is not None, "a periodic kind follows the calendar, not a source"),
+            (relative and (before is None or before < timedelta(0)), "a before-instant kind needs `before`, 0 or more"),
+            (relative and self.stale.before_instant is None,
+             "a before-instant kind goes stale relative to the instant: Staleness(before_instant=...)"),
+            (not relative and self.local_time is None, "needs a local_time"),
+        ]
+        found = [problem for broken, problem in problems if broken]
+        if found:
+            raise ValueError(f"{self.name}: {'; '.join(found)}")
 
     @property
     def wall_time(self) -> time:

@@ -27,6 +27,7 @@ from domain.scheduling.kinds import Audience, NotificationKind
 
 # Anchors by kind name, then by person.
 Anchors = dict[str, Mapping[str, Sequence[Anchor]]]
+ANCHOR_BATCH = 500  # people per question to an anchored kind's source, as many as a tick's batch
 
 
 @dataclass
@@ -196,12 +197,18 @@ class ScheduleService:
     def _anchors(
         uow: UnitOfWork, ws: WorkspaceRef, kinds: Iterable[NotificationKind], user_ids: Sequence[str], since: datetime
     ) -> Anchors:
-        """Each anchored kind's anchors for these people, in one call to its source."""
-        return {
-            kind.name: kind.source.upcoming(uow, ws, user_ids, since - lookback(kind))
-            for kind in kinds
-            if kind.source is not None and user_ids
-        }
+        """Each anchored kind's anchors for these people: one call to its source per 500 people."""
+        found: Anchors = {}
+        for kind in kinds:
+            if kind.source is None:
+                continue
+            after = since - lookback(kind)
+            mine: dict[str, Sequence[Anchor]] = {}
+            # A workspace refresh covers everyone: batches keep each question within SQL's parameter limits.
+            for start in range(0, len(user_ids), ANCHOR_BATCH):
+                mine.update(kind.source.upcoming(uow, ws, user_ids[start:start + ANCHOR_BATCH], after))
+            found[kind.name] = mine
+        return found
 
     @staticmethod
     def _ledger_row(item: DueNotification, status: DeliveryStatus, reason: str | None = None) -> Delivery:

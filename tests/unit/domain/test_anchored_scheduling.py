@@ -171,3 +171,18 @@ def test_after_two_days_down_a_challenge_sends_today_and_records_the_missed_days
     assert world.rows()["UA/challenge_nudge/c1@2026-11-24"] is DeliveryStatus.SKIPPED
     [skipped] = [d for d in world.store.tables.deliveries.values() if d.status is DeliveryStatus.SKIPPED]
     assert skipped.reason == "stale: was due Tue 24 Nov 09:00 America/New_York, relevant until Wed 25 Nov 00:00"
+
+
+def test_a_workspace_refresh_asks_a_source_about_500_people_at_a_time(world: World) -> None:
+    with world.store.uow() as uow:
+        for n in range(1100):
+            uow.members.add(Member(T1, f"UX{n:04d}", f"Person {n}", "America/New_York", manager_id="UMGR"))
+        uow.commit()
+    world.sessions.set(T1, "UX1099", Appointment("s9", ny(24, 15)))
+
+    world.schedules.refresh_workspace(T1, ny(23, 12))
+
+    assert [len(recipients) for _, recipients, _ in world.sessions.calls] == [500, 500, 104]
+    with world.store.uow() as uow:
+        [entry] = [e for e in uow.schedules.for_member(T1, "UX1099") if e.kind == "session_2h"]
+    assert entry.next_check_at == ny(24, 13)
