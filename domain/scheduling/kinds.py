@@ -82,6 +82,7 @@ class NotificationKind:
             (cadence.anchored and self.source is None, "an anchored kind needs a source"),
             (not cadence.anchored and self.source is not None, "a periodic kind follows the calendar, not a source"),
             (relative and (before is None or before < timedelta(0)), "a before-instant kind needs `before`, 0 or more"),
+            (not relative and before is not None, "only a before-instant kind counts `before` an instant"),
             (relative and self.stale.before_instant is None,
              "a before-instant kind goes stale relative to the instant: Staleness(before_instant=...)"),
             (not relative and self.local_time is None, "needs a local_time"),
@@ -100,7 +101,7 @@ class NotificationKind:
     @property
     def timing(self) -> str:
         """When it comes, in words for `/coach notify`: "08:00 your time", "24 h before"."""
-        if self.before is not None:
+        if self.cadence is Cadence.BEFORE_INSTANT and self.before is not None:
             return f"{_duration(self.before)} before"
         return f"{self.wall_time:%H:%M} your time"
 

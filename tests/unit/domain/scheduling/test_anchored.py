@@ -175,5 +175,7 @@ def test_an_anchored_kind_needs_its_source_and_its_timing() -> None:
         replace(DAY_BEFORE, stale=END_OF_DAY)
     with pytest.raises(ValueError, match="local_time"):
         replace(DEADLINE_MORNING, local_time=None)
+    with pytest.raises(ValueError, match="only a before-instant kind"):
+        replace(DEADLINE_MORNING, before=timedelta(hours=1))
     assert (DAY_BEFORE.timing, TWO_HOURS_BEFORE.timing, DEADLINE_MORNING.timing) == (
         "24 h before", "2 h before", "08:00 your time")
