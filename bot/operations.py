@@ -26,6 +26,7 @@ from bot.slack_check import bot_client
 from domain.catalog import Catalog, CatalogError, load_catalog
 from domain.delivery import SENDING_LEASE, Delivery, DeliveryStatus
 from domain.errors import InvalidInput
+from domain.notifications.registry import KINDS
 from domain.ports import UnitOfWorkFactory
 from domain.services.scheduling import PlanReport, ScheduleService
 from handlers.edge.services import Services, utc_now
@@ -94,7 +95,7 @@ def _sending(settings: Settings, catalog: Catalog, *, create: bool) -> Iterator[
 def jobs_due(settings: Settings, args: argparse.Namespace) -> int:
     with _reading(settings) as uow_factory:
         now = args.now or utc_now()
-        report = ScheduleService(uow_factory).preview(now)
+        report = ScheduleService(uow_factory, KINDS).preview(now)
     print(f"As of {now.isoformat(timespec='seconds')}: {len(report.due)} to send, {len(report.stale)} stale to skip.")
     if report.due or report.stale:
         print(_plan_table(report))

@@ -102,6 +102,16 @@ class SqlMemberRepository:
     def reps_of(self, ref: WorkspaceRef, manager_id: str) -> list[Member]:
         return _by_name(self._members(self._select(ref).where(MemberRow.manager_id == manager_id)))
 
+    def reps_of_many(self, ref: WorkspaceRef, manager_ids: Iterable[str]) -> dict[str, list[Member]]:
+        wanted = list(dict.fromkeys(manager_ids))
+        if not wanted:
+            return {}
+        # One query for a batch of managers (a drain's week-ahead notes), by name within each team.
+        teams: dict[str, list[Member]] = {}
+        for rep in _by_name(self._members(self._select(ref).where(MemberRow.manager_id.in_(wanted)))):
+            teams.setdefault(rep.manager_id or "", []).append(rep)
+        return teams
+
     def list_all(self, ref: WorkspaceRef) -> list[Member]:
         return _by_name(self._members(self._select(ref)))
 

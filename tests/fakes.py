@@ -106,6 +106,10 @@ class FakeMemberRepository:
         reps = [m for (team, _), m in self._t.members.items() if team == ref.team_id and m.manager_id == manager_id]
         return sorted(reps, key=lambda m: m.name.lower())
 
+    def reps_of_many(self, ref: WorkspaceRef, manager_ids: Iterable[str]) -> dict[str, list[Member]]:
+        teams = {manager_id: self.reps_of(ref, manager_id) for manager_id in manager_ids}
+        return {manager_id: reps for manager_id, reps in teams.items() if reps}
+
     def list_all(self, ref: WorkspaceRef) -> list[Member]:
         members = [m for (team, _), m in self._t.members.items() if team == ref.team_id]
         return sorted(members, key=lambda m: m.name.lower())

@@ -1,9 +1,12 @@
-"""Local wall-clock times to UTC instants, and the occurrences of a kind.
+"""Local wall-clock times to UTC instants, and the occurrences of a periodic kind.
 
-A kind happens at most once per *period* (day, week, month) per person, at a
-local time in their own zone. The period is the ledger key's, so it stays put
-when the occurrence shifts (a Monday note moved to Tuesday by a holiday is
-still that Monday's note). Pure: no clock, no host time zone.
+A periodic kind (daily, weekly, monthly) happens at most once per *period*
+(day, week, month) per person, at a local time in their own zone. The period
+is the ledger key's, so it stays put when the occurrence shifts (a Monday
+note moved to Tuesday by a holiday is still that Monday's note). Anchored
+kinds (before an instant, on a date, a run of working days) are
+`domain.scheduling.anchored`'s, on the same rules. Pure: no clock, no host
+time zone.
 """
 
 from __future__ import annotations
@@ -86,16 +89,21 @@ class Occurrence:
     """One scheduled happening of a kind for one person."""
 
     kind: str
-    period: date  # the ledger's period: the day, or the week's / month's anchor day
+    period: date  # the day, or the week's / month's anchor day; an anchored kind's anchor day
     local_date: date  # the local date it fires, after working-day and quiet-hour shifts
     due_at: datetime  # UTC
     stale_at: datetime  # UTC
+    anchored_period: str | None = None  # anchored kinds: "ref@moment" (domain.scheduling.anchors)
+
+    @property
+    def ledger_period(self) -> str:
+        return self.anchored_period or self.period.isoformat()
 
     def key(self, team_id: str, user_id: str) -> DeliveryKey:
-        return DeliveryKey(team_id, user_id, self.kind, self.period.isoformat())
+        return DeliveryKey(team_id, user_id, self.kind, self.ledger_period)
 
 
-def _cannot_happen(kind: NotificationKind, member: Member, settings: WorkspaceSettings) -> bool:
+def cannot_happen(kind: NotificationKind, member: Member, settings: WorkspaceSettings) -> bool:
     """True when no period can ever yield an occurrence: stop before iterating."""
     switched_off = kind.name in member.muted_kinds or kind.name in settings.disabled_kinds
     return switched_off or (kind.respects_working_days and not settings.working_days)
@@ -153,7 +161,7 @@ def _periods(kind: NotificationKind, first_day: date, last_day: date) -> Iterato
         period = _next_period(kind, period)
 
 
-def _is_working_day(day: date, settings: WorkspaceSettings) -> bool:
+def is_working_day(day: date, settings: WorkspaceSettings) -> bool:
     return day.weekday() in settings.working_days and day not in settings.holidays
 
 
@@ -162,12 +170,12 @@ def _scheduled_day(kind: NotificationKind, settings: WorkspaceSettings, period: 
     if not kind.respects_working_days:
         return period
     day, end = period, _period_end(kind, period)
-    while day < end and not _is_working_day(day, settings):
+    while day < end and not is_working_day(day, settings):
         day += ONE_DAY
     return day if day < end else None
 
 
-def _outside_quiet_hours(day: date, at: time, quiet: QuietHours | None) -> tuple[date, time]:
+def outside_quiet_hours(day: date, at: time, quiet: QuietHours | None) -> tuple[date, time]:
     """Move a time inside quiet hours to their end (the next morning if they wrap)."""
     if quiet is None or not quiet.contains(at):
         return day, at
@@ -176,7 +184,7 @@ def _outside_quiet_hours(day: date, at: time, quiet: QuietHours | None) -> tuple
     return day + ONE_DAY, quiet.end
 
 
-def _stale_at(stale: Staleness, local_date: date, due_at: datetime, tz: ZoneInfo) -> datetime:
+def stale_at(stale: Staleness, local_date: date, due_at: datetime, tz: ZoneInfo) -> datetime:
     if stale.at is None:
         return due_at + timedelta(days=stale.days_after)
     return resolve_local(local_date + timedelta(days=stale.days_after), stale.at, tz)
@@ -194,12 +202,12 @@ def _timing(
     day = _scheduled_day(kind, settings, period)
     if day is None:
         return None
-    local_date, at = _outside_quiet_hours(day, kind.local_time, settings.quiet_hours)
+    local_date, at = outside_quiet_hours(day, kind.wall_time, settings.quiet_hours)
     due_at = resolve_local(local_date, at, tz)
-    stale_at = _stale_at(kind.stale, local_date, due_at, tz)
-    if due_at >= stale_at:
+    stale = stale_at(kind.stale, local_date, due_at, tz)
+    if due_at >= stale:
         return None  # stale before it is due: nothing worth sending
-    return day, Occurrence(kind.name, period, local_date, due_at, stale_at)
+    return day, Occurrence(kind.name, period, local_date, due_at, stale)
 
 
 def _for_member(
@@ -224,14 +232,20 @@ def occurrence_in_period(
     None when it does not happen: muted, disabled, no working day in the
     window, time off, or stale before it is due.
     """
+    _require_periodic(kind)
     if not _is_period(kind, period):
         raise ValueError(f"{period} does not start a period of {kind.name}")
-    if _cannot_happen(kind, member, settings):
+    if cannot_happen(kind, member, settings):
         return None
     return _for_member(kind, member, settings, zone(member.time_zone), period)
 
 
-def _require_aware(*instants: datetime) -> None:
+def _require_periodic(kind: NotificationKind) -> None:
+    if kind.cadence.anchored:
+        raise ValueError(f"{kind.name} follows its anchors: see domain.scheduling.anchored")
+
+
+def require_aware(*instants: datetime) -> None:
     # A naive datetime would be read in the host's zone: refuse it.
     for instant in instants:
         if instant.tzinfo is None or instant.utcoffset() is None:
@@ -268,8 +282,9 @@ def occurrences_between(
 
     Only the last 400 days of a longer range are looked at.
     """
-    _require_aware(start, end)
-    if _cannot_happen(kind, member, settings) or end <= start:
+    require_aware(start, end)
+    _require_periodic(kind)
+    if cannot_happen(kind, member, settings) or end <= start:
         return []
     start = max(start, end - HORIZON)
     last_day = end.astimezone(zone(member.time_zone)).date()
@@ -285,8 +300,9 @@ def next_occurrence(
     Periods come in order and each fires inside its own window, so the first
     hit is the earliest one: usually found within three periods.
     """
-    _require_aware(after)
-    if _cannot_happen(kind, member, settings):
+    require_aware(after)
+    _require_periodic(kind)
+    if cannot_happen(kind, member, settings):
         return None
     limit = after + HORIZON
     last_day = limit.astimezone(zone(member.time_zone)).date()

@@ -1,19 +1,21 @@
 """What is due now: people, policies, the ledger of what was sent, and `now`.
 
-Pure: the caller reads the clock and the ledger and passes them in. Who should
-get a kind (its audience) is the caller's decision too; these functions get
-only the right people.
+Pure: the caller reads the clock and the ledger (and an anchored kind's
+anchors) and passes them in. Who should get a kind (its audience) is the
+caller's decision too; these functions get only the right people.
 """
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.delivery import DeliveryKey
 from domain.model import Member, WorkspaceRef, WorkspaceSettings
-from domain.scheduling.calendar import Occurrence, occurrences_between, zone
+from domain.scheduling.anchored import anchored_occurrences
+from domain.scheduling.anchors import Anchor
+from domain.scheduling.calendar import HORIZON, Occurrence, next_occurrence, occurrences_between, require_aware, zone
 from domain.scheduling.kinds import NotificationKind
 
 # Locale-independent names for reasons people and operators read.
@@ -49,7 +51,7 @@ def _notification(member: Member, occurrence: Occurrence) -> DueNotification:
     return DueNotification(member.workspace, member.user_id, occurrence.kind, occurrence)
 
 
-def _lookback(kind: NotificationKind) -> timedelta:
+def lookback(kind: NotificationKind) -> timedelta:
     """How far back an occurrence can be due and still not be stale now.
 
     Staleness counts from the local date it fires, so it can end at most
@@ -63,7 +65,7 @@ def _latest_live(
     member: Member, settings: WorkspaceSettings, kind: NotificationKind, now: datetime
 ) -> Occurrence | None:
     """The newest occurrence with `due_at <= now < stale_at`, if any."""
-    recent = occurrences_between(kind, member, settings, now - _lookback(kind), now)
+    recent = occurrences_between(kind, member, settings, now - lookback(kind), now)
     live = [occurrence for occurrence in recent if now < occurrence.stale_at]
     return live[-1] if live else None
 
@@ -110,15 +112,26 @@ def catch_up(
     since: datetime,
     now: datetime,
     sent: Container[DeliveryKey],
+    anchors: Sequence[Anchor] = (),
 ) -> DuePlan:
     """Every occurrence due in `(since, now]` that is not in `sent`: send or skip.
 
     After downtime, what is still relevant goes out late (today's nudge due
     two hours ago) and what went stale is skipped with a reason the ledger
     keeps. Each key lands in exactly one of the two lists.
+
+    An anchored kind's anchors can appear or move after the fact (a session
+    booked for this afternoon, due "24 h before" yesterday), so for those an
+    occurrence due by `now` counts if it was still live after `since`.
     """
+    require_aware(since, now)
     plan = DuePlan(send=[], skip=[])
-    for occurrence in occurrences_between(kind, member, settings, since, now):
+    if kind.cadence.anchored:
+        window = [o for o in anchored_occurrences(kind, member, settings, anchors)
+                  if o.due_at <= now and o.stale_at > since]
+    else:
+        window = occurrences_between(kind, member, settings, since, now)
+    for occurrence in window:
         notification = _notification(member, occurrence)
         if notification.key in sent:
             continue
@@ -127,3 +140,42 @@ def catch_up(
         else:
             plan.skip.append(Skipped(notification, stale_reason(member, occurrence)))
     return plan
+
+
+def next_due(
+    kind: NotificationKind,
+    member: Member,
+    settings: WorkspaceSettings,
+    after: datetime,
+    anchors: Sequence[Anchor] = (),
+) -> Occurrence | None:
+    """The first occurrence due strictly after `after` (within 400 days), of any cadence."""
+    if not kind.cadence.anchored:
+        return next_occurrence(kind, member, settings, after)
+    require_aware(after)
+    limit = after + HORIZON
+    upcoming = (o for o in anchored_occurrences(kind, member, settings, anchors) if after < o.due_at <= limit)
+    return next(upcoming, None)
+
+
+def next_check_at(
+    kind: NotificationKind,
+    member: Member,
+    settings: WorkspaceSettings,
+    now: datetime,
+    anchors: Sequence[Anchor] = (),
+) -> datetime | None:
+    """When a tick should next look at this person's kind, after anything about them changed.
+
+    Periodic kinds: their next occurrence. Anchored kinds: their earliest
+    occurrence not yet stale, even if already due: an anchor just added or
+    moved (a session booked for this afternoon) can make one due at once.
+    Sending it twice is impossible: the ledger already has it if it went.
+    """
+    if not kind.cadence.anchored:
+        found = next_occurrence(kind, member, settings, now)
+        return found.due_at if found else None
+    require_aware(now)
+    live = (o for o in anchored_occurrences(kind, member, settings, anchors) if o.stale_at > now)
+    first = next(live, None)
+    return first.due_at if first is not None and first.due_at <= now + HORIZON else None

@@ -1,22 +1,36 @@
-"""Notification kinds: what is sent, to whom, at which local time, and until when.
+"""What a scheduled kind declares to the engine: to whom, how often, at which local time, until when.
 
-Each feature registers its kind here (the manager's week-ahead note, the
-cycle's week 1-2 reminders; Friday scorecards, challenge nudges, check-ins
-later) and the scheduling
-engine treats them all the same way.
+The kinds themselves (the week-ahead note, the cycle reminders, ...) live in
+`domain/notifications/`, one module each, and are listed in
+`domain.notifications.registry.KINDS`; the engine (calendar, due plan,
+`ScheduleService`) treats every kind the same way through this spec.
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import time
+from datetime import time, timedelta
+
+from domain.scheduling.anchors import AnchorSource
 
 
 class Cadence(str, enum.Enum):
+    # Periodic: the calendar alone decides, the same for everyone in the audience.
     DAILY = "daily"  # every working day
     WEEKLY = "weekly"  # once a week, on `weekday` (or the next working day that week)
     MONTHLY = "monthly"  # once a month, on `day_of_month` (or the next working day)
+    # Anchored: each recipient's own data decides, through the kind's `source`.
+    BEFORE_INSTANT = "before_instant"  # `before` ahead of an Appointment ("24 h before the session")
+    ON_DATE = "on_date"  # at `local_time` on a Deadline's day (the last working day up to it)
+    WORKING_DAY_RUN = "working_day_run"  # at `local_time` on every working day of a Run
+
+    @property
+    def anchored(self) -> bool:
+        return self in _ANCHORED
+
+
+_ANCHORED = frozenset({Cadence.BEFORE_INSTANT, Cadence.ON_DATE, Cadence.WORKING_DAY_RUN})
 
 
 class Audience(str, enum.Enum):
@@ -27,15 +41,22 @@ class Audience(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Staleness:
-    """When an occurrence stops being worth sending, relative to its local date.
+    """When an occurrence stops being worth sending.
 
-    `days_after=1, at=time(0)` is local end of the day; `days_after=1,
-    at=time(12)` is noon the next day; `days_after=3, at=None` is three days
-    after the scheduled local time.
+    Relative to its local date: `days_after=1, at=time(0)` is local end of
+    the day; `days_after=1, at=time(12)` is noon the next day; `days_after=3,
+    at=None` is three days after the scheduled local time. BEFORE_INSTANT
+    kinds count back from the appointment instead: `before_instant=
+    timedelta(0)` is stale once it starts, `timedelta(hours=12)` half a day
+    before.
     """
 
-    days_after: int
+    days_after: int = 0
     at: time | None = None
+    before_instant: timedelta | None = None
+
+
+END_OF_DAY = Staleness(days_after=1, at=time(0))
 
 
 @dataclass(frozen=True)
@@ -44,51 +65,49 @@ class NotificationKind:
     title: str  # what people see in `/coach notify` and App Home
     audience: Audience
     cadence: Cadence
-    local_time: time
-    stale: Staleness
+    local_time: time | None = None  # every cadence but BEFORE_INSTANT
+    stale: Staleness = END_OF_DAY
     weekday: int | None = None  # WEEKLY: date.weekday() of the week's anchor day
     day_of_month: int | None = None  # MONTHLY
     respects_working_days: bool = True
+    before: timedelta | None = None  # BEFORE_INSTANT: how long ahead of the appointment (elapsed time)
+    source: AnchorSource | None = None  # anchored cadences: who lists each recipient's anchors
 
     def __post_init__(self) -> None:
-        if self.cadence is Cadence.WEEKLY and self.weekday is None:
-            raise ValueError(f"{self.name}: a weekly kind needs a weekday")
-        if self.cadence is Cadence.MONTHLY and not self.day_of_month:
-            raise ValueError(f"{self.name}: a monthly kind needs a day_of_month")
+        cadence, before = self.cadence, self.before
+        relative = cadence is Cadence.BEFORE_INSTANT
+        problems = [
+            (cadence is Cadence.WEEKLY and self.weekday is None, "a weekly kind needs a weekday"),
+            (cadence is Cadence.MONTHLY and not self.day_of_month, "a monthly kind needs a day_of_month"),
+            (cadence.anchored and self.source is None, "an anchored kind needs a source"),
+            (not cadence.anchored and self.source is not None, "a periodic kind follows the calendar, not a source"),
+            (relative and (before is None or before < timedelta(0)), "a before-instant kind needs `before`, 0 or more"),
+            (not relative and before is not None, "only a before-instant kind counts `before` an instant"),
+            (relative and self.stale.before_instant is None,
+             "a before-instant kind goes stale relative to the instant: Staleness(before_instant=...)"),
+            (not relative and self.local_time is None, "needs a local_time"),
+        ]
+        found = [problem for broken, problem in problems if broken]
+        if found:
+            raise ValueError(f"{self.name}: {'; '.join(found)}")
+
+    @property
+    def wall_time(self) -> time:
+        """The local time it fires at; every cadence but BEFORE_INSTANT has one (checked at creation)."""
+        if self.local_time is None:
+            raise ValueError(f"{self.name} fires relative to an instant, not at a local time")
+        return self.local_time
+
+    @property
+    def timing(self) -> str:
+        """When it comes, in words for `/coach notify`: "08:00 your time", "24 h before"."""
+        if self.cadence is Cadence.BEFORE_INSTANT and self.before is not None:
+            return f"{_duration(self.before)} before"
+        return f"{self.wall_time:%H:%M} your time"
 
 
-WEEK_AHEAD = NotificationKind(
-    name="week_ahead",
-    title="Monday week-ahead note (managers)",
-    audience=Audience.MANAGERS,
-    cadence=Cadence.WEEKLY,
-    weekday=0,
-    local_time=time(8, 0),
-    stale=Staleness(days_after=1, at=time(0, 0)),  # worth reading until the day ends
-)
-
-# Weeks 1 and 2 of a coaching cycle: the rep hears on Monday what the week asks
-# of them (the self-assessment arrives at the start of week 1); the manager
-# gets a mid-week list of what each rep still needs. Both stay silent when
-# nothing is missing or no rep is in those weeks.
-CYCLE_TASKS = NotificationKind(
-    name="cycle_tasks",
-    title="Monday tasks in cycle weeks 1-2 (reps)",
-    audience=Audience.REPS,
-    cadence=Cadence.WEEKLY,
-    weekday=0,
-    local_time=time(9, 0),
-    stale=Staleness(days_after=2, at=time(0, 0)),
-)
-
-TEAM_TASKS = NotificationKind(
-    name="team_tasks",
-    title="Wednesday what's-missing note in cycle weeks 1-2 (managers)",
-    audience=Audience.MANAGERS,
-    cadence=Cadence.WEEKLY,
-    weekday=2,
-    local_time=time(9, 0),
-    stale=Staleness(days_after=1, at=time(0, 0)),
-)
-
-KINDS: dict[str, NotificationKind] = {kind.name: kind for kind in (WEEK_AHEAD, CYCLE_TASKS, TEAM_TASKS)}
+def _duration(span: timedelta) -> str:
+    minutes = int(span.total_seconds() // 60)
+    if minutes % 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h"

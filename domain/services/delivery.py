@@ -14,7 +14,7 @@ before it is sent again, so a message is never sent twice.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -221,11 +221,13 @@ class _Drain:
                 uow.commit()
             if not claimed:
                 break
+            # The batch's content at once: each kind gathers for all its rows in a few queries.
+            contents = self._content.contents_for(d for d in claimed if d.key.kind != REPLY_KIND)
             for position, delivery in enumerate(claimed):
                 if not self._wait_if_blocked():
                     self._release(claimed[position:])
                     return self.report
-                outcome = self._attempt(delivery)
+                outcome = self._attempt(delivery, contents)
                 if isinstance(outcome, RateLimited):
                     self._blocked_until[outcome.method] = self._clock() + timedelta(seconds=outcome.retry_after)
         return self.report
@@ -244,7 +246,7 @@ class _Drain:
         self._sleep(pause)
         return True
 
-    def _attempt(self, delivery: Delivery) -> object:
+    def _attempt(self, delivery: Delivery, contents: Mapping[DeliveryKey, object]) -> object:
         if delivery.attempts > 0:
             # An earlier attempt's outcome is unknown (its sender died, or the
             # call timed out after Slack had the message): look before sending.
@@ -264,7 +266,7 @@ class _Drain:
             self._record(delivery.with_status(DeliveryStatus.FAILED, reason=LOST_REPLY_REASON))
             self.report.failed += 1
             return None
-        content = self._content.content_for(delivery)
+        content = contents.get(delivery.key)
         if content is None:
             self._record(delivery.with_status(DeliveryStatus.SKIPPED, reason="nothing to send any more"))
             self.report.skipped += 1

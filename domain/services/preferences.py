@@ -13,9 +13,9 @@ from datetime import date, datetime, time, timedelta
 
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.model import Member, QuietHours, Workspace, WorkspaceRef, WorkspaceSettings
+from domain.notifications.registry import KINDS
 from domain.ports import UnitOfWorkFactory
 from domain.scheduling.calendar import zone
-from domain.scheduling.kinds import KINDS
 from domain.services.scheduling import ScheduleService
 
 WORK_WEEKS = {

@@ -2,21 +2,32 @@
 
 Each (person, kind) has one schedule entry holding the UTC instant of its
 next occurrence, so a tick reads only what is due: its cost follows the
-number of due messages, not the head count.
+number of due messages, not the head count. The kinds come from the
+registry (`domain.notifications.registry.KINDS`). An anchored kind's
+occurrences follow each person's own data (a session, a deadline, a
+challenge), which the kind's source lists for a batch of people at once;
+the feature that changes such data calls `refresh_people` for the people
+concerned, as a pause does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from domain.delivery import Delivery, DeliveryStatus
 from domain.model import Member, WorkspaceRef, WorkspaceSettings
+from domain.notifications.registry import KINDS
 from domain.ports import ScheduleEntry, UnitOfWork, UnitOfWorkFactory
-from domain.scheduling.calendar import next_occurrence
-from domain.scheduling.due import DueNotification, DuePlan, catch_up
-from domain.scheduling.kinds import KINDS, Audience, NotificationKind
+from domain.scheduling.anchors import Anchor
+from domain.scheduling.due import DueNotification, DuePlan, catch_up, lookback, next_check_at, next_due
+from domain.scheduling.kinds import Audience, NotificationKind
+
+# Anchors by kind name, then by person.
+Anchors = dict[str, Mapping[str, Sequence[Anchor]]]
+ANCHOR_BATCH = 500  # people per question to an anchored kind's source, as many as a tick's batch
 
 
 @dataclass
@@ -26,6 +37,12 @@ class PlanReport:
     skipped: int = 0  # new ledger rows skipped as stale
     due: list[DueNotification] = field(default_factory=list)
     stale: list[tuple[DueNotification, str]] = field(default_factory=list)
+
+
+class _Planned(NamedTuple):
+    entry: ScheduleEntry
+    plan: DuePlan
+    move: ScheduleEntry | None  # the entry's next check; None when it was dropped
 
 
 def receives(kind: NotificationKind, member: Member, is_manager: bool) -> bool:
@@ -38,7 +55,7 @@ def receives(kind: NotificationKind, member: Member, is_manager: bool) -> bool:
 
 
 class ScheduleService:
-    def __init__(self, uow_factory: UnitOfWorkFactory, kinds: dict[str, NotificationKind] | None = None) -> None:
+    def __init__(self, uow_factory: UnitOfWorkFactory, kinds: Mapping[str, NotificationKind] | None = None) -> None:
         self._uow_factory = uow_factory
         self._kinds = kinds if kinds is not None else KINDS
 
@@ -53,8 +70,9 @@ class ScheduleService:
             settings = self._settings(uow, ws)
             members = uow.members.get_many(ws, wanted)
             managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
+            anchors = self._anchors(uow, ws, self._kinds.values(), list(members), now)
             for member in members.values():
-                self._refresh(uow, member, settings, member.user_id in managers, now)
+                self._refresh(uow, member, settings, member.user_id in managers, now, anchors)
             uow.commit()
 
     def refresh_workspace(self, ws: WorkspaceRef, now: datetime) -> int:
@@ -63,13 +81,20 @@ class ScheduleService:
             settings = self._settings(uow, ws)
             managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
             members = uow.members.list_all(ws)
+            anchors = self._anchors(uow, ws, self._kinds.values(), [m.user_id for m in members], now)
             for member in members:
-                self._refresh(uow, member, settings, member.user_id in managers, now)
+                self._refresh(uow, member, settings, member.user_id in managers, now, anchors)
             uow.commit()
             return len(members)
 
     def _refresh(
-        self, uow: UnitOfWork, member: Member, settings: WorkspaceSettings, is_manager: bool, now: datetime
+        self,
+        uow: UnitOfWork,
+        member: Member,
+        settings: WorkspaceSettings,
+        is_manager: bool,
+        now: datetime,
+        anchors: Anchors,
     ) -> None:
         existing = {e.kind: e for e in uow.schedules.for_member(member.workspace, member.user_id)}
         for kind in self._kinds.values():
@@ -77,12 +102,12 @@ class ScheduleService:
                 if kind.name in existing:
                     uow.schedules.delete(member.workspace, member.user_id, kind.name)
                 continue
-            upcoming = next_occurrence(kind, member, settings, after=now)
+            mine = anchors.get(kind.name, {}).get(member.user_id, ())
+            upcoming = next_check_at(kind, member, settings, now, mine)
             # Keep the catch-up point of an existing entry: occurrences missed
             # during downtime are still the tick's to send or skip.
             checked = min(existing[kind.name].checked_until, now) if kind.name in existing else now
-            due_at = upcoming.due_at if upcoming else None
-            uow.schedules.upsert(ScheduleEntry(member.workspace, member.user_id, kind.name, due_at, checked))
+            uow.schedules.upsert(ScheduleEntry(member.workspace, member.user_id, kind.name, upcoming, checked))
 
     # -- the tick ---------------------------------------------------------
 
@@ -94,17 +119,15 @@ class ScheduleService:
                 entries = uow.schedules.due(now, batch)
                 rows: list[Delivery] = []
                 moves: list[ScheduleEntry] = []
-                for entry, member, settings, plan in self._plans(uow, entries, now):
+                for _, plan, move in self._plans(uow, entries, now):
                     rows += [self._ledger_row(item, DeliveryStatus.PENDING) for item in plan.send]
                     rows += [
                         self._ledger_row(s.notification, DeliveryStatus.SKIPPED, reason=s.reason) for s in plan.skip
                     ]
                     report.due += plan.send
                     report.stale += [(s.notification, s.reason) for s in plan.skip]
-                    if member is not None and settings is not None:
-                        upcoming = next_occurrence(self._kinds[entry.kind], member, settings, after=now)
-                        moves.append(ScheduleEntry(entry.workspace, entry.user_id, entry.kind,
-                                                   upcoming.due_at if upcoming else None, now))
+                    if move is not None:
+                        moves.append(move)
                 # Writes in key order: two dispatchers planning the same rows at
                 # once then lock them in the same order and cannot deadlock.
                 for row in sorted(rows, key=lambda r: r.key):
@@ -126,9 +149,9 @@ class ScheduleService:
         with self._uow_factory() as uow:
             entries = uow.schedules.due(now, limit)
             plans = list(self._plans(uow, entries, now))
-            candidates = [n.key for _, _, _, p in plans for n in [*p.send, *(s.notification for s in p.skip)]]
+            candidates = [n.key for _, p, _ in plans for n in [*p.send, *(s.notification for s in p.skip)]]
             existing = uow.deliveries.existing_keys(candidates)
-        for _, _, _, plan in plans:
+        for _, plan, _ in plans:
             report.due += [n for n in plan.send if n.key not in existing]
             report.stale += [(s.notification, s.reason) for s in plan.skip if s.notification.key not in existing]
         report.checked = len(entries)
@@ -136,7 +159,7 @@ class ScheduleService:
 
     def _plans(
         self, uow: UnitOfWork, entries: list[ScheduleEntry], now: datetime
-    ) -> Iterable[tuple[ScheduleEntry, Member | None, WorkspaceSettings | None, DuePlan]]:
+    ) -> Iterable[_Planned]:
         by_workspace: dict[WorkspaceRef, list[ScheduleEntry]] = {}
         for entry in entries:
             by_workspace.setdefault(entry.workspace, []).append(entry)
@@ -144,16 +167,50 @@ class ScheduleService:
             settings = self._settings(uow, ws)
             members = uow.members.get_many(ws, [e.user_id for e in group])
             managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
+            anchors = self._anchors_for_entries(uow, ws, group)
             for entry in group:
                 member = members.get(entry.user_id)
                 kind = self._kinds.get(entry.kind)
                 if member is None or kind is None or not receives(kind, member, member.user_id in managers):
                     # Gone, or no longer addressed (a manager without reps): stop looking.
                     uow.schedules.delete(entry.workspace, entry.user_id, entry.kind)
-                    yield entry, None, None, DuePlan(send=[], skip=[])
+                    yield _Planned(entry, DuePlan(send=[], skip=[]), None)
                     continue
+                mine = anchors.get(entry.kind, {}).get(entry.user_id, ())
                 # The ledger's unique key, not this empty set, prevents doubles.
-                yield entry, member, settings, catch_up(member, settings, kind, entry.checked_until, now, frozenset())
+                plan = catch_up(member, settings, kind, entry.checked_until, now, frozenset(), mine)
+                upcoming = next_due(kind, member, settings, now, mine)
+                next_check = upcoming.due_at if upcoming else None
+                yield _Planned(entry, plan, ScheduleEntry(entry.workspace, entry.user_id, entry.kind, next_check, now))
+
+    def _anchors_for_entries(self, uow: UnitOfWork, ws: WorkspaceRef, group: list[ScheduleEntry]) -> Anchors:
+        """One question per anchored kind for the whole batch, from its earliest catch-up point."""
+        found: Anchors = {}
+        for name in dict.fromkeys(e.kind for e in group):
+            kind = self._kinds.get(name)
+            if kind is None or kind.source is None:
+                continue
+            entries = [e for e in group if e.kind == name]
+            since = min(e.checked_until for e in entries)
+            found.update(self._anchors(uow, ws, [kind], [e.user_id for e in entries], since))
+        return found
+
+    @staticmethod
+    def _anchors(
+        uow: UnitOfWork, ws: WorkspaceRef, kinds: Iterable[NotificationKind], user_ids: Sequence[str], since: datetime
+    ) -> Anchors:
+        """Each anchored kind's anchors for these people: one call to its source per 500 people."""
+        found: Anchors = {}
+        for kind in kinds:
+            if kind.source is None:
+                continue
+            after = since - lookback(kind)
+            mine: dict[str, Sequence[Anchor]] = {}
+            # A workspace refresh covers everyone: batches keep each question within SQL's parameter limits.
+            for start in range(0, len(user_ids), ANCHOR_BATCH):
+                mine.update(kind.source.upcoming(uow, ws, user_ids[start:start + ANCHOR_BATCH], after))
+            found[kind.name] = mine
+        return found
 
     @staticmethod
     def _ledger_row(item: DueNotification, status: DeliveryStatus, reason: str | None = None) -> Delivery:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from domain.coaching.cycle import Stage
-from domain.services.notifications import RepTasksNote, TeamTasksNote
+from domain.notifications.cycle_tasks import CycleTasksNote
+from domain.notifications.team_tasks import TeamTasksNote
 from handlers.blocks import limits
 from handlers.blocks.kit import (
     Block,
@@ -23,7 +24,7 @@ from handlers.edge import ids
 MAX_REPS = 40  # one section per rep; the note stays inside a message's 50 blocks
 
 
-def rep_tasks_message(note: RepTasksNote) -> dict[str, Any]:
+def cycle_tasks_message(note: CycleTasksNote) -> dict[str, Any]:
     week = f"Week {note.week} of your coaching cycle"
     lines: list[str] = []
     buttons = []

@@ -1,24 +1,73 @@
-"""One renderer for every scheduled message's content, by its type."""
+"""Each scheduled kind's Block Kit renderer, bound to the kind by one line.
+
+`bind(KIND, builder)` is typed: the builder must take the kind's content
+(`ScheduledKind[C]` gathers a `C`), so mypy refuses a renderer of the wrong
+note. `RENDERERS` refuses to be built unless every kind of the registry has
+exactly one renderer, so a kind without one stops the app at start, not its
+first Monday.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from domain.services.notifications import RepTasksNote, TeamTasksNote, WeekAheadNote
-from handlers.blocks.cycle_tasks import rep_tasks_message, team_tasks_message
+from domain.notifications.cycle_tasks import CYCLE_TASKS
+from domain.notifications.kind import ScheduledKind
+from domain.notifications.registry import KINDS
+from domain.notifications.team_tasks import TEAM_TASKS
+from domain.notifications.week_ahead import WEEK_AHEAD
+from handlers.blocks.cycle_tasks import cycle_tasks_message, team_tasks_message
 from handlers.blocks.week_ahead import week_ahead_message
 
+C = TypeVar("C")
+Message = dict[str, Any]
+# A renderer gets the content and the instant it is sent (local times in the note).
+Render = Callable[[C, datetime], Message]
 
-def renderer(clock: Callable[[], datetime]) -> Callable[[object], dict[str, Any]]:
-    def render(content: object) -> dict[str, Any]:
-        if isinstance(content, WeekAheadNote):
-            return week_ahead_message(content, clock())
-        if isinstance(content, RepTasksNote):
-            return rep_tasks_message(content)
-        if isinstance(content, TeamTasksNote):
-            return team_tasks_message(content)
-        raise TypeError(f"no message builder for {type(content).__name__}")
 
-    return render
+@dataclass(frozen=True)
+class Bound(Generic[C]):
+    kind: ScheduledKind[C]
+    render: Render[C]
+
+
+def bind(kind: ScheduledKind[C], render: Render[C]) -> Bound[C]:
+    return Bound(kind, render)
+
+
+def timeless(build: Callable[[C], Message]) -> Render[C]:
+    """A builder whose message does not depend on when it is sent."""
+    return lambda content, _now: build(content)
+
+
+class Renderers:
+    def __init__(self, kinds: Mapping[str, ScheduledKind[Any]], *bound: Bound[Any]) -> None:
+        self._render: dict[str, Render[Any]] = {}
+        for binding in bound:
+            name = binding.kind.name
+            if name in self._render or kinds.get(name) is not binding.kind:
+                raise ValueError(f"{name}: bound twice, or not the registered kind of that name")
+            self._render[name] = binding.render
+        unbound = [name for name in kinds if name not in self._render]
+        if unbound:
+            raise ValueError(f"scheduled kinds without a renderer: {', '.join(unbound)}")
+
+    def render(self, kind: str, content: object, now: datetime) -> Message:
+        """The message for a ledger row of `kind`; its content was gathered by that same kind."""
+        return self._render[kind](content, now)
+
+
+RENDERERS = Renderers(
+    KINDS,
+    bind(WEEK_AHEAD, week_ahead_message),
+    bind(CYCLE_TASKS, timeless(cycle_tasks_message)),
+    bind(TEAM_TASKS, timeless(team_tasks_message)),
+)
+
+
+def renderer(clock: Callable[[], datetime]) -> Callable[[str, object], Message]:
+    """The sender's renderer: a ledger row's kind and content to a message, as of `clock()`."""
+    return lambda kind, content: RENDERERS.render(kind, content, clock())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -28,7 +29,7 @@ def resumed_message() -> dict[str, Any]:
 
 
 def notifications_message(
-    kinds: dict[str, NotificationKind], member: Member, settings: WorkspaceSettings
+    kinds: Mapping[str, NotificationKind], member: Member, settings: WorkspaceSettings
 ) -> dict[str, Any]:
     lines = []
     for kind in kinds.values():
@@ -38,7 +39,7 @@ def notifications_message(
             state = "off for you"
         else:
             state = "on"
-        lines.append(f"• *{kind.title}* (`{kind.name}`), {kind.local_time:%H:%M} your time: {state}")
+        lines.append(f"• *{kind.title}* (`{kind.name}`), {kind.timing}: {state}")
     paused = f"\nYou are paused until {member.paused_until:%-d %B %Y}." if member.paused_until else ""
     return message(
         "Your notifications",
@@ -62,7 +63,7 @@ def workdays_text(days: frozenset[int]) -> str:
     return ", ".join(_DAY_NAMES[d] for d in sorted(days, key=lambda d: (d - start) % 7))
 
 
-def settings_message(settings: WorkspaceSettings, kinds: dict[str, NotificationKind], today: date) -> dict[str, Any]:
+def settings_message(settings: WorkspaceSettings, kinds: Mapping[str, NotificationKind], today: date) -> dict[str, Any]:
     upcoming = sorted(d for d in settings.holidays if d >= today)
     holidays = ", ".join(f"{d:%a %-d %b %Y}" for d in upcoming[:20]) or "none"
     quiet = f"{settings.quiet_hours.start:%H:%M}-{settings.quiet_hours.end:%H:%M}" if settings.quiet_hours else "none"

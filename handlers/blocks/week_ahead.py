@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from domain.services.notifications import WeekAheadNote
+from domain.notifications.week_ahead import WeekAheadNote
 from handlers.blocks.kit import (
     Block,
     context,

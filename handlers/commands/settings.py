@@ -13,8 +13,8 @@ from pydantic import BaseModel
 
 from domain.errors import InvalidInput
 from domain.model import WorkspaceRef
+from domain.notifications.registry import KINDS
 from domain.scheduling.calendar import zone
-from domain.scheduling.kinds import KINDS
 from domain.services.preferences import require_kind
 from handlers.blocks import preferences as replies
 from handlers.commands.admin import ADMINS

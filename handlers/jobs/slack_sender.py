@@ -33,12 +33,13 @@ METADATA_EVENT = "coachflow_delivery"
 HISTORY_PAGE = 100
 MAX_RETRY_AFTER = 3600.0
 
-Renderer = Callable[[object], dict[str, Any]]
+# A ledger row's kind and content to a message (handlers.blocks.notifications.renderer).
+Renderer = Callable[[str, object], dict[str, Any]]
 # What a failed connection raises through slack_sdk (urllib underneath).
 CONNECTION_ERRORS = (urllib.error.URLError, TimeoutError, ConnectionError, OSError)
 
 
-def as_rendered(content: object) -> dict[str, Any]:
+def as_rendered(_kind: str, content: object) -> dict[str, Any]:
     """The renderer of replies: a listener hands over the message the block builders made."""
     if not isinstance(content, dict):
         raise TypeError(f"a reply is a rendered message, not {type(content).__name__}")
@@ -51,7 +52,7 @@ class SlackMessageSender:
         self._render = render
 
     def send(self, delivery: Delivery, content: object) -> SendOutcome:
-        message = self._render(content)
+        message = self._render(delivery.key.kind, content)
         metadata = {"event_type": METADATA_EVENT, "event_payload": {"key": str(delivery.key)}}
         return call_slack(
             "chat.postMessage",

@@ -20,6 +20,8 @@ from domain.coaching.cycle import CoachingCycle
 from domain.coaching.scoring import CallScore
 from domain.coaching.self_assessment import Answer, SelfAssessment
 from domain.model import Member, Role, Workspace, WorkspaceRef
+from domain.notifications.kind import Occasion
+from domain.notifications.team_tasks import TEAM_TASKS
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.notifications import NotificationContentService
@@ -63,17 +65,18 @@ def measure(reps: int) -> str:
             _populate(uow_factory, reps)
             home = HomeService(uow_factory, DiagnosisService(uow_factory, load_catalog(), lambda: NOW))
             content = NotificationContentService(uow_factory)
+            wednesday = [Occasion("UMGR", NOW.date().isoformat())]
             with _counting(engine) as home_count:
                 model = home.home_for(WS, "UMGR")
             with _counting(engine) as note_count:
-                note = content.team_tasks(WS, "UMGR", NOW.date())
+                note = content.gather(TEAM_TASKS, WS, wednesday).get(wednesday[0])
             started = time.perf_counter()
             for _ in range(REPEATS):
                 home.home_for(WS, "UMGR")
             home_ms = (time.perf_counter() - started) / REPEATS * 1000
             started = time.perf_counter()
             for _ in range(REPEATS):
-                content.team_tasks(WS, "UMGR", NOW.date())
+                content.gather(TEAM_TASKS, WS, wednesday)
             note_ms = (time.perf_counter() - started) / REPEATS * 1000
         finally:
             engine.dispose()

@@ -10,7 +10,7 @@ import os
 import statistics
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from slack_sdk import WebClient
@@ -19,13 +19,17 @@ from sqlalchemy import Engine, insert
 from bot.app import build_services
 from bot.config import load_settings
 from bot.fake_slack import FakeSlack, FakeSlackServer
-from domain.model import WorkspaceRef
-from domain.scheduling.kinds import WEEK_AHEAD
+from domain.coaching.cycle import CoachingCycle
+from domain.delivery import Delivery, DeliveryKey, DeliveryStatus
+from domain.model import Member, Role, Workspace, WorkspaceRef
+from domain.notifications.week_ahead import WEEK_AHEAD
+from domain.services.notifications import NotificationContentService
 from handlers.blocks.notifications import renderer
 from handlers.jobs.slack_sender import SlackMessageSender
 from storage import migrate
 from storage.orm import MemberRow, ScheduleRow, WorkspaceRow
 from storage.uow import make_engine, make_uow_factory
+from tests.bench.pipeline import _counting
 
 WS = WorkspaceRef("TBENCH")
 SUNDAY = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
@@ -113,6 +117,40 @@ def drain_throughput(per_minute: int = 120, notes: int = 300) -> list[str]:
     ]
 
 
+def content_cost() -> list[str]:
+    """Statements and time to gather the content of one drained batch (the drain claims 50 rows)."""
+    monday, due = date(2026, 11, 30), datetime(2026, 11, 30, 14, tzinfo=UTC)
+    with tempfile.TemporaryDirectory() as scratch:
+        engine = make_engine(f"sqlite:///{Path(scratch) / 'content.db'}")
+        migrate.upgrade(engine)
+        uow_factory = make_uow_factory(engine)
+        with uow_factory() as uow:
+            uow.workspaces.add(Workspace(WS))
+            for m in range(10):
+                uow.members.add(Member(WS, f"UM{m:02d}", f"M{m}", "America/New_York", role=Role.MANAGER))
+                for r in range(5):
+                    rep = f"UR{m:02d}{r}"
+                    uow.members.add(Member(WS, rep, f"R{m}{r}", "America/New_York", manager_id=f"UM{m:02d}"))
+                    uow.cycles.add(CoachingCycle(WS, rep, f"UM{m:02d}", monday))
+            uow.commit()
+        content = NotificationContentService(uow_factory)
+        managers = [f"UM{m:02d}" for m in range(10)]
+        reps = [f"UR{m:02d}{r}" for m in range(10) for r in range(5)]
+        lines = ["Content of a drained batch (SQLite), all kinds gathered per batch:"]
+        for kind, who, period in (("week_ahead", managers, monday), ("cycle_tasks", reps, monday),
+                                  ("team_tasks", managers, monday + timedelta(days=2))):
+            rows = [Delivery(DeliveryKey(WS.team_id, user, kind, period.isoformat()), DeliveryStatus.SENDING,
+                             due, due + timedelta(hours=8)) for user in who]
+            with _counting(engine) as count:
+                started = time.perf_counter()
+                found = content.contents_for(rows)
+                elapsed = (time.perf_counter() - started) * 1000
+            lines.append(f"  {kind:<11} {len(rows):2d} rows: {count[0]:4d} statements, {elapsed:6.1f} ms "
+                         f"({len(found)} notes)")
+        engine.dispose()
+    return lines
+
+
 def _sqlite_url(people: int) -> tuple[str, callable]:  # type: ignore[valid-type]
     scratch = tempfile.TemporaryDirectory()
     return f"sqlite:///{Path(scratch.name) / f'tick-{people}.db'}", scratch.cleanup
@@ -147,4 +185,4 @@ def run() -> list[str]:
         lines += tick_cost(_postgres_url_maker(postgres), "PostgreSQL")
     else:
         lines.append("  (PostgreSQL: set COACHFLOW_TEST_DATABASE_URL to measure it too)")
-    return lines + drain_throughput()
+    return lines + content_cost() + drain_throughput()

@@ -16,9 +16,9 @@ from domain.delivery import (
     TransientFailure,
 )
 from domain.model import WorkspaceRef
-from domain.scheduling.kinds import WEEK_AHEAD
+from domain.notifications.week_ahead import WEEK_AHEAD, WeekAheadNote
 from domain.services.delivery import DeliveryService
-from domain.services.notifications import NotificationContentService, WeekAheadNote
+from domain.services.notifications import NotificationContentService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
 from tests.fakes import FakeDirectory, FakeStore

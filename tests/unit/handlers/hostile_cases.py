@@ -22,17 +22,19 @@ from domain.coaching.priorities import GapRating
 from domain.coaching.progress import CycleProgress
 from domain.coaching.scoring import CallGap, CallScore, DimensionAverage, PerceptionGap, SkillsProfile
 from domain.model import Member, Role, WorkspaceRef, WorkspaceSettings
+from domain.notifications.cycle_tasks import CycleTasksNote
+from domain.notifications.registry import KINDS
+from domain.notifications.team_tasks import TeamTasksNote
+from domain.notifications.week_ahead import WEEK_AHEAD, WeekAheadNote
 from domain.pipeline.audit import audit_reps
 from domain.pipeline.model import DealStatus, ImportReport, LossCategory, Opportunity, RowProblem
 from domain.pipeline.model import Stage as DealStage
 from domain.pipeline.scope import AuditScope, ImportScope
 from domain.pipeline.upload import Imported, NotCsv, Refused, TooLarge, Unavailable, Unusable
-from domain.scheduling.kinds import KINDS, WEEK_AHEAD
 from domain.services.contracts import ContractChange, ContractDraft, Outcome
 from domain.services.cycles import CycleView
 from domain.services.diagnosis import ProfileView, ScoredCall
 from domain.services.home import HomeModel
-from domain.services.notifications import RepTasksNote, TeamTasksNote, WeekAheadNote
 from domain.services.pipeline import PipelineAudit
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roster import AddOutcome, RepResult, TeamListing
@@ -181,8 +183,8 @@ CASES: dict[str, list[Call]] = {
     "contract.signed_notice": [Call(lambda: contract.signed_notice(CHANGE), False),
                                Call(lambda: contract.signed_notice(replace(CHANGE, contract=replace(
                                    CONTRACT, manager_signed_at=NOW))), False)],
-    "cycle_tasks.rep_tasks_message": [Call(lambda: cycle_tasks.rep_tasks_message(
-        RepTasksNote(WS, REP, PROGRESS, Stage.DIAGNOSE, 1, True, True)), False)],
+    "cycle_tasks.cycle_tasks_message": [Call(lambda: cycle_tasks.cycle_tasks_message(
+        CycleTasksNote(WS, REP, PROGRESS, Stage.DIAGNOSE, 1, True, True)), False)],
     "cycle_tasks.team_tasks_message": [Call(lambda: cycle_tasks.team_tasks_message(
         TeamTasksNote(WS, MANAGER, [(REP, Stage.DIAGNOSE, 1, ["2 of 10 calls scored", HOSTILE])])))],
     "cycles.cycle_message": [Call(lambda current=current, viewer=viewer: cycles.cycle_message(
@@ -228,9 +230,11 @@ CASES: dict[str, list[Call]] = {
     "kit.combined": [Call(lambda: kit.combined([roster.removed_message(REP), kit.message(HOSTILE, [])]))],
     "kit.mention": [Call(lambda: kit.mention("UREP"), False)],
     "kit.local_time": [Call(lambda: kit.local_time(NOW), False)],
-    "notifications.renderer": [Call(lambda note=note: notifications.renderer(lambda: NOW)(note), False) for note in (
-        WeekAheadNote(WS, MANAGER, [REP], TODAY), RepTasksNote(WS, REP, PROGRESS, Stage.DIAGNOSE, 1, True, True),
-        TeamTasksNote(WS, MANAGER, [(REP, Stage.DIAGNOSE, 1, [HOSTILE])]))],
+    "notifications.renderer": [Call(lambda kind=kind, note=note: notifications.renderer(lambda: NOW)(kind, note), False)
+                               for kind, note in (
+        ("week_ahead", WeekAheadNote(WS, MANAGER, [REP], TODAY)),
+        ("cycle_tasks", CycleTasksNote(WS, REP, PROGRESS, Stage.DIAGNOSE, 1, True, True)),
+        ("team_tasks", TeamTasksNote(WS, MANAGER, [(REP, Stage.DIAGNOSE, 1, [HOSTILE])])))],
     "pipeline_upload.upload_reply": [Call(lambda outcome=outcome: pipeline_upload.upload_reply(outcome, "T1"),
                                           requester_mentions_kept=isinstance(outcome, Refused)) for outcome in UPLOADS],
     "preferences.paused_message": [Call(lambda: preferences.paused_message(REP), False)],
@@ -284,6 +288,8 @@ NO_PERSON_TEXT: dict[str, str] = {
                      "kit.time_zone_label", "profile.score_bar"],
                     "a plain fragment that the builders using it escape (covered through them)"),
     "kit.divider": "no text", "kit.actions": "only holds elements", "kit.fit": "only trims blocks",
+    **dict.fromkeys(["notifications.bind", "notifications.timeless"],
+                    "binds a kind's builder, covered through notifications.renderer"),
     "limits.clip": "length only; safe cuts of escaped text are tested in test_mrkdwn.py",
     **dict.fromkeys(["mrkdwn.escape", "mrkdwn.unescape", "mrkdwn.md", "mrkdwn.joined", "mrkdwn.domain_text",
                      "mrkdwn.clip_mrkdwn"], "the escaping rule itself, tested in test_mrkdwn.py"),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.model import Member, WorkspaceRef, WorkspaceSettings
-from domain.scheduling.kinds import Audience, Cadence, NotificationKind, Staleness
+from domain.scheduling.kinds import END_OF_DAY, Audience, Cadence, NotificationKind, Staleness
+from tests.fakes_anchors import FakeAnchors
 
 T1 = WorkspaceRef("T1")
 MON_FRI = WorkspaceSettings()
@@ -32,6 +33,25 @@ CHECK_IN = NotificationKind(
     day_of_month=1,
     local_time=time(10),
     stale=Staleness(days_after=3),
+)
+
+# Anchored kinds, as the coming features will declare them (their source is a fake).
+SOURCE = FakeAnchors()
+
+DAY_BEFORE = NotificationKind(
+    name="session_24h", title="A day before the session", audience=Audience.EVERYONE,
+    cadence=Cadence.BEFORE_INSTANT, before=timedelta(hours=24), source=SOURCE,
+    stale=Staleness(before_instant=timedelta(hours=12)),
+)
+TWO_HOURS_BEFORE = replace(DAY_BEFORE, name="session_2h", before=timedelta(hours=2),
+                           stale=Staleness(before_instant=timedelta(0)))
+DEADLINE_MORNING = NotificationKind(
+    name="deadline_day", title="The morning of a deadline", audience=Audience.EVERYONE,
+    cadence=Cadence.ON_DATE, local_time=time(8), source=SOURCE, stale=END_OF_DAY,
+)
+CHALLENGE = NotificationKind(
+    name="challenge_nudge", title="Challenge nudge", audience=Audience.REPS,
+    cadence=Cadence.WORKING_DAY_RUN, local_time=time(9), source=SOURCE, stale=END_OF_DAY,
 )
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from domain.delivery import DeliveryKey
 from domain.model import QuietHours, WorkspaceSettings
+from domain.notifications.week_ahead import WEEK_AHEAD
 from domain.scheduling.calendar import (
     Occurrence,
     next_occurrence,
@@ -18,7 +19,7 @@ from domain.scheduling.calendar import (
     resolve_local,
     zone,
 )
-from domain.scheduling.kinds import WEEK_AHEAD, Staleness
+from domain.scheduling.kinds import Staleness
 from tests.unit.domain.scheduling.helpers import (
     CHECK_IN,
     MON_FRI,

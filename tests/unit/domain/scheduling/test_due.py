@@ -6,9 +6,19 @@ from datetime import date, time, timedelta
 
 from domain.delivery import DeliveryKey
 from domain.model import WorkspaceSettings
+from domain.notifications.week_ahead import WEEK_AHEAD
 from domain.scheduling.due import DueNotification, catch_up, due_now
-from domain.scheduling.kinds import WEEK_AHEAD, Staleness
-from tests.unit.domain.scheduling.helpers import CHECK_IN, MON_FRI, NUDGE, T1, daily, local, person, utc
+from domain.scheduling.kinds import Staleness
+from tests.unit.domain.scheduling.helpers import (
+    CHECK_IN,
+    MON_FRI,
+    NUDGE,
+    T1,
+    daily,
+    local,
+    person,
+    utc,
+)
 
 NEW_YORK = "America/New_York"
 MAYA = person(NEW_YORK, user_id="UMAYA")

@@ -1,0 +1,20 @@
+"""Every scheduled kind, one registration line each, in the order `/coach notify` lists them.
+
+The scheduler, the delivery service, `/coach notify`, `/coach admin
+settings` and `coachflow jobs due` read this; the Slack edge binds each
+kind's renderer in `handlers/blocks/notifications.py` and refuses to start
+if one is missing.
+"""
+
+from __future__ import annotations
+
+from domain.notifications.cycle_tasks import CYCLE_TASKS
+from domain.notifications.kind import KindRegistry
+from domain.notifications.team_tasks import TEAM_TASKS
+from domain.notifications.week_ahead import WEEK_AHEAD
+
+KINDS = KindRegistry(
+    WEEK_AHEAD,
+    CYCLE_TASKS,
+    TEAM_TASKS,
+)
