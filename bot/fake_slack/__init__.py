@@ -6,6 +6,8 @@
 - `FakeSlackServer`: that workspace over HTTP on 127.0.0.1, for the real
   `WebClient(base_url=server.base_url)`, response_url posts, upload URLs and
   the private URLs of files people share (`FakeSlack.share_file`, files.info).
+- `ListenerPool` / `counted_listeners`: Bolt's listener threads, so a test or
+  the demo can wait until the app's work after each ack is done.
 - `RecordingSlackClient`: a `WebClient` answered in-process by a `FakeSlack`.
 - `SlackRequests`: signed slash commands, interactions and events for a Bolt app.
 - `check_message` / `check_view`: Block Kit limits as Slack enforces them.
@@ -17,6 +19,7 @@ from __future__ import annotations
 from bot.fake_slack.block_kit import check_message, check_view
 from bot.fake_slack.files import SharedFile
 from bot.fake_slack.images import png_size, read_png
+from bot.fake_slack.listeners import ListenerPool, counted_listeners
 from bot.fake_slack.recording_client import RecordingSlackClient
 from bot.fake_slack.render import (
     mrkdwn_to_text,
@@ -35,13 +38,14 @@ from bot.fake_slack.state_values import (
     users_select,
 )
 from bot.fake_slack.wire import FakeResponse, RecordedCall
-from bot.fake_slack.workspace import RESPONSE_URL, UPLOAD_URL, FakeSlack
+from bot.fake_slack.workspace import RESPONSE_URL, UPLOAD_URL, WAIT_SECONDS, FakeSlack
 
 __all__ = [
     "FakeResponse",
     "FakeSlack",
     "FakeSlackServer",
     "HttpReply",
+    "ListenerPool",
     "RecordedCall",
     "RESPONSE_URL",
     "RecordingSlackClient",
@@ -49,8 +53,10 @@ __all__ = [
     "SignedRequest",
     "SlackRequests",
     "UPLOAD_URL",
+    "WAIT_SECONDS",
     "check_message",
     "check_view",
+    "counted_listeners",
     "datepicker",
     "mrkdwn_to_text",
     "multi_users",

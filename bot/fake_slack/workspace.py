@@ -32,6 +32,11 @@ from bot.fake_slack.wire import ApiError, FakeResponse, RecordedCall, normalized
 
 Method = Callable[[WorkspaceState, dict[str, Any]], dict[str, Any]]
 
+# How long a test or the demo waits for the app's work after its ack. Generous
+# on purpose: on a loaded two-core machine a listener can take seconds, and a
+# wait ends as soon as its condition holds, so a long deadline costs nothing.
+WAIT_SECONDS = 30.0
+
 METHODS: dict[str, Method] = {
     "auth.test": chat.auth_test,
     "users.info": chat.users_info,
@@ -366,12 +371,20 @@ class FakeSlack:
             channel_id = dm_channel_id(user_or_channel_id) if known_user else user_or_channel_id
             return [f for f in self.shared_files if f.channel == channel_id]
 
+    def view_opened_by(self, trigger_id: str) -> dict[str, Any] | None:
+        """The modal views.open (or views.push) opened with `trigger_id`, as it was opened; None if none yet."""
+        with self._lock:
+            found = self._state.opened_by_trigger.get(trigger_id)
+            return copy.deepcopy(found) if found else None
+
     def user(self, user_id: str) -> dict[str, Any] | None:
         with self._lock:
             found = self._state.users.get(user_id)
             return copy.deepcopy(found) if found else None
 
-    def wait_for(self, predicate: Callable[[], bool], timeout: float = 3.0, interval: float = 0.01) -> None:
+    def wait_for(
+        self, predicate: Callable[[], bool], timeout: float = WAIT_SECONDS, interval: float = 0.01
+    ) -> None:
         """Poll `predicate` (outside the lock) until true; AssertionError after `timeout` seconds.
 
         For work the app does after `ack()` on another thread: the test waits

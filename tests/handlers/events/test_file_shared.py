@@ -122,7 +122,7 @@ def dms(fake: FakeSlack, user_id: str) -> list[dict[str, Any]]:
 
 def wait_for_dms(fake: FakeSlack, user_id: str, count: int) -> list[str]:
     """The DMs as a person reads them (bold and code marks dropped), once there are `count`."""
-    fake.wait_for(lambda: len(dms(fake, user_id)) >= count, timeout=10)
+    fake.wait_for(lambda: len(dms(fake, user_id)) >= count)
     return [render_message(m, width=100_000).replace("*", "").replace("`", "") for m in dms(fake, user_id)]
 
 
