@@ -44,7 +44,8 @@ def cycle_message(view: CycleView) -> dict[str, Any]:
     rep = mention(view.rep.user_id)
     blocks: list[Block] = [header("Coaching cycle")]
     if view.current is None:
-        blocks.append(section(md("{rep} has no active cycle. Their manager starts one with `/coach start {rep}`.",
+        # Read by the rep too (`/coach cycle`): no "their manager" about the reader.
+        blocks.append(section(md("No active coaching cycle. One begins when the manager runs `/coach start {rep}`.",
                                  rep=rep)))
     else:
         cycle = view.current

@@ -140,7 +140,7 @@ def test_an_admins_export_is_imported_and_the_report_reaches_their_dm(
     [report] = wait_for_dms(fake, "UADMIN", 1)
 
     assert "Imported 3 opportunities from Q1 deals.csv: 3 new, 0 updated, 0 unchanged." in report
-    assert "coachflow pipeline audit --team T1" in report
+    assert "Next: /coach pipeline shows the velocity audit per rep" in report and "coachflow pipeline" not in report
     assert sorted(deals(uow_factory)) == ["D1", "D2", "D3"]
     audits = {a.rep_id: a for a in PipelineService(uow_factory).audit(WS)}
     assert (audits["UA"].deals, audits["UB"].lost, audits["UC"].won) == (1, 1, 1)

@@ -216,7 +216,7 @@ CASES: dict[str, list[Call]] = {
     "notifications.renderer": [Call(lambda note=note: notifications.renderer(lambda: NOW)(note), False) for note in (
         WeekAheadNote(WS, MANAGER, [REP], TODAY), RepTasksNote(WS, REP, PROGRESS, Stage.DIAGNOSE, 1, True, True),
         TeamTasksNote(WS, MANAGER, [(REP, Stage.DIAGNOSE, 1, [HOSTILE])]))],
-    "pipeline_upload.upload_reply": [Call(lambda outcome=outcome: pipeline_upload.upload_reply(outcome, "T1"),
+    "pipeline_upload.upload_reply": [Call(lambda outcome=outcome: pipeline_upload.upload_reply(outcome),
                                           requester_mentions_kept=isinstance(outcome, Refused)) for outcome in UPLOADS],
     "preferences.paused_message": [Call(lambda: preferences.paused_message(REP), False)],
     "preferences.resumed_message": [Call(preferences.resumed_message, False)],
