@@ -159,7 +159,7 @@ def test_week_one_scoring_shows_inline_errors_then_tells_alex(demo: str) -> None
 def test_week_one_profile_flags_perception_gaps_both_ways(demo: str) -> None:
     profile = _box(demo, "Only visible to Alex")
     assert "2.5  Discovery quality" in profile.split("Next-step")[0]  # weakest first
-    words = " ".join(profile.split())  # as read, whatever the wrapping
+    words = " ".join(profile.replace("│", " ").split())  # as read, whatever the wrapping
     assert "thinks strong, data says weak" in words and "thinks weak, data says stronger" in words
     assert "themself" not in words
     assert "Globex discovery (27 Nov): Discovery quality +2" in profile
