@@ -19,7 +19,7 @@ from __future__ import annotations
 from bot.fake_slack.block_kit import check_message, check_view
 from bot.fake_slack.files import SharedFile
 from bot.fake_slack.images import png_size, read_png
-from bot.fake_slack.listeners import ListenerPool, counted_listeners
+from bot.fake_slack.listeners import WAIT_SECONDS, ListenerPool, counted_listeners
 from bot.fake_slack.recording_client import RecordingSlackClient
 from bot.fake_slack.render import (
     mrkdwn_to_text,
@@ -38,7 +38,7 @@ from bot.fake_slack.state_values import (
     users_select,
 )
 from bot.fake_slack.wire import FakeResponse, RecordedCall
-from bot.fake_slack.workspace import RESPONSE_URL, UPLOAD_URL, WAIT_SECONDS, FakeSlack
+from bot.fake_slack.workspace import RESPONSE_URL, UPLOAD_URL, FakeSlack
 
 __all__ = [
     "FakeResponse",

@@ -15,7 +15,10 @@ from typing import Any
 
 from slack_bolt import App
 
-from bot.fake_slack.workspace import WAIT_SECONDS
+# How long a test or the demo waits for the app's work after its ack. Generous
+# on purpose: on a loaded two-core machine a listener can take seconds, and a
+# wait ends as soon as its condition holds, so a long deadline costs nothing.
+WAIT_SECONDS = 30.0
 
 
 class ListenerPool(ThreadPoolExecutor):

@@ -26,16 +26,12 @@ from bot.fake_slack.block_kit import check_message
 from bot.fake_slack.faults import FaultPlan, rate_limited, server_error
 from bot.fake_slack.files import SharedFile
 from bot.fake_slack.files_shared import FileAnswer
+from bot.fake_slack.listeners import WAIT_SECONDS
 from bot.fake_slack.state import OFFLINE_UPLOAD_BASE, WorkspaceState, dm_channel_id
 from bot.fake_slack.users import make_user
 from bot.fake_slack.wire import ApiError, FakeResponse, RecordedCall, normalized
 
 Method = Callable[[WorkspaceState, dict[str, Any]], dict[str, Any]]
-
-# How long a test or the demo waits for the app's work after its ack. Generous
-# on purpose: on a loaded two-core machine a listener can take seconds, and a
-# wait ends as soon as its condition holds, so a long deadline costs nothing.
-WAIT_SECONDS = 30.0
 
 METHODS: dict[str, Method] = {
     "auth.test": chat.auth_test,
@@ -382,9 +378,7 @@ class FakeSlack:
             found = self._state.users.get(user_id)
             return copy.deepcopy(found) if found else None
 
-    def wait_for(
-        self, predicate: Callable[[], bool], timeout: float = WAIT_SECONDS, interval: float = 0.01
-    ) -> None:
+    def wait_for(self, predicate: Callable[[], bool], timeout: float = WAIT_SECONDS, interval: float = 0.01) -> None:
         """Poll `predicate` (outside the lock) until true; AssertionError after `timeout` seconds.
 
         For work the app does after `ack()` on another thread: the test waits

@@ -70,7 +70,7 @@ def test_the_rep_scores_the_same_call_and_sees_the_gap(slack: Slack, fake) -> No
     assert reply.body == ""
     profile = slack.coach("UA", "profile").last_text
     assert "Self vs manager" in profile and "+2" in profile
-    assert "manager-scored, last 1" in profile  # the self-score is not observed skill
+    assert "(1 call scored by a manager so far" in profile  # the self-score is not observed skill
 
 
 def test_nobody_scores_or_reads_a_rep_who_is_not_theirs(slack: Slack, fake) -> None:

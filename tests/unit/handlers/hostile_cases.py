@@ -260,7 +260,7 @@ NO_PERSON_TEXT: dict[str, str] = {
                      "inputs.metadata", "inputs.as_int", "inputs.as_number", "contract.read_sign_value",
                      "inputs.metadata_int", "inputs.metadata_user", "inputs.state_values"], "reads a submission, builds nothing"),
     **dict.fromkeys(["home_coaching.rep_row_status", "priorities.matrix_text", "preferences.workdays_text",
-                     "kit.time_zone_label", "profile.score_bar"],
+                     "kit.time_zone_label", "profile.score_bar", "kit.counted", "roster.rep_reminder_titles"],
                     "a plain fragment that the builders using it escape (covered through them)"),
     "kit.divider": "no text", "kit.actions": "only holds elements", "kit.fit": "only trims blocks",
     "limits.clip": "length only; safe cuts of escaped text are tested in test_mrkdwn.py",
