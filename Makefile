@@ -33,7 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 
 manifest-check: $(STAMP)
-	$(BIN)/python ../shared/tools/check_manifest.py manifest.yml
+	$(BIN)/python tools/check_manifest.py manifest.yml
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

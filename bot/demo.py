@@ -3,6 +3,11 @@
 Runs offline on a fresh SQLite database. Every request is signed like
 Slack's and goes through the Bolt app; every Web API call goes over HTTP to
 the fake Slack server; the transcript shows what each person saw.
+
+The transcript is the same on every run: the demo's clock is its own, and
+after each request it waits until the app's listeners have finished
+everything they do after their ack (DMs, chart uploads, App Home refreshes)
+before it shows anything, so a slow upload never lands in a later scene.
 """
 
 from __future__ import annotations
@@ -10,7 +15,6 @@ from __future__ import annotations
 import json
 import tempfile
 import textwrap
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -19,10 +23,18 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.app import Runtime, build_runtime
-from bot.config import load_settings
+from bot.config import ConfigError, load_settings
 from bot.database import upgrade_database
 from bot.demo_coaching import script_week_one, script_week_two
-from bot.fake_slack import FakeSlack, FakeSlackServer, SignedRequest, SlackRequests, render_message, render_view
+from bot.fake_slack import (
+    FakeSlack,
+    FakeSlackServer,
+    SignedRequest,
+    SlackRequests,
+    counted_listeners,
+    render_message,
+    render_view,
+)
 
 SECRET = "demo-signing-secret"
 RULE = "━" * 78
@@ -78,6 +90,7 @@ class Demo:
         self.runtime = runtime
         self.clock = clock
         self.app = runtime.app
+        self.listeners = counted_listeners(self.app)
         self.fake = fake
         self.requests = requests
         self.out = out
@@ -90,12 +103,15 @@ class Demo:
         self.step += 1
         self.out(f"\n{RULE}\n{self.step}. {title}\n{RULE}")
 
-    def _dispatch(self, request: SignedRequest) -> None:
-        status = self.app.dispatch(request.bolt()).status
-        if status != 200:
-            raise RuntimeError(f"the app answered HTTP {status} to a signed request")
+    def _dispatch(self, request: SignedRequest) -> dict[str, Any]:
+        """Send `request`, wait until its listener's work after the ack is done; the ack's JSON body."""
+        response = self.app.dispatch(request.bolt())
+        if response.status != 200:
+            raise RuntimeError(f"the app answered HTTP {response.status} to a signed request")
+        self.listeners.wait_idle()
+        return json.loads(response.body) if response.body else {}
 
-    def command(self, person: Person, text: str, replies: int = 1) -> None:
+    def command(self, person: Person, text: str, replies: int = 1) -> SignedRequest:
         shown = text
         for p in PEOPLE:
             shown = shown.replace(p.mention, f"@{p.first}")
@@ -104,15 +120,17 @@ class Demo:
         dms_before = {p.user_id: len(self.fake.messages_to(p.user_id)) for p in PEOPLE}
         self._dispatch(request)
         token = request.response_token or ""
-        self.fake.wait_for(lambda: len(self.fake.responses_for(token)) >= replies, timeout=10)
+        self._expect(len(self.fake.responses_for(token)) >= replies, f"{replies} replies to /coach {text}")
         for reply in self.fake.responses_for(token):
             self._show(f"Only visible to {person.first}", render_message(reply, self.names))
         self._new_dms(dms_before)
+        return request
 
     def open_home(self, person: Person) -> None:
         before = len(self.fake.calls_to("views.publish"))
         self._dispatch(self.requests.app_home_opened(person.user_id))
-        self.fake.wait_for(lambda: len(self.fake.calls_to("views.publish")) > before, timeout=10)
+        published = [c for c in self.fake.calls_to("views.publish")[before:] if c.params["user_id"] == person.user_id]
+        self._expect(bool(published), f"{person.first}'s App Home published")
         home = self.fake.home_of(person.user_id) or {}
         self._show(f"{person.first}'s Home tab ({person.job})", render_view(home, self.names))
 
@@ -130,21 +148,21 @@ class Demo:
     def _dm_counts(self) -> dict[str, int]:
         return {p.user_id: len(self.fake.messages_to(p.user_id)) for p in PEOPLE}
 
-    def _wait_for_dms(self, before: dict[str, int], count: int) -> None:
-        # Listeners DM after the ack, on Bolt's worker thread; wait for those
-        # DMs, then until Slack has been quiet a moment (App Home refreshes).
-        self.fake.wait_for(lambda: sum(self._dm_counts().values()) - sum(before.values()) >= count, timeout=10)
-        seen = -1
-        while seen != len(self.fake.calls):
-            seen = len(self.fake.calls)
-            time.sleep(0.1)
+    def _expect_dms(self, before: dict[str, int], count: int) -> None:
+        # The listener has finished (`_dispatch`): its DMs are all there.
+        sent = sum(self._dm_counts().values()) - sum(before.values())
+        self._expect(sent >= count, f"{count} DMs (saw {sent})")
+
+    def _expect(self, done: bool, what: str) -> None:
+        if not done:
+            raise RuntimeError(f"the demo expected {what} once the app had finished; it did not happen")
 
     def open_modal(self, person: Person, text: str, show: bool = True) -> dict[str, Any]:
         """`/coach text` that opens a modal; returns the modal as Slack holds it."""
-        opened = len(self.fake.opened_views)
-        self.command(person, text, replies=0)
-        self.fake.wait_for(lambda: len(self.fake.opened_views) > opened, timeout=10)
-        modal = self.fake.opened_views[-1]
+        request = self.command(person, text, replies=0)
+        modal = self.fake.view_opened_by(request.payload["trigger_id"])
+        self._expect(modal is not None, f"a modal opened by /coach {text}")
+        assert modal is not None
         if show:
             self._show(f"Modal open for {person.first}", render_view(modal, self.names))
         return modal
@@ -155,14 +173,13 @@ class Demo:
         request = self.requests.view_submission(person.user_id, callback_id, values,
                                                 private_metadata=modal.get("private_metadata", ""))
         before = self._dm_counts()
-        response = self.app.dispatch(request.bolt())
-        body = json.loads(response.body) if response.body else {}
+        body = self._dispatch(request)
         if body.get("response_action") == "errors":
             labels = {b.get("block_id"): b.get("label", {}).get("text") for b in modal.get("blocks", [])}
             errors = "\n".join(f"{labels.get(block) or block}: {text}" for block, text in body["errors"].items())
             self._show(f"Inline errors in {person.first}'s modal (everything typed stays)", errors)
             return
-        self._wait_for_dms(before, dms)
+        self._expect_dms(before, dms)
         self._new_dms(before)
 
     def click(self, person: Person, action_id: str, value: str, label: str, dms: int = 1) -> None:
@@ -172,8 +189,8 @@ class Demo:
         before = self._dm_counts()
         self._dispatch(request)
         token = request.response_token or ""
-        self.fake.wait_for(lambda: len(self.fake.responses_for(token)) >= 1, timeout=10)
-        self._wait_for_dms(before, dms)
+        self._expect(bool(self.fake.responses_for(token)), "the clicked message updated")
+        self._expect_dms(before, dms)
         for reply in self.fake.responses_for(token):
             self._show(f"The message {person.first} clicked in, updated", render_message(reply, self.names))
         self._new_dms(before)
@@ -184,7 +201,7 @@ class Demo:
         file_id = self.fake.share_file(person.user_id, name, content)
         before = self._dm_counts()
         self._dispatch(self.requests.file_shared(person.user_id, file_id))
-        self._wait_for_dms(before, 1)
+        self._expect_dms(before, 1)
         self._new_dms(before)
 
     def monday_ticks(self) -> None:
@@ -215,8 +232,19 @@ class Demo:
 
 
 def run_demo(database: str | None = None, out: Callable[[str], None] = print) -> int:
+    """Play the demo on a fresh database: a temporary one, or `database`, which must not hold anything yet.
+
+    The script starts from an empty workspace (Ada becomes its first admin),
+    so a file left by an earlier run is refused rather than played over.
+    """
+    if database and Path(database).exists() and Path(database).stat().st_size > 0:
+        raise ConfigError(
+            f"--database {database} already exists; the demo plays on a fresh database: "
+            "delete the file or name a new one."
+        )
     with tempfile.TemporaryDirectory(prefix="coachflow-demo-") as scratch:
         db_path = Path(database) if database else Path(scratch) / "coachflow-demo.db"
+        where = f"SQLite at {db_path}" if database else "SQLite in a temporary file"
         fake = FakeSlack(team_id="T0DEMO", team_name="Northwind Sales")
         for person in PEOPLE:
             fake.add_user(person.user_id, person.name, person.tz)
@@ -233,8 +261,8 @@ def run_demo(database: str | None = None, out: Callable[[str], None] = print) ->
             clock = DemoClock(SETUP_AT)
             runtime = build_runtime(settings, clock=clock)
             requests = SlackRequests(SECRET, team_id="T0DEMO", response_url_base=server.response_url_base)
-            out("Coachflow demo: the real app, a fake Slack on "
-                f"{server.root_url}, SQLite at {db_path} (schema {revision}).")
+            # No port or temporary path here: they change from run to run, the transcript does not.
+            out(f"Coachflow demo: the real app, a fake Slack over local HTTP, {where} (schema {revision}).")
             out("People: " + "; ".join(f"{p.name} ({p.job}, {p.tz})" for p in PEOPLE))
             _script(Demo(runtime, fake, requests, clock, out))
             out(f"\n{RULE}\nDemo finished: {len(fake.calls)} Slack Web API calls, every view inside Block Kit limits.")

@@ -6,6 +6,8 @@
 - `FakeSlackServer`: that workspace over HTTP on 127.0.0.1, for the real
   `WebClient(base_url=server.base_url)`, response_url posts, upload URLs and
   the private URLs of files people share (`FakeSlack.share_file`, files.info).
+- `ListenerPool` / `counted_listeners`: Bolt's listener threads, so a test or
+  the demo can wait until the app's work after each ack is done.
 - `RecordingSlackClient`: a `WebClient` answered in-process by a `FakeSlack`.
 - `SlackRequests`: signed slash commands, interactions and events for a Bolt app.
 - `check_message` / `check_view`: Block Kit limits as Slack enforces them.
@@ -17,6 +19,7 @@ from __future__ import annotations
 from bot.fake_slack.block_kit import check_message, check_view
 from bot.fake_slack.files import SharedFile
 from bot.fake_slack.images import png_size, read_png
+from bot.fake_slack.listeners import WAIT_SECONDS, ListenerPool, counted_listeners
 from bot.fake_slack.recording_client import RecordingSlackClient
 from bot.fake_slack.render import (
     mrkdwn_to_text,
@@ -40,10 +43,12 @@ from bot.fake_slack.workspace import RESPONSE_URL, UPLOAD_URL, FakeSlack
 __all__ = [
     "RESPONSE_URL",
     "UPLOAD_URL",
+    "WAIT_SECONDS",
     "FakeResponse",
     "FakeSlack",
     "FakeSlackServer",
     "HttpReply",
+    "ListenerPool",
     "RecordedCall",
     "RecordingSlackClient",
     "SharedFile",
@@ -51,6 +56,7 @@ __all__ = [
     "SlackRequests",
     "check_message",
     "check_view",
+    "counted_listeners",
     "datepicker",
     "mrkdwn_to_text",
     "multi_users",

@@ -86,6 +86,7 @@ class WorkspaceState:
         self.home_view_ids: dict[str, str] = {}
         self.opened_views: list[dict[str, Any]] = []
         self.exchanged_triggers: set[str] = set()
+        self.opened_by_trigger: dict[str, dict[str, Any]] = {}  # each modal as opened, by its trigger_id
         self.responses: list[tuple[str, dict[str, Any]]] = []
         self.uploads: dict[str, Upload] = {}  # by file id
         self.upload_url_base = OFFLINE_UPLOAD_BASE

@@ -63,22 +63,24 @@ def _check_external_id(state: WorkspaceState, view: dict[str, Any], own_id: str 
             raise ApiError("duplicate_external_id")
 
 
-def _exchange_trigger(state: WorkspaceState, params: dict[str, Any]) -> None:
+def _exchange_trigger(state: WorkspaceState, params: dict[str, Any]) -> str:
     trigger_id = required(params, "trigger_id")
     # A trigger_id opens one view; a second use is a bug Slack reports this way.
     if trigger_id in state.exchanged_triggers:
         raise ApiError("exchanged_trigger_id")
     state.exchanged_triggers.add(trigger_id)
+    return trigger_id
 
 
 def _open(state: WorkspaceState, params: dict[str, Any]) -> dict[str, Any]:
     view = _view_param(params, expected_type="modal")
-    _exchange_trigger(state, params)
+    trigger_id = _exchange_trigger(state, params)
     _check_external_id(state, view, None)
     view_id = state.next_view_id()
     stored = _stored(state, view_id, view, None)
     state.views[view_id] = stored
     state.opened_views.append(copy.deepcopy(stored))
+    state.opened_by_trigger[trigger_id] = copy.deepcopy(stored)
     return {"view": copy.deepcopy(stored)}
 
 

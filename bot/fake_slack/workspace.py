@@ -26,6 +26,7 @@ from bot.fake_slack.block_kit import check_message
 from bot.fake_slack.faults import FaultPlan, rate_limited, server_error
 from bot.fake_slack.files import SharedFile
 from bot.fake_slack.files_shared import FileAnswer
+from bot.fake_slack.listeners import WAIT_SECONDS
 from bot.fake_slack.state import OFFLINE_UPLOAD_BASE, WorkspaceState, dm_channel_id
 from bot.fake_slack.users import make_user
 from bot.fake_slack.wire import ApiError, FakeResponse, RecordedCall, normalized
@@ -366,12 +367,18 @@ class FakeSlack:
             channel_id = dm_channel_id(user_or_channel_id) if known_user else user_or_channel_id
             return [f for f in self.shared_files if f.channel == channel_id]
 
+    def view_opened_by(self, trigger_id: str) -> dict[str, Any] | None:
+        """The modal views.open (or views.push) opened with `trigger_id`, as it was opened; None if none yet."""
+        with self._lock:
+            found = self._state.opened_by_trigger.get(trigger_id)
+            return copy.deepcopy(found) if found else None
+
     def user(self, user_id: str) -> dict[str, Any] | None:
         with self._lock:
             found = self._state.users.get(user_id)
             return copy.deepcopy(found) if found else None
 
-    def wait_for(self, predicate: Callable[[], bool], timeout: float = 3.0, interval: float = 0.01) -> None:
+    def wait_for(self, predicate: Callable[[], bool], timeout: float = WAIT_SECONDS, interval: float = 0.01) -> None:
         """Poll `predicate` (outside the lock) until true; AssertionError after `timeout` seconds.
 
         For work the app does after `ack()` on another thread: the test waits

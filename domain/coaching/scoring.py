@@ -152,7 +152,7 @@ class PerceptionGap:
         if self.gap >= GAP_THRESHOLD:
             return "thinks strong, data says weak"
         if self.gap <= -GAP_THRESHOLD:
-            return "underrates themself: data says stronger"
+            return "thinks weak, data says stronger"  # read by the rep too: no "themself"
         return None
 
 

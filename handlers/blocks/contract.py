@@ -38,6 +38,7 @@ from handlers.blocks.kit import (
     actions,
     button,
     context,
+    counted,
     domain_text,
     header,
     joined,
@@ -162,7 +163,7 @@ def contract_blocks(contract: CoachingContract, catalog: Catalog) -> list[Block]
                         level=competency.level.value, indicator=indicator, target=metric.target))
     blocks: list[Block] = [
         section(md("*Focus skills and success metrics*\n{lines}", lines=joined("\n", lines))),
-        section(f"*Weekly time*: {contract.weekly_hours:g} hours"),
+        section(f"*Weekly time*: {counted(contract.weekly_hours, 'hour')}"),
         section(md("*{who} commits to*\n{what}", who=mention(contract.rep_id), what=contract.rep_commitments)),
         section(md("*{who} commits to*\n{what}", who=mention(contract.manager_id), what=contract.manager_commitments)),
         context(_signature(contract.rep_id, contract.rep_signed_at),

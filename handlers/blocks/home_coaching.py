@@ -9,7 +9,7 @@ from domain.coaching.cycle import Stage
 from domain.coaching.progress import CycleProgress
 from domain.services.diagnosis import ProfileView
 from handlers.blocks.contract import contract_blocks
-from handlers.blocks.kit import Block, actions, button, context, header, section
+from handlers.blocks.kit import Block, actions, button, context, counted, header, section
 from handlers.edge import ids
 
 WEAKEST_SHOWN = 3
@@ -41,8 +41,8 @@ def rep_profile_blocks(profile: ProfileView | None) -> list[Block]:
         f"{profile.dimension_names.get(d.dimension, d.dimension)} {d.average:.1f}"
         for d in profile.profile.dimensions[:WEAKEST_SHOWN]
     )
-    scored = profile.profile.calls_scored
-    lines = [f"*Skills profile* ({scored} calls scored by your manager): weakest first, {weakest}"]
+    scored = counted(profile.profile.calls_scored, "call")
+    lines = [f"*Skills profile* ({scored} scored by your manager): weakest first, {weakest}"]
     flagged = [g for g in profile.perception if g.flag]
     lines.extend(
         f":triangular_flag_on_post: {profile.competency_names.get(gap.competency, gap.competency)}: "

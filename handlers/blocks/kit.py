@@ -140,6 +140,11 @@ def local_time(at: datetime) -> Mrkdwn:
               stamp=int(at.timestamp()), at=at.astimezone(UTC))
 
 
+def counted(count: float, noun: str, plural: str | None = None) -> str:
+    """`1 call`, `2 calls`: a number with its noun agreeing (`plural` when it is not noun + s)."""
+    return f"{count:g} {noun if count == 1 else plural or noun + 's'}"
+
+
 def mention(user_id: str) -> Mrkdwn:
     """A live `@person`; the id is escaped, so a forged id cannot close the mention early."""
     return md("<@{user_id}>", user_id=user_id)

@@ -43,9 +43,9 @@ ACCEPTS = (
 )
 
 
-def upload_reply(outcome: UploadOutcome, team_id: str) -> dict[str, Any]:
+def upload_reply(outcome: UploadOutcome) -> dict[str, Any]:
     if isinstance(outcome, Imported):
-        return _imported(outcome, team_id)
+        return _imported(outcome)
     # File names, cells and CSV reasons are the sharer's text: escaped by `md` like any value.
     name = md("*{name}*", name=outcome.file_name)
     if isinstance(outcome, NotCsv):
@@ -69,7 +69,7 @@ def upload_reply(outcome: UploadOutcome, team_id: str) -> dict[str, Any]:
         return _short(md("Coachflow could not fetch {name} from Slack: {reason}", name=name, reason=outcome.reason))
     if isinstance(outcome, NotSaved):
         minutes = max(1, round(outcome.retry_in.total_seconds() / 60))
-        when = "in a minute" if not outcome.retry_in else f"in {minutes} minutes"
+        when = "in a minute" if minutes == 1 else f"in {minutes} minutes"
         return _short(
             md("Coachflow could not save {name}: its database did not answer, so nothing was imported. "
                "Share the file here again {when} to try again.", name=name, when=when),
@@ -78,7 +78,7 @@ def upload_reply(outcome: UploadOutcome, team_id: str) -> dict[str, Any]:
     raise TypeError(f"no reply for {type(outcome).__name__}")
 
 
-def _imported(outcome: Imported, team_id: str) -> dict[str, Any]:
+def _imported(outcome: Imported) -> dict[str, Any]:
     report = outcome.report
     head = summary.headline(report)
     tail = "." if not report.problems else f"; {summary.skipped(report)}:"
@@ -92,8 +92,9 @@ def _imported(outcome: Imported, team_id: str) -> dict[str, Any]:
         blocks.append(context(ignored))
     if report.imported:
         blocks.append(context(
-            f"Next: the pipeline velocity audit per rep, `coachflow pipeline audit --team {team_id}` "
-            "(add `--rep U…` for one rep in detail). Sharing the same file again changes nothing."
+            # In Slack, not a terminal: the person who shared the file reads the audit where they are.
+            "Next: `/coach pipeline` shows the velocity audit per rep (`/coach pipeline @rep` for one rep "
+            "in detail). Sharing the same file again changes nothing."
         ))
     return message(head, blocks)
 

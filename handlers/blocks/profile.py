@@ -7,7 +7,7 @@ from typing import Any
 from domain.coaching.scoring import PerceptionGap
 from domain.services.diagnosis import ProfileView, ScoredCall
 from handlers.blocks import limits
-from handlers.blocks.kit import Block, context, header, md, mention, message, section
+from handlers.blocks.kit import Block, context, counted, header, md, mention, message, section
 
 MAX_CALL_GAPS = 5  # the newest calls both scored; older ones add little
 
@@ -34,13 +34,11 @@ def profile_message(view: ProfileView) -> dict[str, Any]:
     if profile.dimensions:
         lines = [f"`{score_bar(d.average)}` {d.average:.1f}  {view.dimension_names.get(d.dimension, d.dimension)}"
                  for d in profile.dimensions]
-        blocks.append(section(
-            f"*Call scores* (manager-scored, last {profile.calls_scored} of the aim of {view.window} calls; "
-            "weakest first)\n" + "\n".join(lines)
-        ))
+        blocks.append(section(f"*Call scores* ({_scored_calls(profile.calls_scored, view.window)}; weakest first)\n"
+                              + "\n".join(lines)))
     else:
-        blocks.append(section(md("*Call scores*\nNo call of {rep} has been scored by their manager yet.",
-                                 rep=mention(rep.user_id))))
+        # Read by the rep and by their manager alike: no "their", no name.
+        blocks.append(section("*Call scores*\nNo call scored by a manager yet."))
     if view.perception:
         blocks.append(section("*Perception gaps* (self-assessment minus observed)\n"
                               + "\n".join(_perception_line(g, view.competency_names) for g in view.perception)))
@@ -53,6 +51,13 @@ def profile_message(view: ProfileView) -> dict[str, Any]:
     if view.missing:
         blocks.append(context("Still missing for week 1: " + "; ".join(view.missing) + "."))
     return message(limits.clip(title, limits.SECTION_TEXT), blocks)
+
+
+def _scored_calls(scored: int, window: int) -> str:
+    """What the averages are over: `the last 10 calls a manager scored`, or how many so far of the 10."""
+    if scored >= window:
+        return f"the last {counted(window, 'call')} a manager scored"
+    return f"{counted(scored, 'call')} scored by a manager so far; the profile averages up to {window}"
 
 
 def score_saved_message(scored: ScoredCall) -> dict[str, Any]:

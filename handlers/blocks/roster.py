@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from domain.model import Member
+from domain.notifications.registry import KINDS
+from domain.scheduling.kinds import Audience
 from domain.services.roster import AddOutcome, RepResult, TeamListing
 from handlers.blocks.kit import (
     Block,
     Mrkdwn,
     context,
+    counted,
     domain_text,
     header,
     joined,
@@ -111,30 +115,46 @@ def teams_message(teams: list[TeamListing]) -> dict[str, Any]:
         return message(text, [section(text)])
     blocks: list[Block] = [header(f"Teams in this workspace: {len(teams)}")]
     blocks.extend(team_line(team) for team in teams)
-    return message(f"{len(teams)} teams", blocks)
+    return message(counted(len(teams), "team"), blocks)
 
 
 def team_line(team: TeamListing) -> Block:
     """One team: its manager, how many reps, each rep."""
     reps = joined(", ", [mention(r.user_id) for r in team.reps])
-    return section(md("*{manager}* · {count} reps\n{reps}", manager=mention(team.manager.user_id),
-                      count=len(team.reps), reps=reps))
+    return section(md("*{manager}* · {count}\n{reps}", manager=mention(team.manager.user_id),
+                      count=counted(len(team.reps), "rep"), reps=reps))
 
 
-def rep_joined_notice(result: RepResult, manager_id: str) -> dict[str, Any]:
-    """The DM a rep gets when a manager adds them: nobody is enrolled silently."""
+def rep_joined_notice(
+    result: RepResult, manager_id: str, reminders: Sequence[str] | None = None
+) -> dict[str, Any]:
+    """The DM a rep gets when a manager adds them: nobody is enrolled silently.
+
+    It promises only what exists: `reminders` are the titles of the scheduled
+    messages reps get (by default those registered in `KINDS`), so a feature
+    appears here when its kind is registered, not before.
+    """
     text = md("{manager} added you to their Coachflow coaching team.", manager=mention(manager_id))
+    titles = list(reminders) if reminders is not None else rep_reminder_titles()
+    sent = f" Coachflow sends you: {'; '.join(titles)}." if titles else ""
     return message(
         text,
         [
             section(
-                ":wave: " + text + "\nCoachflow runs your coaching here in Slack: short debriefs after "
-                "calls, a Friday scorecard and a few focused habits. Only you and your manager "
-                "see your coaching data."
+                ":wave: " + text + "\nCoachflow runs your coaching here in Slack. When your manager starts your "
+                "8-week cycle, they score some of your calls, you take a self-assessment, and you both sign a "
+                f"coaching contract on at most two focus skills.{sent} Only you and your manager see your "
+                "coaching data."
             ),
             context("Open the *Home* tab of Coachflow any time to see where you stand."),
         ],
     )
+
+
+def rep_reminder_titles() -> list[str]:
+    """Titles of the registered scheduled kinds a rep receives, without the audience note meant for mixed lists."""
+    to_reps = (Audience.REPS, Audience.EVERYONE)
+    return [kind.title.removesuffix(" (reps)") for kind in KINDS.values() if kind.audience in to_reps]
 
 
 def rep_left_notice(rep_id: str, new_manager_id: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from domain.notifications.week_ahead import WeekAheadNote
 from handlers.blocks.kit import (
     Block,
     context,
+    counted,
     header,
     md,
     mention,
@@ -22,7 +23,7 @@ def week_ahead_message(note: WeekAheadNote, now: datetime) -> dict[str, Any]:
     title = f"Your week ahead: {note.week_of:%-d %b}"
     blocks: list[Block] = [
         header(title),
-        section(f"{len(note.reps)} rep{'s' if len(note.reps) != 1 else ''} on your team this week:"),
+        section(f"{counted(len(note.reps), 'rep')} on your team this week:"),
     ]
     for rep in note.reps[:40]:
         line = md("{rep} · {zone}", rep=mention(rep.user_id), zone=time_zone_label(rep.time_zone, now))
@@ -32,4 +33,4 @@ def week_ahead_message(note: WeekAheadNote, now: datetime) -> dict[str, Any]:
     if len(note.reps) > 40:
         blocks.append(context(f"…and {len(note.reps) - 40} more: `/coach team` lists everyone."))
     blocks.append(context("Sent Mondays at 08:00 your time. Turn it off with `/coach notify off week_ahead`."))
-    return message(f"{title}: {len(note.reps)} reps", blocks)
+    return message(f"{title}: {counted(len(note.reps), 'rep')}", blocks)

@@ -37,4 +37,4 @@ def handle_file_shared(event: dict[str, Any], client: WebClient, context: BoltCo
     svc, ws = services(context), workspace_of(context)
     outcome = svc.uploads.handle(ws, shared.user_id, shared.file_id, SlackSharedFiles(client))
     if outcome is not None:
-        send_dm(client, svc, ws, shared.user_id, upload_reply(outcome, ws.team_id))
+        send_dm(client, svc, ws, shared.user_id, upload_reply(outcome))

@@ -147,7 +147,7 @@ def test_a_listener_failing_right_after_its_ack_still_gets_the_ack(edge: Edge) -
         token = request.response_token or ""
         # The lambda is waited for in this round, before `token` changes.
         edge.fake.wait_for(lambda: any("Coachflow hit a problem" in r.get("text", "")
-                                       for r in edge.fake.responses_for(token)), timeout=10)  # noqa: B023
+                                       for r in edge.fake.responses_for(token)))  # noqa: B023
 
 
 def test_healthz_answers_503_within_a_second_while_the_database_is_locked(edge: Edge) -> None:

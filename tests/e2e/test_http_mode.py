@@ -17,7 +17,7 @@ def test_signed_team_add_is_acknowledged_and_answered(running_app: RunningApp) -
 
     assert reply.status == 200
     token = request.response_token or ""
-    fake.wait_for(lambda: any("3 added" in r["text"] for r in fake.responses_for(token)), timeout=10)
+    fake.wait_for(lambda: any("3 added" in r["text"] for r in fake.responses_for(token)))
     for rep in ("UA", "UB", "UC"):
         assert "added you to their Coachflow coaching team" in fake.messages_to(rep)[0]["text"]
 
@@ -37,7 +37,7 @@ def test_app_home_opened_publishes_the_home_tab(running_app: RunningApp) -> None
     reply = running_app.requests.app_home_opened("UA").post(running_app.events_url)
 
     assert reply.status == 200
-    fake.wait_for(lambda: fake.home_of("UA") is not None, timeout=10)
+    fake.wait_for(lambda: fake.home_of("UA") is not None)
     home = fake.home_of("UA")
     assert home is not None and home["type"] == "home"
 
@@ -52,7 +52,7 @@ def test_a_csv_shared_in_the_dm_is_fetched_with_the_bot_token_and_reported(runni
     fake, requests = running_app.fake, running_app.requests
     team_add = requests.slash_command("UMGR", "/coach", "team add <@UA|alex>")  # Maya: the first user, so admin
     assert team_add.post(running_app.events_url).status == 200
-    fake.wait_for(lambda: bool(fake.messages_to("UA")), timeout=10)
+    fake.wait_for(lambda: bool(fake.messages_to("UA")))
     file_id = fake.share_file("UMGR", "deals.csv", b"id,owner,stage\nD1,UA,prospecting\n")
 
     event = requests.file_shared("UMGR", file_id)
@@ -62,6 +62,6 @@ def test_a_csv_shared_in_the_dm_is_fetched_with_the_bot_token_and_reported(runni
     def reports() -> list[str]:
         return [m.get("text", "") for m in fake.messages_to("UMGR") if m.get("bot_id")]
 
-    fake.wait_for(lambda: any("Imported 1 opportunity from deals.csv" in r for r in reports()), timeout=10)
+    fake.wait_for(lambda: any("Imported 1 opportunity from deals.csv" in r for r in reports()))
     assert [c.ok for c in fake.calls_to("file_download")] == [True]
     assert len(reports()) == 1

@@ -8,9 +8,7 @@ server, so everything a person would see is recorded in one place.
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +17,15 @@ from slack_bolt import App
 
 from bot.app import build_services, create_app
 from bot.config import load_settings
-from bot.fake_slack import FakeSlack, FakeSlackServer, RecordingSlackClient, SignedRequest, SlackRequests
+from bot.fake_slack import (
+    FakeSlack,
+    FakeSlackServer,
+    ListenerPool,
+    RecordingSlackClient,
+    SignedRequest,
+    SlackRequests,
+    counted_listeners,
+)
 
 SECRET = "test-signing-secret"
 TEAM = "T1"
@@ -98,33 +104,6 @@ def _all_text(message: dict[str, Any]) -> str:
     return json.dumps(message.get("blocks", [])) + message.get("text", "")
 
 
-class ListenerPool(ThreadPoolExecutor):
-    """Bolt's listener executor, counting the listeners still working after their ack."""
-
-    def __init__(self) -> None:
-        super().__init__(max_workers=10, thread_name_prefix="listener")
-        self._idle = threading.Condition()
-        self._running = 0
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        with self._idle:
-            self._running += 1
-
-        def run() -> Any:
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                with self._idle:
-                    self._running -= 1
-                    self._idle.notify_all()
-
-        return super().submit(run)
-
-    def wait_idle(self, timeout: float = 30.0) -> None:
-        with self._idle:
-            assert self._idle.wait_for(lambda: self._running == 0, timeout), "listeners still busy"
-
-
 @dataclass
 class Slack:
     """Drives the app like Slack does, for the person named in each call."""
@@ -134,23 +113,21 @@ class Slack:
     requests: SlackRequests
 
     def __post_init__(self) -> None:
-        runner = self.app.listener_runner
-        if not isinstance(runner.listener_executor, ListenerPool):
-            runner.listener_executor = ListenerPool()
+        self.listeners: ListenerPool = counted_listeners(self.app)
 
     def dispatch(self, request: SignedRequest) -> Reply:
         response = self.app.dispatch(request.bolt())
         return Reply(response.status, response.body, [])
 
-    def coach(self, user_id: str, text: str, replies: int = 1, *, acked: bool = True, timeout: float = 3.0) -> Reply:
-        """Run `/coach text` and wait (up to `timeout` seconds) for `replies` ephemeral answers."""
+    def coach(self, user_id: str, text: str, replies: int = 1, *, acked: bool = True) -> Reply:
+        """Run `/coach text` and wait for `replies` ephemeral answers to this command."""
         request = self.requests.slash_command(user_id, "/coach", text)
         reply = self.dispatch(request)
         if acked:
             assert reply.status == 200, reply.body
         token = request.response_token
         assert token is not None
-        self.fake.wait_for(lambda: len(self.fake.responses_for(token)) >= replies, timeout=timeout)
+        self.fake.wait_for(lambda: len(self.fake.responses_for(token)) >= replies)
         reply.responses = self.fake.responses_for(token)
         return reply
 
@@ -163,14 +140,18 @@ class Slack:
         self.app.listener_runner.listener_executor.shutdown(wait=True)
 
     def open_home(self, user_id: str) -> dict[str, Any]:
-        # Earlier listeners republish homes after their ack; let them finish,
-        # or their publish could pass for this one's.
-        pool = self.app.listener_runner.listener_executor
-        if isinstance(pool, ListenerPool):
-            pool.wait_idle()
+        """Open `user_id`'s Home tab and return the view this open published.
+
+        Earlier listeners republish homes after their ack, so "some new
+        publish" could be theirs: wait for them first, then for this event's
+        listener, and read the publish made for this person since.
+        """
+        self.listeners.wait_idle()
         before = len(self.fake.calls_to("views.publish"))
         assert self.dispatch(self.requests.app_home_opened(user_id)).status == 200
-        self.fake.wait_for(lambda: len(self.fake.calls_to("views.publish")) > before)
+        self.listeners.wait_idle()
+        mine = [c for c in self.fake.calls_to("views.publish")[before:] if c.params.get("user_id") == user_id]
+        assert mine and mine[-1].ok, f"no App Home published for {user_id}: {mine}"
         home = self.fake.home_of(user_id)
         assert home is not None
         return home

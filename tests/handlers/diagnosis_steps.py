@@ -16,11 +16,14 @@ DIMENSIONS = [d.id for d in CATALOG.scoring_dimensions]
 
 
 def open_modal(slack: Slack, user_id: str, text: str) -> dict[str, Any]:
-    """Run `/coach text` and return the modal it opened."""
-    before = len(slack.fake.opened_views)
-    slack.coach(user_id, text, replies=0)
-    slack.fake.wait_for(lambda: len(slack.fake.opened_views) > before)
-    return slack.fake.opened_views[-1]
+    """Run `/coach text` and return the modal it opened (the one opened with this command's trigger_id)."""
+    request = slack.requests.slash_command(user_id, "/coach", text)
+    assert slack.dispatch(request).status == 200
+    trigger_id = request.payload["trigger_id"]
+    slack.fake.wait_for(lambda: slack.fake.view_opened_by(trigger_id) is not None)
+    modal = slack.fake.view_opened_by(trigger_id)
+    assert modal is not None
+    return modal
 
 
 def score_values(title: str | None, day: date | str | None, scores: dict[str, Any], link: str | None = None,

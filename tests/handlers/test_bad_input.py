@@ -34,7 +34,6 @@ from tests.handlers.diagnosis_steps import DIMENSIONS, score_values
 
 CATALOG = load_catalog()
 HUGE = "9" * 4300 + "1"  # one digit past what int() reads
-WAIT = 30.0
 FIRST_QUESTION = next(iter(CATALOG.questions())).question.id
 
 
@@ -206,7 +205,7 @@ def test_tampered_button_values_are_refused(team: Slack, fake, caplog: pytest.Lo
     request = _click(team, action_id, value)
 
     assert team.dispatch(request).status == 200
-    fake.wait_for(lambda: len(fake.responses_for(request.response_token)) >= 1, timeout=WAIT)
+    fake.wait_for(lambda: len(fake.responses_for(request.response_token)) >= 1)
     answer = json.dumps(fake.responses_for(request.response_token)[-1], ensure_ascii=False)
     assert expected in answer and APOLOGY not in answer
     _no_unhandled_error(team, caplog)
@@ -233,6 +232,5 @@ def test_add_reps_with_picks_slack_never_sends_asks_for_a_person(team: Slack, fa
 
     assert team.dispatch(team.requests.view_submission("UMGR", ids.ADD_REPS_VIEW, values)).status == 200
 
-    fake.wait_for(lambda: len(fake.messages_to("UMGR")) > before, timeout=WAIT)
-    assert "Name at least one person" in fake.messages_to("UMGR")[-1]["text"]
+    fake.wait_for(lambda: any("Name at least one person" in m["text"] for m in fake.messages_to("UMGR")[before:]))
     _no_unhandled_error(team, caplog)

@@ -11,6 +11,7 @@ import threading
 import time
 from datetime import UTC, date, datetime
 
+from bot.fake_slack import WAIT_SECONDS
 from domain.catalog import load_catalog
 from domain.coaching.cycle import CoachingCycle
 from domain.errors import InvalidInput
@@ -22,11 +23,18 @@ ROWS = [MetricInput("discovery", "discovery_questions_asked", "8")]
 
 
 def test_a_signature_racing_a_revision_never_lands_on_the_new_version(uow_factory) -> None:
-    def slow_clock() -> datetime:
-        time.sleep(0.1)  # between the click's read and its write
+    click_has_read = threading.Event()
+
+    def clock_holding_the_click() -> datetime:
+        # The service reads the clock between the click's read and its write:
+        # say so, and give the revision, started at that signal, time to reach
+        # the database. A longer hold on a busy machine only widens the race.
+        if threading.current_thread().name == "click":
+            click_has_read.set()
+            time.sleep(0.1)
         return datetime(2026, 12, 8, 15, tzinfo=UTC)
 
-    service = ContractService(uow_factory, load_catalog(), slow_clock)
+    service = ContractService(uow_factory, load_catalog(), clock_holding_the_click)
     with uow_factory() as uow:
         uow.workspaces.add(Workspace(WS))
         uow.members.add(Member(WS, "UMGR", "Maya", "America/New_York", role=Role.MANAGER))
@@ -42,9 +50,9 @@ def test_a_signature_racing_a_revision_never_lands_on_the_new_version(uow_factor
         except InvalidInput as error:  # had the revision come first, the click is refused
             refused.append(error)
 
-    click = threading.Thread(target=rep_signs_version_1)
+    click = threading.Thread(target=rep_signs_version_1, name="click")
     click.start()
-    time.sleep(0.03)  # the click has read version 1 and is on its way to write
+    assert click_has_read.wait(WAIT_SECONDS)  # the click has read version 1 and is on its way to write
     revised = service.save(WS, "UMGR", "UA", ROWS, 3, "a", "b")
     click.join()
 

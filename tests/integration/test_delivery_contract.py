@@ -6,7 +6,6 @@ claimed again until its lease runs out, stale rows are skipped, not sent.
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -284,7 +283,7 @@ def test_expire_stale_skips_pending_rows_past_their_stale_time(ledger):
 def test_search_is_newest_first_and_filters_by_workspace_status_and_time(ledger):
     for user in ("U1", "U2", "U3"):
         add(ledger, delivery(user))
-        time.sleep(0.002)  # distinct created_at on every clock
+        _until_the_clock_moves()  # distinct created_at, however coarse the clock
     add(ledger, delivery("U4", team=T2, status=SENT))
     with ledger() as uow:
         everything = uow.deliveries.search()
@@ -311,3 +310,10 @@ def test_count_by_status_counts_every_status(ledger):
         assert uow.deliveries.count_by_status() == {
             PENDING: 2, SENDING: 0, SENT: 1, FAILED: 1, SKIPPED: 0
         }
+
+
+def _until_the_clock_moves() -> None:
+    """Return once the wall clock (which stamps created_at) reads later than when called."""
+    start = datetime.now(UTC)
+    while datetime.now(UTC) <= start:
+        pass

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
+from bot.fake_slack import WAIT_SECONDS
 from domain.delivery import Delivery, DeliveryKey, DeliveryStatus
 from domain.model import Workspace, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
-from storage.uow import make_uow_factory
+from storage.uow import SqlUnitOfWork, make_uow_factory
 from tests.conftest import TestDatabase
 
 NOW = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)
@@ -169,7 +170,7 @@ def test_an_insert_racing_an_open_transaction_waits_for_its_outcome(
         assert first.deliveries.add_if_absent(pending(1))
         racer = threading.Thread(target=second)
         racer.start()
-        time.sleep(0.3)
+        _wait_until_blocked_by(postgres_database.engine, _backend_pid(first))
         assert racer.is_alive() and result == []  # waiting on the unique key
         if first_commits:
             first.commit()
@@ -177,3 +178,25 @@ def test_an_insert_racing_an_open_transaction_waits_for_its_outcome(
     # No IntegrityError either way; exactly one row.
     assert result == [second_inserts]
     assert stored(uow_factory)[DeliveryStatus.PENDING] == 1
+
+
+def _backend_pid(uow: object) -> int:
+    """The PostgreSQL backend serving this unit of work's transaction."""
+    assert isinstance(uow, SqlUnitOfWork) and uow._session is not None  # noqa: SLF001 - a test's look inside
+    return int(uow._session.execute(text("SELECT pg_backend_pid()")).scalar_one())  # noqa: SLF001
+
+
+def _wait_until_blocked_by(engine: Engine, holder_pid: int) -> None:
+    """Until some backend waits on a lock `holder_pid` holds (the racer's insert, not a guessed pause)."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    with engine.connect() as watcher:
+        while True:
+            blocked = watcher.execute(
+                text("SELECT count(*) FROM pg_stat_activity WHERE :holder = ANY(pg_blocking_pids(pid))"),
+                {"holder": holder_pid},
+            ).scalar_one()
+            if blocked:
+                return
+            assert time.monotonic() < deadline, f"nothing blocked on backend {holder_pid} after {WAIT_SECONDS:.0f}s"
+            watcher.rollback()  # a fresh snapshot of pg_stat_activity next time
+            time.sleep(0.01)

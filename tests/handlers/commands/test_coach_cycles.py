@@ -70,7 +70,7 @@ def test_advance_extend_and_end_and_past_cycles_stay_readable(slack: Slack) -> N
     assert "*Prioritize* (program week 2)" in advanced
     assert "*Diagnose* (program week 1)" in extended
     assert "has ended" in ended
-    assert "has no active cycle" in history and "Past cycles" in history and f"{this_monday:%-d %b %Y}" in history
+    assert "No active coaching cycle" in history and "Past cycles" in history and f"{this_monday:%-d %b %Y}" in history
     assert "Started" in slack.coach("UMGR", "start <@UA|alex>").last_text  # a new cycle may start
 
 

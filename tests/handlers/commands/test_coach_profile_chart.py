@@ -63,7 +63,7 @@ def test_no_scored_call_means_no_chart(slack: Slack, fake) -> None:
     slack.coach("UADMIN", "help", replies=2)
     slack.coach("UMGR", "team add <@UA|alex>")
 
-    assert "No call of <@UA> has been scored" in slack.coach("UMGR", "profile <@UA|alex>").last_text
+    assert "No call scored by a manager yet." in slack.coach("UMGR", "profile <@UA|alex>").last_text
     slack.finish_listeners()
     assert fake.shared_files == [] and _file_calls(fake) == []
 

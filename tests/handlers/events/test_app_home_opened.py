@@ -45,7 +45,7 @@ def test_a_big_team_stays_inside_block_kit_limits(slack: Slack, fake) -> None:
         fake.add_user(rep, f"Rep {rep}", "UTC")
     mentions = " ".join(f"<@{rep}|r>" for rep in reps)
     # 120 welcome DMs, each recorded in the ledger, come before the answer: a deadline to match.
-    slack.coach("UMGR", f"team add {mentions}", replies=2, timeout=30)
+    slack.coach("UMGR", f"team add {mentions}", replies=2)
 
     home = slack.open_home("UMGR")
 

@@ -25,7 +25,6 @@ from tests.handlers.contract_steps import contract_values, submit_view
 from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values, submit_score
 
 WS = WorkspaceRef(TEAM)
-WAIT = 30.0  # seconds: generous, the machine may be busy
 
 
 def filled(limit: int, prefix: str = "") -> str:
@@ -60,7 +59,7 @@ def test_a_long_recording_link_without_a_title_is_stored(slack: Slack, fake, uow
     assert (reply.status, reply.body) == (200, "")
     [stored] = _scores(uow_factory)
     assert (stored.call_title, stored.call_link) == ("", link)
-    fake.wait_for(lambda: any(link in m["text"] for m in fake.messages_to("UA")), timeout=WAIT)  # named by its link
+    fake.wait_for(lambda: any(link in m["text"] for m in fake.messages_to("UA")))  # named by its link
 
 
 def test_the_score_modal_at_its_limits_is_stored_as_typed(slack: Slack, uow_factory: UnitOfWorkFactory) -> None:

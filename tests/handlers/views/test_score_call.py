@@ -35,7 +35,8 @@ def test_a_manager_scores_a_reps_call_and_the_rep_is_told(slack: Slack, fake) ->
     fake.wait_for(lambda: any("Acme discovery" in m["text"] for m in fake.messages_to("UA")))
     assert "Saved your scores" in fake.messages_to("UMGR")[-1]["text"]
     profile = slack.coach("UMGR", "profile <@UA|alex>").last_text
-    assert "2.0" in profile and "1 of the aim of 10" in profile
+    assert "2.0" in profile
+    assert "(1 call scored by a manager so far; the profile averages up to 10; weakest first)" in profile
     weakest = profile.index("Discovery quality")
     assert all(profile.index(name) > weakest for name in ["Value connection", "Executive presence"])
 
@@ -53,7 +54,7 @@ def test_bad_input_comes_back_inline_and_nothing_is_saved(slack: Slack, fake) ->
     assert "Name the call" in errors[CALL_TITLE]
     assert "not 7" in errors[dimension_block(DIMENSIONS[0])]
     assert "Pick a score" in errors[dimension_block(DIMENSIONS[1])]
-    assert "No call of <@UA> has been scored" in slack.coach("UMGR", "profile <@UA|alex>").last_text
+    assert "No call scored by a manager yet." in slack.coach("UMGR", "profile <@UA|alex>").last_text
     assert not any("scored your call" in m["text"] for m in fake.messages_to("UA"))
 
 
@@ -70,7 +71,7 @@ def test_the_rep_scores_the_same_call_and_sees_the_gap(slack: Slack, fake) -> No
     assert reply.body == ""
     profile = slack.coach("UA", "profile").last_text
     assert "Self vs manager" in profile and "+2" in profile
-    assert "manager-scored, last 1" in profile  # the self-score is not observed skill
+    assert "(1 call scored by a manager so far" in profile  # the self-score is not observed skill
 
 
 def test_nobody_scores_or_reads_a_rep_who_is_not_theirs(slack: Slack, fake) -> None:
@@ -95,4 +96,4 @@ def test_a_forged_submission_for_someone_elses_rep_is_refused(slack: Slack, fake
     reply = submit_score(slack, "UMGR2", forged, score_values("Acme", day, dict.fromkeys(DIMENSIONS, 3)))
 
     assert "not on your team" in json.loads(reply.body)["errors"][CALL_TITLE]
-    assert "No call of <@UA>" in slack.coach("UMGR", "profile <@UA|alex>").last_text
+    assert "No call scored by a manager yet." in slack.coach("UMGR", "profile <@UA|alex>").last_text

@@ -1,0 +1,49 @@
+"""What Coachflow tells people it does is what it does: features are named once they are registered."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from domain.notifications.registry import KINDS
+from domain.services.roster import AddOutcome, RepResult
+from handlers.blocks.roster import rep_joined_notice, rep_reminder_titles
+
+ROOT = Path(__file__).resolve().parents[3]
+# Features of the program that arrive as scheduled messages of their own kind.
+SCHEDULED_FEATURES = ["scorecard", "challenge", "check-in", "debrief"]
+REGISTERED = " ".join(kind.title.lower() for kind in KINDS.values())
+
+
+def _welcome(reminders: list[str] | None = None) -> str:
+    notice = rep_joined_notice(RepResult("UA", AddOutcome.ADDED), "UMGR", reminders)
+    return json.dumps(notice, ensure_ascii=False).lower()
+
+
+def _manifest_description() -> str:
+    manifest = yaml.safe_load((ROOT / "manifest.yml").read_text(encoding="utf-8"))
+    info = manifest["display_information"]
+    return f"{info['description']} {info['long_description']}".lower()
+
+
+@pytest.mark.parametrize("feature", SCHEDULED_FEATURES)
+def test_nothing_names_a_feature_before_its_kind_is_registered(feature: str) -> None:
+    if feature in REGISTERED:
+        pytest.skip(f"{feature}: registered, so it may be named")
+    assert feature not in _welcome(), "the rep's welcome DM"
+    assert feature not in _manifest_description(), "manifest.yml's description"
+
+
+def test_the_welcome_lists_what_a_rep_is_sent_as_registered() -> None:
+    titles = rep_reminder_titles()
+    assert titles == ["Monday tasks in cycle weeks 1-2"]  # CYCLE_TASKS, without "(reps)"
+    assert "coachflow sends you: monday tasks in cycle weeks 1-2." in _welcome()
+
+
+def test_a_newly_registered_kind_appears_in_the_welcome() -> None:
+    welcome = _welcome(["Monday tasks in cycle weeks 1-2", "Friday scorecard"])
+    assert "coachflow sends you: monday tasks in cycle weeks 1-2; friday scorecard." in welcome
+    assert "coachflow sends you" not in _welcome([])  # nothing scheduled: no empty promise
