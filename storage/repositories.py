@@ -102,6 +102,15 @@ class SqlMemberRepository:
     def reps_of(self, ref: WorkspaceRef, manager_id: str) -> list[Member]:
         return _by_name(self._members(self._select(ref).where(MemberRow.manager_id == manager_id)))
 
+    def reps_of_many(self, ref: WorkspaceRef, manager_ids: Iterable[str]) -> dict[str, list[Member]]:
+        wanted = list(dict.fromkeys(manager_ids))
+        found: dict[str, list[Member]] = {}
+        if wanted:  # served by the (team_id, manager_id) index, as reps_of
+            for member in _by_name(self._members(self._select(ref).where(MemberRow.manager_id.in_(wanted)))):
+                assert member.manager_id is not None
+                found.setdefault(member.manager_id, []).append(member)
+        return found
+
     def list_all(self, ref: WorkspaceRef) -> list[Member]:
         return _by_name(self._members(self._select(ref)))
 
