@@ -69,7 +69,7 @@ class NotificationContentService:
         raise ValueError(f"no content for notification kind {delivery.key.kind!r}")
 
     def week_ahead(self, ws: WorkspaceRef, manager_id: str, week_of: date) -> WeekAheadNote | None:
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             manager = uow.members.get(ws, manager_id)
             reps = uow.members.reps_of(ws, manager_id)
         if manager is None or not reps:
@@ -77,7 +77,7 @@ class NotificationContentService:
         return WeekAheadNote(ws, manager, reps, week_of)
 
     def rep_tasks(self, ws: WorkspaceRef, rep_id: str, on: date) -> RepTasksNote | None:
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             rep = uow.members.get(ws, rep_id)
             cycle = uow.cycles.active_for(ws, rep_id)
             if rep is None or cycle is None or cycle.manager_id != rep.manager_id:
@@ -93,7 +93,7 @@ class NotificationContentService:
         return RepTasksNote(ws, rep, progress, stage, cycle.program_week(on), needs_assessment, needs_signature)
 
     def team_tasks(self, ws: WorkspaceRef, manager_id: str, on: date) -> TeamTasksNote | None:
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             manager = uow.members.get(ws, manager_id)
             reps = {r.user_id: r for r in uow.members.reps_of(ws, manager_id)}
             cycles = [c for c in uow.cycles.active_for_reps(ws, list(reps)).values() if c.manager_id == manager_id]

@@ -42,7 +42,7 @@ class PipelineService:
         For asking before a file is fetched at all; `import_file` applies the
         same rule again inside its own unit of work.
         """
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             return _scope(uow, ws, importer_id)
 
     def import_file(
@@ -86,7 +86,7 @@ class PipelineService:
         A rep's team is everyone coached by the same manager; a rep without
         one (or alone on it) is compared with the whole workspace.
         """
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             workspace = _workspace(uow, ws)
             members = {m.user_id: m for m in uow.members.list_all(workspace.ref)}
             wanted = None if rep_ids is None else list(dict.fromkeys(rep_ids))

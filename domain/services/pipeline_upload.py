@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from domain.effects import Notice
 from domain.errors import InvalidInput, NotAllowed
 from domain.model import WorkspaceRef
 from domain.pipeline.upload import (
@@ -35,8 +36,8 @@ from domain.pipeline.upload import (
     SharedFileStatus,
     TooLarge,
     Unavailable,
-    UploadOutcome,
     Unusable,
+    UploadOutcome,
     describe,
 )
 from domain.ports import UnitOfWorkFactory
@@ -49,6 +50,14 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Longer than any import and than Slack's retries (at once, after 1 and 5
 # minutes), so a retry never runs beside a live import.
 CLAIM_TIMEOUT = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class UploadAnswered(Notice):
+    """To whoever shared a file in the app's DM: what became of it (`team_id` for the next steps it names)."""
+
+    outcome: UploadOutcome
+    team_id: str
 
 
 class _Progress:
