@@ -134,8 +134,9 @@ class UnitOfWork(Repositories, Protocol):
     """One transaction: use as a context manager, call `commit()` to keep.
 
     A read-only unit (`uow_factory(read_only=True)`) takes no write lock and
-    keeps nothing: on SQLite a deferred transaction that cannot write, on
-    PostgreSQL a READ ONLY transaction; its `commit()` is refused.
+    keeps nothing: on SQLite a deferred transaction (no lock a writer waits
+    for), on PostgreSQL a READ ONLY one (which refuses writes); its
+    `commit()` is refused.
     """
 
     def __enter__(self) -> UnitOfWork: ...

@@ -41,8 +41,9 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 30
 # instant) to the engine's "begin" listeners, which hold the transaction to it.
 ANSWER_BY = "coachflow_answer_by"
 # Execution option of a read-only unit's connections (`make_uow_factory`):
-# the "begin" listeners open a transaction that takes no write lock and
-# cannot write (SQLite: deferred BEGIN and query_only; PostgreSQL: READ ONLY).
+# SQLite's "begin" listener then opens a deferred transaction, which takes no
+# write lock. (PostgreSQL's read-only units use the dialect's own
+# `postgresql_readonly`: psycopg opens them with BEGIN READ ONLY.)
 READ_ONLY = "coachflow_read_only"
 # SQLite's answers when another connection holds the database. Its other
 # OperationalErrors ("no such table") are bugs and stay what they are.
@@ -118,9 +119,6 @@ def make_engine(url: str, *, schema: str | None = None) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _hold_to_deadline(connection: Connection) -> None:
-        if _read_only(connection):
-            # Before any query: the transaction then refuses every write and row lock.
-            connection.exec_driver_sql("SET TRANSACTION READ ONLY")
         # A unit with a deadline gives up waiting for locks or slow statements
         # when it passes; SET LOCAL ends with the transaction, so the pooled
         # connection goes back to the server's defaults for jobs.
@@ -172,14 +170,10 @@ def _sqlite_engine(url: str) -> Engine:
         if connection.info.get("busy_ms") != busy_ms:
             connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(busy_ms)}")
             connection.info["busy_ms"] = busy_ms
-        read_only = _read_only(connection)
-        if connection.info.get("query_only", False) != read_only:
-            # A read-only unit cannot write by mistake; the next writing unit on
-            # this pooled connection switches it back.
-            connection.exec_driver_sql(f"PRAGMA query_only = {int(read_only)}")
-            connection.info["query_only"] = read_only
-        if read_only:
-            # Deferred: a reader takes no lock in WAL mode, so writers never wait for it.
+        if _read_only(connection):
+            # Deferred: a reader takes no lock in WAL mode, so writers never wait for
+            # it (and it never waits for them). Its commit() is refused, so whatever
+            # it might write by mistake is rolled back when it ends.
             connection.exec_driver_sql("BEGIN")
             return
         # IMMEDIATE takes the write lock up front. A DEFERRED transaction that
@@ -337,8 +331,13 @@ def make_uow_factory(engine: Engine) -> UnitOfWorkFactory:
     # expire_on_commit stays on: after commit() a unit that keeps working
     # re-reads rows instead of trusting values another request may have changed.
     writing = sessionmaker(bind=engine, expire_on_commit=True)
-    # Same pool; its connections carry READ_ONLY to the "begin" listeners.
-    reading = sessionmaker(bind=engine.execution_options(**{READ_ONLY: True}), expire_on_commit=True)
+    # Same pool, no extra statement: SQLite's "begin" listener reads READ_ONLY;
+    # on PostgreSQL psycopg opens the transaction READ ONLY (it refuses any
+    # write or row lock), and the connection goes back to the pool read-write.
+    options: dict[str, Any] = {READ_ONLY: True}
+    if engine.dialect.name == "postgresql":
+        options["postgresql_readonly"] = True
+    reading = sessionmaker(bind=engine.execution_options(**options), expire_on_commit=True)
     guard = _sqlite_guard(engine) if engine.dialect.name == "sqlite" else None
 
     def new_unit_of_work(*, read_only: bool = False) -> UnitOfWork:

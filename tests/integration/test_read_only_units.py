@@ -21,6 +21,7 @@ from domain.model import Member, Workspace, WorkspaceRef
 from domain.ports import Repositories, UnitOfWork, UnitOfWorkFactory
 from domain.services.home import HomeService
 from storage.uow import make_uow_factory
+from tests.conftest import TestDatabase
 
 T1 = WorkspaceRef("T1")
 
@@ -60,13 +61,18 @@ def test_a_read_only_unit_reads_what_is_committed_and_refuses_to_commit(any_uow_
             uow.commit()
 
 
-def test_a_read_only_unit_cannot_write_even_without_committing(uow_factory: UnitOfWorkFactory) -> None:
+def test_a_read_only_unit_keeps_nothing_and_postgresql_refuses_the_write_itself(
+    uow_factory: UnitOfWorkFactory, database: TestDatabase
+) -> None:
     with uow_factory() as uow:
         uow.workspaces.add(Workspace(T1))
         uow.commit()
-    # SQLite: PRAGMA query_only; PostgreSQL: a READ ONLY transaction.
-    with pytest.raises(DBAPIError), uow_factory(read_only=True) as uow:
-        uow.members.add(Member(T1, "UA", "Alex", "UTC"))
+    with pytest.raises(DBAPIError if database.backend == "postgres" else RuntimeError), \
+            uow_factory(read_only=True) as uow:
+        uow.members.add(Member(T1, "UA", "Alex", "UTC"))  # PostgreSQL: a READ ONLY transaction
+        uow.commit()  # SQLite: refused here, and rolled back
+    with uow_factory(read_only=True) as uow:
+        assert uow.members.get(T1, "UA") is None
     with uow_factory() as uow:  # the next writing unit on the same pooled connection writes again
         uow.members.add(Member(T1, "UA", "Alex", "UTC"))
         uow.commit()
