@@ -20,7 +20,6 @@ from domain.coaching.cycle import CoachingCycle
 from domain.coaching.scoring import CallScore
 from domain.coaching.self_assessment import Answer, SelfAssessment
 from domain.model import Member, Role, Workspace, WorkspaceRef
-from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.notifications import NotificationContentService
 from storage import migrate
@@ -61,7 +60,7 @@ def measure(reps: int) -> str:
             migrate.upgrade(engine)
             uow_factory = make_uow_factory(engine)
             _populate(uow_factory, reps)
-            home = HomeService(uow_factory, DiagnosisService(uow_factory, load_catalog(), lambda: NOW))
+            home = HomeService(uow_factory, load_catalog())
             content = NotificationContentService(uow_factory)
             with _counting(engine) as home_count:
                 model = home.home_for(WS, "UMGR")

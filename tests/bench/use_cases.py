@@ -29,7 +29,12 @@ from sqlalchemy import Engine, event
 
 from bot.app import build_services, create_app
 from bot.config import load_settings
-from bot.fake_slack import FakeSlack, FakeSlackServer, RecordingSlackClient, SlackRequests
+from bot.fake_slack import (
+    FakeSlack,
+    FakeSlackServer,
+    RecordingSlackClient,
+    SlackRequests,
+)
 from bot.modal_values import call_values
 from domain.catalog import load_catalog
 from domain.ports import UnitOfWork, UnitOfWorkFactory
@@ -92,8 +97,9 @@ class _Counter:
         self._lock = threading.Lock()
         self.tally: Tally | None = None
 
-    def new_unit(self) -> UnitOfWork:
-        return _CountedUnit(self._factory(), self)  # type: ignore[return-value]
+    def new_unit(self, *, read_only: bool = False) -> UnitOfWork:
+        unit = self._factory(read_only=True) if read_only else self._factory()
+        return _CountedUnit(unit, self)  # type: ignore[return-value]
 
     def entered(self) -> None:
         unit = _Unit()
