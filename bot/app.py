@@ -68,16 +68,17 @@ def build_services(
     diagnosis = DiagnosisService(uow_factory, catalog, clock)
     content = NotificationContentService(uow_factory)
     pipeline = PipelineService(uow_factory)
+    roster = RosterService(uow_factory, settings.default_time_zone, schedules=schedules, clock=clock, catalog=catalog)
     return Services(
-        roster=RosterService(uow_factory, settings.default_time_zone, schedules=schedules, clock=clock),
-        home=HomeService(uow_factory, diagnosis),
+        roster=roster,
+        home=HomeService(uow_factory, catalog, accounts=roster),
         schedules=schedules,
         preferences=PreferenceService(uow_factory, schedules, clock),
         content=content,
         deliveries=DeliveryService(uow_factory, content, sleep),
         cycles=CycleService(uow_factory, clock),
         diagnosis=diagnosis,
-        priorities=PrioritizationService(uow_factory, catalog),
+        priorities=PrioritizationService(uow_factory, catalog, clock),
         contracts=ContractService(uow_factory, catalog, clock),
         pipeline=pipeline,
         uploads=PipelineUploadService(uow_factory, pipeline, settings.max_upload_bytes, clock=clock),

@@ -13,6 +13,8 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from domain.model import WorkspaceRef
+
 
 class DeliveryStatus(str, enum.Enum):
     PENDING = "pending"  # created, waiting to be sent (or to be retried at `next_attempt_at`)
@@ -113,6 +115,19 @@ REPLY_KIND = "reply"
 # A reply row's stale_at: it is never queued for a later tick, this only
 # keeps the column honest for operators reading the ledger.
 REPLY_STALE_AFTER = timedelta(hours=1)
+
+
+def reply_row(ref: WorkspaceRef, recipient_id: str, period: str, now: datetime) -> Delivery:
+    """The ledger row of one reply, written before it is sent: its first attempt, SENDING.
+
+    The drain leaves a row alone while its sender's lease holds, so only the
+    sender that wrote it sends it; a crash mid-send leaves a row the next
+    drain looks up in Slack (and fails, since a reply's text is not stored).
+    """
+    return Delivery(
+        DeliveryKey(ref.team_id, recipient_id, REPLY_KIND, period), DeliveryStatus.SENDING, due_at=now,
+        stale_at=now + REPLY_STALE_AFTER, enterprise_id=ref.enterprise_id, attempts=1, claimed_at=now,
+    )
 
 
 def reply_period(idempotency_key: str | None) -> str:

@@ -6,7 +6,7 @@ Storage implements the repositories and the unit of work; handlers implement
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -19,7 +19,14 @@ from domain.coaching.ports import (
     PriorityRepository,
     SelfAssessmentRepository,
 )
-from domain.delivery import Delivery, DeliveryKey, DeliveryStatus, RateLimited, SendOutcome, Sent
+from domain.delivery import (
+    Delivery,
+    DeliveryKey,
+    DeliveryStatus,
+    RateLimited,
+    SendOutcome,
+    Sent,
+)
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 from domain.pipeline.model import Opportunity, UpsertCounts
 from domain.pipeline.upload import SharedFileRecord, SharedFileStatus
@@ -88,21 +95,49 @@ class MemberRepository(Protocol):
         ...
 
 
-class UnitOfWork(Protocol):
-    """One transaction: use as a context manager, call `commit()` to keep."""
+class Repositories(Protocol):
+    """Every repository a use case reaches through its unit of work: the one list of them.
 
-    workspaces: WorkspaceRepository
-    members: MemberRepository
-    schedules: ScheduleRepository
-    deliveries: DeliveryRepository
-    cycles: CycleRepository
-    pipeline: PipelineRepository
-    call_scores: CallScoreRepository
-    self_assessments: SelfAssessmentRepository
-    priorities: PriorityRepository
-    contracts: ContractRepository
-    shared_files: SharedFileRepository
-    receipts: ReceiptRepository
+    Read-only properties, so an implementation may hold its own subtypes
+    (`SqlMemberRepository`, the tests' fakes); mypy checks `SqlUnitOfWork`
+    and the fake against this list, and tests/integration/test_unit_of_work_contract.py
+    checks that both expose exactly these.
+    """
+
+    @property
+    def workspaces(self) -> WorkspaceRepository: ...
+    @property
+    def members(self) -> MemberRepository: ...
+    @property
+    def schedules(self) -> ScheduleRepository: ...
+    @property
+    def deliveries(self) -> DeliveryRepository: ...
+    @property
+    def cycles(self) -> CycleRepository: ...
+    @property
+    def pipeline(self) -> PipelineRepository: ...
+    @property
+    def call_scores(self) -> CallScoreRepository: ...
+    @property
+    def self_assessments(self) -> SelfAssessmentRepository: ...
+    @property
+    def priorities(self) -> PriorityRepository: ...
+    @property
+    def contracts(self) -> ContractRepository: ...
+    @property
+    def shared_files(self) -> SharedFileRepository: ...
+    @property
+    def receipts(self) -> ReceiptRepository: ...
+
+
+class UnitOfWork(Repositories, Protocol):
+    """One transaction: use as a context manager, call `commit()` to keep.
+
+    A read-only unit (`uow_factory(read_only=True)`) takes no write lock and
+    keeps nothing: on SQLite a deferred transaction (no lock a writer waits
+    for), on PostgreSQL a READ ONLY one (which refuses writes); its
+    `commit()` is refused.
+    """
 
     def __enter__(self) -> UnitOfWork: ...
 
@@ -131,7 +166,14 @@ class UnitOfWork(Protocol):
         ...
 
 
-UnitOfWorkFactory = Callable[[], UnitOfWork]
+class UnitOfWorkFactory(Protocol):
+    """Makes a new, independent unit of work each call: one per use case (DESIGN.md 3, rule 6).
+
+    `read_only=True` for a use case that only reads: it takes no write lock
+    and writes nothing.
+    """
+
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork: ...
 
 
 class UserDirectory(Protocol):

@@ -39,6 +39,17 @@ class SqlCallScoreRepository:
         )
         return [_score(row, WorkspaceRef(ref.team_id, enterprise)) for row, enterprise in self._session.execute(query)]
 
+    def for_reps(self, ref: WorkspaceRef, rep_ids: Iterable[str], limit: int = 100) -> dict[str, list[CallScore]]:
+        wanted = list(dict.fromkeys(rep_ids))
+        if not wanted:
+            return {}
+        newest = (CallScoreRow.call_on.desc(), CallScoreRow.id.desc())  # for_rep's order
+        query = _newest_per_rep(CallScoreRow, ref, wanted, newest, limit).order_by(CallScoreRow.rep_id, *newest)
+        found: dict[str, list[CallScore]] = {}
+        for row, enterprise in self._session.execute(query):
+            found.setdefault(row.rep_id, []).append(_score(row, WorkspaceRef(ref.team_id, enterprise)))
+        return found
+
     def observed_call_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: date) -> dict[str, list[date]]:
         wanted = list(rep_ids)
         query = select(CallScoreRow.rep_id, CallScoreRow.call_on).where(
@@ -49,6 +60,22 @@ class SqlCallScoreRepository:
         for rep_id, call_on in self._session.execute(query) if wanted else []:
             found.setdefault(rep_id, []).append(call_on)
         return found
+
+
+def _newest_per_rep(row: Any, ref: WorkspaceRef, rep_ids: list[str], newest: tuple[Any, ...], most: int) -> Any:
+    """Each rep's first `most` rows of `row`'s table in `newest` order, with the workspace's enterprise id.
+
+    One query for any number of reps: every rep's rows are numbered in that
+    order and the first ones kept (a window function: SQLite 3.25+, PostgreSQL).
+    """
+    place = func.row_number().over(partition_by=row.rep_id, order_by=newest).label("place")
+    ranked = select(row.id, place).where(row.team_id == ref.team_id, row.rep_id.in_(rep_ids)).subquery()
+    return (
+        select(row, WorkspaceRow.enterprise_id)
+        .join(ranked, ranked.c.id == row.id)
+        .join(WorkspaceRow, WorkspaceRow.team_id == row.team_id)
+        .where(ranked.c.place <= most)
+    )
 
 
 def _score(row: CallScoreRow, workspace: WorkspaceRef) -> CallScore:
@@ -84,6 +111,15 @@ class SqlSelfAssessmentRepository:
         )
         found = self._session.execute(query).first()
         return _assessment(found[0], WorkspaceRef(ref.team_id, found[1])) if found else None
+
+    def latest_for(self, ref: WorkspaceRef, rep_ids: Iterable[str]) -> dict[str, SelfAssessment]:
+        wanted = list(dict.fromkeys(rep_ids))
+        if not wanted:
+            return {}
+        newest = (SelfAssessmentRow.submitted_at.desc(), SelfAssessmentRow.id.desc())  # latest's order
+        query = _newest_per_rep(SelfAssessmentRow, ref, wanted, newest, 1)
+        return {row.rep_id: _assessment(row, WorkspaceRef(ref.team_id, enterprise))
+                for row, enterprise in self._session.execute(query)}
 
     def latest_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str]) -> dict[str, datetime]:
         wanted = list(rep_ids)

@@ -104,13 +104,12 @@ class SqlMemberRepository:
 
     def reps_of_many(self, ref: WorkspaceRef, manager_ids: Iterable[str]) -> dict[str, list[Member]]:
         wanted = list(dict.fromkeys(manager_ids))
-        if not wanted:
-            return {}
-        # One query for a batch of managers (a drain's week-ahead notes), by name within each team.
-        teams: dict[str, list[Member]] = {}
-        for rep in _by_name(self._members(self._select(ref).where(MemberRow.manager_id.in_(wanted)))):
-            teams.setdefault(rep.manager_id or "", []).append(rep)
-        return teams
+        found: dict[str, list[Member]] = {}
+        if wanted:  # served by the (team_id, manager_id) index, as reps_of
+            for member in _by_name(self._members(self._select(ref).where(MemberRow.manager_id.in_(wanted)))):
+                assert member.manager_id is not None
+                found.setdefault(member.manager_id, []).append(member)
+        return found
 
     def list_all(self, ref: WorkspaceRef) -> list[Member]:
         return _by_name(self._members(self._select(ref)))

@@ -11,7 +11,6 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from domain.errors import DatabaseBusy
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 from storage.cycle_repository import SqlCycleRepository
 from storage.delivery_repository import SqlDeliveryRepository
 from storage.diagnosis_repository import SqlCallScoreRepository, SqlSelfAssessmentRepository
@@ -40,6 +40,11 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 30
 # Execution option carrying a unit's deadline (`answer_by`, a time.monotonic()
 # instant) to the engine's "begin" listeners, which hold the transaction to it.
 ANSWER_BY = "coachflow_answer_by"
+# Execution option of a read-only unit's connections (`make_uow_factory`):
+# SQLite's "begin" listener then opens a deferred transaction, which takes no
+# write lock. (PostgreSQL's read-only units use the dialect's own
+# `postgresql_readonly`: psycopg opens them with BEGIN READ ONLY.)
+READ_ONLY = "coachflow_read_only"
 # SQLite's answers when another connection holds the database. Its other
 # OperationalErrors ("no such table") are bugs and stay what they are.
 _SQLITE_HELD = ("SQLITE_BUSY", "SQLITE_LOCKED")
@@ -50,6 +55,10 @@ def _remaining_ms(connection: Connection) -> int | None:
     if deadline is None:
         return None
     return max(1, int((deadline - time.monotonic()) * 1000))
+
+
+def _read_only(connection: Connection) -> bool:
+    return bool(connection.get_execution_options().get(READ_ONLY))
 
 
 def _database_unavailable(error: OperationalError) -> bool:
@@ -161,6 +170,12 @@ def _sqlite_engine(url: str) -> Engine:
         if connection.info.get("busy_ms") != busy_ms:
             connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(busy_ms)}")
             connection.info["busy_ms"] = busy_ms
+        if _read_only(connection):
+            # Deferred: a reader takes no lock in WAL mode, so writers never wait for
+            # it (and it never waits for them). Its commit() is refused, so whatever
+            # it might write by mistake is rolled back when it ends.
+            connection.exec_driver_sql("BEGIN")
+            return
         # IMMEDIATE takes the write lock up front. A DEFERRED transaction that
         # read first and writes later cannot wait for a busy database (SQLite
         # returns "database is locked" at once to avoid a deadlock); this one
@@ -176,26 +191,16 @@ class SqlUnitOfWork:
 
     Leaving the `with` block rolls back whatever was not committed, on an
     exception or when `commit()` was simply not called, then closes the session.
+    Its repositories are those `domain.ports.Repositories` lists, made in
+    `__enter__` (mypy checks the two agree through `make_uow_factory`).
     """
 
-    workspaces: SqlWorkspaceRepository
-    members: SqlMemberRepository
-    schedules: SqlScheduleRepository
-    deliveries: SqlDeliveryRepository
-    cycles: SqlCycleRepository
-    pipeline: SqlPipelineRepository
-    call_scores: SqlCallScoreRepository
-    self_assessments: SqlSelfAssessmentRepository
-    priorities: SqlPriorityRepository
-    contracts: SqlContractRepository
-    shared_files: SqlSharedFileRepository
-    receipts: SqlReceiptRepository
-
     def __init__(
-        self, session_factory: sessionmaker[Session], *, guard: OnePerThread | None = None
+        self, session_factory: sessionmaker[Session], *, guard: OnePerThread | None = None, read_only: bool = False
     ) -> None:
         self._session_factory = session_factory
         self._guard = guard
+        self._read_only = read_only
         self._session: Session | None = None
         self._deadline: float | None = None
 
@@ -240,10 +245,10 @@ class SqlUnitOfWork:
             if self._guard is not None:
                 self._guard.exit()
         deadline, self._deadline = self._deadline, None
-        if deadline is not None and isinstance(exc, OperationalError):
-            if _database_unavailable(exc) or time.monotonic() >= deadline:
-                # Rolled back above: the person is told to try again, and nothing follows.
-                raise DatabaseBusy() from exc
+        if (deadline is not None and isinstance(exc, OperationalError)
+                and (_database_unavailable(exc) or time.monotonic() >= deadline)):
+            # Rolled back above: the person is told to try again, and nothing follows.
+            raise DatabaseBusy() from exc
 
     def answer_by(self, deadline: float) -> None:
         session = self._require_session()
@@ -257,6 +262,8 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         session = self._require_session()
+        if self._read_only:
+            raise RuntimeError("a read-only unit of work keeps nothing; open a writing one to change data")
         if self._deadline is not None:
             session.flush()  # the last statements run under the database's timeouts ...
             if time.monotonic() >= self._deadline:
@@ -319,14 +326,22 @@ def _sqlite_guard(engine: Engine) -> OnePerThread:
     return OnePerThread(os.path.realpath(database))
 
 
-def make_uow_factory(engine: Engine) -> Callable[[], SqlUnitOfWork]:
+def make_uow_factory(engine: Engine) -> UnitOfWorkFactory:
     """A `domain.ports.UnitOfWorkFactory`: each call is a new, independent unit."""
     # expire_on_commit stays on: after commit() a unit that keeps working
     # re-reads rows instead of trusting values another request may have changed.
-    session_factory = sessionmaker(bind=engine, expire_on_commit=True)
+    writing = sessionmaker(bind=engine, expire_on_commit=True)
+    # Same pool, no extra statement: SQLite's "begin" listener reads READ_ONLY;
+    # on PostgreSQL psycopg opens the transaction READ ONLY (it refuses any
+    # write or row lock), and the connection goes back to the pool read-write.
+    options: dict[str, Any] = {READ_ONLY: True}
+    if engine.dialect.name == "postgresql":
+        options["postgresql_readonly"] = True
+    reading = sessionmaker(bind=engine.execution_options(**options), expire_on_commit=True)
     guard = _sqlite_guard(engine) if engine.dialect.name == "sqlite" else None
 
-    def new_unit_of_work() -> SqlUnitOfWork:
-        return SqlUnitOfWork(session_factory, guard=guard)
+    def new_unit_of_work(*, read_only: bool = False) -> UnitOfWork:
+        # Typed as the port: mypy checks here that SqlUnitOfWork satisfies it.
+        return SqlUnitOfWork(reading if read_only else writing, guard=guard, read_only=read_only)
 
     return new_unit_of_work

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-import time
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from domain.coaching.cycle import CoachingCycle, CycleStatus
+from domain.delivery import (
+    SENDING_LEASE,
+    STALE_REASON,
+    Delivery,
+    DeliveryKey,
+    DeliveryStatus,
+)
 from domain.errors import DatabaseBusy
-from domain.delivery import SENDING_LEASE, STALE_REASON, Delivery, DeliveryKey, DeliveryStatus
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 from domain.pipeline.model import Opportunity
 from domain.pipeline.upload import SharedFileRecord
-from domain.ports import ScheduleEntry
+from domain.ports import ScheduleEntry, UnitOfWorkFactory
 from tests.fakes_diagnosis import (
     DiagnosisTables,
     FakeCallScoreRepository,
@@ -107,8 +114,8 @@ class FakeMemberRepository:
         return sorted(reps, key=lambda m: m.name.lower())
 
     def reps_of_many(self, ref: WorkspaceRef, manager_ids: Iterable[str]) -> dict[str, list[Member]]:
-        teams = {manager_id: self.reps_of(ref, manager_id) for manager_id in manager_ids}
-        return {manager_id: reps for manager_id, reps in teams.items() if reps}
+        found = {manager_id: self.reps_of(ref, manager_id) for manager_id in manager_ids}
+        return {manager_id: reps for manager_id, reps in found.items() if reps}
 
     def list_all(self, ref: WorkspaceRef) -> list[Member]:
         members = [m for (team, _), m in self._t.members.items() if team == ref.team_id]
@@ -191,11 +198,10 @@ class FakeDeliveryRepository:
     def claim_ready(self, now: datetime, limit: int) -> list[Delivery]:
         ready = [d for d in self._t.deliveries.values() if _sendable(d, now)]
         ready.sort(key=lambda d: d.due_at)  # stable: ties stay in creation order
-        claimed = [
+        return [
             self._save(d.with_status(DeliveryStatus.SENDING, claimed_at=now))
             for d in ready[: max(0, limit)]
         ]
-        return claimed
 
     def update(self, delivery: Delivery) -> None:
         if delivery.key not in self._t.deliveries:
@@ -272,8 +278,9 @@ class FakeCycleRepository:
             raise LookupError(f"add workspace {cycle.workspace.team_id} before its cycles")
         if cycle.status is CycleStatus.ACTIVE and self.active_for(cycle.workspace, cycle.rep_id) is not None:
             raise LookupError(f"{cycle.rep_id} already has an active cycle")  # the SQL partial unique index
-        stored = replace(cycle, id=len(self._t.cycles) + 1)
-        self._t.cycles[stored.id] = stored
+        cycle_id = len(self._t.cycles) + 1
+        stored = replace(cycle, id=cycle_id)
+        self._t.cycles[cycle_id] = stored
         return stored
 
     def update(self, cycle: CoachingCycle) -> None:
@@ -300,11 +307,15 @@ class FakeUnitOfWork:
     """Copies the committed tables on enter; `commit()` publishes the copy.
 
     That gives the same all-or-nothing behaviour as a database transaction,
-    so a use case that fails half-way leaves nothing half-saved.
+    so a use case that fails half-way leaves nothing half-saved. A read-only
+    unit refuses `commit()`, as the SQL one does. Its repositories are those
+    `domain.ports.Repositories` lists (checked by mypy below, and against the
+    SQL unit by tests/integration/test_unit_of_work_contract.py).
     """
 
-    def __init__(self, store: FakeStore) -> None:
+    def __init__(self, store: FakeStore, read_only: bool = False) -> None:
         self._store = store
+        self.read_only = read_only
         self.committed = False
         self.deadline: float | None = None
 
@@ -338,6 +349,8 @@ class FakeUnitOfWork:
             raise DatabaseBusy()
 
     def commit(self) -> None:
+        if self.read_only:
+            raise RuntimeError("a read-only unit of work keeps nothing; open a writing one to change data")
         if self.deadline is not None and time.monotonic() >= self.deadline:
             self.rollback()  # as the SQL unit: past its deadline nothing is kept
             raise DatabaseBusy()
@@ -357,9 +370,17 @@ class FakeStore:
     def __init__(self) -> None:
         self.tables = _Tables()
         self.commits = 0
+        self.units: list[FakeUnitOfWork] = []  # every unit made, in order (read-only ones too)
 
-    def uow(self) -> FakeUnitOfWork:
-        return FakeUnitOfWork(self)
+    def uow(self, *, read_only: bool = False) -> FakeUnitOfWork:
+        unit = FakeUnitOfWork(self, read_only)
+        self.units.append(unit)
+        return unit
+
+
+if TYPE_CHECKING:
+    # mypy: the fake is a `domain.ports.UnitOfWorkFactory` of units satisfying the one Protocol.
+    _FAKE_FACTORY: UnitOfWorkFactory = FakeStore().uow
 
 
 class FakeDirectory:
@@ -373,7 +394,7 @@ class FakeDirectory:
             is_bot: bool = False, email: str | None = None) -> SlackProfile:
         profile = SlackProfile(
             user_id=user_id,
-            name=real_name.split()[0].lower(),
+            name=real_name.split(maxsplit=1)[0].lower(),
             real_name=real_name,
             time_zone=time_zone,
             is_bot=is_bot,

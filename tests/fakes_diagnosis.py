@@ -46,6 +46,10 @@ class FakeCallScoreRepository:
         mine = [s for s in self._t.call_scores.values() if s.workspace.team_id == ref.team_id and s.rep_id == rep_id]
         return sorted(mine, key=lambda s: (s.call_on, s.id or 0), reverse=True)[:limit]
 
+    def for_reps(self, ref: WorkspaceRef, rep_ids: Iterable[str], limit: int = 100) -> dict[str, list[CallScore]]:
+        found = {rep_id: self.for_rep(ref, rep_id, limit) for rep_id in rep_ids}
+        return {rep_id: scores for rep_id, scores in found.items() if scores}
+
     def observed_call_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: date) -> dict[str, list[date]]:
         wanted = set(rep_ids)
         found: dict[str, list[date]] = {}
@@ -72,6 +76,10 @@ class FakeSelfAssessmentRepository:
         mine = [a for a in self._t.self_assessments.values()
                 if a.workspace.team_id == ref.team_id and a.rep_id == rep_id]
         return max(mine, key=lambda a: (a.submitted_at, a.id or 0), default=None)
+
+    def latest_for(self, ref: WorkspaceRef, rep_ids: Iterable[str]) -> dict[str, SelfAssessment]:
+        found = {rep_id: self.latest(ref, rep_id) for rep_id in rep_ids}
+        return {rep_id: assessment for rep_id, assessment in found.items() if assessment is not None}
 
     def latest_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str]) -> dict[str, datetime]:
         wanted = set(rep_ids)

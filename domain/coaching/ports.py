@@ -44,6 +44,10 @@ class CallScoreRepository(Protocol):
         """The rep's scores, self and manager alike, newest call first (then newest stored)."""
         ...
 
+    def for_reps(self, ref: WorkspaceRef, rep_ids: Iterable[str], limit: int = 100) -> dict[str, list[CallScore]]:
+        """`for_rep` of each of these reps in one query (a batch of App Homes); reps with none are absent."""
+        ...
+
     def observed_call_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: date) -> dict[str, list[date]]:
         """Dates of calls scored by someone other than the rep, on or after `since`, per rep (one query)."""
         ...
@@ -55,6 +59,10 @@ class SelfAssessmentRepository(Protocol):
     def add(self, assessment: SelfAssessment) -> SelfAssessment: ...
 
     def latest(self, ref: WorkspaceRef, rep_id: str) -> SelfAssessment | None: ...
+
+    def latest_for(self, ref: WorkspaceRef, rep_ids: Iterable[str]) -> dict[str, SelfAssessment]:
+        """`latest` of each of these reps in one query; reps who never submitted one are absent."""
+        ...
 
     def latest_dates(self, ref: WorkspaceRef, rep_ids: Iterable[str]) -> dict[str, datetime]:
         """When each rep last submitted one (reps who never did are absent); one query."""

@@ -13,13 +13,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from domain.catalog import Catalog
-from domain.coaching.contract import CoachingContract, ContractStatus, SuccessMetric, validate_contract
+from domain.coaching.contract import (
+    CoachingContract,
+    ContractStatus,
+    SuccessMetric,
+    validate_contract,
+)
 from domain.coaching.cycle import CoachingCycle
+from domain.effects import Done, Effects, Notice, refresh, tell
 from domain.errors import FieldProblems, InvalidInput, NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
 from domain.receipts import Receipt, record, within_deadline
 from domain.services.cycles import managed_cycle
+from domain.services.use_case import finish
 
 
 class Outcome(str, enum.Enum):
@@ -50,6 +57,62 @@ class ContractChange:
     @property
     def fully_signed(self) -> bool:
         return self.contract.status is ContractStatus.SIGNED
+
+
+@dataclass(frozen=True)
+class ContractSaved(Notice):
+    """To the manager who saved: what changed, and the contract with their Sign button."""
+
+    change: ContractChange
+
+
+@dataclass(frozen=True)
+class ContractToSign(Notice):
+    """To the rep: a new or revised contract, with their Sign button."""
+
+    change: ContractChange
+
+
+@dataclass(frozen=True)
+class ContractShown(Notice):
+    """To one of its parties: the contract as it stands (their own Sign button while they have not signed)."""
+
+    contract: CoachingContract
+
+
+@dataclass(frozen=True)
+class ContractSigned(Notice):
+    """To the party who has not just signed: the other signed (and whether both have now)."""
+
+    change: ContractChange
+
+
+@dataclass(frozen=True)
+class BothSigned(Notice):
+    """To the signer whose signature completed the contract."""
+
+    change: ContractChange
+
+
+def saved_effects(change: ContractChange) -> Effects:
+    """The manager gets the contract back; unless nothing changed, the rep gets it to sign and both Homes change."""
+    contract = change.contract
+    effects = tell(contract.manager_id, ContractSaved(change))
+    if change.outcome is Outcome.UNCHANGED:
+        return effects
+    return effects + tell(contract.rep_id, ContractToSign(change)) + refresh(contract.manager_id, contract.rep_id)
+
+
+def signed_effects(change: ContractChange) -> Effects:
+    """After one signature the other party is told; when both have signed, the signer too; both Homes change."""
+    if change.outcome is not Outcome.SIGNED:
+        return Effects()
+    contract = change.contract
+    other = contract.manager_id if change.signer_id == contract.rep_id else contract.rep_id
+    effects = tell(other, ContractSigned(change))
+    if change.fully_signed and change.signer_id:
+        effects += tell(change.signer_id, BothSigned(change))
+    return effects + refresh(contract.manager_id, contract.rep_id)
 
 
 @dataclass(frozen=True)
@@ -91,14 +154,14 @@ class ContractService:
         self._clock = clock
 
     def draft(self, ws: WorkspaceRef, manager_id: str, rep_id: str, receipt: Receipt | None = None) -> ContractDraft:
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             within_deadline(uow, receipt)
             rep, cycle = managed_cycle(uow, ws, manager_id, rep_id, "write their coaching contract")
             cycle_id = cycle.id or 0
             return ContractDraft(rep, cycle, uow.contracts.for_cycle(cycle_id), uow.priorities.focus(cycle_id))
 
     def current(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> CoachingContract:
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             rep = uow.members.get(ws, rep_id)
             if rep is None or viewer_id not in (rep_id, rep.manager_id):
                 raise NotAllowed(f"You can see your own coaching contract and your reps', not <@{rep_id}>'s.")
@@ -116,21 +179,31 @@ class ContractService:
         rep_commitments: str, manager_commitments: str, opened: OpenedFor | None = None,
         receipt: Receipt | None = None,
     ) -> ContractChange:
-        """`opened`: what the modal showed; a cycle or contract that changed since is refused, not overwritten.
+        return self.save_and_tell(ws, manager_id, rep_id, rows, weekly_hours, rep_commitments, manager_commitments,
+                                  opened, receipt).result
 
+    def save_and_tell(
+        self, ws: WorkspaceRef, manager_id: str, rep_id: str, rows: Sequence[MetricInput], weekly_hours: object,
+        rep_commitments: str, manager_commitments: str, opened: OpenedFor | None = None,
+        receipt: Receipt | None = None,
+    ) -> Done[ContractChange]:
+        """Write or revise the contract (`saved_effects` says who is told).
+
+        `opened`: what the modal showed; a cycle or contract that changed since is refused, not overwritten.
         `receipt`: the form's submission; a replay of it raises `Replayed` and stores nothing.
         """
-        self.draft(ws, manager_id, rep_id, receipt)  # who may write it comes before what is wrong with it
-        filled = [r for r in rows if r.competency or r.indicator or r.target.strip()]
-        metrics = [SuccessMetric(r.competency or "", r.indicator or "", r.target.strip()) for r in filled]
-        indicators = {c.id: {i.id for i in c.leading_indicators} for c in self._catalog.competencies}
-        levels = {c.id: c.level.value for c in self._catalog.competencies}
-        problems = validate_contract(metrics, weekly_hours, rep_commitments, manager_commitments, indicators, levels)
-        if problems:
-            raise FieldProblems(problems)
         with self._uow_factory() as uow:
             record(uow, ws, receipt)
+            # Who may write it comes before what is wrong with it.
             _, cycle = managed_cycle(uow, ws, manager_id, rep_id, "write their coaching contract")
+            filled = [r for r in rows if r.competency or r.indicator or r.target.strip()]
+            metrics = [SuccessMetric(r.competency or "", r.indicator or "", r.target.strip()) for r in filled]
+            indicators = {c.id: {i.id for i in c.leading_indicators} for c in self._catalog.competencies}
+            levels = {c.id: c.level.value for c in self._catalog.competencies}
+            problems = validate_contract(metrics, weekly_hours, rep_commitments, manager_commitments,
+                                         indicators, levels)
+            if problems:
+                raise FieldProblems(problems)
             proposed = CoachingContract(
                 ws, rep_id, manager_id, metrics, float(weekly_hours),  # type: ignore[arg-type]
                 rep_commitments.strip(), manager_commitments.strip(), cycle_id=cycle.id,
@@ -142,19 +215,28 @@ class ContractService:
             if existing is None:
                 change = ContractChange(uow.contracts.save(proposed), Outcome.CREATED)
             elif existing.same_terms(proposed):
-                uow.commit()  # the receipt: a replay must not say "unchanged" twice
-                return ContractChange(existing, Outcome.UNCHANGED)
+                # Only the receipt is kept: a replay must not say "unchanged" twice.
+                change = ContractChange(existing, Outcome.UNCHANGED)
             else:
                 changes = proposed.changes_from(existing)
                 revised = existing.revised(proposed, ", ".join(changes))
                 change = ContractChange(uow.contracts.save(revised), Outcome.REVISED, changes)
-            uow.priorities.set_focus(ws, cycle.id or 0, change.contract.skills)
+            if change.outcome is not Outcome.UNCHANGED:
+                uow.priorities.set_focus(ws, cycle.id or 0, change.contract.skills)
+            done = finish(uow, ws, Done(change, saved_effects(change)), catalog=self._catalog, now=self._clock())
             uow.commit()
-        return change
+        return done
 
     def sign(self, ws: WorkspaceRef, signer_id: str, rep_id: str, version: int,
              receipt: Receipt | None = None) -> ContractChange:
-        """`receipt`: the click; a replay of it raises `Replayed`. Two clicks of one version sign once."""
+        return self.sign_and_tell(ws, signer_id, rep_id, version, receipt).result
+
+    def sign_and_tell(self, ws: WorkspaceRef, signer_id: str, rep_id: str, version: int,
+                      receipt: Receipt | None = None) -> Done[ContractChange]:
+        """Sign one version (`signed_effects` says who is told).
+
+        `receipt`: the click; a replay of it raises `Replayed`. Two clicks of one version sign once.
+        """
         with self._uow_factory() as uow:
             record(uow, ws, receipt)
             rep = uow.members.get(ws, rep_id)
@@ -171,9 +253,10 @@ class ContractService:
                     "Read the new version in your DM or with `/coach contract` and sign that one."
                 )
             signed = contract.signed_by(signer_id, self._clock())
-            if signed == contract:
-                uow.commit()  # the receipt
-                return ContractChange(contract, Outcome.ALREADY_SIGNED, signer_id=signer_id)
-            stored = uow.contracts.save(signed)
+            if signed == contract:  # only the receipt is kept
+                change = ContractChange(contract, Outcome.ALREADY_SIGNED, signer_id=signer_id)
+            else:
+                change = ContractChange(uow.contracts.save(signed), Outcome.SIGNED, signer_id=signer_id)
+            done = finish(uow, ws, Done(change, signed_effects(change)), catalog=self._catalog, now=self._clock())
             uow.commit()
-        return ContractChange(stored, Outcome.SIGNED, signer_id=signer_id)
+        return done

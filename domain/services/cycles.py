@@ -67,7 +67,7 @@ class CycleService:
         return CycleView(rep, current, [c for c in history if current is None or c.id != current.id], today)
 
     def view(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> CycleView:
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             viewer = uow.members.get(ws, viewer_id)
             rep = uow.members.get(ws, rep_id)
             if rep is None or viewer is None or not (

@@ -14,14 +14,13 @@ before it is sent again, so a message is never sent twice.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from domain.delivery import (
     REPLY_KIND,
     REPLY_RETRY,
-    REPLY_STALE_AFTER,
     SCHEDULED_RETRY,
     Delivery,
     DeliveryKey,
@@ -32,6 +31,8 @@ from domain.delivery import (
     SendOutcome,
     Sent,
     TransientFailure,
+    reply_period,
+    reply_row,
     settle,
 )
 from domain.model import WorkspaceRef
@@ -102,15 +103,8 @@ class DeliveryService:
         result is the row as recorded: SENT with its ts, or FAILED with the
         error and the reason (`coachflow deliveries --failed` lists it).
         """
-        now = clock()
-        key = DeliveryKey(ref.team_id, recipient_id, REPLY_KIND, period)
-        # Inserted as its first attempt, SENDING: the drain leaves a row alone
-        # while its sender's lease holds, so only this thread sends it, and a
-        # crash mid-call leaves a row the next drain looks up in Slack.
-        first = Delivery(
-            key, DeliveryStatus.SENDING, due_at=now, stale_at=now + REPLY_STALE_AFTER,
-            enterprise_id=ref.enterprise_id, attempts=1, claimed_at=now,
-        )
+        first = reply_row(ref, recipient_id, period, clock())
+        key = first.key
         with self._uow_factory() as uow:
             recorded = uow.workspaces.get(ref) is not None
             inserted = recorded and uow.deliveries.add_if_absent(first)
@@ -123,6 +117,51 @@ class DeliveryService:
             log.info("no workspace row for %s yet: the reply to %s goes unrecorded", ref.team_id, recipient_id)
         record = self._record if recorded else _ignore
         return self.keep_trying(first, lambda attempt: sender.send(attempt, content), record, clock)
+
+    def send_replies(
+        self, ref: WorkspaceRef, replies: Sequence[tuple[str, object, Delivery | None]], sender: MessageSender,
+        clock: Callable[[], datetime],
+    ) -> list[Delivery]:
+        """Send replies in order: (recipient, content, its ledger row or None); then record every outcome at once.
+
+        A row is None when the use case did not write one with its change (its
+        listener's own notices); those are written first, in one unit. Each
+        reply is retried as `keep_trying` does, a retry's attempt recorded at
+        once so the row's lease stays fresh while this thread waits; the final
+        outcomes (SENT, or FAILED with the reason) are recorded in one unit.
+        """
+        rows = [row for _, _, row in replies]
+        recorded = all(row is not None for row in rows) or self._write_rows(ref, replies, rows, clock())
+        outcomes: list[Delivery] = []
+        for (_, content, _), row in zip(replies, rows, strict=True):
+            assert row is not None  # written above, or made unrecorded
+            def record_retry(delivery: Delivery) -> None:
+                if recorded and delivery.status is DeliveryStatus.SENDING:
+                    self._record(delivery)
+
+            outcomes.append(self.keep_trying(row, _sending(sender, content), record_retry, clock))
+        if recorded and outcomes:
+            with self._uow_factory() as uow:
+                for outcome in outcomes:
+                    uow.deliveries.update(outcome)
+                uow.commit()
+        return outcomes
+
+    def _write_rows(self, ref: WorkspaceRef, replies: Sequence[tuple[str, object, Delivery | None]],
+                    rows: list[Delivery | None], now: datetime) -> bool:
+        """Fill in the missing rows (in place) and write them in one unit; False when the
+        workspace has no row yet, so none of these replies can be recorded."""
+        missing = [n for n, row in enumerate(rows) if row is None]
+        for n in missing:
+            rows[n] = reply_row(ref, replies[n][0], reply_period(None), now)
+        with self._uow_factory() as uow:
+            if uow.workspaces.get(ref) is None:
+                log.info("no workspace row for %s yet: %d replies go unrecorded", ref.team_id, len(rows))
+                return False
+            for n in missing:
+                uow.deliveries.add_if_absent(rows[n])  # type: ignore[arg-type]
+            uow.commit()
+        return True
 
     def keep_trying(
         self,
@@ -182,6 +221,10 @@ class DeliveryService:
         with self._uow_factory() as uow:
             uow.deliveries.update(delivery)
             uow.commit()
+
+
+def _sending(sender: MessageSender, content: object) -> Callable[[Delivery], SendOutcome]:
+    return lambda attempt: sender.send(attempt, content)
 
 
 def _ignore(delivery: Delivery) -> None:

@@ -9,31 +9,23 @@ workspace admin does not open them. Bad input comes back as
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from domain.catalog import Catalog
-from domain.coaching.scoring import (
-    PROFILE_WINDOW,
-    CallGap,
-    CallScore,
-    PerceptionGap,
-    SkillsProfile,
-    perception_gaps,
-    self_vs_manager,
-    skills_profile,
-    validate_call,
-    validate_scores,
-)
+from domain.coaching.scoring import CallScore, validate_call, validate_scores
 from domain.coaching.self_assessment import SelfAssessment, validate_answers
+from domain.effects import Done, Effects, Notice, refresh, tell
 from domain.errors import FieldProblems, NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.receipts import Receipt, record
 from domain.scheduling.calendar import zone
+from domain.services.profiles import HISTORY_LIMIT, ProfileView, profile_view
+from domain.services.use_case import finish
 
-# Enough history for the profile window plus the rep's own scores beside it.
-HISTORY_LIMIT = 100
+__all__ = ["HISTORY_LIMIT", "AssessmentSaved", "DiagnosisService", "ProfileView", "RepScored", "ScoreSaved",
+           "ScoredCall"]
 
 
 @dataclass(frozen=True)
@@ -47,18 +39,24 @@ class ScoredCall:
 
 
 @dataclass(frozen=True)
-class ProfileView:
-    """Everything `/coach profile` shows about one rep."""
+class ScoreSaved(Notice):
+    """To the scorer: their scores are saved."""
 
-    rep: Member
-    profile: SkillsProfile
-    dimension_names: dict[str, str]
-    competency_names: dict[str, str]
-    call_gaps: list[CallGap]
-    perception: list[PerceptionGap]
-    self_assessed_at: datetime | None
-    missing: list[str] = field(default_factory=list)
-    window: int = PROFILE_WINDOW
+    scored: ScoredCall
+
+
+@dataclass(frozen=True)
+class RepScored(Notice):
+    """To the rep: their manager scored one of their calls."""
+
+    scored: ScoredCall
+
+
+@dataclass(frozen=True)
+class AssessmentSaved(Notice):
+    """To the rep: their self-assessment is saved, with the profile it adds up to."""
+
+    profile: ProfileView
 
 
 class DiagnosisService:
@@ -69,7 +67,7 @@ class DiagnosisService:
 
     def may_score(self, ws: WorkspaceRef, scorer_id: str, rep_id: str) -> date:
         """Refuses unless the scorer is the rep or their manager; returns the scorer's today."""
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             rep = self._scorable_rep(uow, ws, scorer_id, rep_id)
             scorer = rep if scorer_id == rep_id else uow.members.get(ws, scorer_id)
         return self._today(scorer or rep)
@@ -78,7 +76,16 @@ class DiagnosisService:
         self, ws: WorkspaceRef, scorer_id: str, rep_id: str, title: str, link: str | None,
         call_on: date | None, scores: Mapping[str, object], notes: str = "", receipt: Receipt | None = None,
     ) -> ScoredCall:
-        """`receipt`: the form's submission; a replay of it raises `Replayed` and stores nothing."""
+        return self.score_and_tell(ws, scorer_id, rep_id, title, link, call_on, scores, notes, receipt).result
+
+    def score_and_tell(
+        self, ws: WorkspaceRef, scorer_id: str, rep_id: str, title: str, link: str | None,
+        call_on: date | None, scores: Mapping[str, object], notes: str = "", receipt: Receipt | None = None,
+    ) -> Done[ScoredCall]:
+        """Store a scored call; the scorer is told, the rep too when their manager scored it; both Homes change.
+
+        `receipt`: the form's submission; a replay of it raises `Replayed` and stores nothing.
+        """
         with self._uow_factory() as uow:
             record(uow, ws, receipt)
             rep = self._scorable_rep(uow, ws, scorer_id, rep_id)
@@ -94,25 +101,40 @@ class DiagnosisService:
                 # The title stays the title: a link is no title and would not fit its column.
                 CallScore(ws, rep_id, scorer_id, title, call_on, clean, link, notes)
             )
+            scored = ScoredCall(stored, rep)
+            effects = tell(scorer_id, ScoreSaved(scored))
+            if scored.by_manager:
+                effects += tell(rep_id, RepScored(scored))
+            done = finish(uow, ws, Done(scored, effects + refresh(scorer_id, rep_id)),
+                          catalog=self._catalog, now=self._clock())
             uow.commit()
-        return ScoredCall(stored, rep)
+        return done
 
     def submit_self_assessment(self, ws: WorkspaceRef, rep_id: str, raw: Mapping[str, Mapping[str, object]],
                                receipt: Receipt | None = None) -> SelfAssessment:
+        return self.assess_and_tell(ws, rep_id, raw, receipt).result
+
+    def assess_and_tell(self, ws: WorkspaceRef, rep_id: str, raw: Mapping[str, Mapping[str, object]],
+                        receipt: Receipt | None = None) -> Done[SelfAssessment]:
+        """Store a self-assessment; the rep gets the profile it adds up to; their Home and their manager's change."""
         questions = [(q.question.id, q.competency.id) for q in self._catalog.questions()]
         answers, problems = validate_answers(raw, questions)
         if problems:
             raise FieldProblems(problems)
         with self._uow_factory() as uow:
             record(uow, ws, receipt)
-            if uow.members.get(ws, rep_id) is None:
+            rep = uow.members.get(ws, rep_id)
+            if rep is None:
                 raise NotAllowed("Run `/coach assess` first so I know who you are.")
             stored = uow.self_assessments.add(SelfAssessment(ws, rep_id, answers, self._clock()))
+            profile = profile_view(rep, uow.call_scores.for_rep(ws, rep_id, HISTORY_LIMIT), stored, self._catalog)
+            effects: Effects = tell(rep_id, AssessmentSaved(profile)) + refresh(rep_id, rep.manager_id)
+            done = finish(uow, ws, Done(stored, effects), catalog=self._catalog, now=self._clock())
             uow.commit()
-        return stored
+        return done
 
     def profile(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> ProfileView:
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             viewer = uow.members.get(ws, viewer_id)
             rep = uow.members.get(ws, rep_id)
             if rep is None or viewer is None or viewer_id not in (rep_id, rep.manager_id):
@@ -120,28 +142,7 @@ class DiagnosisService:
                 raise NotAllowed(f"You can see your own skills profile and your reps', not <@{rep_id}>'s.")
             scores = uow.call_scores.for_rep(ws, rep_id, HISTORY_LIMIT)
             assessment = uow.self_assessments.latest(ws, rep_id)
-        dimensions = self._catalog.scoring_dimensions
-        profile = skills_profile(scores, [d.id for d in dimensions])
-        perception = []
-        if assessment is not None:
-            perception = perception_gaps(
-                assessment.competence_ratings(), profile, {d.id: d.competency for d in dimensions}
-            )
-        missing = []
-        if profile.calls_scored < PROFILE_WINDOW:
-            missing.append(f"{profile.calls_scored} of {PROFILE_WINDOW} calls scored")
-        if assessment is None:
-            missing.append("self-assessment not done")
-        return ProfileView(
-            rep=rep,
-            profile=profile,
-            dimension_names={d.id: d.name for d in dimensions},
-            competency_names={c.id: c.name for c in self._catalog.competencies},
-            call_gaps=self_vs_manager(scores),
-            perception=perception,
-            self_assessed_at=assessment.submitted_at if assessment else None,
-            missing=missing,
-        )
+        return profile_view(rep, scores, assessment, self._catalog)
 
     def _today(self, member: Member) -> date:
         return self._clock().astimezone(zone(member.time_zone)).date()

@@ -44,7 +44,7 @@ class NotificationContentService:
         if not groups:
             return {}
         found: dict[DeliveryKey, object] = {}
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             for (name, ws), rows in groups.items():
                 kind = self._kinds[name]
                 current = _still_anchored(uow, kind, ws, rows)
@@ -55,7 +55,7 @@ class NotificationContentService:
 
     def gather(self, kind: ScheduledKind[C], ws: WorkspaceRef, occasions: Sequence[Occasion]) -> Mapping[Occasion, C]:
         """One kind's content for these people, typed: for showing a note on demand."""
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             return kind.gather(uow, ws, occasions)
 
 

@@ -42,7 +42,7 @@ class PipelineService:
         For asking before a file is fetched at all; `import_file` applies the
         same rule again inside its own unit of work.
         """
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             return _scope(uow, ws, importer_id)
 
     def import_file(
@@ -86,7 +86,7 @@ class PipelineService:
         A rep's team is everyone coached by the same manager; a rep without
         one (or alone on it) is compared with the whole workspace.
         """
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             return _audit(uow, _workspace(uow, ws).ref, rep_ids)
 
     def audit_for(self, ws: WorkspaceRef, viewer_id: str, rep_id: str | None = None) -> PipelineAudit:
@@ -96,7 +96,7 @@ class PipelineService:
         them; anyone else NotAllowed. A manager's team is listed by name,
         reps without deals included, so nobody is silently missing.
         """
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             workspace = _workspace(uow, ws)
             viewer = uow.members.get(workspace.ref, viewer_id)
             reps = uow.members.reps_of(workspace.ref, viewer_id) if viewer is not None else []

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from domain.effects import Notice
 from domain.errors import InvalidInput, NotAllowed
 from domain.model import WorkspaceRef
 from domain.pipeline.upload import (
@@ -49,6 +50,13 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Longer than any import and than Slack's retries (at once, after 1 and 5
 # minutes), so a retry never runs beside a live import.
 CLAIM_TIMEOUT = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class UploadAnswered(Notice):
+    """To whoever shared a file in the app's DM: what became of it."""
+
+    outcome: UploadOutcome
 
 
 class _Progress:

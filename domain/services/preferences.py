@@ -127,14 +127,14 @@ class PreferenceService:
         )
 
     def settings(self, ws: WorkspaceRef) -> WorkspaceSettings:
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             workspace = uow.workspaces.get(ws)
             return workspace.settings if workspace else WorkspaceSettings()
 
     # -- helpers ------------------------------------------------------------
 
     def _member(self, ws: WorkspaceRef, user_id: str) -> Member:
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             member = uow.members.get(ws, user_id)
         if member is None:
             raise NotFound("Coachflow does not know you yet here. Run `/coach team` to get started.")

@@ -8,21 +8,29 @@ already names change through the contract, so both sign again.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from statistics import mean
 
 from domain.catalog import Catalog
 from domain.coaching.contract import CoachingContract
 from domain.coaching.cycle import CoachingCycle
-from domain.coaching.priorities import GapRating, choose_focus, propose_focus, validate_rating
+from domain.coaching.priorities import (
+    GapRating,
+    choose_focus,
+    propose_focus,
+    validate_rating,
+)
 from domain.coaching.scoring import skills_profile
+from domain.effects import Done, Effects, Message, Notice, Picture, refresh
 from domain.errors import FieldProblems, InvalidInput, NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.receipts import Receipt, record
 from domain.services.cycles import managed_cycle
-from domain.services.diagnosis import HISTORY_LIMIT
+from domain.services.profiles import HISTORY_LIMIT
+from domain.services.use_case import finish
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,14 @@ class PriorityView:
         return [g.rating for g in self.gaps if g.rating is not None]
 
 
+@dataclass(frozen=True)
+class RepPriorities(Notice):
+    """To the manager: the rep's gaps, the proposal and the focus; after ratings, also as the matrix chart."""
+
+    view: PriorityView
+    manager_id: str
+
+
 def impact_field(competency: str) -> str:
     return f"impact_{competency}"
 
@@ -69,29 +85,50 @@ def difficulty_field(competency: str) -> str:
 
 
 class PrioritizationService:
-    def __init__(self, uow_factory: UnitOfWorkFactory, catalog: Catalog) -> None:
+    def __init__(self, uow_factory: UnitOfWorkFactory, catalog: Catalog,
+                 clock: Callable[[], datetime] | None = None) -> None:
         self._uow_factory = uow_factory
         self._catalog = catalog
+        self._clock = clock
 
     def view(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> PriorityView:
-        with self._uow_factory() as uow:
-            rep = uow.members.get(ws, rep_id)
-            if rep is None or viewer_id not in (rep_id, rep.manager_id):
-                raise NotAllowed(f"You can see your own priorities and your reps', not <@{rep_id}>'s.")
-            return self._view(uow, ws, rep, viewer_id)
+        with self._uow_factory(read_only=True) as uow:
+            return self._viewable(uow, ws, viewer_id, rep_id)
 
     def for_manager(self, ws: WorkspaceRef, manager_id: str, rep_id: str) -> PriorityView:
         """The view to rate from: only the rep's manager gets it (a rep reads theirs with `view`)."""
-        with self._uow_factory() as uow:
+        with self._uow_factory(read_only=True) as uow:
             rep, _ = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
             return self._view(uow, ws, rep)
 
     def rate(self, ws: WorkspaceRef, manager_id: str, rep_id: str, raw: Mapping[str, tuple[object, object]],
              cycle_id: int | None = None, receipt: Receipt | None = None) -> PriorityView:
-        """`raw`: competency -> (impact, difficulty) as typed; competencies left blank are skipped.
+        return self.rate_and_tell(ws, manager_id, rep_id, raw, cycle_id, receipt).result
 
+    def rate_and_tell(self, ws: WorkspaceRef, manager_id: str, rep_id: str, raw: Mapping[str, tuple[object, object]],
+                      cycle_id: int | None = None, receipt: Receipt | None = None) -> Done[PriorityView]:
+        """Save the ratings; the manager gets the gaps in words and as the matrix; their Home changes.
+
+        `raw`: competency -> (impact, difficulty) as typed; competencies left blank are skipped.
         `cycle_id`: the cycle the form was opened for; ratings never land in a newer one.
         """
+        ratings = self._ratings(raw)
+        with self._uow_factory() as uow:
+            record(uow, ws, receipt)
+            rep, cycle = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
+            if cycle_id is not None and cycle.id != cycle_id:
+                raise InvalidInput("This form belongs to a cycle that has ended since you opened it. "
+                                   f"Open it again: `/coach prioritize <@{rep_id}>`.")
+            uow.priorities.save_ratings(ws, cycle.id or 0, ratings)
+            view = self._view(uow, ws, rep)
+            priorities = RepPriorities(view, manager_id)  # in words, then as the matrix
+            effects = Effects(messages=(Message(manager_id, priorities),),
+                              pictures=(Picture(manager_id, priorities),))
+            done = finish(uow, ws, Done(view, effects + refresh(manager_id)), catalog=self._catalog, now=self._now())
+            uow.commit()
+        return done
+
+    def _ratings(self, raw: Mapping[str, tuple[object, object]]) -> dict[str, tuple[int, int]]:
         problems: dict[str, str] = {}
         ratings: dict[str, tuple[int, int]] = {}
         for competency in self._catalog.competencies:
@@ -110,47 +147,70 @@ class PrioritizationService:
             problems[impact_field(first)] = "Rate at least one skill's impact and difficulty."
         if problems:
             raise FieldProblems(problems)
-        with self._uow_factory() as uow:
-            record(uow, ws, receipt)
-            rep, cycle = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
-            if cycle_id is not None and cycle.id != cycle_id:
-                raise InvalidInput("This form belongs to a cycle that has ended since you opened it. "
-                                   f"Open it again: `/coach prioritize <@{rep_id}>`.")
-            uow.priorities.save_ratings(ws, cycle.id or 0, ratings)
-            view = self._view(uow, ws, rep)
-            uow.commit()
-        return view
+        return ratings
 
     def set_focus(self, ws: WorkspaceRef, manager_id: str, rep_id: str, skills: list[str],
                   receipt: Receipt | None = None) -> PriorityView:
         """Replace the focus; the 2-skill rule refuses a third skill or two of one level, with the reason."""
-        levels = self._levels()
-        chosen: list[str] = []
-        for skill in skills:
-            chosen = choose_focus(chosen, self._competency_id(skill), levels, self._names())
         with self._uow_factory() as uow:
             record(uow, ws, receipt)
-            rep, cycle = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
-            self._refuse_if_contracted(uow, cycle, chosen)
-            uow.priorities.set_focus(ws, cycle.id or 0, chosen)
-            view = self._view(uow, ws, rep)
+            view = self._set_focus(uow, ws, manager_id, rep_id, skills)
             uow.commit()
         return view
 
     def add_focus(self, ws: WorkspaceRef, manager_id: str, rep_id: str, skill: str) -> PriorityView:
         with self._uow_factory() as uow:
             _, cycle = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
-            current = uow.priorities.focus(cycle.id or 0)
-        return self.set_focus(ws, manager_id, rep_id, [*current, skill])
+            view = self._set_focus(uow, ws, manager_id, rep_id, [*uow.priorities.focus(cycle.id or 0), skill])
+            uow.commit()
+        return view
 
     def accept_proposal(self, ws: WorkspaceRef, manager_id: str, rep_id: str,
                         receipt: Receipt | None = None) -> PriorityView:
-        proposal = self.view(ws, manager_id, rep_id).proposal
+        """The proposed focus skills become the focus (`/coach focus @rep accept`)."""
+        with self._uow_factory() as uow:
+            view = self._accept(uow, ws, manager_id, rep_id, receipt)
+            uow.commit()
+        return view
+
+    def accept_and_tell(self, ws: WorkspaceRef, manager_id: str, rep_id: str,
+                        receipt: Receipt | None = None) -> Done[PriorityView]:
+        """The Accept proposal button: as `accept_proposal`; the manager's and the rep's Homes change."""
+        with self._uow_factory() as uow:
+            view = self._accept(uow, ws, manager_id, rep_id, receipt)
+            done = finish(uow, ws, Done(view, refresh(manager_id, rep_id)), catalog=self._catalog, now=self._now())
+            uow.commit()
+        return done
+
+    def _accept(self, uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str,
+                receipt: Receipt | None) -> PriorityView:
+        record(uow, ws, receipt)
+        proposal = self._viewable(uow, ws, manager_id, rep_id).proposal
         if not proposal:
             raise InvalidInput(
                 f"Nothing to propose yet: rate impact and difficulty first with `/coach prioritize <@{rep_id}>`."
             )
-        return self.set_focus(ws, manager_id, rep_id, [r.competency for r in proposal], receipt)
+        return self._set_focus(uow, ws, manager_id, rep_id, [r.competency for r in proposal])
+
+    def _set_focus(self, uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str,
+                   skills: list[str]) -> PriorityView:
+        levels = self._levels()
+        chosen: list[str] = []
+        for skill in skills:
+            chosen = choose_focus(chosen, self._competency_id(skill), levels, self._names())
+        rep, cycle = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
+        self._refuse_if_contracted(uow, cycle, chosen)
+        uow.priorities.set_focus(ws, cycle.id or 0, chosen)
+        return self._view(uow, ws, rep)
+
+    def _viewable(self, uow: UnitOfWork, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> PriorityView:
+        rep = uow.members.get(ws, rep_id)
+        if rep is None or viewer_id not in (rep_id, rep.manager_id):
+            raise NotAllowed(f"You can see your own priorities and your reps', not <@{rep_id}>'s.")
+        return self._view(uow, ws, rep, viewer_id)
+
+    def _now(self) -> datetime | None:
+        return self._clock() if self._clock is not None else None
 
     def _view(self, uow: UnitOfWork, ws: WorkspaceRef, rep: Member,
               viewer_id: str | None = None) -> PriorityView:

@@ -67,13 +67,20 @@ class ScheduleService:
         if not wanted:
             return
         with self._uow_factory() as uow:
-            settings = self._settings(uow, ws)
-            members = uow.members.get_many(ws, wanted)
-            managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
-            anchors = self._anchors(uow, ws, self._kinds.values(), list(members), now)
-            for member in members.values():
-                self._refresh(uow, member, settings, member.user_id in managers, now, anchors)
+            self.refresh_in(uow, ws, wanted, now)
             uow.commit()
+
+    def refresh_in(self, uow: UnitOfWork, ws: WorkspaceRef, user_ids: Iterable[str], now: datetime) -> None:
+        """`refresh_people` inside a use case's own unit of work, so its change and the schedules commit together."""
+        wanted = list(dict.fromkeys(user_ids))
+        if not wanted:
+            return
+        settings = self._settings(uow, ws)
+        members = uow.members.get_many(ws, wanted)
+        managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
+        anchors = self._anchors(uow, ws, self._kinds.values(), list(members), now)
+        for member in members.values():
+            self._refresh(uow, member, settings, member.user_id in managers, now, anchors)
 
     def refresh_workspace(self, ws: WorkspaceRef, now: datetime) -> int:
         """After a workspace setting changed (working days, holidays, ...)."""

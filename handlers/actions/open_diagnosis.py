@@ -7,10 +7,10 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from domain.effects import Refusal, tell
 from domain.errors import CoachflowError
-from handlers.blocks.roster import error_message
-from handlers.edge.outbox import send_dm
 from handlers.edge.payloads import ButtonClick
+from handlers.edge.sender import deliver
 from handlers.edge.services import services, workspace_of
 from handlers.views.open import open_score_call, open_self_assessment
 
@@ -23,7 +23,7 @@ def handle_open_score_call(ack: Ack, body: dict[str, Any], client: WebClient, co
         open_score_call(client, svc, ws, user_id, click.value or user_id, body["trigger_id"])
     except CoachflowError as error:
         # A stale button: the rep has since moved to another manager.
-        send_dm(client, svc, ws, user_id, error_message(str(error)))
+        deliver(client, svc, ws, tell(user_id, Refusal(str(error))))
 
 
 def handle_open_self_assessment(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:

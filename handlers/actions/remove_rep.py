@@ -7,12 +7,12 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from domain.effects import Refusal, tell
 from domain.errors import CoachflowError
 from domain.receipts import Replayed
-from handlers.blocks.roster import error_message
-from handlers.edge.outbox import publish_homes, send_dm
 from handlers.edge.payloads import ButtonClick
 from handlers.edge.receipts import receipt_of
+from handlers.edge.sender import deliver
 from handlers.edge.services import services, workspace_of
 
 
@@ -25,10 +25,13 @@ def handle_remove_rep(
     if not click.value:
         return
     try:
-        svc.roster.remove_rep(ws, manager_id, click.value, receipt_of(body, context))
+        done = svc.roster.remove_and_tell(ws, manager_id, click.value, receipt_of(body, context))
     except Replayed:
         return  # the first click removed them and refreshed both Homes
     except CoachflowError as error:
-        # Home has no response_url: the reason goes to the manager's DM.
-        send_dm(client, svc, ws, manager_id, error_message(str(error)))
-    publish_homes(client, svc, ws, [manager_id, click.value])
+        # Home has no response_url: the reason goes to the manager's DM, and both
+        # Homes are published as they are, so a stale Remove button goes away.
+        homes = svc.home.refresh(ws, [manager_id, click.value])
+        deliver(client, svc, ws, tell(manager_id, Refusal(str(error))) + homes)
+        return
+    deliver(client, svc, ws, done.effects)

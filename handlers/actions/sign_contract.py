@@ -7,14 +7,14 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
+from domain.effects import tell
 from domain.errors import CoachflowError, InvalidInput
 from domain.receipts import Replayed
-from domain.services.contracts import Outcome
+from domain.services.contracts import ContractShown
 from handlers.blocks.contract import contract_message, read_sign_value
 from handlers.edge.clicks import click_of, tell_refusal
-from handlers.edge.coaching_outbox import tell_other_party
-from handlers.edge.outbox import send_dm
 from handlers.edge.receipts import receipt_of
+from handlers.edge.sender import deliver
 from handlers.edge.services import services, workspace_of
 
 
@@ -29,16 +29,15 @@ def handle_sign_contract(ack: Ack, body: dict[str, Any], client: WebClient, resp
         return
     rep_id, version = signing
     try:
-        change = svc.contracts.sign(ws, user_id, rep_id, version, receipt_of(body, context))
+        done = svc.contracts.sign_and_tell(ws, user_id, rep_id, version, receipt_of(body, context))
     except Replayed:
         return  # the first click signed and told the other party
     except CoachflowError as error:
         tell_refusal(client, svc, ws, respond, user_id, error)
         return
-    signed = contract_message(change.contract, svc.catalog, user_id)
     if respond.response_url:
-        respond(replace_original=True, **signed)  # the button goes; the signature shows
+        # The button goes; the signature shows.
+        respond(replace_original=True, **contract_message(done.result.contract, svc.catalog, user_id))
+        deliver(client, svc, ws, done.effects)
     else:
-        send_dm(client, svc, ws, user_id, signed)
-    if change.outcome is Outcome.SIGNED:
-        tell_other_party(client, svc, ws, change)
+        deliver(client, svc, ws, tell(user_id, ContractShown(done.result.contract)) + done.effects)

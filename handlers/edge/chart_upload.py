@@ -29,7 +29,7 @@ from handlers.charts import (
     radar_alt_text,
     skills_radar,
 )
-from handlers.edge.outbox import send_dm
+from handlers.edge.dm import send_dm
 from handlers.edge.services import Services
 
 log = logging.getLogger(__name__)
@@ -99,6 +99,14 @@ def send_matrix(
     nothing to draw and only the text goes.
     """
     send_dm(client, svc, ws, user_id, text_version)
+    return upload_matrix(client, svc, user_id, points, title)
+
+
+def upload_matrix(client: WebClient, svc: Services, user_id: str, points: list[MatrixPoint], title: str) -> bool:
+    """The impact/difficulty matrix of `points` as a picture in `user_id`'s DM, after its text version.
+
+    Whether the picture arrived; with charts off or no points there is nothing to draw.
+    """
     if not svc.charts_enabled or not points:
         return False
     return upload_chart(

@@ -7,11 +7,12 @@ from typing import Any
 from slack_bolt import Respond
 from slack_sdk import WebClient
 
+from domain.effects import Refusal, tell
 from domain.errors import CoachflowError
 from domain.model import WorkspaceRef
 from handlers.blocks.roster import error_message
-from handlers.edge.outbox import send_dm
 from handlers.edge.payloads import ButtonClick
+from handlers.edge.sender import deliver
 from handlers.edge.services import Services
 
 
@@ -26,4 +27,4 @@ def tell_refusal(
     if respond is not None and respond.response_url:
         respond(response_type="ephemeral", replace_original=False, **error_message(str(error)))
     else:
-        send_dm(client, svc, ws, user_id, error_message(str(error)))
+        deliver(client, svc, ws, tell(user_id, Refusal(str(error))))

@@ -1,12 +1,10 @@
-"""Messages and views a listener sends after it has acknowledged Slack.
+"""Replies outside a use case's effects: `respond()` with retries, and the paths commands still use.
 
-Every one goes through the delivery path of scheduled messages: a 429 waits
-Retry-After, 5xx and lost connections are retried with backoff, permanent
-errors fail at once (`DeliveryService.keep_trying`, `REPLY_RETRY`). DMs get a
-ledger row (kind "reply"), so what failed is on record (`coachflow
-deliveries --failed`) and a replayed request with the same `key` sends
-nothing twice. A notice that still fails (a deactivated rep, a revoked DM)
-is logged and does not undo the change that caused it.
+A use case returns its DMs and App Homes as data and `handlers.edge.sender.deliver`
+sends them after the commit. Here: Bolt's `respond()` made to retry like
+every other send (`ReliableRespond`), and `send_dm`, `publish_homes` and
+`notify_joined` for the `/coach` runners that do not return effects yet
+(they build the same effects and hand them to the same sender).
 """
 
 from __future__ import annotations
@@ -20,62 +18,32 @@ from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookResponse
 
-from domain.delivery import (
-    DeliveryStatus,
-    PermanentFailure,
-    RateLimited,
-    SendOutcome,
-    Sent,
-    TransientFailure,
-    reply_period,
-)
+from domain.delivery import DeliveryStatus, SendOutcome, Sent
 from domain.model import WorkspaceRef
-from domain.services.roster import RepResult
-from handlers.blocks import roster as replies
-from handlers.blocks.home import home_view
+from domain.services.roster_rules import RepResult, joined_effects
+from handlers.edge.dm import send_dm
+from handlers.edge.sender import deliver, describe
 from handlers.edge.services import Services, services
-from handlers.jobs.slack_sender import (
-    SlackMessageSender,
-    as_rendered,
-    call_slack,
-    webhook_outcome,
-)
+from handlers.jobs.slack_sender import webhook_outcome
+
+__all__ = ["ReliableRespond", "notify_joined", "publish_homes", "reliable_respond", "send_dm"]
 
 log = logging.getLogger(__name__)
 
 
-def send_dm(
-    client: WebClient, svc: Services, ws: WorkspaceRef, user_id: str, message: dict[str, Any], *, key: str | None = None
-) -> str | None:
-    """Post to the person's DM with the app now, retrying as the drain does; the message ts, or None.
-
-    `key` is the caller's idempotency key for this one message (the request's
-    receipt key plus what the message is, e.g. "V123:h9:saved"): the same key
-    never DMs twice. Without one every call sends.
-    """
-    sender = SlackMessageSender(client, as_rendered)
-    delivery = svc.deliveries.send_reply(ws, user_id, reply_period(key), message, sender, svc.clock)
-    if delivery.status is DeliveryStatus.SENT:
-        return delivery.ts
-    log.warning("could not DM %s: %s (%s)", user_id, delivery.error, delivery.reason)
-    return None
-
-
 def publish_homes(client: WebClient, svc: Services, ws: WorkspaceRef, user_ids: Iterable[str]) -> None:
-    """Refresh App Home for people whose view just changed (idempotent: retried, not recorded)."""
-    now = svc.clock()
-    for user_id in dict.fromkeys(user_ids):
-        view = home_view(svc.home.home_for(ws, user_id), now, svc.catalog)
+    """Refresh App Home for people whose view just changed: built in one read-only unit, then published."""
+    deliver(client, svc, ws, svc.home.refresh(ws, list(user_ids)))
 
-        def publish(user_id: str = user_id, view: dict[str, Any] = view) -> SendOutcome:
-            outcome = call_slack("views.publish", lambda: client.views_publish(user_id=user_id, view=view))
-            if not isinstance(outcome, Sent):
-                log.info("App Home publish for %s failed: %s", user_id, _describe(outcome))
-            return outcome
 
-        published = svc.deliveries.retry(publish, svc.clock, what=user_id)
-        if published.status is not DeliveryStatus.SENT:
-            log.warning("could not publish App Home for %s: %s (%s)", user_id, published.error, published.reason)
+def notify_joined(
+    client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, results: list[RepResult]
+) -> None:
+    """Tell each new rep who coaches them, and a previous manager who lost a rep; their Homes follow."""
+    effects = joined_effects(manager_id, results)
+    if effects.refresh:
+        effects += svc.home.refresh(ws, list(effects.refresh))
+    deliver(client, svc, ws, effects)
 
 
 class ReliableRespond(Respond):
@@ -104,7 +72,7 @@ class ReliableRespond(Respond):
             attempts += 1
             outcome = webhook_outcome(post_once)
             if not isinstance(outcome, Sent):
-                log.warning("response_url post failed: %s (attempt %d)", _describe(outcome), attempts)
+                log.warning("response_url post failed: %s (attempt %d)", describe(outcome), attempts)
             return outcome
 
         result = self._svc.deliveries.retry(post, self._svc.clock, what="response_url")
@@ -126,23 +94,3 @@ def reliable_respond(context: BoltContext, next: Callable[[], Any]) -> Any:  # n
         ssl=respond.ssl if respond is not None else None,
     )
     return next()
-
-
-def _describe(outcome: SendOutcome) -> str:
-    if isinstance(outcome, RateLimited):
-        return f"http_429, retry after {outcome.retry_after:g} s"
-    return outcome.error if isinstance(outcome, TransientFailure | PermanentFailure) else "accepted"
-
-
-def notify_joined(
-    client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, results: list[RepResult]
-) -> None:
-    """Tell each new rep who coaches them, and a previous manager who lost a rep."""
-    joined = [r for r in results if r.joined]
-    for result in joined:
-        send_dm(client, svc, ws, result.user_id, replies.rep_joined_notice(result, manager_id))
-        if result.previous_manager_id:
-            send_dm(client, svc, ws, result.previous_manager_id, replies.rep_left_notice(result.user_id, manager_id))
-    previous = [r.previous_manager_id for r in joined if r.previous_manager_id]
-    if joined:
-        publish_homes(client, svc, ws, [manager_id, *(r.user_id for r in joined), *previous])

@@ -1,7 +1,8 @@
 """Publish the role-aware App Home whenever someone opens the Home tab.
 
 Opening Home is also when we ask Slack for the person's current time zone:
-someone who travelled gets their prompts at the new local time from then on.
+someone who travelled gets their prompts at the new local time from then on
+(`HomeService.open_home`: read-only, and a write only when Slack's profile changed).
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from handlers.edge.directory import SlackUserDirectory
-from handlers.edge.outbox import publish_homes
 from handlers.edge.payloads import AppHomeOpened
+from handlers.edge.sender import deliver
 from handlers.edge.services import services, workspace_of
 
 
@@ -22,8 +23,4 @@ def handle_app_home_opened(event: dict[str, Any], client: WebClient, context: Bo
     if opened.tab != "home":  # the Messages tab opens this event too
         return
     svc, ws = services(context), workspace_of(context)
-    if svc.roster.member(ws, opened.user) is not None:
-        profile = SlackUserDirectory(client).lookup(opened.user)
-        if profile is not None:
-            svc.roster.update_profiles(ws, [profile])
-    publish_homes(client, svc, ws, [opened.user])
+    deliver(client, svc, ws, svc.home.open_home(ws, opened.user, SlackUserDirectory(client)))

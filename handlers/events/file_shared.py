@@ -19,11 +19,12 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from handlers.blocks.pipeline_upload import upload_reply
+from domain.effects import tell
+from domain.services.pipeline_upload import UploadAnswered
 from handlers.edge.dm import is_app_dm
 from handlers.edge.files import SlackSharedFiles
-from handlers.edge.outbox import send_dm
 from handlers.edge.payloads import FileShared
+from handlers.edge.sender import deliver
 from handlers.edge.services import services, workspace_of
 
 
@@ -37,4 +38,4 @@ def handle_file_shared(event: dict[str, Any], client: WebClient, context: BoltCo
     svc, ws = services(context), workspace_of(context)
     outcome = svc.uploads.handle(ws, shared.user_id, shared.file_id, SlackSharedFiles(client))
     if outcome is not None:
-        send_dm(client, svc, ws, shared.user_id, upload_reply(outcome))
+        deliver(client, svc, ws, tell(shared.user_id, UploadAnswered(outcome)))

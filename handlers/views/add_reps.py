@@ -12,15 +12,15 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from domain.effects import Refusal, tell
 from domain.errors import CoachflowError, DatabaseBusy
 from domain.receipts import Replayed
 from handlers.blocks.add_reps_modal import add_reps_errors
-from handlers.blocks.roster import add_reps_message, error_message
 from handlers.edge import ids
 from handlers.edge.directory import SlackUserDirectory
-from handlers.edge.outbox import notify_joined, send_dm
 from handlers.edge.payloads import AddRepsSubmission
 from handlers.edge.receipts import receipt_of
+from handlers.edge.sender import deliver
 from handlers.edge.services import services, workspace_of
 
 
@@ -39,15 +39,13 @@ def handle_add_reps(
         ack(response_action="errors", errors=errors)
         return
     ack()
-    directory = SlackUserDirectory(client)
     try:
-        svc.roster.enroll_caller(ws, manager_id, directory)
         # After the ack the save may wait for the database: its outcome arrives as a DM.
-        results = svc.roster.add_reps(ws, manager_id, submission.rep_ids, directory, receipt.without_deadline())
+        done = svc.roster.add_and_tell(ws, manager_id, submission.rep_ids, SlackUserDirectory(client),
+                                       receipt.without_deadline())
     except Replayed:
         return  # added by the first delivery, which told everyone
     except CoachflowError as error:
-        send_dm(client, svc, ws, manager_id, error_message(str(error)))
+        deliver(client, svc, ws, tell(manager_id, Refusal(str(error))))
         return
-    notify_joined(client, svc, ws, manager_id, results)
-    send_dm(client, svc, ws, manager_id, add_reps_message(results, len(svc.roster.team(ws, manager_id).reps)))
+    deliver(client, svc, ws, done.effects)

@@ -15,8 +15,8 @@ from domain.errors import CoachflowError, FieldProblems
 from domain.receipts import Replayed
 from handlers.blocks.contract import contract_errors, read_contract, skill_block
 from handlers.blocks.inputs import FORM_UNREADABLE
-from handlers.edge.coaching_outbox import send_contract
 from handlers.edge.receipts import receipt_of
+from handlers.edge.sender import deliver
 from handlers.edge.services import services, workspace_of
 
 
@@ -29,7 +29,7 @@ def handle_contract(ack: Ack, body: dict[str, Any], view: dict[str, Any], client
         ack(response_action="errors", errors={skill_block(0): FORM_UNREADABLE})
         return
     try:
-        change = svc.contracts.save(ws, manager_id, rep_id, **fields, receipt=receipt)
+        done = svc.contracts.save_and_tell(ws, manager_id, rep_id, **fields, receipt=receipt)
     except Replayed:
         ack()  # stored by the first delivery, which sent the contract
         return
@@ -40,4 +40,4 @@ def handle_contract(ack: Ack, body: dict[str, Any], view: dict[str, Any], client
         ack(response_action="errors", errors={skill_block(0): str(error)})
         return
     ack()
-    send_contract(client, svc, ws, change)
+    deliver(client, svc, ws, done.effects)

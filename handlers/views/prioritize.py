@@ -15,11 +15,9 @@ from domain.errors import CoachflowError, FieldProblems
 from domain.receipts import Replayed
 from domain.services.prioritization import impact_field
 from handlers.blocks.inputs import FORM_UNREADABLE
-from handlers.blocks.priorities import priorities_message, read_ratings
-from handlers.charts.model import MatrixPoint
-from handlers.edge.chart_upload import send_matrix
-from handlers.edge.outbox import publish_homes
+from handlers.blocks.priorities import read_ratings
 from handlers.edge.receipts import receipt_of
+from handlers.edge.sender import deliver
 from handlers.edge.services import services, workspace_of
 
 
@@ -32,7 +30,7 @@ def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], clie
         ack(response_action="errors", errors={impact_field(next(iter(ratings), "")): FORM_UNREADABLE})
         return
     try:
-        result = svc.priorities.rate(ws, manager_id, rep_id, ratings, cycle_id, receipt)
+        done = svc.priorities.rate_and_tell(ws, manager_id, rep_id, ratings, cycle_id, receipt)
     except Replayed:
         ack()  # stored by the first delivery, which sent the matrix
         return
@@ -44,7 +42,4 @@ def handle_prioritize(ack: Ack, body: dict[str, Any], view: dict[str, Any], clie
         ack(response_action="errors", errors={impact_field(next(iter(ratings), "")): str(error)})
         return
     ack()
-    points = [MatrixPoint(result.name(r.competency), r.impact, r.difficulty) for r in result.rated]
-    send_matrix(client, svc, ws, manager_id, points, f"Skill gaps of {result.rep.name}",
-                priorities_message(result, manager_id))
-    publish_homes(client, svc, ws, [manager_id])
+    deliver(client, svc, ws, done.effects)  # the gaps in words, then as the matrix

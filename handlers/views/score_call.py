@@ -20,9 +20,8 @@ from handlers.blocks.diagnosis_modals import (
     score_errors,
 )
 from handlers.blocks.inputs import FORM_UNREADABLE
-from handlers.blocks.profile import rep_scored_notice, score_saved_message
-from handlers.edge.outbox import publish_homes, send_dm
 from handlers.edge.receipts import receipt_of
+from handlers.edge.sender import deliver
 from handlers.edge.services import services, workspace_of
 
 
@@ -36,7 +35,7 @@ def handle_score_call(ack: Ack, body: dict[str, Any], view: dict[str, Any], clie
         ack(response_action="errors", errors={CALL_TITLE: FORM_UNREADABLE})
         return
     try:
-        scored = svc.diagnosis.score_call(ws, scorer_id, rep_id, **fields, receipt=receipt)
+        done = svc.diagnosis.score_and_tell(ws, scorer_id, rep_id, **fields, receipt=receipt)
     except Replayed:
         ack()  # stored by the first delivery, which told the scorer and the rep
         return
@@ -48,7 +47,4 @@ def handle_score_call(ack: Ack, body: dict[str, Any], view: dict[str, Any], clie
         ack(response_action="errors", errors={CALL_TITLE: str(error)})
         return
     ack()
-    send_dm(client, svc, ws, scorer_id, score_saved_message(scored))
-    if scored.by_manager:
-        send_dm(client, svc, ws, rep_id, rep_scored_notice(scored))
-    publish_homes(client, svc, ws, [scorer_id, rep_id])
+    deliver(client, svc, ws, done.effects)

@@ -11,16 +11,15 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from domain.effects import Refusal, tell
 from domain.errors import CoachflowError, DatabaseBusy, FieldProblems
 from domain.receipts import Replayed
 from handlers.blocks.diagnosis_modals import (
     read_self_assessment,
     self_assessment_errors,
 )
-from handlers.blocks.profile import assessment_saved_message
-from handlers.blocks.roster import error_message
-from handlers.edge.outbox import publish_homes, send_dm
 from handlers.edge.receipts import receipt_of
+from handlers.edge.sender import deliver
 from handlers.edge.services import services, workspace_of
 
 
@@ -30,7 +29,7 @@ def handle_self_assessment(ack: Ack, body: dict[str, Any], view: dict[str, Any],
     receipt = receipt_of(body, context)
     raw = read_self_assessment(view, svc.catalog)
     try:
-        svc.diagnosis.submit_self_assessment(ws, rep_id, raw, receipt)
+        done = svc.diagnosis.assess_and_tell(ws, rep_id, raw, receipt)
     except Replayed:
         ack()  # stored by the first delivery, which told the rep
         return
@@ -43,9 +42,7 @@ def handle_self_assessment(ack: Ack, body: dict[str, Any], view: dict[str, Any],
         return
     except CoachflowError as error:
         ack()
-        send_dm(client, svc, ws, rep_id, error_message(str(error)))
+        deliver(client, svc, ws, tell(rep_id, Refusal(str(error))))
         return
     ack()
-    profile = svc.diagnosis.profile(ws, rep_id, rep_id)
-    send_dm(client, svc, ws, rep_id, assessment_saved_message(profile))
-    publish_homes(client, svc, ws, [rep_id, *([profile.rep.manager_id] if profile.rep.manager_id else [])])
+    deliver(client, svc, ws, done.effects)

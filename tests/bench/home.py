@@ -22,7 +22,6 @@ from domain.coaching.self_assessment import Answer, SelfAssessment
 from domain.model import Member, Role, Workspace, WorkspaceRef
 from domain.notifications.kind import Occasion
 from domain.notifications.team_tasks import TEAM_TASKS
-from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.notifications import NotificationContentService
 from storage import migrate
@@ -63,7 +62,7 @@ def measure(reps: int) -> str:
             migrate.upgrade(engine)
             uow_factory = make_uow_factory(engine)
             _populate(uow_factory, reps)
-            home = HomeService(uow_factory, DiagnosisService(uow_factory, load_catalog(), lambda: NOW))
+            home = HomeService(uow_factory, load_catalog())
             content = NotificationContentService(uow_factory)
             wednesday = [Occasion("UMGR", NOW.date().isoformat())]
             with _counting(engine) as home_count:

@@ -10,6 +10,7 @@ import os
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def _populate(engine: Engine, people: int, zones: list[str] = ZONES) -> None:
         ])
 
 
-def tick_cost(url_for: callable, label: str) -> list[str]:  # type: ignore[valid-type]
+def tick_cost(url_for: Callable[[int], tuple[str, Callable[[], None]]], label: str) -> list[str]:
     lines = [f"Dispatch tick with nothing due ({label}), median of 30 ticks:"]
     baseline = None
     for people in (1_000, 10_000, 100_000):

@@ -66,3 +66,28 @@ def test_nothing_is_kept_without_commit(any_uow_factory) -> None:
         uow.call_scores.add(_score("UA", "UMGR", date(2026, 11, 2)))
     with any_uow_factory() as uow:
         assert uow.call_scores.for_rep(T1, "UA") == []
+
+
+def test_for_reps_and_latest_for_are_for_rep_and_latest_of_each_rep_in_one_call(any_uow_factory) -> None:
+    answers = [Answer("disc_q1", "discovery", 4, 5)]
+    with any_uow_factory() as uow:
+        uow.workspaces.add(Workspace(T1))
+        uow.workspaces.add(Workspace(T2))
+        for day in (2, 20, 9):
+            uow.call_scores.add(_score("UA", "UMGR", date(2026, 11, day), title=f"A{day}"))
+        uow.call_scores.add(_score("UB", "UB", date(2026, 11, 5)))
+        uow.call_scores.add(_score("UC", "UMGR", date(2026, 11, 5), ws=T2))
+        uow.self_assessments.add(SelfAssessment(T1, "UA", answers, datetime(2026, 11, 2, 9, tzinfo=UTC)))
+        uow.self_assessments.add(SelfAssessment(T1, "UA", answers, datetime(2026, 11, 9, 9, tzinfo=UTC)))
+        uow.self_assessments.add(SelfAssessment(T2, "UC", answers, datetime(2026, 11, 9, 9, tzinfo=UTC)))
+        uow.commit()
+
+    with any_uow_factory() as uow:
+        found = uow.call_scores.for_reps(T1, ["UA", "UB", "UC"], limit=2)
+        assert found == {"UA": uow.call_scores.for_rep(T1, "UA", limit=2), "UB": uow.call_scores.for_rep(T1, "UB")}
+        assert [s.call_title for s in found["UA"]] == ["A20", "A9"]
+        assert found["UA"][0].workspace.enterprise_id == "E1"
+        latest = uow.self_assessments.latest_for(T1, ["UA", "UB", "UC"])
+        assert latest == {"UA": uow.self_assessments.latest(T1, "UA")}
+        assert latest["UA"].submitted_at == datetime(2026, 11, 9, 9, tzinfo=UTC)
+        assert uow.call_scores.for_reps(T1, []) == {} and uow.self_assessments.latest_for(T1, []) == {}

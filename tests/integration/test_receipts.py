@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import cast
 
 import pytest
 from sqlalchemy import Engine, text
@@ -22,7 +23,7 @@ from domain.errors import DatabaseBusy
 from domain.model import Member, Workspace, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
 from domain.receipts import Receipt, Replayed, record
-from storage.uow import make_engine, make_uow_factory
+from storage.uow import SqlUnitOfWork, make_engine, make_uow_factory
 from tests.conftest import TestDatabase
 
 T1, T2 = WorkspaceRef("T1"), WorkspaceRef("T2")
@@ -194,4 +195,4 @@ def test_a_postgres_that_refuses_connections_is_could_not_save_not_a_traceback(
 def test_a_bug_in_sql_is_not_dressed_up_as_a_busy_database(sqlite_engine: Engine) -> None:
     with pytest.raises(OperationalError, match="no such table"), make_uow_factory(sqlite_engine)() as uow:
         uow.answer_by(time.monotonic() + DEADLINE)
-        uow._require_session().execute(text("SELECT * FROM no_such_table"))  # noqa: SLF001 - a query no repository sends
+        cast(SqlUnitOfWork, uow)._require_session().execute(text("SELECT * FROM no_such_table"))  # noqa: SLF001 - a query no repository sends

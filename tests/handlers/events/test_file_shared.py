@@ -47,8 +47,8 @@ class Outage:
         self._factory = factory
         self.down = False
 
-    def __call__(self) -> UnitOfWork:
-        return _OutageUnit(self._factory(), self)
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork:
+        return _OutageUnit(self._factory(read_only=read_only), self)
 
 
 class _OutageUnit:

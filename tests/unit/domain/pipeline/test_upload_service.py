@@ -206,16 +206,16 @@ class OutageStore(FakeStore):
         super().__init__()
         self.failing = 0
 
-    def uow(self) -> FakeUnitOfWork:
-        return _OutageUnit(self)
+    def uow(self, *, read_only: bool = False) -> FakeUnitOfWork:
+        return _OutageUnit(self, read_only)
 
     def go_down(self, commits: int = 1_000) -> None:
         self.failing = commits
 
 
 class _OutageUnit(FakeUnitOfWork):
-    def __init__(self, store: OutageStore) -> None:
-        super().__init__(store)
+    def __init__(self, store: OutageStore, read_only: bool = False) -> None:
+        super().__init__(store, read_only)
         self._outage = store
 
     def commit(self) -> None:

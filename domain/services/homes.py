@@ -1,0 +1,114 @@
+"""What each person's App Home shows, decided by role and privacy rules, for many people at once.
+
+`homes_for` builds the App Homes of a batch of people in a fixed number of
+queries, whatever the batch or the teams (no query per person or per rep):
+a use case builds the Homes its change touched inside its own unit of work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from domain.catalog import Catalog
+from domain.coaching.cycle import CoachingCycle
+from domain.coaching.progress import CycleProgress
+from domain.model import Member, Role, WorkspaceRef
+from domain.ports import UnitOfWork
+from domain.services.profiles import ProfileView, load_profiles
+from domain.services.progress import load_progress
+from domain.services.roster_rules import TeamListing, group_teams
+
+
+@dataclass(frozen=True)
+class HomeModel:
+    """Only what this viewer may see.
+
+    A rep sees their own coach; a manager sees their own reps; an admin also
+    sees every team in their workspace (never another workspace's).
+    """
+
+    viewer_id: str
+    viewer: Member | None
+    coach: Member | None = None
+    reps: list[Member] = field(default_factory=list)
+    workspace_teams: list[TeamListing] | None = None
+    admins: list[Member] = field(default_factory=list)
+    cycles: dict[str, CoachingCycle] = field(default_factory=dict)  # active, by rep id
+    progress: dict[str, CycleProgress] = field(default_factory=dict)  # by rep id, for active cycles
+    profile: ProfileView | None = None  # the viewer's own skills profile, when they are coached
+
+    @property
+    def is_new(self) -> bool:
+        return self.viewer is None
+
+    @property
+    def is_manager(self) -> bool:
+        return bool(self.reps) or (self.viewer is not None and self.viewer.role is Role.MANAGER)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.viewer is not None and self.viewer.is_admin
+
+
+@dataclass(frozen=True)
+class _People:
+    """The people a batch of Homes shows, read once."""
+
+    viewers: dict[str, Member]
+    reps_of: dict[str, list[Member]]
+    known: dict[str, Member]  # viewers, their coaches and (for an admin) everyone
+    everyone: list[Member] | None  # the whole workspace, when an admin is among the viewers
+
+
+def homes_for(uow: UnitOfWork, ws: WorkspaceRef, user_ids: Sequence[str],
+              catalog: Catalog | None) -> tuple[HomeModel, ...]:
+    """The App Home of each of these people, in order; without a catalog, no skills profile."""
+    wanted = list(dict.fromkeys(user_ids))
+    if not wanted:
+        return ()
+    people = _people(uow, ws, wanted)
+    looked_at = [*people.viewers, *(r.user_id for reps in people.reps_of.values() for r in reps)]
+    cycles = uow.cycles.active_for_reps(ws, looked_at)
+    progress = load_progress(uow, ws, cycles.values())
+    coached = [v for v in people.viewers.values() if v.manager_id and v.manager_id in people.known]
+    profiles = load_profiles(uow, ws, coached, catalog) if catalog is not None else {}
+    return tuple(_home(user_id, people, cycles, progress, profiles) for user_id in wanted)
+
+
+def _people(uow: UnitOfWork, ws: WorkspaceRef, wanted: list[str]) -> _People:
+    viewers = uow.members.get_many(ws, wanted)
+    if any(v.is_admin for v in viewers.values()):
+        # An admin's Home lists every team: one query for the whole workspace serves the batch.
+        everyone = uow.members.list_all(ws)  # sorted by name
+        reps_of: dict[str, list[Member]] = {}
+        for member in everyone:
+            if member.manager_id is not None:
+                reps_of.setdefault(member.manager_id, []).append(member)
+        return _People(viewers, {v: reps_of[v] for v in viewers if v in reps_of},
+                       {m.user_id: m for m in everyone}, everyone)
+    coach_ids = {v.manager_id for v in viewers.values() if v.manager_id and v.manager_id not in viewers}
+    known = {**viewers, **uow.members.get_many(ws, coach_ids)}
+    return _People(viewers, uow.members.reps_of_many(ws, viewers), known, None)
+
+
+def _home(user_id: str, people: _People, cycles: dict[str, CoachingCycle], progress: dict[str, CycleProgress],
+          profiles: dict[str, ProfileView]) -> HomeModel:
+    viewer = people.viewers.get(user_id)
+    if viewer is None:
+        return HomeModel(viewer_id=user_id, viewer=None)
+    reps = people.reps_of.get(user_id, [])
+    mine = [user_id, *(r.user_id for r in reps)]
+    everyone = people.everyone
+    return HomeModel(
+        viewer_id=user_id,
+        viewer=viewer,
+        coach=people.known.get(viewer.manager_id) if viewer.manager_id else None,
+        reps=list(reps),
+        workspace_teams=group_teams(everyone) if viewer.is_admin and everyone is not None else None,
+        admins=sorted((m for m in everyone if m.is_admin), key=lambda m: m.name.lower())
+        if viewer.is_admin and everyone is not None else [],
+        cycles={rep_id: cycles[rep_id] for rep_id in mine if rep_id in cycles},
+        progress={rep_id: progress[rep_id] for rep_id in mine if rep_id in progress},
+        profile=profiles.get(user_id),
+    )

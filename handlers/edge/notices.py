@@ -1,0 +1,151 @@
+"""Each kind of `Notice` a use case returns, rendered with its block builder; charts drawn beside them.
+
+One registration per kind: a feature that adds a notice adds its renderer
+here (`render.register`), and the sender (handlers/edge/sender.py) finds it.
+A notice nobody registered fails loudly in the tests, never silently in Slack.
+"""
+
+from __future__ import annotations
+
+from functools import singledispatch
+from typing import Any
+
+from slack_sdk import WebClient
+
+from domain.catalog import Catalog
+from domain.effects import Notice, Refusal
+from domain.services.contracts import (
+    BothSigned,
+    ContractSaved,
+    ContractShown,
+    ContractSigned,
+    ContractToSign,
+    Outcome,
+)
+from domain.services.diagnosis import AssessmentSaved, RepScored, ScoreSaved
+from domain.services.pipeline_upload import UploadAnswered
+from domain.services.prioritization import RepPriorities
+from domain.services.roster_rules import RepJoined, RepLeft, RepsAdded
+from handlers.blocks import roster
+from handlers.blocks.contract import (
+    contract_message,
+    new_contract_notice,
+    revised_notice,
+    saved_message,
+    signed_notice,
+)
+from handlers.blocks.kit import message, section, with_intro
+from handlers.blocks.pipeline_upload import upload_reply
+from handlers.blocks.priorities import priorities_message
+from handlers.blocks.profile import (
+    assessment_saved_message,
+    rep_scored_notice,
+    score_saved_message,
+)
+from handlers.charts.model import MatrixPoint
+from handlers.edge.chart_upload import upload_matrix
+from handlers.edge.services import Services
+
+Rendered = dict[str, Any]
+
+
+@singledispatch
+def render(notice: Notice, to: str, catalog: Catalog) -> Rendered:
+    """The message (`text` and `blocks`) that tells `to` about `notice`."""
+    raise TypeError(f"no renderer for {type(notice).__name__}: register one in handlers/edge/notices.py")
+
+
+@singledispatch
+def draw(notice: Notice, client: WebClient, svc: Services, to: str) -> bool:
+    """Upload the chart of `notice` to `to`'s DM; whether it arrived."""
+    raise TypeError(f"no chart for {type(notice).__name__}: register one in handlers/edge/notices.py")
+
+
+# -- everyone ------------------------------------------------------------------
+
+@render.register(Refusal)
+def _refusal(notice: Refusal, to: str, catalog: Catalog) -> Rendered:
+    return roster.error_message(notice.text)
+
+
+# -- the roster ----------------------------------------------------------------
+
+@render.register(RepJoined)
+def _rep_joined(notice: RepJoined, to: str, catalog: Catalog) -> Rendered:
+    return roster.rep_joined_notice(notice.result, notice.manager_id)
+
+
+@render.register(RepLeft)
+def _rep_left(notice: RepLeft, to: str, catalog: Catalog) -> Rendered:
+    return roster.rep_left_notice(notice.rep_id, notice.manager_id)
+
+
+@render.register(RepsAdded)
+def _reps_added(notice: RepsAdded, to: str, catalog: Catalog) -> Rendered:
+    return roster.add_reps_message(notice.results, notice.team_size, to)  # `to` is the manager who added them
+
+
+# -- diagnosis -----------------------------------------------------------------
+
+@render.register(ScoreSaved)
+def _score_saved(notice: ScoreSaved, to: str, catalog: Catalog) -> Rendered:
+    return score_saved_message(notice.scored)
+
+
+@render.register(RepScored)
+def _rep_scored(notice: RepScored, to: str, catalog: Catalog) -> Rendered:
+    return rep_scored_notice(notice.scored)
+
+
+@render.register(AssessmentSaved)
+def _assessment_saved(notice: AssessmentSaved, to: str, catalog: Catalog) -> Rendered:
+    return assessment_saved_message(notice.profile)
+
+
+# -- prioritization and the contract ---------------------------------------------
+
+@render.register(RepPriorities)
+def _rep_priorities(notice: RepPriorities, to: str, catalog: Catalog) -> Rendered:
+    return priorities_message(notice.view, notice.manager_id)
+
+
+@draw.register(RepPriorities)
+def _priorities_matrix(notice: RepPriorities, client: WebClient, svc: Services, to: str) -> bool:
+    view = notice.view
+    points = [MatrixPoint(view.name(r.competency), r.impact, r.difficulty) for r in view.rated]
+    return upload_matrix(client, svc, to, points, f"Skill gaps of {view.rep.name}")
+
+
+@render.register(ContractSaved)
+def _contract_saved(notice: ContractSaved, to: str, catalog: Catalog) -> Rendered:
+    return with_intro(saved_message(notice.change), contract_message(notice.change.contract, catalog, to))
+
+
+@render.register(ContractToSign)
+def _contract_to_sign(notice: ContractToSign, to: str, catalog: Catalog) -> Rendered:
+    change = notice.change
+    intro = revised_notice(change) if change.outcome is Outcome.REVISED else new_contract_notice(change.contract)
+    return with_intro(intro, contract_message(change.contract, catalog, to))
+
+
+@render.register(ContractShown)
+def _contract_shown(notice: ContractShown, to: str, catalog: Catalog) -> Rendered:
+    return contract_message(notice.contract, catalog, to)
+
+
+@render.register(ContractSigned)
+def _contract_signed(notice: ContractSigned, to: str, catalog: Catalog) -> Rendered:
+    return with_intro(signed_notice(notice.change), contract_message(notice.change.contract, catalog, to))
+
+
+@render.register(BothSigned)
+def _both_signed(notice: BothSigned, to: str, catalog: Catalog) -> Rendered:
+    text = signed_notice(notice.change)
+    return message(text, [section(text)])
+
+
+# -- the pipeline ----------------------------------------------------------------
+
+@render.register(UploadAnswered)
+def _upload_answered(notice: UploadAnswered, to: str, catalog: Catalog) -> Rendered:
+    return upload_reply(notice.outcome)

@@ -1,0 +1,164 @@
+"""Through the real listeners: a submission is one unit of work, an App Home open reads only.
+
+DESIGN.md section 3 rule 6. Every unit the app opens is recorded with the
+repositories it used; a unit that used only the delivery ledger is the
+sender recording how its DMs went, after the use case's commit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import Engine, event
+
+from bot.fake_slack import FakeSlack, FakeSlackServer, SlackRequests
+from domain.model import WorkspaceRef
+from domain.ports import UnitOfWork, UnitOfWorkFactory
+from tests.handlers.conftest import TEAM, Slack, home_text, make_app
+from tests.handlers.diagnosis_steps import (
+    DIMENSIONS,
+    open_modal,
+    score_values,
+    submit_score,
+)
+
+LEDGER = {"deliveries", "workspaces"}
+_WRITE = re.compile(r"^\s*(insert|update|delete)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Unit:
+    read_only: bool
+    used: set[str] = field(default_factory=set)
+
+
+class Recorder:
+    """The app's unit-of-work factory, recording each unit's mode and the repositories it used."""
+
+    def __init__(self, factory: UnitOfWorkFactory) -> None:
+        self._factory = factory
+        self.units: list[_Unit] = []
+
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork:
+        unit = _Unit(read_only)
+        self.units.append(unit)
+        return _Recorded(self._factory(read_only=read_only), unit)
+
+    def use_cases(self) -> list[_Unit]:
+        return [u for u in self.units if not u.used <= LEDGER]
+
+    def ledger(self) -> list[_Unit]:
+        return [u for u in self.units if u.used and u.used <= LEDGER]
+
+
+class _Recorded:
+    def __init__(self, inner: UnitOfWork, unit: _Unit) -> None:
+        self._inner, self._unit = inner, unit
+
+    def __enter__(self) -> _Recorded:
+        self._inner.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._inner.__exit__(*exc)
+
+    def __getattr__(self, name: str) -> Any:
+        if not name.startswith("_") and name not in {"commit", "rollback", "answer_by"}:
+            self._unit.used.add(name)
+        return getattr(self._inner, name)
+
+
+@pytest.fixture
+def recorder(uow_factory: UnitOfWorkFactory) -> Recorder:
+    return Recorder(uow_factory)
+
+
+@pytest.fixture
+def slack(recorder: Recorder, fake: FakeSlack, fake_server: FakeSlackServer,
+          slack_requests: SlackRequests) -> Iterator[Slack]:
+    app = make_app(recorder, fake, fake_server)
+    yield Slack(app, fake, slack_requests)
+    app.listener_runner.listener_executor.shutdown(wait=True)
+
+
+@pytest.fixture
+def writes(engine: Engine) -> Iterator[list[str]]:
+    """Every INSERT, UPDATE and DELETE the database runs from here on."""
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if _WRITE.match(statement):
+            seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    yield seen
+    event.remove(engine, "before_cursor_execute", record)
+
+
+def _team(slack: Slack) -> None:
+    slack.coach("UADMIN", "help", replies=2)
+    slack.coach("UMGR", "team add <@UA|alex> <@UB|bea>")
+    slack.coach("UMGR", "start <@UA|alex>")
+
+
+def test_a_score_submission_is_one_unit_of_work_and_the_sender_records_its_dms_in_one_more(
+    slack: Slack, fake: FakeSlack, recorder: Recorder
+) -> None:
+    _team(slack)
+    modal = open_modal(slack, "UMGR", "score <@UA|alex>")
+    slack.open_home("UA")  # earlier listeners are done
+    day = datetime.now(UTC).astimezone(ZoneInfo("America/New_York")).date() - timedelta(days=1)
+    recorder.units.clear()
+
+    reply = submit_score(slack, "UMGR", modal, score_values("Acme discovery", day, dict.fromkeys(DIMENSIONS, 4)))
+    fake.wait_for(lambda: any("Acme discovery" in m["text"] for m in fake.messages_to("UA")))
+    slack.finish_listeners()
+
+    assert reply.status == 200 and reply.body == ""
+    [use_case] = recorder.use_cases()
+    assert not use_case.read_only and {"receipts", "call_scores", "deliveries"} <= use_case.used
+    assert len(recorder.ledger()) == 1  # how both DMs went, recorded at once
+    assert "Saved your scores" in fake.messages_to("UMGR")[-1]["text"]
+    # Both Homes were built in that unit, after the save: they show the new score.
+    assert "Skills profile* (1 calls scored" in home_text(fake.home_of("UA") or {})
+    assert "1 of 10 calls scored" in home_text(fake.home_of("UMGR") or {})
+
+
+def test_opening_app_home_with_an_unchanged_profile_reads_only_and_writes_nothing(
+    slack: Slack, recorder: Recorder, writes: list[str]
+) -> None:
+    _team(slack)
+    slack.open_home("UA")  # the first open may bring the profile up to date
+    recorder.units.clear()
+    writes.clear()
+
+    home = slack.open_home("UA")
+
+    assert "Your coach: <@UMGR>" in home_text(home)
+    assert [u.read_only for u in recorder.units] == [True]
+    assert writes == []
+
+
+def test_opening_app_home_after_a_trip_writes_the_new_time_zone(
+    slack: Slack, fake: FakeSlack, recorder: Recorder, writes: list[str]
+) -> None:
+    _team(slack)
+    slack.open_home("UA")
+    fake.add_user("UA", "Alex Rivera", "Europe/Lisbon")  # Slack now says Lisbon
+    recorder.units.clear()
+    writes.clear()
+
+    slack.open_home("UA")
+    slack.finish_listeners()
+
+    assert [u.read_only for u in recorder.units] == [True, False]
+    assert any(w.lower().lstrip().startswith("update members") for w in writes)
+    with recorder(read_only=True) as uow:
+        alex = uow.members.get(WorkspaceRef(TEAM), "UA")
+    assert alex is not None and alex.time_zone == "Europe/Lisbon"

@@ -1,0 +1,74 @@
+"""App Homes for many people at once: the same Homes as one by one, in a fixed number of queries."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Engine
+
+from domain.catalog import load_catalog
+from domain.coaching.cycle import CoachingCycle
+from domain.coaching.scoring import CallScore
+from domain.coaching.self_assessment import Answer, SelfAssessment
+from domain.model import Member, Role, Workspace, WorkspaceRef
+from domain.ports import UnitOfWorkFactory
+from domain.services.homes import homes_for
+from storage.uow import make_uow_factory
+from tests.bench.pipeline import _counting  # the statement counter the benchmarks print
+
+WS = WorkspaceRef("T1", "E1")
+CATALOG = load_catalog()
+SCORES = {d.id: 3 for d in CATALOG.scoring_dimensions}
+
+
+def _workspace(uow_factory: UnitOfWorkFactory, reps: int) -> list[str]:
+    """An admin, two managers and their reps (cycles, scores, some self-assessments); everyone's id."""
+    with uow_factory() as uow:
+        uow.workspaces.add(Workspace(WS))
+        uow.members.add(Member(WS, "UADMIN", "Ada", "Europe/London", is_admin=True))
+        uow.members.add(Member(WS, "UMGR", "Maya", "America/New_York", role=Role.MANAGER, manager_id="UADMIN"))
+        uow.members.add(Member(WS, "UMGR2", "Omar", "America/Chicago", role=Role.MANAGER))
+        ids = ["UADMIN", "UMGR", "UMGR2"]
+        for n in range(reps):
+            rep = f"UR{n:02d}"
+            uow.members.add(Member(WS, rep, f"Rep {n:02d}", "UTC", manager_id="UMGR" if n % 3 else "UMGR2"))
+            uow.cycles.add(CoachingCycle(WS, rep, "UMGR" if n % 3 else "UMGR2", date(2026, 11, 23)))
+            uow.call_scores.add(CallScore(WS, rep, "UMGR", f"Call {n}", date(2026, 11, 24), SCORES))
+            if n % 2:
+                uow.self_assessments.add(SelfAssessment(WS, rep, [Answer("q", "discovery", 3, 4)],
+                                                        datetime(2026, 11, 24, tzinfo=UTC)))
+            ids.append(rep)
+        uow.commit()
+    return ids
+
+
+def test_a_batch_of_homes_is_each_home_as_built_alone(any_uow_factory: UnitOfWorkFactory) -> None:
+    everyone = [*_workspace(any_uow_factory, 7), "UNEW"]
+    with any_uow_factory(read_only=True) as uow:
+        batch = homes_for(uow, WS, everyone, CATALOG)
+        alone = [homes_for(uow, WS, [user_id], CATALOG)[0] for user_id in everyone]
+        without_admin = homes_for(uow, WS, everyone[1:], CATALOG)
+
+    assert list(batch) == alone
+    assert list(without_admin) == alone[1:]  # no admin in the batch: no whole-workspace read
+    admin, manager, rep, new = batch[0], batch[1], batch[4], batch[-1]
+    assert admin.workspace_teams is not None and [a.user_id for a in admin.admins] == ["UADMIN"]
+    assert manager.coach is not None and manager.coach.user_id == "UADMIN"
+    assert [r.user_id for r in manager.reps] == ["UR01", "UR02", "UR04", "UR05"]
+    assert set(manager.progress) == {"UR01", "UR02", "UR04", "UR05"}
+    assert rep.coach is not None and rep.profile is not None and rep.profile.profile.calls_scored == 1
+    assert new.is_new
+
+
+def test_the_homes_of_two_or_of_twenty_people_cost_the_same_queries(engine: Engine) -> None:
+    factory = make_uow_factory(engine)
+    everyone = _workspace(factory, 30)
+    costs = []
+    for batch in (everyone[1:3], everyone[1:21]):  # managers and reps, no admin
+        with factory(read_only=True) as uow:
+            uow.workspaces.get(WS)  # the transaction's own statements come first
+            with _counting(engine) as count:
+                homes = homes_for(uow, WS, batch, CATALOG)
+        assert len(homes) == len(batch)
+        costs.append(count[0])
+    assert costs[0] == costs[1] <= 12, costs
