@@ -49,7 +49,7 @@ def cycle_message(view: CycleView, viewer_id: str | None = None) -> dict[str, An
     if view.current is None and yours:
         blocks.append(section("You have no active cycle. Your manager starts one with `/coach start`."))
     elif view.current is None:
-        blocks.append(section(md("{rep} has no active cycle. Their manager starts one with `/coach start {rep}`.",
+        blocks.append(section(md("No active coaching cycle. One begins when the manager runs `/coach start {rep}`.",
                                  rep=rep)))
     else:
         cycle = view.current

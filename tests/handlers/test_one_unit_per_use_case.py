@@ -126,7 +126,7 @@ def test_a_score_submission_is_one_unit_of_work_and_the_sender_records_its_dms_i
     assert len(recorder.ledger()) == 1  # how both DMs went, recorded at once
     assert "Saved your scores" in fake.messages_to("UMGR")[-1]["text"]
     # Both Homes were built in that unit, after the save: they show the new score.
-    assert "Skills profile* (1 calls scored" in home_text(fake.home_of("UA") or {})
+    assert "Skills profile* (1 call scored" in home_text(fake.home_of("UA") or {})
     assert "1 of 10 calls scored" in home_text(fake.home_of("UMGR") or {})
 
 
