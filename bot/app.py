@@ -76,7 +76,7 @@ def build_services(
         preferences=PreferenceService(uow_factory, schedules, clock),
         content=content,
         deliveries=DeliveryService(uow_factory, content, sleep),
-        cycles=CycleService(uow_factory, clock),
+        cycles=CycleService(uow_factory, clock, catalog),
         diagnosis=diagnosis,
         priorities=PrioritizationService(uow_factory, catalog, clock),
         contracts=ContractService(uow_factory, catalog, clock),

@@ -10,11 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from domain.catalog import Catalog
 from domain.coaching.cycle import CoachingCycle, CycleStatus, cycle_start
+from domain.effects import Done, Notice, refresh, tell
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.scheduling.calendar import zone
+from domain.services.use_case import finish
 
 
 @dataclass(frozen=True)
@@ -25,44 +28,82 @@ class CycleView:
     today: date
 
 
+@dataclass(frozen=True)
+class CycleStarted(Notice):
+    """To the rep: their manager started their cycle; what the coming weeks hold."""
+
+    view: CycleView
+
+
 class CycleService:
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Callable[[], datetime]) -> None:
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Callable[[], datetime],
+                 catalog: Catalog | None = None) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        self._catalog = catalog  # for the App Homes a change refreshes (their skills profile)
 
     def start(self, ws: WorkspaceRef, manager_id: str, rep_id: str, requested: date | None) -> CycleView:
         with self._uow_factory() as uow:
-            rep = self._managed_rep(uow, ws, manager_id, rep_id)
-            today = self._today(rep)
-            if uow.cycles.active_for(ws, rep_id) is not None:
-                raise InvalidInput(
-                    f"<@{rep_id}> already has an active cycle. See it with `/coach cycle <@{rep_id}>`, "
-                    f"or end it first: `/coach cycle <@{rep_id}> end`."
-                )
-            cycle = uow.cycles.add(CoachingCycle(ws, rep_id, manager_id, cycle_start(requested, today)))
-            past = [c for c in uow.cycles.history(ws, rep_id) if c.id != cycle.id]
+            view = self._start(uow, ws, manager_id, rep_id, requested)
             uow.commit()
+        return view
+
+    def start_and_tell(self, ws: WorkspaceRef, manager_id: str, rep_id: str,
+                       requested: date | None) -> Done[CycleView]:
+        """`/coach start`: as `start`; the rep is told, both Homes change."""
+        with self._uow_factory() as uow:
+            view = self._start(uow, ws, manager_id, rep_id, requested)
+            effects = tell(rep_id, CycleStarted(view)) + refresh(manager_id, rep_id)
+            done = finish(uow, ws, Done(view, effects), catalog=self._catalog, now=self._clock())
+            uow.commit()
+        return done
+
+    def _start(self, uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str,
+               requested: date | None) -> CycleView:
+        rep = self._managed_rep(uow, ws, manager_id, rep_id)
+        today = self._today(rep)
+        if uow.cycles.active_for(ws, rep_id) is not None:
+            raise InvalidInput(
+                f"<@{rep_id}> already has an active cycle. See it with `/coach cycle <@{rep_id}>`, "
+                f"or end it first: `/coach cycle <@{rep_id}> end`."
+            )
+        cycle = uow.cycles.add(CoachingCycle(ws, rep_id, manager_id, cycle_start(requested, today)))
+        past = [c for c in uow.cycles.history(ws, rep_id) if c.id != cycle.id]
         return CycleView(rep, cycle, past, today)
 
     def steer(self, ws: WorkspaceRef, manager_id: str, rep_id: str, action: str, weeks: int = 1) -> CycleView:
         """`advance`, `extend` (by `weeks`) or `end` the rep's active cycle."""
         with self._uow_factory() as uow:
-            rep = self._managed_rep(uow, ws, manager_id, rep_id)
-            today = self._today(rep)
-            cycle = uow.cycles.active_for(ws, rep_id)
-            if cycle is None:
-                raise NotFound(f"<@{rep_id}> has no active cycle. Start one: `/coach start <@{rep_id}>`.")
-            if action == "advance":
-                changed = cycle.advanced(today)
-            elif action == "extend":
-                changed = cycle.extended(weeks)
-            elif action == "end":
-                changed = cycle.ended(today)
-            else:
-                raise InvalidInput("Steer a cycle with `advance`, `extend [weeks]` or `end`.")
-            uow.cycles.update(changed)
-            history = uow.cycles.history(ws, rep_id)
+            view = self._steer(uow, ws, manager_id, rep_id, action, weeks)
             uow.commit()
+        return view
+
+    def steer_and_tell(self, ws: WorkspaceRef, manager_id: str, rep_id: str, action: str,
+                       weeks: int = 1) -> Done[CycleView]:
+        """`/coach cycle @rep advance|extend|end`: as `steer`; both Homes change."""
+        with self._uow_factory() as uow:
+            view = self._steer(uow, ws, manager_id, rep_id, action, weeks)
+            done = finish(uow, ws, Done(view, refresh(manager_id, rep_id)), catalog=self._catalog, now=self._clock())
+            uow.commit()
+        return done
+
+    def _steer(self, uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str, action: str,
+               weeks: int) -> CycleView:
+        rep = self._managed_rep(uow, ws, manager_id, rep_id)
+        today = self._today(rep)
+        cycle = uow.cycles.active_for(ws, rep_id)
+        if cycle is None:
+            raise NotFound(f"<@{rep_id}> has no active cycle. Start one: `/coach start <@{rep_id}>`.")
+        if action == "advance":
+            changed = cycle.advanced(today)
+        elif action == "extend":
+            changed = cycle.extended(weeks)
+        elif action == "end":
+            changed = cycle.ended(today)
+        else:
+            raise InvalidInput("Steer a cycle with `advance`, `extend [weeks]` or `end`.")
+        uow.cycles.update(changed)
+        history = uow.cycles.history(ws, rep_id)
         current = changed if changed.status is CycleStatus.ACTIVE else None
         return CycleView(rep, current, [c for c in history if current is None or c.id != current.id], today)
 

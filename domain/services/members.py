@@ -123,22 +123,27 @@ class MemberAccounts:
     ) -> Member:
         """Make someone an admin. `granted_by=None` is an operator at the CLI."""
         with self._uow_factory() as uow:
-            self._ensure_workspace(uow, ws)
-            if granted_by is not None:
-                granter = self._require_member(uow, ws, granted_by)
-                if not granter.is_admin:
-                    raise NotAllowed(
-                        "Only a Coachflow admin can grant admin rights. "
-                        "Ask one of them: they are listed in the admin view of App Home."
-                    )
-            member = uow.members.get(ws, user_id) or self._add_from_slack(
-                uow, ws, user_id, directory, unknown=f"Slack does not know <@{user_id}> in this workspace.",
-                app=f"<@{user_id}> is an app; only people can be admins.")
-            if not member.is_admin:
-                member = replace(member, is_admin=True)
-                uow.members.update(member)
+            member = self._grant(uow, ws, user_id, directory, granted_by)
             uow.commit()
             return member
+
+    def _grant(self, uow: UnitOfWork, ws: WorkspaceRef, user_id: str, directory: UserDirectory,
+               granted_by: str | None) -> Member:
+        self._ensure_workspace(uow, ws)
+        if granted_by is not None:
+            granter = self._require_member(uow, ws, granted_by)
+            if not granter.is_admin:
+                raise NotAllowed(
+                    "Only a Coachflow admin can grant admin rights. "
+                    "Ask one of them: they are listed in the admin view of App Home."
+                )
+        member = uow.members.get(ws, user_id) or self._add_from_slack(
+            uow, ws, user_id, directory, unknown=f"Slack does not know <@{user_id}> in this workspace.",
+            app=f"<@{user_id}> is an app; only people can be admins.")
+        if not member.is_admin:
+            member = replace(member, is_admin=True)
+            uow.members.update(member)
+        return member
 
     # -- helpers --------------------------------------------------------------
 

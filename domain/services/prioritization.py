@@ -160,10 +160,30 @@ class PrioritizationService:
 
     def add_focus(self, ws: WorkspaceRef, manager_id: str, rep_id: str, skill: str) -> PriorityView:
         with self._uow_factory() as uow:
-            _, cycle = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
-            view = self._set_focus(uow, ws, manager_id, rep_id, [*uow.priorities.focus(cycle.id or 0), skill])
+            view = self._add_focus(uow, ws, manager_id, rep_id, skill)
             uow.commit()
         return view
+
+    def _add_focus(self, uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str, skill: str) -> PriorityView:
+        _, cycle = managed_cycle(uow, ws, manager_id, rep_id, "set their priorities")
+        return self._set_focus(uow, ws, manager_id, rep_id, [*uow.priorities.focus(cycle.id or 0), skill])
+
+    def set_focus_and_tell(self, ws: WorkspaceRef, manager_id: str, rep_id: str,
+                           skills: list[str]) -> Done[PriorityView]:
+        """`/coach focus @rep discovery, closing`: as `set_focus`; the manager's and the rep's Homes change."""
+        with self._uow_factory() as uow:
+            view = self._set_focus(uow, ws, manager_id, rep_id, skills)
+            done = finish(uow, ws, Done(view, refresh(manager_id, rep_id)), catalog=self._catalog, now=self._now())
+            uow.commit()
+        return done
+
+    def add_focus_and_tell(self, ws: WorkspaceRef, manager_id: str, rep_id: str, skill: str) -> Done[PriorityView]:
+        """`/coach focus @rep add closing`: as `add_focus`; the manager's and the rep's Homes change."""
+        with self._uow_factory() as uow:
+            view = self._add_focus(uow, ws, manager_id, rep_id, skill)
+            done = finish(uow, ws, Done(view, refresh(manager_id, rep_id)), catalog=self._catalog, now=self._now())
+            uow.commit()
+        return done
 
     def accept_proposal(self, ws: WorkspaceRef, manager_id: str, rep_id: str,
                         receipt: Receipt | None = None) -> PriorityView:

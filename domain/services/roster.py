@@ -7,10 +7,11 @@ domain/services/roster_rules.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from domain.effects import Done, refresh, tell
-from domain.errors import InvalidInput, NotAllowed, NotFound
+from domain.effects import Done, Effects, refresh, tell
+from domain.errors import CoachflowError, InvalidInput, NotAllowed, NotFound
 from domain.model import Member, Role, WorkspaceRef, new_member
 from domain.ports import UnitOfWork, UserDirectory
 from domain.receipts import Receipt, record, within_deadline
@@ -19,6 +20,8 @@ from domain.services.members import MemberAccounts
 from domain.services.roster_rules import (
     AddOutcome,
     Caller,
+    RepJoined,
+    RepLeft,
     RepResult,
     RepsAdded,
     TeamListing,
@@ -28,7 +31,9 @@ from domain.services.roster_rules import (
 )
 from domain.services.use_case import finish
 
-__all__ = ["AddOutcome", "Caller", "RepResult", "RosterService", "TeamListing", "group_teams"]
+Outcomes = tuple[list[Member], list[str]]  # who a command changed, and each refusal for the others, in order
+
+__all__ = ["AddOutcome", "Caller", "Outcomes", "RepResult", "RosterService", "TeamListing", "group_teams"]
 
 
 class RosterService(MemberAccounts):
@@ -70,6 +75,18 @@ class RosterService(MemberAccounts):
             results = self._add(uow, ws, caller, rep_ids, directory)
             summary = tell(manager_id, RepsAdded(results, len(uow.members.reps_of(ws, manager_id))))
             done = finish(uow, ws, Done(results, joined_effects(manager_id, results) + summary),
+                          catalog=self._catalog, now=self._now())
+            uow.commit()
+        return done
+
+    def add_reps_and_tell(self, ws: WorkspaceRef, caller_id: str, rep_ids: list[str],
+                          directory: UserDirectory) -> Done[RepsAdded]:
+        """`/coach team add`: as `add_reps`; the new reps told, Homes refreshed; the summary is the caller's reply."""
+        _require_someone(rep_ids)
+        with self._uow_factory() as uow:
+            results = self._add(uow, ws, self._require_member(uow, ws, caller_id), rep_ids, directory)
+            summary = RepsAdded(results, len(uow.members.reps_of(ws, caller_id)))
+            done = finish(uow, ws, Done(summary, joined_effects(caller_id, results)),
                           catalog=self._catalog, now=self._now())
             uow.commit()
         return done
@@ -168,6 +185,15 @@ class RosterService(MemberAccounts):
             uow.commit()
         return done
 
+    def remove_reps_and_tell(self, ws: WorkspaceRef, caller_id: str, rep_ids: list[str]) -> Done[Outcomes]:
+        """`/coach team remove @a @b`: each rep leaves the team or is refused, in one unit; the Homes change."""
+        with self._uow_factory() as uow:
+            removed, refused = _each(lambda rep_id: self._remove(uow, ws, caller_id, rep_id, None), rep_ids)
+            effects = refresh(caller_id, *(r.user_id for r in removed))
+            done = finish(uow, ws, Done((removed, refused), effects), catalog=self._catalog, now=self._now())
+            uow.commit()
+        return done
+
     def _remove(self, uow: UnitOfWork, ws: WorkspaceRef, caller_id: str, rep_id: str,
                 receipt: Receipt | None) -> Member:
         record(uow, ws, receipt)
@@ -185,49 +211,74 @@ class RosterService(MemberAccounts):
         self._reschedule(uow, ws, [rep_id, rep.manager_id])
         return rep
 
-    def move_rep(
-        self,
-        ws: WorkspaceRef,
-        caller_id: str,
-        rep_id: str,
-        new_manager_id: str,
-        directory: UserDirectory,
-    ) -> RepResult:
+    def move_rep(self, ws: WorkspaceRef, caller_id: str, rep_id: str, new_manager_id: str,
+                 directory: UserDirectory) -> RepResult:
         """Hand a rep to another manager: their current manager or an admin may."""
         with self._uow_factory() as uow:
-            caller = self._require_member(uow, ws, caller_id)
-            rep = uow.members.get(ws, rep_id)
-            if rep is None or rep.manager_id is None:
-                raise NotFound(
-                    f"<@{rep_id}> is not on a Coachflow team yet. "
-                    f"Their new manager can add them: `/coach team add <@{rep_id}>`."
-                )
-            if rep.manager_id != caller_id and not caller.is_admin:
-                raise NotAllowed(
-                    f"You are coached by <@{rep.manager_id}>: only they or an admin can move you."
-                    if rep_id == caller_id else f"<@{rep_id}> is coached by <@{rep.manager_id}>. "
-                    "Only they or an admin can move them."
-                )
-            if new_manager_id == rep_id:
-                raise InvalidInput("A rep cannot coach themself. Name their new manager.")
-            if rep.manager_id == new_manager_id:
-                return RepResult(rep_id, AddOutcome.ALREADY_ON_TEAM, rep, rep.manager_id)
-            new_manager = uow.members.get(ws, new_manager_id) or self._add_from_slack(
-                uow, ws, new_manager_id, directory, unknown=f"Slack does not know <@{new_manager_id}>.",
-                app=f"<@{new_manager_id}> is an app, not a manager.")
-            if new_manager.manager_id == rep_id:
-                raise InvalidInput(
-                    f"<@{new_manager_id}> is coached by <@{rep_id}>; "
-                    "a rep cannot coach their own manager."
-                )
-            if new_manager.role is not Role.MANAGER:
-                uow.members.update(replace(new_manager, role=Role.MANAGER))
-            moved = replace(rep, manager_id=new_manager_id)
-            uow.members.update(moved)
-            hand_over_cycle(uow, ws, rep_id, new_manager_id)
-            self._reschedule(uow, ws, [rep_id, rep.manager_id, new_manager_id])
+            result = self._move(uow, ws, caller_id, rep_id, new_manager_id, directory)
             uow.commit()
+        return result
+
+    def move_and_tell(self, ws: WorkspaceRef, caller_id: str, rep_id: str, new_manager_id: str,
+                      directory: UserDirectory) -> Done[RepResult]:
+        """`/coach team move`: as `move_rep`; the rep and a previous manager other than the caller are told."""
+        with self._uow_factory() as uow:
+            result = self._move(uow, ws, caller_id, rep_id, new_manager_id, directory)
+            effects = Effects()
+            if result.joined:
+                previous = result.previous_manager_id
+                effects = tell(rep_id, RepJoined(result, new_manager_id))
+                if previous and previous != caller_id:
+                    effects += tell(previous, RepLeft(rep_id, new_manager_id))
+                effects += refresh(caller_id, rep_id, new_manager_id, previous)
+            done = finish(uow, ws, Done(result, effects), catalog=self._catalog, now=self._now())
+            uow.commit()
+        return done
+
+    def _move(self, uow: UnitOfWork, ws: WorkspaceRef, caller_id: str, rep_id: str, new_manager_id: str,
+              directory: UserDirectory) -> RepResult:
+        caller = self._require_member(uow, ws, caller_id)
+        rep = uow.members.get(ws, rep_id)
+        if rep is None or rep.manager_id is None:
+            raise NotFound(
+                f"<@{rep_id}> is not on a Coachflow team yet. "
+                f"Their new manager can add them: `/coach team add <@{rep_id}>`."
+            )
+        if rep.manager_id != caller_id and not caller.is_admin:
+            raise NotAllowed(
+                f"You are coached by <@{rep.manager_id}>: only they or an admin can move you."
+                if rep_id == caller_id else f"<@{rep_id}> is coached by <@{rep.manager_id}>. "
+                "Only they or an admin can move them."
+            )
+        if new_manager_id == rep_id:
+            raise InvalidInput("A rep cannot coach themself. Name their new manager.")
+        if rep.manager_id == new_manager_id:
+            return RepResult(rep_id, AddOutcome.ALREADY_ON_TEAM, rep, rep.manager_id)
+        new_manager = uow.members.get(ws, new_manager_id) or self._add_from_slack(
+            uow, ws, new_manager_id, directory, unknown=f"Slack does not know <@{new_manager_id}>.",
+            app=f"<@{new_manager_id}> is an app, not a manager.")
+        if new_manager.manager_id == rep_id:
+            raise InvalidInput(
+                f"<@{new_manager_id}> is coached by <@{rep_id}>; "
+                "a rep cannot coach their own manager."
+            )
+        if new_manager.role is not Role.MANAGER:
+            uow.members.update(replace(new_manager, role=Role.MANAGER))
+        moved = replace(rep, manager_id=new_manager_id)
+        uow.members.update(moved)
+        hand_over_cycle(uow, ws, rep_id, new_manager_id)
+        self._reschedule(uow, ws, [rep_id, rep.manager_id, new_manager_id])
         return RepResult(rep_id, AddOutcome.MOVED, moved, rep.manager_id)
+
+    def grant_and_tell(self, ws: WorkspaceRef, user_ids: list[str], directory: UserDirectory,
+                       granted_by: str) -> Done[Outcomes]:
+        """`/coach admin grant @a @b`: each becomes an admin or is refused, in one unit; their Homes change."""
+        with self._uow_factory() as uow:
+            granted, refused = _each(lambda user_id: self._grant(uow, ws, user_id, directory, granted_by), user_ids)
+            effects = refresh(*(m.user_id for m in granted))
+            done = finish(uow, ws, Done((granted, refused), effects), catalog=self._catalog, now=self._now())
+            uow.commit()
+        return done
 
     def teams(self, ws: WorkspaceRef, caller_id: str) -> list[TeamListing]:
         """Every team in the workspace: admins only."""
@@ -236,6 +287,18 @@ class RosterService(MemberAccounts):
             if not caller.is_admin:
                 raise NotAllowed("Only a Coachflow admin can see every team.")
             return group_teams(uow.members.list_all(ws))
+
+
+def _each(step: Callable[[str], Member], user_ids: list[str]) -> Outcomes:
+    """`step` for each person in one unit; a refusal (raised before anything is written) hides no other result."""
+    done: list[Member] = []
+    refused: list[str] = []
+    for user_id in user_ids:
+        try:
+            done.append(step(user_id))
+        except CoachflowError as error:
+            refused.append(str(error))
+    return done, refused
 
 
 def _require_someone(rep_ids: list[str]) -> None:

@@ -11,11 +11,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from handlers.blocks import roster as replies
-from handlers.blocks.kit import combined
 from handlers.commands.parsing import require_people
 from handlers.commands.registry import HelpSection, Invocation, Reply, Subcommand
-from handlers.commands.roster import for_each_person
-from handlers.edge.outbox import publish_homes
+from handlers.commands.roster import outcomes_message
+from handlers.edge.sender import deliver
 
 ADMINS = HelpSection("Admins", 70)
 
@@ -30,12 +29,9 @@ class AdminTeams(BaseModel):
 
 
 def run_admin_grant(parsed: AdminGrant, call: Invocation) -> Reply:
-    svc, ws, caller_id, client, directory = call.svc, call.ws, call.caller_id, call.client, call.directory
-    granted, problems = for_each_person(
-        lambda user_id: svc.roster.grant_admin(ws, user_id, directory, granted_by=caller_id), parsed.user_ids
-    )
-    publish_homes(client, svc, ws, [m.user_id for m in granted])
-    return combined([replies.admin_granted_message(m) for m in granted] + problems)
+    done = call.svc.roster.grant_and_tell(call.ws, parsed.user_ids, call.directory, granted_by=call.caller_id)
+    deliver(call.client, call.svc, call.ws, done.effects)
+    return outcomes_message(done.result, replies.admin_granted_message)
 
 
 def run_admin_teams(parsed: AdminTeams, call: Invocation) -> Reply:

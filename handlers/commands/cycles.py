@@ -12,7 +12,7 @@ from domain.errors import InvalidInput
 from handlers.blocks import cycles as replies
 from handlers.commands.parsing import ISO_DATE, USER_MENTION, iso_date, require_people
 from handlers.commands.registry import HelpSection, Invocation, Reply, Subcommand
-from handlers.edge.outbox import publish_homes, send_dm
+from handlers.edge.sender import deliver
 
 CYCLES = HelpSection("Coaching cycles", 20)
 _WEEKS = re.compile(r"[0-9]{1,3}", re.ASCII)
@@ -71,11 +71,9 @@ def _parse_cycle(rest: str) -> CycleCommand:
 
 
 def run_start(parsed: StartCycle, call: Invocation) -> Reply:
-    svc, ws, caller_id, client, rep_id = call.svc, call.ws, call.caller_id, call.client, parsed.rep_id
-    view = svc.cycles.start(ws, caller_id, rep_id, parsed.starts_on)
-    send_dm(client, svc, ws, rep_id, replies.cycle_started_notice(view))
-    publish_homes(client, svc, ws, [caller_id, rep_id])
-    return replies.cycle_message(view)
+    done = call.svc.cycles.start_and_tell(call.ws, call.caller_id, parsed.rep_id, parsed.starts_on)
+    deliver(call.client, call.svc, call.ws, done.effects)
+    return replies.cycle_message(done.result)
 
 
 def run_cycle(parsed: CycleCommand, call: Invocation) -> Reply:
@@ -84,9 +82,9 @@ def run_cycle(parsed: CycleCommand, call: Invocation) -> Reply:
         case CycleCommand(action="show", rep_id=rep_id):
             return replies.cycle_message(svc.cycles.view(ws, caller_id, rep_id or caller_id), caller_id)
         case CycleCommand(action=action, rep_id=rep_id, weeks=weeks) if rep_id is not None:
-            view = svc.cycles.steer(ws, caller_id, rep_id, action, weeks)
-            publish_homes(client, svc, ws, [caller_id, rep_id])
-            return replies.cycle_changed_message(view, action)
+            done = svc.cycles.steer_and_tell(ws, caller_id, rep_id, action, weeks)
+            deliver(client, svc, ws, done.effects)
+            return replies.cycle_changed_message(done.result, action)
     raise AssertionError(f"unhandled cycle command {parsed!r}")
 
 

@@ -10,7 +10,7 @@ from domain.errors import InvalidInput
 from handlers.blocks.priorities import priorities_message
 from handlers.commands.parsing import leading_person
 from handlers.commands.registry import HelpSection, Invocation, Reply, Subcommand, always
-from handlers.edge.outbox import publish_homes
+from handlers.edge.sender import deliver
 from handlers.views.open import open_prioritize
 
 PRIORITIES = HelpSection("Priorities and the contract (week 2)", 40)
@@ -76,13 +76,13 @@ def run_focus(parsed: Focus, call: Invocation) -> Reply:
             return priorities_message(svc.priorities.view(ws, caller_id, rep_id or caller_id), caller_id)
         case Focus(rep_id=str(rep_id), action=action, skills=skills):
             if action == "accept":
-                view = svc.priorities.accept_proposal(ws, caller_id, rep_id)
+                done = svc.priorities.accept_and_tell(ws, caller_id, rep_id)
             elif action == "add":
-                view = svc.priorities.add_focus(ws, caller_id, rep_id, skills[0])
+                done = svc.priorities.add_focus_and_tell(ws, caller_id, rep_id, skills[0])
             else:
-                view = svc.priorities.set_focus(ws, caller_id, rep_id, skills)
-            publish_homes(client, svc, ws, [caller_id, rep_id])
-            return priorities_message(view, caller_id)
+                done = svc.priorities.set_focus_and_tell(ws, caller_id, rep_id, skills)
+            deliver(client, svc, ws, done.effects)
+            return priorities_message(done.result, caller_id)
     raise AssertionError(f"unhandled focus command {parsed!r}")
 
 

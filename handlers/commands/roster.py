@@ -8,13 +8,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from domain.errors import CoachflowError, InvalidInput
+from domain.errors import InvalidInput
 from domain.model import Member
+from domain.services.roster import Outcomes
 from handlers.blocks import roster as replies
 from handlers.blocks.kit import combined
 from handlers.commands.parsing import require_people
 from handlers.commands.registry import HelpSection, Invocation, Reply, Subcommand
-from handlers.edge.outbox import notify_joined, publish_homes, send_dm
+from handlers.edge.sender import deliver
 
 TEAM = HelpSection("Your team", 10)
 
@@ -51,41 +52,28 @@ def run_team_list(parsed: TeamList, call: Invocation) -> Reply:
 
 
 def run_team_add(parsed: TeamAdd, call: Invocation) -> Reply:
-    svc, ws, caller_id, client = call.svc, call.ws, call.caller_id, call.client
-    results = svc.roster.add_reps(ws, caller_id, parsed.user_ids, call.directory)
-    notify_joined(client, svc, ws, caller_id, results)
-    return replies.add_reps_message(results, len(svc.roster.team(ws, caller_id).reps), caller_id)
+    done = call.svc.roster.add_reps_and_tell(call.ws, call.caller_id, parsed.user_ids, call.directory)
+    deliver(call.client, call.svc, call.ws, done.effects)
+    added = done.result
+    return replies.add_reps_message(added.results, added.team_size, call.caller_id)
 
 
 def run_team_remove(parsed: TeamRemove, call: Invocation) -> Reply:
-    svc, ws, caller_id, client = call.svc, call.ws, call.caller_id, call.client
-    removed, problems = for_each_person(lambda rep_id: svc.roster.remove_rep(ws, caller_id, rep_id), parsed.user_ids)
-    publish_homes(client, svc, ws, [caller_id, *(r.user_id for r in removed)])
-    return combined([replies.removed_message(rep) for rep in removed] + problems)
+    done = call.svc.roster.remove_reps_and_tell(call.ws, call.caller_id, parsed.user_ids)
+    deliver(call.client, call.svc, call.ws, done.effects)
+    return outcomes_message(done.result, replies.removed_message)
 
 
 def run_team_move(parsed: TeamMove, call: Invocation) -> Reply:
-    svc, ws, caller_id, client = call.svc, call.ws, call.caller_id, call.client
-    rep_id, manager_id = parsed.rep_id, parsed.manager_id
-    result = svc.roster.move_rep(ws, caller_id, rep_id, manager_id, call.directory)
-    if result.joined:
-        send_dm(client, svc, ws, rep_id, replies.rep_joined_notice(result, manager_id))
-        if result.previous_manager_id and result.previous_manager_id != caller_id:
-            send_dm(client, svc, ws, result.previous_manager_id, replies.rep_left_notice(rep_id, manager_id))
-        publish_homes(client, svc, ws, [caller_id, rep_id, manager_id, result.previous_manager_id or caller_id])
-    return replies.moved_message(result)
+    done = call.svc.roster.move_and_tell(call.ws, call.caller_id, parsed.rep_id, parsed.manager_id, call.directory)
+    deliver(call.client, call.svc, call.ws, done.effects)
+    return replies.moved_message(done.result)
 
 
-def for_each_person(step: Callable[[str], Member], user_ids: list[str]) -> tuple[list[Member], list[dict[str, Any]]]:
-    """Apply `step` to each person; one refusal does not hide the others' results."""
-    done: list[Member] = []
-    problems: list[dict[str, Any]] = []
-    for user_id in user_ids:
-        try:
-            done.append(step(user_id))
-        except CoachflowError as error:
-            problems.append(replies.error_message(str(error)))
-    return done, problems
+def outcomes_message(outcomes: Outcomes, changed: Callable[[Member], dict[str, Any]]) -> dict[str, Any]:
+    """One reply for a command naming several people: what changed for each, then each refusal."""
+    members, refusals = outcomes
+    return combined([changed(m) for m in members] + [replies.error_message(text) for text in refusals])
 
 
 SUBCOMMANDS: tuple[Subcommand[Any], ...] = (

@@ -22,6 +22,7 @@ from domain.services.contracts import (
     ContractToSign,
     Outcome,
 )
+from domain.services.cycles import CycleStarted
 from domain.services.diagnosis import AssessmentSaved, RepScored, ScoreSaved
 from domain.services.pipeline_upload import UploadAnswered
 from domain.services.prioritization import RepPriorities
@@ -34,6 +35,7 @@ from handlers.blocks.contract import (
     saved_message,
     signed_notice,
 )
+from handlers.blocks.cycles import cycle_started_notice
 from handlers.blocks.kit import message, section, with_intro
 from handlers.blocks.pipeline_upload import upload_reply
 from handlers.blocks.priorities import priorities_message
@@ -83,6 +85,13 @@ def _rep_left(notice: RepLeft, to: str, catalog: Catalog) -> Rendered:
 @render.register(RepsAdded)
 def _reps_added(notice: RepsAdded, to: str, catalog: Catalog) -> Rendered:
     return roster.add_reps_message(notice.results, notice.team_size, to)  # `to` is the manager who added them
+
+
+# -- coaching cycles ------------------------------------------------------------
+
+@render.register(CycleStarted)
+def _cycle_started(notice: CycleStarted, to: str, catalog: Catalog) -> Rendered:
+    return cycle_started_notice(notice.view)
 
 
 # -- diagnosis -----------------------------------------------------------------

@@ -1,49 +1,28 @@
-"""Replies outside a use case's effects: `respond()` with retries, and the paths commands still use.
+"""Replies outside a use case's effects: Bolt's `respond()` with retries.
 
 A use case returns its DMs and App Homes as data and `handlers.edge.sender.deliver`
 sends them after the commit. Here: Bolt's `respond()` made to retry like
-every other send (`ReliableRespond`), and `send_dm`, `publish_homes` and
-`notify_joined` for the `/coach` runners that do not return effects yet
-(they build the same effects and hand them to the same sender).
+every other send (`ReliableRespond`), for the ephemeral replies to the person who acted.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import BoltContext
 from slack_bolt.context.respond import Respond
-from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookResponse
 
 from domain.delivery import DeliveryStatus, SendOutcome, Sent
-from domain.model import WorkspaceRef
-from domain.services.roster_rules import RepResult, joined_effects
-from handlers.edge.dm import send_dm
-from handlers.edge.sender import deliver, describe
+from handlers.edge.sender import describe
 from handlers.edge.services import Services, services
 from handlers.jobs.slack_sender import webhook_outcome
 
-__all__ = ["ReliableRespond", "notify_joined", "publish_homes", "reliable_respond", "send_dm"]
+__all__ = ["ReliableRespond", "reliable_respond"]
 
 log = logging.getLogger(__name__)
-
-
-def publish_homes(client: WebClient, svc: Services, ws: WorkspaceRef, user_ids: Iterable[str]) -> None:
-    """Refresh App Home for people whose view just changed: built in one read-only unit, then published."""
-    deliver(client, svc, ws, svc.home.refresh(ws, list(user_ids)))
-
-
-def notify_joined(
-    client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, results: list[RepResult]
-) -> None:
-    """Tell each new rep who coaches them, and a previous manager who lost a rep; their Homes follow."""
-    effects = joined_effects(manager_id, results)
-    if effects.refresh:
-        effects += svc.home.refresh(ws, list(effects.refresh))
-    deliver(client, svc, ws, effects)
 
 
 class ReliableRespond(Respond):

@@ -1,7 +1,7 @@
 """`MessageSender` over Slack's Web API: DMs with the ledger key in the metadata.
 
 The one place that turns Slack's answers into `SendOutcome`s: the scheduled
-drain, listeners' replies (`handlers.edge.outbox.send_dm`), App Home publishes
+drain, listeners' replies (`handlers.edge.dm.send_dm`), App Home publishes
 and response_url posts all read 429, 5xx and errors the same way.
 """
 

@@ -162,3 +162,25 @@ def test_opening_app_home_after_a_trip_writes_the_new_time_zone(
     with recorder(read_only=True) as uow:
         alex = uow.members.get(WorkspaceRef(TEAM), "UA")
     assert alex is not None and alex.time_zone == "Europe/Lisbon"
+
+
+def test_a_writing_coach_command_is_one_unit_of_work_after_the_callers_enrolment(
+    slack: Slack, fake: FakeSlack, recorder: Recorder
+) -> None:
+    slack.coach("UADMIN", "help", replies=2)
+    slack.coach("UMGR", "team add <@UA|alex>")
+    slack.listeners.wait_idle()
+    recorder.units.clear()
+
+    reply = slack.coach("UMGR", "start <@UA|alex>")
+    slack.finish_listeners()
+
+    assert "Coaching cycle" in reply.last_text
+    assert any("started your 8-week coaching cycle" in m["text"] for m in fake.messages_to("UA"))
+    enrolment, use_case = recorder.use_cases()  # nothing reads again to build Homes or replies
+    assert not enrolment.read_only and "cycles" not in enrolment.used
+    assert not use_case.read_only and {"cycles", "deliveries"} <= use_case.used
+    assert len(recorder.ledger()) == 1  # how the rep's DM went
+    # Both Homes were built in that unit, after the start: they show the new cycle.
+    assert "Coaching cycle" in home_text(fake.home_of("UA") or {})
+    assert "<@UA>" in home_text(fake.home_of("UMGR") or {})

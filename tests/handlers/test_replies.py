@@ -18,7 +18,7 @@ from bot.fake_slack import RESPONSE_URL, FakeSlack, FakeSlackServer, RecordingSl
 from domain.delivery import REPLY_KIND, Delivery, DeliveryStatus
 from domain.model import WorkspaceRef
 from handlers.blocks.kit import message, section
-from handlers.edge.outbox import send_dm
+from handlers.edge.dm import send_dm
 from handlers.edge.services import Services
 from tests.handlers.conftest import SECRET, TEAM, Slack, home_text
 
