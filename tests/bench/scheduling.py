@@ -38,6 +38,10 @@ NEXT_MONDAY = datetime(2026, 11, 30, 13, 0, tzinfo=UTC)
 ZONES = ["America/New_York", "Europe/Berlin", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles"]
 
 
+Cleanup = Callable[[], None]
+# A database URL for a given head count, and how to throw that database away.
+UrlFor = Callable[[int], tuple[str, Cleanup]]
+
 def _populate(engine: Engine, people: int, zones: list[str] = ZONES) -> None:
     """Half managers, half reps, each manager's week-ahead entry due next Monday."""
     managers = people // 2
@@ -60,7 +64,7 @@ def _populate(engine: Engine, people: int, zones: list[str] = ZONES) -> None:
         ])
 
 
-def tick_cost(url_for: Callable[[int], tuple[str, Callable[[], None]]], label: str) -> list[str]:
+def tick_cost(url_for: UrlFor, label: str) -> list[str]:
     lines = [f"Dispatch tick with nothing due ({label}), median of 30 ticks:"]
     baseline = None
     for people in (1_000, 10_000, 100_000):
@@ -152,19 +156,19 @@ def content_cost() -> list[str]:
     return lines
 
 
-def _sqlite_url(people: int) -> tuple[str, callable]:  # type: ignore[valid-type]
+def _sqlite_url(people: int) -> tuple[str, Cleanup]:
     scratch = tempfile.TemporaryDirectory()
     return f"sqlite:///{Path(scratch.name) / f'tick-{people}.db'}", scratch.cleanup
 
 
-def _postgres_url_maker(base: str) -> callable:  # type: ignore[valid-type]
+def _postgres_url_maker(base: str) -> UrlFor:
     from sqlalchemy import create_engine, make_url, text
 
     from storage.uow import normalise_database_url
 
     admin = create_engine(normalise_database_url(base), isolation_level="AUTOCOMMIT")
 
-    def make(people: int) -> tuple[str, callable]:  # type: ignore[valid-type]
+    def make(people: int) -> tuple[str, Cleanup]:
         schema = f"coachflow_bench_{people}_{int(time.time())}"
         with admin.connect() as connection:
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
