@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 # Every variable Settings reads: a developer's shell (or CI) must not leak into
@@ -22,3 +24,12 @@ SETTINGS_VARIABLES = (
 def _clean_settings_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in SETTINGS_VARIABLES:
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def sqlite_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """DATABASE_URL pointing at a SQLite file that does not exist yet (the CLI tests)."""
+    path = tmp_path / "data" / "coachflow.db"
+    path.parent.mkdir()
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    return path

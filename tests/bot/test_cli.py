@@ -17,6 +17,7 @@ from bot.database import database_status, prepare_database
 from domain.model import WorkspaceRef
 from storage import migrate
 from storage.uow import make_engine, make_uow_factory
+from tests.bot.cli_steps import run as _run
 from tools.check_manifest import manifest_problems
 
 BASE_URL = "https://coach.example.com"
@@ -26,21 +27,6 @@ BASE_URL = "https://coach.example.com"
 def in_empty_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-@pytest.fixture
-def sqlite_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """DATABASE_URL pointing at a SQLite file that does not exist yet."""
-    path = tmp_path / "data" / "coachflow.db"
-    path.parent.mkdir()
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
-    return path
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 # -- help ----------------------------------------------------------------------

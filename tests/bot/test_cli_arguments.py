@@ -11,28 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from tests.bot.cli_steps import run as _run
 
 
 @pytest.fixture(autouse=True)
 def in_empty_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-@pytest.fixture
-def sqlite_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """DATABASE_URL pointing at a SQLite file that does not exist yet."""
-    path = tmp_path / "data" / "coachflow.db"
-    path.parent.mkdir()
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
-    return path
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 # -- ids, limits and plain text ------------------------------------------------------
