@@ -32,3 +32,10 @@ def text_problem(text: str, limit: int) -> str | None:
     if "\x00" in text:
         return "Remove the invisible NUL character from this text."
     return None
+
+# Calls debriefed by a rep or shadowed by their manager (issue 10).
+CALL_ACCOUNT = 255  # debriefs.account / shadow_observations.account: a CRM account name fits
+DEAL_ID = 128  # debriefs.deal_id: the pipeline's external id (domain.pipeline.model.MAX_EXTERNAL_ID)
+DEBRIEF_ANSWER = SLACK_INPUT_MAX  # the three questions' answers (Text)
+RECORDING_LINK = CALL_LINK  # debriefs.recording_link
+SHADOW_FEEDBACK = SLACK_INPUT_MAX  # shadow_observations.feedback (Text)

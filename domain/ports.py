@@ -16,8 +16,10 @@ from domain.coaching.ports import (
     CallScoreRepository,
     ContractRepository,
     CycleRepository,
+    DebriefRepository,
     PriorityRepository,
     SelfAssessmentRepository,
+    ShadowObservationRepository,
 )
 from domain.delivery import (
     Delivery,
@@ -128,6 +130,10 @@ class Repositories(Protocol):
     def shared_files(self) -> SharedFileRepository: ...
     @property
     def receipts(self) -> ReceiptRepository: ...
+    @property
+    def debriefs(self) -> DebriefRepository: ...
+    @property
+    def shadow_observations(self) -> ShadowObservationRepository: ...
 
 
 class UnitOfWork(Repositories, Protocol):

@@ -22,6 +22,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from domain.errors import DatabaseBusy
 from domain.ports import UnitOfWork, UnitOfWorkFactory
+from storage.call_repository import SqlDebriefRepository, SqlShadowObservationRepository
 from storage.cycle_repository import SqlCycleRepository
 from storage.delivery_repository import SqlDeliveryRepository
 from storage.diagnosis_repository import SqlCallScoreRepository, SqlSelfAssessmentRepository
@@ -227,6 +228,8 @@ class SqlUnitOfWork:
         self.contracts = SqlContractRepository(self._session)
         self.shared_files = SqlSharedFileRepository(self._session)
         self.receipts = SqlReceiptRepository(self._session)
+        self.debriefs = SqlDebriefRepository(self._session)
+        self.shadow_observations = SqlShadowObservationRepository(self._session)
         return self
 
     def __exit__(

@@ -22,6 +22,7 @@ from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 from domain.pipeline.model import Opportunity
 from domain.pipeline.upload import SharedFileRecord
 from domain.ports import ScheduleEntry, UnitOfWorkFactory
+from tests.fakes_calls import CallTables, FakeDebriefRepository, FakeShadowObservationRepository
 from tests.fakes_diagnosis import (
     DiagnosisTables,
     FakeCallScoreRepository,
@@ -47,6 +48,7 @@ class _Tables:
     diagnosis: DiagnosisTables = field(default_factory=DiagnosisTables)
     shared_files: dict[tuple[str, str], SharedFileRecord] = field(default_factory=dict)
     receipts: dict[tuple[str, str], str] = field(default_factory=dict)
+    calls: CallTables = field(default_factory=CallTables)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -60,6 +62,7 @@ class _Tables:
             diagnosis=self.diagnosis.copy(),
             shared_files=dict(self.shared_files),
             receipts=dict(self.receipts),
+            calls=self.calls.copy(),
         )
 
 
@@ -333,6 +336,8 @@ class FakeUnitOfWork:
         self.contracts = FakeContractRepository(self._tables.diagnosis, self._tables.workspaces)
         self.shared_files = FakeSharedFileRepository(self._tables.shared_files, self._tables.workspaces)
         self.receipts = FakeReceiptRepository(self._tables.receipts)
+        self.debriefs = FakeDebriefRepository(self._tables.calls, self._tables.workspaces)
+        self.shadow_observations = FakeShadowObservationRepository(self._tables.calls, self._tables.workspaces)
         return self
 
     def __exit__(

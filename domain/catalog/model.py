@@ -47,6 +47,7 @@ class IndicatorType(str, enum.Enum):
     YES_NO = "yes_no"
     PERCENTAGE = "percentage"
     DAYS = "days"
+    MINUTES = "minutes"
 
 
 class Better(str, enum.Enum):

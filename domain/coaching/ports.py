@@ -8,6 +8,7 @@ from typing import Protocol
 
 from domain.coaching.contract import CoachingContract
 from domain.coaching.cycle import CoachingCycle
+from domain.coaching.debriefs import Debrief, ShadowObservation
 from domain.coaching.scoring import CallScore
 from domain.coaching.self_assessment import SelfAssessment
 from domain.model import WorkspaceRef
@@ -108,4 +109,44 @@ class ContractRepository(Protocol):
 
     def save(self, contract: CoachingContract) -> CoachingContract:
         """Insert (no id) or update (with id); returns it with its id."""
+        ...
+
+
+class DebriefRepository(Protocol):
+    """Post-call debriefs; every read is scoped to one workspace."""
+
+    def add(self, debrief: Debrief) -> Debrief:
+        """Store a new debrief; returns it with its id and creation time."""
+        ...
+
+    def get(self, ref: WorkspaceRef, debrief_id: int, *, for_update: bool = False) -> Debrief | None: ...
+
+    def update(self, debrief: Debrief) -> None:
+        """Save an edit (content, version and history) of a stored debrief."""
+        ...
+
+    def for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                         ) -> dict[str, list[Debrief]]:
+        """Each rep's debriefs of calls on `first`..`last` (inclusive), newest call first; one query."""
+        ...
+
+    def created_since(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: datetime) -> list[Debrief]:
+        """Debriefs of these reps stored at or after `since`, oldest first (for digests)."""
+        ...
+
+    def for_shadows(self, ref: WorkspaceRef, shadow_ids: Iterable[int]) -> dict[int, Debrief]:
+        """The rep's debrief linked to each of these shadow observations, where there is one."""
+        ...
+
+
+class ShadowObservationRepository(Protocol):
+    """Calls a manager shadowed; every read is scoped to one workspace."""
+
+    def add(self, observation: ShadowObservation) -> ShadowObservation: ...
+
+    def get(self, ref: WorkspaceRef, observation_id: int) -> ShadowObservation | None: ...
+
+    def for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                         ) -> dict[str, list[ShadowObservation]]:
+        """Each rep's shadowed calls on `first`..`last` (inclusive), newest call first; one query."""
         ...

@@ -98,7 +98,7 @@ def test_unknown_indicator_type_and_direction(tmp_path: Path) -> None:
 
     where = "competencies[1] (objection_handling).leading_indicators[0] (objections_resolved)"
     assert problems(tmp_path, break_indicator) == [
-        f"{where}: type must be 'count', 'yes_no', 'percentage' or 'days', not 'ratio'",
+        f"{where}: type must be 'count', 'yes_no', 'percentage', 'days' or 'minutes', not 'ratio'",
         f"{where}: better must be 'higher' or 'lower', not 'more'",
     ]
 

@@ -1,0 +1,165 @@
+"""SQL implementations of `DebriefRepository` and `ShadowObservationRepository`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from domain.coaching.calls import CallAnswers, CallRef, CallType
+from domain.coaching.debriefs import Debrief, ShadowObservation
+from domain.model import WorkspaceRef
+from storage.orm import DebriefRow, ShadowObservationRow, WorkspaceRow
+from storage.repositories import UnknownRowError
+
+
+def _call_values(call: CallRef, answers: CallAnswers) -> dict[str, Any]:
+    return {"account": call.account, "deal_id": call.deal_id, **answers.as_dict()}
+
+
+def _ref(row: DebriefRow | ShadowObservationRow) -> CallRef:
+    return CallRef(account=row.account, deal_id=row.deal_id)
+
+
+def _answers(row: DebriefRow | ShadowObservationRow) -> CallAnswers:
+    return CallAnswers(went_well=row.went_well, do_differently=row.do_differently, practice_next=row.practice_next)
+
+
+def _debrief(row: DebriefRow, ref: WorkspaceRef) -> Debrief:
+    return Debrief(
+        workspace=ref, rep_id=row.rep_id, call=_ref(row), call_type=CallType(row.call_type), call_on=row.call_on,
+        answers=_answers(row), indicators=dict(row.indicators), skills=tuple(row.skills), cycle_id=row.cycle_id,
+        recording_link=row.recording_link, shadow_id=row.shadow_id, version=row.version,
+        history=tuple(row.history or ()), created_at=row.created_at, updated_at=row.updated_at, id=row.id,
+    )
+
+
+def _observation(row: ShadowObservationRow, ref: WorkspaceRef) -> ShadowObservation:
+    return ShadowObservation(
+        workspace=ref, rep_id=row.rep_id, observer_id=row.observer_id, call=_ref(row),
+        call_type=CallType(row.call_type), call_on=row.call_on, answers=_answers(row), feedback=row.feedback,
+        skill_scores=dict(row.skill_scores), indicators=dict(row.indicators), skills=tuple(row.skills),
+        cycle_id=row.cycle_id, recording_link=row.recording_link, created_at=row.created_at, id=row.id,
+    )
+
+
+class SqlDebriefRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, debrief: Debrief) -> Debrief:
+        row = DebriefRow(
+            team_id=debrief.workspace.team_id, rep_id=debrief.rep_id, cycle_id=debrief.cycle_id,
+            shadow_id=debrief.shadow_id, call_type=debrief.call_type.value, call_on=debrief.call_on,
+            indicators=dict(debrief.indicators), skills=list(debrief.skills),
+            recording_link=debrief.recording_link, version=debrief.version, history=list(debrief.history),
+            **_call_values(debrief.call, debrief.answers),
+        )
+        self._session.add(row)
+        self._session.flush()
+        return _debrief(row, debrief.workspace)
+
+    def get(self, ref: WorkspaceRef, debrief_id: int, *, for_update: bool = False) -> Debrief | None:
+        query = select(DebriefRow, WorkspaceRow.enterprise_id).join(
+            WorkspaceRow, WorkspaceRow.team_id == DebriefRow.team_id
+        ).where(DebriefRow.team_id == ref.team_id, DebriefRow.id == debrief_id)
+        if for_update:
+            query = query.with_for_update(of=DebriefRow)
+        found = self._session.execute(query).first()
+        return _debrief(found[0], WorkspaceRef(ref.team_id, found[1])) if found else None
+
+    def update(self, debrief: Debrief) -> None:
+        row = self._session.get(DebriefRow, debrief.id)
+        if row is None or row.team_id != debrief.workspace.team_id:
+            raise UnknownRowError(f"no debrief {debrief.id} in {debrief.workspace.team_id}")
+        for name, value in _call_values(debrief.call, debrief.answers).items():
+            setattr(row, name, value)
+        row.call_type, row.call_on = debrief.call_type.value, debrief.call_on
+        row.indicators, row.recording_link = dict(debrief.indicators), debrief.recording_link
+        row.version, row.history, row.shadow_id = debrief.version, list(debrief.history), debrief.shadow_id
+        self._session.flush()
+
+    def for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                         ) -> dict[str, list[Debrief]]:
+        wanted = list(dict.fromkeys(rep_ids))
+        if not wanted:
+            return {}
+        query = self._scoped(ref).where(
+            DebriefRow.rep_id.in_(wanted), DebriefRow.call_on >= first, DebriefRow.call_on <= last,
+        ).order_by(DebriefRow.rep_id, DebriefRow.call_on.desc(), DebriefRow.id.desc())
+        found: dict[str, list[Debrief]] = {}
+        for row, enterprise in self._session.execute(query):
+            found.setdefault(row.rep_id, []).append(_debrief(row, WorkspaceRef(ref.team_id, enterprise)))
+        return found
+
+    def created_since(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: datetime) -> list[Debrief]:
+        wanted = list(dict.fromkeys(rep_ids))
+        if not wanted:
+            return []
+        query = self._scoped(ref).where(DebriefRow.rep_id.in_(wanted), DebriefRow.created_at >= since).order_by(
+            DebriefRow.created_at, DebriefRow.id
+        )
+        rows = self._session.execute(query)
+        return [_debrief(row, WorkspaceRef(ref.team_id, enterprise)) for row, enterprise in rows]
+
+    def for_shadows(self, ref: WorkspaceRef, shadow_ids: Iterable[int]) -> dict[int, Debrief]:
+        wanted = list(dict.fromkeys(shadow_ids))
+        if not wanted:
+            return {}
+        query = self._scoped(ref).where(DebriefRow.shadow_id.in_(wanted)).order_by(DebriefRow.id)
+        found: dict[int, Debrief] = {}
+        for row, enterprise in self._session.execute(query):
+            found.setdefault(row.shadow_id, _debrief(row, WorkspaceRef(ref.team_id, enterprise)))
+        return found
+
+    @staticmethod
+    def _scoped(ref: WorkspaceRef) -> Any:
+        return select(DebriefRow, WorkspaceRow.enterprise_id).join(
+            WorkspaceRow, WorkspaceRow.team_id == DebriefRow.team_id
+        ).where(DebriefRow.team_id == ref.team_id)
+
+
+class SqlShadowObservationRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, observation: ShadowObservation) -> ShadowObservation:
+        row = ShadowObservationRow(
+            team_id=observation.workspace.team_id, rep_id=observation.rep_id, observer_id=observation.observer_id,
+            cycle_id=observation.cycle_id, call_type=observation.call_type.value, call_on=observation.call_on,
+            feedback=observation.feedback, skill_scores=dict(observation.skill_scores),
+            indicators=dict(observation.indicators), skills=list(observation.skills),
+            recording_link=observation.recording_link, **_call_values(observation.call, observation.answers),
+        )
+        self._session.add(row)
+        self._session.flush()
+        return _observation(row, observation.workspace)
+
+    def get(self, ref: WorkspaceRef, observation_id: int) -> ShadowObservation | None:
+        found = self._session.execute(
+            self._scoped(ref).where(ShadowObservationRow.id == observation_id)
+        ).first()
+        return _observation(found[0], WorkspaceRef(ref.team_id, found[1])) if found else None
+
+    def for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                         ) -> dict[str, list[ShadowObservation]]:
+        wanted = list(dict.fromkeys(rep_ids))
+        if not wanted:
+            return {}
+        row = ShadowObservationRow
+        query = self._scoped(ref).where(row.rep_id.in_(wanted), row.call_on >= first, row.call_on <= last).order_by(
+            row.rep_id, row.call_on.desc(), row.id.desc()
+        )
+        found: dict[str, list[ShadowObservation]] = {}
+        for stored, enterprise in self._session.execute(query):
+            found.setdefault(stored.rep_id, []).append(_observation(stored, WorkspaceRef(ref.team_id, enterprise)))
+        return found
+
+    @staticmethod
+    def _scoped(ref: WorkspaceRef) -> Any:
+        return select(ShadowObservationRow, WorkspaceRow.enterprise_id).join(
+            WorkspaceRow, WorkspaceRow.team_id == ShadowObservationRow.team_id
+        ).where(ShadowObservationRow.team_id == ref.team_id)

@@ -1,0 +1,100 @@
+"""In-memory fakes of the debrief and shadow-observation ports, used by `tests.fakes`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+
+from domain.coaching.debriefs import Debrief, ShadowObservation
+from domain.model import Workspace, WorkspaceRef
+
+
+@dataclass
+class CallTables:
+    debriefs: dict[int, Debrief] = field(default_factory=dict)
+    shadows: dict[int, ShadowObservation] = field(default_factory=dict)
+
+    def copy(self) -> CallTables:
+        return CallTables(dict(self.debriefs), dict(self.shadows))
+
+
+def _stored_ref(workspaces: dict[str, Workspace], ref: WorkspaceRef, what: str) -> WorkspaceRef:
+    if ref.team_id not in workspaces:
+        raise LookupError(f"add workspace {ref.team_id} before its {what}")
+    return workspaces[ref.team_id].ref
+
+
+def _newest_call_first(rows: list[Debrief] | list[ShadowObservation]) -> None:
+    rows.sort(key=lambda r: (r.call_on, r.id or 0), reverse=True)
+
+
+class FakeDebriefRepository:
+    def __init__(self, tables: CallTables, workspaces: dict[str, Workspace]) -> None:
+        self._t, self._workspaces = tables, workspaces
+
+    def add(self, debrief: Debrief) -> Debrief:
+        ref = _stored_ref(self._workspaces, debrief.workspace, "debriefs")
+        now = datetime.now(UTC)
+        stored = replace(debrief, workspace=ref, id=len(self._t.debriefs) + 1, created_at=now, updated_at=now)
+        self._t.debriefs[stored.id] = stored  # type: ignore[index]
+        return stored
+
+    def get(self, ref: WorkspaceRef, debrief_id: int, *, for_update: bool = False) -> Debrief | None:
+        found = self._t.debriefs.get(debrief_id)
+        return found if found is not None and found.workspace.team_id == ref.team_id else None
+
+    def update(self, debrief: Debrief) -> None:
+        if self.get(debrief.workspace, debrief.id or 0) is None:
+            raise LookupError(f"no debrief {debrief.id} in {debrief.workspace.team_id}")
+        self._t.debriefs[debrief.id] = replace(debrief, updated_at=datetime.now(UTC))  # type: ignore[index]
+
+    def for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                         ) -> dict[str, list[Debrief]]:
+        wanted = set(rep_ids)
+        found: dict[str, list[Debrief]] = {}
+        for d in self._t.debriefs.values():
+            if d.workspace.team_id == ref.team_id and d.rep_id in wanted and first <= d.call_on <= last:
+                found.setdefault(d.rep_id, []).append(d)
+        for rows in found.values():
+            _newest_call_first(rows)
+        return found
+
+    def created_since(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: datetime) -> list[Debrief]:
+        wanted = set(rep_ids)
+        return [d for d in self._t.debriefs.values() if d.workspace.team_id == ref.team_id and d.rep_id in wanted
+                and d.created_at is not None and d.created_at >= since]
+
+    def for_shadows(self, ref: WorkspaceRef, shadow_ids: Iterable[int]) -> dict[int, Debrief]:
+        wanted = set(shadow_ids)
+        found: dict[int, Debrief] = {}
+        for d in self._t.debriefs.values():
+            if d.workspace.team_id == ref.team_id and d.shadow_id in wanted:
+                found.setdefault(d.shadow_id, d)
+        return found
+
+
+class FakeShadowObservationRepository:
+    def __init__(self, tables: CallTables, workspaces: dict[str, Workspace]) -> None:
+        self._t, self._workspaces = tables, workspaces
+
+    def add(self, observation: ShadowObservation) -> ShadowObservation:
+        ref = _stored_ref(self._workspaces, observation.workspace, "shadow observations")
+        stored = replace(observation, workspace=ref, id=len(self._t.shadows) + 1, created_at=datetime.now(UTC))
+        self._t.shadows[stored.id] = stored  # type: ignore[index]
+        return stored
+
+    def get(self, ref: WorkspaceRef, observation_id: int) -> ShadowObservation | None:
+        found = self._t.shadows.get(observation_id)
+        return found if found is not None and found.workspace.team_id == ref.team_id else None
+
+    def for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                         ) -> dict[str, list[ShadowObservation]]:
+        wanted = set(rep_ids)
+        found: dict[str, list[ShadowObservation]] = {}
+        for s in self._t.shadows.values():
+            if s.workspace.team_id == ref.team_id and s.rep_id in wanted and first <= s.call_on <= last:
+                found.setdefault(s.rep_id, []).append(s)
+        for rows in found.values():
+            _newest_call_first(rows)
+        return found
