@@ -40,3 +40,17 @@ OPEN_PRIORITIZE = "coaching.open_prioritize"  # value: the rep's id
 OPEN_CONTRACT = "coaching.open_contract"  # value: the rep's id
 ACCEPT_FOCUS = "coaching.accept_focus"  # value: the rep's id
 SIGN_CONTRACT = "coaching.sign_contract"  # value: "<rep id>:<version>"
+
+# Week 3-6: post-call debriefs and shadowed calls (issue 10). Declared here
+# first so that every surface (App Home, prompts, digests, DMs) shares them.
+DEBRIEF_COMMAND = "/debrief"
+DEBRIEF_SHORTCUT = "calls.debrief_this_call"  # message shortcut "Debrief this call"
+DEBRIEF_VIEW = "calls.debrief"
+OPEN_DEBRIEF = "calls.open_debrief"  # value: "" or a prefill the opener understands (e.g. "shadow:<id>")
+EDIT_DEBRIEF = "calls.edit_debrief"  # value: the debrief's id
+DEBRIEF_DEAL_SELECT = "calls.deal"  # the external_select over the rep's open deals (block_suggestion)
+DEBRIEF_FEEDBACK = "calls.debrief_feedback"  # "Reply with feedback"; value: the debrief's id
+DEBRIEF_FEEDBACK_VIEW = "calls.debrief_feedback"
+NO_CALLS_TODAY = "calls.no_calls_today"  # on the end-of-day prompt
+NOT_TODAY = "calls.not_today"  # on the end-of-day prompt
+SHADOW_VIEW = "calls.shadow"
