@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.installed_workspace import installed_workspace_of
 from domain.catalog import Catalog, load_catalog
 from domain.ports import DispatcherLock, UnitOfWorkFactory
+from domain.services.calls import CallsService
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
 from domain.services.delivery import DeliveryService
@@ -82,6 +83,7 @@ def build_services(
         contracts=ContractService(uow_factory, catalog, clock),
         pipeline=pipeline,
         uploads=PipelineUploadService(uow_factory, pipeline, settings.max_upload_bytes, clock=clock),
+        calls=CallsService(uow_factory),
         catalog=catalog,
         clock=clock,
         charts_enabled=settings.charts,

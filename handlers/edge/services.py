@@ -10,6 +10,7 @@ from slack_bolt import BoltContext
 
 from domain.catalog import Catalog
 from domain.model import WorkspaceRef
+from domain.services.calls import CallsService
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
 from domain.services.delivery import DeliveryService
@@ -44,6 +45,7 @@ class Services:
     contracts: ContractService
     pipeline: PipelineService
     uploads: PipelineUploadService
+    calls: CallsService
     catalog: Catalog
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version

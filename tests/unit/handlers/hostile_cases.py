@@ -16,8 +16,10 @@ from decimal import Decimal
 from typing import Any
 
 from domain.catalog import load_catalog
+from domain.coaching.calls import CallAnswers, CallRef, CallType
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle, CycleStatus, Stage
+from domain.coaching.debriefs import Debrief, ShadowObservation
 from domain.coaching.priorities import GapRating
 from domain.coaching.progress import CycleProgress
 from domain.coaching.scoring import CallGap, CallScore, DimensionAverage, PerceptionGap, SkillsProfile
@@ -31,6 +33,7 @@ from domain.pipeline.model import DealStatus, ImportReport, LossCategory, Opport
 from domain.pipeline.model import Stage as DealStage
 from domain.pipeline.scope import AuditScope, ImportScope
 from domain.pipeline.upload import Imported, NotCsv, Refused, TooLarge, Unavailable, Unusable
+from domain.services.calls import CallEntry, CallList, RepCalls
 from domain.services.contracts import ContractChange, ContractDraft, Outcome
 from domain.services.cycles import CycleView
 from domain.services.diagnosis import ProfileView, ScoredCall
@@ -40,6 +43,7 @@ from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roster import AddOutcome, RepResult, TeamListing
 from handlers.blocks import (
     add_reps_modal,
+    calls,
     contract,
     cycle_tasks,
     cycles,
@@ -108,6 +112,13 @@ DEALS = [Opportunity(WS, f"D{n}", owner, HOSTILE, Decimal(1000 * n), DealStage.C
                                               ("UMGR", DealStatus.OPEN)])]
 AUDIT = PipelineAudit(AuditScope("UADMIN", None, "workspace"), audit_reps(DEALS, None, {"UREP": "UMGR"}))
 REP_AUDIT = PipelineAudit(AuditScope("UMGR", ("UREP",), "rep"), audit_reps(DEALS, ["UREP"], {"UREP": "UMGR"}))
+ANSWERS = CallAnswers(HOSTILE, HOSTILE, HOSTILE)
+DEBRIEF = Debrief(WS, "UREP", CallRef(HOSTILE, HOSTILE), CallType.DEMO, TODAY, ANSWERS,
+                  indicators={"discovery_questions_asked": 4, "business_impact_quantified": True}, version=2, id=1)
+SHADOW = ShadowObservation(WS, "UREP", "UMGR", CallRef(HOSTILE), CallType.DEMO, TODAY, ANSWERS, HOSTILE,
+                           skill_scores={"discovery": 3}, indicators={"discovery_questions_asked": 3}, id=1)
+CALLS = CallList(TODAY, TODAY, "this", [RepCalls(REP, [CallEntry(DEBRIEF, SHADOW), CallEntry(DEBRIEF, None),
+                                                       CallEntry(None, SHADOW)])], is_team=True)
 # What the domain writes in an error: our mentions, and whatever the requester typed, quoted.
 DOMAIN_ERROR = f"<@UREP> is not on your team. `{HOSTILE}` is not a skill in the catalog."
 
@@ -167,6 +178,7 @@ def _home(viewer: Member, **parts: Any) -> dict[str, Any]:
 
 
 CASES: dict[str, list[Call]] = {
+    "calls.calls_message": [Call(lambda: calls.calls_message(CALLS, CATALOG))],
     "add_reps_modal.add_reps_modal": [Call(add_reps_modal.add_reps_modal, False)],
     "add_reps_modal.add_reps_errors": [Call(lambda: add_reps_modal.add_reps_errors(
         [replace(r, outcome=AddOutcome.COACHED_ELSEWHERE) for r in RESULTS[:1]]))],
