@@ -72,7 +72,7 @@ def build_services(
     roster = RosterService(uow_factory, settings.default_time_zone, schedules=schedules, clock=clock, catalog=catalog)
     return Services(
         roster=roster,
-        home=HomeService(uow_factory, catalog, accounts=roster),
+        home=HomeService(uow_factory, catalog, accounts=roster, clock=clock),
         schedules=schedules,
         preferences=PreferenceService(uow_factory, schedules, clock),
         content=content,

@@ -7,6 +7,9 @@ whose only job is a Home.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from domain.catalog import Catalog
 from domain.effects import Effects
 from domain.model import WorkspaceRef
@@ -21,8 +24,9 @@ class HomeService:
     """`accounts` keeps names and time zones in step with Slack when someone opens their Home."""
 
     def __init__(self, uow_factory: UnitOfWorkFactory, catalog: Catalog | None = None,
-                 accounts: MemberAccounts | None = None) -> None:
+                 accounts: MemberAccounts | None = None, clock: Callable[[], datetime] | None = None) -> None:
         self._uow_factory = uow_factory
+        self._clock = clock  # without one, Homes show no week of calls
         self._catalog = catalog  # without it, Homes show no skills profile
         self._accounts = accounts
 
@@ -33,7 +37,7 @@ class HomeService:
         """These people's Homes as they are, in one read-only unit (for changes made elsewhere)."""
         wanted = tuple(dict.fromkeys(user_ids))
         with self._uow_factory(read_only=True) as uow:
-            return Effects(refresh=wanted, homes=homes_for(uow, ws, wanted, self._catalog))
+            return Effects(refresh=wanted, homes=homes_for(uow, ws, wanted, self._catalog, self._now()))
 
     def open_home(self, ws: WorkspaceRef, user_id: str, directory: UserDirectory) -> Effects:
         """Someone opened their Home tab: publish it, with their Slack name and time zone brought up to date.
@@ -54,6 +58,9 @@ class HomeService:
             return Effects(refresh=(user_id,), homes=(home,))
         with self._uow_factory() as uow:
             self._accounts.apply_profiles(uow, ws, [profile])
-            homes = homes_for(uow, ws, [user_id], self._catalog)
+            homes = homes_for(uow, ws, [user_id], self._catalog, self._now())
             uow.commit()
         return Effects(refresh=(user_id,), homes=homes)
+
+    def _now(self) -> datetime | None:
+        return self._clock() if self._clock is not None else None

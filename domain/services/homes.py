@@ -8,13 +8,16 @@ a use case builds the Homes its change touched inside its own unit of work.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from domain.catalog import Catalog
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.progress import CycleProgress
 from domain.model import Member, Role, WorkspaceRef
 from domain.ports import UnitOfWork
+from domain.scheduling.calendar import zone
+from domain.services.develop import DevelopCalls, DevelopWeek, load_develop
 from domain.services.profiles import ProfileView, load_profiles
 from domain.services.progress import load_progress
 from domain.services.roster_rules import TeamListing, group_teams
@@ -37,6 +40,8 @@ class HomeModel:
     cycles: dict[str, CoachingCycle] = field(default_factory=dict)  # active, by rep id
     progress: dict[str, CycleProgress] = field(default_factory=dict)  # by rep id, for active cycles
     profile: ProfileView | None = None  # the viewer's own skills profile, when they are coached
+    # The viewer's and their reps' week of calls (stage 3), in the viewer's own calendar; empty without a clock.
+    develop: dict[str, DevelopWeek] = field(default_factory=dict)
 
     @property
     def is_new(self) -> bool:
@@ -62,8 +67,8 @@ class _People:
 
 
 def homes_for(uow: UnitOfWork, ws: WorkspaceRef, user_ids: Sequence[str],
-              catalog: Catalog | None) -> tuple[HomeModel, ...]:
-    """The App Home of each of these people, in order; without a catalog, no skills profile."""
+              catalog: Catalog | None, now: datetime | None = None) -> tuple[HomeModel, ...]:
+    """The App Home of each of these people, in order; without a catalog, no skills profile; without `now`, no week."""
     wanted = list(dict.fromkeys(user_ids))
     if not wanted:
         return ()
@@ -73,7 +78,17 @@ def homes_for(uow: UnitOfWork, ws: WorkspaceRef, user_ids: Sequence[str],
     progress = load_progress(uow, ws, cycles.values())
     coached = [v for v in people.viewers.values() if v.manager_id and v.manager_id in people.known]
     profiles = load_profiles(uow, ws, coached, catalog) if catalog is not None else {}
-    return tuple(_home(user_id, people, cycles, progress, profiles) for user_id in wanted)
+    calls = load_develop(uow, ws, looked_at, now) if now is not None else None
+    homes = (_home(user_id, people, cycles, progress, profiles) for user_id in wanted)
+    return tuple(_with_week(home, calls, now) for home in homes)
+
+
+def _with_week(home: HomeModel, calls: DevelopCalls | None, now: datetime | None) -> HomeModel:
+    if calls is None or now is None or home.viewer is None:
+        return home
+    today = now.astimezone(zone(home.viewer.time_zone)).date()
+    mine = [home.viewer_id, *(r.user_id for r in home.reps)]
+    return replace(home, develop={rep_id: calls.week(rep_id, today) for rep_id in mine})
 
 
 def _people(uow: UnitOfWork, ws: WorkspaceRef, wanted: list[str]) -> _People:

@@ -37,7 +37,7 @@ def finish(uow: UnitOfWork, ws: WorkspaceRef, done: Done[R], *, catalog: Catalog
     the sender.
     """
     effects = done.effects
-    homes = homes_for(uow, ws, effects.refresh, catalog) if effects.refresh else ()
+    homes = homes_for(uow, ws, effects.refresh, catalog, now) if effects.refresh else ()
     messages = effects.messages if now is None else tuple(_on_record(uow, ws, m, now) for m in effects.messages)
     return Done(done.result, replace(effects, messages=messages, homes=homes))
 

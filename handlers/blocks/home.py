@@ -6,13 +6,15 @@ from datetime import datetime
 from typing import Any
 
 from domain.catalog import Catalog
-from domain.coaching.cycle import CoachingCycle
+from domain.coaching.cycle import CoachingCycle, Stage
 from domain.coaching.progress import CycleProgress
 from domain.model import Member
 from domain.scheduling.calendar import zone
+from domain.services.develop import DevelopWeek
 from domain.services.home import HomeModel
 from handlers.blocks import limits
 from handlers.blocks.home_coaching import (
+    develop_line,
     rep_contract_blocks,
     rep_profile_blocks,
     rep_row_status,
@@ -51,7 +53,7 @@ def home_view(home: HomeModel, now: datetime, catalog: Catalog | None = None) ->
         if home.coach is not None and home.viewer is not None:
             progress = home.progress.get(home.viewer_id)
             today = now.astimezone(zone(home.viewer.time_zone)).date()
-            blocks += rep_week_blocks(progress, today)
+            blocks += rep_week_blocks(progress, today, home.develop.get(home.viewer_id))
             blocks += rep_profile_blocks(home.profile)
             blocks += rep_contract_blocks(progress, catalog, home.viewer_id)
         if home.is_manager:
@@ -101,7 +103,8 @@ def _team_section(home: HomeModel, now: datetime, skill_names: dict[str, str]) -
     if not home.reps:
         blocks.append(section("You do not coach anyone yet."))
     blocks.extend(
-        _rep_row(rep, now, home.cycles.get(rep.user_id), home.progress.get(rep.user_id), skill_names)
+        _rep_row(rep, now, home.cycles.get(rep.user_id), home.progress.get(rep.user_id), skill_names,
+                 home.develop.get(rep.user_id), home.viewer)
         for rep in home.reps[:_MAX_REPS_SHOWN]
     )
     if count > _MAX_REPS_SHOWN:
@@ -112,7 +115,7 @@ def _team_section(home: HomeModel, now: datetime, skill_names: dict[str, str]) -
 
 def _rep_row(
     rep: Member, now: datetime, cycle: CoachingCycle | None, progress: CycleProgress | None,
-    skill_names: dict[str, str],
+    skill_names: dict[str, str], week: DevelopWeek | None = None, viewer: Member | None = None,
 ) -> Block:
     remove = button(
         "Remove",
@@ -126,6 +129,10 @@ def _rep_row(
     )
     stage = _stage_text(cycle, rep, now) if cycle else "no cycle yet: `/coach start @name`"
     status = rep_row_status(progress, now.astimezone(zone(rep.time_zone)).date(), skill_names)
+    if cycle is not None and week is not None and viewer is not None:
+        stage_now = cycle.stage_on(now.astimezone(zone(rep.time_zone)).date())
+        if stage_now not in (None, Stage.DIAGNOSE, Stage.PRIORITIZE):
+            status += "\n" + develop_line(week, now.astimezone(zone(viewer.time_zone)).date(), for_manager=True)
     return section(md("{rep}\n{zone} · {stage}{status}", rep=mention(rep.user_id),
                       zone=time_zone_label(rep.time_zone, now), stage=stage, status=status), accessory=remove)
 

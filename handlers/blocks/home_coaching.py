@@ -7,6 +7,7 @@ from datetime import date
 from domain.catalog import Catalog
 from domain.coaching.cycle import Stage
 from domain.coaching.progress import CycleProgress
+from domain.services.develop import DevelopWeek
 from domain.services.diagnosis import ProfileView
 from handlers.blocks.contract import contract_blocks
 from handlers.blocks.kit import Block, actions, button, context, counted, header, section
@@ -15,7 +16,7 @@ from handlers.edge import ids
 WEAKEST_SHOWN = 3
 
 
-def rep_week_blocks(progress: CycleProgress | None, today: date) -> list[Block]:
+def rep_week_blocks(progress: CycleProgress | None, today: date, week: DevelopWeek | None = None) -> list[Block]:
     """What this week asks of the rep, with buttons to do it."""
     if progress is None:
         return []
@@ -27,6 +28,8 @@ def rep_week_blocks(progress: CycleProgress | None, today: date) -> list[Block]:
         buttons.append(button("Score one of my calls", ids.OPEN_SCORE_CALL))
     missing = progress.missing_for_rep(today)
     blocks: list[Block] = []
+    if stage is not None and stage not in (Stage.DIAGNOSE, Stage.PRIORITIZE) and week is not None:
+        blocks.append(section(develop_line(week, today, for_manager=False)))
     if missing:
         blocks.append(section(":clipboard: *This week*: " + "; ".join(missing)))
     if buttons:
@@ -74,3 +77,14 @@ def rep_row_status(progress: CycleProgress | None, today: date, skill_names: dic
     if progress.focus:
         return "\n:dart: Focus: " + ", ".join(skill_names.get(s, s) for s in progress.focus)
     return ""
+
+
+def develop_line(week: DevelopWeek | None, today: date, *, for_manager: bool) -> str:
+    """The week's calls in one line: debriefs, and shadowed calls against the 2-3 target ("" with none due)."""
+    if week is None:
+        return ""
+    low, high = week.shadow_target
+    shadowed = f"{len(week.shadows)} of {low}-{high} shadowed"
+    if for_manager and week.shadows_behind(today):
+        shadowed += " :warning: behind"
+    return f":speech_balloon: {counted(len(week.debriefs), 'debrief')} · :eyes: {shadowed} this week"

@@ -297,7 +297,7 @@ NO_PERSON_TEXT: dict[str, str] = {
                      "inputs.metadata_int", "inputs.metadata_user", "inputs.state_values"],
                     "reads a submission, builds nothing"),
     **dict.fromkeys(["home_coaching.rep_row_status", "priorities.matrix_text", "preferences.workdays_text",
-                     "kit.time_zone_label", "profile.score_bar", "kit.counted", "roster.rep_reminder_titles"],
+                     "kit.time_zone_label", "profile.score_bar", "home_coaching.develop_line", "kit.counted", "roster.rep_reminder_titles"],
                     "a plain fragment that the builders using it escape (covered through them)"),
     "kit.divider": "no text", "kit.actions": "only holds elements", "kit.fit": "only trims blocks",
     **dict.fromkeys(["notifications.bind", "notifications.timeless"],
