@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tests.bench import charts, home, http_ack, pipeline, scheduling, use_cases
+from tests.bench import charts, develop_home, home, http_ack, pipeline, scheduling, use_cases
 
 
 def main() -> None:
-    for benchmark in (http_ack, use_cases, charts, scheduling, pipeline, home):
+    for benchmark in (http_ack, use_cases, charts, scheduling, pipeline, home, develop_home):
         for line in benchmark.run():
             print(line)
 
