@@ -17,6 +17,7 @@ from domain.coaching.ports import (
     ContractRepository,
     CycleRepository,
     PriorityRepository,
+    RoleplayRepository,
     SelfAssessmentRepository,
 )
 from domain.delivery import (
@@ -128,6 +129,8 @@ class Repositories(Protocol):
     def shared_files(self) -> SharedFileRepository: ...
     @property
     def receipts(self) -> ReceiptRepository: ...
+    @property
+    def roleplays(self) -> RoleplayRepository: ...
 
 
 class UnitOfWork(Repositories, Protocol):

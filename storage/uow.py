@@ -29,6 +29,7 @@ from storage.pipeline_repository import SqlPipelineRepository
 from storage.priority_repository import SqlContractRepository, SqlPriorityRepository
 from storage.receipt_repository import SqlReceiptRepository
 from storage.repositories import SqlMemberRepository, SqlWorkspaceRepository
+from storage.roleplay_repository import SqlRoleplayRepository
 from storage.schedule_repository import SqlScheduleRepository
 from storage.shared_file_repository import SqlSharedFileRepository
 
@@ -227,6 +228,7 @@ class SqlUnitOfWork:
         self.contracts = SqlContractRepository(self._session)
         self.shared_files = SqlSharedFileRepository(self._session)
         self.receipts = SqlReceiptRepository(self._session)
+        self.roleplays = SqlRoleplayRepository(self._session)
         return self
 
     def __exit__(

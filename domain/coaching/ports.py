@@ -8,6 +8,7 @@ from typing import Protocol
 
 from domain.coaching.contract import CoachingContract
 from domain.coaching.cycle import CoachingCycle
+from domain.coaching.roleplay import RoleplayPractice
 from domain.coaching.scoring import CallScore
 from domain.coaching.self_assessment import SelfAssessment
 from domain.model import WorkspaceRef
@@ -108,4 +109,19 @@ class ContractRepository(Protocol):
 
     def save(self, contract: CoachingContract) -> CoachingContract:
         """Insert (no id) or update (with id); returns it with its id."""
+        ...
+
+
+class RoleplayRepository(Protocol):
+    """Role-plays practised on a rep's deals (`roleplay_practices`), scoped by workspace."""
+
+    def add(self, practice: RoleplayPractice) -> RoleplayPractice:
+        """Store a new practice and return it with its id."""
+        ...
+
+    def recent(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: datetime) -> dict[str, list[RoleplayPractice]]:
+        """The practices on these reps' deals at or after `since`, newest first, by rep (one query).
+
+        Reps with none are absent.
+        """
         ...

@@ -17,11 +17,12 @@ from storage.orm.coaching import (
 from storage.orm.files import SharedFileRow
 from storage.orm.pipeline import OpportunityRow
 from storage.orm.receipts import ReceiptRow
+from storage.orm.roleplay import RoleplayPracticeRow
 from storage.orm.scheduling import DeliveryRow, ScheduleRow
 from storage.orm.workspaces import MemberRow, WorkspaceRow
 
 __all__ = [
     "Base", "CallScoreRow", "ContractRow", "CycleRow", "DeliveryRow", "FocusSkillRow", "GapRatingRow",
-    "MemberRow", "OpportunityRow", "ReceiptRow", "ScheduleRow", "SelfAssessmentRow", "SharedFileRow",
-    "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",
+    "MemberRow", "OpportunityRow", "ReceiptRow", "RoleplayPracticeRow", "ScheduleRow", "SelfAssessmentRow",
+    "SharedFileRow", "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",
 ]
