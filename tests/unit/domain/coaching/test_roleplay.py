@@ -102,7 +102,8 @@ def test_with_too_little_history_of_their_own_the_team_average_is_used_and_said(
     assert audit_of(history()).stage(PR).timed < MIN_HISTORY
     assert card.baseline is Baseline.TEAM and card.average_days == 7.5  # (6 + 6 + 8 + 10) / 4
     assert card.stall() == "in Presenting for 30 days (team average: 8)"
-    assert card.baseline_note() == "Compared with the team's average: you have fewer than 3 deals through Presenting yet."
+    assert card.baseline_note() == (
+        "Compared with the team's average: you have fewer than 3 deals through Presenting yet.")
 
 
 def test_without_a_team_the_whole_workspace_is_the_fallback() -> None:
