@@ -40,3 +40,7 @@ OPEN_PRIORITIZE = "coaching.open_prioritize"  # value: the rep's id
 OPEN_CONTRACT = "coaching.open_contract"  # value: the rep's id
 ACCEPT_FOCUS = "coaching.accept_focus"  # value: the rep's id
 SIGN_CONTRACT = "coaching.sign_contract"  # value: "<rep id>:<version>"
+
+# Role-plays on real deals (issue 10)
+MARK_ROLEPLAY = "roleplay.mark_practised"  # value: "<rep id>:<deal's CRM id>"; opens the form below
+ROLEPLAY_PRACTISED_VIEW = "roleplay.practised"

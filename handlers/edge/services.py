@@ -20,6 +20,7 @@ from domain.services.pipeline import PipelineService
 from domain.services.pipeline_upload import PipelineUploadService
 from domain.services.preferences import PreferenceService
 from domain.services.prioritization import PrioritizationService
+from domain.services.roleplays import RoleplayService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
 
@@ -45,6 +46,7 @@ class Services:
     pipeline: PipelineService
     uploads: PipelineUploadService
     catalog: Catalog
+    roleplays: RoleplayService
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).
