@@ -27,11 +27,11 @@ from domain.coaching.roleplay import (
 )
 from domain.effects import Done, Effects, Notice, refresh, tell
 from domain.errors import FieldProblems, NotFound
-from domain.model import Member, WorkspaceRef
+from domain.model import Member, Role, WorkspaceRef
 from domain.pipeline.audit import audit_reps
 from domain.pipeline.model import MAX_NAME, Opportunity, Stage
 from domain.ports import UnitOfWork, UnitOfWorkFactory
-from domain.receipts import Receipt, record, within_deadline
+from domain.receipts import Receipt, record
 from domain.services.use_case import finish
 
 NOTE = "note"  # the field a note's problem is reported under
@@ -46,6 +46,7 @@ class RoleplayList:
     roleplays: RepRoleplays
     in_cycle: bool  # the rep has an active coaching cycle
     focus: tuple[str, ...] = ()  # its focus skills' names, in the order chosen
+    viewer_coaches: bool = False  # the viewer is a manager or an admin (who may mean a rep's cards)
 
     @property
     def own(self) -> bool:
@@ -82,18 +83,18 @@ class RoleplayService:
         now = self._clock()
         with self._uow_factory(read_only=True) as uow:
             people = uow.members.get_many(ws, {viewer_id, wanted})
-            rep = roleplay_access(people.get(viewer_id), people.get(wanted), wanted)
+            viewer = people.get(viewer_id)
+            rep = roleplay_access(viewer, people.get(wanted), wanted)
             roleplays = load_roleplays(uow, ws, [rep], now, self._catalog)[rep.user_id]
             cycle = uow.cycles.active_for(ws, rep.user_id)
             focus = uow.priorities.focus(cycle.id) if cycle is not None and cycle.id is not None else []
         names = tuple(self._catalog.competency(c).name for c in focus if c in self._known)
-        return RoleplayList(viewer_id, rep, roleplays, cycle is not None, names)
+        coaches = viewer is not None and (viewer.is_admin or viewer.role is Role.MANAGER)
+        return RoleplayList(viewer_id, rep, roleplays, cycle is not None, names, coaches)
 
-    def practice_form(self, ws: WorkspaceRef, viewer_id: str, rep_id: str, external_id: str,
-                      receipt: Receipt | None = None) -> PracticeForm:
+    def practice_form(self, ws: WorkspaceRef, viewer_id: str, rep_id: str, external_id: str) -> PracticeForm:
         """The deal "Mark practised" opens a form for; refused for a deal the viewer may not mark."""
         with self._uow_factory(read_only=True) as uow:
-            within_deadline(uow, receipt)
             _, deal = _markable(uow, ws, viewer_id, rep_id, external_id)
         return PracticeForm(rep_id, deal.external_id, account_of(deal), deal.stage)
 

@@ -80,18 +80,19 @@ def roleplay_list_message(shown: RoleplayList) -> dict[str, Any]:
     who = md("You") if own else mention(shown.rep.user_id)
     whose = md("your") if own else md("{rep}'s", rep=mention(shown.rep.user_id))
     have = "have" if own else "has"
+    for_a_rep = [context("For one of your reps: `/coach roleplay @alex`.")] if own and shown.viewer_coaches else []
     if roleplays.nothing_imported:
         text = md("{who} {have} no deals in Coachflow yet, so there is nothing to role-play.", who=who, have=have)
-        return message(text, [section(text), context(NOTHING_IMPORTED)])
+        return message(text, [section(text), context(NOTHING_IMPORTED), *for_a_rep])
     if not roleplays.open_deals:
         text = md("{who} {have} no open deals in Coachflow, so there is nothing to role-play.", who=who, have=have)
-        return message(text, [section(text)])
+        return message(text, [section(text), *for_a_rep])
     cards = roleplays.cards
     blocks: list[Block] = [header("Role-plays on real deals")]
     if not cards:
         text = md("None of {whose} {deals} is past its usual time in its stage: nothing to role-play right now.",
                   whose=whose, deals=summary.count(roleplays.open_deals, "open deal"))
-        return message(text, [section(text), *_notes(shown)])
+        return message(text, [section(text), *_notes(shown), *for_a_rep])
     intro = md("{stalled} of {whose} {deals} {are} past the usual time in {their} stage, largest first. "
                "Role-play the next conversation of each before it happens.",
                stalled=len(cards), whose=whose, deals=summary.count(roleplays.open_deals, "open deal"),
@@ -102,7 +103,7 @@ def roleplay_list_message(shown: RoleplayList) -> dict[str, Any]:
         rest = len(cards) - SHOWN
         blocks.append(context(md("…and {rest} more stalled {deals}, smaller or without an amount: start with "
                                  "the ones above.", rest=rest, deals="deal" if rest == 1 else "deals")))
-    blocks += _notes(shown)
+    blocks += [*_notes(shown), *for_a_rep]
     return message(intro, blocks)
 
 

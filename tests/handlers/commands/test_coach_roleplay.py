@@ -161,3 +161,8 @@ def test_a_form_from_another_workspace_stores_nothing(teams: Slack, fake_server:
     assert teams.dispatch(request).status == 200
     teams.finish_listeners()
     assert rows(engine, "roleplay_practices") == 0
+
+
+def test_a_manager_without_deals_of_their_own_is_pointed_to_a_reps(teams: Slack) -> None:
+    said = teams.coach("UMGR", "roleplay").last_text
+    assert "You have no deals in Coachflow yet" in said and "`/coach roleplay @alex`" in said
