@@ -19,6 +19,7 @@ CALL_LINK = 500  # call_scores.call_link
 CALL_NOTES = SLACK_INPUT_MAX  # call_scores.notes (Text)
 CONTRACT_TARGET = 100  # contracts.metrics[].target (JSON)
 CONTRACT_COMMITMENTS = SLACK_INPUT_MAX  # contracts.rep_commitments / manager_commitments (Text)
+ROLEPLAY_NOTE = 1000  # roleplay_practices.note
 
 
 def text_problem(text: str, limit: int) -> str | None:

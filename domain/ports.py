@@ -18,6 +18,7 @@ from domain.coaching.ports import (
     CycleRepository,
     DebriefRepository,
     PriorityRepository,
+    RoleplayRepository,
     SelfAssessmentRepository,
     ShadowObservationRepository,
 )
@@ -134,6 +135,8 @@ class Repositories(Protocol):
     def debriefs(self) -> DebriefRepository: ...
     @property
     def shadow_observations(self) -> ShadowObservationRepository: ...
+    @property
+    def roleplays(self) -> RoleplayRepository: ...
 
 
 class UnitOfWork(Repositories, Protocol):

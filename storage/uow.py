@@ -30,6 +30,7 @@ from storage.pipeline_repository import SqlPipelineRepository
 from storage.priority_repository import SqlContractRepository, SqlPriorityRepository
 from storage.receipt_repository import SqlReceiptRepository
 from storage.repositories import SqlMemberRepository, SqlWorkspaceRepository
+from storage.roleplay_repository import SqlRoleplayRepository
 from storage.schedule_repository import SqlScheduleRepository
 from storage.shared_file_repository import SqlSharedFileRepository
 
@@ -230,6 +231,7 @@ class SqlUnitOfWork:
         self.receipts = SqlReceiptRepository(self._session)
         self.debriefs = SqlDebriefRepository(self._session)
         self.shadow_observations = SqlShadowObservationRepository(self._session)
+        self.roleplays = SqlRoleplayRepository(self._session)
         return self
 
     def __exit__(

@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from domain.coaching.cycle import CoachingCycle, CycleStatus
+from domain.coaching.roleplay import RoleplayPractice
 from domain.delivery import (
     SENDING_LEASE,
     STALE_REASON,
@@ -32,6 +33,7 @@ from tests.fakes_diagnosis import (
 )
 from tests.fakes_pipeline import FakePipelineRepository
 from tests.fakes_receipts import FakeReceiptRepository
+from tests.fakes_roleplay import FakeRoleplayRepository
 from tests.fakes_shared_files import FakeSharedFileRepository
 
 
@@ -49,6 +51,7 @@ class _Tables:
     shared_files: dict[tuple[str, str], SharedFileRecord] = field(default_factory=dict)
     receipts: dict[tuple[str, str], str] = field(default_factory=dict)
     calls: CallTables = field(default_factory=CallTables)
+    roleplays: list[RoleplayPractice] = field(default_factory=list)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -63,6 +66,7 @@ class _Tables:
             shared_files=dict(self.shared_files),
             receipts=dict(self.receipts),
             calls=self.calls.copy(),
+            roleplays=list(self.roleplays),
         )
 
 
@@ -338,6 +342,7 @@ class FakeUnitOfWork:
         self.receipts = FakeReceiptRepository(self._tables.receipts)
         self.debriefs = FakeDebriefRepository(self._tables.calls, self._tables.workspaces)
         self.shadow_observations = FakeShadowObservationRepository(self._tables.calls, self._tables.workspaces)
+        self.roleplays = FakeRoleplayRepository(self._tables.roleplays, self._tables.workspaces)
         return self
 
     def __exit__(

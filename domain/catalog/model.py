@@ -145,6 +145,9 @@ class Competency(_Entry):
     self_assessment_questions: Annotated[tuple[SelfAssessmentQuestion, ...], _entries(4, 4)]
     # The default behaviour of the 21-day challenge; shown in every daily nudge.
     challenge_behavior: Line
+    # What to practise in a role-play on a stalled deal ("practise uncovering the cost of
+    # inaction"); optional, so older catalog files load (see domain.coaching.roleplay).
+    roleplay_focus: Line | None = None
 
 
 class ScoringDimension(_Entry):

@@ -9,6 +9,7 @@ from typing import Protocol
 from domain.coaching.contract import CoachingContract
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import Debrief, ShadowObservation
+from domain.coaching.roleplay import RoleplayPractice
 from domain.coaching.scoring import CallScore
 from domain.coaching.self_assessment import SelfAssessment
 from domain.model import WorkspaceRef
@@ -149,4 +150,19 @@ class ShadowObservationRepository(Protocol):
     def for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
                          ) -> dict[str, list[ShadowObservation]]:
         """Each rep's shadowed calls on `first`..`last` (inclusive), newest call first; one query."""
+        ...
+
+
+class RoleplayRepository(Protocol):
+    """Role-plays practised on a rep's deals (`roleplay_practices`), scoped by workspace."""
+
+    def add(self, practice: RoleplayPractice) -> RoleplayPractice:
+        """Store a new practice and return it with its id."""
+        ...
+
+    def recent(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: datetime) -> dict[str, list[RoleplayPractice]]:
+        """The practices on these reps' deals at or after `since`, newest first, by rep (one query).
+
+        Reps with none are absent.
+        """
         ...

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from handlers.commands import admin, calls, contract, cycles, diagnosis, pipeline, priorities, roster, settings
+from handlers.commands import (
+    admin,
+    calls,
+    contract,
+    cycles,
+    diagnosis,
+    pipeline,
+    priorities,
+    roleplay,
+    roster,
+    settings,
+)
 from handlers.commands.registry import CommandTable, SlashCommands
 from handlers.edge import ids
 
@@ -23,6 +34,7 @@ SUBCOMMANDS = (
     *pipeline.SUBCOMMANDS,
     *settings.SUBCOMMANDS,
     *calls.SUBCOMMANDS,
+    *roleplay.SUBCOMMANDS,
 )
 
 

@@ -54,3 +54,6 @@ DEBRIEF_FEEDBACK_VIEW = "calls.debrief_feedback"
 NO_CALLS_TODAY = "calls.no_calls_today"  # on the end-of-day prompt
 NOT_TODAY = "calls.not_today"  # on the end-of-day prompt
 SHADOW_VIEW = "calls.shadow"
+# Role-plays on real deals (issue 10)
+MARK_ROLEPLAY = "roleplay.mark_practised"  # value: "<rep id>:<deal's CRM id>"; opens the form below
+ROLEPLAY_PRACTISED_VIEW = "roleplay.practised"

@@ -26,6 +26,7 @@ from domain.services.cycles import CycleStarted
 from domain.services.diagnosis import AssessmentSaved, RepScored, ScoreSaved
 from domain.services.pipeline_upload import UploadAnswered
 from domain.services.prioritization import RepPriorities
+from domain.services.roleplays import RoleplayRecorded
 from domain.services.roster_rules import RepJoined, RepLeft, RepsAdded
 from handlers.blocks import roster
 from handlers.blocks.contract import (
@@ -44,6 +45,7 @@ from handlers.blocks.profile import (
     rep_scored_notice,
     score_saved_message,
 )
+from handlers.blocks.roleplay import roleplay_recorded_notice
 from handlers.charts.model import MatrixPoint
 from handlers.edge.chart_upload import upload_matrix
 from handlers.edge.services import Services
@@ -158,3 +160,10 @@ def _both_signed(notice: BothSigned, to: str, catalog: Catalog) -> Rendered:
 @render.register(UploadAnswered)
 def _upload_answered(notice: UploadAnswered, to: str, catalog: Catalog) -> Rendered:
     return upload_reply(notice.outcome)
+
+
+# -- role-plays on real deals ------------------------------------------------------
+
+@render.register(RoleplayRecorded)
+def _roleplay_recorded(notice: RoleplayRecorded, to: str, catalog: Catalog) -> Rendered:
+    return roleplay_recorded_notice(notice.practice, notice.to_role)

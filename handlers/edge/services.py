@@ -21,6 +21,7 @@ from domain.services.pipeline import PipelineService
 from domain.services.pipeline_upload import PipelineUploadService
 from domain.services.preferences import PreferenceService
 from domain.services.prioritization import PrioritizationService
+from domain.services.roleplays import RoleplayService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
 
@@ -47,6 +48,7 @@ class Services:
     uploads: PipelineUploadService
     calls: CallsService
     catalog: Catalog
+    roleplays: RoleplayService
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

@@ -8,6 +8,7 @@ from handlers.edge import ids
 from handlers.views.add_reps import handle_add_reps
 from handlers.views.contract import handle_contract
 from handlers.views.prioritize import handle_prioritize
+from handlers.views.roleplay import handle_roleplay_practised
 from handlers.views.score_call import handle_score_call
 from handlers.views.self_assessment import handle_self_assessment
 
@@ -18,3 +19,4 @@ def register(app: App) -> None:
     app.view(ids.SELF_ASSESSMENT_VIEW)(handle_self_assessment)
     app.view(ids.PRIORITIZE_VIEW)(handle_prioritize)
     app.view(ids.CONTRACT_VIEW)(handle_contract)
+    app.view(ids.ROLEPLAY_PRACTISED_VIEW)(handle_roleplay_practised)

@@ -14,6 +14,7 @@ from handlers.blocks.add_reps_modal import add_reps_modal
 from handlers.blocks.contract import contract_modal
 from handlers.blocks.diagnosis_modals import score_call_modal, self_assessment_modal
 from handlers.blocks.priorities import prioritize_modal
+from handlers.blocks.roleplay import practice_modal
 from handlers.edge.services import Services
 
 
@@ -41,3 +42,9 @@ def open_contract(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id
                   trigger_id: str) -> None:
     draft = svc.contracts.draft(ws, manager_id, rep_id)
     client.views_open(trigger_id=trigger_id, view=contract_modal(draft, svc.catalog))
+
+
+def open_roleplay_practice(client: WebClient, svc: Services, ws: WorkspaceRef, user_id: str, rep_id: str,
+                           external_id: str, trigger_id: str) -> None:
+    form = svc.roleplays.practice_form(ws, user_id, rep_id, external_id)
+    client.views_open(trigger_id=trigger_id, view=practice_modal(form))

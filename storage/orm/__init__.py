@@ -18,12 +18,12 @@ from storage.orm.coaching import (
 from storage.orm.files import SharedFileRow
 from storage.orm.pipeline import OpportunityRow
 from storage.orm.receipts import ReceiptRow
+from storage.orm.roleplay import RoleplayPracticeRow
 from storage.orm.scheduling import DeliveryRow, ScheduleRow
 from storage.orm.workspaces import MemberRow, WorkspaceRow
 
 __all__ = [
     "Base", "CallScoreRow", "ContractRow", "CycleRow", "DebriefRow", "DeliveryRow", "FocusSkillRow", "GapRatingRow",
-    "MemberRow", "OpportunityRow", "ReceiptRow", "ScheduleRow", "SelfAssessmentRow", "ShadowObservationRow",
-    "SharedFileRow",
-    "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",
+    "MemberRow", "OpportunityRow", "ReceiptRow", "RoleplayPracticeRow", "ScheduleRow", "SelfAssessmentRow",
+    "ShadowObservationRow", "SharedFileRow", "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",
 ]

@@ -24,6 +24,7 @@ from bot.modal_values import assessment_values, contract_values, rating_values
 from domain.catalog import load_catalog
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory
+from domain.services.roleplays import NOTE
 from handlers.blocks.contract import WEEKLY_HOURS, skill_block
 from handlers.blocks.diagnosis_modals import CALL_TITLE, dimension_block, question_block
 from handlers.blocks.inputs import FORM_UNREADABLE, VALUE
@@ -31,6 +32,7 @@ from handlers.edge import ids
 from handlers.edge.errors import APOLOGY
 from tests.handlers.conftest import TEAM, Slack
 from tests.handlers.diagnosis_steps import DIMENSIONS, score_values
+from tests.handlers.roleplay_steps import note_values
 
 CATALOG = load_catalog()
 HUGE = "9" * 4300 + "1"  # one digit past what int() reads
@@ -119,6 +121,10 @@ def _contract(hours: object, metadata: object = '{"rep": "UA"}') -> tuple[str, d
     return ids.CONTRACT_VIEW, values, metadata
 
 
+def _practised(metadata: object) -> tuple[str, dict[str, Any], object]:
+    return ids.ROLEPLAY_PRACTISED_VIEW, note_values("Practised"), metadata
+
+
 SCORE_DIMENSION = dimension_block(DIMENSIONS[0])
 FIRST_ANSWER = question_block(FIRST_QUESTION, "confidence")
 SUBMISSIONS = {
@@ -155,6 +161,15 @@ SUBMISSIONS = {
     "hours empty": (_contract(""), WEEKLY_HOURS, "Weekly time is between"),
     "hours number type": (_contract(2), WEEKLY_HOURS, "Weekly time is between"),
     "contract rep list": (_contract("2", '{"rep": ["UA"]}'), skill_block(0), FORM_UNREADABLE),
+    "roleplay rep int": (_practised('{"rep": 5, "deal": "A1"}'), NOTE, FORM_UNREADABLE),
+    "roleplay rep not an id": (_practised('{"rep": "<!channel>", "deal": "A1"}'), NOTE, FORM_UNREADABLE),
+    "roleplay deal list": (_practised('{"rep": "UA", "deal": ["A1"]}'), NOTE, FORM_UNREADABLE),
+    "roleplay deal number": (_practised('{"rep": "UA", "deal": ' + HUGE + "}"), NOTE, FORM_UNREADABLE),
+    "roleplay deal empty": (_practised('{"rep": "UA", "deal": ""}'), NOTE, FORM_UNREADABLE),
+    "roleplay deal too long": (_practised('{"rep": "UA", "deal": "' + "9" * 129 + '"}'), NOTE, FORM_UNREADABLE),
+    "roleplay not json": (_practised("{rep: UA"), NOTE, FORM_UNREADABLE),
+    "roleplay note list": ((ids.ROLEPLAY_PRACTISED_VIEW, {NOTE: {VALUE: {"type": "plain_text_input", "value": [1]}}},
+                            '{"rep": "UA", "deal": "nope"}'), NOTE, "That deal is not <@UA>'s"),
 }
 
 
@@ -196,6 +211,12 @@ CLICKS = [
     (ids.ACCEPT_FOCUS, 5, "not"),
     (ids.OPEN_PRIORITIZE, {"rep": "UA"}, "not"),
     (ids.OPEN_CONTRACT, None, "not"),
+    (ids.MARK_ROLEPLAY, 7, "That button could not be read"),
+    (ids.MARK_ROLEPLAY, ["UA", "A1"], "That button could not be read"),
+    (ids.MARK_ROLEPLAY, "U²:A1", "That button could not be read"),
+    (ids.MARK_ROLEPLAY, f"UA:{HUGE}", "That button could not be read"),
+    (ids.MARK_ROLEPLAY, "UA:" + "x" * 3000, "That button could not be read"),
+    (ids.MARK_ROLEPLAY, "UA:nope", "That deal is not <@UA>'s"),
 ]
 
 

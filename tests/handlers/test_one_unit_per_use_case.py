@@ -27,6 +27,7 @@ from tests.handlers.diagnosis_steps import (
     score_values,
     submit_score,
 )
+from tests.handlers.roleplay_steps import open_form, submit_practised, teams_with_deals
 
 LEDGER = {"deliveries", "workspaces"}
 _WRITE = re.compile(r"^\s*(insert|update|delete)\b", re.IGNORECASE)
@@ -184,3 +185,31 @@ def test_a_writing_coach_command_is_one_unit_of_work_after_the_callers_enrolment
     # Both Homes were built in that unit, after the start: they show the new cycle.
     assert "Coaching cycle" in home_text(fake.home_of("UA") or {})
     assert "<@UA>" in home_text(fake.home_of("UMGR") or {})
+
+
+def test_roleplay_cards_are_one_read_and_marking_one_practised_is_one_unit(
+    slack: Slack, fake: FakeSlack, recorder: Recorder, writes: list[str]
+) -> None:
+    teams_with_deals(slack, recorder)
+    form = open_form(slack, "UMGR", "UA:A1")
+    slack.listeners.wait_idle()
+    recorder.units.clear()
+    writes.clear()
+
+    cards = slack.coach("UMGR", "roleplay <@UA|alex>")
+    slack.listeners.wait_idle()
+
+    assert "Globex" in cards.last_text
+    caller, read = recorder.use_cases()  # the caller looked up (known: nothing written), then the cards
+    assert caller.read_only and read.read_only and {"pipeline", "roleplays"} <= read.used
+    assert writes == []
+    recorder.units.clear()
+
+    reply = submit_practised(slack, "UMGR", form["private_metadata"], "Ran it")
+    fake.wait_for(lambda: any("recorded a role-play with you" in m["text"] for m in fake.messages_to("UA")))
+    slack.finish_listeners()
+
+    assert reply.body == ""
+    [use_case] = recorder.use_cases()
+    assert not use_case.read_only and {"receipts", "roleplays", "deliveries"} <= use_case.used
+    assert len(recorder.ledger()) == 1  # how both DMs went

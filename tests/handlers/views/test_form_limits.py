@@ -16,6 +16,7 @@ import pytest
 
 from domain import field_lengths
 from domain.model import WorkspaceRef
+from domain.pipeline.model import MAX_NAME
 from domain.ports import UnitOfWorkFactory
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, target_block
 from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_TITLE, NOTES
@@ -23,6 +24,7 @@ from handlers.edge import ids
 from tests.handlers.conftest import TEAM, Slack
 from tests.handlers.contract_steps import contract_values, submit_view
 from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values, submit_score
+from tests.handlers.roleplay_steps import open_form, submit_practised, teams_with_deals
 
 WS = WorkspaceRef(TEAM)
 
@@ -149,3 +151,21 @@ def test_a_contract_field_one_character_too_long_is_refused_inline(
     assert reply.status == 200
     assert json.loads(reply.body)["errors"] == {block: f"Keep it to {limit} characters; this is {limit + 1}."}
     assert _contract(uow_factory) is None
+
+
+def test_a_roleplay_note_and_an_account_name_at_their_limits_are_stored_as_typed(
+    slack: Slack, uow_factory: UnitOfWorkFactory
+) -> None:
+    account = filled(MAX_NAME, "Acme ")  # the CRM's longest deal name, kept as the account at the time
+    teams_with_deals(slack, uow_factory, account)
+    note = filled(field_lengths.ROLEPLAY_NOTE, "Practised ")
+    form = open_form(slack, "UMGR", "UA:A1")
+    [field] = [b for b in form["blocks"] if b["type"] == "input"]
+    assert field["element"]["max_length"] == len(note)
+
+    reply = submit_practised(slack, "UMGR", form["private_metadata"], note)
+
+    assert (reply.status, reply.body) == (200, "")
+    with uow_factory() as uow:
+        [stored] = uow.roleplays.recent(WS, ["UA"], datetime.now(UTC) - timedelta(days=1))["UA"]
+    assert (stored.account, stored.note) == (account, note)

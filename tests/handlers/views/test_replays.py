@@ -17,11 +17,13 @@ import pytest
 from sqlalchemy import Engine
 
 from bot.modal_values import rating_values
+from domain.ports import UnitOfWorkFactory
 from handlers import actions, views
 from handlers.edge import ids
 from tests.handlers.conftest import Reply, Slack
 from tests.handlers.diagnosis_steps import assessment_values, open_modal
 from tests.handlers.receipt_steps import column, contract_request, replay, rows, score, score_request, team, texts_to
+from tests.handlers.roleplay_steps import open_form, practised_request, teams_with_deals
 
 # -- forms ------------------------------------------------------------------------
 
@@ -99,6 +101,18 @@ def test_the_contract_form_replayed_writes_one_version_and_one_dm(slack: Slack, 
     assert texts_to(slack, "UA", "wrote your coaching contract") == 1
 
 
+def test_a_roleplay_marked_practised_and_replayed_is_recorded_once(slack: Slack, engine: Engine,
+                                                                   uow_factory: UnitOfWorkFactory) -> None:
+    teams_with_deals(slack, uow_factory)
+    form = open_form(slack, "UMGR", "UA:A2")
+    request = practised_request(slack, "UMGR", form["private_metadata"], "Cost of inaction, twice")
+
+    assert all(r.body == "" for r in replay(slack, request, request, request))
+    assert rows(engine, "roleplay_practices") == 1
+    assert texts_to(slack, "UA", "recorded a role-play with you") == 1
+    assert texts_to(slack, "UMGR", "Recorded: a role-play with") == 1
+
+
 # -- buttons ----------------------------------------------------------------------
 
 
@@ -160,10 +174,11 @@ REPLAYED = {
     ids.SIGN_CONTRACT: test_sign_clicked_twice_and_replayed_signs_once_and_tells_once,
     ids.ACCEPT_FOCUS: test_accepting_the_focus_replayed_answers_once,
     ids.REMOVE_REP: test_remove_replayed_removes_once_without_a_confusing_second_answer,
+    ids.ROLEPLAY_PRACTISED_VIEW: test_a_roleplay_marked_practised_and_replayed_is_recorded_once,
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMENT, ids.OPEN_PRIORITIZE,
-                 ids.OPEN_CONTRACT}
+                 ids.OPEN_CONTRACT, ids.MARK_ROLEPLAY}
 
 
 class _Registrations:

@@ -22,6 +22,7 @@ from domain.coaching.cycle import CoachingCycle, CycleStatus, Stage
 from domain.coaching.debriefs import Debrief, ShadowObservation
 from domain.coaching.priorities import GapRating
 from domain.coaching.progress import CycleProgress
+from domain.coaching.roleplay import Baseline, RepRoleplays, RoleplayCard, RoleplayPractice, SuggestedFocus
 from domain.coaching.scoring import CallGap, CallScore, DimensionAverage, PerceptionGap, SkillsProfile
 from domain.model import Member, Role, WorkspaceRef, WorkspaceSettings
 from domain.notifications.cycle_tasks import CycleTasksNote
@@ -40,6 +41,7 @@ from domain.services.diagnosis import ProfileView, ScoredCall
 from domain.services.home import HomeModel
 from domain.services.pipeline import PipelineAudit
 from domain.services.prioritization import PriorityView, SkillGap
+from domain.services.roleplays import NOTE, PracticeForm, RoleplayList
 from domain.services.roster import AddOutcome, RepResult, TeamListing
 from handlers.blocks import (
     add_reps_modal,
@@ -59,6 +61,7 @@ from handlers.blocks import (
     preferences,
     priorities,
     profile,
+    roleplay,
     roster,
     week_ahead,
 )
@@ -119,6 +122,19 @@ SHADOW = ShadowObservation(WS, "UREP", "UMGR", CallRef(HOSTILE), CallType.DEMO, 
                            skill_scores={"discovery": 3}, indicators={"discovery_questions_asked": 3}, id=1)
 CALLS = CallList(TODAY, TODAY, "this", [RepCalls(REP, [CallEntry(DEBRIEF, SHADOW), CallEntry(DEBRIEF, None),
                                                        CallEntry(None, SHADOW)])], is_team=True)
+# Role-plays: account names from a CRM export, a focus from an admin's catalog, a note a manager typed.
+CARD = RoleplayCard("UREP", HOSTILE, HOSTILE, DealStage.QUALIFYING, Decimal(12000), 34, 12.0, Baseline.REP,
+                    SuggestedFocus("discovery", HOSTILE, HOSTILE))
+CARDS = [CARD, replace(CARD, amount=None, baseline=Baseline.TEAM, focus=None, practised_at=NOW),
+         *[replace(CARD, external_id=f"D{n}", baseline=Baseline.WORKSPACE) for n in range(12)]]
+PRACTICE = RoleplayPractice(WS, "UREP", HOSTILE, HOSTILE, "UMGR", HOSTILE, NOW)
+
+
+def _roleplays(viewer: str, cards: list[RoleplayCard], deals: int = 20, open_deals: int = 15,
+               focus: tuple[str, ...] = ()) -> RoleplayList:
+    return RoleplayList(viewer, REP, RepRoleplays("UREP", deals, open_deals, tuple(cards), 2), True, focus)
+
+
 # What the domain writes in an error: our mentions, and whatever the requester typed, quoted.
 DOMAIN_ERROR = f"<@UREP> is not on your team. `{HOSTILE}` is not a skill in the catalog."
 
@@ -286,6 +302,22 @@ CASES: dict[str, list[Call]] = {
     "roster.rep_left_notice": [Call(lambda: roster.rep_left_notice("UREP", "UMGR2"), False)],
     "week_ahead.week_ahead_message": [Call(lambda: week_ahead.week_ahead_message(
         WeekAheadNote(WS, MANAGER, [REP], TODAY), NOW), False)],
+    "roleplay.card_block": [Call(lambda card=card, rep=rep: roleplay.card_block(card, rep))
+                            for card in CARDS[:3] for rep in (True, False)],
+    "roleplay.roleplay_list_message": [
+        *[Call(lambda viewer=viewer: roleplay.roleplay_list_message(_roleplays(viewer, CARDS)))
+          for viewer in ("UREP", "UMGR")],
+        Call(lambda: roleplay.roleplay_list_message(_roleplays("UMGR", CARDS[:1], focus=(HOSTILE,)))),
+        *[Call(lambda deals=deals, open_deals=open_deals: roleplay.roleplay_list_message(
+            _roleplays("UMGR", [], deals, open_deals)), False) for deals, open_deals in ((0, 0), (3, 0), (3, 3))],
+    ],
+    "roleplay.practice_modal": [Call(lambda stage=stage: roleplay.practice_modal(
+        PracticeForm("UREP", HOSTILE, HOSTILE, stage))) for stage in (DealStage.CLOSING, None)],
+    "roleplay.practice_errors": [Call(lambda: roleplay.practice_errors({NOTE: HOSTILE}))],
+    "roleplay.roleplay_recorded_notice": [
+        Call(lambda practice=practice, role=role: roleplay.roleplay_recorded_notice(practice, role))
+        for practice in (PRACTICE, replace(PRACTICE, practised_by="UREP"))
+        for role in ("practiser", "rep", "manager")],
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -300,6 +332,9 @@ NO_PERSON_TEXT: dict[str, str] = {
                      "kit.time_zone_label", "profile.score_bar",
                      "home_coaching.develop_line", "kit.counted", "roster.rep_reminder_titles"],
                     "a plain fragment that the builders using it escape (covered through them)"),
+    **dict.fromkeys(["roleplay.read_mark_value", "roleplay.read_practice_submission"],
+                    "reads a submission, builds nothing"),
+    "roleplay.mark_value": "a button value, never shown",
     "kit.divider": "no text", "kit.actions": "only holds elements", "kit.fit": "only trims blocks",
     **dict.fromkeys(["notifications.bind", "notifications.timeless"],
                     "binds a kind's builder, covered through notifications.renderer"),
