@@ -16,6 +16,7 @@ from domain.coaching.ports import (
     CallScoreRepository,
     ContractRepository,
     CycleRepository,
+    HomeworkRepository,
     PriorityRepository,
     SelfAssessmentRepository,
 )
@@ -128,6 +129,8 @@ class Repositories(Protocol):
     def shared_files(self) -> SharedFileRepository: ...
     @property
     def receipts(self) -> ReceiptRepository: ...
+    @property
+    def homework(self) -> HomeworkRepository: ...
 
 
 class UnitOfWork(Repositories, Protocol):

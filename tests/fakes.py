@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from domain.coaching.cycle import CoachingCycle, CycleStatus
+from domain.coaching.homework import Homework
 from domain.delivery import (
     SENDING_LEASE,
     STALE_REASON,
@@ -29,6 +30,7 @@ from tests.fakes_diagnosis import (
     FakePriorityRepository,
     FakeSelfAssessmentRepository,
 )
+from tests.fakes_homework import FakeHomeworkRepository
 from tests.fakes_pipeline import FakePipelineRepository
 from tests.fakes_receipts import FakeReceiptRepository
 from tests.fakes_shared_files import FakeSharedFileRepository
@@ -47,6 +49,7 @@ class _Tables:
     diagnosis: DiagnosisTables = field(default_factory=DiagnosisTables)
     shared_files: dict[tuple[str, str], SharedFileRecord] = field(default_factory=dict)
     receipts: dict[tuple[str, str], str] = field(default_factory=dict)
+    homework: dict[int, Homework] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -60,6 +63,7 @@ class _Tables:
             diagnosis=self.diagnosis.copy(),
             shared_files=dict(self.shared_files),
             receipts=dict(self.receipts),
+            homework=dict(self.homework),
         )
 
 
@@ -333,6 +337,7 @@ class FakeUnitOfWork:
         self.contracts = FakeContractRepository(self._tables.diagnosis, self._tables.workspaces)
         self.shared_files = FakeSharedFileRepository(self._tables.shared_files, self._tables.workspaces)
         self.receipts = FakeReceiptRepository(self._tables.receipts)
+        self.homework = FakeHomeworkRepository(self._tables.homework, self._tables.workspaces)
         return self
 
     def __exit__(

@@ -15,6 +15,7 @@ from storage.orm.coaching import (
     SelfAssessmentRow,
 )
 from storage.orm.files import SharedFileRow
+from storage.orm.homework import HomeworkRow
 from storage.orm.pipeline import OpportunityRow
 from storage.orm.receipts import ReceiptRow
 from storage.orm.scheduling import DeliveryRow, ScheduleRow
@@ -24,4 +25,5 @@ __all__ = [
     "Base", "CallScoreRow", "ContractRow", "CycleRow", "DeliveryRow", "FocusSkillRow", "GapRatingRow",
     "MemberRow", "OpportunityRow", "ReceiptRow", "ScheduleRow", "SelfAssessmentRow", "SharedFileRow",
     "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",
+    "HomeworkRow",
 ]
