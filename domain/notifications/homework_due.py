@@ -72,7 +72,7 @@ OPEN_HOMEWORK = OpenHomework()
 
 HOMEWORK_DUE = ScheduledKind(
     name="homework_due",
-    title="Homework due today (reps)",
+    title="Homework reminder on its due date (reps)",
     audience=Audience.REPS,
     cadence=Cadence.ON_DATE,
     local_time=time(9, 0),

@@ -116,8 +116,7 @@ class HomeworkService:
             uow.deliveries.add_if_absent(row)
             effects = (Effects(messages=(Message(rep_id, HomeworkAssigned(stored), row),))
                        + tell(manager_id, HomeworkSet(stored)) + refresh(manager_id, rep_id))
-            done = self._finish(uow, ws, stored, effects, [rep_id], now)
-        return done
+            return self._finish(uow, ws, stored, effects, [rep_id], now)
 
     # -- handing in ------------------------------------------------------------------
 
@@ -150,8 +149,7 @@ class HomeworkService:
             effects = _in_thread(uow, ws, rep_id, HandInSaved(stored, late, manager_id, thread), thread, now)
             if manager_id:
                 effects += tell(manager_id, HomeworkHandedIn(stored, late))
-            done = self._finish(uow, ws, stored, effects + refresh(rep_id, manager_id), [rep_id], now)
-        return done
+            return self._finish(uow, ws, stored, effects + refresh(rep_id, manager_id), [rep_id], now)
 
     # -- feedback --------------------------------------------------------------------
 
@@ -177,8 +175,7 @@ class HomeworkService:
             thread = _assignment_thread(uow, ws, stored)
             effects = (_in_thread(uow, ws, rep.user_id, HomeworkAnswered(stored, manager_id, thread), thread, now)
                        + tell(manager_id, FeedbackSent(stored)) + refresh(manager_id, rep.user_id))
-            done = self._finish(uow, ws, stored, effects, [], now)
-        return done
+            return self._finish(uow, ws, stored, effects, [], now)
 
     # -- shared ----------------------------------------------------------------------
 

@@ -40,3 +40,11 @@ OPEN_PRIORITIZE = "coaching.open_prioritize"  # value: the rep's id
 OPEN_CONTRACT = "coaching.open_contract"  # value: the rep's id
 ACCEPT_FOCUS = "coaching.accept_focus"  # value: the rep's id
 SIGN_CONTRACT = "coaching.sign_contract"  # value: "<rep id>:<version>"
+
+# Homework (issue 10): the assignment modal and its template picker, the hand-in and feedback modals
+HOMEWORK_VIEW = "coaching.homework"
+HOMEWORK_TEMPLATE = "coaching.homework_template"  # picking a template rewrites the modal (views.update)
+OPEN_HAND_IN = "coaching.open_hand_in"  # value: the homework's id
+HAND_IN_VIEW = "coaching.hand_in"
+OPEN_HOMEWORK_FEEDBACK = "coaching.open_homework_feedback"  # value: the homework's id
+HOMEWORK_FEEDBACK_VIEW = "coaching.homework_feedback"

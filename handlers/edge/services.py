@@ -15,6 +15,7 @@ from domain.services.cycles import CycleService
 from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
+from domain.services.homework import HomeworkService
 from domain.services.notifications import NotificationContentService
 from domain.services.pipeline import PipelineService
 from domain.services.pipeline_upload import PipelineUploadService
@@ -45,6 +46,7 @@ class Services:
     pipeline: PipelineService
     uploads: PipelineUploadService
     catalog: Catalog
+    homework: HomeworkService
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

@@ -23,7 +23,6 @@ from storage.orm.workspaces import MemberRow, WorkspaceRow
 
 __all__ = [
     "Base", "CallScoreRow", "ContractRow", "CycleRow", "DeliveryRow", "FocusSkillRow", "GapRatingRow",
-    "MemberRow", "OpportunityRow", "ReceiptRow", "ScheduleRow", "SelfAssessmentRow", "SharedFileRow",
+    "HomeworkRow", "MemberRow", "OpportunityRow", "ReceiptRow", "ScheduleRow", "SelfAssessmentRow", "SharedFileRow",
     "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",
-    "HomeworkRow",
 ]
