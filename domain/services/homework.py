@@ -204,7 +204,7 @@ class HomeworkService:
 def _managed_rep(uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str) -> Member:
     rep = uow.members.get(ws, rep_id)
     if rep is None or rep.manager_id != manager_id:
-        raise not_your_rep(manager_id, rep_id, "give them homework")
+        raise not_your_rep(manager_id, rep_id, "set their homework")
     return rep
 
 
