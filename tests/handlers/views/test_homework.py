@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import Engine, text
 
@@ -31,7 +32,7 @@ from tests.handlers.homework_steps import (
 )
 
 
-def _rows(engine: Engine) -> list[tuple[str, ...]]:
+def _rows(engine: Engine) -> list[tuple[Any, ...]]:
     with engine.connect() as connection:
         return [tuple(r) for r in connection.execute(text(
             "SELECT rep_id, status, hand_in_kind, template_id, hand_in_text, hand_in_link, hand_in_file_id, "
@@ -109,13 +110,13 @@ def test_a_rep_hands_in_a_file_late_and_the_manager_sees_it_as_late(
     with engine.begin() as connection:
         connection.execute(text("UPDATE homework SET due_on = :day"), {"day": today - timedelta(days=3)})
     assignment = dm_with(slack, "UA", "gave you homework")
-    modal, _ = click_to_open(slack, "UA", ids.OPEN_HAND_IN, button_value(assignment, ids.OPEN_HAND_IN))
-    assert modal is not None and "shows as late" in json.dumps(modal)
-    assert [b["element"]["type"] for b in modal["blocks"] if b["type"] == "input"] == ["file_input",
-                                                                                      "plain_text_input"]
+    form, _ = click_to_open(slack, "UA", ids.OPEN_HAND_IN, button_value(assignment, ids.OPEN_HAND_IN))
+    assert form is not None and "shows as late" in json.dumps(form)
+    assert [b["element"]["type"] for b in form["blocks"] if b["type"] == "input"] == ["file_input",
+                                                                                     "plain_text_input"]
 
     pitch = uploaded_file("F0PITCH1", "pitch <v2>.m4a", user_id="UA")
-    assert hand_in(slack, "UA", modal, answer=None, files=[pitch]).body == ""
+    assert hand_in(slack, "UA", form, answer=None, files=[pitch]).body == ""
 
     handed = json.dumps(dm_with(slack, "UMGR", "handed in their homework"))
     assert "*late*" in handed and "pitch &lt;v2&gt;.m4a" in handed and pitch["permalink"] in handed
