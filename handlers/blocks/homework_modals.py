@@ -12,6 +12,7 @@ view's state. The metadata names the current text block.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -51,6 +52,7 @@ from handlers.edge import ids
 FREE = "free"  # the template picker's "Free text"
 DEFAULT_DAYS = 7  # a new homework is due a week from today unless the manager picks another day
 _TEXT_BLOCK = "text_"
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 _KINDS = [option(kind.value, {HandInKind.TEXT: "A written answer", HandInKind.LINK: "A link (https)",
                               HandInKind.FILE: "A file"}[kind]) for kind in HandInKind]
 
@@ -115,8 +117,9 @@ def assign_homework_modal(form: AssignmentForm, chosen: str | None = None, kept:
 
 
 def _day(raw: str | None) -> date | None:
+    """A datepicker's YYYY-MM-DD, ASCII digits only (`date.fromisoformat` reads other scripts' digits)."""
     try:
-        return date.fromisoformat(raw) if raw else None
+        return date.fromisoformat(raw) if raw and _ISO_DAY.fullmatch(raw) else None
     except ValueError:
         return None
 
