@@ -77,6 +77,8 @@ def _template_element(form: AssignmentForm, chosen: str) -> dict[str, Any]:
         group["options"].append(option(choice.template.id, choice.template.title))
     free = option(FREE, "Free text: write your own")
     groups[FREE] = {"label": plain("Your own", limits.OPTION_TEXT), "options": [free]}
+    for group in groups.values():  # an admin's catalog may hold more templates than Slack lists
+        group["options"] = group["options"][: limits.OPTIONS]
     options = [o for g in groups.values() for o in g["options"]]
     return {"type": "static_select", "action_id": ids.HOMEWORK_TEMPLATE,
             "option_groups": list(groups.values())[: limits.OPTIONS],
