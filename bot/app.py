@@ -23,6 +23,7 @@ from domain.services.cycles import CycleService
 from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
+from domain.services.homework import HomeworkService
 from domain.services.notifications import NotificationContentService
 from domain.services.pipeline import PipelineService
 from domain.services.pipeline_upload import PipelineUploadService
@@ -87,6 +88,7 @@ def build_services(
         calls=CallsService(uow_factory),
         catalog=catalog,
         roleplays=RoleplayService(uow_factory, catalog, clock),
+        homework=HomeworkService(uow_factory, catalog, clock, schedules),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

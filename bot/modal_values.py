@@ -11,8 +11,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from bot.fake_slack import datepicker, plain_text, static_select
+from bot.fake_slack import datepicker, file_input, plain_text, static_select
 from domain.catalog import Catalog
+from domain.coaching.homework import ANSWER, DUE_ON, FEEDBACK, FILE, HAND_IN_KIND, LINK, TEMPLATE
 from domain.services.prioritization import difficulty_field, impact_field
 from handlers.blocks.contract import (
     MANAGER_COMMITMENTS,
@@ -23,7 +24,9 @@ from handlers.blocks.contract import (
     target_block,
 )
 from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_ON, CALL_TITLE, NOTES, dimension_block, question_block
+from handlers.blocks.homework_modals import FREE, text_block
 from handlers.blocks.inputs import VALUE
+from handlers.edge import ids
 
 Values = dict[str, dict[str, dict[str, Any]]]
 
@@ -76,3 +79,33 @@ def contract_values(rows: Sequence[tuple[str | None, str | None, str | None]], h
     values[REP_COMMITMENTS] = {VALUE: plain_text(rep_commitments)}
     values[MANAGER_COMMITMENTS] = {VALUE: plain_text(manager_commitments)}
     return values
+
+
+def homework_values(template_id: str | None, text: str | None, due_on: date | str | None, hand_in: str | None,
+                    text_block_id: str | None = None) -> Values:
+    """The assignment modal as the manager left it: `template_id` None is Free text.
+
+    `text_block_id`: the assignment's block as the modal shows it (its metadata's "text"); by default
+    the one the template picked gives it.
+    """
+    return {
+        TEMPLATE: {ids.HOMEWORK_TEMPLATE: static_select(template_id or FREE)},
+        text_block_id or text_block(template_id): {VALUE: plain_text(text)},
+        DUE_ON: {VALUE: datepicker(due_on)},
+        HAND_IN_KIND: {VALUE: static_select(hand_in)},
+    }
+
+
+def hand_in_values(answer: str | None = None, link: str | None = None,
+                   files: Sequence[dict[str, Any]] | None = None) -> Values:
+    """The hand-in modal: the answer (or note), a link, or the uploaded files (`fake_slack.uploaded_file`)."""
+    values: Values = {ANSWER: {VALUE: plain_text(answer)}}
+    if link is not None:
+        values[LINK] = {VALUE: plain_text(link)}
+    if files is not None:
+        values[FILE] = {VALUE: file_input(*files)}
+    return values
+
+
+def feedback_values(feedback: str | None) -> Values:
+    return {FEEDBACK: {VALUE: plain_text(feedback)}}

@@ -20,6 +20,11 @@ CALL_NOTES = SLACK_INPUT_MAX  # call_scores.notes (Text)
 CONTRACT_TARGET = 100  # contracts.metrics[].target (JSON)
 CONTRACT_COMMITMENTS = SLACK_INPUT_MAX  # contracts.rep_commitments / manager_commitments (Text)
 ROLEPLAY_NOTE = 1000  # roleplay_practices.note
+HOMEWORK_TEXT = SLACK_INPUT_MAX  # homework.text (Text): the assignment as the manager wrote it
+HOMEWORK_ANSWER = SLACK_INPUT_MAX  # homework.hand_in_text (Text): the rep's answer, or a note beside a link or file
+HOMEWORK_LINK = 500  # homework.hand_in_link
+HOMEWORK_FEEDBACK = SLACK_INPUT_MAX  # homework.feedback (Text)
+HOMEWORK_FILE_NAME = 255  # homework.hand_in_file_name: Slack's name of a handed-in file, clipped (nobody types it)
 
 
 def text_problem(text: str, limit: int) -> str | None:

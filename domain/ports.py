@@ -17,6 +17,7 @@ from domain.coaching.ports import (
     ContractRepository,
     CycleRepository,
     DebriefRepository,
+    HomeworkRepository,
     PriorityRepository,
     RoleplayRepository,
     SelfAssessmentRepository,
@@ -137,6 +138,8 @@ class Repositories(Protocol):
     def shadow_observations(self) -> ShadowObservationRepository: ...
     @property
     def roleplays(self) -> RoleplayRepository: ...
+    @property
+    def homework(self) -> HomeworkRepository: ...
 
 
 class UnitOfWork(Repositories, Protocol):

@@ -26,6 +26,7 @@ from storage.call_repository import SqlDebriefRepository, SqlShadowObservationRe
 from storage.cycle_repository import SqlCycleRepository
 from storage.delivery_repository import SqlDeliveryRepository
 from storage.diagnosis_repository import SqlCallScoreRepository, SqlSelfAssessmentRepository
+from storage.homework_repository import SqlHomeworkRepository
 from storage.pipeline_repository import SqlPipelineRepository
 from storage.priority_repository import SqlContractRepository, SqlPriorityRepository
 from storage.receipt_repository import SqlReceiptRepository
@@ -232,6 +233,7 @@ class SqlUnitOfWork:
         self.debriefs = SqlDebriefRepository(self._session)
         self.shadow_observations = SqlShadowObservationRepository(self._session)
         self.roleplays = SqlRoleplayRepository(self._session)
+        self.homework = SqlHomeworkRepository(self._session)
         return self
 
     def __exit__(

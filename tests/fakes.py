@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from domain.coaching.cycle import CoachingCycle, CycleStatus
+from domain.coaching.homework import Homework
 from domain.coaching.roleplay import RoleplayPractice
 from domain.delivery import (
     SENDING_LEASE,
@@ -31,6 +32,7 @@ from tests.fakes_diagnosis import (
     FakePriorityRepository,
     FakeSelfAssessmentRepository,
 )
+from tests.fakes_homework import FakeHomeworkRepository
 from tests.fakes_pipeline import FakePipelineRepository
 from tests.fakes_receipts import FakeReceiptRepository
 from tests.fakes_roleplay import FakeRoleplayRepository
@@ -52,6 +54,7 @@ class _Tables:
     receipts: dict[tuple[str, str], str] = field(default_factory=dict)
     calls: CallTables = field(default_factory=CallTables)
     roleplays: list[RoleplayPractice] = field(default_factory=list)
+    homework: dict[int, Homework] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -67,6 +70,7 @@ class _Tables:
             receipts=dict(self.receipts),
             calls=self.calls.copy(),
             roleplays=list(self.roleplays),
+            homework=dict(self.homework),
         )
 
 
@@ -343,6 +347,7 @@ class FakeUnitOfWork:
         self.debriefs = FakeDebriefRepository(self._tables.calls, self._tables.workspaces)
         self.shadow_observations = FakeShadowObservationRepository(self._tables.calls, self._tables.workspaces)
         self.roleplays = FakeRoleplayRepository(self._tables.roleplays, self._tables.workspaces)
+        self.homework = FakeHomeworkRepository(self._tables.homework, self._tables.workspaces)
         return self
 
     def __exit__(

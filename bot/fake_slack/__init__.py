@@ -32,9 +32,11 @@ from bot.fake_slack.server import FakeSlackServer
 from bot.fake_slack.signed import HttpReply, SignedRequest
 from bot.fake_slack.state_values import (
     datepicker,
+    file_input,
     multi_users,
     plain_text,
     static_select,
+    uploaded_file,
     users_select,
 )
 from bot.fake_slack.wire import FakeResponse, RecordedCall
@@ -58,6 +60,7 @@ __all__ = [
     "check_view",
     "counted_listeners",
     "datepicker",
+    "file_input",
     "mrkdwn_to_text",
     "multi_users",
     "plain_text",
@@ -67,5 +70,6 @@ __all__ = [
     "render_message",
     "render_view",
     "static_select",
+    "uploaded_file",
     "users_select",
 ]

@@ -33,6 +33,7 @@ class _Walker:
     def __init__(self) -> None:
         self.errors: list[str] = []
         self._block_ids: set[str] = set()
+        self.in_input = False  # walking an input block's element
 
     def add(self, path: str, problem: str) -> None:
         self.errors.append(f"{path}: {problem}")
@@ -109,6 +110,8 @@ class _Walker:
         if kind == "button":
             self.text(f"{path}.text", element.get("text"), limits.BUTTON_TEXT, plain_only=True)
             self.length(f"{path}.value", element.get("value"), limits.BUTTON_VALUE)
+        elif kind == "file_input":
+            self.file_input(path, element)
         elif kind == "plain_text_input":
             for key in ("max_length", "min_length"):
                 value = element.get(key)
@@ -120,6 +123,19 @@ class _Walker:
         if isinstance(nested, list):
             for i, child in enumerate(nested):
                 self.element(f"{path}.elements[{i}]", child)
+
+    def file_input(self, path: str, element: dict[str, Any]) -> None:
+        """Slack's file input: 1 to 10 files (`max_files`), `filetypes` a list of extensions."""
+        most = element.get("max_files")
+        if most is not None and (not isinstance(most, int) or isinstance(most, bool)
+                                 or not limits.FILE_INPUT_MIN_FILES <= most <= limits.FILE_INPUT_MAX_FILES):
+            self.add(f"{path}.max_files",
+                     f"must be {limits.FILE_INPUT_MIN_FILES} to {limits.FILE_INPUT_MAX_FILES}, not {most!r}")
+        kinds = element.get("filetypes")
+        if kinds is not None and not (isinstance(kinds, list) and all(isinstance(k, str) for k in kinds)):
+            self.add(f"{path}.filetypes", "must be a list of file extensions")
+        if not self.in_input:
+            self.add(path, "a file_input goes in an input block")
 
     def choices(self, path: str, element: dict[str, Any]) -> None:
         options = element.get("options")
@@ -205,7 +221,11 @@ def _input(w: _Walker, path: str, block: dict[str, Any]) -> None:
     if not isinstance(block.get("element"), dict):
         w.add(f"{path}.element", "required")
     else:
-        w.element(f"{path}.element", block["element"])
+        w.in_input = True
+        try:
+            w.element(f"{path}.element", block["element"])
+        finally:
+            w.in_input = False
 
 
 def _image(w: _Walker, path: str, block: dict[str, Any]) -> None:

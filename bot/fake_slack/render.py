@@ -100,6 +100,8 @@ def _element(element: dict[str, Any], names: Mapping[str, str] | None) -> str:
         return f"[ {shown or kind} ]"
     if kind.endswith("select"):  # static_select, multi_users_select, conversations_select, ...
         return f"[ {_selection(element, names)} v ]"
+    if kind == "file_input":
+        return "[ Drag a file here or upload one ]"
     return f"[{kind}]"
 
 

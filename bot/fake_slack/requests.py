@@ -49,6 +49,8 @@ class SlackRequests:
     users_select = staticmethod(state_values.users_select)
     static_select = staticmethod(state_values.static_select)
     datepicker = staticmethod(state_values.datepicker)
+    file_input = staticmethod(state_values.file_input)
+    uploaded_file = staticmethod(state_values.uploaded_file)
 
     def __init__(
         self,
@@ -170,16 +172,28 @@ class SlackRequests:
         *,
         action_type: str | None = None,
         channel_id: str = GENERAL_CHANNEL_ID,
+        selected_option: str | None = None,
     ) -> SignedRequest:
-        """A click in a message (default) or, with `view`, in a modal or App Home."""
+        """A click in a message (default) or, with `view`, in a modal or App Home.
+
+        `selected_option`: the value picked in a static_select that dispatches its action
+        (an input block with `dispatch_action`, or an actions block).
+        """
+        default_type = "button"
+        if selected_users is not None:
+            default_type = "multi_users_select"
+        elif selected_option is not None:
+            default_type = "static_select"
         action: dict[str, Any] = {
             "action_id": action_id,
             "block_id": block_id,
-            "type": action_type or ("multi_users_select" if selected_users is not None else "button"),
+            "type": action_type or default_type,
             "action_ts": self._message_ts(),
         }
         if value is not None:
             action["value"] = value
+        if selected_option is not None:
+            action["selected_option"] = state_values.static_select(selected_option)["selected_option"]
         if selected_users is not None:
             action["selected_users"] = list(selected_users)
         payload: dict[str, Any] = {

@@ -6,6 +6,7 @@ Use as `values={"reps": {"pick": multi_users(["U1", "U2"])}}` in
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -35,3 +36,30 @@ def datepicker(day: date | str | None) -> dict[str, Any]:
     """A datepicker; Slack sends `YYYY-MM-DD` or `None`."""
     selected = day.isoformat() if isinstance(day, date) else day
     return {"type": "datepicker", "selected_date": selected}
+
+
+def uploaded_file(file_id: str, name: str, *, user_id: str = "U0", team_domain: str = "demo-co") -> dict[str, Any]:
+    """A file someone uploaded through a `file_input`, as Slack describes it in the view's state (trimmed)."""
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
+    slug = re.sub(r"[^a-z0-9.]+", "_", name.lower())  # Slack's URLs carry the name made URL-safe
+    return {
+        "id": file_id,
+        "created": 1764547200,
+        "timestamp": 1764547200,
+        "name": name,
+        "title": name,
+        "mimetype": "application/octet-stream",
+        "filetype": extension,
+        "user": user_id,
+        "size": 2048,
+        "mode": "hosted",
+        "is_external": False,
+        "url_private": f"https://files.slack.com/files-pri/T0-{file_id}/{slug}",
+        "url_private_download": f"https://files.slack.com/files-pri/T0-{file_id}/download/{slug}",
+        "permalink": f"https://{team_domain}.slack.com/files/{user_id}/{file_id}/{slug}",
+    }
+
+
+def file_input(*files: dict[str, Any]) -> dict[str, Any]:
+    """A file_input; Slack sends the uploaded files' objects under `files` (an empty list for none)."""
+    return {"type": "file_input", "files": list(files)}

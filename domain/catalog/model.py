@@ -13,7 +13,7 @@ import enum
 from collections.abc import Iterator
 from typing import Annotated, Any, NamedTuple
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from domain.errors import NotFound
 
@@ -31,6 +31,8 @@ ID_MAX = 40
 MAX_COMPETENCIES = 10
 MAX_DIMENSIONS = 10
 SCORES = (1, 2, 3, 4, 5)
+# A homework template may name up to this many of the rep's largest open deals.
+MAX_PROSPECTS = 5
 
 
 class Level(str, enum.Enum):
@@ -125,6 +127,8 @@ class HomeworkTemplate(_Entry):
     id: CatalogId
     title: Name
     instructions: Paragraph
+    # How many of the rep's largest open deals the assignment names (0: it is not about their prospects).
+    prospects: Annotated[int, Field(ge=0, le=MAX_PROSPECTS)] = 0
 
 
 class SelfAssessmentQuestion(_Entry):

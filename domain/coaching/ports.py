@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime
 from typing import Protocol
 
 from domain.coaching.contract import CoachingContract
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import Debrief, ShadowObservation
+from domain.coaching.homework import Homework, HomeworkStatus
 from domain.coaching.roleplay import RoleplayPractice
 from domain.coaching.scoring import CallScore
 from domain.coaching.self_assessment import SelfAssessment
@@ -165,4 +166,27 @@ class RoleplayRepository(Protocol):
 
         Reps with none are absent.
         """
+class HomeworkRepository(Protocol):
+    """Skill homework, scoped by workspace: every method filters by it."""
+
+    def add(self, homework: Homework) -> Homework:
+        """Store a new homework and return it with its id. The workspace must exist."""
+        ...
+
+    def get(self, ref: WorkspaceRef, homework_id: int, *, for_update: bool = False) -> Homework | None:
+        """`for_update` locks the row until commit: two hand-ins (or answers) at once must not both count."""
+        ...
+
+    def get_many(self, ref: WorkspaceRef, homework_ids: Iterable[int]) -> dict[int, Homework]:
+        """By id, in one query; ids not in this workspace are absent."""
+        ...
+
+    def update(self, homework: Homework) -> Homework:
+        """Store a hand-in or an answer; `LookupError` for a homework that is not there."""
+        ...
+
+    def for_reps(
+        self, ref: WorkspaceRef, rep_ids: Iterable[str], statuses: Collection[HomeworkStatus]
+    ) -> dict[str, list[Homework]]:
+        """Each rep's homework in these statuses, earliest due first, in one query; reps with none are absent."""
         ...

@@ -5,6 +5,11 @@ from __future__ import annotations
 from slack_bolt import App
 
 from handlers.actions.accept_focus import handle_accept_focus
+from handlers.actions.homework import (
+    handle_homework_template,
+    handle_open_hand_in,
+    handle_open_homework_feedback,
+)
 from handlers.actions.mark_roleplay import handle_mark_roleplay
 from handlers.actions.open_add_reps import handle_open_add_reps
 from handlers.actions.open_coaching_modals import (
@@ -30,3 +35,6 @@ def register(app: App) -> None:
     app.action(ids.ACCEPT_FOCUS)(handle_accept_focus)
     app.action(ids.SIGN_CONTRACT)(handle_sign_contract)
     app.action(ids.MARK_ROLEPLAY)(handle_mark_roleplay)
+    app.action(ids.HOMEWORK_TEMPLATE)(handle_homework_template)
+    app.action(ids.OPEN_HAND_IN)(handle_open_hand_in)
+    app.action(ids.OPEN_HOMEWORK_FEEDBACK)(handle_open_homework_feedback)

@@ -53,14 +53,15 @@ def text_input(initial: str | None = None, *, max_length: int, multiline: bool =
     return element
 
 
-def selected(values: dict[str, Any], block_id: str) -> str | None:
+def selected(values: dict[str, Any], block_id: str, action_id: str = VALUE) -> str | None:
     """What one input of a submitted view holds (text, date or the chosen option's value), or None.
 
     Only text comes back: a crafted submission with a number or a list where
     Slack sends a string reads as an empty field, which the service names.
+    `action_id`: for an element that is not `VALUE` (one that dispatches its own block action).
     """
     block = values.get(block_id) if isinstance(values, dict) else None
-    field = block.get(VALUE) if isinstance(block, dict) else None
+    field = block.get(action_id) if isinstance(block, dict) else None
     if not isinstance(field, dict):
         return None
     if "selected_option" in field:

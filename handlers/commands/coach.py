@@ -15,6 +15,7 @@ from handlers.commands import (
     contract,
     cycles,
     diagnosis,
+    homework,
     pipeline,
     priorities,
     roleplay,
@@ -35,6 +36,7 @@ SUBCOMMANDS = (
     *settings.SUBCOMMANDS,
     *calls.SUBCOMMANDS,
     *roleplay.SUBCOMMANDS,
+    *homework.SUBCOMMANDS,
 )
 
 

@@ -57,3 +57,10 @@ SHADOW_VIEW = "calls.shadow"
 # Role-plays on real deals (issue 10)
 MARK_ROLEPLAY = "roleplay.mark_practised"  # value: "<rep id>:<deal's CRM id>"; opens the form below
 ROLEPLAY_PRACTISED_VIEW = "roleplay.practised"
+# Homework (issue 10): the assignment modal and its template picker, the hand-in and feedback modals
+HOMEWORK_VIEW = "coaching.homework"
+HOMEWORK_TEMPLATE = "coaching.homework_template"  # picking a template rewrites the modal (views.update)
+OPEN_HAND_IN = "coaching.open_hand_in"  # value: the homework's id
+HAND_IN_VIEW = "coaching.hand_in"
+OPEN_HOMEWORK_FEEDBACK = "coaching.open_homework_feedback"  # value: the homework's id
+HOMEWORK_FEEDBACK_VIEW = "coaching.homework_feedback"

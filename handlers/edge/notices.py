@@ -24,6 +24,14 @@ from domain.services.contracts import (
 )
 from domain.services.cycles import CycleStarted
 from domain.services.diagnosis import AssessmentSaved, RepScored, ScoreSaved
+from domain.services.homework_notices import (
+    FeedbackSent,
+    HandInSaved,
+    HomeworkAnswered,
+    HomeworkAssigned,
+    HomeworkHandedIn,
+    HomeworkSet,
+)
 from domain.services.pipeline_upload import UploadAnswered
 from domain.services.prioritization import RepPriorities
 from domain.services.roleplays import RoleplayRecorded
@@ -37,6 +45,14 @@ from handlers.blocks.contract import (
     signed_notice,
 )
 from handlers.blocks.cycles import cycle_started_notice
+from handlers.blocks.homework import (
+    feedback_sent_message,
+    hand_in_saved_message,
+    homework_answered_message,
+    homework_assigned_message,
+    homework_handed_in_message,
+    homework_set_message,
+)
 from handlers.blocks.kit import message, section, with_intro
 from handlers.blocks.pipeline_upload import upload_reply
 from handlers.blocks.priorities import priorities_message
@@ -167,3 +183,33 @@ def _upload_answered(notice: UploadAnswered, to: str, catalog: Catalog) -> Rende
 @render.register(RoleplayRecorded)
 def _roleplay_recorded(notice: RoleplayRecorded, to: str, catalog: Catalog) -> Rendered:
     return roleplay_recorded_notice(notice.practice, notice.to_role)
+# -- homework --------------------------------------------------------------------
+
+@render.register(HomeworkAssigned)
+def _homework_assigned(notice: HomeworkAssigned, to: str, catalog: Catalog) -> Rendered:
+    return homework_assigned_message(notice.homework)
+
+
+@render.register(HomeworkSet)
+def _homework_set(notice: HomeworkSet, to: str, catalog: Catalog) -> Rendered:
+    return homework_set_message(notice.homework)
+
+
+@render.register(HomeworkHandedIn)
+def _homework_handed_in(notice: HomeworkHandedIn, to: str, catalog: Catalog) -> Rendered:
+    return homework_handed_in_message(notice.homework, notice.late)
+
+
+@render.register(HandInSaved)
+def _hand_in_saved(notice: HandInSaved, to: str, catalog: Catalog) -> Rendered:
+    return hand_in_saved_message(notice)
+
+
+@render.register(HomeworkAnswered)
+def _homework_answered(notice: HomeworkAnswered, to: str, catalog: Catalog) -> Rendered:
+    return homework_answered_message(notice)
+
+
+@render.register(FeedbackSent)
+def _feedback_sent(notice: FeedbackSent, to: str, catalog: Catalog) -> Rendered:
+    return feedback_sent_message(notice.homework)

@@ -16,6 +16,7 @@ from domain.services.cycles import CycleService
 from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
+from domain.services.homework import HomeworkService
 from domain.services.notifications import NotificationContentService
 from domain.services.pipeline import PipelineService
 from domain.services.pipeline_upload import PipelineUploadService
@@ -49,6 +50,7 @@ class Services:
     calls: CallsService
     catalog: Catalog
     roleplays: RoleplayService
+    homework: HomeworkService
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

@@ -7,6 +7,7 @@ from slack_bolt import App
 from handlers.edge import ids
 from handlers.views.add_reps import handle_add_reps
 from handlers.views.contract import handle_contract
+from handlers.views.homework import handle_assign_homework, handle_hand_in, handle_homework_feedback
 from handlers.views.prioritize import handle_prioritize
 from handlers.views.roleplay import handle_roleplay_practised
 from handlers.views.score_call import handle_score_call
@@ -20,3 +21,6 @@ def register(app: App) -> None:
     app.view(ids.PRIORITIZE_VIEW)(handle_prioritize)
     app.view(ids.CONTRACT_VIEW)(handle_contract)
     app.view(ids.ROLEPLAY_PRACTISED_VIEW)(handle_roleplay_practised)
+    app.view(ids.HOMEWORK_VIEW)(handle_assign_homework)
+    app.view(ids.HAND_IN_VIEW)(handle_hand_in)
+    app.view(ids.HOMEWORK_FEEDBACK_VIEW)(handle_homework_feedback)

@@ -13,6 +13,7 @@ from domain.model import WorkspaceRef
 from handlers.blocks.add_reps_modal import add_reps_modal
 from handlers.blocks.contract import contract_modal
 from handlers.blocks.diagnosis_modals import score_call_modal, self_assessment_modal
+from handlers.blocks.homework_modals import assign_homework_modal, feedback_modal, hand_in_modal
 from handlers.blocks.priorities import prioritize_modal
 from handlers.blocks.roleplay import practice_modal
 from handlers.edge.services import Services
@@ -48,3 +49,24 @@ def open_roleplay_practice(client: WebClient, svc: Services, ws: WorkspaceRef, u
                            external_id: str, trigger_id: str) -> None:
     form = svc.roleplays.practice_form(ws, user_id, rep_id, external_id)
     client.views_open(trigger_id=trigger_id, view=practice_modal(form))
+
+
+def open_homework(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, rep_id: str,
+                  trigger_id: str) -> None:
+    """The assignment modal, on the first template of the rep's focus skills (their manager only)."""
+    form = svc.homework.assignment_form(ws, manager_id, rep_id)
+    client.views_open(trigger_id=trigger_id, view=assign_homework_modal(form))
+
+
+def open_hand_in(client: WebClient, svc: Services, ws: WorkspaceRef, rep_id: str, homework_id: int,
+                 trigger_id: str) -> None:
+    """The hand-in modal of an open homework, for its rep only."""
+    form = svc.homework.hand_in_form(ws, rep_id, homework_id)
+    client.views_open(trigger_id=trigger_id, view=hand_in_modal(form))
+
+
+def open_homework_feedback(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, homework_id: int,
+                           trigger_id: str) -> None:
+    """The feedback modal of a handed-in homework, for the rep's manager only."""
+    form = svc.homework.feedback_form(ws, manager_id, homework_id)
+    client.views_open(trigger_id=trigger_id, view=feedback_modal(form))

@@ -16,6 +16,7 @@ from storage.orm.coaching import (
     SelfAssessmentRow,
 )
 from storage.orm.files import SharedFileRow
+from storage.orm.homework import HomeworkRow
 from storage.orm.pipeline import OpportunityRow
 from storage.orm.receipts import ReceiptRow
 from storage.orm.roleplay import RoleplayPracticeRow
@@ -24,6 +25,7 @@ from storage.orm.workspaces import MemberRow, WorkspaceRow
 
 __all__ = [
     "Base", "CallScoreRow", "ContractRow", "CycleRow", "DebriefRow", "DeliveryRow", "FocusSkillRow", "GapRatingRow",
-    "MemberRow", "OpportunityRow", "ReceiptRow", "RoleplayPracticeRow", "ScheduleRow", "SelfAssessmentRow",
-    "ShadowObservationRow", "SharedFileRow", "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",
+    "HomeworkRow", "MemberRow", "OpportunityRow", "ReceiptRow", "RoleplayPracticeRow", "ScheduleRow",
+    "SelfAssessmentRow", "ShadowObservationRow", "SharedFileRow", "TimestampMixin", "UtcDateTime", "WorkspaceRow",
+    "utcnow",
 ]

@@ -155,3 +155,18 @@ def test_a_message_may_have_50_blocks_and_a_view_100() -> None:
 def test_every_violation_is_reported_not_just_the_first() -> None:
     blocks = [section("x" * 3001), {"type": "header", "text": plain("h" * 151)}]
     assert len(check_view(modal(blocks, title=plain("t" * 30)))) == 3
+
+
+def test_a_file_input_takes_one_to_ten_files_and_only_in_an_input_block() -> None:
+    def upload(**element: Any) -> dict[str, Any]:
+        return {"type": "input", "block_id": "file", "label": plain("Your file"),
+                "element": {"type": "file_input", "action_id": "value", **element}}
+
+    assert check_view(modal([upload(max_files=1, filetypes=["pdf", "m4a"])])) == []
+    assert check_view(modal([upload()])) == []  # Slack's default: 10
+    assert check_view(modal([upload(max_files=0)])) == ["blocks[0].element.max_files: must be 1 to 10, not 0"]
+    assert check_view(modal([upload(max_files=11)])) == ["blocks[0].element.max_files: must be 1 to 10, not 11"]
+    not_a_list = "blocks[0].element.filetypes: must be a list of file extensions"
+    assert check_view(modal([upload(filetypes="pdf")])) == [not_a_list]
+    in_actions = {"type": "actions", "elements": [{"type": "file_input", "action_id": "f"}]}
+    assert check_view(modal([in_actions])) == ["blocks[0].elements[0]: a file_input goes in an input block"]

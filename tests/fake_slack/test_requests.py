@@ -14,7 +14,7 @@ from slack_bolt import Ack, App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk.signature import SignatureVerifier
 
-from bot.fake_slack import FakeSlack, RecordingSlackClient, SignedRequest, SlackRequests
+from bot.fake_slack import FakeSlack, RecordingSlackClient, SignedRequest, SlackRequests, file_input, uploaded_file
 from tests.fake_slack.helpers import SIGNING_SECRET
 
 
@@ -100,6 +100,32 @@ def test_block_actions_reach_the_action_listener(app: App, requests: SlackReques
     assert from_home["view"]["type"] == "home"
     assert from_message["action"]["selected_users"] == ["U2", "U3"]
     assert from_message["container"]["type"] == "message"
+
+
+def test_a_select_that_dispatches_its_action_sends_the_picked_option_and_the_view(
+    app: App, requests: SlackRequests
+) -> None:
+    seen: list[dict[str, Any]] = []
+
+    @app.action("template")
+    def picked(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        seen.append({"action": action, "view": body["view"]})
+
+    modal = {"type": "modal", "id": "VMODAL", "hash": "1.abc", "blocks": [], "private_metadata": '{"rep": "UA"}'}
+    request = requests.block_actions("U1", "template", view=modal, selected_option="value_map")
+    assert app.dispatch(request.bolt()).status == 200
+
+    [found] = seen
+    assert found["action"]["type"] == "static_select" and found["action"]["selected_option"]["value"] == "value_map"
+    assert (found["view"]["id"], found["view"]["hash"]) == ("VMODAL", "1.abc")  # what views.update needs
+
+
+def test_an_uploaded_file_is_described_as_slack_describes_it_in_a_view_state() -> None:
+    found = uploaded_file("F0PITCH", "My Pitch (v2).m4a", user_id="UA")
+    assert found["id"] == "F0PITCH" and found["name"] == "My Pitch (v2).m4a" and found["filetype"] == "m4a"
+    assert found["permalink"] == "https://demo-co.slack.com/files/UA/F0PITCH/my_pitch_v2_.m4a"
+    assert file_input(found) == {"type": "file_input", "files": [found]}
 
 
 def test_view_submission_values_and_inline_errors(app: App, requests: SlackRequests) -> None:

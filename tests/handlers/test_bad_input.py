@@ -20,7 +20,14 @@ from urllib.parse import urlencode
 import pytest
 
 from bot.fake_slack.requests import FORM
-from bot.modal_values import assessment_values, contract_values, rating_values
+from bot.modal_values import (
+    assessment_values,
+    contract_values,
+    feedback_values,
+    hand_in_values,
+    homework_values,
+    rating_values,
+)
 from domain.catalog import load_catalog
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory
@@ -123,6 +130,20 @@ def _contract(hours: object, metadata: object = '{"rep": "UA"}') -> tuple[str, d
 
 def _practised(metadata: object) -> tuple[str, dict[str, Any], object]:
     return ids.ROLEPLAY_PRACTISED_VIEW, note_values("Practised"), metadata
+def _homework(kind: object = "text", due: object = "2099-01-01",
+              metadata: object = '{"rep": "UA", "text": "text_free"}') -> tuple[str, dict[str, Any], object]:
+    values = homework_values(None, "Write five questions", None, None)
+    values["due_on"] = {VALUE: {"type": "datepicker", "selected_date": due}}
+    values["hand_in"] = _option(kind)
+    return ids.HOMEWORK_VIEW, values, metadata
+
+
+def _hand_in(metadata: object) -> tuple[str, dict[str, Any], object]:
+    return ids.HAND_IN_VIEW, hand_in_values("My answer"), metadata
+
+
+def _feedback(metadata: object) -> tuple[str, dict[str, Any], object]:
+    return ids.HOMEWORK_FEEDBACK_VIEW, feedback_values("Good"), metadata
 
 
 SCORE_DIMENSION = dimension_block(DIMENSIONS[0])
@@ -170,6 +191,22 @@ SUBMISSIONS = {
     "roleplay not json": (_practised("{rep: UA"), NOTE, FORM_UNREADABLE),
     "roleplay note list": ((ids.ROLEPLAY_PRACTISED_VIEW, {NOTE: {VALUE: {"type": "plain_text_input", "value": [1]}}},
                             '{"rep": "UA", "deal": "nope"}'), NOTE, "That deal is not <@UA>'s"),
+    "homework kind number type": (_homework(kind=3), "hand_in", "Pick what the rep hands in"),
+    "homework kind unknown": (_homework(kind="fax"), "hand_in", "Pick what the rep hands in"),
+    "homework due ²": (_homework(due="²026-12-01"), "due_on", "Pick a due date"),
+    "homework due other digits": (_homework(due="٢٠٢٦-١٢-٠١"), "due_on", "Pick a due date"),
+    "homework due number type": (_homework(due=20261201), "due_on", "Pick a due date"),
+    "homework due far": (_homework(due="9999-12-31"), "due_on", "within a year"),
+    "homework rep int": (_homework(metadata='{"rep": 5, "text": "text_free"}'), "template", FORM_UNREADABLE),
+    "homework text block forged": (_homework(metadata='{"rep": "UA", "text": "due_on"}'), "template",
+                                   FORM_UNREADABLE),
+    "homework text block missing": (_homework(metadata='{"rep": "UA"}'), "template", FORM_UNREADABLE),
+    "hand in id huge": (_hand_in('{"homework": ' + HUGE + "}"), "answer", FORM_UNREADABLE),
+    "hand in id text": (_hand_in('{"homework": "7"}'), "answer", FORM_UNREADABLE),
+    "hand in id negative": (_hand_in('{"homework": -1}'), "answer", FORM_UNREADABLE),
+    "hand in not json": (_hand_in("{homework"), "answer", FORM_UNREADABLE),
+    "feedback id list": (_feedback('{"homework": [1]}'), "feedback", FORM_UNREADABLE),
+    "feedback id bool": (_feedback('{"homework": true}'), "feedback", FORM_UNREADABLE),
 }
 
 
@@ -217,6 +254,13 @@ CLICKS = [
     (ids.MARK_ROLEPLAY, f"UA:{HUGE}", "That button could not be read"),
     (ids.MARK_ROLEPLAY, "UA:" + "x" * 3000, "That button could not be read"),
     (ids.MARK_ROLEPLAY, "UA:nope", "That deal is not <@UA>'s"),
+    (ids.OPEN_HAND_IN, "²", "could not be read"),
+    (ids.OPEN_HAND_IN, HUGE, "could not be read"),
+    (ids.OPEN_HAND_IN, "-1", "could not be read"),
+    (ids.OPEN_HAND_IN, 7, "could not be read"),
+    (ids.OPEN_HOMEWORK_FEEDBACK, ["1"], "could not be read"),
+    (ids.OPEN_HOMEWORK_FEEDBACK, "١", "could not be read"),
+    (ids.OPEN_HOMEWORK_FEEDBACK, "1", "Only the rep's own manager"),  # no such homework: the same refusal
 ]
 
 

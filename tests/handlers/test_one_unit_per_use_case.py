@@ -20,6 +20,8 @@ from sqlalchemy import Engine, event
 from bot.fake_slack import FakeSlack, FakeSlackServer, SlackRequests
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
+from handlers.edge import ids
+from tests.handlers import homework_steps
 from tests.handlers.conftest import TEAM, Slack, home_text, make_app
 from tests.handlers.diagnosis_steps import (
     DIMENSIONS,
@@ -213,3 +215,24 @@ def test_roleplay_cards_are_one_read_and_marking_one_practised_is_one_unit(
     [use_case] = recorder.use_cases()
     assert not use_case.read_only and {"receipts", "roleplays", "deliveries"} <= use_case.used
     assert len(recorder.ledger()) == 1  # how both DMs went
+def test_a_hand_in_is_one_unit_with_the_reps_schedule_and_the_sender_records_its_dms_in_one_more(
+    slack: Slack, fake: FakeSlack, recorder: Recorder
+) -> None:
+    _team(slack)
+    modal = open_modal(slack, "UMGR", "homework <@UA|alex>")
+    assert homework_steps.assign(slack, modal, "Five questions", homework_steps.local_today("America/New_York"),
+                                 "text").body == ""
+    assignment = homework_steps.dm_with(slack, "UA", "gave you homework")
+    form, _ = homework_steps.click_to_open(slack, "UA", ids.OPEN_HAND_IN,
+                                           homework_steps.button_value(assignment, ids.OPEN_HAND_IN))
+    assert form is not None
+    slack.open_home("UA")  # earlier listeners are done
+    recorder.units.clear()
+
+    assert homework_steps.hand_in(slack, "UA", form, answer="1. What does waiting cost you?").body == ""
+    homework_steps.dm_with(slack, "UMGR", "handed in their homework")
+    slack.finish_listeners()
+
+    [use_case] = recorder.use_cases()
+    assert not use_case.read_only and {"receipts", "homework", "schedules", "deliveries"} <= use_case.used
+    assert len(recorder.ledger()) == 1  # how the rep's receipt and the manager's DM went

@@ -15,13 +15,15 @@ from typing import Any
 import pytest
 
 from domain import field_lengths
+from domain.coaching.homework import HomeworkStatus
 from domain.model import WorkspaceRef
 from domain.pipeline.model import MAX_NAME
 from domain.ports import UnitOfWorkFactory
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, target_block
 from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_TITLE, NOTES
 from handlers.edge import ids
-from tests.handlers.conftest import TEAM, Slack
+from tests.handlers import homework_steps
+from tests.handlers.conftest import TEAM, Reply, Slack
 from tests.handlers.contract_steps import contract_values, submit_view
 from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values, submit_score
 from tests.handlers.roleplay_steps import open_form, submit_practised, teams_with_deals
@@ -169,3 +171,74 @@ def test_a_roleplay_note_and_an_account_name_at_their_limits_are_stored_as_typed
     with uow_factory() as uow:
         [stored] = uow.roleplays.recent(WS, ["UA"], datetime.now(UTC) - timedelta(days=1))["UA"]
     assert (stored.account, stored.note) == (account, note)
+# -- homework: the assignment, the hand-in (answer, link) and the feedback --------------------------------
+
+
+def _homework(uow_factory: UnitOfWorkFactory) -> list[Any]:
+    with uow_factory() as uow:
+        return uow.homework.for_reps(WS, ["UA"], list(HomeworkStatus)).get("UA", [])
+
+
+def _assigned(slack: Slack, text: str, kind: str) -> Reply:
+    modal = open_modal(slack, "UMGR", "homework <@UA|alex>")
+    return homework_steps.assign(slack, modal, text, homework_steps.local_today("America/New_York"), kind)
+
+
+def _hand_in_form(slack: Slack) -> dict[str, Any]:
+    assignment = homework_steps.dm_with(slack, "UA", "gave you homework")
+    form, _ = homework_steps.click_to_open(slack, "UA", ids.OPEN_HAND_IN,
+                                           homework_steps.button_value(assignment, ids.OPEN_HAND_IN))
+    assert form is not None
+    return form
+
+
+def test_homework_at_its_limits_is_stored_as_typed(slack: Slack, uow_factory: UnitOfWorkFactory) -> None:
+    _team(slack)
+    assignment = filled(field_lengths.HOMEWORK_TEXT, "Write ")
+    note = filled(field_lengths.HOMEWORK_ANSWER, "See ")
+    link = filled(field_lengths.HOMEWORK_LINK, "https://docs.example.com/")
+    feedback = filled(field_lengths.HOMEWORK_FEEDBACK, "Good ")
+
+    assert _assigned(slack, assignment, "link").body == ""
+    assert homework_steps.hand_in(slack, "UA", _hand_in_form(slack), answer=note, link=link).body == ""
+    handed = homework_steps.dm_with(slack, "UMGR", "handed in their homework")
+    form, _ = homework_steps.click_to_open(slack, "UMGR", ids.OPEN_HOMEWORK_FEEDBACK,
+                                           homework_steps.button_value(handed, ids.OPEN_HOMEWORK_FEEDBACK))
+    assert form is not None and homework_steps.answer(slack, "UMGR", form, feedback).body == ""
+
+    [stored] = _homework(uow_factory)
+    assert stored.hand_in is not None
+    assert (stored.text, stored.hand_in.text, stored.hand_in.link, stored.feedback) == (
+        assignment, note, link, feedback)
+
+
+@pytest.mark.parametrize("field", ["text", "answer", "link", "feedback"])
+def test_homework_one_character_too_long_is_refused_inline(slack: Slack, uow_factory: UnitOfWorkFactory,
+                                                           field: str) -> None:
+    _team(slack)
+    limits = {"text": field_lengths.HOMEWORK_TEXT, "answer": field_lengths.HOMEWORK_ANSWER,
+              "link": field_lengths.HOMEWORK_LINK, "feedback": field_lengths.HOMEWORK_FEEDBACK}
+    too_long = filled(limits[field] + 1, "https://x.example/" if field == "link" else "")
+    expected = f"Keep it to {limits[field]} characters; this is {limits[field] + 1}."
+    modal = open_modal(slack, "UMGR", "homework <@UA|alex>")
+    if field == "text":
+        reply = homework_steps.assign(slack, modal, too_long, homework_steps.local_today("America/New_York"))
+        assert homework_steps.errors_of(reply) == {homework_steps.shown_text_block(modal): expected}
+        assert _homework(uow_factory) == []
+        return
+    assert homework_steps.assign(slack, modal, "Questions", homework_steps.local_today("America/New_York"),
+                                 "link").body == ""
+    form = _hand_in_form(slack)
+    if field != "feedback":
+        typed = {"answer": too_long, "link": "https://x.example"} if field == "answer" else {"link": too_long}
+        assert homework_steps.errors_of(homework_steps.hand_in(slack, "UA", form, **typed)) == {field: expected}
+        assert [h.status for h in _homework(uow_factory)] == [HomeworkStatus.ASSIGNED]
+        return
+    assert homework_steps.hand_in(slack, "UA", form, link="https://x.example").body == ""
+    handed = homework_steps.dm_with(slack, "UMGR", "handed in their homework")
+    feedback_form, _ = homework_steps.click_to_open(slack, "UMGR", ids.OPEN_HOMEWORK_FEEDBACK,
+                                                    homework_steps.button_value(handed, ids.OPEN_HOMEWORK_FEEDBACK))
+    assert feedback_form is not None
+    reply = homework_steps.answer(slack, "UMGR", feedback_form, too_long)
+    assert homework_steps.errors_of(reply) == {"feedback": expected}
+    assert [h.status for h in _homework(uow_factory)] == [HomeworkStatus.HANDED_IN]

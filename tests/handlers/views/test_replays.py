@@ -16,12 +16,13 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from bot.modal_values import rating_values
+from bot.modal_values import feedback_values, hand_in_values, homework_values, rating_values
 from domain.ports import UnitOfWorkFactory
 from handlers import actions, views
 from handlers.edge import ids
 from tests.handlers.conftest import Reply, Slack
 from tests.handlers.diagnosis_steps import assessment_values, open_modal
+from tests.handlers.homework_steps import button_value, click_to_open, dm_with, local_today, shown_text_block
 from tests.handlers.receipt_steps import column, contract_request, replay, rows, score, score_request, team, texts_to
 from tests.handlers.roleplay_steps import open_form, practised_request, teams_with_deals
 
@@ -111,6 +112,33 @@ def test_a_roleplay_marked_practised_and_replayed_is_recorded_once(slack: Slack,
     assert rows(engine, "roleplay_practices") == 1
     assert texts_to(slack, "UA", "recorded a role-play with you") == 1
     assert texts_to(slack, "UMGR", "Recorded: a role-play with") == 1
+def test_each_homework_form_replayed_stores_once_and_tells_once(slack: Slack, engine: Engine) -> None:
+    # Replayed one form after another (the app keeps taking requests in between); counted once all is done.
+    team(slack)
+    modal = open_modal(slack, "UMGR", "homework <@UA|alex>")
+    values = homework_values(None, "Write five discovery questions", local_today("America/New_York"), "text",
+                             shown_text_block(modal))
+    assigning = slack.requests.view_submission("UMGR", ids.HOMEWORK_VIEW, values,
+                                               private_metadata=modal["private_metadata"])
+    assert all(slack.dispatch(assigning).body == "" for _ in range(3))
+    homework_id = button_value(dm_with(slack, "UA", "gave you homework"), ids.OPEN_HAND_IN)
+    form, _ = click_to_open(slack, "UA", ids.OPEN_HAND_IN, homework_id)
+    assert form is not None
+    handing_in = slack.requests.view_submission("UA", ids.HAND_IN_VIEW, hand_in_values("1. What if you wait?"),
+                                                private_metadata=form["private_metadata"])
+    assert all(slack.dispatch(handing_in).body == "" for _ in range(2))
+    dm_with(slack, "UMGR", "handed in their homework")
+    form, _ = click_to_open(slack, "UMGR", ids.OPEN_HOMEWORK_FEEDBACK, homework_id)
+    assert form is not None
+    answering = slack.requests.view_submission("UMGR", ids.HOMEWORK_FEEDBACK_VIEW, feedback_values("Good"),
+                                               private_metadata=form["private_metadata"])
+
+    assert all(r.body == "" for r in replay(slack, answering, answering))
+
+    assert rows(engine, "homework") == 1 and column(engine, "SELECT status FROM homework") == ["reviewed"]
+    assert texts_to(slack, "UA", "gave you homework") == 1 and texts_to(slack, "UMGR", "Sent <@UA>") == 1
+    assert texts_to(slack, "UMGR", "handed in their homework") == 1 and texts_to(slack, "UA", "Handed in") == 1
+    assert texts_to(slack, "UA", "answered your homework") == 1
 
 
 # -- buttons ----------------------------------------------------------------------
@@ -175,10 +203,15 @@ REPLAYED = {
     ids.ACCEPT_FOCUS: test_accepting_the_focus_replayed_answers_once,
     ids.REMOVE_REP: test_remove_replayed_removes_once_without_a_confusing_second_answer,
     ids.ROLEPLAY_PRACTISED_VIEW: test_a_roleplay_marked_practised_and_replayed_is_recorded_once,
+    ids.HOMEWORK_VIEW: test_each_homework_form_replayed_stores_once_and_tells_once,
+    ids.HAND_IN_VIEW: test_each_homework_form_replayed_stores_once_and_tells_once,
+    ids.HOMEWORK_FEEDBACK_VIEW: test_each_homework_form_replayed_stores_once_and_tells_once,
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
+# The homework template picker rewrites the open modal (views.update) and stores nothing either.
 OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMENT, ids.OPEN_PRIORITIZE,
-                 ids.OPEN_CONTRACT, ids.MARK_ROLEPLAY}
+                 ids.OPEN_CONTRACT, ids.MARK_ROLEPLAY, ids.OPEN_HAND_IN, ids.OPEN_HOMEWORK_FEEDBACK,
+                 ids.HOMEWORK_TEMPLATE}
 
 
 class _Registrations:

@@ -20,12 +20,14 @@ from domain.coaching.calls import CallAnswers, CallRef, CallType
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle, CycleStatus, Stage
 from domain.coaching.debriefs import Debrief, ShadowObservation
+from domain.coaching.homework import HandIn, HandInKind, Homework
 from domain.coaching.priorities import GapRating
 from domain.coaching.progress import CycleProgress
 from domain.coaching.roleplay import Baseline, RepRoleplays, RoleplayCard, RoleplayPractice, SuggestedFocus
 from domain.coaching.scoring import CallGap, CallScore, DimensionAverage, PerceptionGap, SkillsProfile
 from domain.model import Member, Role, WorkspaceRef, WorkspaceSettings
 from domain.notifications.cycle_tasks import CycleTasksNote
+from domain.notifications.homework_due import HomeworkDueNote
 from domain.notifications.registry import KINDS
 from domain.notifications.team_tasks import TeamTasksNote
 from domain.notifications.week_ahead import WEEK_AHEAD, WeekAheadNote
@@ -39,6 +41,15 @@ from domain.services.contracts import ContractChange, ContractDraft, Outcome
 from domain.services.cycles import CycleView
 from domain.services.diagnosis import ProfileView, ScoredCall
 from domain.services.home import HomeModel
+from domain.services.homework_notices import (
+    AssignmentForm,
+    FeedbackForm,
+    HandInForm,
+    HandInSaved,
+    HomeworkAnswered,
+    InThread,
+    TemplateChoice,
+)
 from domain.services.pipeline import PipelineAudit
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roleplays import NOTE, PracticeForm, RoleplayList
@@ -53,6 +64,8 @@ from handlers.blocks import (
     help_text,
     home,
     home_coaching,
+    homework,
+    homework_modals,
     inputs,
     kit,
     notifications,
@@ -135,6 +148,12 @@ def _roleplays(viewer: str, cards: list[RoleplayCard], deals: int = 20, open_dea
     return RoleplayList(viewer, REP, RepRoleplays("UREP", deals, open_deals, tuple(cards), 2), True, focus)
 
 
+SKILL = CATALOG.competency("value_articulation")
+HOMEWORK = Homework(WS, "UREP", "UMGR", HOSTILE, TODAY, HandInKind.LINK, id=7)
+HANDED = HOMEWORK.handed_in_with(HandIn(HOSTILE, link=HOSTILE, file_id="F1", file_name=HOSTILE), NOW)
+WRITTEN = HOMEWORK.handed_in_with(HandIn(HOSTILE), NOW)
+THREAD = InThread("DUREP", "1764547200.000100")
+ASSIGNING = AssignmentForm(REP, TODAY, (TemplateChoice(SKILL, SKILL.homework_templates[0], HOSTILE),), True)
 # What the domain writes in an error: our mentions, and whatever the requester typed, quoted.
 DOMAIN_ERROR = f"<@UREP> is not on your team. `{HOSTILE}` is not a skill in the catalog."
 
@@ -237,6 +256,29 @@ CASES: dict[str, list[Call]] = {
     "home_coaching.rep_week_blocks": [Call(lambda: home_coaching.rep_week_blocks(PROGRESS, TODAY), False)],
     "home_coaching.rep_profile_blocks": [Call(lambda: home_coaching.rep_profile_blocks(PROFILE), False)],
     "home_coaching.rep_contract_blocks": [Call(lambda: home_coaching.rep_contract_blocks(PROGRESS, CATALOG, "UREP"))],
+    "homework_modals.assign_homework_modal": [
+        Call(lambda: homework_modals.assign_homework_modal(ASSIGNING)),
+        Call(lambda: homework_modals.assign_homework_modal(ASSIGNING, homework_modals.FREE,
+                                                           homework_modals.Kept(HOSTILE, HOSTILE)), False)],
+    "homework_modals.assignment_errors": [Call(lambda: homework_modals.assignment_errors(
+        {"text": HOSTILE, "due_on": HOSTILE}, "text_free"))],
+    "homework_modals.hand_in_modal": [Call(lambda kind=kind: homework_modals.hand_in_modal(HandInForm(
+        replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 10)))) for kind in HandInKind],
+    "homework_modals.feedback_modal": [Call(lambda handed=handed: homework_modals.feedback_modal(
+        FeedbackForm(handed, True))) for handed in (HANDED, WRITTEN)],
+    "homework.homework_assigned_message": [Call(lambda: homework.homework_assigned_message(HOMEWORK))],
+    "homework.homework_set_message": [Call(lambda: homework.homework_set_message(HOMEWORK), False)],
+    "homework.hand_in_blocks": [Call(lambda handed=handed: homework.hand_in_blocks(handed, False))
+                                for handed in (HANDED, WRITTEN)],
+    "homework.homework_handed_in_message": [Call(lambda late=late: homework.homework_handed_in_message(HANDED, late))
+                                            for late in (True, False)],
+    "homework.hand_in_saved_message": [Call(lambda told=told, late=late: homework.hand_in_saved_message(
+        HandInSaved(HANDED, late, told, THREAD)), False) for told in ("UMGR", None) for late in (True, False)],
+    "homework.homework_answered_message": [Call(lambda thread=thread: homework.homework_answered_message(
+        HomeworkAnswered(HANDED.answered(HOSTILE, NOW), "UMGR", thread))) for thread in (THREAD, None)],
+    "homework.feedback_sent_message": [Call(lambda: homework.feedback_sent_message(HANDED), False)],
+    "homework.homework_due_message": [Call(lambda day=day: homework.homework_due_message(
+        HomeworkDueNote(WS, REP, replace(HOMEWORK, due_on=day)), NOW)) for day in (TODAY, date(2026, 12, 14))],
     "inputs.option": [Call(lambda: inputs.option(1, HOSTILE))],
     "inputs.input_block": [
         Call(lambda: inputs.input_block("b", HOSTILE, inputs.text_input(HOSTILE, max_length=300), hint=HOSTILE)),
@@ -262,7 +304,8 @@ CASES: dict[str, list[Call]] = {
                                for kind, note in (
         ("week_ahead", WeekAheadNote(WS, MANAGER, [REP], TODAY)),
         ("cycle_tasks", CycleTasksNote(WS, REP, PROGRESS, Stage.DIAGNOSE, 1, True, True)),
-        ("team_tasks", TeamTasksNote(WS, MANAGER, [(REP, Stage.DIAGNOSE, 1, [HOSTILE])])))],
+        ("team_tasks", TeamTasksNote(WS, MANAGER, [(REP, Stage.DIAGNOSE, 1, [HOSTILE])])),
+        ("homework_due", HomeworkDueNote(WS, REP, HOMEWORK)))],
     "pipeline_upload.upload_reply": [Call(lambda outcome=outcome: pipeline_upload.upload_reply(outcome),
                                           requester_mentions_kept=isinstance(outcome, Refused)) for outcome in UPLOADS],
     "preferences.paused_message": [Call(lambda: preferences.paused_message(REP), False)],
@@ -322,11 +365,14 @@ CASES: dict[str, list[Call]] = {
 
 NO_PERSON_TEXT: dict[str, str] = {
     **dict.fromkeys(["contract.skill_block", "contract.indicator_block", "contract.target_block",
-                     "diagnosis_modals.dimension_block", "diagnosis_modals.question_block"], "a block id"),
+                     "diagnosis_modals.dimension_block", "diagnosis_modals.question_block",
+                     "homework_modals.text_block"], "a block id"),
     **dict.fromkeys(["contract.read_contract", "diagnosis_modals.read_score_submission",
                      "diagnosis_modals.read_self_assessment", "priorities.read_ratings", "inputs.selected",
                      "inputs.metadata", "inputs.as_int", "inputs.as_number", "contract.read_sign_value",
-                     "inputs.metadata_int", "inputs.metadata_user", "inputs.state_values"],
+                     "inputs.metadata_int", "inputs.metadata_user", "inputs.state_values",
+                     "homework_modals.read_assignment", "homework_modals.kept_from", "homework_modals.read_hand_in",
+                     "homework_modals.read_feedback"],
                     "reads a submission, builds nothing"),
     **dict.fromkeys(["home_coaching.rep_row_status", "priorities.matrix_text", "preferences.workdays_text",
                      "kit.time_zone_label", "profile.score_bar",

@@ -10,7 +10,8 @@ until its field is mapped to its column.
 from __future__ import annotations
 
 import ast
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,10 @@ from domain import field_lengths
 from domain.catalog import load_catalog
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle
+from domain.coaching.homework import ANSWER, FEEDBACK, LINK, HandIn, HandInKind, Homework
 from domain.model import Member, WorkspaceRef
 from domain.services.contracts import ContractDraft
+from domain.services.homework_notices import AssignmentForm, FeedbackForm, HandInForm, TemplateChoice
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roleplays import NOTE, PracticeForm
 from handlers.blocks.add_reps_modal import add_reps_modal
@@ -35,10 +38,11 @@ from handlers.blocks.diagnosis_modals import (
     score_call_modal,
     self_assessment_modal,
 )
+from handlers.blocks.homework_modals import assign_homework_modal, feedback_modal, hand_in_modal, text_block
 from handlers.blocks.priorities import prioritize_modal
 from handlers.blocks.roleplay import practice_modal
 from handlers.edge import ids
-from storage.orm import CallScoreRow, ContractRow, RoleplayPracticeRow
+from storage.orm import CallScoreRow, ContractRow, HomeworkRow, RoleplayPracticeRow
 
 BLOCKS_DIR = Path(__file__).resolve().parents[3] / "handlers" / "blocks"
 CATALOG = load_catalog()
@@ -47,6 +51,9 @@ REP = Member(WS, "UA", "Alex", "UTC", manager_id="UMGR")
 CYCLE = CoachingCycle(WS, "UA", "UMGR", date(2026, 11, 23), id=1)
 CONTRACT = CoachingContract(WS, "UA", "UMGR", [SuccessMetric("discovery", "discovery_questions_asked", "8")],
                             2.0, "Score calls", "Shadow Tuesdays", cycle_id=1)
+SKILL = CATALOG.competency("value_articulation")
+TEMPLATE = SKILL.homework_templates[0]
+HOMEWORK = Homework(WS, "UA", "UMGR", "Write value propositions", date(2026, 12, 11), HandInKind.LINK, id=7)
 
 # Every modal, built as its listener builds it.
 MODALS: dict[str, dict[str, Any]] = {
@@ -57,7 +64,15 @@ MODALS: dict[str, dict[str, Any]] = {
         REP, CYCLE, [SkillGap("discovery", "Discovery", "foundational", 2.0, 3.0, None)], [], [], None)),
     "contract_modal": contract_modal(ContractDraft(REP, CYCLE, CONTRACT, ["discovery"]), CATALOG),
     "practice_modal": practice_modal(PracticeForm("UA", "D1", "Acme", None)),
+    "assign_homework_modal": assign_homework_modal(AssignmentForm(
+        REP, date(2026, 12, 4), (TemplateChoice(SKILL, TEMPLATE, TEMPLATE.instructions),), focused=True)),
+    "hand_in_modal": hand_in_modal(HandInForm(HOMEWORK, date(2026, 12, 4))),
+    "feedback_modal": feedback_modal(FeedbackForm(
+        HOMEWORK.handed_in_with(HandIn("", link="https://x.example"), datetime(2026, 12, 10, tzinfo=UTC)), False)),
 }
+# The same builders' other shapes: the hand-in modal of a homework answered in writing, or with a file.
+MORE_MODALS = [hand_in_modal(HandInForm(replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 4)))
+               for kind in (HandInKind.TEXT, HandInKind.FILE)]
 
 # (modal callback id, block id) -> where the text is stored, and the limit the service checks.
 # A String column's own length bounds it; a Text or JSON column has no length, so the
@@ -72,6 +87,10 @@ FIELDS: dict[tuple[str, str], Storage] = {
     (ids.CONTRACT_VIEW, REP_COMMITMENTS): (ContractRow.rep_commitments, field_lengths.CONTRACT_COMMITMENTS),
     (ids.CONTRACT_VIEW, MANAGER_COMMITMENTS): (ContractRow.manager_commitments, field_lengths.CONTRACT_COMMITMENTS),
     (ids.ROLEPLAY_PRACTISED_VIEW, NOTE): (RoleplayPracticeRow.note, field_lengths.ROLEPLAY_NOTE),
+    (ids.HOMEWORK_VIEW, text_block(TEMPLATE.id)): (HomeworkRow.text, field_lengths.HOMEWORK_TEXT),
+    (ids.HAND_IN_VIEW, ANSWER): (HomeworkRow.hand_in_text, field_lengths.HOMEWORK_ANSWER),
+    (ids.HAND_IN_VIEW, LINK): (HomeworkRow.hand_in_link, field_lengths.HOMEWORK_LINK),
+    (ids.HOMEWORK_FEEDBACK_VIEW, FEEDBACK): (HomeworkRow.feedback, field_lengths.HOMEWORK_FEEDBACK),
 }
 
 
@@ -96,7 +115,7 @@ def _text_inputs() -> list[tuple[str, str, dict[str, Any]]]:
     """(callback id, block id, element) of every plain_text_input in every modal."""
     return [
         (modal["callback_id"], block["block_id"], block["element"])
-        for modal in MODALS.values()
+        for modal in [*MODALS.values(), *MORE_MODALS]
         for block in modal["blocks"]
         if block.get("type") == "input" and block["element"]["type"] == "plain_text_input"
     ]

@@ -76,6 +76,13 @@ def test_no_homework_template(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("prospects", [6, -1, "three"])
+def test_a_homework_template_names_at_most_five_prospects(tmp_path: Path, prospects: object) -> None:
+    found = problems(tmp_path, lambda data: competency(data, 2)["homework_templates"][0].update(prospects=prospects))
+    assert len(found) == 1 and found[0].startswith("competencies[2] (value_articulation).homework_templates[0]")
+    assert "prospects" in found[0]
+
+
 def test_missing_challenge_behavior(tmp_path: Path) -> None:
     assert problems(tmp_path, lambda data: competency(data, 2).pop("challenge_behavior")) == [
         "competencies[2] (value_articulation): challenge_behavior is missing"
