@@ -16,6 +16,8 @@ from domain.coaching.ports import (
     CallScoreRepository,
     ContractRepository,
     CycleRepository,
+    LessonProgressRepository,
+    LessonTextRepository,
     PriorityRepository,
     SelfAssessmentRepository,
 )
@@ -128,6 +130,10 @@ class Repositories(Protocol):
     def shared_files(self) -> SharedFileRepository: ...
     @property
     def receipts(self) -> ReceiptRepository: ...
+    @property
+    def lessons(self) -> LessonProgressRepository: ...
+    @property
+    def lesson_texts(self) -> LessonTextRepository: ...
 
 
 class UnitOfWork(Repositories, Protocol):

@@ -25,6 +25,7 @@ from domain.ports import UnitOfWork, UnitOfWorkFactory
 from storage.cycle_repository import SqlCycleRepository
 from storage.delivery_repository import SqlDeliveryRepository
 from storage.diagnosis_repository import SqlCallScoreRepository, SqlSelfAssessmentRepository
+from storage.lesson_repository import SqlLessonProgressRepository, SqlLessonTextRepository
 from storage.pipeline_repository import SqlPipelineRepository
 from storage.priority_repository import SqlContractRepository, SqlPriorityRepository
 from storage.receipt_repository import SqlReceiptRepository
@@ -227,6 +228,8 @@ class SqlUnitOfWork:
         self.contracts = SqlContractRepository(self._session)
         self.shared_files = SqlSharedFileRepository(self._session)
         self.receipts = SqlReceiptRepository(self._session)
+        self.lessons = SqlLessonProgressRepository(self._session)
+        self.lesson_texts = SqlLessonTextRepository(self._session)
         return self
 
     def __exit__(

@@ -9,7 +9,9 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from domain.catalog.lesson_texts import LessonText
 from domain.coaching.cycle import CoachingCycle, CycleStatus
+from domain.coaching.lessons import LessonProgress
 from domain.delivery import (
     SENDING_LEASE,
     STALE_REASON,
@@ -29,6 +31,7 @@ from tests.fakes_diagnosis import (
     FakePriorityRepository,
     FakeSelfAssessmentRepository,
 )
+from tests.fakes_lessons import FakeLessonProgressRepository, FakeLessonTextRepository, ProgressKey
 from tests.fakes_pipeline import FakePipelineRepository
 from tests.fakes_receipts import FakeReceiptRepository
 from tests.fakes_shared_files import FakeSharedFileRepository
@@ -47,6 +50,8 @@ class _Tables:
     diagnosis: DiagnosisTables = field(default_factory=DiagnosisTables)
     shared_files: dict[tuple[str, str], SharedFileRecord] = field(default_factory=dict)
     receipts: dict[tuple[str, str], str] = field(default_factory=dict)
+    lessons: dict[ProgressKey, LessonProgress] = field(default_factory=dict)
+    lesson_texts: dict[tuple[str, str], LessonText] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -60,6 +65,8 @@ class _Tables:
             diagnosis=self.diagnosis.copy(),
             shared_files=dict(self.shared_files),
             receipts=dict(self.receipts),
+            lessons=dict(self.lessons),
+            lesson_texts=dict(self.lesson_texts),
         )
 
 
@@ -333,6 +340,8 @@ class FakeUnitOfWork:
         self.contracts = FakeContractRepository(self._tables.diagnosis, self._tables.workspaces)
         self.shared_files = FakeSharedFileRepository(self._tables.shared_files, self._tables.workspaces)
         self.receipts = FakeReceiptRepository(self._tables.receipts)
+        self.lessons = FakeLessonProgressRepository(self._tables.lessons)
+        self.lesson_texts = FakeLessonTextRepository(self._tables.lesson_texts)
         return self
 
     def __exit__(

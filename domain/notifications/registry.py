@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from domain.notifications.cycle_tasks import CYCLE_TASKS
 from domain.notifications.kind import KindRegistry
+from domain.notifications.micro_lessons import MICRO_LESSONS
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
 
@@ -17,4 +18,5 @@ KINDS = KindRegistry(
     WEEK_AHEAD,
     CYCLE_TASKS,
     TEAM_TASKS,
+    MICRO_LESSONS,
 )

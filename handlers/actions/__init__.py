@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from handlers.actions.accept_focus import handle_accept_focus
+from handlers.actions.lessons import handle_lesson_answer
 from handlers.actions.open_add_reps import handle_open_add_reps
 from handlers.actions.open_coaching_modals import (
     handle_open_contract,
@@ -28,3 +29,5 @@ def register(app: App) -> None:
     app.action(ids.OPEN_CONTRACT)(handle_open_contract)
     app.action(ids.ACCEPT_FOCUS)(handle_accept_focus)
     app.action(ids.SIGN_CONTRACT)(handle_sign_contract)
+    for lesson_button in (ids.LESSON_DONE, ids.LESSON_REMIND, ids.LESSON_DISCUSS):
+        app.action(lesson_button)(handle_lesson_answer)

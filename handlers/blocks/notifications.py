@@ -16,10 +16,12 @@ from typing import Any, Generic, TypeVar
 
 from domain.notifications.cycle_tasks import CYCLE_TASKS
 from domain.notifications.kind import ScheduledKind
+from domain.notifications.micro_lessons import MICRO_LESSONS
 from domain.notifications.registry import KINDS
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
 from handlers.blocks.cycle_tasks import cycle_tasks_message, team_tasks_message
+from handlers.blocks.lessons import lesson_message
 from handlers.blocks.week_ahead import week_ahead_message
 
 C = TypeVar("C")
@@ -65,6 +67,7 @@ RENDERERS = Renderers(
     bind(WEEK_AHEAD, week_ahead_message),
     bind(CYCLE_TASKS, timeless(cycle_tasks_message)),
     bind(TEAM_TASKS, timeless(team_tasks_message)),
+    bind(MICRO_LESSONS, timeless(lesson_message)),
 )
 
 

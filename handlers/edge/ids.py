@@ -40,3 +40,8 @@ OPEN_PRIORITIZE = "coaching.open_prioritize"  # value: the rep's id
 OPEN_CONTRACT = "coaching.open_contract"  # value: the rep's id
 ACCEPT_FOCUS = "coaching.accept_focus"  # value: the rep's id
 SIGN_CONTRACT = "coaching.sign_contract"  # value: "<rep id>:<version>"
+
+# Micro-lessons, weeks 3-6 (issue 10): the buttons under a lesson; value "<cycle id>:<lesson id>"
+LESSON_DONE = "lessons.done"
+LESSON_REMIND = "lessons.remind"
+LESSON_DISCUSS = "lessons.discuss"

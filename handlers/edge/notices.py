@@ -24,6 +24,7 @@ from domain.services.contracts import (
 )
 from domain.services.cycles import CycleStarted
 from domain.services.diagnosis import AssessmentSaved, RepScored, ScoreSaved
+from domain.services.lessons import LessonShown
 from domain.services.pipeline_upload import UploadAnswered
 from domain.services.prioritization import RepPriorities
 from domain.services.roster_rules import RepJoined, RepLeft, RepsAdded
@@ -37,6 +38,7 @@ from handlers.blocks.contract import (
 )
 from handlers.blocks.cycles import cycle_started_notice
 from handlers.blocks.kit import message, section, with_intro
+from handlers.blocks.lessons import lesson_answered_message
 from handlers.blocks.pipeline_upload import upload_reply
 from handlers.blocks.priorities import priorities_message
 from handlers.blocks.profile import (
@@ -158,3 +160,10 @@ def _both_signed(notice: BothSigned, to: str, catalog: Catalog) -> Rendered:
 @render.register(UploadAnswered)
 def _upload_answered(notice: UploadAnswered, to: str, catalog: Catalog) -> Rendered:
     return upload_reply(notice.outcome)
+
+
+# -- micro-lessons ---------------------------------------------------------------
+
+@render.register(LessonShown)
+def _lesson_shown(notice: LessonShown, to: str, catalog: Catalog) -> Rendered:
+    return lesson_answered_message(notice.answered)

@@ -15,6 +15,7 @@ from domain.services.cycles import CycleService
 from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
+from domain.services.lessons import LessonService
 from domain.services.notifications import NotificationContentService
 from domain.services.pipeline import PipelineService
 from domain.services.pipeline_upload import PipelineUploadService
@@ -44,6 +45,7 @@ class Services:
     contracts: ContractService
     pipeline: PipelineService
     uploads: PipelineUploadService
+    lessons: LessonService
     catalog: Catalog
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version

@@ -15,13 +15,30 @@ from storage.orm.coaching import (
     SelfAssessmentRow,
 )
 from storage.orm.files import SharedFileRow
+from storage.orm.lessons import LessonProgressRow, LessonTextRow
 from storage.orm.pipeline import OpportunityRow
 from storage.orm.receipts import ReceiptRow
 from storage.orm.scheduling import DeliveryRow, ScheduleRow
 from storage.orm.workspaces import MemberRow, WorkspaceRow
 
 __all__ = [
-    "Base", "CallScoreRow", "ContractRow", "CycleRow", "DeliveryRow", "FocusSkillRow", "GapRatingRow",
-    "MemberRow", "OpportunityRow", "ReceiptRow", "ScheduleRow", "SelfAssessmentRow", "SharedFileRow",
-    "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",
+    "Base",
+    "CallScoreRow",
+    "ContractRow",
+    "CycleRow",
+    "DeliveryRow",
+    "FocusSkillRow",
+    "GapRatingRow",
+    "LessonProgressRow",
+    "LessonTextRow",
+    "MemberRow",
+    "OpportunityRow",
+    "ReceiptRow",
+    "ScheduleRow",
+    "SelfAssessmentRow",
+    "SharedFileRow",
+    "TimestampMixin",
+    "UtcDateTime",
+    "WorkspaceRow",
+    "utcnow",
 ]

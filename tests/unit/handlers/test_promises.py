@@ -39,8 +39,10 @@ def test_nothing_names_a_feature_before_its_kind_is_registered(feature: str) -> 
 
 def test_the_welcome_lists_what_a_rep_is_sent_as_registered() -> None:
     titles = rep_reminder_titles()
-    assert titles == ["Monday tasks in cycle weeks 1-2"]  # CYCLE_TASKS, without "(reps)"
-    assert "coachflow sends you: monday tasks in cycle weeks 1-2." in _welcome()
+    # CYCLE_TASKS and MICRO_LESSONS, without "(reps)"
+    assert titles == ["Monday tasks in cycle weeks 1-2", "Micro-lessons, Tuesdays and Thursdays in cycle weeks 3-6"]
+    assert ("coachflow sends you: monday tasks in cycle weeks 1-2; "
+            "micro-lessons, tuesdays and thursdays in cycle weeks 3-6.") in _welcome()
 
 
 def test_a_newly_registered_kind_appears_in_the_welcome() -> None:
