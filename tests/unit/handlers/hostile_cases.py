@@ -16,9 +16,9 @@ from decimal import Decimal
 from typing import Any
 
 from domain.catalog import MicroLesson, load_catalog
-from domain.coaching.lessons import LessonAnswer, LessonChoice, LessonProgress, LessonStatus
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle, CycleStatus, Stage
+from domain.coaching.lessons import LessonAnswer, LessonChoice, LessonProgress, LessonStatus
 from domain.coaching.priorities import GapRating
 from domain.coaching.progress import CycleProgress
 from domain.coaching.scoring import CallGap, CallScore, DimensionAverage, PerceptionGap, SkillsProfile
