@@ -149,6 +149,23 @@ def test_remove_replayed_removes_once_without_a_confusing_second_answer(slack: S
     assert column(engine, "SELECT manager_id FROM members WHERE user_id = 'UA'") == [None]
 
 
+@pytest.mark.parametrize(("button", "status"), [(ids.LESSON_DONE, "done"), (ids.LESSON_REMIND, "remind"),
+                                                (ids.LESSON_DISCUSS, "discuss")])
+def test_a_lesson_button_clicked_twice_and_replayed_records_once_and_answers_once(
+        slack: Slack, engine: Engine, button: str, status: str) -> None:
+    team(slack, cycle=True)
+    slack.coach("UMGR", "focus <@UA|alex> discovery closing")
+    [cycle_id] = column(engine, "SELECT id FROM cycles")
+    container = _in_dm("UA")
+    first = slack.requests.block_actions("UA", button, value=f"{cycle_id}:pain_framework", container=container)
+    again = slack.requests.block_actions("UA", button, value=f"{cycle_id}:pain_framework", container=container)
+
+    replay(slack, first, first, again)
+
+    assert column(engine, "SELECT status FROM lesson_progress") == [status]
+    assert sum(len(slack.fake.responses_for(r.response_token or "")) for r in (first, again)) == 1
+
+
 # -- every writing listener is covered ---------------------------------------------
 
 REPLAYED = {
@@ -160,6 +177,8 @@ REPLAYED = {
     ids.SIGN_CONTRACT: test_sign_clicked_twice_and_replayed_signs_once_and_tells_once,
     ids.ACCEPT_FOCUS: test_accepting_the_focus_replayed_answers_once,
     ids.REMOVE_REP: test_remove_replayed_removes_once_without_a_confusing_second_answer,
+    **dict.fromkeys((ids.LESSON_DONE, ids.LESSON_REMIND, ids.LESSON_DISCUSS),
+                    test_a_lesson_button_clicked_twice_and_replayed_records_once_and_answers_once),
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMENT, ids.OPEN_PRIORITIZE,
