@@ -170,3 +170,16 @@ def test_summaries_leave_out_reps_without_a_cycle_or_focus() -> None:
 
     assert list(found) == ["UA"]
     assert found["UA"].next is not None and found["UA"].next.at == local(TUE, TEN, NY)
+
+
+def test_an_answer_is_one_unit_of_work_that_builds_both_homes() -> None:
+    world = LessonWorld()
+    _first_lessons(world, local(TUE, time(11), NY))
+    [tuesday] = world.got("UA")
+    before = len(world.store.units)
+
+    done = world.answer("UA", tuesday, LessonAnswer.REMIND)
+
+    [unit] = world.store.units[before:]
+    assert not unit.read_only and unit.committed
+    assert [home.viewer.user_id for home in done.effects.homes] == ["UA", "UMGR"]
