@@ -76,7 +76,6 @@ class LessonAnswered:
     answer: LessonAnswer
     progress: LessonProgress
     summary: LessonSummary
-    time_zone: str
     remind_at: datetime | None = None  # UTC, for a reminder
 
 
@@ -195,7 +194,7 @@ class LessonService:
             note = self._lessons.notes.note(ws, rep, cycle, self._lessons.notes.choice_of(updated), today,
                                             can_remind=updated.can_remind)
             remind_at = resolve_local(remind_on, LESSON_TIME, zone(rep.time_zone)) if remind_on else None
-            result = LessonAnswered(LessonNotes.worded(note, texts), answer, updated, summary, rep.time_zone, remind_at)
+            result = LessonAnswered(LessonNotes.worded(note, texts), answer, updated, summary, remind_at)
             done = finish(uow, ws, Done(result, refresh(user_id, rep.manager_id)), catalog=self._lessons.catalog,
                           now=now)
             uow.commit()

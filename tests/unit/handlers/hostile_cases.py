@@ -121,7 +121,7 @@ LESSON_SUMMARIES = [LessonSummary("UREP", 1, 3, 8, NextLesson(HOSTILE, HOSTILE, 
                     LessonSummary("UREP", 1, 8, 8, None, 0)]
 LESSON_ANSWERS = [
     LessonAnswered(LESSON_NOTES[0], answer, LessonProgress(WS, "UREP", 1, "discovery", "pain_framework", status),
-                   summary, "Europe/Berlin", remind_at=NOW)
+                   summary, remind_at=NOW)
     for answer, status in ((LessonAnswer.DONE, LessonStatus.DONE), (LessonAnswer.REMIND, LessonStatus.REMIND),
                            (LessonAnswer.DISCUSS, LessonStatus.DISCUSS))
     for summary in LESSON_SUMMARIES
