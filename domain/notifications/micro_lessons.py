@@ -93,8 +93,10 @@ def anchors_of(cycle: CoachingCycle, focus: Sequence[str], progress: Mapping[str
     anchors: list[Anchor] = []
     if focus and has_lessons_left(focus, lessons, progress):
         anchors += [Deadline(f"{_DAY_REF}{cycle.id}", day) for day in lesson_days(cycle, settings)]
-    anchors += [Deadline(f"{_REMINDER_REF}{row.id}", row.remind_on)
-                for row in progress.values() if row.reminder_pending and row.remind_on is not None]
+    # A reminder of a lesson the catalog no longer has (COACHFLOW_CATALOG changed since) has nothing to show.
+    anchors += [Deadline(f"{_REMINDER_REF}{row.id}", row.remind_on) for row in progress.values()
+                if row.reminder_pending and row.remind_on is not None
+                and row.lesson_id in lessons.get(row.competency, ())]
     return anchors
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 
 import pytest
@@ -183,3 +184,16 @@ def test_an_answer_is_one_unit_of_work_that_builds_both_homes() -> None:
     [unit] = world.store.units[before:]
     assert not unit.read_only and unit.committed
     assert [home.viewer.user_id for home in done.effects.homes if home.viewer] == ["UA", "UMGR"]
+
+
+def test_a_reminder_of_a_lesson_the_catalog_no_longer_has_is_dropped_not_sent() -> None:
+    world = LessonWorld()
+    _first_lessons(world, local(TUE, time(11), NY))
+    [tuesday] = world.got("UA")
+    world.answer("UA", tuesday, LessonAnswer.REMIND)
+    key = next(k for k in world.store.tables.lessons if k[2] == DISCOVERY[0])
+    world.store.tables.lessons[key] = replace(world.store.tables.lessons[key], lesson_id="retired_lesson")
+
+    world.run_until(local(WED, time(23), NY))
+
+    assert [r.lesson_id for r in world.got("UA")] == [DISCOVERY[0]]
