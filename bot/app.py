@@ -16,6 +16,8 @@ from sqlalchemy import Engine
 from bot.config import Settings
 from bot.installed_workspace import installed_workspace_of
 from domain.catalog import Catalog, load_catalog
+from domain.notifications.micro_lessons import micro_lessons_kind
+from domain.notifications.registry import KINDS
 from domain.ports import DispatcherLock, UnitOfWorkFactory
 from domain.services.calls import CallsService
 from domain.services.contracts import ContractService
@@ -24,6 +26,7 @@ from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.homework import HomeworkService
+from domain.services.lessons import LessonService
 from domain.services.notifications import NotificationContentService
 from domain.services.pipeline import PipelineService
 from domain.services.pipeline_upload import PipelineUploadService
@@ -67,9 +70,11 @@ def build_services(
     catalog: Catalog | None = None,
 ) -> Services:
     catalog = catalog if catalog is not None else load_catalog()
-    schedules = ScheduleService(uow_factory)
+    # The registry's kinds, the micro-lessons over this deployment's catalog (COACHFLOW_CATALOG).
+    kinds = KINDS.replacing(micro_lessons_kind(catalog))
+    schedules = ScheduleService(uow_factory, kinds)
     diagnosis = DiagnosisService(uow_factory, catalog, clock)
-    content = NotificationContentService(uow_factory)
+    content = NotificationContentService(uow_factory, kinds)
     pipeline = PipelineService(uow_factory)
     roster = RosterService(uow_factory, settings.default_time_zone, schedules=schedules, clock=clock, catalog=catalog)
     return Services(
@@ -86,6 +91,7 @@ def build_services(
         pipeline=pipeline,
         uploads=PipelineUploadService(uow_factory, pipeline, settings.max_upload_bytes, clock=clock),
         calls=CallsService(uow_factory),
+        lessons=LessonService(uow_factory, catalog, clock, schedules),
         catalog=catalog,
         roleplays=RoleplayService(uow_factory, catalog, clock),
         homework=HomeworkService(uow_factory, catalog, clock, schedules),

@@ -115,10 +115,18 @@ def _parser() -> argparse.ArgumentParser:
     grant.set_defaults(handler=_cmd_admin_grant)
 
     catalog = sub.add_parser("catalog", help="the skill catalog")
-    catalog_sub = catalog.add_subparsers(metavar="{check}", required=True)
+    catalog_sub = catalog.add_subparsers(metavar="{check,lessons}", required=True)
     check = catalog_sub.add_parser("check", help="validate a catalog file (JSON) and summarise it")
     check.add_argument("path", help="the catalog file, e.g. catalog.json")
     check.set_defaults(handler=_cmd_catalog_check)
+    lessons = catalog_sub.add_parser(
+        "lessons", help="a workspace's own micro-lesson texts: store a file of them (JSON or YAML), or --clear them",
+    )
+    lessons.add_argument("path", nargs="?", metavar="FILE",
+                         help="keyed by lesson id, each with any of title, summary, example, exercise")
+    lessons.add_argument("--team", required=True, type=cli_args.team_id, help="Slack workspace id (T...)")
+    lessons.add_argument("--clear", action="store_true", help="remove the workspace's lesson texts")
+    lessons.set_defaults(handler=_cmd_catalog_lessons)
 
     pipeline = sub.add_parser("pipeline", help="CRM opportunities: import a CSV export, audit pipeline velocity")
     pipeline_sub = pipeline.add_subparsers(metavar="{import,audit}", required=True)
@@ -239,6 +247,12 @@ def _cmd_catalog_check(args: argparse.Namespace) -> int:
 
     # Needs no settings: an admin can check a file without Slack tokens.
     return catalog_check(args.path)
+
+
+def _cmd_catalog_lessons(args: argparse.Namespace) -> int:
+    from bot.catalog_cli import catalog_lessons
+
+    return catalog_lessons(_settings(), args.path, args.team, clear=args.clear)
 
 
 def _cmd_pipeline_import(args: argparse.Namespace) -> int:

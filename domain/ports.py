@@ -18,6 +18,8 @@ from domain.coaching.ports import (
     CycleRepository,
     DebriefRepository,
     HomeworkRepository,
+    LessonProgressRepository,
+    LessonTextRepository,
     PriorityRepository,
     RoleplayRepository,
     SelfAssessmentRepository,
@@ -140,6 +142,10 @@ class Repositories(Protocol):
     def roleplays(self) -> RoleplayRepository: ...
     @property
     def homework(self) -> HomeworkRepository: ...
+    @property
+    def lessons(self) -> LessonProgressRepository: ...
+    @property
+    def lesson_texts(self) -> LessonTextRepository: ...
 
 
 class UnitOfWork(Repositories, Protocol):

@@ -27,6 +27,7 @@ from storage.cycle_repository import SqlCycleRepository
 from storage.delivery_repository import SqlDeliveryRepository
 from storage.diagnosis_repository import SqlCallScoreRepository, SqlSelfAssessmentRepository
 from storage.homework_repository import SqlHomeworkRepository
+from storage.lesson_repository import SqlLessonProgressRepository, SqlLessonTextRepository
 from storage.pipeline_repository import SqlPipelineRepository
 from storage.priority_repository import SqlContractRepository, SqlPriorityRepository
 from storage.receipt_repository import SqlReceiptRepository
@@ -234,6 +235,8 @@ class SqlUnitOfWork:
         self.shadow_observations = SqlShadowObservationRepository(self._session)
         self.roleplays = SqlRoleplayRepository(self._session)
         self.homework = SqlHomeworkRepository(self._session)
+        self.lessons = SqlLessonProgressRepository(self._session)
+        self.lesson_texts = SqlLessonTextRepository(self._session)
         return self
 
     def __exit__(

@@ -9,8 +9,10 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from domain.catalog.lesson_texts import LessonText
 from domain.coaching.cycle import CoachingCycle, CycleStatus
 from domain.coaching.homework import Homework
+from domain.coaching.lessons import LessonProgress
 from domain.coaching.roleplay import RoleplayPractice
 from domain.delivery import (
     SENDING_LEASE,
@@ -33,6 +35,7 @@ from tests.fakes_diagnosis import (
     FakeSelfAssessmentRepository,
 )
 from tests.fakes_homework import FakeHomeworkRepository
+from tests.fakes_lessons import FakeLessonProgressRepository, FakeLessonTextRepository, ProgressKey
 from tests.fakes_pipeline import FakePipelineRepository
 from tests.fakes_receipts import FakeReceiptRepository
 from tests.fakes_roleplay import FakeRoleplayRepository
@@ -55,6 +58,8 @@ class _Tables:
     calls: CallTables = field(default_factory=CallTables)
     roleplays: list[RoleplayPractice] = field(default_factory=list)
     homework: dict[int, Homework] = field(default_factory=dict)
+    lessons: dict[ProgressKey, LessonProgress] = field(default_factory=dict)
+    lesson_texts: dict[tuple[str, str], LessonText] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -71,6 +76,8 @@ class _Tables:
             calls=self.calls.copy(),
             roleplays=list(self.roleplays),
             homework=dict(self.homework),
+            lessons=dict(self.lessons),
+            lesson_texts=dict(self.lesson_texts),
         )
 
 
@@ -348,6 +355,8 @@ class FakeUnitOfWork:
         self.shadow_observations = FakeShadowObservationRepository(self._tables.calls, self._tables.workspaces)
         self.roleplays = FakeRoleplayRepository(self._tables.roleplays, self._tables.workspaces)
         self.homework = FakeHomeworkRepository(self._tables.homework, self._tables.workspaces)
+        self.lessons = FakeLessonProgressRepository(self._tables.lessons)
+        self.lesson_texts = FakeLessonTextRepository(self._tables.lesson_texts)
         return self
 
     def __exit__(

@@ -115,12 +115,17 @@ class LeadingIndicator(_Entry):
 
 
 class MicroLesson(_Entry):
-    """A 15-minute lesson for the Develop stage, with one exercise to practise it."""
+    """A 15-minute lesson for the Develop stage: the technique, a real example, one exercise to practise it.
+
+    `example` is optional so admins' catalogs written before it existed stay
+    valid; the shipped catalog has one for every lesson.
+    """
 
     id: CatalogId
     title: Name
     summary: Paragraph
     exercise: Paragraph
+    example: Paragraph | None = None
 
 
 class HomeworkTemplate(_Entry):
@@ -259,6 +264,14 @@ class Catalog(_Entry):
             if comp.id == competency_id:
                 return comp
         raise NotFound(f"There is no competency '{competency_id}' in the skill catalog.")
+
+    def lesson(self, lesson_id: str) -> tuple[Competency, MicroLesson]:
+        """A micro-lesson by id alone (ids are catalog-wide), with the competency it teaches."""
+        for comp in self.competencies:
+            for item in comp.micro_lessons:
+                if item.id == lesson_id:
+                    return comp, item
+        raise NotFound(f"There is no micro-lesson '{lesson_id}' in the skill catalog.")
 
     def dimension(self, dimension_id: str) -> ScoringDimension:
         for dim in self.scoring_dimensions:

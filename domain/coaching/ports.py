@@ -6,10 +6,12 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime
 from typing import Protocol
 
+from domain.catalog.lesson_texts import LessonText
 from domain.coaching.contract import CoachingContract
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import Debrief, ShadowObservation
 from domain.coaching.homework import Homework, HomeworkStatus
+from domain.coaching.lessons import LessonProgress
 from domain.coaching.roleplay import RoleplayPractice
 from domain.coaching.scoring import CallScore
 from domain.coaching.self_assessment import SelfAssessment
@@ -189,4 +191,40 @@ class HomeworkRepository(Protocol):
         self, ref: WorkspaceRef, rep_ids: Iterable[str], statuses: Collection[HomeworkStatus]
     ) -> dict[str, list[Homework]]:
         """Each rep's homework in these statuses, earliest due first, in one query; reps with none are absent."""
+class LessonProgressRepository(Protocol):
+    """Each micro-lesson of a cycle and what its rep made of it; unique per (workspace, cycle, lesson)."""
+
+    def for_cycles(self, ref: WorkspaceRef, cycle_ids: Iterable[int]) -> dict[int, dict[str, LessonProgress]]:
+        """By cycle, then lesson id: every row of these cycles in one query (a batch of reps)."""
+        ...
+
+    def locked(self, ref: WorkspaceRef, fresh: LessonProgress) -> LessonProgress:
+        """The row of `fresh`'s cycle and lesson, locked until commit; `fresh` is stored first when there is none.
+
+        Insert-or-ignore, then a locking read: the drain recording a send and
+        the rep's click, racing on two instances, both end with one row and
+        neither overwrites the other's change.
+        """
+        ...
+
+    def save(self, progress: LessonProgress) -> None:
+        """Update a row read with `locked` (it has its id)."""
+        ...
+
+    def to_discuss(self, ref: WorkspaceRef, rep_ids: Iterable[str]) -> dict[str, list[LessonProgress]]:
+        """Lessons each rep asked to discuss in their next session, oldest request first (one query)."""
+        ...
+
+
+class LessonTextRepository(Protocol):
+    """A workspace's own wording of micro-lessons, by lesson id (`coachflow catalog lessons`)."""
+
+    def for_workspace(self, ref: WorkspaceRef) -> dict[str, LessonText]: ...
+
+    def replace(self, ref: WorkspaceRef, texts: Mapping[str, LessonText]) -> None:
+        """The workspace's overrides become exactly these."""
+        ...
+
+    def clear(self, ref: WorkspaceRef) -> int:
+        """Remove every override of the workspace; returns how many there were."""
         ...

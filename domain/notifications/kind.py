@@ -59,11 +59,15 @@ class Occasion:
 # Content for each occasion that has something to say; one left out is skipped
 # ("nothing to send any more"). A fixed number of queries per batch, whatever its size.
 Gatherer = Callable[[UnitOfWork, WorkspaceRef, Sequence[Occasion]], Mapping[Occasion, C]]
+# What a kind keeps once Slack accepted one of its messages (the lesson it carried), in the
+# drain's unit of work that records the send: (uow, workspace, occasion, content, now).
+Delivered = Callable[[UnitOfWork, WorkspaceRef, Occasion, C, datetime], None]
 
 
 @dataclass(frozen=True, kw_only=True)
 class ScheduledKind(NotificationKind, Generic[C]):
     gather: Gatherer[C]
+    delivered: Delivered[C] | None = None
 
 
 class KindRegistry(Mapping[str, ScheduledKind[Any]]):
@@ -87,3 +91,10 @@ class KindRegistry(Mapping[str, ScheduledKind[Any]]):
 
     def __repr__(self) -> str:
         return f"KindRegistry({', '.join(self._kinds)})"
+
+    def replacing(self, kind: ScheduledKind[Any]) -> KindRegistry:
+        """The same kinds in the same order, with `kind` in place of the one of its name
+        (a kind built with the deployment's own catalog, say)."""
+        if kind.name not in self._kinds:
+            raise ValueError(f"no scheduled kind is called {kind.name!r}")
+        return KindRegistry(*(kind if name == kind.name else known for name, known in self._kinds.items()))

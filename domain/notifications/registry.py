@@ -11,6 +11,7 @@ from __future__ import annotations
 from domain.notifications.cycle_tasks import CYCLE_TASKS
 from domain.notifications.homework_due import HOMEWORK_DUE
 from domain.notifications.kind import KindRegistry
+from domain.notifications.micro_lessons import MICRO_LESSONS
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
 
@@ -19,4 +20,5 @@ KINDS = KindRegistry(
     CYCLE_TASKS,
     TEAM_TASKS,
     HOMEWORK_DUE,
+    MICRO_LESSONS,
 )

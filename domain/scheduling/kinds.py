@@ -72,6 +72,9 @@ class NotificationKind:
     respects_working_days: bool = True
     before: timedelta | None = None  # BEFORE_INSTANT: how long ahead of the appointment (elapsed time)
     source: AnchorSource | None = None  # anchored cadences: who lists each recipient's anchors
+    # Anchored kinds whose anchors follow other features' data (a cycle's weeks, its focus skills),
+    # which change without a `refresh_people`: look at each recipient again at least this often.
+    recheck: timedelta | None = None
 
     def __post_init__(self) -> None:
         cadence, before = self.cadence, self.before
@@ -86,6 +89,8 @@ class NotificationKind:
             (relative and self.stale.before_instant is None,
              "a before-instant kind goes stale relative to the instant: Staleness(before_instant=...)"),
             (not relative and self.local_time is None, "needs a local_time"),
+            (self.recheck is not None and (not cadence.anchored or self.recheck <= timedelta(0)),
+             "only an anchored kind rechecks its anchors, after a positive interval"),
         ]
         found = [problem for broken, problem in problems if broken]
         if found:

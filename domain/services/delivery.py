@@ -295,7 +295,8 @@ class _Drain:
             # call timed out after Slack had the message): look before sending.
             found = self._sender.find_sent(delivery)
             if isinstance(found, Sent):
-                self._record(delivery.with_status(DeliveryStatus.SENT, channel=found.channel, ts=found.ts, error=None))
+                self._record(delivery.with_status(DeliveryStatus.SENT, channel=found.channel, ts=found.ts, error=None),
+                             contents.get(delivery.key))
                 self.report.recovered += 1
                 return found
             if isinstance(found, RateLimited):
@@ -319,14 +320,14 @@ class _Drain:
         attempt = delivery.with_status(DeliveryStatus.SENDING, attempts=delivery.attempts + 1)
         self._record(attempt)
         outcome = self._sender.send(attempt, content)
-        self._record_outcome(attempt, outcome)
+        self._record_outcome(attempt, outcome, content)
         return outcome
 
-    def _record_outcome(self, delivery: Delivery, outcome: object) -> None:
+    def _record_outcome(self, delivery: Delivery, outcome: object, content: object) -> None:
         if not isinstance(outcome, Sent | RateLimited | TransientFailure | PermanentFailure):
             raise TypeError(f"unknown send outcome {outcome!r}")
         settled = settle(delivery, outcome, self._clock(), SCHEDULED_RETRY)
-        self._record(settled)
+        self._record(settled, content)
         report = self.report
         match outcome:
             case Sent():
@@ -347,7 +348,10 @@ class _Drain:
                 uow.deliveries.update(delivery.with_status(DeliveryStatus.PENDING, claimed_at=None))
             uow.commit()
 
-    def _record(self, delivery: Delivery) -> None:
+    def _record(self, delivery: Delivery, content: object = None) -> None:
+        """Record the row; a SENT one lets its kind keep what it delivered, in the same transaction."""
         with self._uow_factory() as uow:
             uow.deliveries.update(delivery)
+            if delivery.status is DeliveryStatus.SENT and content is not None:
+                self._content.record_delivered(uow, delivery, content, self._clock())
             uow.commit()

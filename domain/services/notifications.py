@@ -10,7 +10,7 @@ demand that the Monday job sends (`gather`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from domain.delivery import Delivery, DeliveryKey
@@ -52,6 +52,14 @@ class NotificationContentService:
                 for occasion, content in kind.gather(uow, ws, list(by_occasion)).items():
                     found[by_occasion[occasion]] = content
         return found
+
+    def record_delivered(self, uow: UnitOfWork, delivery: Delivery, content: object, now: datetime) -> None:
+        """Slack accepted `delivery`: its kind keeps what it needs (`ScheduledKind.delivered`), in `uow`."""
+        kind = self._kinds.get(delivery.key.kind)
+        if kind is None or kind.delivered is None:
+            return
+        ws = WorkspaceRef(delivery.key.team_id, delivery.enterprise_id)
+        kind.delivered(uow, ws, Occasion(delivery.key.recipient_id, delivery.key.period), content, now)
 
     def gather(self, kind: ScheduledKind[C], ws: WorkspaceRef, occasions: Sequence[Occasion]) -> Mapping[Occasion, C]:
         """One kind's content for these people, typed: for showing a note on demand."""

@@ -54,6 +54,14 @@ def receives(kind: NotificationKind, member: Member, is_manager: bool) -> bool:
     return True
 
 
+def _rechecked(kind: NotificationKind, next_check: datetime | None, now: datetime) -> datetime | None:
+    """A kind that rechecks its anchors is looked at again by then, even with nothing due before."""
+    if kind.recheck is None:
+        return next_check
+    again = now + kind.recheck
+    return again if next_check is None else min(next_check, again)
+
+
 class ScheduleService:
     def __init__(self, uow_factory: UnitOfWorkFactory, kinds: Mapping[str, NotificationKind] | None = None) -> None:
         self._uow_factory = uow_factory
@@ -110,7 +118,7 @@ class ScheduleService:
                     uow.schedules.delete(member.workspace, member.user_id, kind.name)
                 continue
             mine = anchors.get(kind.name, {}).get(member.user_id, ())
-            upcoming = next_check_at(kind, member, settings, now, mine)
+            upcoming = _rechecked(kind, next_check_at(kind, member, settings, now, mine), now)
             # Keep the catch-up point of an existing entry: occurrences missed
             # during downtime are still the tick's to send or skip.
             checked = min(existing[kind.name].checked_until, now) if kind.name in existing else now
@@ -187,7 +195,7 @@ class ScheduleService:
                 # The ledger's unique key, not this empty set, prevents doubles.
                 plan = catch_up(member, settings, kind, entry.checked_until, now, frozenset(), mine)
                 upcoming = next_due(kind, member, settings, now, mine)
-                next_check = upcoming.due_at if upcoming else None
+                next_check = _rechecked(kind, upcoming.due_at if upcoming else None, now)
                 yield _Planned(entry, plan, ScheduleEntry(entry.workspace, entry.user_id, entry.kind, next_check, now))
 
     def _anchors_for_entries(self, uow: UnitOfWork, ws: WorkspaceRef, group: list[ScheduleEntry]) -> Anchors:

@@ -10,6 +10,7 @@ from handlers.actions.homework import (
     handle_open_hand_in,
     handle_open_homework_feedback,
 )
+from handlers.actions.lessons import handle_lesson_answer
 from handlers.actions.mark_roleplay import handle_mark_roleplay
 from handlers.actions.open_add_reps import handle_open_add_reps
 from handlers.actions.open_coaching_modals import (
@@ -38,3 +39,5 @@ def register(app: App) -> None:
     app.action(ids.HOMEWORK_TEMPLATE)(handle_homework_template)
     app.action(ids.OPEN_HAND_IN)(handle_open_hand_in)
     app.action(ids.OPEN_HOMEWORK_FEEDBACK)(handle_open_homework_feedback)
+    for lesson_button in (ids.LESSON_DONE, ids.LESSON_REMIND, ids.LESSON_DISCUSS):
+        app.action(lesson_button)(handle_lesson_answer)

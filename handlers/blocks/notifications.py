@@ -17,11 +17,13 @@ from typing import Any, Generic, TypeVar
 from domain.notifications.cycle_tasks import CYCLE_TASKS
 from domain.notifications.homework_due import HOMEWORK_DUE
 from domain.notifications.kind import ScheduledKind
+from domain.notifications.micro_lessons import MICRO_LESSONS
 from domain.notifications.registry import KINDS
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
 from handlers.blocks.cycle_tasks import cycle_tasks_message, team_tasks_message
 from handlers.blocks.homework import homework_due_message
+from handlers.blocks.lessons import lesson_message
 from handlers.blocks.week_ahead import week_ahead_message
 
 C = TypeVar("C")
@@ -68,6 +70,7 @@ RENDERERS = Renderers(
     bind(CYCLE_TASKS, timeless(cycle_tasks_message)),
     bind(TEAM_TASKS, timeless(team_tasks_message)),
     bind(HOMEWORK_DUE, homework_due_message),
+    bind(MICRO_LESSONS, timeless(lesson_message)),
 )
 
 

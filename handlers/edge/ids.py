@@ -64,3 +64,7 @@ OPEN_HAND_IN = "coaching.open_hand_in"  # value: the homework's id
 HAND_IN_VIEW = "coaching.hand_in"
 OPEN_HOMEWORK_FEEDBACK = "coaching.open_homework_feedback"  # value: the homework's id
 HOMEWORK_FEEDBACK_VIEW = "coaching.homework_feedback"
+# Micro-lessons, weeks 3-6 (issue 10): the buttons under a lesson; value "<cycle id>:<lesson id>"
+LESSON_DONE = "lessons.done"
+LESSON_REMIND = "lessons.remind"
+LESSON_DISCUSS = "lessons.discuss"

@@ -32,6 +32,7 @@ from domain.services.homework_notices import (
     HomeworkHandedIn,
     HomeworkSet,
 )
+from domain.services.lessons import LessonShown
 from domain.services.pipeline_upload import UploadAnswered
 from domain.services.prioritization import RepPriorities
 from domain.services.roleplays import RoleplayRecorded
@@ -54,6 +55,7 @@ from handlers.blocks.homework import (
     homework_set_message,
 )
 from handlers.blocks.kit import message, section, with_intro
+from handlers.blocks.lessons import lesson_answered_message
 from handlers.blocks.pipeline_upload import upload_reply
 from handlers.blocks.priorities import priorities_message
 from handlers.blocks.profile import (
@@ -213,3 +215,8 @@ def _homework_answered(notice: HomeworkAnswered, to: str, catalog: Catalog) -> R
 @render.register(FeedbackSent)
 def _feedback_sent(notice: FeedbackSent, to: str, catalog: Catalog) -> Rendered:
     return feedback_sent_message(notice.homework)
+# -- micro-lessons ---------------------------------------------------------------
+
+@render.register(LessonShown)
+def _lesson_shown(notice: LessonShown, to: str, catalog: Catalog) -> Rendered:
+    return lesson_answered_message(notice.answered)

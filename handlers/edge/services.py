@@ -17,6 +17,7 @@ from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.homework import HomeworkService
+from domain.services.lessons import LessonService
 from domain.services.notifications import NotificationContentService
 from domain.services.pipeline import PipelineService
 from domain.services.pipeline_upload import PipelineUploadService
@@ -48,6 +49,7 @@ class Services:
     pipeline: PipelineService
     uploads: PipelineUploadService
     calls: CallsService
+    lessons: LessonService
     catalog: Catalog
     roleplays: RoleplayService
     homework: HomeworkService

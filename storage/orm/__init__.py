@@ -17,6 +17,7 @@ from storage.orm.coaching import (
 )
 from storage.orm.files import SharedFileRow
 from storage.orm.homework import HomeworkRow
+from storage.orm.lessons import LessonProgressRow, LessonTextRow
 from storage.orm.pipeline import OpportunityRow
 from storage.orm.receipts import ReceiptRow
 from storage.orm.roleplay import RoleplayPracticeRow
@@ -25,7 +26,7 @@ from storage.orm.workspaces import MemberRow, WorkspaceRow
 
 __all__ = [
     "Base", "CallScoreRow", "ContractRow", "CycleRow", "DebriefRow", "DeliveryRow", "FocusSkillRow", "GapRatingRow",
-    "HomeworkRow", "MemberRow", "OpportunityRow", "ReceiptRow", "RoleplayPracticeRow", "ScheduleRow",
-    "SelfAssessmentRow", "ShadowObservationRow", "SharedFileRow", "TimestampMixin", "UtcDateTime", "WorkspaceRow",
-    "utcnow",
+    "HomeworkRow", "LessonProgressRow", "LessonTextRow", "MemberRow", "OpportunityRow", "ReceiptRow",
+    "RoleplayPracticeRow", "ScheduleRow", "SelfAssessmentRow", "ShadowObservationRow", "SharedFileRow",
+    "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",
 ]

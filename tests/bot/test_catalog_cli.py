@@ -94,3 +94,15 @@ def test_a_bad_catalog_in_the_settings_stops_the_app_with_its_problems(tmp_path,
     assert f"coachflow catalog check {bad}" in err
     assert len(err.splitlines()) == 1 and "Traceback" not in err
     assert not (tmp_path / "x.db").exists()
+
+
+def test_lessons_without_an_example_are_listed_and_the_catalog_is_still_valid(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(default_catalog_text())
+    del data["competencies"][0]["micro_lessons"][1]["example"]
+    del data["competencies"][3]["micro_lessons"][0]["example"]
+
+    assert catalog_check(str(write(tmp_path, data))) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == SUMMARY
+    assert "  lessons without an example (sent without one): transitional_questions, trial_closes" in out

@@ -41,12 +41,14 @@ COMMANDS: dict[str, list[str]] = {
     "manifest": ["manifest"],
     "admin grant": ["admin", "grant", "--team", "T1", "--user", "U1"],
     "catalog check": ["catalog", "check", "{catalog}"],
+    "catalog lessons": ["catalog", "lessons", "{lessons}", "--team", "T1"],
     "pipeline import": ["pipeline", "import", "{csv}", "--team", "T1"],
     "pipeline audit": ["pipeline", "audit", "--team", "T1"],
     "demo": ["demo"],
 }
 # Commands that read, or need data already there: they never leave a database file behind.
-NEVER_CREATE = {"jobs due", "deliveries", "db status", "pipeline audit", "pipeline import", "jobs run-due"}
+NEVER_CREATE = {"jobs due", "deliveries", "db status", "pipeline audit", "pipeline import", "jobs run-due",
+                "catalog lessons"}
 
 # Expected exit status per scenario, in the order of SCENARIOS below:
 #   missing      nothing set, an empty directory (no database yet)
@@ -67,6 +69,7 @@ EXPECTED: dict[str, tuple[int, int, int, int, int, int]] = {
     "manifest":        (0, 0, 0, 0, 0, 0),
     "admin grant":     (0, 2, 2, 1, 2, 0),
     "catalog check":   (0, 0, 0, 0, 0, 0),
+    "catalog lessons": (2, 2, 0, 0, 2, 2),
     "pipeline import": (2, 2, 0, 0, 2, 0),
     "pipeline audit":  (2, 2, 0, 0, 2, 0),
 }
@@ -158,7 +161,9 @@ def _apply(scenario: str, monkeypatch: pytest.MonkeyPatch, work: Path, template:
 def _argv(command: str, work: Path) -> list[str]:
     csv = work.parent / "deals.csv"
     csv.write_text(CSV, encoding="utf-8")
-    return [part.format(csv=csv, catalog=CATALOG) for part in COMMANDS[command]]
+    lessons = work.parent / "lessons.json"
+    lessons.write_text('{"pain_framework": {"title": "PAIN, our way"}}', encoding="utf-8")
+    return [part.format(csv=csv, catalog=CATALOG, lessons=lessons) for part in COMMANDS[command]]
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)

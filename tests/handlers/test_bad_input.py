@@ -236,6 +236,7 @@ def _click(team: Slack, action_id: str, value: object) -> Any:
 
 
 SIGN_REFUSED = "That Sign button could not be read"
+LESSON_REFUSED = "That lesson button could not be read"
 CLICKS = [
     (ids.SIGN_CONTRACT, "UA:²", SIGN_REFUSED),
     (ids.SIGN_CONTRACT, f"UA:{HUGE}", SIGN_REFUSED),
@@ -261,6 +262,12 @@ CLICKS = [
     (ids.OPEN_HOMEWORK_FEEDBACK, ["1"], "could not be read"),
     (ids.OPEN_HOMEWORK_FEEDBACK, "١", "could not be read"),
     (ids.OPEN_HOMEWORK_FEEDBACK, "1", "Only the rep's own manager"),  # no such homework: the same refusal
+    *((lesson_button, value, LESSON_REFUSED)
+      for lesson_button in (ids.LESSON_DONE, ids.LESSON_REMIND, ids.LESSON_DISCUSS)
+      for value in ("1:²", f"{HUGE}:pain_framework", "-1:pain_framework", "１:pain_framework", "1:PAIN", "1:",
+                    "", 7, ["1", "pain_framework"], "1:" + "p" * 3000)),
+    (ids.LESSON_DONE, "999:pain_framework", "only the rep it was sent to"),
+    (ids.LESSON_REMIND, "1:no_such_lesson", "only the rep it was sent to"),
 ]
 
 

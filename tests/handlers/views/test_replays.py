@@ -191,6 +191,23 @@ def test_remove_replayed_removes_once_without_a_confusing_second_answer(slack: S
     assert column(engine, "SELECT manager_id FROM members WHERE user_id = 'UA'") == [None]
 
 
+@pytest.mark.parametrize(("button", "status"), [(ids.LESSON_DONE, "done"), (ids.LESSON_REMIND, "remind"),
+                                                (ids.LESSON_DISCUSS, "discuss")])
+def test_a_lesson_button_clicked_twice_and_replayed_records_once_and_answers_once(
+        slack: Slack, engine: Engine, button: str, status: str) -> None:
+    team(slack, cycle=True)
+    slack.coach("UMGR", "focus <@UA|alex> discovery closing")
+    [cycle_id] = column(engine, "SELECT id FROM cycles")
+    container = _in_dm("UA")
+    first = slack.requests.block_actions("UA", button, value=f"{cycle_id}:pain_framework", container=container)
+    again = slack.requests.block_actions("UA", button, value=f"{cycle_id}:pain_framework", container=container)
+
+    replay(slack, first, first, again)
+
+    assert column(engine, "SELECT status FROM lesson_progress") == [status]
+    assert sum(len(slack.fake.responses_for(r.response_token or "")) for r in (first, again)) == 1
+
+
 # -- every writing listener is covered ---------------------------------------------
 
 REPLAYED = {
@@ -206,6 +223,8 @@ REPLAYED = {
     ids.HOMEWORK_VIEW: test_each_homework_form_replayed_stores_once_and_tells_once,
     ids.HAND_IN_VIEW: test_each_homework_form_replayed_stores_once_and_tells_once,
     ids.HOMEWORK_FEEDBACK_VIEW: test_each_homework_form_replayed_stores_once_and_tells_once,
+    **dict.fromkeys((ids.LESSON_DONE, ids.LESSON_REMIND, ids.LESSON_DISCUSS),
+                    test_a_lesson_button_clicked_twice_and_replayed_records_once_and_answers_once),
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.

@@ -15,12 +15,13 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from domain.catalog import load_catalog
+from domain.catalog import MicroLesson, load_catalog
 from domain.coaching.calls import CallAnswers, CallRef, CallType
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle, CycleStatus, Stage
 from domain.coaching.debriefs import Debrief, ShadowObservation
 from domain.coaching.homework import HandIn, HandInKind, Homework
+from domain.coaching.lessons import LessonAnswer, LessonChoice, LessonProgress, LessonStatus
 from domain.coaching.priorities import GapRating
 from domain.coaching.progress import CycleProgress
 from domain.coaching.roleplay import Baseline, RepRoleplays, RoleplayCard, RoleplayPractice, SuggestedFocus
@@ -28,6 +29,7 @@ from domain.coaching.scoring import CallGap, CallScore, DimensionAverage, Percep
 from domain.model import Member, Role, WorkspaceRef, WorkspaceSettings
 from domain.notifications.cycle_tasks import CycleTasksNote
 from domain.notifications.homework_due import HomeworkDueNote
+from domain.notifications.micro_lessons import LessonNote
 from domain.notifications.registry import KINDS
 from domain.notifications.team_tasks import TeamTasksNote
 from domain.notifications.week_ahead import WEEK_AHEAD, WeekAheadNote
@@ -50,6 +52,7 @@ from domain.services.homework_notices import (
     InThread,
     TemplateChoice,
 )
+from domain.services.lessons import LessonAnswered, LessonSummary, NextLesson
 from domain.services.pipeline import PipelineAudit
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roleplays import NOTE, PracticeForm, RoleplayList
@@ -68,6 +71,7 @@ from handlers.blocks import (
     homework_modals,
     inputs,
     kit,
+    lessons,
     notifications,
     pipeline_audit,
     pipeline_upload,
@@ -154,6 +158,20 @@ HANDED = HOMEWORK.handed_in_with(HandIn(HOSTILE, link=HOSTILE, file_id="F1", fil
 WRITTEN = HOMEWORK.handed_in_with(HandIn(HOSTILE), NOW)
 THREAD = InThread("DUREP", "1764547200.000100")
 ASSIGNING = AssignmentForm(REP, TODAY, (TemplateChoice(SKILL, SKILL.homework_templates[0], HOSTILE),), True)
+# A workspace's own lesson texts are written by an admin and read by every rep there.
+LESSON = MicroLesson.model_construct(id="pain_framework", title=HOSTILE, summary=HOSTILE, example=HOSTILE,
+                                     exercise=HOSTILE)
+LESSON_NOTES = [LessonNote(WS, REP, 1, HOSTILE, LessonChoice("discovery", "pain_framework", 1, 4), LESSON, 3,
+                           reminder=reminder, can_remind=not reminder) for reminder in (False, True)]
+LESSON_SUMMARIES = [LessonSummary("UREP", 1, 3, 8, NextLesson(HOSTILE, HOSTILE, NOW), 1),
+                    LessonSummary("UREP", 1, 8, 8, None, 0)]
+LESSON_ANSWERS = [
+    LessonAnswered(LESSON_NOTES[0], answer, LessonProgress(WS, "UREP", 1, "discovery", "pain_framework", status),
+                   summary, remind_at=NOW)
+    for answer, status in ((LessonAnswer.DONE, LessonStatus.DONE), (LessonAnswer.REMIND, LessonStatus.REMIND),
+                           (LessonAnswer.DISCUSS, LessonStatus.DISCUSS))
+    for summary in LESSON_SUMMARIES
+]
 # What the domain writes in an error: our mentions, and whatever the requester typed, quoted.
 DOMAIN_ERROR = f"<@UREP> is not on your team. `{HOSTILE}` is not a skill in the catalog."
 
@@ -305,7 +323,8 @@ CASES: dict[str, list[Call]] = {
         ("week_ahead", WeekAheadNote(WS, MANAGER, [REP], TODAY)),
         ("cycle_tasks", CycleTasksNote(WS, REP, PROGRESS, Stage.DIAGNOSE, 1, True, True)),
         ("team_tasks", TeamTasksNote(WS, MANAGER, [(REP, Stage.DIAGNOSE, 1, [HOSTILE])])),
-        ("homework_due", HomeworkDueNote(WS, REP, HOMEWORK)))],
+        ("homework_due", HomeworkDueNote(WS, REP, HOMEWORK)),
+        *(("micro_lesson", note) for note in LESSON_NOTES))],
     "pipeline_upload.upload_reply": [Call(lambda outcome=outcome: pipeline_upload.upload_reply(outcome),
                                           requester_mentions_kept=isinstance(outcome, Refused)) for outcome in UPLOADS],
     "preferences.paused_message": [Call(lambda: preferences.paused_message(REP), False)],
@@ -361,12 +380,22 @@ CASES: dict[str, list[Call]] = {
         Call(lambda practice=practice, role=role: roleplay.roleplay_recorded_notice(practice, role))
         for practice in (PRACTICE, replace(PRACTICE, practised_by="UREP"))
         for role in ("practiser", "rep", "manager")],
+    "lessons.lesson_blocks": [Call(lambda note=note: kit.message("", lessons.lesson_blocks(note)))
+                              for note in LESSON_NOTES],
+    "lessons.lesson_message": [Call(lambda note=note: lessons.lesson_message(note)) for note in LESSON_NOTES],
+    "lessons.lesson_answered_message": [Call(lambda answered=answered: lessons.lesson_answered_message(answered))
+                                        for answered in LESSON_ANSWERS],
+    "lessons.answer_line": [Call(lambda answered=answered: kit.section(lessons.answer_line(answered)),
+                                 shows_person_text=answered.answer is LessonAnswer.DONE
+                                 and answered.summary.next is not None) for answered in LESSON_ANSWERS],
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
     **dict.fromkeys(["contract.skill_block", "contract.indicator_block", "contract.target_block",
                      "diagnosis_modals.dimension_block", "diagnosis_modals.question_block",
                      "homework_modals.text_block"], "a block id"),
+    "lessons.lesson_value": "ids only (a cycle id and a catalog id)",
+    "lessons.read_lesson_value": "reads a button value, builds nothing",
     **dict.fromkeys(["contract.read_contract", "diagnosis_modals.read_score_submission",
                      "diagnosis_modals.read_self_assessment", "priorities.read_ratings", "inputs.selected",
                      "inputs.metadata", "inputs.as_int", "inputs.as_number", "contract.read_sign_value",

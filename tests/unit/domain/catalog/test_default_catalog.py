@@ -131,3 +131,12 @@ def test_the_default_is_loaded_once_and_cannot_be_changed(catalog: Catalog) -> N
     assert load_catalog() is catalog
     with pytest.raises(ValidationError, match="frozen"):
         catalog.competencies[0].name = "Changed"  # type: ignore[misc]
+
+
+def test_every_shipped_lesson_has_a_concrete_example_within_slacks_limits(catalog: Catalog) -> None:
+    lessons = [lesson for comp in catalog.competencies for lesson in comp.micro_lessons]
+    assert len(lessons) == 20
+    for lesson in lessons:
+        assert lesson.example is not None and 150 <= len(lesson.example) <= 1000, lesson.id
+        assert lesson.example not in (lesson.summary, lesson.exercise)
+    assert len({lesson.example for lesson in lessons}) == 20

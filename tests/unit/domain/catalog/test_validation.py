@@ -273,3 +273,23 @@ def test_empty_catalog_lists(tmp_path: Path) -> None:
     assert problems(tmp_path, lambda data: data.update(scoring_dimensions=[])) == [
         "scoring_dimensions must have 1 to 10 entries, found 0"
     ]
+
+
+def test_a_catalog_without_lesson_examples_is_still_valid(tmp_path: Path) -> None:
+    def drop_examples(data: dict[str, Any]) -> None:
+        for comp in data["competencies"]:
+            for lesson in comp["micro_lessons"]:
+                del lesson["example"]
+
+    catalog = load_catalog(write_catalog(tmp_path, drop_examples))
+    assert all(lesson.example is None for comp in catalog.competencies for lesson in comp.micro_lessons)
+
+
+def test_a_lesson_example_too_long_names_its_lesson(tmp_path: Path) -> None:
+    def lengthen(data: dict[str, Any]) -> None:
+        competency(data, 0)["micro_lessons"][0]["example"] = "E" * 1001
+
+    assert problems(tmp_path, lengthen) == [
+        ("competencies[0] (discovery).micro_lessons[0] (pain_framework): "
+         "example is 1001 characters; at most 1000 fit in Slack")
+    ]
