@@ -29,6 +29,7 @@ from domain.services.preferences import PreferenceService
 from domain.services.prioritization import PrioritizationService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
+from domain.services.shadowing import ShadowService
 from handlers import register_all
 from handlers.edge import install_edge_guards
 from handlers.edge.receipts import RECEIVED_AT
@@ -82,6 +83,7 @@ def build_services(
         contracts=ContractService(uow_factory, catalog, clock),
         pipeline=pipeline,
         uploads=PipelineUploadService(uow_factory, pipeline, settings.max_upload_bytes, clock=clock),
+        shadowing=ShadowService(uow_factory, catalog, clock),
         catalog=catalog,
         clock=clock,
         charts_enabled=settings.charts,

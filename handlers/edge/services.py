@@ -22,6 +22,7 @@ from domain.services.preferences import PreferenceService
 from domain.services.prioritization import PrioritizationService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
+from domain.services.shadowing import ShadowService
 
 CONTEXT_KEY = "coachflow"
 
@@ -44,6 +45,7 @@ class Services:
     contracts: ContractService
     pipeline: PipelineService
     uploads: PipelineUploadService
+    shadowing: ShadowService
     catalog: Catalog
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
