@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain.catalog import load_catalog
+from domain.coaching.calls import CallAnswers
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle, CycleStatus, Stage
 from domain.coaching.priorities import GapRating
@@ -40,6 +41,7 @@ from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roster import AddOutcome, RepResult, TeamListing
 from handlers.blocks import (
     add_reps_modal,
+    call_fields,
     contract,
     cycle_tasks,
     cycles,
@@ -274,15 +276,25 @@ CASES: dict[str, list[Call]] = {
     "roster.rep_left_notice": [Call(lambda: roster.rep_left_notice("UREP", "UMGR2"), False)],
     "week_ahead.week_ahead_message": [Call(lambda: week_ahead.week_ahead_message(
         WeekAheadNote(WS, MANAGER, [REP], TODAY), NOW), False)],
+    "call_fields.call_blocks": [Call(lambda: call_fields.call_blocks(
+        questions=(HOSTILE, HOSTILE, HOSTILE), indicators=CATALOG.competency("discovery").leading_indicators,
+        today=TODAY, prefill=call_fields.CallPrefill(
+            deal=call_fields.DealChoice("D1", HOSTILE), account=HOSTILE, answers=CallAnswers(HOSTILE, HOSTILE, HOSTILE),
+            recording_link="https://example.com/" + HOSTILE)))],
+    "call_fields.deal_option": [Call(lambda: call_fields.deal_option("D1", HOSTILE))],
+    "call_fields.call_field_errors": [Call(lambda: call_fields.call_field_errors(
+        {"deal": HOSTILE, "went_well": HOSTILE}, CATALOG.competency("discovery").leading_indicators))],
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
     **dict.fromkeys(["contract.skill_block", "contract.indicator_block", "contract.target_block",
-                     "diagnosis_modals.dimension_block", "diagnosis_modals.question_block"], "a block id"),
+                     "diagnosis_modals.dimension_block", "diagnosis_modals.question_block",
+                     "call_fields.indicator_block"], "a block id"),
     **dict.fromkeys(["contract.read_contract", "diagnosis_modals.read_score_submission",
                      "diagnosis_modals.read_self_assessment", "priorities.read_ratings", "inputs.selected",
                      "inputs.metadata", "inputs.as_int", "inputs.as_number", "contract.read_sign_value",
-                     "inputs.metadata_int", "inputs.metadata_user", "inputs.state_values"],
+                     "inputs.metadata_int", "inputs.metadata_user", "inputs.state_values",
+                     "call_fields.read_call_fields"],
                     "reads a submission, builds nothing"),
     **dict.fromkeys(["home_coaching.rep_row_status", "priorities.matrix_text", "preferences.workdays_text",
                      "kit.time_zone_label", "profile.score_bar", "kit.counted", "roster.rep_reminder_titles"],
