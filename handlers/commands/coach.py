@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from handlers.commands import admin, contract, cycles, diagnosis, pipeline, priorities, roster, settings
+from handlers.commands import admin, contract, cycles, diagnosis, pipeline, priorities, roster, settings, shadow
 from handlers.commands.registry import CommandTable, SlashCommands
 from handlers.edge import ids
 
@@ -22,6 +22,7 @@ SUBCOMMANDS = (
     *contract.SUBCOMMANDS,
     *pipeline.SUBCOMMANDS,
     *settings.SUBCOMMANDS,
+    *shadow.SUBCOMMANDS,
 )
 
 

@@ -27,6 +27,7 @@ from domain.services.diagnosis import AssessmentSaved, RepScored, ScoreSaved
 from domain.services.pipeline_upload import UploadAnswered
 from domain.services.prioritization import RepPriorities
 from domain.services.roster_rules import RepJoined, RepLeft, RepsAdded
+from domain.services.shadowing import ShadowFeedback, ShadowRecorded
 from handlers.blocks import roster
 from handlers.blocks.contract import (
     contract_message,
@@ -44,6 +45,7 @@ from handlers.blocks.profile import (
     rep_scored_notice,
     score_saved_message,
 )
+from handlers.blocks.shadow import shadow_feedback_notice, shadow_recorded_message
 from handlers.charts.model import MatrixPoint
 from handlers.edge.chart_upload import upload_matrix
 from handlers.edge.services import Services
@@ -158,3 +160,15 @@ def _both_signed(notice: BothSigned, to: str, catalog: Catalog) -> Rendered:
 @render.register(UploadAnswered)
 def _upload_answered(notice: UploadAnswered, to: str, catalog: Catalog) -> Rendered:
     return upload_reply(notice.outcome)
+
+
+# -- shadow coaching -------------------------------------------------------------
+
+@render.register(ShadowFeedback)
+def _shadow_feedback(notice: ShadowFeedback, to: str, catalog: Catalog) -> Rendered:
+    return shadow_feedback_notice(notice.observation, catalog)
+
+
+@render.register(ShadowRecorded)
+def _shadow_recorded(notice: ShadowRecorded, to: str, catalog: Catalog) -> Rendered:
+    return shadow_recorded_message(notice.saved)

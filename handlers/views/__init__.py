@@ -10,6 +10,7 @@ from handlers.views.contract import handle_contract
 from handlers.views.prioritize import handle_prioritize
 from handlers.views.score_call import handle_score_call
 from handlers.views.self_assessment import handle_self_assessment
+from handlers.views.shadow import handle_shadow
 
 
 def register(app: App) -> None:
@@ -18,3 +19,4 @@ def register(app: App) -> None:
     app.view(ids.SELF_ASSESSMENT_VIEW)(handle_self_assessment)
     app.view(ids.PRIORITIZE_VIEW)(handle_prioritize)
     app.view(ids.CONTRACT_VIEW)(handle_contract)
+    app.view(ids.SHADOW_VIEW)(handle_shadow)

@@ -14,6 +14,7 @@ from handlers.blocks.add_reps_modal import add_reps_modal
 from handlers.blocks.contract import contract_modal
 from handlers.blocks.diagnosis_modals import score_call_modal, self_assessment_modal
 from handlers.blocks.priorities import prioritize_modal
+from handlers.blocks.shadow_modal import shadow_modal
 from handlers.edge.services import Services
 
 
@@ -41,3 +42,10 @@ def open_contract(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id
                   trigger_id: str) -> None:
     draft = svc.contracts.draft(ws, manager_id, rep_id)
     client.views_open(trigger_id=trigger_id, view=contract_modal(draft, svc.catalog))
+
+
+def open_shadow(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, rep_id: str, deal: str,
+                trigger_id: str) -> None:
+    """The observer's modal of a call of `rep_id`; only their own manager gets it."""
+    form = svc.shadowing.form(ws, manager_id, rep_id, deal)
+    client.views_open(trigger_id=trigger_id, view=shadow_modal(form, svc.catalog))

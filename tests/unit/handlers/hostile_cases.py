@@ -16,12 +16,14 @@ from decimal import Decimal
 from typing import Any
 
 from domain.catalog import load_catalog
-from domain.coaching.calls import CallAnswers
+from domain.coaching.calls import CallAnswers, CallRef, CallType
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle, CycleStatus, Stage
+from domain.coaching.debriefs import Debrief, ShadowObservation
 from domain.coaching.priorities import GapRating
 from domain.coaching.progress import CycleProgress
 from domain.coaching.scoring import CallGap, CallScore, DimensionAverage, PerceptionGap, SkillsProfile
+from domain.coaching.shadow_week import ShadowWeek
 from domain.model import Member, Role, WorkspaceRef, WorkspaceSettings
 from domain.notifications.cycle_tasks import CycleTasksNote
 from domain.notifications.registry import KINDS
@@ -39,6 +41,7 @@ from domain.services.home import HomeModel
 from domain.services.pipeline import PipelineAudit
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roster import AddOutcome, RepResult, TeamListing
+from domain.services.shadowing import ShadowForm, ShadowSaved
 from handlers.blocks import (
     add_reps_modal,
     call_fields,
@@ -58,6 +61,8 @@ from handlers.blocks import (
     priorities,
     profile,
     roster,
+    shadow,
+    shadow_modal,
     week_ahead,
 )
 
@@ -113,6 +118,17 @@ REP_AUDIT = PipelineAudit(AuditScope("UMGR", ("UREP",), "rep"), audit_reps(DEALS
 # What the domain writes in an error: our mentions, and whatever the requester typed, quoted.
 DOMAIN_ERROR = f"<@UREP> is not on your team. `{HOSTILE}` is not a skill in the catalog."
 
+SHADOWED = ShadowObservation(
+    WS, "UREP", "UMGR", CallRef(HOSTILE, "D1"), CallType.DISCOVERY, TODAY, CallAnswers(HOSTILE, HOSTILE, HOSTILE),
+    HOSTILE, {"discovery": 4, "closing": 2}, {"discovery_questions_asked": 7, "next_step_defined": True},
+    ("discovery", "closing"), 1, id=7,
+)
+DEBRIEFED = Debrief(WS, "UREP", CallRef(HOSTILE), CallType.DISCOVERY, TODAY, CallAnswers(HOSTILE, HOSTILE, HOSTILE),
+                    {"discovery_questions_asked": 5}, ("discovery",), shadow_id=7, id=3)
+SHADOW_WEEKS = [ShadowWeek("UREP", TODAY, (SHADOWED,) * count, targeted) for count in (0, 1, 2, 3)
+                for targeted in (True, False)]
+SHADOW_FORMS = [ShadowForm(REP, "UMGR", TODAY, ("discovery", "value_articulation", "pipeline_management"), DEALS[2]),
+                ShadowForm(REP, "UMGR", TODAY, account=HOSTILE)]
 
 @dataclass(frozen=True)
 class Call:
@@ -284,21 +300,35 @@ CASES: dict[str, list[Call]] = {
     "call_fields.deal_option": [Call(lambda: call_fields.deal_option("D1", HOSTILE))],
     "call_fields.call_field_errors": [Call(lambda: call_fields.call_field_errors(
         {"deal": HOSTILE, "went_well": HOSTILE}, CATALOG.competency("discovery").leading_indicators))],
+    "shadow_modal.shadow_modal": [Call(lambda form=form: shadow_modal.shadow_modal(form, CATALOG))
+                                  for form in SHADOW_FORMS],
+    "shadow_modal.shadow_errors": [Call(lambda: shadow_modal.shadow_errors(
+        {"deal": HOSTILE, "feedback": HOSTILE, "score:discovery": HOSTILE, "discovery_questions_asked": HOSTILE},
+        ("discovery",), CATALOG))],
+    "shadow_modal.refusal_errors": [Call(lambda: shadow_modal.refusal_errors(DOMAIN_ERROR))],
+    "shadow.shadow_feedback_notice": [Call(lambda: shadow.shadow_feedback_notice(SHADOWED, CATALOG))],
+    "shadow.shadow_recorded_message": [Call(lambda week=week: shadow.shadow_recorded_message(
+        ShadowSaved(SHADOWED, REP, week))) for week in SHADOW_WEEKS],
+    "shadow.call_pair": [Call(lambda debrief=debrief, seen=seen: shadow.call_pair(debrief, seen, CATALOG),
+                              shows_person_text=debrief is not None or seen is not None)
+                         for debrief in (DEBRIEFED, None) for seen in (SHADOWED, None)],
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
     **dict.fromkeys(["contract.skill_block", "contract.indicator_block", "contract.target_block",
                      "diagnosis_modals.dimension_block", "diagnosis_modals.question_block",
-                     "call_fields.indicator_block"], "a block id"),
+                     "call_fields.indicator_block", "shadow_modal.score_block"], "a block id"),
     **dict.fromkeys(["contract.read_contract", "diagnosis_modals.read_score_submission",
                      "diagnosis_modals.read_self_assessment", "priorities.read_ratings", "inputs.selected",
                      "inputs.metadata", "inputs.as_int", "inputs.as_number", "contract.read_sign_value",
                      "inputs.metadata_int", "inputs.metadata_user", "inputs.state_values",
-                     "call_fields.read_call_fields"],
+                     "call_fields.read_call_fields", "shadow_modal.read_shadow_submission"],
                     "reads a submission, builds nothing"),
     **dict.fromkeys(["home_coaching.rep_row_status", "priorities.matrix_text", "preferences.workdays_text",
-                     "kit.time_zone_label", "profile.score_bar", "kit.counted", "roster.rep_reminder_titles"],
+                     "kit.time_zone_label", "profile.score_bar", "kit.counted", "roster.rep_reminder_titles",
+                     "shadow.target_text", "shadow.scores_text"],
                     "a plain fragment that the builders using it escape (covered through them)"),
+    "shadow.debrief_value": "a button value from the observation's id",
     "kit.divider": "no text", "kit.actions": "only holds elements", "kit.fit": "only trims blocks",
     **dict.fromkeys(["notifications.bind", "notifications.timeless"],
                     "binds a kind's builder, covered through notifications.renderer"),

@@ -25,6 +25,7 @@ from domain.coaching.cycle import CoachingCycle
 from domain.model import Member, WorkspaceRef
 from domain.services.contracts import ContractDraft
 from domain.services.prioritization import PriorityView, SkillGap
+from domain.services.shadowing import ShadowForm
 from handlers.blocks.add_reps_modal import add_reps_modal
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, contract_modal, target_block
 from handlers.blocks.diagnosis_modals import (
@@ -35,8 +36,9 @@ from handlers.blocks.diagnosis_modals import (
     self_assessment_modal,
 )
 from handlers.blocks.priorities import prioritize_modal
+from handlers.blocks.shadow_modal import FEEDBACK_BLOCK, shadow_modal
 from handlers.edge import ids
-from storage.orm import CallScoreRow, ContractRow
+from storage.orm import CallScoreRow, ContractRow, ShadowObservationRow
 
 BLOCKS_DIR = Path(__file__).resolve().parents[3] / "handlers" / "blocks"
 CATALOG = load_catalog()
@@ -54,6 +56,7 @@ MODALS: dict[str, dict[str, Any]] = {
     "prioritize_modal": prioritize_modal(PriorityView(
         REP, CYCLE, [SkillGap("discovery", "Discovery", "foundational", 2.0, 3.0, None)], [], [], None)),
     "contract_modal": contract_modal(ContractDraft(REP, CYCLE, CONTRACT, ["discovery"]), CATALOG),
+    "shadow_modal": shadow_modal(ShadowForm(REP, "UMGR", date(2026, 12, 9), ("discovery", "closing")), CATALOG),
 }
 
 # (modal callback id, block id) -> where the text is stored, and the limit the service checks.
@@ -68,6 +71,11 @@ FIELDS: dict[tuple[str, str], Storage] = {
     (ids.CONTRACT_VIEW, target_block(1)): (ContractRow.metrics, field_lengths.CONTRACT_TARGET),
     (ids.CONTRACT_VIEW, REP_COMMITMENTS): (ContractRow.rep_commitments, field_lengths.CONTRACT_COMMITMENTS),
     (ids.CONTRACT_VIEW, MANAGER_COMMITMENTS): (ContractRow.manager_commitments, field_lengths.CONTRACT_COMMITMENTS),
+    (ids.SHADOW_VIEW, "account"): (ShadowObservationRow.account, field_lengths.CALL_ACCOUNT),
+    (ids.SHADOW_VIEW, "went_well"): (ShadowObservationRow.went_well, field_lengths.DEBRIEF_ANSWER),
+    (ids.SHADOW_VIEW, "do_differently"): (ShadowObservationRow.do_differently, field_lengths.DEBRIEF_ANSWER),
+    (ids.SHADOW_VIEW, "practice_next"): (ShadowObservationRow.practice_next, field_lengths.DEBRIEF_ANSWER),
+    (ids.SHADOW_VIEW, FEEDBACK_BLOCK): (ShadowObservationRow.feedback, field_lengths.SHADOW_FEEDBACK),
 }
 
 
