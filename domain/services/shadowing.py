@@ -135,10 +135,11 @@ class ShadowService:
         """The check before the observer's modal opens (refuses anyone but the rep's own manager)."""
         with self._uow_factory(read_only=True) as uow:
             manager, rep = self._observable(uow, ws, manager_id, rep_id)
-            cycle = uow.cycles.active_for(ws, rep_id)
+            today = self._today(manager)
+            cycle = self._cycle(uow, ws, rep_id, today)
             skills = self._focus(uow, cycle)
             found = match_deal(uow.pipeline.for_owners(ws, [rep_id]), deal) if deal.strip() else None
-        return ShadowForm(rep, manager_id, self._today(manager), skills, found,
+        return ShadowForm(rep, manager_id, today, skills, found,
                           "" if found is not None else " ".join(deal.split()),
                           cycle.starts_on if cycle is not None else None)
 
@@ -151,12 +152,12 @@ class ShadowService:
         with self._uow_factory() as uow:
             record(uow, ws, receipt)
             manager, rep = self._observable(uow, ws, manager_id, rep_id)
-            cycle = uow.cycles.active_for(ws, rep_id)
+            today = self._today(manager)
+            cycle = self._cycle(uow, ws, rep_id, today)
             skills = self._focus(uow, cycle)
             if submitted.skills is not None and tuple(submitted.skills) != skills:
                 raise NotAllowed(f"{rep.name}'s focus skills changed while this form was open. "
                                  "Copy what you wrote, close the form and run `/coach shadow` again.")
-            today = self._today(manager)
             observation = self._checked(uow, ws, manager_id, rep, cycle, skills, submitted, today)
             stored = uow.shadow_observations.add(observation)
             week = shadow_weeks(uow, ws, {rep_id: today}, {rep_id: cycle} if cycle is not None else {})[rep_id]
@@ -224,6 +225,12 @@ class ShadowService:
             indicators=values, skills=skills, cycle_id=cycle.id if cycle is not None else None,
             recording_link=link,
         )
+
+    @staticmethod
+    def _cycle(uow: UnitOfWork, ws: WorkspaceRef, rep_id: str, today: date) -> CoachingCycle | None:
+        """The rep's active cycle once it has started: a call before its first Monday belongs to no cycle week."""
+        cycle = uow.cycles.active_for(ws, rep_id)
+        return cycle if cycle is not None and cycle.starts_on <= today else None
 
     def _focus(self, uow: UnitOfWork, cycle: CoachingCycle | None) -> tuple[str, ...]:
         if cycle is None or cycle.id is None:

@@ -24,6 +24,7 @@ from bot.modal_values import assessment_values, contract_values, rating_values
 from domain.catalog import load_catalog
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory
+from handlers.blocks.call_fields import DEAL
 from handlers.blocks.contract import WEEKLY_HOURS, skill_block
 from handlers.blocks.diagnosis_modals import CALL_TITLE, dimension_block, question_block
 from handlers.blocks.inputs import FORM_UNREADABLE, VALUE
@@ -31,6 +32,7 @@ from handlers.edge import ids
 from handlers.edge.errors import APOLOGY
 from tests.handlers.conftest import TEAM, Slack
 from tests.handlers.diagnosis_steps import DIMENSIONS, score_values
+from tests.handlers.shadow_steps import shadow_values
 
 CATALOG = load_catalog()
 HUGE = "9" * 4300 + "1"  # one digit past what int() reads
@@ -76,6 +78,8 @@ COMMANDS = [
     ("UMGR", f"focus <@UA|alex> {HUGE}", "999"),
     ("UMGR", "contract <@UA|alex> -1", "`/coach contract` shows yours"),
     ("UMGR", "prioritize <@UA|alex> ²", "Say whose gaps to rate"),
+    ("UMGR", "shadow ²", "Name the rep whose call you joined"),
+    ("UMGR", f"shadow {HUGE}", "Name the rep whose call you joined"),
 ]
 
 
@@ -155,6 +159,12 @@ SUBMISSIONS = {
     "hours empty": (_contract(""), WEEKLY_HOURS, "Weekly time is between"),
     "hours number type": (_contract(2), WEEKLY_HOURS, "Weekly time is between"),
     "contract rep list": (_contract("2", '{"rep": ["UA"]}'), skill_block(0), FORM_UNREADABLE),
+    "shadow rep int": ((ids.SHADOW_VIEW, shadow_values(on=None), '{"rep": 5, "skills": []}'), DEAL, FORM_UNREADABLE),
+    "shadow skills text": ((ids.SHADOW_VIEW, shadow_values(on=None), '{"rep": "UA", "skills": "x"}'), DEAL,
+                           FORM_UNREADABLE),
+    "shadow skills huge": ((ids.SHADOW_VIEW, shadow_values(on=None), '{"rep": "UA", "skills": [' + HUGE + "]}"),
+                           DEAL, FORM_UNREADABLE),
+    "shadow not json": ((ids.SHADOW_VIEW, shadow_values(on=None), "{rep: UA"), DEAL, FORM_UNREADABLE),
 }
 
 

@@ -22,6 +22,7 @@ from handlers.edge import ids
 from tests.handlers.conftest import Reply, Slack
 from tests.handlers.diagnosis_steps import assessment_values, open_modal
 from tests.handlers.receipt_steps import column, contract_request, replay, rows, score, score_request, team, texts_to
+from tests.handlers.shadow_steps import shadow_request, week3_team
 
 # -- forms ------------------------------------------------------------------------
 
@@ -149,6 +150,16 @@ def test_remove_replayed_removes_once_without_a_confusing_second_answer(slack: S
     assert column(engine, "SELECT manager_id FROM members WHERE user_id = 'UA'") == [None]
 
 
+def test_a_shadowed_call_replayed_is_stored_once_and_tells_once(slack: Slack, engine: Engine) -> None:
+    week3_team(slack)
+    replies = replay(slack, *[shadow_request(slack)] * 3)
+
+    assert all(r.status == 200 and r.body == "" for r in replies)
+    assert rows(engine, "shadow_observations") == 1
+    assert texts_to(slack, "UA", "shadowed your") == 1
+    assert texts_to(slack, "UMGR", "Saved your notes") == 1
+
+
 # -- every writing listener is covered ---------------------------------------------
 
 REPLAYED = {
@@ -160,6 +171,7 @@ REPLAYED = {
     ids.SIGN_CONTRACT: test_sign_clicked_twice_and_replayed_signs_once_and_tells_once,
     ids.ACCEPT_FOCUS: test_accepting_the_focus_replayed_answers_once,
     ids.REMOVE_REP: test_remove_replayed_removes_once_without_a_confusing_second_answer,
+    ids.SHADOW_VIEW: test_a_shadowed_call_replayed_is_stored_once_and_tells_once,
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMENT, ids.OPEN_PRIORITIZE,
