@@ -197,7 +197,7 @@ def test_a_submission_from_another_workspace_stores_nothing(slack: Slack, fake_s
 
 
 HUGE = "9" * 4300 + "1"
-BAD_VALUES = [
+BAD_VALUES: list[tuple[dict[str, Any], str, str]] = [
     ({"indicators": {"discovery_questions_asked": "²"}}, indicator_block("discovery_questions_asked"), "Type a number"),
     ({"indicators": {"discovery_questions_asked": HUGE}}, indicator_block("discovery_questions_asked"),
      "Type a number"),
