@@ -35,6 +35,7 @@ from domain.pipeline.model import DealStatus, Opportunity
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.receipts import Receipt, record, within_deadline
 from domain.scheduling.calendar import zone
+from domain.services.debriefs import match_deal
 from domain.services.shadow_weeks import managers_days, shadow_weeks
 from domain.services.use_case import finish
 
@@ -111,18 +112,9 @@ def indicators_of(skills: Sequence[str], catalog: Catalog) -> tuple[LeadingIndic
     return tuple(i for s in skills if s in known for i in catalog.indicators_for(s))
 
 
-def match_deal(deals: Sequence[Opportunity], typed: str) -> Opportunity | None:
-    """The open deal `typed` names: its CRM id, its name, or one name containing it (case ignored)."""
-    wanted = " ".join(typed.split()).casefold()
-    if not wanted:
-        return None
-    open_deals = [d for d in deals if d.status is DealStatus.OPEN]
-    for key in ("external_id", "name"):
-        found = [d for d in open_deals if str(getattr(d, key)).casefold() == wanted]
-        if len(found) == 1:
-            return found[0]
-    partial = [d for d in open_deals if wanted in d.name.casefold()]
-    return partial[0] if len(partial) == 1 else None
+def _open(deals: Sequence[Opportunity]) -> list[Opportunity]:
+    """The deals `/coach shadow @rep <deal>` may name: the rep's open ones (the rule is `/debrief`'s, `match_deal`)."""
+    return [d for d in deals if d.status is DealStatus.OPEN]
 
 
 class ShadowService:
@@ -138,7 +130,7 @@ class ShadowService:
             today = self._today(manager)
             cycle = self._cycle(uow, ws, rep_id, today)
             skills = self._focus(uow, cycle)
-            found = match_deal(uow.pipeline.for_owners(ws, [rep_id]), deal) if deal.strip() else None
+            found = match_deal(_open(uow.pipeline.for_owners(ws, [rep_id])), deal) if deal.strip() else None
         return ShadowForm(rep, manager_id, today, skills, found,
                           "" if found is not None else " ".join(deal.split()),
                           cycle.starts_on if cycle is not None else None)

@@ -228,3 +228,44 @@ def test_bad_values_in_the_observers_form_come_back_inline(slack: Slack, caplog,
     slack.finish_listeners()
     assert [r.getMessage() for r in caplog.records if r.name == "coachflow.errors"] == []
     assert rows(engine, "shadow_observations") == 0
+
+
+def _click(slack: Slack, user_id: str, value: str) -> tuple[str, str | None]:
+    """Click "Add my debrief of this call" (in a DM); (the trigger_id, the response_url's token)."""
+    request = slack.requests.block_actions(user_id, ids.OPEN_DEBRIEF, value=value)
+    assert slack.dispatch(request).status == 200
+    return request.payload["trigger_id"], request.response_token
+
+
+def test_the_rep_adds_their_debrief_of_the_shadowed_call_from_the_dm(slack: Slack, fake) -> None:
+    week3_team(slack)
+    yesterday = _yesterday()
+    submit_shadow(slack, "UMGR", open_shadow(slack, "UMGR", "<@UA|alex>"),
+                  shadow_values(on=yesterday, account="Acme Corp", call_type="demo"))
+    fake.wait_for(lambda: texts_to(slack, "UA", "shadowed your") == 1)
+    [button] = _buttons(fake.messages_to("UA")[-1])
+
+    trigger_id, _ = _click(slack, "UA", button["value"])
+
+    fake.wait_for(lambda: fake.view_opened_by(trigger_id) is not None)
+    modal = fake.view_opened_by(trigger_id)
+    assert modal is not None and modal["callback_id"] == ids.DEBRIEF_VIEW
+    assert json.loads(modal["private_metadata"])["shadow"] == 1  # the debrief will link to the observation
+    assert _block(modal, ACCOUNT)["element"]["initial_value"] == "Acme Corp"
+    assert _block(modal, CALL_ON)["element"]["initial_date"] == yesterday.isoformat()
+    assert _block(modal, "call_type")["element"]["initial_option"]["value"] == "demo"
+    assert "what went well regarding discovery and closing?" in json.dumps(modal["blocks"]).lower()
+
+
+def test_nobody_else_opens_a_debrief_linked_to_someone_elses_shadowed_call(slack: Slack, fake) -> None:
+    week3_team(slack)
+    submit_shadow(slack, "UMGR", open_shadow(slack, "UMGR", "<@UA|alex>"), shadow_values(on=_yesterday()))
+    fake.wait_for(lambda: texts_to(slack, "UA", "shadowed your") == 1)
+    before = len(fake.opened_views)
+
+    for clicker in ("UB", "UC", "UMGR"):
+        _, token = _click(slack, clicker, "shadow:1")
+        assert token is not None
+        fake.wait_for(lambda token=token: len(fake.responses_for(token)) == 1)
+        assert "not one of yours" in json.dumps(fake.responses_for(token))
+    assert len(fake.opened_views) == before
