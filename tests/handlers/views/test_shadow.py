@@ -269,3 +269,23 @@ def test_nobody_else_opens_a_debrief_linked_to_someone_elses_shadowed_call(slack
         fake.wait_for(lambda token=token: len(fake.responses_for(token)) == 1)
         assert "not one of yours" in json.dumps(fake.responses_for(token))
     assert len(fake.opened_views) == before
+
+
+def _deals_listed(slack: Slack, user_id: str, modal: dict[str, Any], typed: str) -> list[str]:
+    request = slack.requests.block_suggestion(user_id, ids.DEBRIEF_DEAL_SELECT, typed, block_id=DEAL,
+                                              view={"callback_id": modal["callback_id"],
+                                                    "private_metadata": modal["private_metadata"]})
+    reply = slack.dispatch(request)
+    assert reply.status == 200
+    return [o["value"] for o in reply.json.get("options", [])]
+
+
+def test_the_deal_select_of_the_observers_form_lists_the_reps_open_deals_to_their_manager_only(
+        slack: Slack, uow_factory: UnitOfWorkFactory) -> None:
+    week3_team(slack)
+    import_deals(uow_factory)
+    modal = open_shadow(slack, "UMGR", "<@UA|alex>")
+
+    assert sorted(_deals_listed(slack, "UMGR", modal, "")) == ["D1", "D2"]  # Alex's open deals
+    assert _deals_listed(slack, "UMGR", modal, "glob") == ["D2"]
+    assert _deals_listed(slack, "UMGR2", modal, "") == []  # the same form, submitted by someone else

@@ -237,3 +237,17 @@ def test_the_week_is_the_managers_calendar_week() -> None:
     service = ShadowService(store.uow, CATALOG, lambda: sunday_night_in_la)
     [week] = service.team_week(WS, "UMGR")
     assert (week.first, week.count) == (date(2026, 12, 14), 0)
+
+
+def test_a_cycle_that_has_not_started_yet_neither_scores_nor_limits_the_date(service: ShadowService,
+                                                                           store: FakeStore) -> None:
+    with store.uow() as uow:
+        cycle = uow.cycles.add(CoachingCycle(WS, "UB", "UMGR", date(2026, 12, 14)))  # next Monday
+        assert cycle.id is not None
+        uow.priorities.set_focus(WS, cycle.id, ["discovery"])
+        uow.commit()
+    form = service.form(WS, "UMGR", "UB")
+    assert (form.skills, form.cycle_started) == ((), None)
+
+    done = service.shadow_and_tell(WS, "UMGR", "UB", _input(skills=(), scores={}, indicators={}))
+    assert done.result.observation.cycle_id is None and done.result.observation.skill_scores == {}
