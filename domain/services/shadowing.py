@@ -33,7 +33,7 @@ from domain.errors import FieldProblems, NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef
 from domain.pipeline.model import DealStatus, Opportunity
 from domain.ports import UnitOfWork, UnitOfWorkFactory
-from domain.receipts import Receipt, record, within_deadline
+from domain.receipts import Receipt, record
 from domain.scheduling.calendar import zone
 from domain.services.debriefs import match_deal
 from domain.services.shadow_weeks import managers_days, shadow_weeks
@@ -170,11 +170,9 @@ class ShadowService:
             weeks = shadow_weeks(uow, ws, managers_days(reps, {manager_id: manager}, self._clock()))
         return [weeks[rep.user_id] for rep in reps]
 
-    def observation(self, ws: WorkspaceRef, viewer_id: str, shadow_id: int,
-                    receipt: Receipt | None = None) -> ShadowObservation:
-        """One observation, for the rep it is about or their own manager only (a debrief linking to it)."""
+    def observation(self, ws: WorkspaceRef, viewer_id: str, shadow_id: int) -> ShadowObservation:
+        """One observation, for the rep it is about or their own manager only (a call's detail)."""
         with self._uow_factory(read_only=True) as uow:
-            within_deadline(uow, receipt)
             found = uow.shadow_observations.get(ws, shadow_id)
             rep = uow.members.get(ws, found.rep_id) if found is not None else None
         if found is None or rep is None or viewer_id not in (rep.user_id, rep.manager_id):
