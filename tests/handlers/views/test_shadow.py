@@ -19,7 +19,7 @@ from handlers.blocks.inputs import FORM_UNREADABLE
 from handlers.blocks.shadow_modal import FEEDBACK_BLOCK, score_block
 from handlers.edge import ids
 from tests.handlers.conftest import SECRET, Slack
-from tests.handlers.receipt_steps import replay, rows, texts_to
+from tests.handlers.receipt_steps import column, replay, rows, texts_to
 from tests.handlers.shadow_steps import (
     import_deals,
     open_shadow,
@@ -100,8 +100,9 @@ def test_a_shadowed_call_reaches_the_rep_with_the_feedback_and_a_debrief_button(
     assert "Great questions &lt;!channel&gt;; pause after each one." in shown  # the manager's words, not a ping
     assert "Discovery 4/5" in shown and "Closing 2/5" in shown and "7 questions" in shown
     [button] = _buttons(dm)
+    [stored_id] = column(engine, "SELECT id FROM shadow_observations")
     assert (button["action_id"], button["value"], button["text"]["text"]) == (
-        ids.OPEN_DEBRIEF, "shadow:1", "Add my debrief of this call")
+        ids.OPEN_DEBRIEF, f"shadow:{stored_id}", "Add my debrief of this call")
     fake.wait_for(lambda: texts_to(slack, "UMGR", "Saved your notes") == 1)
     confirmation = json.dumps(fake.messages_to("UMGR")[-1])
     assert "1 shadowed call this week (target 2-3)" in confirmation
@@ -237,7 +238,7 @@ def _click(slack: Slack, user_id: str, value: str) -> tuple[str, str | None]:
     return request.payload["trigger_id"], request.response_token
 
 
-def test_the_rep_adds_their_debrief_of_the_shadowed_call_from_the_dm(slack: Slack, fake) -> None:
+def test_the_rep_adds_their_debrief_of_the_shadowed_call_from_the_dm(slack: Slack, fake, engine: Engine) -> None:
     week3_team(slack)
     yesterday = _yesterday()
     submit_shadow(slack, "UMGR", open_shadow(slack, "UMGR", "<@UA|alex>"),
@@ -250,7 +251,8 @@ def test_the_rep_adds_their_debrief_of_the_shadowed_call_from_the_dm(slack: Slac
     fake.wait_for(lambda: fake.view_opened_by(trigger_id) is not None)
     modal = fake.view_opened_by(trigger_id)
     assert modal is not None and modal["callback_id"] == ids.DEBRIEF_VIEW
-    assert json.loads(modal["private_metadata"])["shadow"] == 1  # the debrief will link to the observation
+    [stored_id] = column(engine, "SELECT id FROM shadow_observations")
+    assert json.loads(modal["private_metadata"])["shadow"] == stored_id  # the debrief will link to the observation
     assert _block(modal, ACCOUNT)["element"]["initial_value"] == "Acme Corp"
     assert _block(modal, CALL_ON)["element"]["initial_date"] == yesterday.isoformat()
     assert _block(modal, "call_type")["element"]["initial_option"]["value"] == "demo"
@@ -261,10 +263,11 @@ def test_nobody_else_opens_a_debrief_linked_to_someone_elses_shadowed_call(slack
     week3_team(slack)
     submit_shadow(slack, "UMGR", open_shadow(slack, "UMGR", "<@UA|alex>"), shadow_values(on=_yesterday()))
     fake.wait_for(lambda: texts_to(slack, "UA", "shadowed your") == 1)
+    [button] = _buttons(fake.messages_to("UA")[-1])
     before = len(fake.opened_views)
 
     for clicker in ("UB", "UC", "UMGR"):
-        _, token = _click(slack, clicker, "shadow:1")
+        _, token = _click(slack, clicker, button["value"])
         assert token is not None
         fake.wait_for(lambda token=token: len(fake.responses_for(token)) == 1)
         assert "not one of yours" in json.dumps(fake.responses_for(token))
