@@ -21,8 +21,8 @@ from handlers import actions, views
 from handlers.edge import ids
 from tests.handlers.conftest import Reply, Slack
 from tests.handlers.diagnosis_steps import assessment_values, open_modal
-from tests.handlers.views import test_debrief_replays as debriefs
 from tests.handlers.receipt_steps import column, contract_request, replay, rows, score, score_request, team, texts_to
+from tests.handlers.views import test_debrief_replays as debriefs
 
 # -- forms ------------------------------------------------------------------------
 
