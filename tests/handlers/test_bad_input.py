@@ -121,10 +121,10 @@ def _contract(hours: object, metadata: object = '{"rep": "UA"}') -> tuple[str, d
     return ids.CONTRACT_VIEW, values, metadata
 
 
-def _debrief(field: str | None = None, value: object = None, metadata: object = "{}"
+def _debrief(field: str | None = None, value: dict[str, Any] | None = None, metadata: object = "{}"
              ) -> tuple[str, dict[str, Any], object]:
     values = debrief_values("Acme", "2026-11-02", ("a", "b", "c"))
-    if field is not None:
+    if field is not None and value is not None:
         values[field] = {VALUE: value}
     return ids.DEBRIEF_VIEW, values, metadata
 

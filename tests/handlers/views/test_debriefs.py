@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -179,9 +180,7 @@ def test_nobody_edits_another_reps_debrief(slack: Slack, uow_factory, engine: En
     before = len(slack.fake.opened_views)
 
     _, token = click(slack, "UB", ids.EDIT_DEBRIEF, debrief_id)
-    assert token is not None
-    slack.fake.wait_for(lambda: bool(slack.fake.responses_for(token)))
-    assert "not yours" in json.dumps(slack.fake.responses_for(token)[-1])
+    assert "not yours" in json.dumps(_answer(slack, token))
     # A crafted submission naming Alex's debrief from Bea's own modal.
     crafted = submit(slack, "UB", {"private_metadata": json.dumps({"debrief": int(debrief_id)})}, values("Mine"))
     assert "not yours" in errors(crafted)["deal"]
@@ -213,6 +212,13 @@ def test_the_manager_replies_with_feedback_in_the_thread_of_the_reps_copy(
     assert column(engine, "SELECT text FROM debrief_feedback") == [hostile]
 
 
+def _answer(slack: Slack, token: str | None) -> dict[str, Any]:
+    """The last answer at the click's response_url, once there is one."""
+    assert token is not None
+    slack.fake.wait_for(lambda: bool(slack.fake.responses_for(token)))
+    return slack.fake.responses_for(token)[-1]
+
+
 def test_only_the_reps_own_manager_may_reply(slack: Slack, uow_factory, engine: Engine) -> None:
     team_in_develop(slack, uow_factory)
     submit(slack, "UA", debrief_command(slack, "UA", "Acme"), values())
@@ -221,9 +227,7 @@ def test_only_the_reps_own_manager_may_reply(slack: Slack, uow_factory, engine: 
     before = len(slack.fake.opened_views)
     for someone in ("UMGR2", "UB", "UA"):
         _, token = click(slack, someone, ids.DEBRIEF_FEEDBACK, debrief_id)
-        assert token is not None
-        slack.fake.wait_for(lambda token=token: bool(slack.fake.responses_for(token)))
-        assert "your own reps" in json.dumps(slack.fake.responses_for(token)[-1])
+        assert "your own reps" in json.dumps(_answer(slack, token))
     crafted = submit(slack, "UMGR2", {"private_metadata": json.dumps({"debrief": int(debrief_id)})},
                      {"feedback": {"value": {"type": "plain_text_input", "value": "Sneaky"}}},
                      callback_id=ids.DEBRIEF_FEEDBACK_VIEW)
