@@ -13,12 +13,13 @@ from typing import Any
 from sqlalchemy import Engine
 
 from bot.fake_slack import SlackRequests, check_view
+from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory
 from handlers.blocks.call_fields import ACCOUNT, CALL_ON, DEAL, WENT_WELL, indicator_block
 from handlers.blocks.inputs import FORM_UNREADABLE
 from handlers.blocks.shadow_modal import FEEDBACK_BLOCK, score_block
 from handlers.edge import ids
-from tests.handlers.conftest import SECRET, Slack
+from tests.handlers.conftest import SECRET, TEAM, Slack
 from tests.handlers.receipt_steps import column, replay, rows, texts_to
 from tests.handlers.shadow_steps import (
     import_deals,
@@ -292,3 +293,31 @@ def test_the_deal_select_of_the_observers_form_lists_the_reps_open_deals_to_thei
     assert sorted(_deals_listed(slack, "UMGR", modal, "")) == ["D1", "D2"]  # Alex's open deals
     assert _deals_listed(slack, "UMGR", modal, "glob") == ["D2"]
     assert _deals_listed(slack, "UMGR2", modal, "") == []  # the same form, submitted by someone else
+
+
+def _filled(limit: int) -> str:
+    """Exactly `limit` characters (code points), multi-byte: what the column must hold as typed."""
+    return ("通話🎯é" * limit)[:limit]
+
+
+def test_the_observers_form_at_its_limits_is_stored_as_typed_and_one_more_is_refused(
+        slack: Slack, uow_factory: UnitOfWorkFactory, engine: Engine) -> None:
+    week3_team(slack)
+    modal = open_shadow(slack, "UMGR", "<@UA|alex>")
+    answer, feedback, account = _filled(3000), _filled(3000), _filled(255)
+
+    for block, too_long in ((FEEDBACK_BLOCK, {"feedback": feedback + "x"}), (ACCOUNT, {"account": account + "x"}),
+                            (WENT_WELL, {"answers": (answer + "x", "b", "c")})):
+        refused = submit_shadow(slack, "UMGR", modal, shadow_values(on=_yesterday(), **too_long))
+        error_block = DEAL if block == ACCOUNT else block  # the account is the deal's field
+        assert "Keep it to" in json.loads(refused.body)["errors"][error_block]
+    assert rows(engine, "shadow_observations") == 0
+
+    reply = submit_shadow(slack, "UMGR", modal, shadow_values(on=_yesterday(), account=account, feedback=feedback,
+                                                              answers=(answer, answer, answer)))
+
+    assert reply.body == ""
+    with uow_factory(read_only=True) as uow:
+        [stored] = uow.shadow_observations.for_reps_between(WorkspaceRef(TEAM), ["UA"], _yesterday(),
+                                                            _yesterday())["UA"]
+    assert (stored.call.account, stored.feedback, stored.answers.practice_next) == (account, feedback, answer)
