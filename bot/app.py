@@ -22,6 +22,8 @@ from domain.ports import DispatcherLock, UnitOfWorkFactory
 from domain.services.calls import CallsService
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
+from domain.services.debrief_feedback import DebriefFeedbackService
+from domain.services.debriefs import DebriefService
 from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
@@ -35,6 +37,7 @@ from domain.services.prioritization import PrioritizationService
 from domain.services.roleplays import RoleplayService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
+from domain.services.shadowing import ShadowService
 from handlers import register_all
 from handlers.edge import install_edge_guards
 from handlers.edge.receipts import RECEIVED_AT
@@ -92,6 +95,9 @@ def build_services(
         uploads=PipelineUploadService(uow_factory, pipeline, settings.max_upload_bytes, clock=clock),
         calls=CallsService(uow_factory),
         lessons=LessonService(uow_factory, catalog, clock, schedules),
+        debriefs=DebriefService(uow_factory, catalog, clock),
+        debrief_feedback=DebriefFeedbackService(uow_factory, catalog, clock),
+        shadowing=ShadowService(uow_factory, catalog, clock),
         catalog=catalog,
         roleplays=RoleplayService(uow_factory, catalog, clock),
         homework=HomeworkService(uow_factory, catalog, clock, schedules),

@@ -9,7 +9,7 @@ from typing import Protocol
 from domain.catalog.lesson_texts import LessonText
 from domain.coaching.contract import CoachingContract
 from domain.coaching.cycle import CoachingCycle
-from domain.coaching.debriefs import Debrief, ShadowObservation
+from domain.coaching.debriefs import Debrief, DebriefFeedback, ShadowObservation
 from domain.coaching.homework import Homework, HomeworkStatus
 from domain.coaching.lessons import LessonProgress
 from domain.coaching.roleplay import RoleplayPractice
@@ -140,6 +140,14 @@ class DebriefRepository(Protocol):
 
     def for_shadows(self, ref: WorkspaceRef, shadow_ids: Iterable[int]) -> dict[int, Debrief]:
         """The rep's debrief linked to each of these shadow observations, where there is one."""
+        ...
+
+    def add_feedback(self, feedback: DebriefFeedback) -> DebriefFeedback:
+        """Store a manager's reply to a debrief; returns it with its id and time."""
+        ...
+
+    def feedback_for(self, ref: WorkspaceRef, debrief_ids: Iterable[int]) -> dict[int, list[DebriefFeedback]]:
+        """The replies to each of these debriefs, oldest first; one query (for scorecards and call lists)."""
         ...
 
 

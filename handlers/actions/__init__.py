@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from handlers.actions.accept_focus import handle_accept_focus
+from handlers.actions.debriefs import handle_debrief_feedback, handle_edit_debrief, handle_open_debrief
 from handlers.actions.homework import (
     handle_homework_template,
     handle_open_hand_in,
@@ -41,3 +42,6 @@ def register(app: App) -> None:
     app.action(ids.OPEN_HOMEWORK_FEEDBACK)(handle_open_homework_feedback)
     for lesson_button in (ids.LESSON_DONE, ids.LESSON_REMIND, ids.LESSON_DISCUSS):
         app.action(lesson_button)(handle_lesson_answer)
+    app.action(ids.OPEN_DEBRIEF)(handle_open_debrief)
+    app.action(ids.EDIT_DEBRIEF)(handle_edit_debrief)
+    app.action(ids.DEBRIEF_FEEDBACK)(handle_debrief_feedback)

@@ -16,6 +16,7 @@ from handlers.blocks import limits
 from handlers.blocks.home_coaching import (
     develop_line,
     rep_contract_blocks,
+    rep_debrief_blocks,
     rep_profile_blocks,
     rep_row_status,
     rep_week_blocks,
@@ -54,6 +55,7 @@ def home_view(home: HomeModel, now: datetime, catalog: Catalog | None = None) ->
             progress = home.progress.get(home.viewer_id)
             today = now.astimezone(zone(home.viewer.time_zone)).date()
             blocks += rep_week_blocks(progress, today, home.develop.get(home.viewer_id))
+            blocks += rep_debrief_blocks()
             blocks += rep_profile_blocks(home.profile)
             blocks += rep_contract_blocks(progress, catalog, home.viewer_id)
         if home.is_manager:

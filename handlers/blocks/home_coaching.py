@@ -88,3 +88,6 @@ def develop_line(week: DevelopWeek | None, today: date, *, for_manager: bool) ->
     if for_manager and week.shadows_behind(today):
         shadowed += " :warning: behind"
     return f":speech_balloon: {counted(len(week.debriefs), 'debrief')} · :eyes: {shadowed} this week"
+def rep_debrief_blocks() -> list[Block]:
+    """The rep's one-click way to debrief a call (issue 10)."""
+    return [actions(button("Debrief a call", ids.OPEN_DEBRIEF, value=""))]

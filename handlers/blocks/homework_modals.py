@@ -219,7 +219,7 @@ def read_hand_in(view: dict[str, Any]) -> tuple[int | None, HandIn]:
 # -- feedback ---------------------------------------------------------------------------
 
 
-def feedback_modal(form: FeedbackForm) -> dict[str, Any]:
+def homework_feedback_modal(form: FeedbackForm) -> dict[str, Any]:
     homework: Homework = form.homework
     blocks: list[Block] = [
         *hand_in_blocks(homework, form.late),

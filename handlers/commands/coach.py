@@ -21,6 +21,7 @@ from handlers.commands import (
     roleplay,
     roster,
     settings,
+    shadow,
 )
 from handlers.commands.registry import CommandTable, SlashCommands
 from handlers.edge import ids
@@ -37,6 +38,7 @@ SUBCOMMANDS = (
     *calls.SUBCOMMANDS,
     *roleplay.SUBCOMMANDS,
     *homework.SUBCOMMANDS,
+    *shadow.SUBCOMMANDS,
 )
 
 

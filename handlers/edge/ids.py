@@ -68,3 +68,7 @@ HOMEWORK_FEEDBACK_VIEW = "coaching.homework_feedback"
 LESSON_DONE = "lessons.done"
 LESSON_REMIND = "lessons.remind"
 LESSON_DISCUSS = "lessons.discuss"
+
+# The debrief's own entry points (issue 10), with the lists above.
+COMMANDS = COMMANDS | {DEBRIEF_COMMAND}
+SHORTCUTS = SHORTCUTS | {DEBRIEF_SHORTCUT}

@@ -23,6 +23,8 @@ from domain.services.contracts import (
     Outcome,
 )
 from domain.services.cycles import CycleStarted
+from domain.services.debrief_feedback import FeedbackForRep
+from domain.services.debriefs import DebriefCopy
 from domain.services.diagnosis import AssessmentSaved, RepScored, ScoreSaved
 from domain.services.homework_notices import (
     FeedbackSent,
@@ -37,6 +39,7 @@ from domain.services.pipeline_upload import UploadAnswered
 from domain.services.prioritization import RepPriorities
 from domain.services.roleplays import RoleplayRecorded
 from domain.services.roster_rules import RepJoined, RepLeft, RepsAdded
+from domain.services.shadowing import ShadowFeedback, ShadowRecorded
 from handlers.blocks import roster
 from handlers.blocks.contract import (
     contract_message,
@@ -46,6 +49,7 @@ from handlers.blocks.contract import (
     signed_notice,
 )
 from handlers.blocks.cycles import cycle_started_notice
+from handlers.blocks.debriefs import debrief_copy_message, feedback_message
 from handlers.blocks.homework import (
     feedback_sent_message,
     hand_in_saved_message,
@@ -64,6 +68,7 @@ from handlers.blocks.profile import (
     score_saved_message,
 )
 from handlers.blocks.roleplay import roleplay_recorded_notice
+from handlers.blocks.shadow import shadow_feedback_notice, shadow_recorded_message
 from handlers.charts.model import MatrixPoint
 from handlers.edge.chart_upload import upload_matrix
 from handlers.edge.services import Services
@@ -220,3 +225,25 @@ def _feedback_sent(notice: FeedbackSent, to: str, catalog: Catalog) -> Rendered:
 @render.register(LessonShown)
 def _lesson_shown(notice: LessonShown, to: str, catalog: Catalog) -> Rendered:
     return lesson_answered_message(notice.answered)
+# -- post-call debriefs (issue 10) -------------------------------------------------
+
+@render.register(DebriefCopy)
+def _debrief_copy(notice: DebriefCopy, to: str, catalog: Catalog) -> Rendered:
+    return debrief_copy_message(notice)
+
+
+@render.register(FeedbackForRep)
+def _feedback_for_rep(notice: FeedbackForRep, to: str, catalog: Catalog) -> Rendered:
+    return feedback_message(notice)
+
+
+# -- shadow coaching -------------------------------------------------------------
+
+@render.register(ShadowFeedback)
+def _shadow_feedback(notice: ShadowFeedback, to: str, catalog: Catalog) -> Rendered:
+    return shadow_feedback_notice(notice.observation, catalog)
+
+
+@render.register(ShadowRecorded)
+def _shadow_recorded(notice: ShadowRecorded, to: str, catalog: Catalog) -> Rendered:
+    return shadow_recorded_message(notice.saved)

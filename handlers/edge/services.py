@@ -13,6 +13,8 @@ from domain.model import WorkspaceRef
 from domain.services.calls import CallsService
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
+from domain.services.debrief_feedback import DebriefFeedbackService
+from domain.services.debriefs import DebriefService
 from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
@@ -26,6 +28,7 @@ from domain.services.prioritization import PrioritizationService
 from domain.services.roleplays import RoleplayService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
+from domain.services.shadowing import ShadowService
 
 CONTEXT_KEY = "coachflow"
 
@@ -50,6 +53,9 @@ class Services:
     uploads: PipelineUploadService
     calls: CallsService
     lessons: LessonService
+    debriefs: DebriefService
+    debrief_feedback: DebriefFeedbackService
+    shadowing: ShadowService
     catalog: Catalog
     roleplays: RoleplayService
     homework: HomeworkService

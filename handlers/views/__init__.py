@@ -7,11 +7,13 @@ from slack_bolt import App
 from handlers.edge import ids
 from handlers.views.add_reps import handle_add_reps
 from handlers.views.contract import handle_contract
+from handlers.views.debriefs import handle_debrief, handle_debrief_feedback
 from handlers.views.homework import handle_assign_homework, handle_hand_in, handle_homework_feedback
 from handlers.views.prioritize import handle_prioritize
 from handlers.views.roleplay import handle_roleplay_practised
 from handlers.views.score_call import handle_score_call
 from handlers.views.self_assessment import handle_self_assessment
+from handlers.views.shadow import handle_shadow
 
 
 def register(app: App) -> None:
@@ -24,3 +26,6 @@ def register(app: App) -> None:
     app.view(ids.HOMEWORK_VIEW)(handle_assign_homework)
     app.view(ids.HAND_IN_VIEW)(handle_hand_in)
     app.view(ids.HOMEWORK_FEEDBACK_VIEW)(handle_homework_feedback)
+    app.view(ids.DEBRIEF_VIEW)(handle_debrief)
+    app.view(ids.DEBRIEF_FEEDBACK_VIEW)(handle_debrief_feedback)
+    app.view(ids.SHADOW_VIEW)(handle_shadow)

@@ -6,7 +6,7 @@ table on the one `Base.metadata` that Alembic and the migration test use.
 """
 
 from storage.orm.base import Base, TimestampMixin, UtcDateTime, utcnow
-from storage.orm.calls import DebriefRow, ShadowObservationRow
+from storage.orm.calls import DebriefFeedbackRow, DebriefRow, ShadowObservationRow
 from storage.orm.coaching import (
     CallScoreRow,
     ContractRow,
@@ -25,8 +25,8 @@ from storage.orm.scheduling import DeliveryRow, ScheduleRow
 from storage.orm.workspaces import MemberRow, WorkspaceRow
 
 __all__ = [
-    "Base", "CallScoreRow", "ContractRow", "CycleRow", "DebriefRow", "DeliveryRow", "FocusSkillRow", "GapRatingRow",
-    "HomeworkRow", "LessonProgressRow", "LessonTextRow", "MemberRow", "OpportunityRow", "ReceiptRow",
-    "RoleplayPracticeRow", "ScheduleRow", "SelfAssessmentRow", "ShadowObservationRow", "SharedFileRow",
-    "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",
+    "Base", "CallScoreRow", "ContractRow", "CycleRow", "DebriefFeedbackRow", "DebriefRow", "DeliveryRow",
+    "FocusSkillRow", "GapRatingRow", "HomeworkRow", "LessonProgressRow", "LessonTextRow", "MemberRow",
+    "OpportunityRow", "ReceiptRow", "RoleplayPracticeRow", "ScheduleRow", "SelfAssessmentRow",
+    "ShadowObservationRow", "SharedFileRow", "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",
 ]

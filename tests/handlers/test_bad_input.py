@@ -23,6 +23,7 @@ from bot.fake_slack.requests import FORM
 from bot.modal_values import (
     assessment_values,
     contract_values,
+    debrief_values,
     feedback_values,
     hand_in_values,
     homework_values,
@@ -31,7 +32,9 @@ from bot.modal_values import (
 from domain.catalog import load_catalog
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory
+from domain.services.debrief_feedback import FEEDBACK_FIELD
 from domain.services.roleplays import NOTE
+from handlers.blocks import call_fields
 from handlers.blocks.contract import WEEKLY_HOURS, skill_block
 from handlers.blocks.diagnosis_modals import CALL_TITLE, dimension_block, question_block
 from handlers.blocks.inputs import FORM_UNREADABLE, VALUE
@@ -40,6 +43,7 @@ from handlers.edge.errors import APOLOGY
 from tests.handlers.conftest import TEAM, Slack
 from tests.handlers.diagnosis_steps import DIMENSIONS, score_values
 from tests.handlers.roleplay_steps import note_values
+from tests.handlers.shadow_steps import shadow_values
 
 CATALOG = load_catalog()
 HUGE = "9" * 4300 + "1"  # one digit past what int() reads
@@ -85,6 +89,8 @@ COMMANDS = [
     ("UMGR", f"focus <@UA|alex> {HUGE}", "999"),
     ("UMGR", "contract <@UA|alex> -1", "`/coach contract` shows yours"),
     ("UMGR", "prioritize <@UA|alex> ²", "Say whose gaps to rate"),
+    ("UMGR", "shadow ²", "Name the rep whose call you joined"),
+    ("UMGR", f"shadow {HUGE}", "Name the rep whose call you joined"),
 ]
 
 
@@ -142,8 +148,20 @@ def _hand_in(metadata: object) -> tuple[str, dict[str, Any], object]:
     return ids.HAND_IN_VIEW, hand_in_values("My answer"), metadata
 
 
-def _feedback(metadata: object) -> tuple[str, dict[str, Any], object]:
+def _homework_feedback(metadata: object) -> tuple[str, dict[str, Any], object]:
     return ids.HOMEWORK_FEEDBACK_VIEW, feedback_values("Good"), metadata
+
+
+def _debrief(field: str | None = None, value: dict[str, Any] | None = None, metadata: object = "{}"
+             ) -> tuple[str, dict[str, Any], object]:
+    values = debrief_values("Acme", "2026-11-02", ("a", "b", "c"))
+    if field is not None and value is not None:
+        values[field] = {VALUE: value}
+    return ids.DEBRIEF_VIEW, values, metadata
+
+
+def _feedback(value: object = "Nice", metadata: object = '{"debrief": 1}') -> tuple[str, dict[str, Any], object]:
+    return ids.DEBRIEF_FEEDBACK_VIEW, {FEEDBACK_FIELD: {VALUE: {"type": "plain_text_input", "value": value}}}, metadata
 
 
 SCORE_DIMENSION = dimension_block(DIMENSIONS[0])
@@ -205,15 +223,41 @@ SUBMISSIONS = {
     "hand in id text": (_hand_in('{"homework": "7"}'), "answer", FORM_UNREADABLE),
     "hand in id negative": (_hand_in('{"homework": -1}'), "answer", FORM_UNREADABLE),
     "hand in not json": (_hand_in("{homework"), "answer", FORM_UNREADABLE),
-    "feedback id list": (_feedback('{"homework": [1]}'), "feedback", FORM_UNREADABLE),
-    "feedback id bool": (_feedback('{"homework": true}'), "feedback", FORM_UNREADABLE),
+    "feedback id list": (_homework_feedback('{"homework": [1]}'), "feedback", FORM_UNREADABLE),
+    "feedback id bool": (_homework_feedback('{"homework": true}'), "feedback", FORM_UNREADABLE),
+    "debrief date ²": (_debrief(call_fields.CALL_ON, {"type": "datepicker", "selected_date": "²026-11-02"}),
+                       call_fields.CALL_ON, "Pick the day"),
+    "debrief date list": (_debrief(call_fields.CALL_ON, {"selected_date": ["2026-11-02"]}), call_fields.CALL_ON,
+                          "Pick the day"),
+    "debrief type number": (_debrief(call_fields.CALL_TYPE, {"selected_option": {"value": 3}}),
+                            call_fields.CALL_TYPE, "Pick the kind of call"),
+    "debrief answer list": (_debrief(call_fields.WENT_WELL, {"value": ["a"]}), call_fields.WENT_WELL,
+                            "Write a sentence"),
+    "debrief link huge": (_debrief(call_fields.RECORDING_LINK, {"value": "https://x.example/" + HUGE}),
+                          call_fields.RECORDING_LINK, "Keep it to 500"),
+    "debrief edit huge": (_debrief(metadata='{"debrief": ' + HUGE + "}"), call_fields.DEAL, FORM_UNREADABLE),
+    "debrief edit -1": (_debrief(metadata='{"debrief": -1}'), call_fields.DEAL, FORM_UNREADABLE),
+    "debrief edit text": (_debrief(metadata='{"debrief": "1"}'), call_fields.DEAL, FORM_UNREADABLE),
+    "debrief shadow list": (_debrief(metadata='{"shadow": [1]}'), call_fields.DEAL, FORM_UNREADABLE),
+    "debrief not json": (_debrief(metadata="{debrief: 1"), call_fields.DEAL, FORM_UNREADABLE),
+    "debrief edit unknown": (_debrief(metadata='{"debrief": 999999}'), call_fields.DEAL, "not yours"),
+    "feedback huge": (_feedback(metadata='{"debrief": ' + HUGE + "}"), FEEDBACK_FIELD, FORM_UNREADABLE),
+    "feedback no metadata": (_feedback(metadata=""), FEEDBACK_FIELD, FORM_UNREADABLE),
+    "feedback list": (_feedback(value=["Nice"]), FEEDBACK_FIELD, "your own reps"),
+    "shadow rep int": ((ids.SHADOW_VIEW, shadow_values(on=None), '{"rep": 5, "skills": []}'), call_fields.DEAL,
+                       FORM_UNREADABLE),
+    "shadow skills text": ((ids.SHADOW_VIEW, shadow_values(on=None), '{"rep": "UA", "skills": "x"}'),
+                           call_fields.DEAL, FORM_UNREADABLE),
+    "shadow skills huge": ((ids.SHADOW_VIEW, shadow_values(on=None), '{"rep": "UA", "skills": [' + HUGE + "]}"),
+                           call_fields.DEAL, FORM_UNREADABLE),
+    "shadow not json": ((ids.SHADOW_VIEW, shadow_values(on=None), "{rep: UA"), call_fields.DEAL, FORM_UNREADABLE),
 }
 
 
 @pytest.mark.parametrize("case", SUBMISSIONS)
 def test_submissions_answer_bad_values_inline(team: Slack, caplog: pytest.LogCaptureFixture, case: str) -> None:
     (callback_id, values, metadata), block, expected = SUBMISSIONS[case]
-    user = "UA" if callback_id == ids.SELF_ASSESSMENT_VIEW else "UMGR"
+    user = "UA" if callback_id in (ids.SELF_ASSESSMENT_VIEW, ids.DEBRIEF_VIEW) else "UMGR"
     request = team.requests.view_submission(user, callback_id, values, private_metadata=metadata)  # type: ignore[arg-type]
 
     reply = team.dispatch(request)
@@ -268,6 +312,17 @@ CLICKS = [
                     "", 7, ["1", "pain_framework"], "1:" + "p" * 3000)),
     (ids.LESSON_DONE, "999:pain_framework", "only the rep it was sent to"),
     (ids.LESSON_REMIND, "1:no_such_lesson", "only the rep it was sent to"),
+    (ids.EDIT_DEBRIEF, "²", "could not be read"),
+    (ids.EDIT_DEBRIEF, HUGE, "could not be read"),
+    (ids.EDIT_DEBRIEF, "-1", "could not be read"),
+    (ids.EDIT_DEBRIEF, ["1"], "could not be read"),
+    (ids.EDIT_DEBRIEF, "7", "not yours"),
+    (ids.DEBRIEF_FEEDBACK, "٣", "could not be read"),
+    (ids.DEBRIEF_FEEDBACK, 7, "could not be read"),
+    (ids.DEBRIEF_FEEDBACK, "7", "your own reps"),
+    (ids.OPEN_DEBRIEF, "shadow:²", "could not be read"),
+    (ids.OPEN_DEBRIEF, "shadow:-1", "could not be read"),
+    (ids.OPEN_DEBRIEF, "rep:UA", "could not be read"),
 ]
 
 

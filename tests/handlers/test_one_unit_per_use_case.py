@@ -23,6 +23,16 @@ from domain.ports import UnitOfWork, UnitOfWorkFactory
 from handlers.edge import ids
 from tests.handlers import homework_steps
 from tests.handlers.conftest import TEAM, Slack, home_text, make_app
+from tests.handlers.debrief_steps import (
+    button_value,
+    click,
+    debrief_command,
+    opened_by,
+    submit,
+    team_in_develop,
+    wait_for_copy,
+)
+from tests.handlers.debrief_steps import values as debrief_form
 from tests.handlers.diagnosis_steps import (
     DIMENSIONS,
     open_modal,
@@ -236,3 +246,39 @@ def test_a_hand_in_is_one_unit_with_the_reps_schedule_and_the_sender_records_its
     [use_case] = recorder.use_cases()
     assert not use_case.read_only and {"receipts", "homework", "schedules", "deliveries"} <= use_case.used
     assert len(recorder.ledger()) == 1  # how the rep's receipt and the manager's DM went
+def test_a_debrief_and_its_edit_are_one_unit_of_work_each(slack: Slack, fake: FakeSlack, recorder: Recorder,
+                                                           uow_factory: UnitOfWorkFactory) -> None:
+    team_in_develop(slack, uow_factory)
+    modal = debrief_command(slack, "UA", "Contoso")
+    slack.open_home("UA")  # earlier listeners are done
+    recorder.units.clear()
+
+    reply = submit(slack, "UA", modal, debrief_form("Contoso"))
+    copy = wait_for_copy(slack, "UA")
+    slack.finish_listeners()
+
+    assert reply.status == 200 and reply.body == ""
+    [use_case] = recorder.use_cases()
+    assert not use_case.read_only and {"receipts", "debriefs", "deliveries"} <= use_case.used
+    assert len(recorder.ledger()) == 1  # how the copy went
+    assert button_value(copy, ids.EDIT_DEBRIEF)
+
+
+def test_editing_a_debrief_is_one_unit_and_updates_the_copy_without_another(
+        slack: Slack, fake: FakeSlack, recorder: Recorder, uow_factory: UnitOfWorkFactory) -> None:
+    team_in_develop(slack, uow_factory)
+    submit(slack, "UA", debrief_command(slack, "UA", "Contoso"), debrief_form("Contoso"))
+    debrief_id = button_value(wait_for_copy(slack, "UA"), ids.EDIT_DEBRIEF)
+    assert debrief_id
+    trigger, _ = click(slack, "UA", ids.EDIT_DEBRIEF, debrief_id)
+    modal = opened_by(slack, trigger)
+    slack.listeners.wait_idle()
+    recorder.units.clear()
+
+    submit(slack, "UA", modal, debrief_form("Contoso Ltd"))
+    slack.finish_listeners()
+
+    [use_case] = recorder.use_cases()
+    assert not use_case.read_only and {"receipts", "debriefs", "deliveries"} <= use_case.used
+    assert recorder.ledger() == []  # no new DM: the copy was updated in place
+    assert [c.method for c in fake.calls_to("chat.update")] == ["chat.update"]

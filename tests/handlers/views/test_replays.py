@@ -25,6 +25,8 @@ from tests.handlers.diagnosis_steps import assessment_values, open_modal
 from tests.handlers.homework_steps import button_value, click_to_open, dm_with, local_today, shown_text_block
 from tests.handlers.receipt_steps import column, contract_request, replay, rows, score, score_request, team, texts_to
 from tests.handlers.roleplay_steps import open_form, practised_request, teams_with_deals
+from tests.handlers.shadow_steps import shadow_request, week3_team
+from tests.handlers.views import test_debrief_replays as debriefs
 
 # -- forms ------------------------------------------------------------------------
 
@@ -206,6 +208,14 @@ def test_a_lesson_button_clicked_twice_and_replayed_records_once_and_answers_onc
 
     assert column(engine, "SELECT status FROM lesson_progress") == [status]
     assert sum(len(slack.fake.responses_for(r.response_token or "")) for r in (first, again)) == 1
+def test_a_shadowed_call_replayed_is_stored_once_and_tells_once(slack: Slack, engine: Engine) -> None:
+    week3_team(slack)
+    replies = replay(slack, *[shadow_request(slack)] * 3)
+
+    assert all(r.status == 200 and r.body == "" for r in replies)
+    assert rows(engine, "shadow_observations") == 1
+    assert texts_to(slack, "UA", "shadowed your") == 1
+    assert texts_to(slack, "UMGR", "Saved your notes") == 1
 
 
 # -- every writing listener is covered ---------------------------------------------
@@ -225,12 +235,15 @@ REPLAYED = {
     ids.HOMEWORK_FEEDBACK_VIEW: test_each_homework_form_replayed_stores_once_and_tells_once,
     **dict.fromkeys((ids.LESSON_DONE, ids.LESSON_REMIND, ids.LESSON_DISCUSS),
                     test_a_lesson_button_clicked_twice_and_replayed_records_once_and_answers_once),
+    ids.DEBRIEF_VIEW: debriefs.test_a_debrief_sent_three_times_stores_one_debrief_and_one_copy,
+    ids.DEBRIEF_FEEDBACK_VIEW: debriefs.test_feedback_sent_twice_is_stored_and_sent_once,
+    ids.SHADOW_VIEW: test_a_shadowed_call_replayed_is_stored_once_and_tells_once,
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
 OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMENT, ids.OPEN_PRIORITIZE,
                  ids.OPEN_CONTRACT, ids.MARK_ROLEPLAY, ids.OPEN_HAND_IN, ids.OPEN_HOMEWORK_FEEDBACK,
-                 ids.HOMEWORK_TEMPLATE}
+                 ids.HOMEWORK_TEMPLATE, ids.OPEN_DEBRIEF, ids.EDIT_DEBRIEF}
 
 
 class _Registrations:

@@ -16,16 +16,17 @@ from decimal import Decimal
 from typing import Any
 
 from domain.catalog import MicroLesson, load_catalog
-from domain.coaching.calls import CallAnswers, CallRef, CallType
+from domain.coaching.calls import CallAnswers, CallRef, CallType, rep_questions
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle, CycleStatus, Stage
-from domain.coaching.debriefs import Debrief, ShadowObservation
+from domain.coaching.debriefs import Debrief, DebriefFeedback, ShadowObservation
 from domain.coaching.homework import HandIn, HandInKind, Homework
 from domain.coaching.lessons import LessonAnswer, LessonChoice, LessonProgress, LessonStatus
 from domain.coaching.priorities import GapRating
 from domain.coaching.progress import CycleProgress
 from domain.coaching.roleplay import Baseline, RepRoleplays, RoleplayCard, RoleplayPractice, SuggestedFocus
 from domain.coaching.scoring import CallGap, CallScore, DimensionAverage, PerceptionGap, SkillsProfile
+from domain.coaching.shadow_week import ShadowWeek
 from domain.model import Member, Role, WorkspaceRef, WorkspaceSettings
 from domain.notifications.cycle_tasks import CycleTasksNote
 from domain.notifications.homework_due import HomeworkDueNote
@@ -41,28 +42,33 @@ from domain.pipeline.upload import Imported, NotCsv, Refused, TooLarge, Unavaila
 from domain.services.calls import CallEntry, CallList, RepCalls
 from domain.services.contracts import ContractChange, ContractDraft, Outcome
 from domain.services.cycles import CycleView
+from domain.services.debrief_feedback import FeedbackForm, FeedbackForRep
+from domain.services.debriefs import DealPick, DebriefCopy, DebriefForm
 from domain.services.diagnosis import ProfileView, ScoredCall
 from domain.services.home import HomeModel
 from domain.services.homework_notices import (
     AssignmentForm,
-    FeedbackForm,
     HandInForm,
     HandInSaved,
     HomeworkAnswered,
     InThread,
     TemplateChoice,
 )
+from domain.services.homework_notices import FeedbackForm as HomeworkFeedbackForm
 from domain.services.lessons import LessonAnswered, LessonSummary, NextLesson
 from domain.services.pipeline import PipelineAudit
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roleplays import NOTE, PracticeForm, RoleplayList
 from domain.services.roster import AddOutcome, RepResult, TeamListing
+from domain.services.shadowing import ShadowForm, ShadowSaved
 from handlers.blocks import (
     add_reps_modal,
+    call_fields,
     calls,
     contract,
     cycle_tasks,
     cycles,
+    debriefs,
     diagnosis_modals,
     help_text,
     home,
@@ -80,6 +86,8 @@ from handlers.blocks import (
     profile,
     roleplay,
     roster,
+    shadow,
+    shadow_modal,
     week_ahead,
 )
 
@@ -173,8 +181,25 @@ LESSON_ANSWERS = [
     for summary in LESSON_SUMMARIES
 ]
 # What the domain writes in an error: our mentions, and whatever the requester typed, quoted.
+DEBRIEF = Debrief(WS, "UREP", CallRef(HOSTILE, "D1"), CallType.DEMO, TODAY, CallAnswers(HOSTILE, HOSTILE, HOSTILE),
+                  {"discovery_questions_asked": 4, "business_impact_quantified": True}, skills=("discovery",),
+                  recording_link="https://rec.example/" + HOSTILE, version=2, created_at=NOW, id=7)
+DISCOVERY = CATALOG.indicators_for("discovery")
+DEBRIEF_COPY = DebriefCopy(DEBRIEF, rep_questions([HOSTILE]), ((DISCOVERY[0], 4), (DISCOVERY[1], True)), True)
+FEEDBACK = DebriefFeedback(WS, 7, "UREP", "UMGR", HOSTILE, NOW, 1)
 DOMAIN_ERROR = f"<@UREP> is not on your team. `{HOSTILE}` is not a skill in the catalog."
 
+SHADOWED = ShadowObservation(
+    WS, "UREP", "UMGR", CallRef(HOSTILE, "D1"), CallType.DISCOVERY, TODAY, CallAnswers(HOSTILE, HOSTILE, HOSTILE),
+    HOSTILE, {"discovery": 4, "closing": 2}, {"discovery_questions_asked": 7, "next_step_defined": True},
+    ("discovery", "closing"), 1, id=7,
+)
+DEBRIEFED = Debrief(WS, "UREP", CallRef(HOSTILE), CallType.DISCOVERY, TODAY, CallAnswers(HOSTILE, HOSTILE, HOSTILE),
+                    {"discovery_questions_asked": 5}, ("discovery",), shadow_id=7, id=3)
+SHADOW_WEEKS = [ShadowWeek("UREP", TODAY, (SHADOWED,) * count, targeted) for count in (0, 1, 2, 3)
+                for targeted in (True, False)]
+SHADOW_FORMS = [ShadowForm(REP, "UMGR", TODAY, ("discovery", "value_articulation", "pipeline_management"), DEALS[2]),
+                ShadowForm(REP, "UMGR", TODAY, account=HOSTILE)]
 
 @dataclass(frozen=True)
 class Call:
@@ -282,8 +307,8 @@ CASES: dict[str, list[Call]] = {
         {"text": HOSTILE, "due_on": HOSTILE}, "text_free"))],
     "homework_modals.hand_in_modal": [Call(lambda kind=kind: homework_modals.hand_in_modal(HandInForm(
         replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 10)))) for kind in HandInKind],
-    "homework_modals.feedback_modal": [Call(lambda handed=handed: homework_modals.feedback_modal(
-        FeedbackForm(handed, True))) for handed in (HANDED, WRITTEN)],
+    "homework_modals.homework_feedback_modal": [Call(lambda handed=handed: homework_modals.homework_feedback_modal(
+        HomeworkFeedbackForm(handed, True))) for handed in (HANDED, WRITTEN)],
     "homework.homework_assigned_message": [Call(lambda: homework.homework_assigned_message(HOMEWORK))],
     "homework.homework_set_message": [Call(lambda: homework.homework_set_message(HOMEWORK), False)],
     "homework.hand_in_blocks": [Call(lambda handed=handed: homework.hand_in_blocks(handed, False))
@@ -388,12 +413,48 @@ CASES: dict[str, list[Call]] = {
     "lessons.answer_line": [Call(lambda answered=answered: kit.section(lessons.answer_line(answered)),
                                  shows_person_text=answered.answer is LessonAnswer.DONE
                                  and answered.summary.next is not None) for answered in LESSON_ANSWERS],
+    "call_fields.call_blocks": [Call(lambda: call_fields.call_blocks(
+        questions=(HOSTILE, HOSTILE, HOSTILE), indicators=CATALOG.competency("discovery").leading_indicators,
+        today=TODAY, prefill=call_fields.CallPrefill(
+            deal=call_fields.DealChoice("D1", HOSTILE), account=HOSTILE, answers=CallAnswers(HOSTILE, HOSTILE, HOSTILE),
+            recording_link="https://example.com/" + HOSTILE)))],
+    "debriefs.debrief_modal": [
+        Call(lambda: debriefs.debrief_modal(DebriefForm("UREP", TODAY, (HOSTILE,), DISCOVERY, DealPick("D1", HOSTILE),
+                                                        HOSTILE, recording_link=HOSTILE))),
+        Call(lambda: debriefs.debrief_modal(DebriefForm("UREP", TODAY, (), (), account=HOSTILE, editing=DEBRIEF))),
+    ],
+    "debriefs.debrief_copy_message": [
+        Call(lambda: debriefs.debrief_copy_message(DEBRIEF_COPY)),
+        Call(lambda: debriefs.debrief_copy_message(replace(DEBRIEF_COPY, editable=False))),
+    ],
+    "debriefs.feedback_modal": [Call(lambda: debriefs.feedback_modal(FeedbackForm(DEBRIEF, REP)))],
+    "debriefs.feedback_message": [Call(lambda thread=thread: debriefs.feedback_message(
+        FeedbackForRep(FEEDBACK, DEBRIEF, thread))) for thread in ("1.2", None)],
+    "debriefs.deal_options": [Call(lambda: debriefs.deal_options([DealPick("D1", HOSTILE)] * 120))],
+    "home_coaching.rep_debrief_blocks": [Call(home_coaching.rep_debrief_blocks, False)],
+    "debriefs.feedback_button": [Call(lambda: debriefs.feedback_button(7), False)],
+    "call_fields.deal_option": [Call(lambda: call_fields.deal_option("D1", HOSTILE))],
+    "call_fields.call_field_errors": [Call(lambda: call_fields.call_field_errors(
+        {"deal": HOSTILE, "went_well": HOSTILE}, CATALOG.competency("discovery").leading_indicators))],
+    "shadow_modal.shadow_modal": [Call(lambda form=form: shadow_modal.shadow_modal(form, CATALOG))
+                                  for form in SHADOW_FORMS],
+    "shadow_modal.shadow_errors": [Call(lambda: shadow_modal.shadow_errors(
+        {"deal": HOSTILE, "feedback": HOSTILE, "score:discovery": HOSTILE, "discovery_questions_asked": HOSTILE},
+        ("discovery",), CATALOG))],
+    "shadow_modal.refusal_errors": [Call(lambda: shadow_modal.refusal_errors(DOMAIN_ERROR))],
+    "shadow.shadow_feedback_notice": [Call(lambda: shadow.shadow_feedback_notice(SHADOWED, CATALOG))],
+    "shadow.shadow_recorded_message": [Call(lambda week=week: shadow.shadow_recorded_message(
+        ShadowSaved(SHADOWED, REP, week))) for week in SHADOW_WEEKS],
+    "shadow.call_pair": [Call(lambda debrief=debrief, seen=seen: shadow.call_pair(debrief, seen, CATALOG),
+                              shows_person_text=debrief is not None or seen is not None)
+                         for debrief in (DEBRIEFED, None) for seen in (SHADOWED, None)],
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
     **dict.fromkeys(["contract.skill_block", "contract.indicator_block", "contract.target_block",
                      "diagnosis_modals.dimension_block", "diagnosis_modals.question_block",
-                     "homework_modals.text_block"], "a block id"),
+                     "homework_modals.text_block", "call_fields.indicator_block", "debriefs.open_debrief_value",
+                     "shadow_modal.score_block"], "a block id"),
     "lessons.lesson_value": "ids only (a cycle id and a catalog id)",
     "lessons.read_lesson_value": "reads a button value, builds nothing",
     **dict.fromkeys(["contract.read_contract", "diagnosis_modals.read_score_submission",
@@ -401,15 +462,17 @@ NO_PERSON_TEXT: dict[str, str] = {
                      "inputs.metadata", "inputs.as_int", "inputs.as_number", "contract.read_sign_value",
                      "inputs.metadata_int", "inputs.metadata_user", "inputs.state_values",
                      "homework_modals.read_assignment", "homework_modals.kept_from", "homework_modals.read_hand_in",
-                     "homework_modals.read_feedback"],
+                     "homework_modals.read_feedback", "roleplay.read_mark_value",
+                     "roleplay.read_practice_submission", "call_fields.read_call_fields",
+                     "debriefs.read_debrief_metadata", "debriefs.read_feedback", "debriefs.read_open_debrief_value",
+                     "debriefs.read_debrief_id", "shadow_modal.read_shadow_submission"],
                     "reads a submission, builds nothing"),
     **dict.fromkeys(["home_coaching.rep_row_status", "priorities.matrix_text", "preferences.workdays_text",
-                     "kit.time_zone_label", "profile.score_bar",
-                     "home_coaching.develop_line", "kit.counted", "roster.rep_reminder_titles"],
+                     "kit.time_zone_label", "profile.score_bar", "home_coaching.develop_line", "kit.counted",
+                     "roster.rep_reminder_titles", "shadow.target_text", "shadow.scores_text"],
                     "a plain fragment that the builders using it escape (covered through them)"),
-    **dict.fromkeys(["roleplay.read_mark_value", "roleplay.read_practice_submission"],
-                    "reads a submission, builds nothing"),
     "roleplay.mark_value": "a button value, never shown",
+    "shadow.debrief_value": "a button value from the observation's id",
     "kit.divider": "no text", "kit.actions": "only holds elements", "kit.fit": "only trims blocks",
     **dict.fromkeys(["notifications.bind", "notifications.timeless"],
                     "binds a kind's builder, covered through notifications.renderer"),

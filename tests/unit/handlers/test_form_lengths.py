@@ -21,16 +21,23 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from domain import field_lengths
 from domain.catalog import load_catalog
+from domain.coaching.calls import ANSWER_FIELDS, CallAnswers, CallRef, CallType
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle
+from domain.coaching.debriefs import Debrief
 from domain.coaching.homework import ANSWER, FEEDBACK, LINK, HandIn, HandInKind, Homework
 from domain.model import Member, WorkspaceRef
 from domain.services.contracts import ContractDraft
-from domain.services.homework_notices import AssignmentForm, FeedbackForm, HandInForm, TemplateChoice
+from domain.services.debrief_feedback import FEEDBACK_FIELD, FeedbackForm
+from domain.services.debriefs import DebriefForm
+from domain.services.homework_notices import AssignmentForm, HandInForm, TemplateChoice
+from domain.services.homework_notices import FeedbackForm as HomeworkFeedbackForm
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roleplays import NOTE, PracticeForm
+from domain.services.shadowing import ShadowForm
 from handlers.blocks.add_reps_modal import add_reps_modal
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, contract_modal, target_block
+from handlers.blocks.debriefs import debrief_modal, feedback_modal
 from handlers.blocks.diagnosis_modals import (
     CALL_LINK,
     CALL_TITLE,
@@ -38,11 +45,20 @@ from handlers.blocks.diagnosis_modals import (
     score_call_modal,
     self_assessment_modal,
 )
-from handlers.blocks.homework_modals import assign_homework_modal, feedback_modal, hand_in_modal, text_block
+from handlers.blocks.homework_modals import assign_homework_modal, hand_in_modal, homework_feedback_modal, text_block
 from handlers.blocks.priorities import prioritize_modal
 from handlers.blocks.roleplay import practice_modal
+from handlers.blocks.shadow_modal import FEEDBACK_BLOCK, shadow_modal
 from handlers.edge import ids
-from storage.orm import CallScoreRow, ContractRow, HomeworkRow, RoleplayPracticeRow
+from storage.orm import (
+    CallScoreRow,
+    ContractRow,
+    DebriefFeedbackRow,
+    DebriefRow,
+    HomeworkRow,
+    RoleplayPracticeRow,
+    ShadowObservationRow,
+)
 
 BLOCKS_DIR = Path(__file__).resolve().parents[3] / "handlers" / "blocks"
 CATALOG = load_catalog()
@@ -67,8 +83,13 @@ MODALS: dict[str, dict[str, Any]] = {
     "assign_homework_modal": assign_homework_modal(AssignmentForm(
         REP, date(2026, 12, 4), (TemplateChoice(SKILL, TEMPLATE, TEMPLATE.instructions),), focused=True)),
     "hand_in_modal": hand_in_modal(HandInForm(HOMEWORK, date(2026, 12, 4))),
-    "feedback_modal": feedback_modal(FeedbackForm(
+    "homework_feedback_modal": homework_feedback_modal(HomeworkFeedbackForm(
         HOMEWORK.handed_in_with(HandIn("", link="https://x.example"), datetime(2026, 12, 10, tzinfo=UTC)), False)),
+    "debrief_modal": debrief_modal(DebriefForm("UA", date(2026, 11, 30), ("discovery",),
+                                               CATALOG.indicators_for("discovery"))),
+    "feedback_modal": feedback_modal(FeedbackForm(Debrief(
+        WS, "UA", CallRef("Acme"), CallType.DEMO, date(2026, 11, 30), CallAnswers("a", "b", "c"), id=1), REP)),
+    "shadow_modal": shadow_modal(ShadowForm(REP, "UMGR", date(2026, 12, 9), ("discovery", "closing")), CATALOG),
 }
 # The same builders' other shapes: the hand-in modal of a homework answered in writing, or with a file.
 MORE_MODALS = [hand_in_modal(HandInForm(replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 4)))
@@ -91,6 +112,14 @@ FIELDS: dict[tuple[str, str], Storage] = {
     (ids.HAND_IN_VIEW, ANSWER): (HomeworkRow.hand_in_text, field_lengths.HOMEWORK_ANSWER),
     (ids.HAND_IN_VIEW, LINK): (HomeworkRow.hand_in_link, field_lengths.HOMEWORK_LINK),
     (ids.HOMEWORK_FEEDBACK_VIEW, FEEDBACK): (HomeworkRow.feedback, field_lengths.HOMEWORK_FEEDBACK),
+    (ids.DEBRIEF_VIEW, "account"): (DebriefRow.account, field_lengths.CALL_ACCOUNT),
+    **{(ids.DEBRIEF_VIEW, name): (getattr(DebriefRow, name), field_lengths.DEBRIEF_ANSWER) for name in ANSWER_FIELDS},
+    (ids.DEBRIEF_FEEDBACK_VIEW, FEEDBACK_FIELD): (DebriefFeedbackRow.text, field_lengths.DEBRIEF_FEEDBACK),
+    (ids.SHADOW_VIEW, "account"): (ShadowObservationRow.account, field_lengths.CALL_ACCOUNT),
+    (ids.SHADOW_VIEW, "went_well"): (ShadowObservationRow.went_well, field_lengths.DEBRIEF_ANSWER),
+    (ids.SHADOW_VIEW, "do_differently"): (ShadowObservationRow.do_differently, field_lengths.DEBRIEF_ANSWER),
+    (ids.SHADOW_VIEW, "practice_next"): (ShadowObservationRow.practice_next, field_lengths.DEBRIEF_ANSWER),
+    (ids.SHADOW_VIEW, FEEDBACK_BLOCK): (ShadowObservationRow.feedback, field_lengths.SHADOW_FEEDBACK),
 }
 
 
