@@ -19,6 +19,7 @@ from domain.catalog import Catalog, load_catalog
 from domain.ports import DispatcherLock, UnitOfWorkFactory
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
+from domain.services.debrief_prompts import DebriefPromptService
 from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
@@ -83,6 +84,7 @@ def build_services(
         pipeline=pipeline,
         uploads=PipelineUploadService(uow_factory, pipeline, settings.max_upload_bytes, clock=clock),
         catalog=catalog,
+        debrief_prompts=DebriefPromptService(uow_factory, clock),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

@@ -22,6 +22,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from domain.errors import DatabaseBusy
 from domain.ports import UnitOfWork, UnitOfWorkFactory
+from storage.call_free_day_repository import SqlCallFreeDayRepository
 from storage.call_repository import SqlDebriefRepository, SqlShadowObservationRepository
 from storage.cycle_repository import SqlCycleRepository
 from storage.delivery_repository import SqlDeliveryRepository
@@ -230,6 +231,7 @@ class SqlUnitOfWork:
         self.receipts = SqlReceiptRepository(self._session)
         self.debriefs = SqlDebriefRepository(self._session)
         self.shadow_observations = SqlShadowObservationRepository(self._session)
+        self.call_free_days = SqlCallFreeDayRepository(self._session)
         return self
 
     def __exit__(

@@ -31,6 +31,7 @@ from tests.fakes_diagnosis import (
     FakeSelfAssessmentRepository,
 )
 from tests.fakes_pipeline import FakePipelineRepository
+from tests.fakes_prompts import CallFreeDays, FakeCallFreeDayRepository
 from tests.fakes_receipts import FakeReceiptRepository
 from tests.fakes_shared_files import FakeSharedFileRepository
 
@@ -49,6 +50,7 @@ class _Tables:
     shared_files: dict[tuple[str, str], SharedFileRecord] = field(default_factory=dict)
     receipts: dict[tuple[str, str], str] = field(default_factory=dict)
     calls: CallTables = field(default_factory=CallTables)
+    call_free_days: CallFreeDays = field(default_factory=set)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -63,6 +65,7 @@ class _Tables:
             shared_files=dict(self.shared_files),
             receipts=dict(self.receipts),
             calls=self.calls.copy(),
+            call_free_days=set(self.call_free_days),
         )
 
 
@@ -237,6 +240,16 @@ class FakeDeliveryRepository:
             counts[d.status] += 1
         return counts
 
+    def last_sent(self, ref: WorkspaceRef, kind: str, recipient_ids: Iterable[str]) -> dict[str, datetime]:
+        wanted = set(recipient_ids)
+        found: dict[str, datetime] = {}
+        for d in self._t.deliveries.values():
+            key = d.key
+            if (key.team_id, key.kind) == (ref.team_id, kind) and key.recipient_id in wanted \
+                    and d.status is DeliveryStatus.SENT:
+                found[key.recipient_id] = max(found.get(key.recipient_id, d.due_at), d.due_at)
+        return found
+
     def _save(self, delivery: Delivery) -> Delivery:
         # The key, created_at and updated_at are the store's, as in SQL.
         stored = self._t.deliveries[delivery.key]
@@ -338,6 +351,7 @@ class FakeUnitOfWork:
         self.receipts = FakeReceiptRepository(self._tables.receipts)
         self.debriefs = FakeDebriefRepository(self._tables.calls, self._tables.workspaces)
         self.shadow_observations = FakeShadowObservationRepository(self._tables.calls, self._tables.workspaces)
+        self.call_free_days = FakeCallFreeDayRepository(self._tables.call_free_days, self._tables.workspaces)
         return self
 
     def __exit__(

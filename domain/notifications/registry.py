@@ -9,6 +9,8 @@ if one is missing.
 from __future__ import annotations
 
 from domain.notifications.cycle_tasks import CYCLE_TASKS
+from domain.notifications.debrief_digest import DEBRIEF_DIGEST
+from domain.notifications.debrief_prompt import DEBRIEF_PROMPT
 from domain.notifications.kind import KindRegistry
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
@@ -17,4 +19,6 @@ KINDS = KindRegistry(
     WEEK_AHEAD,
     CYCLE_TASKS,
     TEAM_TASKS,
+    DEBRIEF_PROMPT,
+    DEBRIEF_DIGEST,
 )

@@ -72,6 +72,9 @@ class NotificationKind:
     respects_working_days: bool = True
     before: timedelta | None = None  # BEFORE_INSTANT: how long ahead of the appointment (elapsed time)
     source: AnchorSource | None = None  # anchored cadences: who lists each recipient's anchors
+    # How `/coach notify` says when it comes, for a kind its cadence describes badly
+    # (a digest that follows what people do); None: from the cadence.
+    when: str | None = None
 
     def __post_init__(self) -> None:
         cadence, before = self.cadence, self.before
@@ -101,6 +104,8 @@ class NotificationKind:
     @property
     def timing(self) -> str:
         """When it comes, in words for `/coach notify`: "08:00 your time", "24 h before"."""
+        if self.when is not None:
+            return self.when
         if self.cadence is Cadence.BEFORE_INSTANT and self.before is not None:
             return f"{_duration(self.before)} before"
         return f"{self.wall_time:%H:%M} your time"

@@ -15,11 +15,14 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from domain.notifications.cycle_tasks import CYCLE_TASKS
+from domain.notifications.debrief_digest import DEBRIEF_DIGEST
+from domain.notifications.debrief_prompt import DEBRIEF_PROMPT
 from domain.notifications.kind import ScheduledKind
 from domain.notifications.registry import KINDS
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
 from handlers.blocks.cycle_tasks import cycle_tasks_message, team_tasks_message
+from handlers.blocks.debrief_prompts import debrief_digest_message, debrief_prompt_message
 from handlers.blocks.week_ahead import week_ahead_message
 
 C = TypeVar("C")
@@ -65,6 +68,8 @@ RENDERERS = Renderers(
     bind(WEEK_AHEAD, week_ahead_message),
     bind(CYCLE_TASKS, timeless(cycle_tasks_message)),
     bind(TEAM_TASKS, timeless(team_tasks_message)),
+    bind(DEBRIEF_PROMPT, timeless(debrief_prompt_message)),
+    bind(DEBRIEF_DIGEST, timeless(debrief_digest_message)),
 )
 
 

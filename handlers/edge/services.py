@@ -12,6 +12,7 @@ from domain.catalog import Catalog
 from domain.model import WorkspaceRef
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
+from domain.services.debrief_prompts import DebriefPromptService
 from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
@@ -45,6 +46,7 @@ class Services:
     pipeline: PipelineService
     uploads: PipelineUploadService
     catalog: Catalog
+    debrief_prompts: DebriefPromptService
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

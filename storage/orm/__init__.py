@@ -17,12 +17,14 @@ from storage.orm.coaching import (
 )
 from storage.orm.files import SharedFileRow
 from storage.orm.pipeline import OpportunityRow
+from storage.orm.prompts import CallFreeDayRow
 from storage.orm.receipts import ReceiptRow
 from storage.orm.scheduling import DeliveryRow, ScheduleRow
 from storage.orm.workspaces import MemberRow, WorkspaceRow
 
 __all__ = [
-    "Base", "CallScoreRow", "ContractRow", "CycleRow", "DebriefRow", "DeliveryRow", "FocusSkillRow", "GapRatingRow",
+    "Base", "CallFreeDayRow", "CallScoreRow", "ContractRow", "CycleRow", "DebriefRow", "DeliveryRow", "FocusSkillRow",
+    "GapRatingRow",
     "MemberRow", "OpportunityRow", "ReceiptRow", "ScheduleRow", "SelfAssessmentRow", "ShadowObservationRow",
     "SharedFileRow",
     "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",

@@ -16,13 +16,17 @@ from decimal import Decimal
 from typing import Any
 
 from domain.catalog import load_catalog
+from domain.coaching.calls import CallAnswers, CallRef, CallType
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle, CycleStatus, Stage
+from domain.coaching.debriefs import Debrief
 from domain.coaching.priorities import GapRating
 from domain.coaching.progress import CycleProgress
 from domain.coaching.scoring import CallGap, CallScore, DimensionAverage, PerceptionGap, SkillsProfile
 from domain.model import Member, Role, WorkspaceRef, WorkspaceSettings
 from domain.notifications.cycle_tasks import CycleTasksNote
+from domain.notifications.debrief_digest import DebriefDigestNote, DigestLine
+from domain.notifications.debrief_prompt import DebriefPromptNote
 from domain.notifications.registry import KINDS
 from domain.notifications.team_tasks import TeamTasksNote
 from domain.notifications.week_ahead import WEEK_AHEAD, WeekAheadNote
@@ -33,6 +37,7 @@ from domain.pipeline.scope import AuditScope, ImportScope
 from domain.pipeline.upload import Imported, NotCsv, Refused, TooLarge, Unavailable, Unusable
 from domain.services.contracts import ContractChange, ContractDraft, Outcome
 from domain.services.cycles import CycleView
+from domain.services.debrief_prompts import PromptAnswer
 from domain.services.diagnosis import ProfileView, ScoredCall
 from domain.services.home import HomeModel
 from domain.services.pipeline import PipelineAudit
@@ -43,6 +48,7 @@ from handlers.blocks import (
     contract,
     cycle_tasks,
     cycles,
+    debrief_prompts,
     diagnosis_modals,
     help_text,
     home,
@@ -108,6 +114,10 @@ DEALS = [Opportunity(WS, f"D{n}", owner, HOSTILE, Decimal(1000 * n), DealStage.C
                                               ("UMGR", DealStatus.OPEN)])]
 AUDIT = PipelineAudit(AuditScope("UADMIN", None, "workspace"), audit_reps(DEALS, None, {"UREP": "UMGR"}))
 REP_AUDIT = PipelineAudit(AuditScope("UMGR", ("UREP",), "rep"), audit_reps(DEALS, ["UREP"], {"UREP": "UMGR"}))
+DEBRIEF = Debrief(WS, "UREP", CallRef(HOSTILE, "D1"), CallType.DISCOVERY, TODAY, CallAnswers(HOSTILE, HOSTILE, HOSTILE),
+                  id=7, created_at=NOW)
+DIGEST = DebriefDigestNote(WS, MANAGER, tuple(DigestLine(REP, replace(DEBRIEF, id=n, call_type=kind))
+                                              for n, kind in enumerate([*CallType] * 5, start=1)))  # past the cut
 # What the domain writes in an error: our mentions, and whatever the requester typed, quoted.
 DOMAIN_ERROR = f"<@UREP> is not on your team. `{HOSTILE}` is not a skill in the catalog."
 
@@ -194,6 +204,16 @@ CASES: dict[str, list[Call]] = {
     "cycles.cycle_changed_message": [
         Call(lambda current=current: cycles.cycle_changed_message(CycleView(REP, current, [], TODAY), "extend"), False)
         for current in (CYCLE, None)],
+    "debrief_prompts.debrief_prompt_message": [Call(lambda: debrief_prompts.debrief_prompt_message(
+        DebriefPromptNote(WS, REP, TODAY)), False)],
+    "debrief_prompts.no_calls_message": [Call(lambda day=day: debrief_prompts.no_calls_message(
+        PromptAnswer("UREP", day, TODAY, True)), False) for day in (TODAY, date(2026, 12, 7))],
+    "debrief_prompts.not_today_message": [Call(lambda: debrief_prompts.not_today_message(
+        PromptAnswer("UREP", TODAY, TODAY)), False)],
+    "debrief_prompts.digest_line": [Call(lambda: debrief_prompts.digest_line(DEBRIEF))],
+    "debrief_prompts.debrief_digest_message": [
+        Call(lambda: debrief_prompts.debrief_digest_message(DIGEST)),
+        Call(lambda: debrief_prompts.debrief_digest_message(replace(DIGEST, lines=DIGEST.lines[:1])))],
     "diagnosis_modals.score_call_modal": [Call(lambda scorer=scorer: diagnosis_modals.score_call_modal(
         CATALOG, "UREP", scorer, TODAY), False) for scorer in ("UREP", "UMGR")],
     "diagnosis_modals.self_assessment_modal": [Call(lambda: diagnosis_modals.self_assessment_modal(CATALOG), False)],
@@ -234,7 +254,9 @@ CASES: dict[str, list[Call]] = {
                                for kind, note in (
         ("week_ahead", WeekAheadNote(WS, MANAGER, [REP], TODAY)),
         ("cycle_tasks", CycleTasksNote(WS, REP, PROGRESS, Stage.DIAGNOSE, 1, True, True)),
-        ("team_tasks", TeamTasksNote(WS, MANAGER, [(REP, Stage.DIAGNOSE, 1, [HOSTILE])])))],
+        ("team_tasks", TeamTasksNote(WS, MANAGER, [(REP, Stage.DIAGNOSE, 1, [HOSTILE])])),
+        ("debrief_prompt", DebriefPromptNote(WS, REP, TODAY)),
+        ("debrief_digest", DIGEST))],
     "pipeline_upload.upload_reply": [Call(lambda outcome=outcome: pipeline_upload.upload_reply(outcome),
                                           requester_mentions_kept=isinstance(outcome, Refused)) for outcome in UPLOADS],
     "preferences.paused_message": [Call(lambda: preferences.paused_message(REP), False)],
@@ -282,11 +304,13 @@ NO_PERSON_TEXT: dict[str, str] = {
     **dict.fromkeys(["contract.read_contract", "diagnosis_modals.read_score_submission",
                      "diagnosis_modals.read_self_assessment", "priorities.read_ratings", "inputs.selected",
                      "inputs.metadata", "inputs.as_int", "inputs.as_number", "contract.read_sign_value",
-                     "inputs.metadata_int", "inputs.metadata_user", "inputs.state_values"],
+                     "inputs.metadata_int", "inputs.metadata_user", "inputs.state_values",
+                     "debrief_prompts.read_answer_value", "debrief_prompts.read_open_value"],
                     "reads a submission, builds nothing"),
     **dict.fromkeys(["home_coaching.rep_row_status", "priorities.matrix_text", "preferences.workdays_text",
                      "kit.time_zone_label", "profile.score_bar", "kit.counted", "roster.rep_reminder_titles"],
                     "a plain fragment that the builders using it escape (covered through them)"),
+    "debrief_prompts.answer_value": "a button value: a Slack user id and a date",
     "kit.divider": "no text", "kit.actions": "only holds elements", "kit.fit": "only trims blocks",
     **dict.fromkeys(["notifications.bind", "notifications.timeless"],
                     "binds a kind's builder, covered through notifications.renderer"),

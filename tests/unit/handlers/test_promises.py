@@ -39,8 +39,10 @@ def test_nothing_names_a_feature_before_its_kind_is_registered(feature: str) -> 
 
 def test_the_welcome_lists_what_a_rep_is_sent_as_registered() -> None:
     titles = rep_reminder_titles()
-    assert titles == ["Monday tasks in cycle weeks 1-2"]  # CYCLE_TASKS, without "(reps)"
-    assert "coachflow sends you: monday tasks in cycle weeks 1-2." in _welcome()
+    # CYCLE_TASKS and DEBRIEF_PROMPT, without "(reps)"
+    assert titles == ["Monday tasks in cycle weeks 1-2", "End-of-day debrief prompt on working days"]
+    assert ("coachflow sends you: monday tasks in cycle weeks 1-2; end-of-day debrief prompt on working days."
+            in _welcome())
 
 
 def test_a_newly_registered_kind_appears_in_the_welcome() -> None:
