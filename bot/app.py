@@ -19,7 +19,9 @@ from domain.catalog import Catalog, load_catalog
 from domain.ports import DispatcherLock, UnitOfWorkFactory
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
+from domain.services.debrief_feedback import DebriefFeedbackService
 from domain.services.debrief_prompts import DebriefPromptService
+from domain.services.debriefs import DebriefService
 from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
@@ -83,6 +85,8 @@ def build_services(
         contracts=ContractService(uow_factory, catalog, clock),
         pipeline=pipeline,
         uploads=PipelineUploadService(uow_factory, pipeline, settings.max_upload_bytes, clock=clock),
+        debriefs=DebriefService(uow_factory, catalog, clock),
+        debrief_feedback=DebriefFeedbackService(uow_factory, catalog, clock),
         catalog=catalog,
         debrief_prompts=DebriefPromptService(uow_factory, clock),
         clock=clock,

@@ -31,6 +31,8 @@ def manifest_text(path: Path, base_url: str | None = None) -> str:
     settings["socket_mode_enabled"] = False
     settings.setdefault("event_subscriptions", {})["request_url"] = request_url
     settings.setdefault("interactivity", {})["request_url"] = request_url
+    # The deal select of the debrief modal (an external_select) loads its options from here.
+    settings["interactivity"]["message_menu_options_url"] = request_url
     for command in manifest.get("features", {}).get("slash_commands", []):
         command["url"] = request_url
     return yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True)

@@ -39,3 +39,4 @@ DEAL_ID = 128  # debriefs.deal_id: the pipeline's external id (domain.pipeline.m
 DEBRIEF_ANSWER = SLACK_INPUT_MAX  # the three questions' answers (Text)
 RECORDING_LINK = CALL_LINK  # debriefs.recording_link
 SHADOW_FEEDBACK = SLACK_INPUT_MAX  # shadow_observations.feedback (Text)
+DEBRIEF_FEEDBACK = SLACK_INPUT_MAX  # debrief_feedback.text (Text): a manager's reply to a debrief

@@ -9,7 +9,7 @@ from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    from handlers import actions, commands, events, views
+    from handlers import actions, commands, events, options, shortcuts, views
     from handlers.edge import errors, outbox
 
     # Before any listener runs: `respond` retries and logs like every other reply.
@@ -18,4 +18,6 @@ def register_all(app: App) -> None:
     events.register(app)
     actions.register(app)
     views.register(app)
+    options.register(app)
+    shortcuts.register(app)
     errors.register(app)

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from domain.coaching.calls import CallAnswers, CallRef, CallType
-from domain.coaching.debriefs import Debrief, ShadowObservation
+from domain.coaching.debriefs import Debrief, DebriefFeedback, ShadowObservation
 from domain.model import WorkspaceRef
-from storage.orm import DebriefRow, ShadowObservationRow, WorkspaceRow
+from storage.orm import DebriefFeedbackRow, DebriefRow, ShadowObservationRow, WorkspaceRow
 from storage.repositories import UnknownRowError
 
 
@@ -37,6 +37,11 @@ def _debrief(row: DebriefRow, ref: WorkspaceRef) -> Debrief:
     )
 
 
+def _feedback(row: DebriefFeedbackRow, ref: WorkspaceRef) -> DebriefFeedback:
+    return DebriefFeedback(workspace=ref, debrief_id=row.debrief_id, rep_id=row.rep_id, manager_id=row.manager_id,
+                           text=row.text, created_at=row.created_at, id=row.id)
+
+
 def _observation(row: ShadowObservationRow, ref: WorkspaceRef) -> ShadowObservation:
     return ShadowObservation(
         workspace=ref, rep_id=row.rep_id, observer_id=row.observer_id, call=_ref(row),
@@ -57,6 +62,8 @@ class SqlDebriefRepository:
             indicators=dict(debrief.indicators), skills=list(debrief.skills),
             recording_link=debrief.recording_link, version=debrief.version, history=list(debrief.history),
             **_call_values(debrief.call, debrief.answers),
+            # The use case's clock, when it gives one: the 7-day edit window counts from it.
+            **({"created_at": debrief.created_at, "updated_at": debrief.created_at} if debrief.created_at else {}),
         )
         self._session.add(row)
         self._session.flush()
@@ -80,6 +87,8 @@ class SqlDebriefRepository:
         row.call_type, row.call_on = debrief.call_type.value, debrief.call_on
         row.indicators, row.recording_link = dict(debrief.indicators), debrief.recording_link
         row.version, row.history, row.shadow_id = debrief.version, list(debrief.history), debrief.shadow_id
+        if debrief.updated_at is not None:
+            row.updated_at = debrief.updated_at
         self._session.flush()
 
     def for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
@@ -113,6 +122,30 @@ class SqlDebriefRepository:
         found: dict[int, Debrief] = {}
         for row, enterprise in self._session.execute(query):
             found.setdefault(row.shadow_id, _debrief(row, WorkspaceRef(ref.team_id, enterprise)))
+        return found
+
+    def add_feedback(self, feedback: DebriefFeedback) -> DebriefFeedback:
+        row = DebriefFeedbackRow(
+            team_id=feedback.workspace.team_id, debrief_id=feedback.debrief_id, rep_id=feedback.rep_id,
+            manager_id=feedback.manager_id, text=feedback.text,
+            **({"created_at": feedback.created_at} if feedback.created_at else {}),
+        )
+        self._session.add(row)
+        self._session.flush()
+        return _feedback(row, feedback.workspace)
+
+    def feedback_for(self, ref: WorkspaceRef, debrief_ids: Iterable[int]) -> dict[int, list[DebriefFeedback]]:
+        wanted = list(dict.fromkeys(debrief_ids))
+        if not wanted:
+            return {}
+        query = select(DebriefFeedbackRow, WorkspaceRow.enterprise_id).join(
+            WorkspaceRow, WorkspaceRow.team_id == DebriefFeedbackRow.team_id
+        ).where(DebriefFeedbackRow.team_id == ref.team_id, DebriefFeedbackRow.debrief_id.in_(wanted)).order_by(
+            DebriefFeedbackRow.debrief_id, DebriefFeedbackRow.created_at, DebriefFeedbackRow.id
+        )
+        found: dict[int, list[DebriefFeedback]] = {}
+        for row, enterprise in self._session.execute(query):
+            found.setdefault(row.debrief_id, []).append(_feedback(row, WorkspaceRef(ref.team_id, enterprise)))
         return found
 
     @staticmethod

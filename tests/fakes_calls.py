@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
-from domain.coaching.debriefs import Debrief, ShadowObservation
+from domain.coaching.debriefs import Debrief, DebriefFeedback, ShadowObservation
 from domain.model import Workspace, WorkspaceRef
 
 
@@ -14,9 +14,10 @@ from domain.model import Workspace, WorkspaceRef
 class CallTables:
     debriefs: dict[int, Debrief] = field(default_factory=dict)
     shadows: dict[int, ShadowObservation] = field(default_factory=dict)
+    feedback: dict[int, DebriefFeedback] = field(default_factory=dict)
 
     def copy(self) -> CallTables:
-        return CallTables(dict(self.debriefs), dict(self.shadows))
+        return CallTables(dict(self.debriefs), dict(self.shadows), dict(self.feedback))
 
 
 def _stored_ref(workspaces: dict[str, Workspace], ref: WorkspaceRef, what: str) -> WorkspaceRef:
@@ -35,7 +36,7 @@ class FakeDebriefRepository:
 
     def add(self, debrief: Debrief) -> Debrief:
         ref = _stored_ref(self._workspaces, debrief.workspace, "debriefs")
-        now = datetime.now(UTC)
+        now = debrief.created_at or datetime.now(UTC)
         stored = replace(debrief, workspace=ref, id=len(self._t.debriefs) + 1, created_at=now, updated_at=now)
         self._t.debriefs[stored.id] = stored  # type: ignore[index]
         return stored
@@ -47,7 +48,8 @@ class FakeDebriefRepository:
     def update(self, debrief: Debrief) -> None:
         if self.get(debrief.workspace, debrief.id or 0) is None:
             raise LookupError(f"no debrief {debrief.id} in {debrief.workspace.team_id}")
-        self._t.debriefs[debrief.id] = replace(debrief, updated_at=datetime.now(UTC))  # type: ignore[index]
+        self._t.debriefs[debrief.id] = replace(  # type: ignore[index]
+            debrief, updated_at=debrief.updated_at or datetime.now(UTC))
 
     def for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
                          ) -> dict[str, list[Debrief]]:
@@ -71,6 +73,25 @@ class FakeDebriefRepository:
         for d in self._t.debriefs.values():
             if d.workspace.team_id == ref.team_id and d.shadow_id in wanted:
                 found.setdefault(d.shadow_id, d)
+        return found
+
+
+    def add_feedback(self, feedback: DebriefFeedback) -> DebriefFeedback:
+        ref = _stored_ref(self._workspaces, feedback.workspace, "debrief feedback")
+        if self.get(ref, feedback.debrief_id) is None:
+            raise LookupError(f"no debrief {feedback.debrief_id} in {ref.team_id}")
+        stored = replace(feedback, workspace=ref, id=len(self._t.feedback) + 1,
+                         created_at=feedback.created_at or datetime.now(UTC))
+        self._t.feedback[stored.id] = stored  # type: ignore[index]
+        return stored
+
+    def feedback_for(self, ref: WorkspaceRef, debrief_ids: Iterable[int]) -> dict[int, list[DebriefFeedback]]:
+        wanted = set(debrief_ids)
+        found: dict[int, list[DebriefFeedback]] = {}
+        for f in sorted(self._t.feedback.values(), key=lambda f: (f.created_at or datetime.min.replace(tzinfo=UTC),
+                                                                     f.id or 0)):
+            if f.workspace.team_id == ref.team_id and f.debrief_id in wanted:
+                found.setdefault(f.debrief_id, []).append(f)
         return found
 
 

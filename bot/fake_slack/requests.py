@@ -327,3 +327,46 @@ class SlackRequests:
         """The handshake Slack sends when the Request URL is saved."""
         body = {"token": VERIFICATION_TOKEN, "challenge": challenge, "type": "url_verification"}
         return replace(self.sign(json.dumps(body), JSON), payload=body)
+
+    def block_suggestion(self, user_id: str, action_id: str, value: str, block_id: str = "b",
+                         view: dict[str, Any] | None = None) -> SignedRequest:
+        """Someone typing `value` into an external_select (in a modal `view`): Slack asks for its options."""
+        full_view = self._view(view or {})
+        payload: dict[str, Any] = {
+            "type": "block_suggestion",
+            "user": self._user(user_id),
+            "container": {"type": "view", "view_id": full_view["id"]},
+            "api_app_id": self.api_app_id,
+            "token": VERIFICATION_TOKEN,
+            "action_id": action_id,
+            "block_id": block_id,
+            "value": value,
+            "team": self._team(),
+            "enterprise": self._enterprise(),
+            "is_enterprise_install": False,
+            "view": full_view,
+        }
+        return self._interactive(payload)
+
+    def message_shortcut(self, user_id: str, callback_id: str, text: str,
+                         channel_id: str = GENERAL_CHANNEL_ID, author_id: str = "UHELPER") -> SignedRequest:
+        """A message shortcut (`message_action`) run on a message saying `text`."""
+        message_ts = self._message_ts()
+        response_url, response_token = self._response_url()
+        payload: dict[str, Any] = {
+            "type": "message_action",
+            "callback_id": callback_id,
+            "trigger_id": self._trigger_id(),
+            "action_ts": message_ts,
+            "message_ts": message_ts,
+            "user": self._user(user_id),
+            "team": self._team(),
+            "enterprise": self._enterprise(),
+            "is_enterprise_install": False,
+            "channel": {"id": channel_id, "name": _channel_name(channel_id)},
+            "message": {"type": "message", "user": author_id, "ts": message_ts, "text": text},
+            "token": VERIFICATION_TOKEN,
+            "api_app_id": self.api_app_id,
+            "response_url": response_url,
+        }
+        return self._interactive(payload, response_token)

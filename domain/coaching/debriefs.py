@@ -93,6 +93,19 @@ class ShadowObservation:
     id: int | None = None
 
 
+@dataclass(frozen=True)
+class DebriefFeedback:
+    """A manager's reply to one of their rep's debriefs, sent to the rep in the thread of their copy."""
+
+    workspace: WorkspaceRef
+    debrief_id: int
+    rep_id: str
+    manager_id: str
+    text: str
+    created_at: datetime | None = None
+    id: int | None = None
+
+
 def week_of(day: date) -> tuple[date, date]:
     """Monday and Sunday of `day`'s ISO week: "this week" in a person's own calendar."""
     monday = day - timedelta(days=day.weekday())

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from domain.coaching.contract import CoachingContract
 from domain.coaching.cycle import CoachingCycle
-from domain.coaching.debriefs import Debrief, ShadowObservation
+from domain.coaching.debriefs import Debrief, DebriefFeedback, ShadowObservation
 from domain.coaching.scoring import CallScore
 from domain.coaching.self_assessment import SelfAssessment
 from domain.model import WorkspaceRef
@@ -136,6 +136,14 @@ class DebriefRepository(Protocol):
 
     def for_shadows(self, ref: WorkspaceRef, shadow_ids: Iterable[int]) -> dict[int, Debrief]:
         """The rep's debrief linked to each of these shadow observations, where there is one."""
+        ...
+
+    def add_feedback(self, feedback: DebriefFeedback) -> DebriefFeedback:
+        """Store a manager's reply to a debrief; returns it with its id and time."""
+        ...
+
+    def feedback_for(self, ref: WorkspaceRef, debrief_ids: Iterable[int]) -> dict[int, list[DebriefFeedback]]:
+        """The replies to each of these debriefs, oldest first; one query (for scorecards and call lists)."""
         ...
 
 

@@ -6,6 +6,7 @@ from slack_bolt import App
 
 from handlers.actions.accept_focus import handle_accept_focus
 from handlers.actions.debrief_prompt import handle_no_calls_today, handle_not_today
+from handlers.actions.debriefs import handle_debrief_feedback, handle_edit_debrief, handle_open_debrief
 from handlers.actions.open_add_reps import handle_open_add_reps
 from handlers.actions.open_coaching_modals import (
     handle_open_contract,
@@ -29,5 +30,8 @@ def register(app: App) -> None:
     app.action(ids.OPEN_CONTRACT)(handle_open_contract)
     app.action(ids.ACCEPT_FOCUS)(handle_accept_focus)
     app.action(ids.SIGN_CONTRACT)(handle_sign_contract)
+    app.action(ids.OPEN_DEBRIEF)(handle_open_debrief)
+    app.action(ids.EDIT_DEBRIEF)(handle_edit_debrief)
+    app.action(ids.DEBRIEF_FEEDBACK)(handle_debrief_feedback)
     app.action(ids.NO_CALLS_TODAY)(handle_no_calls_today)
     app.action(ids.NOT_TODAY)(handle_not_today)

@@ -14,6 +14,7 @@ from domain.services.home import HomeModel
 from handlers.blocks import limits
 from handlers.blocks.home_coaching import (
     rep_contract_blocks,
+    rep_debrief_blocks,
     rep_profile_blocks,
     rep_row_status,
     rep_week_blocks,
@@ -52,6 +53,7 @@ def home_view(home: HomeModel, now: datetime, catalog: Catalog | None = None) ->
             progress = home.progress.get(home.viewer_id)
             today = now.astimezone(zone(home.viewer.time_zone)).date()
             blocks += rep_week_blocks(progress, today)
+            blocks += rep_debrief_blocks()
             blocks += rep_profile_blocks(home.profile)
             blocks += rep_contract_blocks(progress, catalog, home.viewer_id)
         if home.is_manager:

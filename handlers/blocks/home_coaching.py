@@ -74,3 +74,8 @@ def rep_row_status(progress: CycleProgress | None, today: date, skill_names: dic
     if progress.focus:
         return "\n:dart: Focus: " + ", ".join(skill_names.get(s, s) for s in progress.focus)
     return ""
+
+
+def rep_debrief_blocks() -> list[Block]:
+    """The rep's one-click way to debrief a call (issue 10)."""
+    return [actions(button("Debrief a call", ids.OPEN_DEBRIEF, value=""))]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers.commands import coach
+from handlers.commands import coach, debrief
 from handlers.commands.dispatch import attach
 from handlers.commands.registry import SlashCommands
 
@@ -16,6 +16,7 @@ from handlers.commands.registry import SlashCommands
 def slash_commands() -> SlashCommands:
     commands = SlashCommands()
     coach.register(commands)
+    debrief.register(commands)
     return commands
 
 

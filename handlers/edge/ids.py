@@ -54,3 +54,7 @@ DEBRIEF_FEEDBACK_VIEW = "calls.debrief_feedback"
 NO_CALLS_TODAY = "calls.no_calls_today"  # on the end-of-day prompt
 NOT_TODAY = "calls.not_today"  # on the end-of-day prompt
 SHADOW_VIEW = "calls.shadow"
+
+# The debrief's own entry points (issue 10), with the lists above.
+COMMANDS = COMMANDS | {DEBRIEF_COMMAND}
+SHORTCUTS = SHORTCUTS | {DEBRIEF_SHORTCUT}

@@ -23,6 +23,8 @@ from domain.services.contracts import (
     Outcome,
 )
 from domain.services.cycles import CycleStarted
+from domain.services.debrief_feedback import FeedbackForRep
+from domain.services.debriefs import DebriefCopy
 from domain.services.diagnosis import AssessmentSaved, RepScored, ScoreSaved
 from domain.services.pipeline_upload import UploadAnswered
 from domain.services.prioritization import RepPriorities
@@ -36,6 +38,7 @@ from handlers.blocks.contract import (
     signed_notice,
 )
 from handlers.blocks.cycles import cycle_started_notice
+from handlers.blocks.debriefs import debrief_copy_message, feedback_message
 from handlers.blocks.kit import message, section, with_intro
 from handlers.blocks.pipeline_upload import upload_reply
 from handlers.blocks.priorities import priorities_message
@@ -158,3 +161,15 @@ def _both_signed(notice: BothSigned, to: str, catalog: Catalog) -> Rendered:
 @render.register(UploadAnswered)
 def _upload_answered(notice: UploadAnswered, to: str, catalog: Catalog) -> Rendered:
     return upload_reply(notice.outcome)
+
+
+# -- post-call debriefs (issue 10) -------------------------------------------------
+
+@render.register(DebriefCopy)
+def _debrief_copy(notice: DebriefCopy, to: str, catalog: Catalog) -> Rendered:
+    return debrief_copy_message(notice)
+
+
+@render.register(FeedbackForRep)
+def _feedback_for_rep(notice: FeedbackForRep, to: str, catalog: Catalog) -> Rendered:
+    return feedback_message(notice)

@@ -12,7 +12,9 @@ from domain.catalog import Catalog
 from domain.model import WorkspaceRef
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
+from domain.services.debrief_feedback import DebriefFeedbackService
 from domain.services.debrief_prompts import DebriefPromptService
+from domain.services.debriefs import DebriefService
 from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
@@ -45,6 +47,8 @@ class Services:
     contracts: ContractService
     pipeline: PipelineService
     uploads: PipelineUploadService
+    debriefs: DebriefService
+    debrief_feedback: DebriefFeedbackService
     catalog: Catalog
     debrief_prompts: DebriefPromptService
     clock: Callable[[], datetime] = utc_now

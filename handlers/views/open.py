@@ -7,11 +7,14 @@ actions both import from here; actions never import commands.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from slack_sdk import WebClient
 
 from domain.model import WorkspaceRef
 from handlers.blocks.add_reps_modal import add_reps_modal
 from handlers.blocks.contract import contract_modal
+from handlers.blocks.debriefs import debrief_modal, feedback_modal
 from handlers.blocks.diagnosis_modals import score_call_modal, self_assessment_modal
 from handlers.blocks.priorities import prioritize_modal
 from handlers.edge.services import Services
@@ -41,3 +44,36 @@ def open_contract(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id
                   trigger_id: str) -> None:
     draft = svc.contracts.draft(ws, manager_id, rep_id)
     client.views_open(trigger_id=trigger_id, view=contract_modal(draft, svc.catalog))
+
+
+@dataclass(frozen=True)
+class DebriefPrefill:
+    """What a debrief modal may open with: text naming a deal or an account, a recording
+    link, and the manager's shadow observation of the same call (the debrief links to it)."""
+
+    text: str = ""
+    recording_link: str | None = None
+    shadow_id: int | None = None
+
+
+def open_debrief(client: WebClient, svc: Services, ws: WorkspaceRef, rep_id: str, trigger_id: str,
+                 prefill: DebriefPrefill | None = None) -> None:
+    """The debrief modal for the rep's own call (`/debrief`, App Home, the shortcut, a prompt, "Add my debrief")."""
+    given = prefill or DebriefPrefill()
+    form = svc.debriefs.form(ws, rep_id, text=given.text, recording_link=given.recording_link,
+                             shadow_id=given.shadow_id)
+    client.views_open(trigger_id=trigger_id, view=debrief_modal(form))
+
+
+def open_edit_debrief(client: WebClient, svc: Services, ws: WorkspaceRef, rep_id: str, debrief_id: int,
+                      trigger_id: str) -> None:
+    """The same modal, prefilled to edit; refused unless the debrief is the rep's and still editable."""
+    form = svc.debriefs.edit_form(ws, rep_id, debrief_id)
+    client.views_open(trigger_id=trigger_id, view=debrief_modal(form))
+
+
+def open_debrief_feedback(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, debrief_id: int,
+                          trigger_id: str) -> None:
+    """The manager's one-field reply; refused unless the debrief is one of their own reps'."""
+    form = svc.debrief_feedback.form(ws, manager_id, debrief_id)
+    client.views_open(trigger_id=trigger_id, view=feedback_modal(form))

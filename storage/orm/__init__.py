@@ -6,7 +6,7 @@ table on the one `Base.metadata` that Alembic and the migration test use.
 """
 
 from storage.orm.base import Base, TimestampMixin, UtcDateTime, utcnow
-from storage.orm.calls import DebriefRow, ShadowObservationRow
+from storage.orm.calls import DebriefFeedbackRow, DebriefRow, ShadowObservationRow
 from storage.orm.coaching import (
     CallScoreRow,
     ContractRow,
@@ -23,8 +23,8 @@ from storage.orm.scheduling import DeliveryRow, ScheduleRow
 from storage.orm.workspaces import MemberRow, WorkspaceRow
 
 __all__ = [
-    "Base", "CallFreeDayRow", "CallScoreRow", "ContractRow", "CycleRow", "DebriefRow", "DeliveryRow", "FocusSkillRow",
-    "GapRatingRow",
+    "Base", "CallFreeDayRow", "CallScoreRow", "ContractRow", "CycleRow", "DebriefFeedbackRow", "DebriefRow",
+    "DeliveryRow", "FocusSkillRow", "GapRatingRow",
     "MemberRow", "OpportunityRow", "ReceiptRow", "ScheduleRow", "SelfAssessmentRow", "ShadowObservationRow",
     "SharedFileRow",
     "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",

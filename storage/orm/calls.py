@@ -69,3 +69,17 @@ class DebriefRow(TimestampMixin, Base):
     recording_link: Mapped[str | None] = mapped_column(String(field_lengths.RECORDING_LINK))
     version: Mapped[int] = mapped_column(Integer, default=1)
     history: Mapped[list[Any]] = mapped_column(JSON(), default=list)
+
+
+class DebriefFeedbackRow(TimestampMixin, Base):
+    """A manager's reply to a debrief ("Reply with feedback"), kept for scorecards."""
+
+    __tablename__ = "debrief_feedback"
+    __table_args__ = (Index(None, "team_id", "debrief_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE"))
+    debrief_id: Mapped[int] = mapped_column(Integer, ForeignKey("debriefs.id", ondelete="CASCADE"))
+    rep_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    manager_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    text: Mapped[str] = mapped_column(Text)

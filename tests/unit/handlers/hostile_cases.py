@@ -16,10 +16,10 @@ from decimal import Decimal
 from typing import Any
 
 from domain.catalog import load_catalog
-from domain.coaching.calls import CallAnswers, CallRef, CallType
+from domain.coaching.calls import CallAnswers, CallRef, CallType, rep_questions
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle, CycleStatus, Stage
-from domain.coaching.debriefs import Debrief
+from domain.coaching.debriefs import Debrief, DebriefFeedback
 from domain.coaching.priorities import GapRating
 from domain.coaching.progress import CycleProgress
 from domain.coaching.scoring import CallGap, CallScore, DimensionAverage, PerceptionGap, SkillsProfile
@@ -37,7 +37,9 @@ from domain.pipeline.scope import AuditScope, ImportScope
 from domain.pipeline.upload import Imported, NotCsv, Refused, TooLarge, Unavailable, Unusable
 from domain.services.contracts import ContractChange, ContractDraft, Outcome
 from domain.services.cycles import CycleView
+from domain.services.debrief_feedback import FeedbackForm, FeedbackForRep
 from domain.services.debrief_prompts import PromptAnswer
+from domain.services.debriefs import DealPick, DebriefCopy, DebriefForm
 from domain.services.diagnosis import ProfileView, ScoredCall
 from domain.services.home import HomeModel
 from domain.services.pipeline import PipelineAudit
@@ -45,10 +47,12 @@ from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roster import AddOutcome, RepResult, TeamListing
 from handlers.blocks import (
     add_reps_modal,
+    call_fields,
     contract,
     cycle_tasks,
     cycles,
     debrief_prompts,
+    debriefs,
     diagnosis_modals,
     help_text,
     home,
@@ -114,11 +118,15 @@ DEALS = [Opportunity(WS, f"D{n}", owner, HOSTILE, Decimal(1000 * n), DealStage.C
                                               ("UMGR", DealStatus.OPEN)])]
 AUDIT = PipelineAudit(AuditScope("UADMIN", None, "workspace"), audit_reps(DEALS, None, {"UREP": "UMGR"}))
 REP_AUDIT = PipelineAudit(AuditScope("UMGR", ("UREP",), "rep"), audit_reps(DEALS, ["UREP"], {"UREP": "UMGR"}))
-DEBRIEF = Debrief(WS, "UREP", CallRef(HOSTILE, "D1"), CallType.DISCOVERY, TODAY, CallAnswers(HOSTILE, HOSTILE, HOSTILE),
-                  id=7, created_at=NOW)
+# What the domain writes in an error: our mentions, and whatever the requester typed, quoted.
+DEBRIEF = Debrief(WS, "UREP", CallRef(HOSTILE, "D1"), CallType.DEMO, TODAY, CallAnswers(HOSTILE, HOSTILE, HOSTILE),
+                  {"discovery_questions_asked": 4, "business_impact_quantified": True}, skills=("discovery",),
+                  recording_link="https://rec.example/" + HOSTILE, version=2, created_at=NOW, id=7)
+DISCOVERY = CATALOG.indicators_for("discovery")
+DEBRIEF_COPY = DebriefCopy(DEBRIEF, rep_questions([HOSTILE]), ((DISCOVERY[0], 4), (DISCOVERY[1], True)), True)
+FEEDBACK = DebriefFeedback(WS, 7, "UREP", "UMGR", HOSTILE, NOW, 1)
 DIGEST = DebriefDigestNote(WS, MANAGER, tuple(DigestLine(REP, replace(DEBRIEF, id=n, call_type=kind))
                                               for n, kind in enumerate([*CallType] * 5, start=1)))  # past the cut
-# What the domain writes in an error: our mentions, and whatever the requester typed, quoted.
 DOMAIN_ERROR = f"<@UREP> is not on your team. `{HOSTILE}` is not a skill in the catalog."
 
 
@@ -296,15 +304,40 @@ CASES: dict[str, list[Call]] = {
     "roster.rep_left_notice": [Call(lambda: roster.rep_left_notice("UREP", "UMGR2"), False)],
     "week_ahead.week_ahead_message": [Call(lambda: week_ahead.week_ahead_message(
         WeekAheadNote(WS, MANAGER, [REP], TODAY), NOW), False)],
+    "call_fields.call_blocks": [Call(lambda: call_fields.call_blocks(
+        questions=(HOSTILE, HOSTILE, HOSTILE), indicators=CATALOG.competency("discovery").leading_indicators,
+        today=TODAY, prefill=call_fields.CallPrefill(
+            deal=call_fields.DealChoice("D1", HOSTILE), account=HOSTILE, answers=CallAnswers(HOSTILE, HOSTILE, HOSTILE),
+            recording_link="https://example.com/" + HOSTILE)))],
+    "debriefs.debrief_modal": [
+        Call(lambda: debriefs.debrief_modal(DebriefForm("UREP", TODAY, (HOSTILE,), DISCOVERY, DealPick("D1", HOSTILE),
+                                                        HOSTILE, recording_link=HOSTILE))),
+        Call(lambda: debriefs.debrief_modal(DebriefForm("UREP", TODAY, (), (), account=HOSTILE, editing=DEBRIEF))),
+    ],
+    "debriefs.debrief_copy_message": [
+        Call(lambda: debriefs.debrief_copy_message(DEBRIEF_COPY)),
+        Call(lambda: debriefs.debrief_copy_message(replace(DEBRIEF_COPY, editable=False))),
+    ],
+    "debriefs.feedback_modal": [Call(lambda: debriefs.feedback_modal(FeedbackForm(DEBRIEF, REP)))],
+    "debriefs.feedback_message": [Call(lambda thread=thread: debriefs.feedback_message(
+        FeedbackForRep(FEEDBACK, DEBRIEF, thread))) for thread in ("1.2", None)],
+    "debriefs.deal_options": [Call(lambda: debriefs.deal_options([DealPick("D1", HOSTILE)] * 120))],
+    "home_coaching.rep_debrief_blocks": [Call(home_coaching.rep_debrief_blocks, False)],
+    "call_fields.deal_option": [Call(lambda: call_fields.deal_option("D1", HOSTILE))],
+    "call_fields.call_field_errors": [Call(lambda: call_fields.call_field_errors(
+        {"deal": HOSTILE, "went_well": HOSTILE}, CATALOG.competency("discovery").leading_indicators))],
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
     **dict.fromkeys(["contract.skill_block", "contract.indicator_block", "contract.target_block",
-                     "diagnosis_modals.dimension_block", "diagnosis_modals.question_block"], "a block id"),
+                     "diagnosis_modals.dimension_block", "diagnosis_modals.question_block",
+                     "call_fields.indicator_block", "debriefs.open_debrief_value"], "a block id"),
     **dict.fromkeys(["contract.read_contract", "diagnosis_modals.read_score_submission",
                      "diagnosis_modals.read_self_assessment", "priorities.read_ratings", "inputs.selected",
                      "inputs.metadata", "inputs.as_int", "inputs.as_number", "contract.read_sign_value",
                      "inputs.metadata_int", "inputs.metadata_user", "inputs.state_values",
+                     "call_fields.read_call_fields", "debriefs.read_debrief_metadata", "debriefs.read_feedback",
+                     "debriefs.read_open_debrief_value", "debriefs.read_debrief_id",
                      "debrief_prompts.read_answer_value", "debrief_prompts.read_open_value"],
                     "reads a submission, builds nothing"),
     **dict.fromkeys(["home_coaching.rep_row_status", "priorities.matrix_text", "preferences.workdays_text",

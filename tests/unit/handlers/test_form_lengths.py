@@ -20,13 +20,18 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from domain import field_lengths
 from domain.catalog import load_catalog
+from domain.coaching.calls import ANSWER_FIELDS, CallAnswers, CallRef, CallType
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle
+from domain.coaching.debriefs import Debrief
 from domain.model import Member, WorkspaceRef
 from domain.services.contracts import ContractDraft
+from domain.services.debrief_feedback import FEEDBACK_FIELD, FeedbackForm
+from domain.services.debriefs import DebriefForm
 from domain.services.prioritization import PriorityView, SkillGap
 from handlers.blocks.add_reps_modal import add_reps_modal
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, contract_modal, target_block
+from handlers.blocks.debriefs import debrief_modal, feedback_modal
 from handlers.blocks.diagnosis_modals import (
     CALL_LINK,
     CALL_TITLE,
@@ -36,7 +41,7 @@ from handlers.blocks.diagnosis_modals import (
 )
 from handlers.blocks.priorities import prioritize_modal
 from handlers.edge import ids
-from storage.orm import CallScoreRow, ContractRow
+from storage.orm import CallScoreRow, ContractRow, DebriefFeedbackRow, DebriefRow
 
 BLOCKS_DIR = Path(__file__).resolve().parents[3] / "handlers" / "blocks"
 CATALOG = load_catalog()
@@ -54,6 +59,10 @@ MODALS: dict[str, dict[str, Any]] = {
     "prioritize_modal": prioritize_modal(PriorityView(
         REP, CYCLE, [SkillGap("discovery", "Discovery", "foundational", 2.0, 3.0, None)], [], [], None)),
     "contract_modal": contract_modal(ContractDraft(REP, CYCLE, CONTRACT, ["discovery"]), CATALOG),
+    "debrief_modal": debrief_modal(DebriefForm("UA", date(2026, 11, 30), ("discovery",),
+                                               CATALOG.indicators_for("discovery"))),
+    "feedback_modal": feedback_modal(FeedbackForm(Debrief(
+        WS, "UA", CallRef("Acme"), CallType.DEMO, date(2026, 11, 30), CallAnswers("a", "b", "c"), id=1), REP)),
 }
 
 # (modal callback id, block id) -> where the text is stored, and the limit the service checks.
@@ -68,6 +77,9 @@ FIELDS: dict[tuple[str, str], Storage] = {
     (ids.CONTRACT_VIEW, target_block(1)): (ContractRow.metrics, field_lengths.CONTRACT_TARGET),
     (ids.CONTRACT_VIEW, REP_COMMITMENTS): (ContractRow.rep_commitments, field_lengths.CONTRACT_COMMITMENTS),
     (ids.CONTRACT_VIEW, MANAGER_COMMITMENTS): (ContractRow.manager_commitments, field_lengths.CONTRACT_COMMITMENTS),
+    (ids.DEBRIEF_VIEW, "account"): (DebriefRow.account, field_lengths.CALL_ACCOUNT),
+    **{(ids.DEBRIEF_VIEW, name): (getattr(DebriefRow, name), field_lengths.DEBRIEF_ANSWER) for name in ANSWER_FIELDS},
+    (ids.DEBRIEF_FEEDBACK_VIEW, FEEDBACK_FIELD): (DebriefFeedbackRow.text, field_lengths.DEBRIEF_FEEDBACK),
 }
 
 
