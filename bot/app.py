@@ -85,7 +85,7 @@ def build_services(
         contracts=ContractService(uow_factory, catalog, clock),
         pipeline=pipeline,
         uploads=PipelineUploadService(uow_factory, pipeline, settings.max_upload_bytes, clock=clock),
-        debriefs=DebriefService(uow_factory, catalog, clock),
+        debriefs=DebriefService(uow_factory, catalog, clock, schedules),
         debrief_feedback=DebriefFeedbackService(uow_factory, catalog, clock),
         catalog=catalog,
         debrief_prompts=DebriefPromptService(uow_factory, clock),
