@@ -101,7 +101,7 @@ def _first_words(text: str) -> str:
     shown = " ".join(words[:FIRST_WORDS])
     if len(shown) > FIRST_CHARS:
         shown = shown[:FIRST_CHARS].rsplit(" ", 1)[0] or shown[:FIRST_CHARS]
-    return shown + ("…" if shown != " ".join(words) else "")
+    return shown.rstrip(",;:-") + "…" if shown != " ".join(words) else shown
 
 
 def digest_line(debrief: Debrief) -> str:
