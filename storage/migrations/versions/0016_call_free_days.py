@@ -1,7 +1,7 @@
 """Days a rep said "No calls today" on the end-of-day debrief prompt (issue 10).
 
 Revision ID: 0016
-Revises: 0010
+Revises: 0015 (0010 before i10-debrief was merged in)
 Create Date: 2026-12-01
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0016"
-down_revision: str | Sequence[str] | None = "0010"
+down_revision: str | Sequence[str] | None = "0015"  # after i10-debrief's debrief_feedback
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
