@@ -14,6 +14,7 @@ from typing import Any
 from bot.fake_slack import datepicker, plain_text, static_select
 from domain.catalog import Catalog
 from domain.services.prioritization import difficulty_field, impact_field
+from handlers.blocks import call_fields
 from handlers.blocks.contract import (
     MANAGER_COMMITMENTS,
     REP_COMMITMENTS,
@@ -24,6 +25,7 @@ from handlers.blocks.contract import (
 )
 from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_ON, CALL_TITLE, NOTES, dimension_block, question_block
 from handlers.blocks.inputs import VALUE
+from handlers.edge import ids
 
 Values = dict[str, dict[str, dict[str, Any]]]
 
@@ -75,4 +77,27 @@ def contract_values(rows: Sequence[tuple[str | None, str | None, str | None]], h
     values[WEEKLY_HOURS] = {VALUE: {"type": "number_input", "value": hours}}
     values[REP_COMMITMENTS] = {VALUE: plain_text(rep_commitments)}
     values[MANAGER_COMMITMENTS] = {VALUE: plain_text(manager_commitments)}
+    return values
+
+
+def debrief_values(account: str | None, on: date | str | None, answers: Sequence[str | None],
+                   call_type: str | None = "discovery", deal: tuple[str, str] | None = None,
+                   indicators: Mapping[str, str | None] | None = None, link: str | None = None) -> Values:
+    """The debrief modal (and the call part of the shadow modal): `deal` is (deal id, label);
+    `indicators` the text typed per indicator id (radio buttons take "yes" / "no")."""
+    chosen = None if deal is None else {"text": {"type": "plain_text", "text": deal[1]}, "value": deal[0]}
+    values: Values = {
+        call_fields.DEAL: {ids.DEBRIEF_DEAL_SELECT: {"type": "external_select", "selected_option": chosen}},
+        call_fields.ACCOUNT: {VALUE: plain_text(account)},
+        call_fields.CALL_TYPE: _choice(call_type),
+        call_fields.CALL_ON: {VALUE: datepicker(on)},
+        call_fields.RECORDING_LINK: {VALUE: {"type": "url_text_input", "value": link}},
+    }
+    for block, answer in zip((call_fields.WENT_WELL, call_fields.DO_DIFFERENTLY, call_fields.PRACTICE_NEXT),
+                             answers, strict=True):
+        values[block] = {VALUE: plain_text(answer)}
+    for indicator_id, typed in (indicators or {}).items():
+        element = ({"type": "radio_buttons", "selected_option": None if typed is None else {"value": typed}}
+                   if typed in ("yes", "no") else {"type": "number_input", "value": typed})
+        values[call_fields.indicator_block(indicator_id)] = {VALUE: element}
     return values

@@ -36,6 +36,7 @@ from domain.services.debrief_prompts import digest_after_debrief
 from domain.services.scheduling import ScheduleService
 from domain.services.use_case import finish
 
+MIN_NAME_WITHIN = 4  # a deal name this short is found inside other words by chance
 MAX_DEAL_OPTIONS = 100  # Slack shows at most 100 options
 NOT_YOURS = "That debrief is not yours, so you cannot change it. Record your own with `/debrief`."
 
@@ -123,7 +124,8 @@ def copy_location(uow: UnitOfWork, ws: WorkspaceRef, debrief: Debrief) -> tuple[
 
 
 def match_deal(deals: Iterable[Opportunity], text: str) -> Opportunity | None:
-    """The deal `text` names: the same name or CRM id, else the one deal whose name contains it."""
+    """The deal `text` names: the same name or CRM id, else the one deal whose name contains it,
+    else the one deal whose name the text contains."""
     wanted = " ".join(text.split()).casefold()
     if not wanted:
         return None
@@ -132,7 +134,11 @@ def match_deal(deals: Iterable[Opportunity], text: str) -> Opportunity | None:
     if exact:
         return exact[0]
     partial = [d for d in candidates if wanted in d.name.casefold()]
-    return partial[0] if len(partial) == 1 else None
+    if len(partial) == 1:
+        return partial[0]
+    # A calendar title names the deal among other words: "Acme renewal - discovery call".
+    within = [d for d in candidates if len(d.name) >= MIN_NAME_WITHIN and d.name.casefold() in wanted]
+    return within[0] if len(within) == 1 and not partial else None
 
 
 def _label(deal: Opportunity) -> str:
@@ -157,7 +163,7 @@ class DebriefService:
         """
         with self._uow_factory(read_only=True) as uow:
             rep = self._known(uow, ws, rep_id)
-            cycle = uow.cycles.active_for(ws, rep_id)
+            cycle = self._started_cycle(uow, ws, rep)
             skills = self._focus(uow, cycle)
             deal = match_deal(self._open_deals(uow, ws, rep_id), text)
             prefill = DebriefForm(
@@ -226,7 +232,7 @@ class DebriefService:
             record(uow, ws, receipt)
             rep = self._known(uow, ws, rep_id)
             now = self._clock()
-            cycle = uow.cycles.active_for(ws, rep_id)
+            cycle = self._started_cycle(uow, ws, rep)
             skills = self._focus(uow, cycle)
             if shadow_id is not None:
                 self._check_shadow(uow, ws, rep_id, shadow_id)
@@ -343,6 +349,11 @@ class DebriefService:
         if rep is None:
             raise NotFound("Coachflow does not know you yet in this workspace. Run `/coach team` to get started.")
         return rep
+
+    def _started_cycle(self, uow: UnitOfWork, ws: WorkspaceRef, rep: Member) -> CoachingCycle | None:
+        """The rep's active cycle once it has started; one starting next Monday asks nothing of calls yet."""
+        cycle = uow.cycles.active_for(ws, rep.user_id)
+        return cycle if cycle is not None and cycle.starts_on <= self._today(rep) else None
 
     @staticmethod
     def _focus(uow: UnitOfWork, cycle: CoachingCycle | None) -> list[str]:

@@ -58,10 +58,16 @@ def debrief_modal(form: DebriefForm) -> dict[str, Any]:
     }
 
 
-def read_debrief_metadata(view: dict[str, Any]) -> tuple[int | None, int | None]:
-    """(the debrief being edited, the shadow observation to link): each None when absent or tampered with."""
+def read_debrief_metadata(view: dict[str, Any]) -> tuple[int | None, int | None] | None:
+    """(the debrief being edited, the shadow observation to link), each None when absent;
+    None when the metadata was tampered with (not what `debrief_modal` writes)."""
     opened = metadata(view)
-    return metadata_int(opened, EDITING), metadata_int(opened, SHADOW)
+    editing, shadow = metadata_int(opened, EDITING), metadata_int(opened, SHADOW)
+    if view.get("private_metadata") not in ("", None, "{}") and not opened:
+        return None  # not JSON, too long, not an object
+    if (EDITING in opened and editing is None) or (SHADOW in opened and shadow is None):
+        return None
+    return editing, shadow
 
 
 def _call_line(debrief: Debrief) -> Any:

@@ -22,6 +22,7 @@ MAX_TEXT = 10_000  # characters of the message looked at
 # Slack writes links as <https://...|label> or <https://...>; plain text may hold a bare one.
 # Separators a calendar title starts or ends with: hyphen, en and em dash, colon, middle dot, bar, markup.
 _TRIM = " -\u2013\u2014:\u00b7|*_"
+_FORMATTING = re.compile(r"[*~`]")  # bold, strike and code marks of Slack's mrkdwn
 _LINK = re.compile(r"https://[^\s<>|]+", re.ASCII)
 _MARKUP = re.compile(r"<([^<>|]*)\|([^<>]*)>|<([^<>]*)>")
 
@@ -40,7 +41,7 @@ def prefill_from_message(text: str) -> DebriefPrefill:
     text = text[:MAX_TEXT]
     link = _LINK.search(text)
     first = next((line.strip() for line in _shown(text).splitlines() if line.strip()), "")
-    guess = " ".join(_LINK.sub("", first).split()).strip(_TRIM)
+    guess = " ".join(_FORMATTING.sub("", _LINK.sub("", first)).split()).strip(_TRIM)
     if len(guess) > ACCOUNT_GUESS:
         guess = guess[: ACCOUNT_GUESS - 1].rstrip() + "…"
     found = link.group(0) if link else None

@@ -33,7 +33,11 @@ def handle_debrief(ack: Ack, body: dict[str, Any], view: dict[str, Any], client:
                    context: BoltContext) -> None:
     svc, ws, rep_id = services(context), workspace_of(context), body["user"]["id"]
     receipt = receipt_of(body, context)
-    editing, shadow_id = read_debrief_metadata(view)
+    opened = read_debrief_metadata(view)
+    if opened is None:
+        ack(response_action="errors", errors={DEAL: FORM_UNREADABLE})
+        return
+    editing, shadow_id = opened
     # Every indicator of the catalog is read; the service keeps those of the rep's focus skills.
     indicators = [i for c in svc.catalog.competencies for i in c.leading_indicators]
     fields = read_call_fields(view, indicators)

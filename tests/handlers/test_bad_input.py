@@ -20,10 +20,12 @@ from urllib.parse import urlencode
 import pytest
 
 from bot.fake_slack.requests import FORM
-from bot.modal_values import assessment_values, contract_values, rating_values
+from bot.modal_values import assessment_values, contract_values, debrief_values, rating_values
 from domain.catalog import load_catalog
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory
+from domain.services.debrief_feedback import FEEDBACK_FIELD
+from handlers.blocks import call_fields
 from handlers.blocks.contract import WEEKLY_HOURS, skill_block
 from handlers.blocks.diagnosis_modals import CALL_TITLE, dimension_block, question_block
 from handlers.blocks.inputs import FORM_UNREADABLE, VALUE
@@ -119,6 +121,18 @@ def _contract(hours: object, metadata: object = '{"rep": "UA"}') -> tuple[str, d
     return ids.CONTRACT_VIEW, values, metadata
 
 
+def _debrief(field: str | None = None, value: dict[str, Any] | None = None, metadata: object = "{}"
+             ) -> tuple[str, dict[str, Any], object]:
+    values = debrief_values("Acme", "2026-11-02", ("a", "b", "c"))
+    if field is not None and value is not None:
+        values[field] = {VALUE: value}
+    return ids.DEBRIEF_VIEW, values, metadata
+
+
+def _feedback(value: object = "Nice", metadata: object = '{"debrief": 1}') -> tuple[str, dict[str, Any], object]:
+    return ids.DEBRIEF_FEEDBACK_VIEW, {FEEDBACK_FIELD: {VALUE: {"type": "plain_text_input", "value": value}}}, metadata
+
+
 SCORE_DIMENSION = dimension_block(DIMENSIONS[0])
 FIRST_ANSWER = question_block(FIRST_QUESTION, "confidence")
 SUBMISSIONS = {
@@ -155,13 +169,32 @@ SUBMISSIONS = {
     "hours empty": (_contract(""), WEEKLY_HOURS, "Weekly time is between"),
     "hours number type": (_contract(2), WEEKLY_HOURS, "Weekly time is between"),
     "contract rep list": (_contract("2", '{"rep": ["UA"]}'), skill_block(0), FORM_UNREADABLE),
+    "debrief date ²": (_debrief(call_fields.CALL_ON, {"type": "datepicker", "selected_date": "²026-11-02"}),
+                       call_fields.CALL_ON, "Pick the day"),
+    "debrief date list": (_debrief(call_fields.CALL_ON, {"selected_date": ["2026-11-02"]}), call_fields.CALL_ON,
+                          "Pick the day"),
+    "debrief type number": (_debrief(call_fields.CALL_TYPE, {"selected_option": {"value": 3}}),
+                            call_fields.CALL_TYPE, "Pick the kind of call"),
+    "debrief answer list": (_debrief(call_fields.WENT_WELL, {"value": ["a"]}), call_fields.WENT_WELL,
+                            "Write a sentence"),
+    "debrief link huge": (_debrief(call_fields.RECORDING_LINK, {"value": "https://x.example/" + HUGE}),
+                          call_fields.RECORDING_LINK, "Keep it to 500"),
+    "debrief edit huge": (_debrief(metadata='{"debrief": ' + HUGE + "}"), call_fields.DEAL, FORM_UNREADABLE),
+    "debrief edit -1": (_debrief(metadata='{"debrief": -1}'), call_fields.DEAL, FORM_UNREADABLE),
+    "debrief edit text": (_debrief(metadata='{"debrief": "1"}'), call_fields.DEAL, FORM_UNREADABLE),
+    "debrief shadow list": (_debrief(metadata='{"shadow": [1]}'), call_fields.DEAL, FORM_UNREADABLE),
+    "debrief not json": (_debrief(metadata="{debrief: 1"), call_fields.DEAL, FORM_UNREADABLE),
+    "debrief edit unknown": (_debrief(metadata='{"debrief": 999999}'), call_fields.DEAL, "not yours"),
+    "feedback huge": (_feedback(metadata='{"debrief": ' + HUGE + "}"), FEEDBACK_FIELD, FORM_UNREADABLE),
+    "feedback no metadata": (_feedback(metadata=""), FEEDBACK_FIELD, FORM_UNREADABLE),
+    "feedback list": (_feedback(value=["Nice"]), FEEDBACK_FIELD, "your own reps"),
 }
 
 
 @pytest.mark.parametrize("case", SUBMISSIONS)
 def test_submissions_answer_bad_values_inline(team: Slack, caplog: pytest.LogCaptureFixture, case: str) -> None:
     (callback_id, values, metadata), block, expected = SUBMISSIONS[case]
-    user = "UA" if callback_id == ids.SELF_ASSESSMENT_VIEW else "UMGR"
+    user = "UA" if callback_id in (ids.SELF_ASSESSMENT_VIEW, ids.DEBRIEF_VIEW) else "UMGR"
     request = team.requests.view_submission(user, callback_id, values, private_metadata=metadata)  # type: ignore[arg-type]
 
     reply = team.dispatch(request)
@@ -196,6 +229,17 @@ CLICKS = [
     (ids.ACCEPT_FOCUS, 5, "not"),
     (ids.OPEN_PRIORITIZE, {"rep": "UA"}, "not"),
     (ids.OPEN_CONTRACT, None, "not"),
+    (ids.EDIT_DEBRIEF, "²", "could not be read"),
+    (ids.EDIT_DEBRIEF, HUGE, "could not be read"),
+    (ids.EDIT_DEBRIEF, "-1", "could not be read"),
+    (ids.EDIT_DEBRIEF, ["1"], "could not be read"),
+    (ids.EDIT_DEBRIEF, "7", "not yours"),
+    (ids.DEBRIEF_FEEDBACK, "٣", "could not be read"),
+    (ids.DEBRIEF_FEEDBACK, 7, "could not be read"),
+    (ids.DEBRIEF_FEEDBACK, "7", "your own reps"),
+    (ids.OPEN_DEBRIEF, "shadow:²", "could not be read"),
+    (ids.OPEN_DEBRIEF, "shadow:-1", "could not be read"),
+    (ids.OPEN_DEBRIEF, "rep:UA", "could not be read"),
 ]
 
 

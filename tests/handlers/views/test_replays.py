@@ -22,6 +22,7 @@ from handlers.edge import ids
 from tests.handlers.conftest import Reply, Slack
 from tests.handlers.diagnosis_steps import assessment_values, open_modal
 from tests.handlers.receipt_steps import column, contract_request, replay, rows, score, score_request, team, texts_to
+from tests.handlers.views import test_debrief_replays as debriefs
 
 # -- forms ------------------------------------------------------------------------
 
@@ -160,10 +161,12 @@ REPLAYED = {
     ids.SIGN_CONTRACT: test_sign_clicked_twice_and_replayed_signs_once_and_tells_once,
     ids.ACCEPT_FOCUS: test_accepting_the_focus_replayed_answers_once,
     ids.REMOVE_REP: test_remove_replayed_removes_once_without_a_confusing_second_answer,
+    ids.DEBRIEF_VIEW: debriefs.test_a_debrief_sent_three_times_stores_one_debrief_and_one_copy,
+    ids.DEBRIEF_FEEDBACK_VIEW: debriefs.test_feedback_sent_twice_is_stored_and_sent_once,
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMENT, ids.OPEN_PRIORITIZE,
-                 ids.OPEN_CONTRACT}
+                 ids.OPEN_CONTRACT, ids.OPEN_DEBRIEF, ids.EDIT_DEBRIEF}
 
 
 class _Registrations:
