@@ -1,4 +1,4 @@
-"""The end-of-day prompt and the manager's digest through Slack: signed clicks and submissions, ticks on virtual time."""
+"""The end-of-day prompt and the manager's digest through Slack: signed clicks and submissions, virtual time."""
 
 from __future__ import annotations
 
@@ -12,8 +12,15 @@ import pytest
 
 from bot.app import build_services, create_app
 from bot.config import load_settings
-from bot.fake_slack import FakeSlack, FakeSlackServer, RecordingSlackClient, SlackRequests, datepicker, plain_text
-from bot.fake_slack import static_select
+from bot.fake_slack import (
+    FakeSlack,
+    FakeSlackServer,
+    RecordingSlackClient,
+    SlackRequests,
+    datepicker,
+    plain_text,
+    static_select,
+)
 from domain.model import WorkspaceRef
 from domain.notifications.debrief_digest import QUIET
 from domain.ports import UnitOfWorkFactory
