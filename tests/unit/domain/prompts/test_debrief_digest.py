@@ -10,6 +10,7 @@ import pytest
 from domain.delivery import DeliveryStatus
 from domain.model import QuietHours, WorkspaceSettings
 from domain.notifications.debrief_digest import QUIET, DebriefDigestNote, digest_moment
+from domain.notifications.registry import KINDS
 from tests.unit.domain.prompts.world import World, local, manager, rep
 
 KIND = "debrief_digest"
@@ -149,3 +150,8 @@ def test_the_moment_is_on_the_minute_and_at_least_quiet_after_the_newest_debrief
     moment = digest_moment(newest, manager(), WorkspaceSettings())
     assert moment == datetime(2026, 11, 2, 15, 9, tzinfo=UTC) and moment - newest >= QUIET
     assert digest_moment(newest, manager(), WorkspaceSettings(working_days=frozenset())) is None
+
+
+def test_coach_notify_says_when_each_comes() -> None:
+    assert KINDS["debrief_prompt"].timing == "17:00 your time"
+    assert KINDS["debrief_digest"].timing == "5 min after your reps' last debrief, in your working hours"
