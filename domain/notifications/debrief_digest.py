@@ -37,10 +37,12 @@ from domain.scheduling.kinds import Audience, Cadence, Staleness
 QUIET = timedelta(minutes=5)  # no new debrief from the manager's reps for this long: the digest goes
 DIGEST_SPAN = timedelta(days=14)  # a digest never reaches further back than this before its newest debrief
 STALE_AFTER = timedelta(days=2)  # after downtime, a digest this late is skipped; its debriefs go with the next
+# A manager away longer than this gets no digest of what came before they are back (App Home has it):
+# the digest is read from DIGEST_SPAN back, and never waits so long that its newest debrief falls out.
+MAX_WAIT = DIGEST_SPAN - timedelta(days=2)
 WORKDAY_START = time(8, 0)  # a digest waiting for a working day comes then, or when quiet hours end
 DIGEST_REF = "debriefs"  # the anchor's ref; its moment tells a manager's digests apart
 KIND_NAME = "debrief_digest"
-_SEARCH_DAYS = 400  # how many days ahead a working moment is looked for
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,12 @@ def digest_moment(newest: datetime, manager: Member, settings: WorkspaceSettings
     A day off, a holiday or the manager's time off moves it to the next day
     the manager works, when quiet hours end (`WORKDAY_START` without quiet
     hours); quiet hours move it to their end. DST-safe (`resolve_local`).
-    None when no working day comes within 400 days (no working week at all).
+    None when the manager's next working moment is more than `MAX_WAIT` away
+    (a long time off, no working week at all).
     """
     tz = zone(manager.time_zone)
     at = _ceil_minute(newest + QUIET)
-    for _ in range(_SEARCH_DAYS):
+    while at - newest <= MAX_WAIT:
         local = at.astimezone(tz)
         day = local.date()
         if manager.is_paused_on(day) or not is_working_day(day, settings):

@@ -155,3 +155,17 @@ def test_the_moment_is_on_the_minute_and_at_least_quiet_after_the_newest_debrief
 def test_coach_notify_says_when_each_comes() -> None:
     assert KINDS["debrief_prompt"].timing == "17:00 your time"
     assert KINDS["debrief_digest"].timing == "5 min after your reps' last debrief, in your working hours"
+
+
+def test_a_manager_away_longer_than_the_digest_reaches_back_gets_none_and_the_next_one_takes_what_fits() -> None:
+    world = World(now=ny(11, 2, 8))
+    world.setup(WorkspaceSettings(), manager(paused_until=date(2026, 11, 20)), rep("UA", NY))
+    world.debrief("UA", ny(11, 2, 11), account="Before the holiday")  # Monday; back 18 days later
+    world.run(ny(11, 2, 11), ny(11, 20, 12), timedelta(hours=1))
+    assert world.of_kind(KIND) == []
+
+    world.debrief("UA", ny(11, 20, 12), account="After")
+    world.run(ny(11, 20, 12), ny(11, 20, 13), timedelta(minutes=5))
+
+    [digest] = world.of_kind(KIND)
+    assert _accounts(digest.content) == ["After"]  # 18 days back is past DIGEST_SPAN
