@@ -23,6 +23,7 @@ from domain.services.calls import CallsService
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
 from domain.services.debrief_feedback import DebriefFeedbackService
+from domain.services.debrief_prompts import DebriefPromptService
 from domain.services.debriefs import DebriefService
 from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
@@ -95,12 +96,13 @@ def build_services(
         uploads=PipelineUploadService(uow_factory, pipeline, settings.max_upload_bytes, clock=clock),
         calls=CallsService(uow_factory),
         lessons=LessonService(uow_factory, catalog, clock, schedules),
-        debriefs=DebriefService(uow_factory, catalog, clock),
+        debriefs=DebriefService(uow_factory, catalog, clock, schedules),
         debrief_feedback=DebriefFeedbackService(uow_factory, catalog, clock),
         shadowing=ShadowService(uow_factory, catalog, clock),
         catalog=catalog,
         roleplays=RoleplayService(uow_factory, catalog, clock),
         homework=HomeworkService(uow_factory, catalog, clock, schedules),
+        debrief_prompts=DebriefPromptService(uow_factory, clock),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
 from domain.coaching.ports import (
+    CallFreeDayRepository,
     CallScoreRepository,
     ContractRepository,
     CycleRepository,
@@ -146,6 +147,8 @@ class Repositories(Protocol):
     def lessons(self) -> LessonProgressRepository: ...
     @property
     def lesson_texts(self) -> LessonTextRepository: ...
+    @property
+    def call_free_days(self) -> CallFreeDayRepository: ...
 
 
 class UnitOfWork(Repositories, Protocol):
@@ -256,6 +259,13 @@ class DeliveryRepository(Protocol):
     ) -> list[Delivery]: ...
 
     def count_by_status(self) -> dict[DeliveryStatus, int]: ...
+
+    def last_sent(self, ref: WorkspaceRef, kind: str, recipient_ids: Iterable[str]) -> dict[str, datetime]:
+        """Per recipient, the latest `due_at` of their SENT rows of `kind` (none: left out); one query.
+
+        For a digest that covers what came since the last one went out.
+        """
+        ...
 
 
 class PipelineRepository(Protocol):

@@ -163,6 +163,20 @@ class SqlDeliveryRepository:
             counts[DeliveryStatus(status)] = int(count)
         return counts
 
+    def last_sent(self, ref: WorkspaceRef, kind: str, recipient_ids: Iterable[str]) -> dict[str, datetime]:
+        wanted = list(dict.fromkeys(recipient_ids))
+        if not wanted:
+            return {}
+        # The unique key (team_id, recipient_id, kind, period) indexes this.
+        rows = self._session.execute(
+            select(DeliveryRow.recipient_id, func.max(DeliveryRow.due_at))
+            .where(DeliveryRow.team_id == ref.team_id, DeliveryRow.recipient_id.in_(wanted),
+                   DeliveryRow.kind == kind, DeliveryRow.status == DeliveryStatus.SENT.value)
+            .group_by(DeliveryRow.recipient_id)
+        )
+        # max() keeps the column type, so the instants come back aware, in UTC, on every backend.
+        return {recipient: due for recipient, due in rows if due is not None}
+
     def _row(self, key: DeliveryKey) -> DeliveryRow | None:
         return self._session.scalars(
             select(DeliveryRow).where(

@@ -22,6 +22,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from domain.errors import DatabaseBusy
 from domain.ports import UnitOfWork, UnitOfWorkFactory
+from storage.call_free_day_repository import SqlCallFreeDayRepository
 from storage.call_repository import SqlDebriefRepository, SqlShadowObservationRepository
 from storage.cycle_repository import SqlCycleRepository
 from storage.delivery_repository import SqlDeliveryRepository
@@ -237,6 +238,7 @@ class SqlUnitOfWork:
         self.homework = SqlHomeworkRepository(self._session)
         self.lessons = SqlLessonProgressRepository(self._session)
         self.lesson_texts = SqlLessonTextRepository(self._session)
+        self.call_free_days = SqlCallFreeDayRepository(self._session)
         return self
 
     def __exit__(

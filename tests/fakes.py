@@ -37,6 +37,7 @@ from tests.fakes_diagnosis import (
 from tests.fakes_homework import FakeHomeworkRepository
 from tests.fakes_lessons import FakeLessonProgressRepository, FakeLessonTextRepository, ProgressKey
 from tests.fakes_pipeline import FakePipelineRepository
+from tests.fakes_prompts import CallFreeDays, FakeCallFreeDayRepository
 from tests.fakes_receipts import FakeReceiptRepository
 from tests.fakes_roleplay import FakeRoleplayRepository
 from tests.fakes_shared_files import FakeSharedFileRepository
@@ -60,6 +61,7 @@ class _Tables:
     homework: dict[int, Homework] = field(default_factory=dict)
     lessons: dict[ProgressKey, LessonProgress] = field(default_factory=dict)
     lesson_texts: dict[tuple[str, str], LessonText] = field(default_factory=dict)
+    call_free_days: CallFreeDays = field(default_factory=set)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -78,6 +80,7 @@ class _Tables:
             homework=dict(self.homework),
             lessons=dict(self.lessons),
             lesson_texts=dict(self.lesson_texts),
+            call_free_days=set(self.call_free_days),
         )
 
 
@@ -252,6 +255,16 @@ class FakeDeliveryRepository:
             counts[d.status] += 1
         return counts
 
+    def last_sent(self, ref: WorkspaceRef, kind: str, recipient_ids: Iterable[str]) -> dict[str, datetime]:
+        wanted = set(recipient_ids)
+        found: dict[str, datetime] = {}
+        for d in self._t.deliveries.values():
+            key = d.key
+            if (key.team_id, key.kind) == (ref.team_id, kind) and key.recipient_id in wanted \
+                    and d.status is DeliveryStatus.SENT:
+                found[key.recipient_id] = max(found.get(key.recipient_id, d.due_at), d.due_at)
+        return found
+
     def _save(self, delivery: Delivery) -> Delivery:
         # The key, created_at and updated_at are the store's, as in SQL.
         stored = self._t.deliveries[delivery.key]
@@ -357,6 +370,7 @@ class FakeUnitOfWork:
         self.homework = FakeHomeworkRepository(self._tables.homework, self._tables.workspaces)
         self.lessons = FakeLessonProgressRepository(self._tables.lessons)
         self.lesson_texts = FakeLessonTextRepository(self._tables.lesson_texts)
+        self.call_free_days = FakeCallFreeDayRepository(self._tables.call_free_days, self._tables.workspaces)
         return self
 
     def __exit__(

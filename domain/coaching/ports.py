@@ -235,4 +235,18 @@ class LessonTextRepository(Protocol):
 
     def clear(self, ref: WorkspaceRef) -> int:
         """Remove every override of the workspace; returns how many there were."""
+class CallFreeDayRepository(Protocol):
+    """Days a rep said "No calls today" on the end-of-day debrief prompt; scoped by workspace.
+
+    A scorecard tells a quiet day from a forgotten debrief with it, and the
+    prompt is not sent again on such a day.
+    """
+
+    def add(self, ref: WorkspaceRef, rep_id: str, day: date) -> bool:
+        """Record the day (insert-or-ignore on workspace, rep, day); True when it was not yet recorded."""
+        ...
+
+    def for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                         ) -> dict[str, set[date]]:
+        """Each rep's call-free days in `first`..`last` (inclusive); one query whatever the number of reps."""
         ...

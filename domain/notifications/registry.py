@@ -9,6 +9,8 @@ if one is missing.
 from __future__ import annotations
 
 from domain.notifications.cycle_tasks import CYCLE_TASKS
+from domain.notifications.debrief_digest import DEBRIEF_DIGEST
+from domain.notifications.debrief_prompt import DEBRIEF_PROMPT
 from domain.notifications.homework_due import HOMEWORK_DUE
 from domain.notifications.kind import KindRegistry
 from domain.notifications.micro_lessons import MICRO_LESSONS
@@ -21,4 +23,6 @@ KINDS = KindRegistry(
     TEAM_TASKS,
     HOMEWORK_DUE,
     MICRO_LESSONS,
+    DEBRIEF_PROMPT,
+    DEBRIEF_DIGEST,
 )

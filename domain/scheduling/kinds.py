@@ -75,6 +75,9 @@ class NotificationKind:
     # Anchored kinds whose anchors follow other features' data (a cycle's weeks, its focus skills),
     # which change without a `refresh_people`: look at each recipient again at least this often.
     recheck: timedelta | None = None
+    # How `/coach notify` says when it comes, for a kind its cadence describes badly
+    # (a digest that follows what people do); None: from the cadence.
+    when: str | None = None
 
     def __post_init__(self) -> None:
         cadence, before = self.cadence, self.before
@@ -106,6 +109,8 @@ class NotificationKind:
     @property
     def timing(self) -> str:
         """When it comes, in words for `/coach notify`: "08:00 your time", "24 h before"."""
+        if self.when is not None:
+            return self.when
         if self.cadence is Cadence.BEFORE_INSTANT and self.before is not None:
             return f"{_duration(self.before)} before"
         return f"{self.wall_time:%H:%M} your time"

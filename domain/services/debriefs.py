@@ -32,6 +32,8 @@ from domain.pipeline.model import DealStatus, Opportunity
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.receipts import Receipt, record, within_deadline
 from domain.scheduling.calendar import zone
+from domain.services.debrief_prompts import digest_after_debrief
+from domain.services.scheduling import ScheduleService
 from domain.services.use_case import finish
 
 MIN_NAME_WITHIN = 4  # a deal name this short is found inside other words by chance
@@ -144,16 +146,21 @@ def _label(deal: Opportunity) -> str:
 
 
 class DebriefService:
-    def __init__(self, uow_factory: UnitOfWorkFactory, catalog: Catalog, clock: Callable[[], datetime]) -> None:
+    def __init__(self, uow_factory: UnitOfWorkFactory, catalog: Catalog, clock: Callable[[], datetime],
+                 schedules: ScheduleService | None = None) -> None:
         self._uow_factory = uow_factory
         self._catalog = catalog
         self._clock = clock
+        self._schedules = schedules  # plans the manager's debrief digest after each new debrief
 
     # -- opening the form ---------------------------------------------------
 
     def form(self, ws: WorkspaceRef, rep_id: str, *, text: str = "", recording_link: str | None = None,
-             shadow_id: int | None = None) -> DebriefForm:
-        """The modal for a new debrief; `text` names a deal of the rep's or is taken as the account."""
+             shadow_id: int | None = None, call_on: date | None = None) -> DebriefForm:
+        """The modal for a new debrief; `text` names a deal of the rep's or is taken as the account.
+
+        `call_on`: the day the form opens on (the end-of-day prompt's day); never a day still to come.
+        """
         with self._uow_factory(read_only=True) as uow:
             rep = self._known(uow, ws, rep_id)
             cycle = self._started_cycle(uow, ws, rep)
@@ -164,6 +171,7 @@ class DebriefService:
                 deal=DealPick(deal.external_id, _label(deal)) if deal else None,
                 account="" if deal else " ".join(text.split())[: field_lengths.CALL_ACCOUNT],
                 recording_link=recording_link,
+                call_on=call_on if call_on is not None and call_on <= self._today(rep) else None,
             )
             if shadow_id is None:
                 return prefill
@@ -235,6 +243,8 @@ class DebriefService:
                 skills=tuple(skills), cycle_id=cycle.id if cycle else None,
                 recording_link=_link(given.recording_link), shadow_id=shadow_id, created_at=now, updated_at=now,
             ))
+            if self._schedules is not None:  # the manager hears of it in their next digest, not one DM each
+                digest_after_debrief(self._schedules, uow, ws, rep, now)
             copy = self._copy(stored, now)
             message = self._copy_message(uow, ws, stored, copy, now)
             effects = Effects(messages=(message,)) + refresh(rep_id, rep.manager_id)

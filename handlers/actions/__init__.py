@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from handlers.actions.accept_focus import handle_accept_focus
+from handlers.actions.debrief_prompt import handle_no_calls_today, handle_not_today
 from handlers.actions.debriefs import handle_debrief_feedback, handle_edit_debrief, handle_open_debrief
 from handlers.actions.homework import (
     handle_homework_template,
@@ -45,3 +46,5 @@ def register(app: App) -> None:
     app.action(ids.OPEN_DEBRIEF)(handle_open_debrief)
     app.action(ids.EDIT_DEBRIEF)(handle_edit_debrief)
     app.action(ids.DEBRIEF_FEEDBACK)(handle_debrief_feedback)
+    app.action(ids.NO_CALLS_TODAY)(handle_no_calls_today)
+    app.action(ids.NOT_TODAY)(handle_not_today)

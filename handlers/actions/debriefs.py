@@ -10,6 +10,7 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from domain.errors import CoachflowError, InvalidInput
+from handlers.blocks.debrief_prompts import read_open_value
 from handlers.blocks.debriefs import read_debrief_id, read_open_debrief_value
 from handlers.edge.clicks import click_of, tell_refusal
 from handlers.edge.services import services, workspace_of
@@ -22,11 +23,15 @@ def handle_open_debrief(ack: Ack, body: dict[str, Any], client: WebClient, respo
                         context: BoltContext) -> None:
     ack()
     svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
-    shadow_id = read_open_debrief_value(click_of(body).value)
+    value = click_of(body).value
+    prompt_day = read_open_value(value)  # the end-of-day prompt's button: the form opens on its day
+    shadow_id = read_open_debrief_value(value) if prompt_day is None else None
     try:
         if shadow_id is False:
             raise InvalidInput(UNREADABLE)
         prefill = DebriefPrefill(shadow_id=shadow_id) if isinstance(shadow_id, int) else None
+        if prompt_day is not None:
+            prefill = DebriefPrefill(call_on=prompt_day)
         open_debrief(client, svc, ws, user_id, body["trigger_id"], prefill)
     except CoachflowError as error:
         tell_refusal(client, svc, ws, respond, user_id, error)

@@ -15,6 +15,8 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from domain.notifications.cycle_tasks import CYCLE_TASKS
+from domain.notifications.debrief_digest import DEBRIEF_DIGEST
+from domain.notifications.debrief_prompt import DEBRIEF_PROMPT
 from domain.notifications.homework_due import HOMEWORK_DUE
 from domain.notifications.kind import ScheduledKind
 from domain.notifications.micro_lessons import MICRO_LESSONS
@@ -22,6 +24,7 @@ from domain.notifications.registry import KINDS
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
 from handlers.blocks.cycle_tasks import cycle_tasks_message, team_tasks_message
+from handlers.blocks.debrief_prompts import debrief_digest_message, debrief_prompt_message
 from handlers.blocks.homework import homework_due_message
 from handlers.blocks.lessons import lesson_message
 from handlers.blocks.week_ahead import week_ahead_message
@@ -71,6 +74,8 @@ RENDERERS = Renderers(
     bind(TEAM_TASKS, timeless(team_tasks_message)),
     bind(HOMEWORK_DUE, homework_due_message),
     bind(MICRO_LESSONS, timeless(lesson_message)),
+    bind(DEBRIEF_PROMPT, timeless(debrief_prompt_message)),
+    bind(DEBRIEF_DIGEST, timeless(debrief_digest_message)),
 )
 
 

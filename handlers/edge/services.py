@@ -14,6 +14,7 @@ from domain.services.calls import CallsService
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
 from domain.services.debrief_feedback import DebriefFeedbackService
+from domain.services.debrief_prompts import DebriefPromptService
 from domain.services.debriefs import DebriefService
 from domain.services.delivery import DeliveryService
 from domain.services.diagnosis import DiagnosisService
@@ -59,6 +60,7 @@ class Services:
     catalog: Catalog
     roleplays: RoleplayService
     homework: HomeworkService
+    debrief_prompts: DebriefPromptService
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

@@ -8,6 +8,7 @@ actions both import from here; actions never import commands.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from slack_sdk import WebClient
 
@@ -82,6 +83,7 @@ class DebriefPrefill:
     text: str = ""
     recording_link: str | None = None
     shadow_id: int | None = None
+    call_on: date | None = None  # the end-of-day prompt's day
 
 
 def open_debrief(client: WebClient, svc: Services, ws: WorkspaceRef, rep_id: str, trigger_id: str,
@@ -89,7 +91,7 @@ def open_debrief(client: WebClient, svc: Services, ws: WorkspaceRef, rep_id: str
     """The debrief modal for the rep's own call (`/debrief`, App Home, the shortcut, a prompt, "Add my debrief")."""
     given = prefill or DebriefPrefill()
     form = svc.debriefs.form(ws, rep_id, text=given.text, recording_link=given.recording_link,
-                             shadow_id=given.shadow_id)
+                             shadow_id=given.shadow_id, call_on=given.call_on)
     client.views_open(trigger_id=trigger_id, view=debrief_modal(form))
 
 

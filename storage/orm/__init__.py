@@ -19,14 +19,15 @@ from storage.orm.files import SharedFileRow
 from storage.orm.homework import HomeworkRow
 from storage.orm.lessons import LessonProgressRow, LessonTextRow
 from storage.orm.pipeline import OpportunityRow
+from storage.orm.prompts import CallFreeDayRow
 from storage.orm.receipts import ReceiptRow
 from storage.orm.roleplay import RoleplayPracticeRow
 from storage.orm.scheduling import DeliveryRow, ScheduleRow
 from storage.orm.workspaces import MemberRow, WorkspaceRow
 
 __all__ = [
-    "Base", "CallScoreRow", "ContractRow", "CycleRow", "DebriefFeedbackRow", "DebriefRow", "DeliveryRow",
-    "FocusSkillRow", "GapRatingRow", "HomeworkRow", "LessonProgressRow", "LessonTextRow", "MemberRow",
-    "OpportunityRow", "ReceiptRow", "RoleplayPracticeRow", "ScheduleRow", "SelfAssessmentRow",
+    "Base", "CallFreeDayRow", "CallScoreRow", "ContractRow", "CycleRow", "DebriefFeedbackRow", "DebriefRow",
+    "DeliveryRow", "FocusSkillRow", "GapRatingRow", "HomeworkRow", "LessonProgressRow", "LessonTextRow",
+    "MemberRow", "OpportunityRow", "ReceiptRow", "RoleplayPracticeRow", "ScheduleRow", "SelfAssessmentRow",
     "ShadowObservationRow", "SharedFileRow", "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",
 ]

@@ -20,6 +20,7 @@ from bot.modal_values import feedback_values, hand_in_values, homework_values, r
 from domain.ports import UnitOfWorkFactory
 from handlers import actions, views
 from handlers.edge import ids
+from tests.handlers.actions import test_debrief_prompt as prompts
 from tests.handlers.conftest import Reply, Slack
 from tests.handlers.diagnosis_steps import assessment_values, open_modal
 from tests.handlers.homework_steps import button_value, click_to_open, dm_with, local_today, shown_text_block
@@ -238,12 +239,15 @@ REPLAYED = {
     ids.DEBRIEF_VIEW: debriefs.test_a_debrief_sent_three_times_stores_one_debrief_and_one_copy,
     ids.DEBRIEF_FEEDBACK_VIEW: debriefs.test_feedback_sent_twice_is_stored_and_sent_once,
     ids.SHADOW_VIEW: test_a_shadowed_call_replayed_is_stored_once_and_tells_once,
+    ids.NO_CALLS_TODAY: prompts.test_the_prompt_comes_at_17_00_local_and_no_calls_today_is_noted_in_place_once,
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
 OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMENT, ids.OPEN_PRIORITIZE,
                  ids.OPEN_CONTRACT, ids.MARK_ROLEPLAY, ids.OPEN_HAND_IN, ids.OPEN_HOMEWORK_FEEDBACK,
                  ids.HOMEWORK_TEMPLATE, ids.OPEN_DEBRIEF, ids.EDIT_DEBRIEF}
+# Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
+STORES_NOTHING = {ids.NOT_TODAY}
 
 
 class _Registrations:
@@ -263,10 +267,10 @@ def test_every_form_and_button_is_replayed_here_or_only_opens_a_modal() -> None:
     registered = _Registrations()
     views.register(registered)  # type: ignore[arg-type]
     actions.register(registered)  # type: ignore[arg-type]
-    missing = registered.ids - set(REPLAYED) - OPENS_A_MODAL
+    missing = registered.ids - set(REPLAYED) - OPENS_A_MODAL - STORES_NOTHING
     assert not missing, (f"{sorted(missing)}: pass receipt_of(body, context) to the use case, "
                          "ack quietly on Replayed, and add a replay test here (docs/slack-edge.md)")
-    assert not set(REPLAYED) & OPENS_A_MODAL
+    assert not set(REPLAYED) & OPENS_A_MODAL and not set(REPLAYED) & STORES_NOTHING
 
 
 @pytest.mark.parametrize("listener_id", sorted(REPLAYED))

@@ -29,6 +29,8 @@ from domain.coaching.scoring import CallGap, CallScore, DimensionAverage, Percep
 from domain.coaching.shadow_week import ShadowWeek
 from domain.model import Member, Role, WorkspaceRef, WorkspaceSettings
 from domain.notifications.cycle_tasks import CycleTasksNote
+from domain.notifications.debrief_digest import DebriefDigestNote, DigestLine
+from domain.notifications.debrief_prompt import DebriefPromptNote
 from domain.notifications.homework_due import HomeworkDueNote
 from domain.notifications.micro_lessons import LessonNote
 from domain.notifications.registry import KINDS
@@ -43,6 +45,7 @@ from domain.services.calls import CallEntry, CallList, RepCalls
 from domain.services.contracts import ContractChange, ContractDraft, Outcome
 from domain.services.cycles import CycleView
 from domain.services.debrief_feedback import FeedbackForm, FeedbackForRep
+from domain.services.debrief_prompts import PromptAnswer
 from domain.services.debriefs import DealPick, DebriefCopy, DebriefForm
 from domain.services.diagnosis import ProfileView, ScoredCall
 from domain.services.home import HomeModel
@@ -68,6 +71,7 @@ from handlers.blocks import (
     contract,
     cycle_tasks,
     cycles,
+    debrief_prompts,
     debriefs,
     diagnosis_modals,
     help_text,
@@ -187,6 +191,8 @@ DEBRIEF = Debrief(WS, "UREP", CallRef(HOSTILE, "D1"), CallType.DEMO, TODAY, Call
 DISCOVERY = CATALOG.indicators_for("discovery")
 DEBRIEF_COPY = DebriefCopy(DEBRIEF, rep_questions([HOSTILE]), ((DISCOVERY[0], 4), (DISCOVERY[1], True)), True)
 FEEDBACK = DebriefFeedback(WS, 7, "UREP", "UMGR", HOSTILE, NOW, 1)
+DIGEST = DebriefDigestNote(WS, MANAGER, tuple(DigestLine(REP, replace(DEBRIEF, id=n, call_type=kind))
+                                              for n, kind in enumerate([*CallType] * 5, start=1)))  # past the cut
 DOMAIN_ERROR = f"<@UREP> is not on your team. `{HOSTILE}` is not a skill in the catalog."
 
 SHADOWED = ShadowObservation(
@@ -284,6 +290,16 @@ CASES: dict[str, list[Call]] = {
     "cycles.cycle_changed_message": [
         Call(lambda current=current: cycles.cycle_changed_message(CycleView(REP, current, [], TODAY), "extend"), False)
         for current in (CYCLE, None)],
+    "debrief_prompts.debrief_prompt_message": [Call(lambda: debrief_prompts.debrief_prompt_message(
+        DebriefPromptNote(WS, REP, TODAY)), False)],
+    "debrief_prompts.no_calls_message": [Call(lambda day=day: debrief_prompts.no_calls_message(
+        PromptAnswer("UREP", day, TODAY, True)), False) for day in (TODAY, date(2026, 12, 7))],
+    "debrief_prompts.not_today_message": [Call(lambda: debrief_prompts.not_today_message(
+        PromptAnswer("UREP", TODAY, TODAY)), False)],
+    "debrief_prompts.digest_line": [Call(lambda: debrief_prompts.digest_line(DEBRIEF))],
+    "debrief_prompts.debrief_digest_message": [
+        Call(lambda: debrief_prompts.debrief_digest_message(DIGEST)),
+        Call(lambda: debrief_prompts.debrief_digest_message(replace(DIGEST, lines=DIGEST.lines[:1])))],
     "diagnosis_modals.score_call_modal": [Call(lambda scorer=scorer: diagnosis_modals.score_call_modal(
         CATALOG, "UREP", scorer, TODAY), False) for scorer in ("UREP", "UMGR")],
     "diagnosis_modals.self_assessment_modal": [Call(lambda: diagnosis_modals.self_assessment_modal(CATALOG), False)],
@@ -349,7 +365,9 @@ CASES: dict[str, list[Call]] = {
         ("cycle_tasks", CycleTasksNote(WS, REP, PROGRESS, Stage.DIAGNOSE, 1, True, True)),
         ("team_tasks", TeamTasksNote(WS, MANAGER, [(REP, Stage.DIAGNOSE, 1, [HOSTILE])])),
         ("homework_due", HomeworkDueNote(WS, REP, HOMEWORK)),
-        *(("micro_lesson", note) for note in LESSON_NOTES))],
+        *(("micro_lesson", note) for note in LESSON_NOTES),
+        ("debrief_prompt", DebriefPromptNote(WS, REP, TODAY)),
+        ("debrief_digest", DIGEST))],
     "pipeline_upload.upload_reply": [Call(lambda outcome=outcome: pipeline_upload.upload_reply(outcome),
                                           requester_mentions_kept=isinstance(outcome, Refused)) for outcome in UPLOADS],
     "preferences.paused_message": [Call(lambda: preferences.paused_message(REP), False)],
@@ -465,7 +483,8 @@ NO_PERSON_TEXT: dict[str, str] = {
                      "homework_modals.read_feedback", "roleplay.read_mark_value",
                      "roleplay.read_practice_submission", "call_fields.read_call_fields",
                      "debriefs.read_debrief_metadata", "debriefs.read_feedback", "debriefs.read_open_debrief_value",
-                     "debriefs.read_debrief_id", "shadow_modal.read_shadow_submission"],
+                     "debriefs.read_debrief_id", "shadow_modal.read_shadow_submission",
+                     "debrief_prompts.read_answer_value", "debrief_prompts.read_open_value"],
                     "reads a submission, builds nothing"),
     **dict.fromkeys(["home_coaching.rep_row_status", "priorities.matrix_text", "preferences.workdays_text",
                      "kit.time_zone_label", "profile.score_bar", "home_coaching.develop_line", "kit.counted",
@@ -473,6 +492,7 @@ NO_PERSON_TEXT: dict[str, str] = {
                     "a plain fragment that the builders using it escape (covered through them)"),
     "roleplay.mark_value": "a button value, never shown",
     "shadow.debrief_value": "a button value from the observation's id",
+    "debrief_prompts.answer_value": "a button value: a Slack user id and a date",
     "kit.divider": "no text", "kit.actions": "only holds elements", "kit.fit": "only trims blocks",
     **dict.fromkeys(["notifications.bind", "notifications.timeless"],
                     "binds a kind's builder, covered through notifications.renderer"),
