@@ -1,8 +1,8 @@
 """The manager's App Home in week 5 (stage 3, develop), with 10 and 40 reps.
 
 Every rep is in week 5 of a cycle with a focus skill and a signed contract,
-three debriefs and two shadowed calls this week, lesson progress and
-homework. Prints the time to build the manager's Home (the read and the
+three debriefs and two shadowed calls this week (lesson progress and
+homework are not on the Home yet). Prints the time to build the manager's Home (the read and the
 Block Kit view) and its SQL statements, which must not grow with the team.
 """
 
@@ -92,5 +92,5 @@ def measure(reps: int) -> str:
 
 
 def run() -> list[str]:
-    return ["Manager's App Home in week 5 (debriefs, shadowed calls, lessons, homework; SQLite):",
+    return ["Manager's App Home in week 5 (debriefs and shadowed calls this week; SQLite):",
             measure(10), measure(40)]
