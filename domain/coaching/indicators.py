@@ -8,6 +8,7 @@ number from 0, a percentage 0-100, days and minutes are not negative.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
@@ -24,6 +25,7 @@ _MAX = {
 }
 _RAW_MAX = 20  # characters: longer is not a number a person typed
 YES, NO = "yes", "no"
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?", re.ASCII)
 
 
 def parse_indicator(indicator: LeadingIndicator, raw: str | None) -> tuple[IndicatorValue | None, str | None]:
@@ -37,6 +39,11 @@ def parse_indicator(indicator: LeadingIndicator, raw: str | None) -> tuple[Indic
         return None, "Pick yes or no."
     if len(text) > _RAW_MAX:
         return None, f"Type a number for {indicator.unit}."
+    if text.startswith("-") and _NUMBER.fullmatch(text[1:]):
+        return None, "This cannot be negative."
+    if not _NUMBER.fullmatch(text):
+        # ASCII digits only (docs/slack-edge.md): Decimal would read "١٢" or "1e2" too.
+        return None, f"Type a number for {indicator.unit}, e.g. 3."
     try:
         number = Decimal(text.replace(",", "."))
     except InvalidOperation:
