@@ -133,6 +133,8 @@ SEPARATE_LISTENERS = {
     "actions": ("handlers.commands", "handlers.events", "handlers.jobs"),
     "views": ("handlers.commands", "handlers.actions", "handlers.events", "handlers.jobs"),
     "events": ("handlers.commands", "handlers.actions", "handlers.jobs"),
+    "shortcuts": ("handlers.commands", "handlers.actions", "handlers.events", "handlers.jobs"),
+    "options": ("handlers.commands", "handlers.actions", "handlers.events", "handlers.jobs", "handlers.views"),
 }
 
 

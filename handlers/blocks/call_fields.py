@@ -23,6 +23,11 @@ Block ids are the problem keys themselves (`deal`, `call_type`, `call_on`,
 `ind_<indicator id>` for an indicator, so each error lands under its field.
 Only the deal's element carries its own action id (`ids.DEBRIEF_DEAL_SELECT`,
 which the options listener answers); every other element has `inputs.VALUE`.
+
+The deal search (`handlers/options/deals.py`) lists the caller's own open
+deals. A modal about someone else's call (the manager's shadow modal) puts
+`"rep": <the rep's user id>` in its `private_metadata`: the search then lists
+that rep's deals, and only when the caller is the rep's manager.
 """
 
 from __future__ import annotations

@@ -168,3 +168,8 @@ def read_debrief_id(value: str | None) -> int | None:
     """The debrief id on an Edit or "Reply with feedback" button; None for a value we never wrote."""
     found = as_int(value)
     return found if isinstance(found, int) else None
+
+
+def feedback_button(debrief_id: int) -> dict[str, Any]:
+    """"Reply with feedback" on a manager's line about one debrief (the digest puts it there)."""
+    return button("Reply with feedback", ids.DEBRIEF_FEEDBACK, value=str(debrief_id))

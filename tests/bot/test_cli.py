@@ -222,6 +222,9 @@ def test_manifest_for_http_mode_points_everything_at_the_url(capsys, url: str) -
     assert commands and all(command["url"] == events for command in commands)
     assert manifest["settings"]["event_subscriptions"]["request_url"] == events
     assert manifest["settings"]["interactivity"]["request_url"] == events
+    # The debrief's deal search (an external_select) loads its options from the same URL.
+    assert manifest["settings"]["interactivity"]["message_menu_options_url"] == events
+    assert manifest_problems(manifest) == []
     assert manifest["settings"]["socket_mode_enabled"] is False
     # Everything else is as in manifest.yml.
     original = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))

@@ -20,7 +20,18 @@ from sqlalchemy import Engine, event
 from bot.fake_slack import FakeSlack, FakeSlackServer, SlackRequests
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
+from handlers.edge import ids
 from tests.handlers.conftest import TEAM, Slack, home_text, make_app
+from tests.handlers.debrief_steps import (
+    button_value,
+    click,
+    debrief_command,
+    opened_by,
+    submit,
+    team_in_develop,
+    wait_for_copy,
+)
+from tests.handlers.debrief_steps import values as debrief_form
 from tests.handlers.diagnosis_steps import (
     DIMENSIONS,
     open_modal,
@@ -184,3 +195,41 @@ def test_a_writing_coach_command_is_one_unit_of_work_after_the_callers_enrolment
     # Both Homes were built in that unit, after the start: they show the new cycle.
     assert "Coaching cycle" in home_text(fake.home_of("UA") or {})
     assert "<@UA>" in home_text(fake.home_of("UMGR") or {})
+
+
+def test_a_debrief_and_its_edit_are_one_unit_of_work_each(slack: Slack, fake: FakeSlack, recorder: Recorder,
+                                                           uow_factory: UnitOfWorkFactory) -> None:
+    team_in_develop(slack, uow_factory)
+    modal = debrief_command(slack, "UA", "Contoso")
+    slack.open_home("UA")  # earlier listeners are done
+    recorder.units.clear()
+
+    reply = submit(slack, "UA", modal, debrief_form("Contoso"))
+    copy = wait_for_copy(slack, "UA")
+    slack.finish_listeners()
+
+    assert reply.status == 200 and reply.body == ""
+    [use_case] = recorder.use_cases()
+    assert not use_case.read_only and {"receipts", "debriefs", "deliveries"} <= use_case.used
+    assert len(recorder.ledger()) == 1  # how the copy went
+    assert button_value(copy, ids.EDIT_DEBRIEF)
+
+
+def test_editing_a_debrief_is_one_unit_and_updates_the_copy_without_another(
+        slack: Slack, fake: FakeSlack, recorder: Recorder, uow_factory: UnitOfWorkFactory) -> None:
+    team_in_develop(slack, uow_factory)
+    submit(slack, "UA", debrief_command(slack, "UA", "Contoso"), debrief_form("Contoso"))
+    debrief_id = button_value(wait_for_copy(slack, "UA"), ids.EDIT_DEBRIEF)
+    assert debrief_id
+    trigger, _ = click(slack, "UA", ids.EDIT_DEBRIEF, debrief_id)
+    modal = opened_by(slack, trigger)
+    slack.listeners.wait_idle()
+    recorder.units.clear()
+
+    submit(slack, "UA", modal, debrief_form("Contoso Ltd"))
+    slack.finish_listeners()
+
+    [use_case] = recorder.use_cases()
+    assert not use_case.read_only and {"receipts", "debriefs", "deliveries"} <= use_case.used
+    assert recorder.ledger() == []  # no new DM: the copy was updated in place
+    assert [c.method for c in fake.calls_to("chat.update")] == ["chat.update"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from domain.coaching.calls import CallAnswers, CallRef, CallType
-from domain.coaching.debriefs import Debrief, ShadowObservation
+from domain.coaching.debriefs import Debrief, DebriefFeedback, ShadowObservation
 from domain.model import Workspace, WorkspaceRef
 
 T1, T2 = WorkspaceRef("T1", "E1"), WorkspaceRef("T2")
@@ -99,3 +99,38 @@ def test_debriefs_created_since_for_a_digest(any_uow_factory) -> None:
         found = uow.debriefs.created_since(T1, ["UA", "UB"], a.created_at - timedelta(seconds=1))
         assert [d.id for d in found] == [a.id, b.id]
         assert uow.debriefs.created_since(T1, ["UA"], a.created_at + timedelta(hours=1)) == []
+
+
+def test_a_debrief_keeps_the_use_cases_clock_for_its_edit_window(any_uow_factory) -> None:
+    saved = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    with any_uow_factory() as uow:
+        uow.workspaces.add(Workspace(T1))
+        stored = uow.debriefs.add(_debrief("UA", date(2026, 12, 1), created_at=saved, updated_at=saved))
+        uow.commit()
+    assert stored.created_at == saved
+    with any_uow_factory() as uow:
+        again = uow.debriefs.get(T1, stored.id or 0)
+        assert again is not None and again.created_at == saved
+        assert again.editable(saved + timedelta(days=6, hours=23)) and not again.editable(saved + timedelta(days=7))
+
+
+def test_a_managers_feedback_is_kept_per_debrief_oldest_first_and_scoped_by_workspace(any_uow_factory) -> None:
+    with any_uow_factory() as uow:
+        uow.workspaces.add(Workspace(T1))
+        uow.workspaces.add(Workspace(T2))
+        first = uow.debriefs.add(_debrief("UA", date(2026, 12, 1)))
+        second = uow.debriefs.add(_debrief("UA", date(2026, 12, 2)))
+        other = uow.debriefs.add(_debrief("UA", date(2026, 12, 2), ws=T2))
+        at = datetime(2026, 12, 2, 10, tzinfo=UTC)
+        later = uow.debriefs.add_feedback(DebriefFeedback(T1, first.id or 0, "UA", "UMGR", "Second", at))
+        earlier = uow.debriefs.add_feedback(DebriefFeedback(T1, first.id or 0, "UA", "UMGR", LONG,
+                                                             at - timedelta(hours=1)))
+        uow.debriefs.add_feedback(DebriefFeedback(T2, other.id or 0, "UA", "UMGR", "Elsewhere", at))
+        uow.commit()
+    assert later.id is not None and later.created_at == at
+    with any_uow_factory() as uow:
+        found = uow.debriefs.feedback_for(T1, [first.id or 0, second.id or 0, other.id or 0])
+    assert list(found) == [first.id]
+    assert [(f.text, f.manager_id, f.workspace) for f in found[first.id or 0]] == [
+        (LONG, "UMGR", T1), ("Second", "UMGR", T1)]
+    assert earlier.id != later.id

@@ -250,3 +250,13 @@ def test_a_shadowed_calls_add_my_debrief_button_links_the_debrief(slack: Slack, 
     submit(slack, "UA", modal, values(account=None, deal=("OPP-1", "Acme renewal"), call_type="demo"))
     wait_for_copy(slack, "UA")
     assert column(engine, "SELECT shadow_id FROM debriefs") == [seen.id]
+
+
+def test_someone_coachflow_does_not_know_yet_gets_the_modal_from_the_command_and_the_shortcut(slack: Slack) -> None:
+    slack.coach("UADMIN", "help", replies=2)
+    modal = debrief_command(slack, "UB")
+    assert blocks_of(modal)["went_well"]["label"]["text"] == "What went well?"
+    request = slack.requests.message_shortcut("UC", ids.DEBRIEF_SHORTCUT, "Weekly sync with Hooli")
+    assert slack.dispatch(request).status == 200
+    found = blocks_of(opened_by(slack, request.payload["trigger_id"]))
+    assert found["account"]["element"]["initial_value"] == "Weekly sync with Hooli"

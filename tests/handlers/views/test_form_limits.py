@@ -22,6 +22,17 @@ from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_TITLE, NOTES
 from handlers.edge import ids
 from tests.handlers.conftest import TEAM, Slack
 from tests.handlers.contract_steps import contract_values, submit_view
+from tests.handlers.debrief_steps import (
+    button_value,
+    click,
+    debrief_command,
+    opened_by,
+    submit,
+    team_in_develop,
+    wait_for_copy,
+)
+from tests.handlers.debrief_steps import today as debrief_today
+from tests.handlers.debrief_steps import values as debrief_form
 from tests.handlers.diagnosis_steps import DIMENSIONS, open_modal, score_values, submit_score
 
 WS = WorkspaceRef(TEAM)
@@ -149,3 +160,46 @@ def test_a_contract_field_one_character_too_long_is_refused_inline(
     assert reply.status == 200
     assert json.loads(reply.body)["errors"] == {block: f"Keep it to {limit} characters; this is {limit + 1}."}
     assert _contract(uow_factory) is None
+
+
+def test_the_debrief_modal_at_its_limits_is_stored_as_typed(slack: Slack, uow_factory: UnitOfWorkFactory) -> None:
+    team_in_develop(slack, uow_factory)
+    account = filled(field_lengths.CALL_ACCOUNT)
+    answers = tuple(filled(field_lengths.DEBRIEF_ANSWER, prefix) for prefix in ("a", "b", "c"))
+    link = "https://rec.example/" + "x" * (field_lengths.RECORDING_LINK - len("https://rec.example/"))
+    modal = debrief_command(slack, "UA", "Contoso")
+
+    reply = submit(slack, "UA", modal, debrief_form(account, answers=answers, link=link))
+
+    assert reply.status == 200 and reply.body == "", reply.body
+    with uow_factory() as uow:
+        [stored] = uow.debriefs.for_reps_between(WS, ["UA"], debrief_today() - timedelta(days=30),
+                                                 debrief_today())["UA"]
+    assert stored.call.account == account and stored.recording_link == link
+    assert tuple(stored.answers.as_dict().values()) == answers
+    too_long = submit(slack, "UA", modal, debrief_form(account + "x", answers=(answers[0] + "x", "b", "c"),
+                                                      link=link + "x"))
+    problems = json.loads(too_long.body)["errors"]
+    assert "Keep it to 255" in problems["deal"]  # the account is part of which call it was
+    assert "Keep it to 3000" in problems["went_well"] and "Keep it to 500" in problems["recording_link"]
+
+
+def test_feedback_at_its_limit_is_stored_and_one_more_is_refused(slack: Slack, uow_factory: UnitOfWorkFactory
+                                                                 ) -> None:
+    team_in_develop(slack, uow_factory)
+    submit(slack, "UA", debrief_command(slack, "UA", "Contoso"), debrief_form("Contoso"))
+    debrief_id = button_value(wait_for_copy(slack, "UA"), ids.EDIT_DEBRIEF)
+    assert debrief_id
+    trigger, _ = click(slack, "UMGR", ids.DEBRIEF_FEEDBACK, debrief_id)
+    modal = opened_by(slack, trigger)
+    text = filled(field_lengths.DEBRIEF_FEEDBACK)
+
+    def send(feedback: str) -> Any:
+        return submit(slack, "UMGR", modal, {"feedback": {"value": {"type": "plain_text_input", "value": feedback}}},
+                      callback_id=ids.DEBRIEF_FEEDBACK_VIEW)
+
+    assert "Keep it to 3000" in json.loads(send(text + "x").body)["errors"]["feedback"]
+    assert send(text).body == ""
+    with uow_factory() as uow:
+        stored = uow.debriefs.feedback_for(WS, [int(debrief_id)])[int(debrief_id)]
+    assert [f.text for f in stored] == [text]

@@ -323,6 +323,7 @@ CASES: dict[str, list[Call]] = {
         FeedbackForRep(FEEDBACK, DEBRIEF, thread))) for thread in ("1.2", None)],
     "debriefs.deal_options": [Call(lambda: debriefs.deal_options([DealPick("D1", HOSTILE)] * 120))],
     "home_coaching.rep_debrief_blocks": [Call(home_coaching.rep_debrief_blocks, False)],
+    "debriefs.feedback_button": [Call(lambda: debriefs.feedback_button(7), False)],
     "call_fields.deal_option": [Call(lambda: call_fields.deal_option("D1", HOSTILE))],
     "call_fields.call_field_errors": [Call(lambda: call_fields.call_field_errors(
         {"deal": HOSTILE, "went_well": HOSTILE}, CATALOG.competency("discovery").leading_indicators))],
