@@ -12,6 +12,7 @@ from domain.notifications.debrief_digest import QUIET, DebriefDigestNote
 from domain.notifications.debrief_prompt import PROMPT_AT, DebriefPromptNote
 from domain.services.debrief_prompts import PromptAnswer
 from handlers.blocks import limits
+from handlers.blocks.debriefs import feedback_button
 from handlers.blocks.kit import (
     Block,
     actions,
@@ -115,8 +116,8 @@ def debrief_digest_message(note: DebriefDigestNote) -> dict[str, Any]:
     count = len(note.lines)
     title = f"{counted(count, 'new debrief')} from your reps"
     blocks: list[Block] = [section(f":memo: *{title}*")]
-    blocks += [section(digest_line(line.debrief), accessory=button(
-        "Reply with feedback", ids.DEBRIEF_FEEDBACK, value=str(line.debrief.id))) for line in note.lines[:MAX_LINES]]
+    blocks += [section(digest_line(line.debrief), accessory=feedback_button(line.debrief.id or 0))
+               for line in note.lines[:MAX_LINES]]
     if count > MAX_LINES:
         blocks.append(context(f"…and {count - MAX_LINES} more since your last digest, not shown here."))
     minutes = int(QUIET.total_seconds() // 60)
