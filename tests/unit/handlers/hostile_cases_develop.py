@@ -3,8 +3,6 @@
 Split from hostile_cases.py to keep each file small; the rules are those of hostile_cases.py.
 """
 
-
-
 from __future__ import annotations
 
 from dataclasses import replace
