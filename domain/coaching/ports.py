@@ -176,6 +176,9 @@ class RoleplayRepository(Protocol):
 
         Reps with none are absent.
         """
+        ...
+
+
 class HomeworkRepository(Protocol):
     """Skill homework, scoped by workspace: every method filters by it."""
 
@@ -199,6 +202,9 @@ class HomeworkRepository(Protocol):
         self, ref: WorkspaceRef, rep_ids: Iterable[str], statuses: Collection[HomeworkStatus]
     ) -> dict[str, list[Homework]]:
         """Each rep's homework in these statuses, earliest due first, in one query; reps with none are absent."""
+        ...
+
+
 class LessonProgressRepository(Protocol):
     """Each micro-lesson of a cycle and what its rep made of it; unique per (workspace, cycle, lesson)."""
 
@@ -235,6 +241,9 @@ class LessonTextRepository(Protocol):
 
     def clear(self, ref: WorkspaceRef) -> int:
         """Remove every override of the workspace; returns how many there were."""
+        ...
+
+
 class CallFreeDayRepository(Protocol):
     """Days a rep said "No calls today" on the end-of-day debrief prompt; scoped by workspace.
 

@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 from domain.errors import CoachflowError, InvalidInput
 from handlers.blocks.debrief_prompts import read_open_value
 from handlers.blocks.debriefs import read_debrief_id, read_open_debrief_value
-from handlers.edge.clicks import click_of, tell_refusal
+from handlers.edge.clicks import click_of, opens_a_modal, tell_refusal
 from handlers.edge.services import services, workspace_of
 from handlers.views.open import DebriefPrefill, open_debrief, open_debrief_feedback, open_edit_debrief
 
@@ -37,28 +37,8 @@ def handle_open_debrief(ack: Ack, body: dict[str, Any], client: WebClient, respo
         tell_refusal(client, svc, ws, respond, user_id, error)
 
 
-def handle_edit_debrief(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
-                        context: BoltContext) -> None:
-    ack()
-    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
-    debrief_id = read_debrief_id(click_of(body).value)
-    try:
-        if debrief_id is None:
-            raise InvalidInput(UNREADABLE)
-        open_edit_debrief(client, svc, ws, user_id, debrief_id, body["trigger_id"])
-    except CoachflowError as error:
-        # Not their debrief (a crafted payload) or past the 7 days: said where they clicked.
-        tell_refusal(client, svc, ws, respond, user_id, error)
-
-
-def handle_debrief_feedback(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
-                            context: BoltContext) -> None:
-    ack()
-    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
-    debrief_id = read_debrief_id(click_of(body).value)
-    try:
-        if debrief_id is None:
-            raise InvalidInput("That button could not be read. Open your digest again and use its button.")
-        open_debrief_feedback(client, svc, ws, user_id, debrief_id, body["trigger_id"])
-    except CoachflowError as error:
-        tell_refusal(client, svc, ws, respond, user_id, error)
+# Edit: not their debrief (a crafted payload) or past the 7 days is said where they clicked.
+handle_edit_debrief = opens_a_modal(read_debrief_id, open_edit_debrief, UNREADABLE)
+handle_debrief_feedback = opens_a_modal(
+    read_debrief_id, open_debrief_feedback,
+    "That button could not be read. Open your digest again and use its button.")

@@ -13,14 +13,14 @@ import logging
 import re
 from typing import Any
 
-from slack_bolt import Ack, BoltContext, Respond
+from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from domain.errors import CoachflowError, InvalidInput
+from domain.errors import CoachflowError
 from handlers.blocks.homework_modals import assign_homework_modal, kept_from
 from handlers.blocks.inputs import metadata, metadata_user
-from handlers.edge.clicks import click_of, tell_refusal
+from handlers.edge.clicks import opens_a_modal, tell_refusal
 from handlers.edge.services import services, workspace_of
 from handlers.views.open import open_hand_in, open_homework_feedback
 
@@ -62,27 +62,5 @@ def handle_homework_template(ack: Ack, body: dict[str, Any], client: WebClient, 
         log.info("homework modal changed again before this template was applied; the newer pick wins")
 
 
-def handle_open_hand_in(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
-                        context: BoltContext) -> None:
-    ack()
-    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
-    homework_id = homework_id_of(click_of(body).value)
-    try:
-        if homework_id is None:
-            raise InvalidInput(UNREADABLE)
-        open_hand_in(client, svc, ws, user_id, homework_id, body["trigger_id"])
-    except CoachflowError as error:
-        tell_refusal(client, svc, ws, respond, user_id, error)
-
-
-def handle_open_homework_feedback(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
-                                  context: BoltContext) -> None:
-    ack()
-    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
-    homework_id = homework_id_of(click_of(body).value)
-    try:
-        if homework_id is None:
-            raise InvalidInput(UNREADABLE)
-        open_homework_feedback(client, svc, ws, user_id, homework_id, body["trigger_id"])
-    except CoachflowError as error:
-        tell_refusal(client, svc, ws, respond, user_id, error)
+handle_open_hand_in = opens_a_modal(homework_id_of, open_hand_in, UNREADABLE)
+handle_open_homework_feedback = opens_a_modal(homework_id_of, open_homework_feedback, UNREADABLE)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
-from slack_bolt import Respond
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from domain.effects import Refusal, tell
-from domain.errors import CoachflowError
+from domain.errors import CoachflowError, InvalidInput
 from domain.model import WorkspaceRef
 from handlers.blocks.roster import error_message
 from handlers.edge.payloads import ButtonClick
 from handlers.edge.sender import deliver
-from handlers.edge.services import Services
+from handlers.edge.services import Services, services, workspace_of
+
+T = TypeVar("T")
+T_contra = TypeVar("T_contra", contravariant=True)
 
 
 def click_of(body: dict[str, Any]) -> ButtonClick:
@@ -28,3 +32,33 @@ def tell_refusal(
         respond(response_type="ephemeral", replace_original=False, **error_message(str(error)))
     else:
         deliver(client, svc, ws, tell(user_id, Refusal(str(error))))
+
+
+class OpenFlow(Protocol[T_contra]):
+    """A modal-opening flow of `handlers.views.open` for one record named by a button."""
+
+    def __call__(self, client: WebClient, svc: Services, ws: WorkspaceRef, user_id: str, record: T_contra,
+                 trigger_id: str, /) -> None: ...
+
+
+def opens_a_modal(read: Callable[[str | None], T | None], open_flow: OpenFlow[T], unreadable: str
+                  ) -> Callable[..., None]:
+    """The listener of a button whose value names a record and that opens a modal on it.
+
+    `read` turns the button's value into the record's key (None: unreadable,
+    e.g. a crafted value); the flow checks who may open it, so a refusal
+    (not theirs, too late) is said where they clicked and nothing opens.
+    """
+
+    def listener(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext) -> None:
+        ack()
+        svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
+        record = read(click_of(body).value)
+        try:
+            if record is None:
+                raise InvalidInput(unreadable)
+            open_flow(client, svc, ws, user_id, record, body["trigger_id"])
+        except CoachflowError as error:
+            tell_refusal(client, svc, ws, respond, user_id, error)
+
+    return listener
