@@ -39,6 +39,7 @@ def text_problem(text: str, limit: int) -> str | None:
         return "Remove the invisible NUL character from this text."
     return None
 
+
 # Calls debriefed by a rep or shadowed by their manager (issue 10).
 CALL_ACCOUNT = 255  # debriefs.account / shadow_observations.account: a CRM account name fits
 DEAL_ID = 128  # debriefs.deal_id: the pipeline's external id (domain.pipeline.model.MAX_EXTERNAL_ID)

@@ -75,7 +75,6 @@ class FakeDebriefRepository:
                 found.setdefault(d.shadow_id, d)
         return found
 
-
     def add_feedback(self, feedback: DebriefFeedback) -> DebriefFeedback:
         ref = _stored_ref(self._workspaces, feedback.workspace, "debrief feedback")
         if self.get(ref, feedback.debrief_id) is None:

@@ -215,7 +215,6 @@ def read_hand_in(view: dict[str, Any]) -> tuple[int | None, HandIn]:
     return metadata_int(metadata(view), "homework"), hand_in
 
 
-
 # -- feedback ---------------------------------------------------------------------------
 
 

@@ -192,6 +192,7 @@ def _roleplay_recorded(notice: RoleplayRecorded, to: str, catalog: Catalog) -> R
     return roleplay_recorded_notice(notice.practice, notice.to_role)
 # -- homework --------------------------------------------------------------------
 
+
 @render.register(HomeworkAssigned)
 def _homework_assigned(notice: HomeworkAssigned, to: str, catalog: Catalog) -> Rendered:
     return homework_assigned_message(notice.homework)
@@ -222,10 +223,12 @@ def _feedback_sent(notice: FeedbackSent, to: str, catalog: Catalog) -> Rendered:
     return feedback_sent_message(notice.homework)
 # -- micro-lessons ---------------------------------------------------------------
 
+
 @render.register(LessonShown)
 def _lesson_shown(notice: LessonShown, to: str, catalog: Catalog) -> Rendered:
     return lesson_answered_message(notice.answered)
 # -- post-call debriefs (issue 10) -------------------------------------------------
+
 
 @render.register(DebriefCopy)
 def _debrief_copy(notice: DebriefCopy, to: str, catalog: Catalog) -> Rendered:

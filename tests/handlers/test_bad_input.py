@@ -136,6 +136,8 @@ def _contract(hours: object, metadata: object = '{"rep": "UA"}') -> tuple[str, d
 
 def _practised(metadata: object) -> tuple[str, dict[str, Any], object]:
     return ids.ROLEPLAY_PRACTISED_VIEW, note_values("Practised"), metadata
+
+
 def _homework(kind: object = "text", due: object = "2099-01-01",
               metadata: object = '{"rep": "UA", "text": "text_free"}') -> tuple[str, dict[str, Any], object]:
     values = homework_values(None, "Write five questions", None, None)

@@ -225,6 +225,8 @@ def test_roleplay_cards_are_one_read_and_marking_one_practised_is_one_unit(
     [use_case] = recorder.use_cases()
     assert not use_case.read_only and {"receipts", "roleplays", "deliveries"} <= use_case.used
     assert len(recorder.ledger()) == 1  # how both DMs went
+
+
 def test_a_hand_in_is_one_unit_with_the_reps_schedule_and_the_sender_records_its_dms_in_one_more(
     slack: Slack, fake: FakeSlack, recorder: Recorder
 ) -> None:
@@ -246,6 +248,8 @@ def test_a_hand_in_is_one_unit_with_the_reps_schedule_and_the_sender_records_its
     [use_case] = recorder.use_cases()
     assert not use_case.read_only and {"receipts", "homework", "schedules", "deliveries"} <= use_case.used
     assert len(recorder.ledger()) == 1  # how the rep's receipt and the manager's DM went
+
+
 def test_a_debrief_and_its_edit_are_one_unit_of_work_each(slack: Slack, fake: FakeSlack, recorder: Recorder,
                                                            uow_factory: UnitOfWorkFactory) -> None:
     team_in_develop(slack, uow_factory)

@@ -158,6 +158,7 @@ def test_the_rep_edits_a_debrief_the_copy_is_updated_and_the_earlier_version_kep
 
     reply = submit(slack, "UA", modal, values("Acme Corp", indicators={"discovery_questions_asked": "7"}))
     assert reply.body == ""
+
     def the_copy() -> dict:
         return next(m for m in slack.fake.messages_to("UA") if m["ts"] == copy["ts"])
 

@@ -253,6 +253,8 @@ def test_homework_one_character_too_long_is_refused_inline(slack: Slack, uow_fac
     reply = homework_steps.answer(slack, "UMGR", feedback_form, too_long)
     assert homework_steps.errors_of(reply) == {"feedback": expected}
     assert [h.status for h in _homework(uow_factory)] == [HomeworkStatus.HANDED_IN]
+
+
 def test_the_debrief_modal_at_its_limits_is_stored_as_typed(slack: Slack, uow_factory: UnitOfWorkFactory) -> None:
     team_in_develop(slack, uow_factory)
     account = filled(field_lengths.CALL_ACCOUNT)

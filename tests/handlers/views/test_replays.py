@@ -115,6 +115,8 @@ def test_a_roleplay_marked_practised_and_replayed_is_recorded_once(slack: Slack,
     assert rows(engine, "roleplay_practices") == 1
     assert texts_to(slack, "UA", "recorded a role-play with you") == 1
     assert texts_to(slack, "UMGR", "Recorded: a role-play with") == 1
+
+
 def test_each_homework_form_replayed_stores_once_and_tells_once(slack: Slack, engine: Engine) -> None:
     # Replayed one form after another (the app keeps taking requests in between); counted once all is done.
     team(slack)
@@ -209,6 +211,8 @@ def test_a_lesson_button_clicked_twice_and_replayed_records_once_and_answers_onc
 
     assert column(engine, "SELECT status FROM lesson_progress") == [status]
     assert sum(len(slack.fake.responses_for(r.response_token or "")) for r in (first, again)) == 1
+
+
 def test_a_shadowed_call_replayed_is_stored_once_and_tells_once(slack: Slack, engine: Engine) -> None:
     week3_team(slack)
     replies = replay(slack, *[shadow_request(slack)] * 3)
