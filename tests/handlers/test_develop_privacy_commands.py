@@ -71,13 +71,14 @@ def test_a_command_naming_alex_shows_nobody_else_his_records(
             assert refusal in outcome.seen, (person, outcome.seen)
 
 
-def test_each_persons_own_calls_and_debrief_form_hold_nothing_of_alexs(
+def test_each_persons_own_calls_home_and_debrief_form_hold_nothing_of_alexs(
         slack: Slack, engine: Engine, world: World) -> None:
     for person in ("UB", "UC", "UMGR2", "UADMIN"):
         assert SECRET not in slack.coach(person, "calls").last_text, person
         assert SECRET not in slack.coach(person, "calls last week").last_text, person
         modal = debrief_command(slack, person, "Globex")  # Alex's deal's name: only the account is filled in
         assert "initial_option" not in json.dumps(modal) and SECRET not in json.dumps(modal), person
+        assert SECRET not in json.dumps(slack.open_home(person)), person
         assert SECRET not in everything_sent_to(slack, person), person
 
 
