@@ -14,6 +14,7 @@ from domain.model import Member, Role, Workspace, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
 from domain.services.homes import homes_for
 from storage.uow import make_uow_factory
+from tests.bench import develop_home
 from tests.bench.pipeline import _counting  # the statement counter the benchmarks print
 
 WS = WorkspaceRef("T1", "E1")
@@ -72,3 +73,25 @@ def test_the_homes_of_two_or_of_twenty_people_cost_the_same_queries(engine: Engi
         assert len(homes) == len(batch)
         costs.append(count[0])
     assert costs[0] == costs[1] <= 12, costs
+
+
+def test_a_managers_stage_three_home_costs_the_same_queries_for_2_or_40_reps(engine: Engine) -> None:
+    """Weeks 3-6: calls, lessons, homework and role-play cards of every rep, never one query per rep."""
+    factory = make_uow_factory(engine)
+    with factory() as uow:
+        uow.workspaces.add(Workspace(develop_home.WS))
+        develop_home.populate_team(uow, "UM2", 2, prefix="UA")
+        develop_home.populate_team(uow, "UM40", 40, prefix="UB")
+        uow.commit()
+    costs, homes = [], []
+    for manager in ("UM2", "UM40"):
+        with factory(read_only=True) as uow:
+            uow.workspaces.get(develop_home.WS)  # the transaction's own statements come first
+            with _counting(engine) as count:
+                homes += homes_for(uow, develop_home.WS, [manager], CATALOG, develop_home.NOW)
+        costs.append(count[0])
+    assert costs[0] == costs[1], costs
+    for home, reps in zip(homes, (2, 40), strict=True):
+        weeks = [home.develop[rep.user_id] for rep in home.reps]
+        assert len(weeks) == reps and all(w.lessons and w.homework and w.roleplays for w in weeks)
+        assert all(w.homework is not None and w.homework.late and w.homework.awaiting_feedback for w in weeks)
