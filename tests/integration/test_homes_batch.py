@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 
 from sqlalchemy import Engine
 
+from bot.fake_slack import check_view
 from domain.catalog import load_catalog
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.scoring import CallScore
@@ -13,6 +15,7 @@ from domain.coaching.self_assessment import Answer, SelfAssessment
 from domain.model import Member, Role, Workspace, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
 from domain.services.homes import homes_for
+from handlers.blocks.home import home_view
 from storage.uow import make_uow_factory
 from tests.bench import develop_home
 from tests.bench.pipeline import _counting  # the statement counter the benchmarks print
@@ -95,3 +98,5 @@ def test_a_managers_stage_three_home_costs_the_same_queries_for_2_or_40_reps(eng
         weeks = [home.develop[rep.user_id] for rep in home.reps]
         assert len(weeks) == reps and all(w.lessons and w.homework and w.roleplays for w in weeks)
         assert all(w.homework is not None and w.homework.late and w.homework.awaiting_feedback for w in weeks)
+    view = home_view(homes[1], develop_home.NOW, CATALOG)  # 40 rows of two blocks would not fit: 30 and a pointer
+    assert check_view(view) == [] and "and 10 more" in json.dumps(view)
