@@ -14,7 +14,7 @@ from domain.coaching.scoring import CallScore
 from domain.coaching.self_assessment import Answer, SelfAssessment
 from domain.model import Member, Role, Workspace, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
-from domain.services.homes import homes_for
+from domain.services.homes import HomeModel, homes_for
 from handlers.blocks.home import home_view
 from storage.uow import make_uow_factory
 from tests.bench import develop_home
@@ -86,7 +86,8 @@ def test_a_managers_stage_three_home_costs_the_same_queries_for_2_or_40_reps(eng
         develop_home.populate_team(uow, "UM2", 2, prefix="UA")
         develop_home.populate_team(uow, "UM40", 40, prefix="UB")
         uow.commit()
-    costs, homes = [], []
+    costs: list[int] = []
+    homes: list[HomeModel] = []
     for manager in ("UM2", "UM40"):
         with factory(read_only=True) as uow:
             uow.workspaces.get(develop_home.WS)  # the transaction's own statements come first
