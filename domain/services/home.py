@@ -8,12 +8,13 @@ whose only job is a Home.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from domain.catalog import Catalog
 from domain.effects import Effects
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory, UserDirectory
+from domain.services.develop import RepWeek, rep_week
 from domain.services.homes import HomeModel, homes_for
 from domain.services.members import MemberAccounts
 
@@ -61,6 +62,11 @@ class HomeService:
             homes = homes_for(uow, ws, [user_id], self._catalog, self._now())
             uow.commit()
         return Effects(refresh=(user_id,), homes=homes)
+
+    def rep_week(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> RepWeek:
+        """One rep's week in full ("This week" on the manager's Home), for their own manager only; one read."""
+        with self._uow_factory(read_only=True) as uow:
+            return rep_week(uow, ws, viewer_id, rep_id, self._now() or datetime.now(UTC), self._catalog)
 
     def _now(self) -> datetime | None:
         return self._clock() if self._clock is not None else None

@@ -17,7 +17,7 @@ from domain.coaching.progress import CycleProgress
 from domain.model import Member, Role, WorkspaceRef
 from domain.ports import UnitOfWork
 from domain.scheduling.calendar import zone
-from domain.services.develop import DevelopCalls, DevelopWeek, load_develop
+from domain.services.develop import DevelopCalls, DevelopWeek, load_stage_three
 from domain.services.profiles import ProfileView, load_profiles
 from domain.services.progress import load_progress
 from domain.services.roster_rules import TeamListing, group_teams
@@ -40,7 +40,8 @@ class HomeModel:
     cycles: dict[str, CoachingCycle] = field(default_factory=dict)  # active, by rep id
     progress: dict[str, CycleProgress] = field(default_factory=dict)  # by rep id, for active cycles
     profile: ProfileView | None = None  # the viewer's own skills profile, when they are coached
-    # The viewer's and their reps' week of calls (stage 3), in the viewer's own calendar; empty without a clock.
+    # The viewer's and their reps' week in stage 3 (calls, lessons, homework; role-play cards for the reps),
+    # in the viewer's own calendar; empty without a clock.
     develop: dict[str, DevelopWeek] = field(default_factory=dict)
 
     @property
@@ -78,9 +79,16 @@ def homes_for(uow: UnitOfWork, ws: WorkspaceRef, user_ids: Sequence[str],
     progress = load_progress(uow, ws, cycles.values())
     coached = [v for v in people.viewers.values() if v.manager_id and v.manager_id in people.known]
     profiles = load_profiles(uow, ws, coached, catalog) if catalog is not None else {}
-    calls = load_develop(uow, ws, looked_at, now) if now is not None else None
+    calls = _stage_three(uow, ws, people, now, catalog) if now is not None else None
     homes = (_home(user_id, people, cycles, progress, profiles) for user_id in wanted)
     return tuple(_with_week(home, calls, now) for home in homes)
+
+
+def _stage_three(uow: UnitOfWork, ws: WorkspaceRef, people: _People, now: datetime,
+                 catalog: Catalog | None) -> DevelopCalls:
+    """Only what the batch's viewers may see: their own week and their reps'; role-play cards of their reps only."""
+    managed = [rep for reps in people.reps_of.values() for rep in reps]
+    return load_stage_three(uow, ws, [*people.viewers.values(), *managed], managed, now, catalog)
 
 
 def _with_week(home: HomeModel, calls: DevelopCalls | None, now: datetime | None) -> HomeModel:
@@ -88,7 +96,11 @@ def _with_week(home: HomeModel, calls: DevelopCalls | None, now: datetime | None
         return home
     today = now.astimezone(zone(home.viewer.time_zone)).date()
     mine = [home.viewer_id, *(r.user_id for r in home.reps)]
-    return replace(home, develop={rep_id: calls.week(rep_id, today) for rep_id in mine})
+    weeks = {rep_id: calls.week(rep_id, today, home.cycles.get(rep_id)) for rep_id in mine}
+    own = weeks.get(home.viewer_id)
+    if own is not None and own.roleplays is not None:  # cards are for the rep's manager's Home, not the rep's own
+        weeks[home.viewer_id] = replace(own, roleplays=None)
+    return replace(home, develop=weeks)
 
 
 def _people(uow: UnitOfWork, ws: WorkspaceRef, wanted: list[str]) -> _People:

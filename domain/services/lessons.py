@@ -1,71 +1,53 @@
-"""Micro-lessons: the rep's answers to a lesson, the batched read for App Home, a workspace's own wording.
+"""Micro-lessons: the rep's answers to a lesson, and a workspace's own wording.
 
 The lessons themselves arrive through the scheduling engine
 (domain/notifications/micro_lessons.py). Here: "Done", "Remind me
 tomorrow" and "Discuss in our next session" (one use case, stored once
-per click, refused for anyone but the lesson's rep), `lesson_summaries`
-("lessons done 3/8, next: ... on Thu" for many reps in six queries) and
-the overrides `coachflow catalog lessons` stores.
+per click, refused for anyone but the lesson's rep) and the overrides
+`coachflow catalog lessons` stores. App Home's batched read of where each
+rep stands is in lesson_summaries.py (re-exported here).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from domain.catalog import Catalog, Competency, MicroLesson
-from domain.catalog.lesson_texts import LessonText, parse_lesson_texts, worded
+from domain.catalog.lesson_texts import LessonText, parse_lesson_texts
 from domain.coaching.cycle import CoachingCycle, CycleStatus
 from domain.coaching.lessons import (
     LESSON_TIME,
     LessonAnswer,
-    LessonChoice,
     LessonProgress,
     LessonStatus,
     lesson_days,
-    next_lesson,
     reminder_day,
 )
 from domain.effects import Done, Notice, refresh
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef, WorkspaceSettings
 from domain.notifications.micro_lessons import (
-    CycleLessons,
     LessonNote,
     LessonNotes,
-    anchors_of,
-    lessons_by_skill,
-    micro_lessons_kind,
 )
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.receipts import Receipt, record
-from domain.scheduling.anchored import anchored_occurrences
 from domain.scheduling.calendar import resolve_local, zone
-from domain.scheduling.kinds import NotificationKind
+from domain.services.lesson_summaries import (
+    LessonCalendar,
+    LessonSummary,
+    NextLesson,
+    lesson_summaries,
+    workspace_settings,
+)
 from domain.services.scheduling import ScheduleService
 from domain.services.use_case import finish
 
+__all__ = ["LessonAnswered", "LessonService", "LessonShown", "LessonSummary", "NextLesson", "lesson_summaries"]
+
 NOT_YOURS = "This lesson was sent to someone else; only the rep it was sent to can answer it."
-
-
-@dataclass(frozen=True)
-class NextLesson:
-    title: str
-    skill: str
-    at: datetime  # UTC; shown in the viewer's time zone
-
-
-@dataclass(frozen=True)
-class LessonSummary:
-    """Where a rep stands with the lessons of their active cycle (App Home, for the rep and their manager)."""
-
-    rep_id: str
-    cycle_id: int
-    done: int
-    total: int  # four per focus skill
-    next: NextLesson | None  # None: nothing left, or lessons switched off
-    to_discuss: int
 
 
 @dataclass(frozen=True)
@@ -86,79 +68,11 @@ class LessonShown(Notice):
     answered: LessonAnswered
 
 
-def _settings(uow: UnitOfWork, ws: WorkspaceRef) -> WorkspaceSettings:
-    workspace = uow.workspaces.get(ws)
-    return workspace.settings if workspace is not None else WorkspaceSettings()
-
-
-class _Lessons:
-    """The catalog's lessons and the kind's calendar, shared by the use case and the batched read."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        self.lessons = lessons_by_skill(catalog)
-        self.notes = LessonNotes(catalog)
-        self.kind: NotificationKind = micro_lessons_kind(catalog)
-
-    def summary(self, member: Member, settings: WorkspaceSettings, cycle: CoachingCycle, focus: Sequence[str],
-                progress: Mapping[str, LessonProgress], texts: Mapping[str, LessonText],
-                now: datetime) -> LessonSummary:
-        mine = [lesson_id for skill in focus for lesson_id in self.lessons.get(skill, ())]
-        done = sum(1 for lesson_id in mine if (row := progress.get(lesson_id)) and row.status is LessonStatus.DONE)
-        to_discuss = sum(1 for row in progress.values() if row.to_discuss)
-        return LessonSummary(member.user_id, cycle.id or 0, done, len(mine),
-                             self._next(member, settings, cycle, focus, progress, texts, now), to_discuss)
-
-    def _next(self, member: Member, settings: WorkspaceSettings, cycle: CoachingCycle, focus: Sequence[str],
-              progress: Mapping[str, LessonProgress], texts: Mapping[str, LessonText],
-              now: datetime) -> NextLesson | None:
-        anchors = anchors_of(cycle, focus, progress, self.lessons, settings)
-        for occurrence in anchored_occurrences(self.kind, member, settings, anchors):
-            if occurrence.due_at <= now:
-                continue
-            choice = self._choice(occurrence.ledger_period, occurrence.period, cycle, focus, progress)
-            if choice is not None:
-                comp, lesson = self.catalog.lesson(choice.lesson_id)
-                return NextLesson(worded(lesson, texts).title, comp.name, occurrence.due_at)
-        return None
-
-    def _choice(self, period: str, day: date, cycle: CoachingCycle, focus: Sequence[str],
-                progress: Mapping[str, LessonProgress]) -> LessonChoice | None:
-        if period.startswith(f"c{cycle.id}@"):
-            return next_lesson(day, focus, self.lessons, progress)
-        reminded = [row for row in progress.values() if period.startswith(f"r{row.id}@")]
-        return self.notes.choice_of(reminded[0]) if reminded else None
-
-
-def lesson_summaries(uow: UnitOfWork, ws: WorkspaceRef, rep_ids: Sequence[str], catalog: Catalog,
-                     now: datetime) -> dict[str, LessonSummary]:
-    """Each rep's lessons (done, of how many, the next one and when), in six queries for any number of reps.
-
-    Reps without an active cycle or focus skills are left out. For App Home:
-    "lessons done 3/8, next: Transitional questions on Thu".
-    """
-    wanted = list(dict.fromkeys(rep_ids))
-    if not wanted:
-        return {}
-    lessons = _Lessons(catalog)
-    settings = _settings(uow, ws)
-    members = uow.members.get_many(ws, wanted)
-    loaded = CycleLessons.load(uow, ws, wanted)
-    texts = uow.lesson_texts.for_workspace(ws) if loaded.cycles else {}
-    found: dict[str, LessonSummary] = {}
-    for rep_id in wanted:
-        member, mine = members.get(rep_id), loaded.of(rep_id)
-        if member is None or mine is None or not mine[1]:
-            continue
-        found[rep_id] = lessons.summary(member, settings, *mine, texts, now)
-    return found
-
-
 class LessonService:
     def __init__(self, uow_factory: UnitOfWorkFactory, catalog: Catalog, clock: Callable[[], datetime],
                  schedules: ScheduleService | None = None) -> None:
         self._uow_factory = uow_factory
-        self._lessons = _Lessons(catalog)
+        self._lessons = LessonCalendar(catalog)
         self._clock = clock
         self._schedules = schedules
 
@@ -173,7 +87,7 @@ class LessonService:
         with self._uow_factory() as uow:
             record(uow, ws, receipt)
             rep, cycle = self._own_cycle(uow, ws, user_id, cycle_id)
-            settings = _settings(uow, ws)
+            settings = workspace_settings(uow, ws)
             comp, _ = self._lesson(lesson_id)
             focus = uow.priorities.focus_for([cycle_id]).get(cycle_id, [])
             fresh = LessonProgress(ws, user_id, cycle_id, comp.id, lesson_id, LessonStatus.SENT, updated_at=now)

@@ -23,6 +23,7 @@ from handlers.actions.open_diagnosis import (
     handle_open_score_call,
     handle_open_self_assessment,
 )
+from handlers.actions.open_rep_week import handle_open_rep_week
 from handlers.actions.remove_rep import handle_remove_rep
 from handlers.actions.sign_contract import handle_sign_contract
 from handlers.edge import ids
@@ -48,3 +49,4 @@ def register(app: App) -> None:
     app.action(ids.DEBRIEF_FEEDBACK)(handle_debrief_feedback)
     app.action(ids.NO_CALLS_TODAY)(handle_no_calls_today)
     app.action(ids.NOT_TODAY)(handle_not_today)
+    app.action(ids.OPEN_REP_WEEK)(handle_open_rep_week)

@@ -17,7 +17,9 @@ from handlers.blocks.home_coaching import (
     develop_line,
     rep_contract_blocks,
     rep_debrief_blocks,
+    rep_homework_blocks,
     rep_profile_blocks,
+    rep_row_develop,
     rep_row_status,
     rep_week_blocks,
 )
@@ -40,8 +42,9 @@ from handlers.blocks.roster import team_line
 from handlers.edge import ids
 
 # Leave room for the sections after the team list; a long team is trimmed
-# with a pointer to `/coach team` rather than rejected by Slack.
-_MAX_REPS_SHOWN = 40
+# with a pointer to `/coach team` rather than rejected by Slack. A rep row is
+# two blocks (the rep, then their buttons): 30 rows are 60 of Home's 100 blocks.
+_MAX_REPS_SHOWN = 30
 _MAX_TEAMS_SHOWN = 20
 
 
@@ -54,7 +57,9 @@ def home_view(home: HomeModel, now: datetime, catalog: Catalog | None = None) ->
         if home.coach is not None and home.viewer is not None:
             progress = home.progress.get(home.viewer_id)
             today = now.astimezone(zone(home.viewer.time_zone)).date()
-            blocks += rep_week_blocks(progress, today, home.develop.get(home.viewer_id))
+            week = home.develop.get(home.viewer_id)
+            blocks += rep_week_blocks(progress, today, week)
+            blocks += rep_homework_blocks(week)
             blocks += rep_debrief_blocks()
             blocks += rep_profile_blocks(home.profile)
             blocks += rep_contract_blocks(progress, catalog, home.viewer_id)
@@ -104,11 +109,9 @@ def _team_section(home: HomeModel, now: datetime, skill_names: dict[str, str]) -
     blocks: list[Block] = [divider(), header(f"Your team ({count} rep{'s' if count != 1 else ''})")]
     if not home.reps:
         blocks.append(section("You do not coach anyone yet."))
-    blocks.extend(
-        _rep_row(rep, now, home.cycles.get(rep.user_id), home.progress.get(rep.user_id), skill_names,
-                 home.develop.get(rep.user_id), home.viewer)
-        for rep in home.reps[:_MAX_REPS_SHOWN]
-    )
+    for rep in home.reps[:_MAX_REPS_SHOWN]:
+        blocks += _rep_row(rep, now, home.cycles.get(rep.user_id), home.progress.get(rep.user_id), skill_names,
+                           home.develop.get(rep.user_id))
     if count > _MAX_REPS_SHOWN:
         blocks.append(context(f"…and {count - _MAX_REPS_SHOWN} more. `/coach team` lists everyone."))
     blocks.append(actions(button("Add reps", ids.OPEN_ADD_REPS, style="primary")))
@@ -117,8 +120,9 @@ def _team_section(home: HomeModel, now: datetime, skill_names: dict[str, str]) -
 
 def _rep_row(
     rep: Member, now: datetime, cycle: CoachingCycle | None, progress: CycleProgress | None,
-    skill_names: dict[str, str], week: DevelopWeek | None = None, viewer: Member | None = None,
-) -> Block:
+    skill_names: dict[str, str], week: DevelopWeek | None = None,
+) -> list[Block]:
+    """The rep, where their cycle stands and (in stage 3 and after) their week; then "This week" and Remove."""
     remove = button(
         "Remove",
         ids.REMOVE_REP,
@@ -131,12 +135,15 @@ def _rep_row(
     )
     stage = _stage_text(cycle, rep, now) if cycle else "no cycle yet: `/coach start @name`"
     status = rep_row_status(progress, now.astimezone(zone(rep.time_zone)).date(), skill_names)
-    if cycle is not None and week is not None and viewer is not None:
+    if cycle is not None and week is not None:
         stage_now = cycle.stage_on(now.astimezone(zone(rep.time_zone)).date())
         if stage_now not in (None, Stage.DIAGNOSE, Stage.PRIORITIZE):
-            status += "\n" + develop_line(week, now.astimezone(zone(viewer.time_zone)).date(), for_manager=True)
-    return section(md("{rep}\n{zone} · {stage}{status}", rep=mention(rep.user_id),
-                      zone=time_zone_label(rep.time_zone, now), stage=stage, status=status), accessory=remove)
+            status += "\n" + develop_line(week, for_manager=True)
+            more = rep_row_develop(week)
+            status += "\n" + more if more else ""
+    row = section(md("{rep}\n{zone} · {stage}{status}", rep=mention(rep.user_id),
+                     zone=time_zone_label(rep.time_zone, now), stage=stage, status=status))
+    return [row, actions(button("This week", ids.OPEN_REP_WEEK, value=rep.user_id), remove)]
 
 
 def _workspace_section(home: HomeModel) -> list[Block]:

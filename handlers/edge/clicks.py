@@ -24,6 +24,12 @@ def click_of(body: dict[str, Any]) -> ButtonClick:
     return ButtonClick.model_validate(body["actions"][0])
 
 
+def in_modal(body: dict[str, Any]) -> bool:
+    """Whether the click came from inside a modal (a modal opened from it is pushed on top)."""
+    view = body.get("view")
+    return isinstance(view, dict) and view.get("type") == "modal"
+
+
 def tell_refusal(
     client: WebClient, svc: Services, ws: WorkspaceRef, respond: Respond | None, user_id: str, error: CoachflowError
 ) -> None:
@@ -38,7 +44,7 @@ class OpenFlow(Protocol[T_contra]):
     """A modal-opening flow of `handlers.views.open` for one record named by a button."""
 
     def __call__(self, client: WebClient, svc: Services, ws: WorkspaceRef, user_id: str, record: T_contra,
-                 trigger_id: str, /) -> None: ...
+                 trigger_id: str, /, *, over_modal: bool = False) -> None: ...
 
 
 def opens_a_modal(read: Callable[[str | None], T | None], open_flow: OpenFlow[T], unreadable: str
@@ -48,6 +54,7 @@ def opens_a_modal(read: Callable[[str | None], T | None], open_flow: OpenFlow[T]
     `read` turns the button's value into the record's key (None: unreadable,
     e.g. a crafted value); the flow checks who may open it, so a refusal
     (not theirs, too late) is said where they clicked and nothing opens.
+    A click inside a modal (the manager's "This week") opens the new modal over it.
     """
 
     def listener(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext) -> None:
@@ -57,7 +64,7 @@ def opens_a_modal(read: Callable[[str | None], T | None], open_flow: OpenFlow[T]
         try:
             if record is None:
                 raise InvalidInput(unreadable)
-            open_flow(client, svc, ws, user_id, record, body["trigger_id"])
+            open_flow(client, svc, ws, user_id, record, body["trigger_id"], over_modal=in_modal(body))
         except CoachflowError as error:
             tell_refusal(client, svc, ws, respond, user_id, error)
 

@@ -72,3 +72,5 @@ LESSON_DISCUSS = "lessons.discuss"
 # The debrief's own entry points (issue 10), with the lists above.
 COMMANDS = COMMANDS | {DEBRIEF_COMMAND}
 SHORTCUTS = SHORTCUTS | {DEBRIEF_SHORTCUT}
+OPEN_REP_WEEK = "home.open_rep_week"  # value: the rep's user id; opens their week for their own manager
+REP_WEEK_VIEW = "home.rep_week"  # the manager's read-only modal of one rep's week

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from slack_sdk import WebClient
 
@@ -19,6 +20,7 @@ from handlers.blocks.debriefs import debrief_modal, feedback_modal
 from handlers.blocks.diagnosis_modals import score_call_modal, self_assessment_modal
 from handlers.blocks.homework_modals import assign_homework_modal, hand_in_modal, homework_feedback_modal
 from handlers.blocks.priorities import prioritize_modal
+from handlers.blocks.rep_week import rep_week_modal
 from handlers.blocks.roleplay import practice_modal
 from handlers.blocks.shadow_modal import shadow_modal
 from handlers.edge.services import Services
@@ -50,10 +52,18 @@ def open_contract(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id
     client.views_open(trigger_id=trigger_id, view=contract_modal(draft, svc.catalog))
 
 
+def _show(client: WebClient, trigger_id: str, view: dict[str, Any], over_modal: bool) -> None:
+    """Open `view`; from a click inside a modal, push it on that modal's stack (Slack's way)."""
+    if over_modal:
+        client.views_push(trigger_id=trigger_id, view=view)
+    else:
+        client.views_open(trigger_id=trigger_id, view=view)
+
+
 def open_roleplay_practice(client: WebClient, svc: Services, ws: WorkspaceRef, user_id: str, rep_id: str,
-                           external_id: str, trigger_id: str) -> None:
+                           external_id: str, trigger_id: str, *, over_modal: bool = False) -> None:
     form = svc.roleplays.practice_form(ws, user_id, rep_id, external_id)
-    client.views_open(trigger_id=trigger_id, view=practice_modal(form))
+    _show(client, trigger_id, practice_modal(form), over_modal)
 
 
 def open_homework(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, rep_id: str,
@@ -64,17 +74,24 @@ def open_homework(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id
 
 
 def open_hand_in(client: WebClient, svc: Services, ws: WorkspaceRef, rep_id: str, homework_id: int,
-                 trigger_id: str) -> None:
+                 trigger_id: str, *, over_modal: bool = False) -> None:
     """The hand-in modal of an open homework, for its rep only."""
     form = svc.homework.hand_in_form(ws, rep_id, homework_id)
-    client.views_open(trigger_id=trigger_id, view=hand_in_modal(form))
+    _show(client, trigger_id, hand_in_modal(form), over_modal)
 
 
 def open_homework_feedback(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, homework_id: int,
-                           trigger_id: str) -> None:
+                           trigger_id: str, *, over_modal: bool = False) -> None:
     """The feedback modal of a handed-in homework, for the rep's manager only."""
     form = svc.homework.feedback_form(ws, manager_id, homework_id)
-    client.views_open(trigger_id=trigger_id, view=homework_feedback_modal(form))
+    _show(client, trigger_id, homework_feedback_modal(form), over_modal)
+
+
+def open_rep_week(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, rep_id: str,
+                  trigger_id: str) -> None:
+    """One rep's week ("This week" on App Home), for their own manager only."""
+    shown = svc.home.rep_week(ws, manager_id, rep_id)
+    client.views_open(trigger_id=trigger_id, view=rep_week_modal(shown, svc.catalog))
 @dataclass(frozen=True)
 class DebriefPrefill:
     """What a debrief modal may open with: text naming a deal or an account, a recording
@@ -96,17 +113,17 @@ def open_debrief(client: WebClient, svc: Services, ws: WorkspaceRef, rep_id: str
 
 
 def open_edit_debrief(client: WebClient, svc: Services, ws: WorkspaceRef, rep_id: str, debrief_id: int,
-                      trigger_id: str) -> None:
+                      trigger_id: str, *, over_modal: bool = False) -> None:
     """The same modal, prefilled to edit; refused unless the debrief is the rep's and still editable."""
     form = svc.debriefs.edit_form(ws, rep_id, debrief_id)
-    client.views_open(trigger_id=trigger_id, view=debrief_modal(form))
+    _show(client, trigger_id, debrief_modal(form), over_modal)
 
 
 def open_debrief_feedback(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, debrief_id: int,
-                          trigger_id: str) -> None:
+                          trigger_id: str, *, over_modal: bool = False) -> None:
     """The manager's one-field reply; refused unless the debrief is one of their own reps'."""
     form = svc.debrief_feedback.form(ws, manager_id, debrief_id)
-    client.views_open(trigger_id=trigger_id, view=feedback_modal(form))
+    _show(client, trigger_id, feedback_modal(form), over_modal)
 
 
 def open_shadow(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: str, rep_id: str, deal: str,

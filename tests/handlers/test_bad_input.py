@@ -325,6 +325,11 @@ CLICKS = [
     (ids.OPEN_DEBRIEF, "shadow:²", "could not be read"),
     (ids.OPEN_DEBRIEF, "shadow:-1", "could not be read"),
     (ids.OPEN_DEBRIEF, "rep:UA", "could not be read"),
+    (ids.OPEN_REP_WEEK, 7, "could not be read"),
+    (ids.OPEN_REP_WEEK, "<!here>", "could not be read"),
+    (ids.OPEN_REP_WEEK, "U" * 3000, "could not be read"),
+    (ids.OPEN_REP_WEEK, "UMGR", "own manager"),
+    (ids.OPEN_REP_WEEK, "UNOBODY", "own manager"),
 ]
 
 

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 
 from sqlalchemy import Engine
 
+from bot.fake_slack import check_view
 from domain.catalog import load_catalog
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.scoring import CallScore
 from domain.coaching.self_assessment import Answer, SelfAssessment
 from domain.model import Member, Role, Workspace, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
-from domain.services.homes import homes_for
+from domain.services.homes import HomeModel, homes_for
+from handlers.blocks.home import home_view
 from storage.uow import make_uow_factory
+from tests.bench import develop_home
 from tests.bench.pipeline import _counting  # the statement counter the benchmarks print
 
 WS = WorkspaceRef("T1", "E1")
@@ -72,3 +76,28 @@ def test_the_homes_of_two_or_of_twenty_people_cost_the_same_queries(engine: Engi
         assert len(homes) == len(batch)
         costs.append(count[0])
     assert costs[0] == costs[1] <= 12, costs
+
+
+def test_a_managers_stage_three_home_costs_the_same_queries_for_2_or_40_reps(engine: Engine) -> None:
+    """Weeks 3-6: calls, lessons, homework and role-play cards of every rep, never one query per rep."""
+    factory = make_uow_factory(engine)
+    with factory() as uow:
+        uow.workspaces.add(Workspace(develop_home.WS))
+        develop_home.populate_team(uow, "UM2", 2, prefix="UA")
+        develop_home.populate_team(uow, "UM40", 40, prefix="UB")
+        uow.commit()
+    costs: list[int] = []
+    homes: list[HomeModel] = []
+    for manager in ("UM2", "UM40"):
+        with factory(read_only=True) as uow:
+            uow.workspaces.get(develop_home.WS)  # the transaction's own statements come first
+            with _counting(engine) as count:
+                homes += homes_for(uow, develop_home.WS, [manager], CATALOG, develop_home.NOW)
+        costs.append(count[0])
+    assert costs[0] == costs[1], costs
+    for home, reps in zip(homes, (2, 40), strict=True):
+        weeks = [home.develop[rep.user_id] for rep in home.reps]
+        assert len(weeks) == reps and all(w.lessons and w.homework and w.roleplays for w in weeks)
+        assert all(w.homework is not None and w.homework.late and w.homework.awaiting_feedback for w in weeks)
+    view = home_view(homes[1], develop_home.NOW, CATALOG)  # 40 rows of two blocks would not fit: 30 and a pointer
+    assert check_view(view) == [] and "and 10 more" in json.dumps(view)

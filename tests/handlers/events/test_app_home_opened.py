@@ -51,4 +51,4 @@ def test_a_big_team_stays_inside_block_kit_limits(slack: Slack, fake) -> None:
 
     assert check_view(home) == []
     assert len(home["blocks"]) <= 100
-    assert "Your team (120 reps)" in home_text(home) and "and 80 more" in home_text(home)
+    assert "Your team (120 reps)" in home_text(home) and "and 90 more" in home_text(home)

@@ -61,7 +61,7 @@ from handlers.blocks import (
     roster,
     week_ahead,
 )
-from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DIGEST, HOMEWORK, LESSON_NOTES
+from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DEVELOP_WEEK, DIGEST, HOMEWORK, LESSON_NOTES
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, OUR_IDS, REP, TODAY, WS, Call
 
 CYCLE = CoachingCycle(WS, "UREP", "UMGR", date(2026, 12, 7), id=1)
@@ -70,6 +70,7 @@ CONTRACT = CoachingContract(
     WS, "UREP", "UMGR", [SuccessMetric("discovery", "discovery_questions_asked", HOSTILE)], 2.0, HOSTILE, HOSTILE,
     version=2, rep_signed_at=NOW, cycle_id=1,
 ).handed_over("UMGR")
+DEVELOPING = replace(CYCLE, starts_on=date(2026, 11, 16))  # week 4 on NOW
 PROGRESS = CycleProgress(CYCLE, calls_scored=2, focus=["discovery"], contract=CONTRACT)
 TEAM = TeamListing(MANAGER, [REP])
 SCORE = CallScore(WS, "UREP", "UMGR", HOSTILE, TODAY, {"discovery_quality": 2}, call_link=HOSTILE, notes=HOSTILE)
@@ -189,6 +190,10 @@ CASES: dict[str, list[Call]] = {
         Call(lambda: _home(REP, coach=MANAGER, cycles={"UREP": CYCLE}, progress={"UREP": PROGRESS}, profile=PROFILE)),
         Call(lambda: _home(MANAGER, reps=[REP], workspace_teams=[TEAM], admins=[MANAGER], cycles={"UREP": CYCLE},
                            progress={"UREP": PROGRESS})),
+        # Weeks 3-6: the rep's week (lessons, homework) and the manager's row of it.
+        *[Call(lambda viewer=viewer, parts=parts: _home(viewer, cycles={"UREP": DEVELOPING},
+                                                         develop={"UREP": DEVELOP_WEEK}, **parts))
+          for viewer, parts in ((REP, {"coach": MANAGER}), (MANAGER, {"reps": [REP]}))],
     ],
     "home_coaching.rep_week_blocks": [Call(lambda: home_coaching.rep_week_blocks(PROGRESS, TODAY), False)],
     "home_coaching.rep_profile_blocks": [Call(lambda: home_coaching.rep_profile_blocks(PROFILE), False)],
@@ -286,6 +291,7 @@ NO_PERSON_TEXT: dict[str, str] = {
                     "reads a submission, builds nothing"),
     **dict.fromkeys(["home_coaching.rep_row_status", "priorities.matrix_text", "preferences.workdays_text",
                      "kit.time_zone_label", "profile.score_bar", "home_coaching.develop_line", "kit.counted",
+                     "home_coaching.homework_counts", "home_coaching.rep_row_develop",
                      "roster.rep_reminder_titles", "shadow.target_text", "shadow.scores_text"],
                     "a plain fragment that the builders using it escape (covered through them)"),
     "roleplay.mark_value": "a button value, never shown",

@@ -27,6 +27,7 @@ from domain.services.calls import CallEntry, CallList, RepCalls
 from domain.services.debrief_feedback import FeedbackForm, FeedbackForRep
 from domain.services.debrief_prompts import PromptAnswer
 from domain.services.debriefs import DealPick, DebriefCopy, DebriefForm
+from domain.services.develop import DevelopWeek, RepWeek
 from domain.services.homework_notices import (
     AssignmentForm,
     HandInForm,
@@ -36,6 +37,7 @@ from domain.services.homework_notices import (
     TemplateChoice,
 )
 from domain.services.homework_notices import FeedbackForm as HomeworkFeedbackForm
+from domain.services.homework_overview import RepHomework
 from domain.services.lessons import LessonAnswered, LessonSummary, NextLesson
 from domain.services.roleplays import NOTE, PracticeForm, RoleplayList
 from domain.services.shadowing import ShadowForm, ShadowSaved
@@ -44,10 +46,12 @@ from handlers.blocks import (
     calls,
     debrief_prompts,
     debriefs,
+    home_coaching,
     homework,
     homework_modals,
     kit,
     lessons,
+    rep_week,
     roleplay,
     shadow,
     shadow_modal,
@@ -117,6 +121,16 @@ SHADOW_WEEKS = [ShadowWeek("UREP", TODAY, (SHADOWED,) * count, targeted) for cou
                 for targeted in (True, False)]
 SHADOW_FORMS = [ShadowForm(REP, "UMGR", TODAY, ("discovery", "value_articulation", "pipeline_management"), OPEN_DEAL),
                 ShadowForm(REP, "UMGR", TODAY, account=HOSTILE)]
+
+# App Home in weeks 3-6 and the manager's "This week": everything above, side by side.
+LATE = replace(HOMEWORK, id=8, due_on=date(2026, 12, 1))
+UNFINISHED = RepHomework("UREP", open=(HOMEWORK,) * 4, late=(LATE,), awaiting_feedback=(HANDED,))
+DEVELOP_WEEK = DevelopWeek((DEBRIEFED,), ShadowWeek("UREP", TODAY, (SHADOWED,)), LESSON_SUMMARIES[0], UNFINISHED,
+                           RepRoleplays("UREP", 20, 15, tuple(CARDS), 2))
+QUIET_WEEK = DevelopWeek((), ShadowWeek("UREP", TODAY), LESSON_SUMMARIES[1], RepHomework("UREP"),
+                         RepRoleplays("UREP", 0, 0, ()))
+REP_WEEKS = [RepWeek(REP, DEVELOP_WEEK, tuple(CallEntry(DEBRIEFED, SHADOWED) for _ in range(10))),
+             RepWeek(REP, QUIET_WEEK, ())]
 
 
 DEVELOP_CASES: dict[str, list[Call]] = {
@@ -212,4 +226,12 @@ DEVELOP_CASES: dict[str, list[Call]] = {
     "shadow.call_pair": [Call(lambda debrief=debrief, seen=seen: shadow.call_pair(debrief, seen, CATALOG),
                               shows_person_text=debrief is not None or seen is not None)
                          for debrief in (DEBRIEFED, None) for seen in (SHADOWED, None)],
+    "home_coaching.rep_develop_blocks": [
+        Call(lambda: kit.message("", home_coaching.rep_develop_blocks(DEVELOP_WEEK))),
+        Call(lambda: kit.message("", home_coaching.rep_develop_blocks(QUIET_WEEK)), False)],
+    "home_coaching.rep_homework_blocks": [
+        Call(lambda: kit.message("", home_coaching.rep_homework_blocks(DEVELOP_WEEK))),
+        Call(lambda: kit.message("", home_coaching.rep_homework_blocks(QUIET_WEEK)), False)],
+    "rep_week.rep_week_modal": [Call(lambda shown=shown: rep_week.rep_week_modal(shown, CATALOG),
+                                     shows_person_text=shown.calls != ()) for shown in REP_WEEKS],
 }

@@ -26,10 +26,12 @@ from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import Debrief
 from domain.coaching.homework import ANSWER, FEEDBACK, LINK, HandIn, HandInKind, Homework
+from domain.coaching.shadow_week import ShadowWeek
 from domain.model import Member, WorkspaceRef
 from domain.services.contracts import ContractDraft
 from domain.services.debrief_feedback import FEEDBACK_FIELD, FeedbackForm
 from domain.services.debriefs import DebriefForm
+from domain.services.develop import DevelopWeek, RepWeek
 from domain.services.homework_notices import AssignmentForm, HandInForm, TemplateChoice
 from domain.services.homework_notices import FeedbackForm as HomeworkFeedbackForm
 from domain.services.prioritization import PriorityView, SkillGap
@@ -47,6 +49,7 @@ from handlers.blocks.diagnosis_modals import (
 )
 from handlers.blocks.homework_modals import assign_homework_modal, hand_in_modal, homework_feedback_modal, text_block
 from handlers.blocks.priorities import prioritize_modal
+from handlers.blocks.rep_week import rep_week_modal
 from handlers.blocks.roleplay import practice_modal
 from handlers.blocks.shadow_modal import FEEDBACK_BLOCK, shadow_modal
 from handlers.edge import ids
@@ -90,6 +93,8 @@ MODALS: dict[str, dict[str, Any]] = {
     "feedback_modal": feedback_modal(FeedbackForm(Debrief(
         WS, "UA", CallRef("Acme"), CallType.DEMO, date(2026, 11, 30), CallAnswers("a", "b", "c"), id=1), REP)),
     "shadow_modal": shadow_modal(ShadowForm(REP, "UMGR", date(2026, 12, 9), ("discovery", "closing")), CATALOG),
+    "rep_week_modal": rep_week_modal(RepWeek(REP, DevelopWeek((), ShadowWeek("UA", date(2026, 12, 9))), ()),
+                                     CATALOG),  # read-only: no text input
 }
 # The same builders' other shapes: the hand-in modal of a homework answered in writing, or with a file.
 MORE_MODALS = [hand_in_modal(HandInForm(replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 4)))
