@@ -69,8 +69,8 @@ PRIYA = Person("U0PRIYA", "Priya Nair", "Asia/Kolkata", "sales manager")
 RAVI = Person("U0RAVI", "Ravi Iyer", "Asia/Kolkata", "SDR")
 PEOPLE = (ADA, MAYA, OMAR, ALEX, BEA, KENJI, SAM, PRIYA, RAVI)
 
-# The demo plays one week: teams are built on Sunday evening, then Monday's
-# dispatch ticks run every 30 minutes (UTC) to show local 08:00 in each zone.
+# Teams are built on Sunday evening, then Monday's dispatch ticks run every 30
+# minutes (UTC) to show local 08:00 in each zone; Alex's cycle then runs weeks 1-4.
 SETUP_AT = datetime(2026, 11, 29, 18, 0, tzinfo=UTC)
 MONDAY = datetime(2026, 11, 30, 0, 0, tzinfo=UTC)
 
