@@ -26,6 +26,7 @@ from bot.app import Runtime, build_runtime
 from bot.config import ConfigError, load_settings
 from bot.database import upgrade_database
 from bot.demo_coaching import script_week_one, script_week_two
+from bot.demo_develop import script_weeks_three_to_six
 from bot.fake_slack import (
     FakeSlack,
     FakeSlackServer,
@@ -35,6 +36,7 @@ from bot.fake_slack import (
     render_message,
     render_view,
 )
+from bot.fake_slack.state import dm_channel_id
 
 SECRET = "demo-signing-secret"
 RULE = "━" * 78
@@ -67,8 +69,8 @@ PRIYA = Person("U0PRIYA", "Priya Nair", "Asia/Kolkata", "sales manager")
 RAVI = Person("U0RAVI", "Ravi Iyer", "Asia/Kolkata", "SDR")
 PEOPLE = (ADA, MAYA, OMAR, ALEX, BEA, KENJI, SAM, PRIYA, RAVI)
 
-# The demo plays one week: teams are built on Sunday evening, then Monday's
-# dispatch ticks run every 30 minutes (UTC) to show local 08:00 in each zone.
+# Teams are built on Sunday evening, then Monday's dispatch ticks run every 30
+# minutes (UTC) to show local 08:00 in each zone; Alex's cycle then runs weeks 1-4.
 SETUP_AT = datetime(2026, 11, 29, 18, 0, tzinfo=UTC)
 MONDAY = datetime(2026, 11, 30, 0, 0, tzinfo=UTC)
 
@@ -98,6 +100,14 @@ class Demo:
         self.people = PEOPLE
         self.step = 0
         self.pictures_shown: set[str] = set()
+        self.edits_shown: set[str] = set()
+
+    def _show_dm(self, person: Person, dm: dict[str, Any], messages: list[dict[str, Any]]) -> None:
+        label = f"DM from Coachflow to {person.first}"
+        parent = next((m for m in messages if dm.get("thread_ts") and m["ts"] == dm["thread_ts"]), None)
+        if parent is not None:
+            label += f", in the thread of “{textwrap.shorten(parent.get('text', ''), 48, placeholder='…')}”"
+        self._show(label, render_message(dm, self.names))
 
     def scene(self, title: str) -> None:
         self.step += 1
@@ -111,16 +121,16 @@ class Demo:
         self.listeners.wait_idle()
         return json.loads(response.body) if response.body else {}
 
-    def command(self, person: Person, text: str, replies: int = 1) -> SignedRequest:
+    def command(self, person: Person, text: str, replies: int = 1, command: str = "/coach") -> SignedRequest:
         shown = text
         for p in PEOPLE:
             shown = shown.replace(p.mention, f"@{p.first}")
-        self.out(f"\n{person.first} types:  /coach {shown}")
-        request = self.requests.slash_command(person.user_id, "/coach", text)
+        self.out(f"\n{person.first} types:  {command} {shown}".rstrip())
+        request = self.requests.slash_command(person.user_id, command, text)
         dms_before = {p.user_id: len(self.fake.messages_to(p.user_id)) for p in PEOPLE}
         self._dispatch(request)
         token = request.response_token or ""
-        self._expect(len(self.fake.responses_for(token)) >= replies, f"{replies} replies to /coach {text}")
+        self._expect(len(self.fake.responses_for(token)) >= replies, f"{replies} replies to {command} {text}")
         for reply in self.fake.responses_for(token):
             self._show(f"Only visible to {person.first}", render_message(reply, self.names))
         self._new_dms(dms_before)
@@ -136,8 +146,15 @@ class Demo:
 
     def _new_dms(self, before: dict[str, int]) -> None:
         for p in PEOPLE:
-            for dm in self.fake.messages_to(p.user_id)[before[p.user_id]:]:
-                self._show(f"DM from Coachflow to {p.first}", render_message(dm, self.names))
+            messages = self.fake.messages_to(p.user_id)
+            for dm in messages[:before[p.user_id]]:
+                edited = (dm.get("edited") or {}).get("ts")
+                if edited and edited not in self.edits_shown:
+                    self.edits_shown.add(edited)
+                    self._show(f"{p.first}'s DM: Coachflow updates its message in place",
+                               render_message(dm, self.names))
+            for dm in messages[before[p.user_id]:]:
+                self._show_dm(p, dm, messages)
             for picture in self.fake.files_shared_with(p.user_id):
                 if picture.id not in self.pictures_shown:
                     self.pictures_shown.add(picture.id)
@@ -157,11 +174,11 @@ class Demo:
         if not done:
             raise RuntimeError(f"the demo expected {what} once the app had finished; it did not happen")
 
-    def open_modal(self, person: Person, text: str, show: bool = True) -> dict[str, Any]:
-        """`/coach text` that opens a modal; returns the modal as Slack holds it."""
-        request = self.command(person, text, replies=0)
+    def open_modal(self, person: Person, text: str, show: bool = True, command: str = "/coach") -> dict[str, Any]:
+        """`/coach text` (or `command text`) that opens a modal; returns the modal as Slack holds it."""
+        request = self.command(person, text, replies=0, command=command)
         modal = self.fake.view_opened_by(request.payload["trigger_id"])
-        self._expect(modal is not None, f"a modal opened by /coach {text}")
+        self._expect(modal is not None, f"a modal opened by {command} {text}")
         assert modal is not None
         if show:
             self._show(f"Modal open for {person.first}", render_view(modal, self.names))
@@ -170,7 +187,7 @@ class Demo:
     def submit(self, person: Person, callback_id: str, modal: dict[str, Any], values: dict[str, Any],
                label: str | None = None, dms: int = 1) -> None:
         self.out(f"\n{label or f'{person.first} fills in the modal and saves'}")
-        request = self.requests.view_submission(person.user_id, callback_id, values,
+        request = self.requests.view_submission(person.user_id, callback_id, values, blocks=modal.get("blocks"),
                                                 private_metadata=modal.get("private_metadata", ""))
         before = self._dm_counts()
         body = self._dispatch(request)
@@ -195,6 +212,47 @@ class Demo:
             self._show(f"The message {person.first} clicked in, updated", render_message(reply, self.names))
         self._new_dms(before)
 
+    def press(self, person: Person, message: dict[str, Any], action_id: str, label: str, *, dms: int = 0,
+              in_dm_of: Person | None = None, show_modal: bool = True) -> dict[str, Any] | None:
+        """`person` clicks a button of `message` (in `in_dm_of`'s DM, by default their own; a message with
+        no ts is an ephemeral reply); shows what changed. Returns the modal the click opened, if any."""
+        self.out(f"\n{label}")
+        value = button_value(message, action_id)
+        self._expect(value is not None, f"a {action_id} button in the message")
+        channel = dm_channel_id((in_dm_of or person).user_id)
+        container = ({"type": "message", "message_ts": message["ts"], "channel_id": channel, "is_ephemeral": False}
+                     if message.get("ts") else None)
+        request = self.requests.block_actions(person.user_id, action_id, value=value, container=container,
+                                              channel_id=channel)
+        before = self._dm_counts()
+        self._dispatch(request)
+        self._expect_dms(before, dms)
+        for reply in self.fake.responses_for(request.response_token or ""):
+            self._show(f"The message {person.first} clicked in, updated", render_message(reply, self.names))
+        modal = self.fake.view_opened_by(request.payload["trigger_id"])
+        if modal is not None and show_modal:
+            self._show(f"Modal open for {person.first}", render_view(modal, self.names))
+        self._new_dms(before)
+        return modal
+
+    def pick(self, person: Person, modal: dict[str, Any], action_id: str, option: str,
+             state: dict[str, Any], label: str) -> dict[str, Any]:
+        """`person` picks `option` in a select that rewrites the modal (views.update); the modal as updated."""
+        self.out(f"\n{label}")
+        typed = {**modal, "state": {"values": state}}
+        self._dispatch(self.requests.block_actions(person.user_id, action_id, view=typed, selected_option=option))
+        updated = self.fake.view(modal["id"])
+        self._expect(updated is not None and updated != modal, "the modal rewritten")
+        assert updated is not None
+        self._show(f"Modal updated for {person.first}", render_view(updated, self.names))
+        return updated
+
+    def last_dm(self, person: Person, action_id: str) -> dict[str, Any]:
+        """The newest message in `person`'s DM with an `action_id` button."""
+        found = [m for m in self.fake.messages_to(person.user_id) if button_value(m, action_id) is not None]
+        self._expect(bool(found), f"a message with {action_id} in {person.first}'s DM")
+        return found[-1]
+
     def share_file(self, person: Person, name: str, content: bytes) -> None:
         """`person` drops a file into their DM with Coachflow (the file_shared event)."""
         self.out(f"\n{person.first} shares {name} ({len(content):,} bytes) in the DM with Coachflow")
@@ -208,8 +266,9 @@ class Demo:
         """Dispatch ticks through Monday, showing who got what at which local time."""
         self.ticks(MONDAY, MONDAY + timedelta(hours=16, minutes=30))
 
-    def ticks(self, start: datetime, end: datetime) -> None:
-        """Dispatch ticks every 30 minutes from `start` to `end`, showing who got what at which local time."""
+    def ticks(self, start: datetime, end: datetime, focus: tuple[Person, ...] = PEOPLE) -> None:
+        """Dispatch ticks every 30 minutes from `start` to `end`, showing who got what at which local time
+        (in full for the people in `focus`, in one line for everyone else)."""
         job = self.runtime.dispatch_job()
         now = start - timedelta(minutes=30)
         while now < end:
@@ -219,16 +278,29 @@ class Demo:
             report = job.tick(now)
             assert report is not None  # SQLite: this process is the only dispatcher
             for person in PEOPLE:
-                for note in self.fake.messages_to(person.user_id)[before[person.user_id]:]:
+                messages = self.fake.messages_to(person.user_id)
+                for note in messages[before[person.user_id]:]:
                     local = now.astimezone(ZoneInfo(person.tz))
-                    self.out(f"\nTick {now:%a %H:%M} UTC = {local:%a %H:%M} for {person.first} ({person.tz})")
-                    self._show(f"DM from Coachflow to {person.first}", render_message(note, self.names))
+                    when = f"Tick {now:%a %H:%M} UTC = {local:%a %H:%M} for {person.first} ({person.tz})"
+                    if person in focus:
+                        self.out(f"\n{when}")
+                        self._show_dm(person, note, messages)
+                    else:
+                        self.out(f"{when}: “{textwrap.shorten(note.get('text', ''), 40, placeholder='…')}”")
 
     def _show(self, label: str, body: str) -> None:
         self.out(f"\n  ┌─ {label}")
         for line in body.rstrip().splitlines():
             self.out(f"  │ {line}")
         self.out("  └─")
+
+
+def button_value(message: dict[str, Any], action_id: str) -> str | None:
+    for block in message.get("blocks") or []:
+        for element in [*block.get("elements", []), block.get("accessory") or {}]:
+            if isinstance(element, dict) and element.get("action_id") == action_id:
+                return str(element.get("value", ""))
+    return None
 
 
 def run_demo(database: str | None = None, out: Callable[[str], None] = print) -> int:
@@ -292,6 +364,7 @@ def _script(demo: Demo) -> None:
     demo.command(OMAR, f"team add {SAM.mention}")
     demo.command(PRIYA, f"team add {RAVI.mention}")
     demo.command(KENJI, "pause 1w")
+    demo.command(ADA, "admin quiet 20:00-07:00")
     demo.command(ADA, "admin settings")
 
     demo.scene("Monday: the week-ahead note reaches each manager at 08:00 in their own time zone")
@@ -306,6 +379,7 @@ def _script(demo: Demo) -> None:
     demo.clock.now = MONDAY + timedelta(days=7, hours=15)
     demo.command(MAYA, f"cycle {ALEX.mention}")
     script_week_two(demo, MAYA, ALEX, MONDAY + timedelta(days=7))
+    script_weeks_three_to_six(demo, MAYA, ALEX, MONDAY + timedelta(days=14))
 
 
 def transcript() -> str:

@@ -22,6 +22,9 @@ D-104,Hooli expansion,{alex},61000,Presenting,2026-10-01,,open,,2026-10-01,2026-
 D-105,Stark upgrade,{bea},27000,Closed Won,2026-07-14,2026-09-25,won,,2026-07-14,2026-07-22,2026-08-10,2026-09-02
 D-106,Wayne analytics,{sam},33000,Qualifying,2026-10-12,,open,,2026-10-12,2026-10-20,,
 D-107,Acme (no owner),,15000,Prospecting,2026-11-02,,open,,2026-11-02,,,
+D-108,Soylent onboarding,{alex},24000,Qualifying,2026-11-16,,open,,2026-11-16,2026-11-27,,
+D-109,Vandelay imports,{alex},12500,Qualifying,2026-11-24,,open,,2026-11-24,2026-11-30,,
+D-110,Wonka renewal,{alex},15000,Closed Won,2026-08-24,2026-10-16,won,,2026-08-24,2026-09-02,2026-09-21,2026-10-09
 """
 
 

@@ -15,6 +15,7 @@ from bot.fake_slack import datepicker, file_input, plain_text, static_select
 from domain.catalog import Catalog
 from domain.coaching.homework import ANSWER, DUE_ON, FEEDBACK, FILE, HAND_IN_KIND, LINK, TEMPLATE
 from domain.services.prioritization import difficulty_field, impact_field
+from domain.services.roleplays import NOTE
 from handlers.blocks import call_fields
 from handlers.blocks.contract import (
     MANAGER_COMMITMENTS,
@@ -27,6 +28,7 @@ from handlers.blocks.contract import (
 from handlers.blocks.diagnosis_modals import CALL_LINK, CALL_ON, CALL_TITLE, NOTES, dimension_block, question_block
 from handlers.blocks.homework_modals import FREE, text_block
 from handlers.blocks.inputs import VALUE
+from handlers.blocks.shadow_modal import FEEDBACK_BLOCK, score_block
 from handlers.edge import ids
 
 Values = dict[str, dict[str, dict[str, Any]]]
@@ -110,6 +112,13 @@ def hand_in_values(answer: str | None = None, link: str | None = None,
 
 def feedback_values(feedback: str | None) -> Values:
     return {FEEDBACK: {VALUE: plain_text(feedback)}}
+
+
+def practised_values(note: str | None) -> Values:
+    """The role-play's "Mark practised" form: the note."""
+    return {NOTE: {VALUE: plain_text(note)}}
+
+
 def debrief_values(account: str | None, on: date | str | None, answers: Sequence[str | None],
                    call_type: str | None = "discovery", deal: tuple[str, str] | None = None,
                    indicators: Mapping[str, str | None] | None = None, link: str | None = None) -> Values:
@@ -130,4 +139,17 @@ def debrief_values(account: str | None, on: date | str | None, answers: Sequence
         element = ({"type": "radio_buttons", "selected_option": None if typed is None else {"value": typed}}
                    if typed in ("yes", "no") else {"type": "number_input", "value": typed})
         values[call_fields.indicator_block(indicator_id)] = {VALUE: element}
+    return values
+
+
+def shadow_values(*, on: date | str | None, answers: Sequence[str | None], scores: Mapping[str, int | str | None],
+                  feedback: str | None, deal: tuple[str, str] | None = None, account: str | None = None,
+                  call_type: str | None = "discovery", indicators: Mapping[str, str | None] | None = None,
+                  link: str | None = None) -> Values:
+    """The observer's modal (`/coach shadow`): the call as in the debrief, a 1-5 score per focus skill
+    (None: left unscored) and the feedback for the rep."""
+    values = debrief_values(account, on, answers, call_type, deal, indicators, link)
+    values[FEEDBACK_BLOCK] = {VALUE: plain_text(feedback)}
+    for skill, score in scores.items():
+        values[score_block(skill)] = _choice(score)
     return values

@@ -184,5 +184,87 @@ def test_week_two_proposes_focus_refuses_a_third_and_both_sign(demo: str) -> Non
 
 def test_week_one_crm_export_in_the_dm_imports_mayas_team_only(demo: str) -> None:
     scene = _scene(demo, "Week 1: Maya shares her team's CRM export")
-    assert "Imported 5 opportunities from northwind-deals.csv: 5 new" in scene
+    assert "Imported 8 opportunities from northwind-deals.csv: 8 new" in scene
     assert "owner U0SAM is not on your team" in scene and "`line 8` no owner" in scene
+
+
+def _words(text: str) -> str:
+    """The text as read, whatever the wrapping and the box's frame."""
+    return " ".join(text.replace("│", " ").split())
+
+
+def test_weeks_three_to_six_bring_two_lessons_at_10am_alexs_time(demo: str) -> None:
+    first = _scene(demo, "Week 3, Tuesday 10:00")
+    assert "Tick Tue 18:00 UTC = Tue 10:00 for Alex (America/Los_Angeles)" in first
+    assert "The PAIN framework" in first and "Lessons done: 1 of 8" in _words(first)
+    second = _scene(demo, "Thursday 10:00 in Los Angeles")
+    assert "Tick Thu 18:00 UTC = Thu 10:00 for Alex" in second and "Tick Fri 18:00 UTC = Fri 10:00 for Alex" in second
+    assert second.count("From features to outcomes") >= 2  # on Thursday, and again on Friday as Alex asked
+    assert "As you asked: this lesson again" in second and "Lessons done: 2 of 8" in _words(second)
+
+
+def test_the_end_of_day_prompt_is_answered_with_one_click_and_one_modal(demo: str) -> None:
+    scene = _scene(demo, "Tuesday 17:00 in Los Angeles")
+    assert "Tick Wed 01:00 UTC = Tue 17:00 for Alex (America/Los_Angeles)" in scene
+    assert "[ Debrief a call ]  [ No calls today ]  [ Not today ]" in scene
+    assert "Debrief a call (modal)" in _box(scene, "Modal open for Alex")
+    saved = scene.split("Alex types the account")[1]
+    assert "Debrief saved: *Pied Piper* · Discovery call · Tue 15 Dec" in _box(saved, "DM from Coachflow to Alex")
+    # Others get theirs at 17:00 their time, in one line each.
+    assert "Tick Tue 23:00 UTC = Tue 17:00 for Sam (America/Chicago)" in scene
+
+
+def test_mayas_digest_waits_for_her_morning_and_her_feedback_lands_in_the_thread_of_alexs_copy(demo: str) -> None:
+    scene = _scene(demo, "Maya's digest waits")
+    assert "Tick Wed 12:00 UTC = Wed 07:00 for Maya (America/New_York)" in scene
+    digest = _words(_box(scene, "DM from Coachflow to Maya"))
+    assert "1 new debrief from your reps" in digest
+    assert "@Alex Rivera debriefed a discovery call with *Pied Piper*" in digest
+    assert "[ Reply with feedback ]" in digest
+    reply = _box(scene, "DM from Coachflow to Alex, in the thread of “Debrief saved: Pied Piper, discovery call on…”")
+    assert "@Maya Chen replied to your debrief" in reply and "Good instinct on who feels it" in reply
+
+
+def test_alex_edits_his_debrief_and_the_copy_is_updated_in_place(demo: str) -> None:
+    copy = _words(_box(_scene(demo, "Alex edits his debrief"), "Alex's DM: Coachflow updates its message in place"))
+    assert "Debrief edited: *Pied Piper*" in copy and "*8 questions*" in copy and "*3 stakeholders*" in copy
+    assert "Version 2; the earlier one is kept." in copy
+
+
+def test_a_shadowed_call_sits_next_to_alexs_linked_debrief(demo: str) -> None:
+    scene = _scene(demo, "Wednesday: Maya joins Alex's Hooli call")
+    assert "Deal (optional): [ Hooli expansion v ]" in _box(scene, "Modal open for Maya")
+    feedback = _words(_box(scene, "DM from Coachflow to Alex"))
+    assert "@Maya Chen shadowed your demo call with *Hooli expansion*" in feedback
+    assert "Discovery 4/5 · Value articulation 2/5" in feedback and "[ Add my debrief of this call ]" in feedback
+    calls = _words(_box(scene, "Only visible to Maya"))
+    hooli = calls.split("*Wed 16 Dec · Demo · Hooli expansion*")[1].split("*Tue 15 Dec")[0]
+    assert "@Alex Rivera's debrief" in hooli and "I froze on the cost question" in hooli
+    assert "Shadowed by @Maya Chen" in hooli and "give her the payback in her numbers" in hooli
+    assert "(edited, version 2)" in calls.split("*Tue 15 Dec · Discovery · Pied Piper*")[1]
+
+
+def test_the_role_play_card_comes_from_the_stalled_hooli_deal_and_is_marked_practised(demo: str) -> None:
+    scene = _scene(demo, "Week 4: Maya asks for role-plays")
+    cards = _words(_box(scene, "Only visible to Maya"))
+    assert "1 of @Alex Rivera's 3 open deals is past the usual time in its stage" in cards
+    assert ("*Role-play the next conversation with Hooli expansion*: in Presenting for 49 days "
+            "(their average: 23)") in cards
+    assert "Recorded: a role-play with @Alex Rivera" in _words(_box(scene, "DM from Coachflow to Maya"))
+    assert "second time he led with the payback" in _words(_box(scene, "DM from Coachflow to Alex"))
+
+
+def test_homework_is_assigned_from_a_template_handed_in_and_answered_in_the_thread(demo: str) -> None:
+    assigned = _scene(demo, "Maya gives Alex homework")
+    prefilled = _box(assigned, "Modal updated for Maya")
+    for deal in ("• Hooli expansion (61,000)", "• Soylent onboarding (24,000)", "• Vandelay imports (12,500)"):
+        assert deal in prefilled
+    assert "@Maya Chen gave you homework, due Thu 24 Dec" in _words(_box(assigned, "DM from Coachflow to Alex"))
+    due = _scene(demo, "Thursday 09:00 in Los Angeles: the due-date reminder")
+    assert "Tick Thu 17:00 UTC = Thu 09:00 for Alex (America/Los_Angeles)" in due
+    assert "Your homework from @Maya Chen is due today" in _words(due)
+    assert "@Alex Rivera handed in their homework" in _box(due, "DM from Coachflow to Maya")
+    thread = "DM from Coachflow to Alex, in the thread of “<@U0MAYA> gave you homework"
+    assert due.count(thread) == 2  # the receipt, then the answer
+    answered = _words(due.split(thread)[2])
+    assert "@Maya Chen answered your homework" in answered and "put the 20 hours in dollars" in answered

@@ -8,27 +8,15 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.fake_slack import SignedRequest, datepicker, plain_text, static_select
+from bot import modal_values
+from bot.fake_slack import SignedRequest
+from bot.modal_values import Values
 from domain.model import WorkspaceRef
 from domain.pipeline.model import DealStatus, Opportunity
 from domain.ports import UnitOfWorkFactory
-from handlers.blocks.call_fields import (
-    ACCOUNT,
-    CALL_ON,
-    CALL_TYPE,
-    DEAL,
-    DO_DIFFERENTLY,
-    PRACTICE_NEXT,
-    RECORDING_LINK,
-    WENT_WELL,
-    indicator_block,
-)
-from handlers.blocks.inputs import VALUE
-from handlers.blocks.shadow_modal import FEEDBACK_BLOCK, score_block
 from handlers.edge import ids
 from tests.handlers.conftest import TEAM, Reply, Slack
 
-Values = dict[str, dict[str, dict[str, Any]]]
 FOCUS = ("discovery", "closing")
 ANSWERS = ("Opened with the budget question.", "Let the buyer finish their sentences.",
            "Quantify the pain in money before the demo.")
@@ -74,35 +62,17 @@ def open_shadow(slack: Slack, user_id: str, text: str) -> dict[str, Any]:
     return modal
 
 
-def _option(value: str | None) -> dict[str, Any] | None:
-    return None if value is None else {"text": {"type": "plain_text", "text": value}, "value": value}
-
-
 def shadow_values(*, on: date | None, deal: str | None = None, account: str | None = "Acme",
                   call_type: str | None = "discovery", answers: tuple[str | None, ...] = ANSWERS,
                   indicators: Mapping[str, str | None] | None = None,
                   scores: Mapping[str, int | str | None] | None = None,
                   feedback: str | None = "Great questions; pause after each one.",
                   link: str | None = None) -> Values:
-    """The observer's modal as Slack submits it; fields not given are left empty."""
-    values: Values = {
-        DEAL: {ids.DEBRIEF_DEAL_SELECT: {"type": "external_select", "selected_option": _option(deal)}},
-        ACCOUNT: {VALUE: plain_text(account)},
-        CALL_TYPE: {VALUE: static_select(call_type)},
-        CALL_ON: {VALUE: datepicker(on)},
-        RECORDING_LINK: {VALUE: {"type": "url_text_input", "value": link}},
-        FEEDBACK_BLOCK: {VALUE: plain_text(feedback)},
-    }
-    for block, text in zip((WENT_WELL, DO_DIFFERENTLY, PRACTICE_NEXT), answers, strict=True):
-        values[block] = {VALUE: plain_text(text)}
-    for indicator, raw in (indicators or {"discovery_questions_asked": "7"}).items():
-        if raw in ("yes", "no"):
-            values[indicator_block(indicator)] = {VALUE: {"type": "radio_buttons", "selected_option": _option(raw)}}
-        else:
-            values[indicator_block(indicator)] = {VALUE: {"type": "number_input", "value": raw}}
-    for skill, score in (scores if scores is not None else dict.fromkeys(FOCUS, 4)).items():
-        values[score_block(skill)] = {VALUE: static_select(None if score is None else str(score))}
-    return values
+    """The observer's modal as Slack submits it (bot/modal_values.py), with these tests' defaults."""
+    return modal_values.shadow_values(
+        on=on, deal=None if deal is None else (deal, deal), account=account, call_type=call_type, answers=answers,
+        indicators=indicators or {"discovery_questions_asked": "7"},
+        scores=scores if scores is not None else dict.fromkeys(FOCUS, 4), feedback=feedback, link=link)
 
 
 def submit_shadow(slack: Slack, user_id: str, modal: dict[str, Any], values: Values) -> Reply:
