@@ -86,4 +86,8 @@ def shown(indicator: LeadingIndicator, value: IndicatorValue) -> str:
         return YES if value else NO
     if indicator.type is IndicatorType.PERCENTAGE:
         return f"{value}%"
-    return f"{value} {indicator.unit}"
+    unit = indicator.unit
+    # Catalog units are plural nouns ("use cases", "days"); one of them reads singular.
+    if value == 1 and unit.endswith("s") and not unit.endswith("ss"):
+        unit = unit[:-1]
+    return f"{value} {unit}"

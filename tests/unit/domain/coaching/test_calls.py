@@ -95,6 +95,7 @@ def test_the_catalogs_indicators_parse_together_and_crafted_ids_are_ignored() ->
     assert values == {"discovery_questions_asked": 6, "business_impact_quantified": True}
     assert problems == {"stakeholders_identified": "This cannot be negative."}
     assert shown(discovery[0], 6) == "6 questions" and shown(discovery[1], True) == "yes"
+    assert shown(discovery[0], 1) == "1 question" and shown(discovery[0], 0) == "0 questions"
 
 
 def test_a_debrief_is_editable_for_seven_days_and_an_edit_keeps_the_history() -> None:
