@@ -8,7 +8,7 @@ whose only job is a Home.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from domain.catalog import Catalog
 from domain.effects import Effects
@@ -65,8 +65,11 @@ class HomeService:
 
     def rep_week(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> RepWeek:
         """One rep's week in full ("This week" on the manager's Home), for their own manager only; one read."""
+        now = self._now()
+        if now is None:  # domain never reads the clock itself (DESIGN.md 3, rule 1)
+            raise RuntimeError("HomeService needs a clock to show a week; build it with clock=")
         with self._uow_factory(read_only=True) as uow:
-            return rep_week(uow, ws, viewer_id, rep_id, self._now() or datetime.now(UTC), self._catalog)
+            return rep_week(uow, ws, viewer_id, rep_id, now, self._catalog)
 
     def _now(self) -> datetime | None:
         return self._clock() if self._clock is not None else None

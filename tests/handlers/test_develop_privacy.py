@@ -97,6 +97,7 @@ CASES: dict[tuple[str, str], Case] = {
     **{(ACTION, button): Case(_click(button, lambda w: f"{w.cycle_id}:pain_framework"),
                               "This lesson was sent to someone else")
        for button in (ids.LESSON_DONE, ids.LESSON_REMIND, ids.LESSON_DISCUSS)},
+    (ACTION, ids.OPEN_REP_WEEK): Case(_click(ids.OPEN_REP_WEEK, lambda w: "UA"), "Only <@UA>'s own manager"),
     (ACTION, ids.MARK_ROLEPLAY): Case(_click(ids.MARK_ROLEPLAY, lambda w: "UA:A1"), "<@UA> is not on your team",
                             admin_may_open=True),
     # -- forms submitted with Alex's metadata --------------------------------------------------------
