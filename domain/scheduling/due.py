@@ -8,14 +8,23 @@ caller's decision too; these functions get only the right people.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from domain.delivery import DeliveryKey
 from domain.model import Member, WorkspaceRef, WorkspaceSettings
 from domain.scheduling.anchored import anchored_occurrences
 from domain.scheduling.anchors import Anchor
-from domain.scheduling.calendar import HORIZON, Occurrence, next_occurrence, occurrences_between, require_aware, zone
+from domain.scheduling.calendar import (
+    HORIZON,
+    Occurrence,
+    next_occurrence,
+    occurrences_between,
+    outside_quiet_hours,
+    require_aware,
+    resolve_local,
+    zone,
+)
 from domain.scheduling.kinds import NotificationKind
 
 # Locale-independent names for reasons people and operators read.
@@ -29,6 +38,8 @@ class DueNotification:
     recipient_id: str
     kind: str
     occurrence: Occurrence
+    # A late occurrence found inside the recipient's quiet hours waits for their end (a tick after downtime).
+    not_before: datetime | None = None
 
     @property
     def key(self) -> DeliveryKey:
@@ -126,6 +137,7 @@ def catch_up(
     """
     require_aware(since, now)
     plan = DuePlan(send=[], skip=[])
+    hold = quiet_until(member, settings, now)
     if kind.cadence.anchored:
         window = [o for o in anchored_occurrences(kind, member, settings, anchors)
                   if o.due_at <= now and o.stale_at > since]
@@ -135,11 +147,29 @@ def catch_up(
         notification = _notification(member, occurrence)
         if notification.key in sent:
             continue
-        if now < occurrence.stale_at:
-            plan.send.append(notification)
-        else:
+        if now >= occurrence.stale_at:
             plan.skip.append(Skipped(notification, stale_reason(member, occurrence)))
+        elif hold is None or occurrence.due_at >= now:
+            plan.send.append(notification)
+        elif hold < occurrence.stale_at:
+            # Planned outside quiet hours but found late inside them (downtime): it waits for their end.
+            plan.send.append(replace(notification, not_before=hold))
+        else:
+            plan.skip.append(Skipped(notification, stale_reason(member, occurrence) + ", and quiet hours ran past it"))
     return plan
+
+
+def quiet_until(member: Member, settings: WorkspaceSettings, now: datetime) -> datetime | None:
+    """When the recipient's quiet hours end (UTC) if `now` is inside them for them, else None."""
+    quiet = settings.quiet_hours
+    if quiet is None:
+        return None
+    tz = zone(member.time_zone)
+    local = now.astimezone(tz)
+    if not quiet.contains(local.time()):
+        return None
+    day, at = outside_quiet_hours(local.date(), local.time(), quiet)
+    return resolve_local(day, at, tz)
 
 
 def next_due(

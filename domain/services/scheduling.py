@@ -235,6 +235,7 @@ class ScheduleService:
             due_at=item.occurrence.due_at,
             stale_at=item.occurrence.stale_at,
             enterprise_id=item.workspace.enterprise_id,
+            next_attempt_at=item.not_before,
             reason=reason,
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from domain.delivery import DeliveryKey
-from domain.model import WorkspaceSettings
+from domain.model import QuietHours, WorkspaceSettings
 from domain.notifications.week_ahead import WEEK_AHEAD
 from domain.scheduling.due import DueNotification, catch_up, due_now
 from domain.scheduling.kinds import Staleness
@@ -154,3 +154,33 @@ def test_catching_up_across_the_dst_change_reports_times_in_local_time() -> None
     assert keys(plan.send) == ["T1/UMAYA/challenge_nudge/2026-11-02"]
     assert plan.send[0].occurrence.due_at == utc(2026, 11, 2, 14)  # 09:00 EST
     assert plan.skip == []  # Friday's went out before the outage; the weekend has none
+
+
+# --- quiet hours after downtime ------------------------------------------------------
+
+
+QUIET = WorkspaceSettings(quiet_hours=QuietHours(time(20), time(7)))
+BERLIN = "Europe/Berlin"
+BEA = person(BERLIN, user_id="UBEA")
+
+
+def test_a_late_catch_up_inside_quiet_hours_waits_for_their_end() -> None:
+    # The 17:00 prompt of a kind relevant until 10:00 the next day; the app was down until 20:30 Berlin.
+    prompt = daily("evening", time(17), Staleness(1, time(10)))
+    came_back = local(BERLIN, 2026, 12, 1, 20, 30)
+
+    plan = catch_up(BEA, QUIET, prompt, local(BERLIN, 2026, 12, 1, 16), came_back, NOTHING_SENT)
+
+    [held] = plan.send
+    assert held.not_before == local(BERLIN, 2026, 12, 2, 7)  # not at 20:30, in the middle of quiet hours
+    without_quiet_hours = catch_up(BEA, MON_FRI, prompt, local(BERLIN, 2026, 12, 1, 16), came_back, NOTHING_SENT)
+    assert without_quiet_hours.send[0].not_before is None
+
+
+def test_a_late_catch_up_whose_use_ends_inside_quiet_hours_is_skipped_with_the_reason() -> None:
+    prompt = daily("evening", time(17))  # relevant until midnight, which quiet hours cover
+    plan = catch_up(BEA, QUIET, prompt, local(BERLIN, 2026, 12, 1, 16), local(BERLIN, 2026, 12, 1, 20, 30),
+                    NOTHING_SENT)
+    assert plan.send == []
+    [skipped] = plan.skip
+    assert "quiet hours ran past it" in skipped.reason
