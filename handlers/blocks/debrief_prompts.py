@@ -121,7 +121,7 @@ def debrief_digest_message(note: DebriefDigestNote) -> dict[str, Any]:
     if count > MAX_LINES:
         blocks.append(context(f"…and {count - MAX_LINES} more since your last digest, not shown here."))
     minutes = int(QUIET.total_seconds() // 60)
-    blocks.append(context(f"Sent {minutes} minutes after your reps' last debrief, in your working hours. "
+    blocks.append(context(f"Sent once your reps had been quiet for {minutes} minutes, in your working hours. "
                           "`/coach notify off debrief_digest` turns it off."))
     reps = {line.rep.user_id for line in note.lines}
     names = ", ".join(line.rep.name for line in {line.rep.user_id: line for line in note.lines}.values())
