@@ -52,6 +52,24 @@ class IndicatorType(str, enum.Enum):
     MINUTES = "minutes"
 
 
+class Aggregate(str, enum.Enum):
+    """How a week of calls' values becomes one weekly value (docs/scorecards.md)."""
+
+    AVERAGE = "average"  # the mean per call that recorded it
+    RATE = "rate"  # the share of those calls where it happened (yes, or more than 0), in %
+    TOTAL = "total"  # the sum over the week (yes counts 1)
+
+
+# When the catalog does not say: a number is averaged per call, a yes/no is a rate of yes.
+DEFAULT_AGGREGATE = {
+    IndicatorType.COUNT: Aggregate.AVERAGE,
+    IndicatorType.YES_NO: Aggregate.RATE,
+    IndicatorType.PERCENTAGE: Aggregate.AVERAGE,
+    IndicatorType.DAYS: Aggregate.AVERAGE,
+    IndicatorType.MINUTES: Aggregate.AVERAGE,
+}
+
+
 class Better(str, enum.Enum):
     """Which direction of change a scorecard shows as improvement."""
 
@@ -112,6 +130,12 @@ class LeadingIndicator(_Entry):
     type: IndicatorType
     better: Better
     unit: Unit
+    aggregate: Aggregate | None = None  # None: the type's default (DEFAULT_AGGREGATE)
+
+    @property
+    def aggregation(self) -> Aggregate:
+        """How its weekly value is computed: as the catalog declares, else by its type."""
+        return self.aggregate or DEFAULT_AGGREGATE[self.type]
 
 
 class MicroLesson(_Entry):
