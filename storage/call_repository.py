@@ -6,14 +6,16 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import null, select
 from sqlalchemy.orm import Session
 
 from domain.coaching.calls import CallAnswers, CallRef, CallType
-from domain.coaching.debriefs import Debrief, DebriefFeedback, ShadowObservation
+from domain.coaching.debriefs import CallIndicators, Debrief, DebriefFeedback, ShadowObservation
 from domain.model import WorkspaceRef
 from storage.orm import DebriefFeedbackRow, DebriefRow, ShadowObservationRow, WorkspaceRow
 from storage.repositories import UnknownRowError
+
+REPS_PER_QUERY = 5000  # keeps an IN list under SQLite's and psycopg's bound-parameter limits
 
 
 def _call_values(call: CallRef, answers: CallAnswers) -> dict[str, Any]:
@@ -49,6 +51,24 @@ def _observation(row: ShadowObservationRow, ref: WorkspaceRef) -> ShadowObservat
         skill_scores=dict(row.skill_scores), indicators=dict(row.indicators), skills=tuple(row.skills),
         cycle_id=row.cycle_id, recording_link=row.recording_link, created_at=row.created_at, id=row.id,
     )
+
+
+def _lean_calls(session: Session, table: type[DebriefRow] | type[ShadowObservationRow], linked: Any,
+                ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date) -> dict[str, list[CallIndicators]]:
+    """Id, rep, date, indicators (and a debrief's shadow_id) of these reps' calls; one query per chunk of reps.
+
+    Read through the (team_id, rep_id, call_on) index, newest call first per rep like `for_reps_between`.
+    """
+    wanted = list(dict.fromkeys(rep_ids))
+    found: dict[str, list[CallIndicators]] = {}
+    for start in range(0, len(wanted), REPS_PER_QUERY):
+        query = select(table.id, table.rep_id, table.call_on, table.indicators, linked).where(
+            table.team_id == ref.team_id, table.rep_id.in_(wanted[start : start + REPS_PER_QUERY]),
+            table.call_on >= first, table.call_on <= last,
+        ).order_by(table.rep_id, table.call_on.desc(), table.id.desc())
+        for call_id, rep_id, call_on, indicators, shadow_id in session.execute(query):
+            found.setdefault(rep_id, []).append(CallIndicators(call_id, rep_id, call_on, indicators, shadow_id))
+    return found
 
 
 class SqlDebriefRepository:
@@ -103,6 +123,10 @@ class SqlDebriefRepository:
         for row, enterprise in self._session.execute(query):
             found.setdefault(row.rep_id, []).append(_debrief(row, WorkspaceRef(ref.team_id, enterprise)))
         return found
+
+    def indicators_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                                    ) -> dict[str, list[CallIndicators]]:
+        return _lean_calls(self._session, DebriefRow, DebriefRow.shadow_id, ref, rep_ids, first, last)
 
     def created_since(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: datetime) -> list[Debrief]:
         wanted = list(dict.fromkeys(rep_ids))
@@ -190,6 +214,10 @@ class SqlShadowObservationRepository:
         for stored, enterprise in self._session.execute(query):
             found.setdefault(stored.rep_id, []).append(_observation(stored, WorkspaceRef(ref.team_id, enterprise)))
         return found
+
+    def indicators_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                                    ) -> dict[str, list[CallIndicators]]:
+        return _lean_calls(self._session, ShadowObservationRow, null(), ref, rep_ids, first, last)
 
     @staticmethod
     def _scoped(ref: WorkspaceRef) -> Any:

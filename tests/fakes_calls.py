@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
-from domain.coaching.debriefs import Debrief, DebriefFeedback, ShadowObservation
+from domain.coaching.debriefs import CallIndicators, Debrief, DebriefFeedback, ShadowObservation
 from domain.model import Workspace, WorkspaceRef
 
 
@@ -24,6 +24,11 @@ def _stored_ref(workspaces: dict[str, Workspace], ref: WorkspaceRef, what: str) 
     if ref.team_id not in workspaces:
         raise LookupError(f"add workspace {ref.team_id} before its {what}")
     return workspaces[ref.team_id].ref
+
+
+def _lean(found: dict[str, list[Debrief]] | dict[str, list[ShadowObservation]]) -> dict[str, list[CallIndicators]]:
+    return {rep_id: [CallIndicators(r.id or 0, r.rep_id, r.call_on, dict(r.indicators), getattr(r, "shadow_id", None))
+                     for r in rows] for rep_id, rows in found.items()}
 
 
 def _newest_call_first(rows: list[Debrief] | list[ShadowObservation]) -> None:
@@ -61,6 +66,10 @@ class FakeDebriefRepository:
         for rows in found.values():
             _newest_call_first(rows)
         return found
+
+    def indicators_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                                    ) -> dict[str, list[CallIndicators]]:
+        return _lean(self.for_reps_between(ref, rep_ids, first, last))
 
     def created_since(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: datetime) -> list[Debrief]:
         wanted = set(rep_ids)
@@ -118,3 +127,7 @@ class FakeShadowObservationRepository:
         for rows in found.values():
             _newest_call_first(rows)
         return found
+
+    def indicators_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                                    ) -> dict[str, list[CallIndicators]]:
+        return _lean(self.for_reps_between(ref, rep_ids, first, last))

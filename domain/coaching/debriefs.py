@@ -94,6 +94,22 @@ class ShadowObservation:
 
 
 @dataclass(frozen=True)
+class CallIndicators:
+    """The few fields of a debrief or a shadow observation that leading indicators read.
+
+    A lean read for thousands of reps at once (no answers, history or
+    feedback): `id` is the debrief's or the observation's; `shadow_id` is a
+    debrief's link to the observation of the same call (None on an observation).
+    """
+
+    id: int
+    rep_id: str
+    call_on: date
+    indicators: Mapping[str, IndicatorValue]
+    shadow_id: int | None = None
+
+
+@dataclass(frozen=True)
 class DebriefFeedback:
     """A manager's reply to one of their rep's debriefs, sent to the rep in the thread of their copy."""
 

@@ -22,10 +22,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
+from typing import Protocol
 
 from domain.catalog.model import Aggregate, Better, Catalog, IndicatorType, LeadingIndicator
 from domain.coaching.contract import SuccessMetric
-from domain.coaching.debriefs import Debrief, ShadowObservation, week_of
+from domain.coaching.debriefs import week_of
 from domain.coaching.indicators import IndicatorValue
 
 MIN_CALLS = 3  # fewer calls than this in either week: no change is shown, "too few calls" is
@@ -49,7 +50,23 @@ class CallValues:
     observer_said: Mapping[str, IndicatorValue] = field(default_factory=dict)
 
 
-def same_calls(debriefs: Iterable[Debrief], observations: Iterable[ShadowObservation]) -> list[CallValues]:
+class _Call(Protocol):
+    """What `same_calls` reads of a call: a `Debrief`/`ShadowObservation` or their lean `CallIndicators`."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def call_on(self) -> date: ...
+    @property
+    def indicators(self) -> Mapping[str, IndicatorValue]: ...
+
+
+class _RepCall(_Call, Protocol):
+    @property
+    def shadow_id(self) -> int | None: ...
+
+
+def same_calls(debriefs: Iterable[_RepCall], observations: Iterable[_Call]) -> list[CallValues]:
     """Each call once: a debrief linked to an observation among these (`shadow_id`) joins it.
 
     The observer's value wins where both recorded one; a value only the rep

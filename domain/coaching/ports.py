@@ -9,7 +9,7 @@ from typing import Protocol
 from domain.catalog.lesson_texts import LessonText
 from domain.coaching.contract import CoachingContract
 from domain.coaching.cycle import CoachingCycle
-from domain.coaching.debriefs import Debrief, DebriefFeedback, ShadowObservation
+from domain.coaching.debriefs import CallIndicators, Debrief, DebriefFeedback, ShadowObservation
 from domain.coaching.homework import Homework, HomeworkStatus
 from domain.coaching.lessons import LessonProgress
 from domain.coaching.roleplay import RoleplayPractice
@@ -134,6 +134,14 @@ class DebriefRepository(Protocol):
         """Each rep's debriefs of calls on `first`..`last` (inclusive), newest call first; one query."""
         ...
 
+    def indicators_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                                    ) -> dict[str, list[CallIndicators]]:
+        """`for_reps_between` reduced to what leading indicators read, in the same order.
+
+        One query per 5,000 reps (the drivers' bound-parameter limits), for Friday runs over a whole workspace.
+        """
+        ...
+
     def created_since(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: datetime) -> list[Debrief]:
         """Debriefs of these reps stored at or after `since`, oldest first (for digests)."""
         ...
@@ -161,6 +169,14 @@ class ShadowObservationRepository(Protocol):
     def for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
                          ) -> dict[str, list[ShadowObservation]]:
         """Each rep's shadowed calls on `first`..`last` (inclusive), newest call first; one query."""
+        ...
+
+    def indicators_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                                    ) -> dict[str, list[CallIndicators]]:
+        """`for_reps_between` reduced to what leading indicators read (no `shadow_id`), in the same order.
+
+        One query per 5,000 reps (the drivers' bound-parameter limits).
+        """
         ...
 
 

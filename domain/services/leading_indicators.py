@@ -3,8 +3,11 @@
 The Friday scorecards, `/scorecard`, the team digest, peer learning and the
 export all read through `weekly_indicators`: five queries whatever the
 number of reps (active cycles unless given, their focus skills, their
-contracts, the debriefs and the shadow observations of the whole window),
-never one per rep. The rules are `domain.coaching.leading`'s.
+contracts, the debriefs and the shadow observations of the whole window;
+the last two a query per 5,000 reps, the drivers' parameter limits), never
+one per rep. Calls are read lean (`CallIndicators`: id, rep, date,
+indicators, link to the shadowed call), not as whole debriefs: 10,000 reps
+x 8 weeks take seconds. The rules are `domain.coaching.leading`'s.
 """
 
 from __future__ import annotations
@@ -46,8 +49,8 @@ def weekly_indicators(uow: UnitOfWork, ws: WorkspaceRef, today_by_rep: Mapping[s
     windows = {rep_id: mondays(today, weeks + 1) for rep_id, today in today_by_rep.items()}
     first = min(w[0] for w in windows.values())
     last = max(w[-1] for w in windows.values()) + (date.resolution * 6)
-    debriefs = uow.debriefs.for_reps_between(ws, reps, first, last)
-    observed = uow.shadow_observations.for_reps_between(ws, reps, first, last)
+    debriefs = uow.debriefs.indicators_for_reps_between(ws, reps, first, last)
+    observed = uow.shadow_observations.indicators_for_reps_between(ws, reps, first, last)
     result: dict[str, RepIndicators] = {}
     for rep_id, window in windows.items():
         cycle = active.get(rep_id)
