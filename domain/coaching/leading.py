@@ -74,7 +74,7 @@ def same_calls(debriefs: Iterable[_RepCall], observations: Iterable[_Call]) -> l
     """
     observed = {o.id: o for o in observations if o.id is not None}
     linked = {d.shadow_id: d for d in debriefs if d.shadow_id in observed}
-    calls = [CallValues(d.call_on, dict(d.indicators)) for d in debriefs if d.shadow_id not in observed]
+    calls = [CallValues(d.call_on, d.indicators) for d in debriefs if d.shadow_id not in observed]
     for shadow_id, observation in observed.items():
         rep = linked.get(shadow_id)
         mine = dict(rep.indicators) if rep is not None else {}
@@ -225,15 +225,26 @@ def _agreement(indicator: LeadingIndicator, calls: Sequence[CallValues]) -> Agre
 def indicator_weeks(indicator: LeadingIndicator, weeks: Sequence[date], calls: Sequence[CallValues],
                     target: Target | None) -> IndicatorWeeks:
     """`weeks`: Mondays, oldest first; the first is only the baseline of the second's change, not shown."""
-    by_week: dict[date, list[CallValues]] = {}
+    return _indicator_weeks(indicator, weeks, by_week(calls), target)
+
+
+def by_week(calls: Iterable[CallValues]) -> dict[date, list[CallValues]]:
+    """The calls by the Monday of their week (computed once for all of a rep's indicators)."""
+    grouped: dict[date, list[CallValues]] = {}
     for call in calls:
-        if indicator.id in call.values:
-            by_week.setdefault(week_of(call.call_on)[0], []).append(call)
+        grouped.setdefault(week_of(call.call_on)[0], []).append(call)
+    return grouped
+
+
+def _indicator_weeks(indicator: LeadingIndicator, weeks: Sequence[date], calls_by_week: Mapping[date, list[CallValues]],
+                     target: Target | None) -> IndicatorWeeks:
+    key = indicator.id
+    recorded = {monday: [c for c in calls_by_week.get(monday, ()) if key in c.values] for monday in weeks}
+    values = {monday: aggregate(indicator, [c.values[key] for c in these]) for monday, these in recorded.items()}
     shown: list[WeekValue] = []
     for before, monday in pairwise(weeks):
-        these, previous = by_week.get(monday, []), by_week.get(before, [])
-        value = aggregate(indicator, [c.values[indicator.id] for c in these])
-        earlier = aggregate(indicator, [c.values[indicator.id] for c in previous])
+        these, previous = recorded[monday], recorded[before]
+        value, earlier = values[monday], values[before]
         too_few = len(these) < MIN_CALLS or len(previous) < MIN_CALLS
         change = None if too_few or value is None or earlier is None else round(value - earlier, 1)
         shown.append(WeekValue(
@@ -253,6 +264,7 @@ def rep_indicators(rep_id: str, skills: Sequence[str], weeks: Sequence[date], ca
     """
     targets = {m.indicator: m.target for m in metrics}
     known = {c.id for c in catalog.competencies}
+    grouped = by_week(calls)
     result = []
     for skill in skills:
         if skill not in known:
@@ -261,6 +273,6 @@ def rep_indicators(rep_id: str, skills: Sequence[str], weeks: Sequence[date], ca
         for indicator in catalog.indicators_for(skill):
             typed = targets.get(indicator.id)
             target = parse_target(indicator, typed) if typed and typed.strip() else None
-            items.append(indicator_weeks(indicator, weeks, calls, target))
+            items.append(_indicator_weeks(indicator, weeks, grouped, target))
         result.append(SkillIndicators(skill, tuple(items)))
     return RepIndicators(rep_id, tuple(weeks[1:]), tuple(result))
