@@ -105,8 +105,8 @@ def _calls(reps: int, weeks: int, first: date, prefix: str) -> Iterator[tuple[Ro
         for week in range(weeks + 1):
             monday = first + timedelta(weeks=week)
             seen = (n * (weeks + 1) + week) * 2 + 1
-            observed: dict[str, Any] = {**call, "rep_id": rep, "observer_id": "UMGR", "cycle_id": cycle, "feedback": "Good",
-                        "skill_scores": {}}
+            observed: dict[str, Any] = {**call, "rep_id": rep, "observer_id": "UMGR", "cycle_id": cycle,
+                                        "feedback": "Good", "skill_scores": {}}
             shadows += [{**observed, "id": seen, "call_on": monday, "indicators": {QUESTIONS: 4 + week % 3}},
                         {**observed, "id": seen + 1, "call_on": monday + timedelta(days=1),
                          "indicators": {QUESTIONS: 5}}]
