@@ -2,8 +2,10 @@
 
 The weekly indicator table (`domain.services.scorecard_export`) as CSV or
 JSON, UTF-8, on stdout or in a file. Reads only. Bad input (an unknown
-workspace or rep, a backwards range) is one line on stderr and exit 2; the
-count of rows goes to stderr so stdout holds only the table.
+workspace or rep, a backwards range) is one line on stderr and exit 2. With
+`--output`, a line on stdout says how many rows went to the file; without it,
+stdout holds only the table (and stderr nothing, like every command that
+succeeds).
 """
 
 from __future__ import annotations
@@ -54,18 +56,18 @@ def scorecards_export(settings: Settings, team: str, *, since: date | None = Non
         else:
             out.write(data)
             out.flush()
-    else:
-        try:
-            Path(output).write_bytes(data)
-        except OSError as error:
-            print(f"coachflow: cannot write {output}: {error.strerror or error}", file=sys.stderr)
-            return 1
-    print(summary(result, output), file=sys.stderr)
+        return 0
+    try:
+        Path(output).write_bytes(data)
+    except OSError as error:
+        print(f"coachflow: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(summary(result, output))  # stdout is free: the table went to the file
     return 0
 
 
-def summary(result: Export, output: str | None) -> str:
-    where = f" to {output}" if output else ""
+def summary(result: Export, output: str) -> str:
+    where = f" to {output}"
     if not result.rows:
         return (f"Exported no rows{where}: no rep in that range has an active coaching cycle with focus skills "
                 "(only their focus skills' indicators are exported).")

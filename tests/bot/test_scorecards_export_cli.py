@@ -111,7 +111,7 @@ def test_the_csv_has_one_row_per_rep_skill_indicator_and_week_with_the_documente
     # Each of the focus skill's three indicators, each week from the cycle's start; Bob has no cycle.
     assert {r["indicator"] for r in rows} == {QUESTIONS, IMPACT, "stakeholders_identified"}
     assert {r["rep_id"] for r in rows} == {"UANN", "UEVE"}
-    assert err == f"Exported {len(rows)} rows (2 reps, 2026-W47 to 2026-W49).\n"
+    assert err == ""  # stdout holds only the table
 
 
 def test_each_rep_has_their_own_this_week_a_far_time_zone_is_already_in_the_next(capsys) -> None:
@@ -135,11 +135,11 @@ def test_names_and_targets_that_look_like_formulas_get_an_apostrophe_numbers_do_
     assert all(not r["change"].startswith("'") for r in rows)
 
 
-def test_since_and_until_pick_the_weeks_holding_them(capsys) -> None:
-    _, out, err = export(capsys, since=date(2026, 11, 25), until=date(2026, 11, 25))
+def test_since_and_until_pick_the_weeks_holding_them(tmp_path: Path, capsys) -> None:
+    _, out, _ = export(capsys, since=date(2026, 11, 25), until=date(2026, 11, 25), output="w48.csv")
 
-    assert {r["week"] for r in table(out)} == {"2026-W48"}
-    assert err == "Exported 6 rows (2 reps, 2026-W48 to 2026-W48).\n"
+    assert {r["week"] for r in table((tmp_path / "w48.csv").read_text(encoding="utf-8"))} == {"2026-W48"}
+    assert out == "Exported 6 rows (2 reps, 2026-W48 to 2026-W48) to w48.csv.\n"
 
 
 def test_one_rep_as_json_numbers_and_nulls(capsys) -> None:
@@ -155,19 +155,20 @@ def test_one_rep_as_json_numbers_and_nulls(capsys) -> None:
     assert (w49["value"], w49["calls"], w49["change"], w49["direction"]) == (None, 0, None, None)
 
 
-def test_output_writes_a_utf8_file_and_leaves_stdout_empty(tmp_path: Path, capsys) -> None:
+def test_output_writes_a_utf8_file_and_says_how_many_rows(tmp_path: Path, capsys) -> None:
     status, out, err = export(capsys, output="weekly.csv")
 
-    assert status == 0 and out == ""
+    assert status == 0 and err == ""
     assert "Zoë Ann Lee" in (tmp_path / "weekly.csv").read_bytes().decode("utf-8")
-    assert err.endswith("to weekly.csv.\n")
+    assert out.startswith("Exported ") and out.endswith("to weekly.csv.\n")
 
 
-def test_a_rep_without_a_cycle_exports_a_header_and_says_why(capsys) -> None:
-    status, out, err = export(capsys, rep="UBOB")
-
+def test_a_rep_without_a_cycle_exports_a_header_and_says_why(tmp_path: Path, capsys) -> None:
+    status, out, _ = export(capsys, rep="UBOB")
     assert status == 0 and out.splitlines() == [",".join(COLUMNS)]
-    assert err.startswith("Exported no rows: no rep in that range has an active coaching cycle")
+
+    _, out, _ = export(capsys, rep="UBOB", output="bob.csv")
+    assert out.startswith("Exported no rows to bob.csv: no rep in that range has an active coaching cycle")
 
 
 def test_the_command_line_writes_csv_to_stdout(capsys) -> None:
