@@ -19,8 +19,11 @@ from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import Debrief, ShadowObservation
 from domain.model import Member, Role, Workspace, WorkspaceRef
-from domain.services.scorecard_export import COLUMNS, ExportRow
+from domain.services.scorecard_export import COLUMNS, ExportRow, export_indicators
+from storage import migrate
 from storage.uow import make_engine, make_uow_factory
+from tests.bench import leading_indicators as bench
+from tests.bench.pipeline import _counting  # the statement counter the benchmarks print
 from tests.bot.cli_steps import run
 
 T1 = WorkspaceRef("T1")
@@ -211,3 +214,25 @@ def test_a_negative_number_is_not_taken_for_a_formula(capsys) -> None:
     line = table(to_csv([row]))[0]
 
     assert (line["change"], line["rep_name"], line["target"]) == ("-1.5", "'-Ann", "'+8")
+
+
+def test_the_export_reads_a_fixed_number_of_statements_whatever_the_number_of_reps(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'bench.db'}")
+    try:
+        migrate.upgrade(engine)
+        factory = make_uow_factory(engine)
+        with factory() as uow:
+            uow.workspaces.add(Workspace(bench.WS))
+            bench.populate_team(uow, "UM2", 2, "UA", weeks=2)
+            bench.populate_team(uow, "UM9", 9, "UB", weeks=2)
+            uow.commit()
+        costs = []
+        for rep in ("UA000", None):
+            with _counting(engine) as count:
+                result = export_indicators(factory, bench.CATALOG, bench.WS, datetime(2026, 12, 11, tzinfo=UTC),
+                                           since=date(2026, 12, 1), rep_id=rep)
+            costs.append((result.reps, count[0]))
+    finally:
+        engine.dispose()
+    assert [reps for reps, _ in costs] == [1, 11]
+    assert costs[0][1] == costs[1][1], costs
