@@ -141,6 +141,21 @@ def _parser() -> argparse.ArgumentParser:
     pl_audit.add_argument("--rep", type=cli_args.user_id, help="only this rep (Slack user id U...), with details")
     pl_audit.set_defaults(handler=_cmd_pipeline_audit)
 
+    scorecards = sub.add_parser("scorecards", help="leading indicators week by week")
+    scorecards_sub = scorecards.add_subparsers(metavar="{export}", required=True)
+    sc_export = scorecards_sub.add_parser(
+        "export", help="the weekly indicator table per rep, skill, indicator and ISO week (CSV or JSON)",
+    )
+    sc_export.add_argument("--team", required=True, type=cli_args.team_id, help="Slack workspace id (T...)")
+    sc_export.add_argument("--since", type=cli_args.calendar_date, metavar="YYYY-MM-DD",
+                           help="from the week holding this date (default: the start of each rep's cycle)")
+    sc_export.add_argument("--until", type=cli_args.calendar_date, metavar="YYYY-MM-DD",
+                           help="to the week holding this date (default: each rep's own today)")
+    sc_export.add_argument("--rep", type=cli_args.user_id, help="only this rep (Slack user id U...)")
+    sc_export.add_argument("--format", choices=["csv", "json"], default="csv", help="csv (default) or json")
+    sc_export.add_argument("--output", metavar="FILE", help="write to this file (default: stdout)")
+    sc_export.set_defaults(handler=_cmd_scorecards_export)
+
     demo = sub.add_parser("demo", help="run the offline demo against a fake Slack")
     demo.add_argument("--database", help="SQLite file for the demo (default: a fresh temporary one)")
     demo.set_defaults(handler=_cmd_demo)
@@ -265,6 +280,13 @@ def _cmd_pipeline_audit(args: argparse.Namespace) -> int:
     from bot.pipeline_cli import pipeline_audit
 
     return pipeline_audit(_settings(), args.team, args.rep)
+
+
+def _cmd_scorecards_export(args: argparse.Namespace) -> int:
+    from bot.scorecards_cli import scorecards_export
+
+    return scorecards_export(_settings(), args.team, since=args.since, until=args.until, rep=args.rep,
+                             fmt=args.format, output=args.output)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

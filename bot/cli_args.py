@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 # Slack ids: capital letters and digits after the kind's letter (T024BE7LH,
 # E0ENTERPRISE for an Enterprise Grid org; U024BE7LH or W0123 for people).
@@ -15,6 +15,7 @@ _TEAM_ID = re.compile(r"^[TE][A-Z0-9]+$")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
 # What Slack's "Copy member ID" or a mention pasted from a message looks like.
 _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^<>]*)?>$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # date.fromisoformat also takes 20261001 and 2026-W40-1
 
 
 def team_id(text: str) -> str:
@@ -66,6 +67,17 @@ def instant(text: str) -> datetime:
     if moment.tzinfo is None:
         raise argparse.ArgumentTypeError(f"{text!r} has no time zone; add Z for UTC or an offset like +01:00")
     return moment.astimezone(UTC)
+
+
+def calendar_date(text: str) -> date:
+    """`2026-10-01` -> that date (a day in each person's own calendar, no time or zone)."""
+    value = text.strip()
+    try:
+        if _DATE.match(value):
+            return date.fromisoformat(value)
+    except ValueError:  # 2026-02-30
+        pass
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD, e.g. 2026-10-01")
 
 
 def public_url(text: str) -> str:

@@ -44,11 +44,12 @@ COMMANDS: dict[str, list[str]] = {
     "catalog lessons": ["catalog", "lessons", "{lessons}", "--team", "T1"],
     "pipeline import": ["pipeline", "import", "{csv}", "--team", "T1"],
     "pipeline audit": ["pipeline", "audit", "--team", "T1"],
+    "scorecards export": ["scorecards", "export", "--team", "T1"],
     "demo": ["demo"],
 }
 # Commands that read, or need data already there: they never leave a database file behind.
 NEVER_CREATE = {"jobs due", "deliveries", "db status", "pipeline audit", "pipeline import", "jobs run-due",
-                "catalog lessons"}
+                "catalog lessons", "scorecards export"}
 
 # Expected exit status per scenario, in the order of SCENARIOS below:
 #   missing      nothing set, an empty directory (no database yet)
@@ -72,6 +73,7 @@ EXPECTED: dict[str, tuple[int, int, int, int, int, int]] = {
     "catalog lessons": (2, 2, 0, 0, 2, 2),
     "pipeline import": (2, 2, 0, 0, 2, 0),
     "pipeline audit":  (2, 2, 0, 0, 2, 0),
+    "scorecards export": (2, 2, 0, 0, 2, 2),
 }
 # `demo` reads no settings at all (its own fake Slack and database): it runs
 # once below with every setting wrong at the same time, instead of six times.
