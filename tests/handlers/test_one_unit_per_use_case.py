@@ -117,7 +117,9 @@ def writes(engine: Engine) -> Iterator[list[str]]:
 def _team(slack: Slack) -> None:
     slack.coach("UADMIN", "help", replies=2)
     slack.coach("UMGR", "team add <@UA|alex> <@UB|bea>")
-    slack.coach("UMGR", "start <@UA|alex>")
+    # This week's Monday in Alex's calendar, so the cycle is in week 1 whatever the day the test runs.
+    today = datetime.now(UTC).astimezone(ZoneInfo("America/Los_Angeles")).date()
+    slack.coach("UMGR", f"start <@UA|alex> {today - timedelta(days=today.weekday()):%Y-%m-%d}")
 
 
 def test_a_score_submission_is_one_unit_of_work_and_the_sender_records_its_dms_in_one_more(
