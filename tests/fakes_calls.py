@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from typing import TypeVar
 
 from domain.coaching.debriefs import CallIndicators, Debrief, DebriefFeedback, ShadowObservation
 from domain.model import Workspace, WorkspaceRef
@@ -31,9 +32,20 @@ def _lean(found: dict[str, list[Debrief]] | dict[str, list[ShadowObservation]]) 
                      for r in rows] for rep_id, rows in found.items()}
 
 
-def _newest_call_first(rows: list[Debrief] | list[ShadowObservation]) -> None:
-    rows.sort(key=lambda r: (r.call_on, r.id or 0), reverse=True)
 
+C = TypeVar("C", Debrief, ShadowObservation)
+
+def _by_rep_between(rows: Iterable[C], ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                    ) -> dict[str, list[C]]:
+    """The rows of these reps with calls on `first`..`last`, by rep, newest call first (as the SQL reads)."""
+    wanted = set(rep_ids)
+    found: dict[str, list[C]] = {}
+    for row in rows:
+        if row.workspace.team_id == ref.team_id and row.rep_id in wanted and first <= row.call_on <= last:
+            found.setdefault(row.rep_id, []).append(row)
+    for mine in found.values():
+        mine.sort(key=lambda r: (r.call_on, r.id or 0), reverse=True)
+    return found
 
 class FakeDebriefRepository:
     def __init__(self, tables: CallTables, workspaces: dict[str, Workspace]) -> None:
@@ -58,14 +70,7 @@ class FakeDebriefRepository:
 
     def for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
                          ) -> dict[str, list[Debrief]]:
-        wanted = set(rep_ids)
-        found: dict[str, list[Debrief]] = {}
-        for d in self._t.debriefs.values():
-            if d.workspace.team_id == ref.team_id and d.rep_id in wanted and first <= d.call_on <= last:
-                found.setdefault(d.rep_id, []).append(d)
-        for rows in found.values():
-            _newest_call_first(rows)
-        return found
+        return _by_rep_between(self._t.debriefs.values(), ref, rep_ids, first, last)
 
     def indicators_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
                                     ) -> dict[str, list[CallIndicators]]:
@@ -119,14 +124,7 @@ class FakeShadowObservationRepository:
 
     def for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
                          ) -> dict[str, list[ShadowObservation]]:
-        wanted = set(rep_ids)
-        found: dict[str, list[ShadowObservation]] = {}
-        for s in self._t.shadows.values():
-            if s.workspace.team_id == ref.team_id and s.rep_id in wanted and first <= s.call_on <= last:
-                found.setdefault(s.rep_id, []).append(s)
-        for rows in found.values():
-            _newest_call_first(rows)
-        return found
+        return _by_rep_between(self._t.shadows.values(), ref, rep_ids, first, last)
 
     def indicators_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
                                     ) -> dict[str, list[CallIndicators]]:
