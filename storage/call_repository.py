@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import String, null, select, type_coerce
 from sqlalchemy.orm import Session
 
@@ -22,15 +23,15 @@ def _call_values(call: CallRef, answers: CallAnswers) -> dict[str, Any]:
     return {"account": call.account, "deal_id": call.deal_id, **answers.as_dict()}
 
 
-def _ref(row: DebriefRow | ShadowObservationRow) -> CallRef:
+def _ref(row: Any) -> CallRef:  # an ORM row or a plain one: read by column name
     return CallRef(account=row.account, deal_id=row.deal_id)
 
 
-def _answers(row: DebriefRow | ShadowObservationRow) -> CallAnswers:
+def _answers(row: Any) -> CallAnswers:
     return CallAnswers(went_well=row.went_well, do_differently=row.do_differently, practice_next=row.practice_next)
 
 
-def _debrief(row: DebriefRow, ref: WorkspaceRef) -> Debrief:
+def _debrief(row: Any, ref: WorkspaceRef) -> Debrief:
     return Debrief(
         workspace=ref, rep_id=row.rep_id, call=_ref(row), call_type=CallType(row.call_type), call_on=row.call_on,
         answers=_answers(row), indicators=dict(row.indicators), skills=tuple(row.skills), cycle_id=row.cycle_id,
@@ -44,7 +45,7 @@ def _feedback(row: DebriefFeedbackRow, ref: WorkspaceRef) -> DebriefFeedback:
                            text=row.text, created_at=row.created_at, id=row.id)
 
 
-def _observation(row: ShadowObservationRow, ref: WorkspaceRef) -> ShadowObservation:
+def _observation(row: Any, ref: WorkspaceRef) -> ShadowObservation:
     return ShadowObservation(
         workspace=ref, rep_id=row.rep_id, observer_id=row.observer_id, call=_ref(row),
         call_type=CallType(row.call_type), call_on=row.call_on, answers=_answers(row), feedback=row.feedback,
@@ -64,14 +65,27 @@ def _lean_calls(session: Session, table: type[DebriefRow] | type[ShadowObservati
     connection = session.connection()  # plain rows: no ORM loading for hundreds of thousands of them
     for start in range(0, len(wanted), REPS_PER_QUERY):
         # The date as the driver gives it (SQLite: ISO text, parsed below faster than by the column type).
-        query = select(table.id, table.rep_id, type_coerce(table.call_on, String), table.indicators, linked).where(
+        # The JSON as text where the driver leaves it so (SQLite), parsed here: no type processor per row.
+        query = select(table.id, table.rep_id, type_coerce(table.call_on, String),
+                       type_coerce(table.indicators, String), linked).where(
             table.team_id == ref.team_id, table.rep_id.in_(wanted[start : start + REPS_PER_QUERY]),
             table.call_on >= first, table.call_on <= last,
         ).order_by(table.rep_id.desc(), table.call_on.desc(), table.id.desc())  # the index backwards: no sort
-        for call_id, rep_id, call_on, indicators, shadow_id in connection.execute(query):
-            day = call_on if isinstance(call_on, date) else date.fromisoformat(call_on)
-            found.setdefault(rep_id, []).append(CallIndicators(call_id, rep_id, day, indicators, shadow_id))
+        days: dict[Any, date] = {}  # a few dozen distinct dates among hundreds of thousands of calls
+        for call_id, rep_id, call_on, indicators, shadow_id in connection.execute(query).all():
+            day = days.get(call_on)
+            if day is None:
+                day = days[call_on] = call_on if isinstance(call_on, date) else date.fromisoformat(call_on)
+            values = orjson.loads(indicators) if isinstance(indicators, str | bytes) else indicators
+            found.setdefault(rep_id, []).append(CallIndicators(call_id, rep_id, day, values, shadow_id))
     return found
+
+
+def _plain(table: type[DebriefRow] | type[ShadowObservationRow], ref: WorkspaceRef) -> Any:
+    """Every column of the table and the workspace's enterprise id, as plain rows (read by attribute name)."""
+    return select(*table.__table__.columns, WorkspaceRow.enterprise_id).join(
+        WorkspaceRow, WorkspaceRow.team_id == table.team_id
+    ).where(table.team_id == ref.team_id)
 
 
 class SqlDebriefRepository:
@@ -119,12 +133,12 @@ class SqlDebriefRepository:
         wanted = list(dict.fromkeys(rep_ids))
         if not wanted:
             return {}
-        query = self._scoped(ref).where(
+        query = _plain(DebriefRow, ref).where(
             DebriefRow.rep_id.in_(wanted), DebriefRow.call_on >= first, DebriefRow.call_on <= last,
         ).order_by(DebriefRow.rep_id, DebriefRow.call_on.desc(), DebriefRow.id.desc())
         found: dict[str, list[Debrief]] = {}
-        for row, enterprise in self._session.execute(query):
-            found.setdefault(row.rep_id, []).append(_debrief(row, WorkspaceRef(ref.team_id, enterprise)))
+        for row in self._session.execute(query):  # plain rows: no ORM state for a week of a whole workspace
+            found.setdefault(row.rep_id, []).append(_debrief(row, WorkspaceRef(ref.team_id, row.enterprise_id)))
         return found
 
     def indicators_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
@@ -210,12 +224,13 @@ class SqlShadowObservationRepository:
         if not wanted:
             return {}
         row = ShadowObservationRow
-        query = self._scoped(ref).where(row.rep_id.in_(wanted), row.call_on >= first, row.call_on <= last).order_by(
+        query = _plain(row, ref).where(row.rep_id.in_(wanted), row.call_on >= first, row.call_on <= last).order_by(
             row.rep_id, row.call_on.desc(), row.id.desc()
         )
         found: dict[str, list[ShadowObservation]] = {}
-        for stored, enterprise in self._session.execute(query):
-            found.setdefault(stored.rep_id, []).append(_observation(stored, WorkspaceRef(ref.team_id, enterprise)))
+        for stored in self._session.execute(query):  # plain rows, as for debriefs
+            found.setdefault(stored.rep_id, []).append(
+                _observation(stored, WorkspaceRef(ref.team_id, stored.enterprise_id)))
         return found
 
     def indicators_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date

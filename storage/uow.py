@@ -14,6 +14,7 @@ import time
 from types import TracebackType
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -120,7 +121,7 @@ def make_engine(url: str, *, schema: str | None = None) -> Engine:
         connect_args["options"] = f"-csearch_path={schema}"
     # pool_pre_ping: a server restart or an idle-connection reaper must not
     # turn the next Slack request into an error.
-    engine = create_engine(sa_url, pool_pre_ping=True, connect_args=connect_args)
+    engine = create_engine(sa_url, pool_pre_ping=True, connect_args=connect_args, json_deserializer=orjson.loads)
 
     @event.listens_for(engine, "begin")
     def _hold_to_deadline(connection: Connection) -> None:
@@ -140,6 +141,7 @@ def make_engine(url: str, *, schema: str | None = None) -> Engine:
 def _sqlite_engine(url: str) -> Engine:
     engine = create_engine(
         url,
+        json_deserializer=orjson.loads,  # scorecards read the indicators of hundreds of thousands of calls
         connect_args={
             # Connections move between the threads of the pool; each is used
             # by one unit of work at a time.

@@ -19,10 +19,12 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import pairwise
-from typing import Protocol
+from types import MappingProxyType
+from typing import NamedTuple, Protocol
 
 from domain.catalog.model import Aggregate, Better, Catalog, IndicatorType, LeadingIndicator
 from domain.coaching.contract import SuccessMetric
@@ -40,14 +42,19 @@ class Direction(str, enum.Enum):
     SAME = "same"
 
 
-@dataclass(frozen=True)
-class CallValues:
-    """One call's indicator values, as counted: the observer's where the manager shadowed it."""
+_NOTHING: Mapping[str, IndicatorValue] = MappingProxyType({})
+
+
+class CallValues(NamedTuple):
+    """One call's indicator values, as counted: the observer's where the manager shadowed it.
+
+    A tuple, not a dataclass: a Friday run builds one per call of every rep's eight weeks.
+    """
 
     call_on: date
     values: Mapping[str, IndicatorValue]
-    rep_said: Mapping[str, IndicatorValue] = field(default_factory=dict)  # the rep's, on a shadowed call
-    observer_said: Mapping[str, IndicatorValue] = field(default_factory=dict)
+    rep_said: Mapping[str, IndicatorValue] = _NOTHING  # the rep's, on a shadowed call
+    observer_said: Mapping[str, IndicatorValue] = _NOTHING
 
 
 class _Call(Protocol):
@@ -214,6 +221,8 @@ def gap_to(indicator: LeadingIndicator, value: float | None, target: Target | No
 
 
 def _agreement(indicator: LeadingIndicator, calls: Sequence[CallValues]) -> Agreement | None:
+    if not any(c.observer_said for c in calls):  # most weeks: nothing shadowed was also debriefed
+        return None
     both = [c for c in calls if indicator.id in c.rep_said and indicator.id in c.observer_said]
     rep = aggregate(indicator, [c.rep_said[indicator.id] for c in both])
     observer = aggregate(indicator, [c.observer_said[indicator.id] for c in both])
@@ -232,8 +241,14 @@ def by_week(calls: Iterable[CallValues]) -> dict[date, list[CallValues]]:
     """The calls by the Monday of their week (computed once for all of a rep's indicators)."""
     grouped: dict[date, list[CallValues]] = {}
     for call in calls:
-        grouped.setdefault(week_of(call.call_on)[0], []).append(call)
+        grouped.setdefault(_monday(call.call_on), []).append(call)
     return grouped
+
+
+@lru_cache(maxsize=4096)
+def _monday(day: date) -> date:
+    # A Friday run groups millions of calls falling on a few dozen days.
+    return week_of(day)[0]
 
 
 def _indicator_weeks(indicator: LeadingIndicator, weeks: Sequence[date], calls_by_week: Mapping[date, list[CallValues]],

@@ -16,11 +16,13 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
 from domain.catalog import Catalog
+from domain.coaching.contract import CoachingContract
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.leading import RepIndicators, mondays, rep_indicators, same_calls
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWork
 from domain.scheduling.calendar import zone
+from domain.services.bulk import collector_paused
 
 
 def local_days(reps: Iterable[Member], now: datetime) -> dict[str, date]:
@@ -38,15 +40,28 @@ def weekly_indicators(uow: UnitOfWork, ws: WorkspaceRef, today_by_rep: Mapping[s
     or its contract's skills when none were set. A rep without an active
     cycle gets no skills (and an empty `RepIndicators`).
     """
-    if not today_by_rep or weeks < 1:
-        return {}
+    with collector_paused():
+        return indicators_and_contracts(uow, ws, today_by_rep, weeks, catalog, cycles)[0]
+
+
+def indicators_and_contracts(uow: UnitOfWork, ws: WorkspaceRef, today_by_rep: Mapping[str, date],
+                             weeks: int | Mapping[str, int],
+                             catalog: Catalog, cycles: Mapping[str, CoachingCycle] | None = None
+                             ) -> tuple[dict[str, RepIndicators], dict[int, CoachingContract]]:
+    """`weekly_indicators`, and the contracts it read by cycle id (the team digest's agreed hours).
+
+    `weeks` may differ per rep (a rep absent: one week): a scorecard charts the cycle's weeks so far.
+    """
+    if not today_by_rep or (isinstance(weeks, int) and weeks < 1):
+        return {}, {}
     reps = list(today_by_rep)
     active = cycles if cycles is not None else uow.cycles.active_for_reps(ws, reps)
     cycle_ids = [c.id for c in active.values() if c.id is not None]
     focus = uow.priorities.focus_for(cycle_ids)
     contracts = uow.contracts.for_cycles(cycle_ids)
     # One more week than shown: the first shown week's change needs the week before it.
-    windows = {rep_id: mondays(today, weeks + 1) for rep_id, today in today_by_rep.items()}
+    windows = {rep_id: mondays(today, (weeks if isinstance(weeks, int) else weeks.get(rep_id, 1)) + 1)
+               for rep_id, today in today_by_rep.items()}
     first = min(w[0] for w in windows.values())
     last = max(w[-1] for w in windows.values()) + (date.resolution * 6)
     debriefs = uow.debriefs.indicators_for_reps_between(ws, reps, first, last)
@@ -60,4 +75,4 @@ def weekly_indicators(uow: UnitOfWork, ws: WorkspaceRef, today_by_rep: Mapping[s
         calls = same_calls(debriefs.get(rep_id, []), observed.get(rep_id, []))
         result[rep_id] = rep_indicators(rep_id, skills, window, calls,
                                         contract.metrics if contract is not None else (), catalog)
-    return result
+    return result, contracts
