@@ -14,9 +14,10 @@ from domain.coaching.calls import CallAnswers, CallRef, CallType
 from domain.coaching.debriefs import CallIndicators, Debrief, DebriefFeedback, ShadowObservation
 from domain.model import WorkspaceRef
 from storage.orm import DebriefFeedbackRow, DebriefRow, ShadowObservationRow, WorkspaceRow
+from storage.orm.base import IDS_PER_STATEMENT
 from storage.repositories import UnknownRowError
 
-REPS_PER_QUERY = 5000  # keeps an IN list under SQLite's and psycopg's bound-parameter limits
+REPS_PER_QUERY = IDS_PER_STATEMENT
 
 
 def _call_values(call: CallRef, answers: CallAnswers) -> dict[str, Any]:
@@ -133,12 +134,14 @@ class SqlDebriefRepository:
         wanted = list(dict.fromkeys(rep_ids))
         if not wanted:
             return {}
-        query = _plain(DebriefRow, ref).where(
-            DebriefRow.rep_id.in_(wanted), DebriefRow.call_on >= first, DebriefRow.call_on <= last,
-        ).order_by(DebriefRow.rep_id, DebriefRow.call_on.desc(), DebriefRow.id.desc())
         found: dict[str, list[Debrief]] = {}
-        for row in self._session.execute(query):  # plain rows: no ORM state for a week of a whole workspace
-            found.setdefault(row.rep_id, []).append(_debrief(row, WorkspaceRef(ref.team_id, row.enterprise_id)))
+        for start in range(0, len(wanted), REPS_PER_QUERY):
+            query = _plain(DebriefRow, ref).where(
+                DebriefRow.rep_id.in_(wanted[start : start + REPS_PER_QUERY]),
+                DebriefRow.call_on >= first, DebriefRow.call_on <= last,
+            ).order_by(DebriefRow.rep_id, DebriefRow.call_on.desc(), DebriefRow.id.desc())
+            for row in self._session.execute(query):  # plain rows: no ORM state for a week of a whole workspace
+                found.setdefault(row.rep_id, []).append(_debrief(row, WorkspaceRef(ref.team_id, row.enterprise_id)))
         return found
 
     def indicators_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
@@ -224,13 +227,14 @@ class SqlShadowObservationRepository:
         if not wanted:
             return {}
         row = ShadowObservationRow
-        query = _plain(row, ref).where(row.rep_id.in_(wanted), row.call_on >= first, row.call_on <= last).order_by(
-            row.rep_id, row.call_on.desc(), row.id.desc()
-        )
         found: dict[str, list[ShadowObservation]] = {}
-        for stored in self._session.execute(query):  # plain rows, as for debriefs
-            found.setdefault(stored.rep_id, []).append(
-                _observation(stored, WorkspaceRef(ref.team_id, stored.enterprise_id)))
+        for start in range(0, len(wanted), REPS_PER_QUERY):
+            query = _plain(row, ref).where(
+                row.rep_id.in_(wanted[start : start + REPS_PER_QUERY]), row.call_on >= first, row.call_on <= last,
+            ).order_by(row.rep_id, row.call_on.desc(), row.id.desc())
+            for stored in self._session.execute(query):  # plain rows, as for debriefs
+                found.setdefault(stored.rep_id, []).append(
+                    _observation(stored, WorkspaceRef(ref.team_id, stored.enterprise_id)))
         return found
 
     def indicators_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date

@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 from domain.coaching.homework import HandIn, HandInKind, Homework, HomeworkStatus
 from domain.model import WorkspaceRef
 from storage.orm import HomeworkRow, WorkspaceRow
+from storage.orm.base import IDS_PER_STATEMENT
 from storage.repositories import UnknownRowError
 
 # Ids or reps per IN (...) list, far under the drivers' parameter limits.
-PER_QUERY = 5000
+PER_QUERY = IDS_PER_STATEMENT
 
 
 class SqlHomeworkRepository:

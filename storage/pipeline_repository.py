@@ -25,10 +25,11 @@ from domain.pipeline.model import Opportunity, UpsertCounts
 from storage.dialects import upsert_insert
 from storage.mapping import OPPORTUNITY_COLUMNS, opportunity_from_values, opportunity_values
 from storage.orm import OpportunityRow, WorkspaceRow, utcnow
+from storage.orm.base import IDS_PER_STATEMENT
 
 # Values per IN (...) list and rows per executemany: well under SQLite's
 # 32766 and PostgreSQL's 65535 bound parameters, and few statements per file.
-IDS_PER_QUERY = 5000
+IDS_PER_QUERY = IDS_PER_STATEMENT
 ROWS_PER_STATEMENT = 5000
 
 _TABLE = OpportunityRow.__table__

@@ -135,27 +135,35 @@ def rep_scorecards(uow: UnitOfWork, ws: WorkspaceRef, rep_ids: Sequence[str], no
     return scorecards(uow, ws, reps, days, catalog)
 
 
-def team_scorecards(uow: UnitOfWork, ws: WorkspaceRef, manager_ids: Sequence[str], now: datetime,
-                    catalog: Catalog, weeks_back: int = 0) -> dict[str, TeamScorecard]:
-    """Each manager's team scorecard: every rep in a coaching cycle, with or without data, by name.
+def team_scorecards(uow: UnitOfWork, ws: WorkspaceRef, day_by_manager: Mapping[str, date], catalog: Catalog
+                    ) -> dict[str, TeamScorecard]:
+    """Each manager's team scorecard of the week holding their day in `day_by_manager` (their own calendar;
+    `local_days` of the managers for "this week"): every rep in a coaching cycle, with or without data.
 
-    Managers without a rep in a cycle are left out. The manager's coaching
-    time is counted in the manager's own week: their observations of their
-    reps' calls, their replies to debriefs and their homework feedback.
+    The week is the same ISO week for the whole team, each rep's own Monday
+    to Sunday (their calls are dated in their own time zone). Managers
+    without a rep in a cycle are left out. The manager's coaching time counts
+    their observations of their reps' calls, their replies to debriefs and
+    their homework feedback, in the manager's own week.
     """
-    managers = uow.members.get_many(ws, list(dict.fromkeys(manager_ids)))
+    with collector_paused():
+        return _team_scorecards(uow, ws, day_by_manager, catalog)
+
+
+def _team_scorecards(uow: UnitOfWork, ws: WorkspaceRef, day_by_manager: Mapping[str, date], catalog: Catalog
+                     ) -> dict[str, TeamScorecard]:
+    managers = uow.members.get_many(ws, list(day_by_manager))
     teams = uow.members.reps_of_many(ws, list(managers))
     reps = {rep.user_id: rep for team in teams.values() for rep in team}
     if not reps:
         return {}
     active = uow.cycles.active_for_reps(ws, list(reps))
-    days = {rep_id: day - timedelta(weeks=weeks_back)
-            for rep_id, day in local_days([r for r in reps.values() if r.user_id in active], now).items()}
-    cards = scorecards(uow, ws, reps, days, catalog, active)
+    days = {rep.user_id: day_by_manager[manager_id] for manager_id, team in teams.items() for rep in team
+            if rep.user_id in active and manager_id in managers}
+    cards = _scorecards(uow, ws, reps, days, catalog, active)
     if not cards:
         return {}
-    manager_weeks = {m: week_of(now.astimezone(zone(member.time_zone)).date() - timedelta(weeks=weeks_back))
-                     for m, member in managers.items()}
+    manager_weeks = {m: week_of(day_by_manager[m]) for m in managers}
     first = min(w[0] for w in manager_weeks.values())
     last = max(w[1] for w in manager_weeks.values())
     coached = list(cards)

@@ -34,6 +34,9 @@ NAMING_CONVENTION: dict[str, str] = {
 # they may grow, so leave room.
 SLACK_ID = 32
 NAME = 255
+# Ids in one IN list: SQLite (3.32 and later) takes 32,766 bound parameters in a statement, psycopg 65,535;
+# the rest of the statement needs a few. A Friday run of 30,000 reps reads each table in one statement.
+IDS_PER_STATEMENT = 30_000
 TIME_ZONE = 64  # IANA names; the longest today is 32 characters
 KIND = 64  # notification kinds, e.g. "challenge_nudge"
 PERIOD = 32  # an ISO date or week, e.g. "2026-11-23"

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from tests.bench import charts, develop_home, home, http_ack, leading_indicators, pipeline, scheduling, use_cases
+from tests.bench import (
+    charts,
+    develop_home,
+    home,
+    http_ack,
+    leading_indicators,
+    pipeline,
+    scheduling,
+    scorecards,
+    use_cases,
+)
 
 
 def main() -> None:
-    for benchmark in (http_ack, use_cases, charts, scheduling, pipeline, home, develop_home, leading_indicators):
+    for benchmark in (http_ack, use_cases, charts, scheduling, pipeline, home, develop_home, leading_indicators,
+                      scorecards):
         for line in benchmark.run():
             print(line)
 

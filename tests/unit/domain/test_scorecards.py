@@ -143,7 +143,7 @@ def test_a_managers_team_scorecard_has_every_coached_rep_their_coaching_time_and
     store = _store()
     _sam_s_weeks(store)
     with store.uow(read_only=True) as uow:
-        teams = team_scorecards(uow, WS, ["UMGR", "USAM"], FRIDAY_1500_SYDNEY, CATALOG)
+        teams = team_scorecards(uow, WS, {"UMGR": date(2026, 12, 11), "USAM": date(2026, 12, 11)}, CATALOG)
     assert set(teams) == {"UMGR"}  # Sam coaches nobody
     team = teams["UMGR"]
     assert [c.rep.name for c in team.cards] == ["Priya", "Sam"]
