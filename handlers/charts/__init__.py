@@ -1,4 +1,4 @@
-"""Charts as PNG bytes: the skills radar and the impact/difficulty matrix.
+"""Charts as PNG bytes: the skills radar, the impact/difficulty matrix and the scorecard's trend chart.
 
 Rendered headless with matplotlib's Agg canvas on a `Figure` of their own,
 never through pyplot: pyplot keeps global state (the current figure, a
@@ -15,6 +15,7 @@ from handlers.charts.describe import matrix_alt_text, radar_alt_text
 from handlers.charts.matrix import impact_difficulty_matrix
 from handlers.charts.model import QUADRANT_LABELS, MatrixPoint
 from handlers.charts.radar import REFERENCE_SCORE, skills_radar
+from handlers.charts.trend import trend_alt_text, trend_chart
 
 __all__ = [
     "QUADRANT_LABELS",
@@ -24,4 +25,6 @@ __all__ = [
     "matrix_alt_text",
     "radar_alt_text",
     "skills_radar",
+    "trend_alt_text",
+    "trend_chart",
 ]

@@ -1,4 +1,4 @@
-"""How long a chart takes to draw: the skills radar and the impact/difficulty matrix.
+"""How long a chart takes to draw: the skills radar, the impact/difficulty matrix and the scorecard's trend chart.
 
 Prints what importing the renderers adds to start-up (a fresh interpreter),
 milliseconds per chart (the first one in a process separately: it reads
@@ -17,13 +17,24 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from handlers.charts import MatrixPoint, impact_difficulty_matrix, skills_radar
+from domain.coaching.scorecard import Scorecard
+from handlers.charts import MatrixPoint, impact_difficulty_matrix, skills_radar, trend_chart
+from tests.unit.handlers.scorecard_samples import eight_week_card
 
 ROUNDS = 40
 THREADS = 4
 DIMENSIONS = ["Discovery quality", "Value connection", "Objection response", "Next-step clarity", "Executive presence"]
 SKILLS = ["Discovery", "Closing", "Objection handling", "Pipeline management", "Value articulation",
           "Executive presence", "Prospecting", "Negotiation", "Demo skills", "Follow-up discipline"]
+
+TREND_CARD = eight_week_card()
+
+
+def _trend(card: Scorecard) -> bytes:
+    png = trend_chart(card)
+    assert png is not None, "eight weeks of values always draw a trend"
+    return png
+
 
 CHARTS: list[tuple[str, Callable[[], bytes]]] = [
     ("radar, 5 dimensions",
@@ -32,6 +43,7 @@ CHARTS: list[tuple[str, Callable[[], bytes]]] = [
         [MatrixPoint(name, 1 + n % 5, 1 + (n * 2) % 5) for n, name in enumerate(SKILLS[:5])], "Alex: where to focus")),
     ("matrix, 10 skills on one spot", lambda: impact_difficulty_matrix(
         [MatrixPoint(name, 3, 2) for name in SKILLS], "Alex: where to focus")),
+    ("trend, 8 weeks, 2 skills, 5 ind.", lambda: _trend(TREND_CARD)),
 ]
 
 
@@ -56,7 +68,7 @@ def run() -> list[str]:
         timings, png = zip(*(_timed(draw) for _ in range(ROUNDS)), strict=True)
         ordered = sorted(timings)
         lines.append(
-            f"  {name:<30} p50 {statistics.median(timings):5.1f} ms, p95 {ordered[int(0.95 * len(ordered))]:5.1f} ms, "
+            f"  {name:<33} p50 {statistics.median(timings):5.1f} ms, p95 {ordered[int(0.95 * len(ordered))]:5.1f} ms, "
             f"PNG {len(png[0]) / 1024:4.0f} KiB"
         )
     alone = {name: draw() for name, draw in CHARTS}

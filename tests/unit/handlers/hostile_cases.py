@@ -1,6 +1,7 @@
 """Every block builder called with hostile text wherever a person's text can go in.
 
-Issue 10's builders (weeks 3-6) are in hostile_cases_develop.py, merged into `CASES` here.
+Issue 10's builders (weeks 3-6) are in hostile_cases_develop.py, issue 11's scorecards in
+hostile_cases_scorecard.py, both merged into `CASES` here.
 
 `CASES` maps each builder (`module.function` in `handlers.blocks`) to calls
 of it; `NO_PERSON_TEXT` names the public functions that build nothing from a
@@ -62,6 +63,7 @@ from handlers.blocks import (
     week_ahead,
 )
 from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DEVELOP_WEEK, DIGEST, HOMEWORK, LESSON_NOTES
+from tests.unit.handlers.hostile_cases_scorecard import SCORECARD_CASES, SCORECARD_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, OUR_IDS, REP, TODAY, WS, Call
 
 CYCLE = CoachingCycle(WS, "UREP", "UMGR", date(2026, 12, 7), id=1)
@@ -269,6 +271,7 @@ CASES: dict[str, list[Call]] = {
         WeekAheadNote(WS, MANAGER, [REP], TODAY), NOW), False)],
     "home_coaching.rep_debrief_blocks": [Call(home_coaching.rep_debrief_blocks, False)],
     **DEVELOP_CASES,
+    **SCORECARD_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -303,4 +306,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     "limits.clip": "length only; safe cuts of escaped text are tested in test_mrkdwn.py",
     **dict.fromkeys(["mrkdwn.escape", "mrkdwn.unescape", "mrkdwn.md", "mrkdwn.joined", "mrkdwn.domain_text",
                      "mrkdwn.clip_mrkdwn"], "the escaping rule itself, tested in test_mrkdwn.py"),
+    **SCORECARD_NO_PERSON_TEXT,
 }

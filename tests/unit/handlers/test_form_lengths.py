@@ -51,6 +51,7 @@ from handlers.blocks.homework_modals import assign_homework_modal, hand_in_modal
 from handlers.blocks.priorities import prioritize_modal
 from handlers.blocks.rep_week import rep_week_modal
 from handlers.blocks.roleplay import practice_modal
+from handlers.blocks.scorecard import scorecard_modal
 from handlers.blocks.shadow_modal import FEEDBACK_BLOCK, shadow_modal
 from handlers.edge import ids
 from storage.orm import (
@@ -62,6 +63,7 @@ from storage.orm import (
     RoleplayPracticeRow,
     ShadowObservationRow,
 )
+from tests.unit.handlers.scorecard_samples import discovery_and_closing
 
 BLOCKS_DIR = Path(__file__).resolve().parents[3] / "handlers" / "blocks"
 CATALOG = load_catalog()
@@ -95,6 +97,7 @@ MODALS: dict[str, dict[str, Any]] = {
     "shadow_modal": shadow_modal(ShadowForm(REP, "UMGR", date(2026, 12, 9), ("discovery", "closing")), CATALOG),
     "rep_week_modal": rep_week_modal(RepWeek(REP, DevelopWeek((), ShadowWeek("UA", date(2026, 12, 9))), ()),
                                      CATALOG),  # read-only: no text input
+    "scorecard_modal": scorecard_modal(discovery_and_closing()),  # read-only: no text input
 }
 # The same builders' other shapes: the hand-in modal of a homework answered in writing, or with a file.
 MORE_MODALS = [hand_in_modal(HandInForm(replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 4)))
