@@ -18,6 +18,7 @@ from bot.installed_workspace import installed_workspace_of
 from domain.catalog import Catalog, load_catalog
 from domain.notifications.micro_lessons import micro_lessons_kind
 from domain.notifications.registry import KINDS
+from domain.notifications.scorecards import rep_scorecard_kind, team_scorecard_kind
 from domain.ports import DispatcherLock, UnitOfWorkFactory
 from domain.services.calls import CallsService
 from domain.services.contracts import ContractService
@@ -74,8 +75,9 @@ def build_services(
     catalog: Catalog | None = None,
 ) -> Services:
     catalog = catalog if catalog is not None else load_catalog()
-    # The registry's kinds, the micro-lessons over this deployment's catalog (COACHFLOW_CATALOG).
-    kinds = KINDS.replacing(micro_lessons_kind(catalog))
+    # The registry's kinds; lessons and scorecards over this deployment's catalog (COACHFLOW_CATALOG).
+    kinds = (KINDS.replacing(micro_lessons_kind(catalog)).replacing(rep_scorecard_kind(catalog))
+             .replacing(team_scorecard_kind(catalog)))
     schedules = ScheduleService(uow_factory, kinds)
     diagnosis = DiagnosisService(uow_factory, catalog, clock)
     content = NotificationContentService(uow_factory, kinds)

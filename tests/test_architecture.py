@@ -14,7 +14,7 @@ STDLIB = set(sys.stdlib_module_names) | {"__future__"}
 # What each layer may import besides the standard library and itself.
 ALLOWED = {
     "domain": {"pydantic"},
-    "storage": {"domain", "sqlalchemy", "alembic"},
+    "storage": {"domain", "sqlalchemy", "alembic", "orjson"},  # orjson: JSON columns of a Friday's calls, fast
     "handlers": {"domain", "slack_bolt", "slack_sdk", "pydantic"},
     "bot": {"domain", "storage", "handlers", "slack_bolt", "slack_sdk", "pydantic", "pydantic_settings",
             "dotenv", "sqlalchemy", "apscheduler", "waitress", "yaml", "alembic"},

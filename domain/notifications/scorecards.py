@@ -79,7 +79,7 @@ def rep_scorecard_kind(catalog: Catalog) -> ScheduledKind[Scorecard]:
     """The kind over a catalog: the shipped one in the registry, the deployment's in `bot`."""
     return ScheduledKind(
         name=REP_KIND,
-        title="Friday scorecard (reps in a coaching cycle)",
+        title="Friday scorecard (reps)",
         audience=Audience.REPS,
         cadence=Cadence.WEEKLY,
         weekday=FRIDAY,

@@ -21,12 +21,15 @@ from domain.notifications.homework_due import HOMEWORK_DUE
 from domain.notifications.kind import ScheduledKind
 from domain.notifications.micro_lessons import MICRO_LESSONS
 from domain.notifications.registry import KINDS
+from domain.notifications.scorecards import FRIDAY_SCORECARD, TEAM_SCORECARD
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
 from handlers.blocks.cycle_tasks import cycle_tasks_message, team_tasks_message
 from handlers.blocks.debrief_prompts import debrief_digest_message, debrief_prompt_message
 from handlers.blocks.homework import homework_due_message
 from handlers.blocks.lessons import lesson_message
+from handlers.blocks.scorecard import scorecard_message
+from handlers.blocks.scorecard_team import team_scorecard_message
 from handlers.blocks.week_ahead import week_ahead_message
 
 C = TypeVar("C")
@@ -76,6 +79,8 @@ RENDERERS = Renderers(
     bind(MICRO_LESSONS, timeless(lesson_message)),
     bind(DEBRIEF_PROMPT, timeless(debrief_prompt_message)),
     bind(DEBRIEF_DIGEST, timeless(debrief_digest_message)),
+    bind(FRIDAY_SCORECARD, scorecard_message),
+    bind(TEAM_SCORECARD, team_scorecard_message),
 )
 
 

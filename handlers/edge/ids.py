@@ -75,5 +75,5 @@ SHORTCUTS = SHORTCUTS | {DEBRIEF_SHORTCUT}
 OPEN_REP_WEEK = "home.open_rep_week"  # value: the rep's user id; opens their week for their own manager
 REP_WEEK_VIEW = "home.rep_week"  # the manager's read-only modal of one rep's week
 # Friday scorecards (issue 11)
-ADD_SCORECARD_COMMENT = "add_scorecard_comment"  # on the rep's scorecard; value: the week, "2026-W48"
-OPEN_REP_SCORECARD = "open_rep_scorecard"  # in the manager's digest; value: "<rep id>|<week>", e.g. "U123|2026-W48"
+ADD_SCORECARD_COMMENT = "scorecard.add_comment"  # on the rep's scorecard; value: the week, "2026-W48"
+OPEN_REP_SCORECARD = "scorecard.open_rep"  # in the manager's digest; value: "<rep id>|<week>", e.g. "U123|2026-W48"

@@ -20,6 +20,7 @@ from domain.services.delivery import DrainReport
 from domain.services.scheduling import PlanReport
 from handlers.blocks.notifications import renderer
 from handlers.edge.services import Services
+from handlers.jobs.pictures import pictures_after
 from handlers.jobs.slack_sender import SlackMessageSender
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,8 @@ class DispatchJob:
             clock = replay_clock(now) if now is not None else self._services.clock
         started = clock()
         plan = self._services.schedules.plan(started)
-        sender = SlackMessageSender(self._client, renderer(clock))
+        pictures = pictures_after(self._client) if self._services.charts_enabled else None
+        sender = SlackMessageSender(self._client, renderer(clock), pictures)
         drain = self._services.deliveries.drain(sender, clock, budget=budget)
         if plan.queued or drain.sent or drain.failed or plan.skipped:
             log.info(

@@ -47,19 +47,24 @@ def as_rendered(_kind: str, content: object) -> dict[str, Any]:
 
 
 class SlackMessageSender:
-    def __init__(self, client: WebClient, render: Renderer) -> None:
+    def __init__(self, client: WebClient, render: Renderer,
+                 after_sent: Callable[[Delivery, object], None] | None = None) -> None:
         self._client = client
         self._render = render
+        self._after_sent = after_sent  # what follows a message Slack accepted (a scorecard's chart)
 
     def send(self, delivery: Delivery, content: object) -> SendOutcome:
         message = self._render(delivery.key.kind, content)
         metadata = {"event_type": METADATA_EVENT, "event_payload": {"key": str(delivery.key)}}
-        return call_slack(
+        outcome = call_slack(
             "chat.postMessage",
             lambda: self._client.chat_postMessage(
                 channel=delivery.channel or delivery.key.recipient_id, metadata=metadata, **message
             ),
         )
+        if isinstance(outcome, Sent) and self._after_sent is not None:
+            self._after_sent(delivery, content)
+        return outcome
 
     def find_sent(self, delivery: Delivery) -> Sent | RateLimited | None:
         # The newest messages of the DM, not those after a time: our clock and
