@@ -47,6 +47,23 @@ class QuietHours:
 
 
 @dataclass(frozen=True)
+class WeeklyTime:
+    """The weekday (`date.weekday()`) and local time an admin chose for a weekly slot.
+
+    Every weekly kind declaring that `slot` ("scorecard") moves with it, so
+    the rep's scorecard and the manager's digest stay at the same moment.
+    """
+
+    slot: str
+    weekday: int
+    at: time
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.weekday <= 6:
+            raise ValueError(f"weekday {self.weekday} is not a date.weekday() number (0-6)")
+
+
+@dataclass(frozen=True)
 class WorkspaceSettings:
     """Workspace-wide preferences an admin can change.
 
@@ -54,6 +71,8 @@ class WorkspaceSettings:
     app-wide default (COACHFLOW_DEFAULT_TIME_ZONE). `working_days` uses
     `date.weekday()` numbers, so a Sunday-Thursday week is {6, 0, 1, 2, 3}.
     `disabled_kinds` are notification kinds switched off for everyone here.
+    `weekly_times` are the admin's choices for weekly slots, one per slot; a
+    tuple (not a dict) so the settings stay hashable: the calendar caches by them.
     """
 
     default_time_zone: str | None = None
@@ -61,6 +80,19 @@ class WorkspaceSettings:
     holidays: frozenset[date] = frozenset()
     quiet_hours: QuietHours | None = None
     disabled_kinds: frozenset[str] = frozenset()
+    weekly_times: tuple[WeeklyTime, ...] = ()
+
+    def weekly_time(self, slot: str) -> WeeklyTime | None:
+        """The admin's weekday and time for `slot`; None: each kind's own."""
+        return next((chosen for chosen in self.weekly_times if chosen.slot == slot), None)
+
+    def with_weekly_time(self, slot: str, chosen: WeeklyTime | None) -> WorkspaceSettings:
+        """These settings with `slot` set to `chosen` (None: back to each kind's own)."""
+        if chosen is not None and chosen.slot != slot:
+            raise ValueError(f"a time for {chosen.slot!r} set as {slot!r}")
+        kept = [other for other in self.weekly_times if other.slot != slot]
+        # In slot order, so equal choices make equal (and equally hashed) settings.
+        return replace(self, weekly_times=tuple(sorted([*kept, *([chosen] if chosen else [])], key=lambda w: w.slot)))
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,15 @@ from decimal import Decimal
 from typing import Any
 
 from domain.delivery import Delivery, DeliveryKey, DeliveryStatus
-from domain.model import Member, QuietHours, Role, Workspace, WorkspaceRef, WorkspaceSettings
+from domain.model import Member, QuietHours, Role, WeeklyTime, Workspace, WorkspaceRef, WorkspaceSettings
 from domain.pipeline.model import CENT, STAGES, DealStatus, LossCategory, Opportunity, Stage
 from domain.ports import ScheduleEntry
 from storage.orm import DeliveryRow, MemberRow, ScheduleRow, WorkspaceRow
 
 # -- workspace settings <-> JSON ---------------------------------------------------
 # JSON has no sets, dates or times: sets become sorted lists (stable, diffable
-# rows), dates ISO strings, quiet hours {"start": "20:00", "end": "07:00"}.
+# rows), dates ISO strings, quiet hours {"start": "20:00", "end": "07:00"},
+# weekly times [{"slot": "scorecard", "weekday": 3, "at": "16:00"}].
 
 
 def _time_to_json(moment: time) -> str:
@@ -30,7 +31,7 @@ def _time_to_json(moment: time) -> str:
 
 def settings_to_json(settings: WorkspaceSettings) -> dict[str, Any]:
     quiet = settings.quiet_hours
-    return {
+    stored: dict[str, Any] = {
         "default_time_zone": settings.default_time_zone,
         "working_days": sorted(settings.working_days),
         "holidays": [day.isoformat() for day in sorted(settings.holidays)],
@@ -41,6 +42,27 @@ def settings_to_json(settings: WorkspaceSettings) -> dict[str, Any]:
         ),
         "disabled_kinds": sorted(settings.disabled_kinds),
     }
+    # Only once an admin chose one: a workspace without stays byte-for-byte as before.
+    if settings.weekly_times:
+        stored["weekly_times"] = [
+            {"slot": chosen.slot, "weekday": chosen.weekday, "at": _time_to_json(chosen.at)}
+            for chosen in sorted(settings.weekly_times, key=lambda chosen: chosen.slot)
+        ]
+    return stored
+
+
+def _weekly_times_from_json(entries: Any) -> tuple[WeeklyTime, ...]:
+    """The entries this version can read, one per slot; anything else is left out rather than
+    stopping the workspace's schedules (a newer release's shape, a hand-edited row)."""
+    found: dict[str, WeeklyTime] = {}
+    for entry in entries if isinstance(entries, list) else ():
+        try:
+            chosen = WeeklyTime(str(entry["slot"]), int(entry["weekday"]), time.fromisoformat(entry["at"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        if chosen.slot and not isinstance(entry["weekday"], bool):
+            found.setdefault(chosen.slot, chosen)
+    return tuple(sorted(found.values(), key=lambda chosen: chosen.slot))
 
 
 def settings_from_json(data: dict[str, Any] | None) -> WorkspaceSettings:
@@ -62,6 +84,8 @@ def settings_from_json(data: dict[str, Any] | None) -> WorkspaceSettings:
         )
     if "disabled_kinds" in data:
         known["disabled_kinds"] = frozenset(str(kind) for kind in data["disabled_kinds"])
+    if "weekly_times" in data:
+        known["weekly_times"] = _weekly_times_from_json(data["weekly_times"])
     return WorkspaceSettings(**known)
 
 

@@ -23,10 +23,9 @@ from domain.notifications.kind import Occasion, ScheduledKind
 from domain.ports import UnitOfWork
 from domain.scheduling.calendar import zone
 from domain.scheduling.kinds import Audience, Cadence, Staleness
+from domain.scheduling.slots import SCORECARD_DEFAULT, SCORECARD_SLOT
 from domain.services.scorecards import scorecards, team_scorecards
 
-FRIDAY = 4
-THREE_PM = time(15, 0)
 # Worth reading over the weekend; by Monday it is last week's scorecard, and stale.
 WEEKEND = Staleness(days_after=3, at=time(0, 0))
 REP_KIND = "friday_scorecard"
@@ -82,9 +81,11 @@ def rep_scorecard_kind(catalog: Catalog) -> ScheduledKind[Scorecard]:
         title="Friday scorecard (reps)",
         audience=Audience.REPS,
         cadence=Cadence.WEEKLY,
-        weekday=FRIDAY,
-        local_time=THREE_PM,
+        weekday=SCORECARD_DEFAULT.weekday,
+        local_time=SCORECARD_DEFAULT.at,
         stale=WEEKEND,
+        slot=SCORECARD_SLOT,
+        day_off_goes_back=True,
         gather=RepScorecards(catalog).gather,
     )
 
@@ -95,9 +96,11 @@ def team_scorecard_kind(catalog: Catalog) -> ScheduledKind[TeamScorecard]:
         title="Friday team scorecard digest (managers)",
         audience=Audience.MANAGERS,
         cadence=Cadence.WEEKLY,
-        weekday=FRIDAY,
-        local_time=THREE_PM,
+        weekday=SCORECARD_DEFAULT.weekday,
+        local_time=SCORECARD_DEFAULT.at,
         stale=WEEKEND,
+        slot=SCORECARD_SLOT,
+        day_off_goes_back=True,
         gather=TeamScorecards(catalog).gather,
     )
 

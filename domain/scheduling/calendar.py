@@ -3,7 +3,10 @@
 A periodic kind (daily, weekly, monthly) happens at most once per *period*
 (day, week, month) per person, at a local time in their own zone. The period
 is the ledger key's, so it stays put when the occurrence shifts (a Monday
-note moved to Tuesday by a holiday is still that Monday's note). Anchored
+note moved to Tuesday by a holiday is still that Monday's note; a Friday
+scorecard a Sun-Thu team gets on Thursday is still that Friday's). A weekly
+kind with a `slot` keeps the weekday and time the workspace chose for it
+(`on_workspace_schedule`). Anchored
 kinds (before an instant, on a date, a run of working days) are
 `domain.scheduling.anchored`'s, on the same rules. Pure: no clock, no host
 time zone.
@@ -14,7 +17,7 @@ from __future__ import annotations
 import calendar as _gregorian
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -119,8 +122,35 @@ def _first_of_next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
+def on_workspace_schedule(kind: NotificationKind, settings: WorkspaceSettings) -> NotificationKind:
+    """`kind` at the weekday and local time the workspace chose for its slot, if it chose one."""
+    if kind.slot is None:
+        return kind
+    chosen = settings.weekly_time(kind.slot)
+    if chosen is None or (chosen.weekday, chosen.at) == (kind.weekday, kind.local_time):
+        return kind
+    return _moved(kind, chosen.weekday, chosen.at)
+
+
+@lru_cache(maxsize=256)
+def _moved(kind: NotificationKind, weekday: int, at: time) -> NotificationKind:
+    # Cached: a tick asks for every person, and `replace` validates the kind again each time.
+    return replace(kind, weekday=weekday, local_time=at)
+
+
+def _week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _window_start(kind: NotificationKind, period: date) -> date:
+    """The first date on which the period's occurrence may fire: its ISO week's Monday for a
+    kind whose day off goes back, else the period's own date."""
+    return _week_start(period) if kind.day_off_goes_back else period
+
+
 def _period_end(kind: NotificationKind, period: date) -> date:
-    """The first date after the window in which the period's occurrence may fire."""
+    """The first date after the window in which the period's occurrence may fire
+    (a kind whose day off goes back keeps to its ISO week: `_working_day_going_back`)."""
     if kind.cadence is Cadence.DAILY:
         return period + ONE_DAY
     if kind.cadence is Cadence.WEEKLY:
@@ -138,6 +168,9 @@ def _is_period(kind: NotificationKind, period: date) -> bool:
 
 def _period_from(kind: NotificationKind, day: date) -> date:
     """The earliest period whose occurrence can fire on or after `day`."""
+    if kind.day_off_goes_back:
+        # Its window is the ISO week: the period of `day`'s week, even when after `day`.
+        return _week_start(day) + timedelta(days=kind.weekday or 0)
     if kind.cadence is Cadence.WEEKLY:
         return day - timedelta(days=(day.weekday() - (kind.weekday or 0)) % 7)
     if kind.cadence is Cadence.MONTHLY:
@@ -154,9 +187,10 @@ def _next_period(kind: NotificationKind, period: date) -> date:
 
 
 def _periods(kind: NotificationKind, first_day: date, last_day: date) -> Iterator[date]:
-    """Periods in order, from the one that can fire on `first_day` to `last_day`."""
+    """Periods in order, from the one that can fire on `first_day` to the last that can fire by
+    `last_day` (a period after `last_day` can fire before it when its day off goes back)."""
     period = _period_from(kind, first_day)
-    while period <= last_day:
+    while _window_start(kind, period) <= last_day:
         yield period
         period = _next_period(kind, period)
 
@@ -166,13 +200,26 @@ def is_working_day(day: date, settings: WorkspaceSettings) -> bool:
 
 
 def _scheduled_day(kind: NotificationKind, settings: WorkspaceSettings, period: date) -> date | None:
-    """The first working day in the period's window; None when there is none."""
+    """The first working day in the period's window; None when there is none.
+
+    A kind whose day off goes back takes the last working day before the
+    period in its ISO week instead, and only then the first one after it.
+    """
     if not kind.respects_working_days:
         return period
+    if kind.day_off_goes_back:
+        return _working_day_going_back(settings, period)
     day, end = period, _period_end(kind, period)
     while day < end and not is_working_day(day, settings):
         day += ONE_DAY
     return day if day < end else None
+
+
+def _working_day_going_back(settings: WorkspaceSettings, period: date) -> date | None:
+    position = period.weekday()
+    earlier = [period - timedelta(days=back) for back in range(position + 1)]  # the day itself first
+    later = [period + timedelta(days=ahead) for ahead in range(1, 7 - position)]
+    return next((day for day in (*earlier, *later) if is_working_day(day, settings)), None)
 
 
 def outside_quiet_hours(day: date, at: time, quiet: QuietHours | None) -> tuple[date, time]:
@@ -227,12 +274,14 @@ def occurrence_in_period(
 ) -> Occurrence | None:
     """The occurrence of `kind` for `member` in the period starting at `period`.
 
-    `period` is a day (DAILY), a day with weekday `kind.weekday` (WEEKLY) or
+    `period` is a day (DAILY), a day with weekday `kind.weekday` (WEEKLY; the
+    workspace's weekday for a kind with a slot it set) or
     the month's `day_of_month`, clamped to the month's length (MONTHLY).
     None when it does not happen: muted, disabled, no working day in the
     window, time off, or stale before it is due.
     """
     _require_periodic(kind)
+    kind = on_workspace_schedule(kind, settings)
     if not _is_period(kind, period):
         raise ValueError(f"{period} does not start a period of {kind.name}")
     if cannot_happen(kind, member, settings):
@@ -284,6 +333,7 @@ def occurrences_between(
     """
     require_aware(start, end)
     _require_periodic(kind)
+    kind = on_workspace_schedule(kind, settings)
     if cannot_happen(kind, member, settings) or end <= start:
         return []
     start = max(start, end - HORIZON)
@@ -302,6 +352,7 @@ def next_occurrence(
     """
     require_aware(after)
     _require_periodic(kind)
+    kind = on_workspace_schedule(kind, settings)
     if cannot_happen(kind, member, settings):
         return None
     limit = after + HORIZON

@@ -78,6 +78,13 @@ class NotificationKind:
     # How `/coach notify` says when it comes, for a kind its cadence describes badly
     # (a digest that follows what people do); None: from the cadence.
     when: str | None = None
+    # WEEKLY: the workspace's weekly time for this slot ("scorecard"), when an admin set one, replaces
+    # `weekday` and `local_time`; kinds sharing a slot move together (a rep's card, the manager's digest).
+    slot: str | None = None
+    # WEEKLY: on a day off the occurrence goes to the last working day before it in the same ISO
+    # week (a Sun-Thu team's Friday card comes on Thursday), not to the next one; with none before
+    # it, the next working day later that week.
+    day_off_goes_back: bool = False
 
     def __post_init__(self) -> None:
         cadence, before = self.cadence, self.before
@@ -94,6 +101,10 @@ class NotificationKind:
             (not relative and self.local_time is None, "needs a local_time"),
             (self.recheck is not None and (not cadence.anchored or self.recheck <= timedelta(0)),
              "only an anchored kind rechecks its anchors, after a positive interval"),
+            (self.slot is not None and (cadence is not Cadence.WEEKLY or not self.slot.strip()),
+             "only a weekly kind follows a weekly slot, and the slot needs a name"),
+            (self.day_off_goes_back and cadence is not Cadence.WEEKLY,
+             "only a weekly kind goes back to an earlier working day of its week"),
         ]
         found = [problem for broken, problem in problems if broken]
         if found:

@@ -16,7 +16,9 @@ from domain.model import Member, QuietHours, Workspace, WorkspaceRef, WorkspaceS
 from domain.notifications.registry import KINDS
 from domain.ports import UnitOfWorkFactory
 from domain.scheduling.calendar import zone
+from domain.scheduling.slots import SCORECARD_SLOT
 from domain.services.scheduling import ScheduleService
+from domain.services.scorecard_time import ScorecardTime, parse_scorecard_time, scorecard_time
 
 WORK_WEEKS = {
     "mon-fri": frozenset({0, 1, 2, 3, 4}),
@@ -125,6 +127,15 @@ class PreferenceService:
             ws, admin_id,
             lambda s: replace(s, disabled_kinds=s.disabled_kinds - {kind} if enabled else s.disabled_kinds | {kind}),
         )
+
+    def set_scorecard_time(self, ws: WorkspaceRef, admin_id: str, text: str) -> ScorecardTime:
+        """`thu 16:00` or `default`: when every scorecard-slot kind comes, each person's local time."""
+        chosen = parse_scorecard_time(text)
+        workspace = self._update_settings(ws, admin_id, lambda s: s.with_weekly_time(SCORECARD_SLOT, chosen))
+        return scorecard_time(workspace.settings)
+
+    def scorecard_time(self, ws: WorkspaceRef) -> ScorecardTime:
+        return scorecard_time(self.settings(ws))
 
     def settings(self, ws: WorkspaceRef) -> WorkspaceSettings:
         with self._uow_factory(read_only=True) as uow:

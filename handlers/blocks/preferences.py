@@ -8,6 +8,8 @@ from typing import Any
 
 from domain.model import Member, WorkspaceSettings
 from domain.scheduling.kinds import NotificationKind
+from domain.scheduling.slots import DAY_NAMES, timing_for
+from domain.services.scorecard_time import scorecard_time
 from handlers.blocks.kit import context, header, message, section
 
 _DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -39,7 +41,7 @@ def notifications_message(
             state = "off for you"
         else:
             state = "on"
-        lines.append(f"• *{kind.title}* (`{kind.name}`), {kind.timing}: {state}")
+        lines.append(f"• *{kind.title}* (`{kind.name}`), {timing_for(kind, settings)}: {state}")
     paused = f"\nYou are paused until {member.paused_until:%-d %B %Y}." if member.paused_until else ""
     return message(
         "Your notifications",
@@ -73,10 +75,22 @@ def settings_message(settings: WorkspaceSettings, kinds: Mapping[str, Notificati
         f"*Holidays ahead:* {holidays}",
         f"*Quiet hours (each person's local time):* {quiet}",
         f"*Notifications off for everyone:* {off}",
+        _scorecard_line(settings),
     ]
     return message(
         "Workspace calendar",
         [header("Workspace calendar"), section("\n".join(lines)),
          context("Change with `/coach admin workweek sun-thu`, `/coach admin holiday add 2026-12-25`, "
-                 "`/coach admin quiet 20:00-07:00`, `/coach admin notify off week_ahead`.")],
+                 "`/coach admin quiet 20:00-07:00`, `/coach admin notify off week_ahead`, "
+                 "`/coach admin scorecard thu 16:00`.")],
     )
+
+
+def _scorecard_line(settings: WorkspaceSettings) -> str:
+    found = scorecard_time(settings)
+    chosen = DAY_NAMES[found.chosen.weekday]
+    day = DAY_NAMES[found.goes_on] if found.goes_on is not None else chosen
+    notes = [note for note, applies in (("the default", found.is_default),
+                                        (f"{chosen} is not a working day", found.moved_by_work_week)) if applies]
+    return (f"*Scorecards (each person's local time):* {day}s at {found.chosen.at:%H:%M}"
+            + (f" ({'; '.join(notes)})" if notes else ""))

@@ -1,7 +1,7 @@
 """Settings: `/coach pause|resume|notify` for oneself, and the workspace's calendar for admins.
 
-`/coach admin settings|workweek|holiday|quiet|notify` sit under the admin
-heading of `/coach help` beside `admin grant`.
+`/coach admin settings|workweek|holiday|quiet|notify|scorecard` sit under the
+admin heading of `/coach help` beside `admin grant`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from domain.notifications.registry import KINDS
 from domain.scheduling.calendar import zone
 from domain.services.preferences import require_kind
 from handlers.blocks import preferences as replies
+from handlers.blocks.scorecard_time import scorecard_time_message
 from handlers.commands.admin import ADMINS
 from handlers.commands.registry import HelpSection, Invocation, Reply, Subcommand
 from handlers.edge.services import Services
@@ -50,6 +51,13 @@ class AdminCalendar(BaseModel):
 
     kind: Literal["admin_calendar"] = "admin_calendar"
     setting: CalendarSetting
+    value: str = ""
+
+
+class AdminScorecard(BaseModel):
+    """`/coach admin scorecard` (show), `admin scorecard thu 16:00`, `admin scorecard default`."""
+
+    kind: Literal["admin_scorecard"] = "admin_scorecard"
     value: str = ""
 
 
@@ -132,6 +140,14 @@ def run_admin_calendar(parsed: AdminCalendar, call: Invocation) -> Reply:
     return _show_settings(svc, ws, caller_id)
 
 
+def run_admin_scorecard(parsed: AdminScorecard, call: Invocation) -> Reply:
+    prefs = call.svc.preferences
+    if not parsed.value:
+        return scorecard_time_message(prefs.scorecard_time(call.ws), "shown")
+    found = prefs.set_scorecard_time(call.ws, call.caller_id, parsed.value)
+    return scorecard_time_message(found, "reset" if parsed.value.strip().lower() == "default" else "set")
+
+
 def _show_settings(svc: Services, ws: WorkspaceRef, caller_id: str) -> dict[str, Any]:
     member = svc.roster.member(ws, caller_id)
     tz = zone(member.time_zone if member else "UTC")
@@ -182,5 +198,15 @@ SUBCOMMANDS: tuple[Subcommand[Any], ...] = (
         name="admin notify", usage="admin notify off week_ahead", section=ADMINS,
         help=("`/coach admin notify off week_ahead` switch a notification off for everyone",),
         parse=lambda rest: _parse_notify(rest, workspace=True), run=run_notify, reads_only=_lists,
+    ),
+    Subcommand(
+        name="admin scorecard", usage="admin scorecard thu 16:00", section=ADMINS,
+        help=("`/coach admin scorecard thu 16:00` when scorecards come, each person's local time",),
+        details=("`/coach admin scorecard` shows when scorecards and the managers' team digest come.",
+                 ("`/coach admin scorecard thu 16:00` moves them (admins only); "
+                  "`/coach admin scorecard default` goes back to Fridays 15:00."),
+                 "A day outside the work week (or a holiday) sends them on the working day before it."),
+        parse=lambda rest: AdminScorecard(value=" ".join(rest.split())), run=run_admin_scorecard,
+        reads_only=lambda parsed: not parsed.value,
     ),
 )

@@ -42,6 +42,7 @@ from domain.services.home import HomeModel
 from domain.services.pipeline import PipelineAudit
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roster import AddOutcome, RepResult, TeamListing
+from domain.services.scorecard_time import scorecard_time
 from handlers.blocks import (
     add_reps_modal,
     contract,
@@ -62,6 +63,7 @@ from handlers.blocks import (
     roster,
     week_ahead,
 )
+from handlers.blocks.scorecard_time import scorecard_time_message
 from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DEVELOP_WEEK, DIGEST, HOMEWORK, LESSON_NOTES
 from tests.unit.handlers.hostile_cases_scorecard import SCORECARD_CASES, SCORECARD_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, OUR_IDS, REP, TODAY, WS, Call
@@ -272,6 +274,9 @@ CASES: dict[str, list[Call]] = {
     "home_coaching.rep_debrief_blocks": [Call(home_coaching.rep_debrief_blocks, False)],
     **DEVELOP_CASES,
     **SCORECARD_CASES,
+    "scorecard_time.scorecard_time_message": [Call(lambda change=change: scorecard_time_message(
+        scorecard_time(WorkspaceSettings(working_days=frozenset({6, 0, 1, 2, 3}))), change), False)
+        for change in ("shown", "set", "reset")],
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
