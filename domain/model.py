@@ -61,6 +61,8 @@ class WorkspaceSettings:
     holidays: frozenset[date] = frozenset()
     quiet_hours: QuietHours | None = None
     disabled_kinds: frozenset[str] = frozenset()
+    # Where peer learning posts a rep's shared approach (`/coach admin channel #sales-coaching`): a channel id.
+    coaching_channel: str | None = None
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ def settings_to_json(settings: WorkspaceSettings) -> dict[str, Any]:
             else {"start": _time_to_json(quiet.start), "end": _time_to_json(quiet.end)}
         ),
         "disabled_kinds": sorted(settings.disabled_kinds),
+        "coaching_channel": settings.coaching_channel,
     }
 
 
@@ -62,6 +63,8 @@ def settings_from_json(data: dict[str, Any] | None) -> WorkspaceSettings:
         )
     if "disabled_kinds" in data:
         known["disabled_kinds"] = frozenset(str(kind) for kind in data["disabled_kinds"])
+    if data.get("coaching_channel"):
+        known["coaching_channel"] = str(data["coaching_channel"])
     return WorkspaceSettings(**known)
 
 

@@ -20,6 +20,7 @@ from domain.notifications.debrief_prompt import DEBRIEF_PROMPT
 from domain.notifications.homework_due import HOMEWORK_DUE
 from domain.notifications.kind import ScheduledKind
 from domain.notifications.micro_lessons import MICRO_LESSONS
+from domain.notifications.peer_learning import PEER_LEARNING
 from domain.notifications.registry import KINDS
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
@@ -27,6 +28,7 @@ from handlers.blocks.cycle_tasks import cycle_tasks_message, team_tasks_message
 from handlers.blocks.debrief_prompts import debrief_digest_message, debrief_prompt_message
 from handlers.blocks.homework import homework_due_message
 from handlers.blocks.lessons import lesson_message
+from handlers.blocks.peer_learning import peer_ask_message
 from handlers.blocks.week_ahead import week_ahead_message
 
 C = TypeVar("C")
@@ -76,6 +78,7 @@ RENDERERS = Renderers(
     bind(MICRO_LESSONS, timeless(lesson_message)),
     bind(DEBRIEF_PROMPT, timeless(debrief_prompt_message)),
     bind(DEBRIEF_DIGEST, timeless(debrief_digest_message)),
+    bind(PEER_LEARNING, timeless(peer_ask_message)),
 )
 
 

@@ -74,3 +74,8 @@ COMMANDS = COMMANDS | {DEBRIEF_COMMAND}
 SHORTCUTS = SHORTCUTS | {DEBRIEF_SHORTCUT}
 OPEN_REP_WEEK = "home.open_rep_week"  # value: the rep's user id; opens their week for their own manager
 REP_WEEK_VIEW = "home.rep_week"  # the manager's read-only modal of one rep's week
+# Peer learning (issue 11): the buttons under the Friday ask, value "<rep id>:<ISO week>", and the share form
+PEER_SHARE = "peer.share"  # "Share my approach": opens PEER_SHARE_VIEW
+PEER_DECLINE = "peer.decline"  # "Not this time"
+PEER_STOP = "peer.stop_asking"  # "Don't ask me again"
+PEER_SHARE_VIEW = "peer.share"
