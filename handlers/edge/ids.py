@@ -78,4 +78,4 @@ REP_WEEK_VIEW = "home.rep_week"  # the manager's read-only modal of one rep's we
 PEER_SHARE = "peer.share"  # "Share my approach": opens PEER_SHARE_VIEW
 PEER_DECLINE = "peer.decline"  # "Not this time"
 PEER_STOP = "peer.stop_asking"  # "Don't ask me again"
-PEER_SHARE_VIEW = "peer.share"
+PEER_SHARE_VIEW = "peer.share_form"

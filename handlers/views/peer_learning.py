@@ -27,12 +27,12 @@ from handlers.blocks.peer_learning import (
     read_share_form,
     shared_message,
 )
+from handlers.edge.channel_posts import post_recorded
 from handlers.edge.dm import send_dm
 from handlers.edge.message_updates import update_message
 from handlers.edge.receipts import receipt_of
 from handlers.edge.sender import deliver
 from handlers.edge.services import Services, services, workspace_of
-from handlers.jobs.slack_sender import SlackMessageSender, as_rendered
 
 
 def handle_peer_share(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
@@ -69,9 +69,7 @@ def _post(client: WebClient, svc: Services, ws: WorkspaceRef, shared: Shared) ->
     """Post the announcement through its ledger row and record how it went; the share as it now stands."""
     if shared.post is None:
         return shared.view  # nowhere to post: kept "not posted" by the use case
-    sender = SlackMessageSender(client, as_rendered)
-    [sent] = svc.deliveries.send_replies(ws, [(shared.rep.user_id, announcement_message(shared), shared.post)],
-                                         sender, svc.clock)
+    sent = post_recorded(client, svc, ws, shared.rep.user_id, shared.post, announcement_message(shared))
     share = shared.view.share
     recorded = svc.peer_learning.posted(ws, share.rep_id, share.week, sent)
     deliver(client, svc, ws, recorded.effects)  # the admins, when the channel refused it

@@ -149,3 +149,17 @@ def test_admin_channel_sets_shows_and_clears_the_coaching_channel_for_admins_onl
     assert f"<#{COACHING}>" in peer.slack.coach("UADMIN", "admin channel").last_text
     assert "Cleared" in peer.slack.coach("UADMIN", "admin channel off").last_text
     assert "Peer learning is off" in peer.slack.coach("UADMIN", "admin channel").last_text
+
+
+def test_a_decline_clicked_twice_and_replayed_is_recorded_once_and_answered_once(peer: Peer, engine: Engine) -> None:
+    set_channel(peer)
+    peer.advance_to(AFTER_FRIDAY)
+    [ask] = peer.asks_to("UA")
+
+    for action_id in (ids.PEER_DECLINE, ids.PEER_STOP):
+        first = peer.click("UA", ask, action_id)
+        assert peer.slack.dispatch(first).status == 200  # Slack delivers the same click again
+        peer.slack.listeners.wait_idle()
+        assert len(peer.answers_to(first)) == 1, action_id
+
+    assert _shares(engine) == [("UA", "2026-W50", "declined", None)] and peer.posts_in(COACHING) == []

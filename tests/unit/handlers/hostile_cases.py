@@ -62,6 +62,7 @@ from handlers.blocks import (
     week_ahead,
 )
 from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DEVELOP_WEEK, DIGEST, HOMEWORK, LESSON_NOTES
+from tests.unit.handlers.hostile_cases_peer import PEER_CASES, PEER_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, OUR_IDS, REP, TODAY, WS, Call
 
 CYCLE = CoachingCycle(WS, "UREP", "UMGR", date(2026, 12, 7), id=1)
@@ -131,10 +132,14 @@ _MARKUP = re.compile(r"<([^<>]*)>")
 _OUR_DATE = re.compile(r"!date\^\d+\^\{date_short_pretty\} at \{time\}\|[^<>|]+")
 
 
+OUR_CHANNELS = frozenset({"#CCOACH"})  # the coaching channel we stored (peer learning's posts and answers)
+
+
 def foreign_markup(mrkdwn: str, our_ids: frozenset[str] = OUR_IDS) -> list[str]:
     """Live `<…>` in a mrkdwn string that we did not write: anything but our dates and mentions of `our_ids`."""
     return [markup for markup in _MARKUP.findall(mrkdwn)
-            if not (_OUR_DATE.fullmatch(markup) or (markup.startswith("@") and markup[1:] in our_ids))]
+            if not (_OUR_DATE.fullmatch(markup) or (markup.startswith("@") and markup[1:] in our_ids)
+                    or markup in OUR_CHANNELS)]
 
 
 def _nodes(value: Any) -> Iterator[dict[str, Any]]:
@@ -269,6 +274,7 @@ CASES: dict[str, list[Call]] = {
         WeekAheadNote(WS, MANAGER, [REP], TODAY), NOW), False)],
     "home_coaching.rep_debrief_blocks": [Call(home_coaching.rep_debrief_blocks, False)],
     **DEVELOP_CASES,
+    **PEER_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -303,4 +309,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     "limits.clip": "length only; safe cuts of escaped text are tested in test_mrkdwn.py",
     **dict.fromkeys(["mrkdwn.escape", "mrkdwn.unescape", "mrkdwn.md", "mrkdwn.joined", "mrkdwn.domain_text",
                      "mrkdwn.clip_mrkdwn"], "the escaping rule itself, tested in test_mrkdwn.py"),
+    **PEER_NO_PERSON_TEXT,
 }
