@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.installed_workspace import installed_workspace_of
 from domain.catalog import Catalog, load_catalog
 from domain.notifications.micro_lessons import micro_lessons_kind
+from domain.notifications.peer_learning import peer_learning_kind
 from domain.notifications.registry import KINDS
 from domain.notifications.scorecards import rep_scorecard_kind, team_scorecard_kind
 from domain.ports import DispatcherLock, UnitOfWorkFactory
@@ -32,6 +33,7 @@ from domain.services.home import HomeService
 from domain.services.homework import HomeworkService
 from domain.services.lessons import LessonService
 from domain.services.notifications import NotificationContentService
+from domain.services.peer_learning import PeerLearningService
 from domain.services.pipeline import PipelineService
 from domain.services.pipeline_upload import PipelineUploadService
 from domain.services.preferences import PreferenceService
@@ -75,19 +77,20 @@ def build_services(
     catalog: Catalog | None = None,
 ) -> Services:
     catalog = catalog if catalog is not None else load_catalog()
-    # The registry's kinds; lessons and scorecards over this deployment's catalog (COACHFLOW_CATALOG).
+    # The registry's kinds; lessons, scorecards and peer learning over this deployment's catalog (COACHFLOW_CATALOG).
     kinds = (KINDS.replacing(micro_lessons_kind(catalog)).replacing(rep_scorecard_kind(catalog))
-             .replacing(team_scorecard_kind(catalog)))
+             .replacing(team_scorecard_kind(catalog)).replacing(peer_learning_kind(catalog)))
     schedules = ScheduleService(uow_factory, kinds)
     diagnosis = DiagnosisService(uow_factory, catalog, clock)
     content = NotificationContentService(uow_factory, kinds)
     pipeline = PipelineService(uow_factory)
     roster = RosterService(uow_factory, settings.default_time_zone, schedules=schedules, clock=clock, catalog=catalog)
+    preferences = PreferenceService(uow_factory, schedules, clock)
     return Services(
         roster=roster,
         home=HomeService(uow_factory, catalog, accounts=roster, clock=clock),
         schedules=schedules,
-        preferences=PreferenceService(uow_factory, schedules, clock),
+        preferences=preferences,
         content=content,
         deliveries=DeliveryService(uow_factory, content, sleep),
         cycles=CycleService(uow_factory, clock, catalog),
@@ -105,6 +108,7 @@ def build_services(
         roleplays=RoleplayService(uow_factory, catalog, clock),
         homework=HomeworkService(uow_factory, catalog, clock, schedules),
         debrief_prompts=DebriefPromptService(uow_factory, clock),
+        peer_learning=PeerLearningService(uow_factory, catalog, clock, preferences),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

@@ -47,3 +47,6 @@ DEBRIEF_ANSWER = SLACK_INPUT_MAX  # the three questions' answers (Text)
 RECORDING_LINK = CALL_LINK  # debriefs.recording_link
 SHADOW_FEEDBACK = SLACK_INPUT_MAX  # shadow_observations.feedback (Text)
 DEBRIEF_FEEDBACK = SLACK_INPUT_MAX  # debrief_feedback.text (Text): a manager's reply to a debrief
+
+# Peer learning (issue 11): the approach a rep shares with the team, in their own words.
+PEER_SHARE_TEXT = SLACK_INPUT_MAX  # peer_shares.text (Text)

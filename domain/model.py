@@ -81,6 +81,8 @@ class WorkspaceSettings:
     quiet_hours: QuietHours | None = None
     disabled_kinds: frozenset[str] = frozenset()
     weekly_times: tuple[WeeklyTime, ...] = ()
+    # Where peer learning posts a rep's shared approach (`/coach admin channel #sales-coaching`): a channel id.
+    coaching_channel: str | None = None
 
     def weekly_time(self, slot: str) -> WeeklyTime | None:
         """The admin's weekday and time for `slot`; None: each kind's own."""

@@ -12,6 +12,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
+from domain.coaching.peer_ports import PeerShareRepository
 from domain.coaching.ports import (
     CallFreeDayRepository,
     CallScoreRepository,
@@ -149,6 +150,8 @@ class Repositories(Protocol):
     def lesson_texts(self) -> LessonTextRepository: ...
     @property
     def call_free_days(self) -> CallFreeDayRepository: ...
+    @property
+    def peer_shares(self) -> PeerShareRepository: ...
 
 
 class UnitOfWork(Repositories, Protocol):

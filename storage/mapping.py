@@ -41,6 +41,7 @@ def settings_to_json(settings: WorkspaceSettings) -> dict[str, Any]:
             else {"start": _time_to_json(quiet.start), "end": _time_to_json(quiet.end)}
         ),
         "disabled_kinds": sorted(settings.disabled_kinds),
+        "coaching_channel": settings.coaching_channel,
     }
     # Only once an admin chose one: a workspace without stays byte-for-byte as before.
     if settings.weekly_times:
@@ -86,6 +87,8 @@ def settings_from_json(data: dict[str, Any] | None) -> WorkspaceSettings:
         known["disabled_kinds"] = frozenset(str(kind) for kind in data["disabled_kinds"])
     if "weekly_times" in data:
         known["weekly_times"] = _weekly_times_from_json(data["weekly_times"])
+    if data.get("coaching_channel"):
+        known["coaching_channel"] = str(data["coaching_channel"])
     return WorkspaceSettings(**known)
 
 

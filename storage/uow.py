@@ -30,6 +30,7 @@ from storage.delivery_repository import SqlDeliveryRepository
 from storage.diagnosis_repository import SqlCallScoreRepository, SqlSelfAssessmentRepository
 from storage.homework_repository import SqlHomeworkRepository
 from storage.lesson_repository import SqlLessonProgressRepository, SqlLessonTextRepository
+from storage.peer_share_repository import SqlPeerShareRepository
 from storage.pipeline_repository import SqlPipelineRepository
 from storage.priority_repository import SqlContractRepository, SqlPriorityRepository
 from storage.receipt_repository import SqlReceiptRepository
@@ -241,6 +242,7 @@ class SqlUnitOfWork:
         self.lessons = SqlLessonProgressRepository(self._session)
         self.lesson_texts = SqlLessonTextRepository(self._session)
         self.call_free_days = SqlCallFreeDayRepository(self._session)
+        self.peer_shares = SqlPeerShareRepository(self._session)
         return self
 
     def __exit__(

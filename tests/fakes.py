@@ -37,6 +37,7 @@ from tests.fakes_ledger import (
     FakeScheduleRepository,
 )
 from tests.fakes_lessons import FakeLessonProgressRepository, FakeLessonTextRepository, ProgressKey
+from tests.fakes_peer import FakePeerShareRepository, PeerShares
 from tests.fakes_pipeline import FakePipelineRepository
 from tests.fakes_prompts import CallFreeDays, FakeCallFreeDayRepository
 from tests.fakes_receipts import FakeReceiptRepository
@@ -63,6 +64,7 @@ class _Tables:
     lessons: dict[ProgressKey, LessonProgress] = field(default_factory=dict)
     lesson_texts: dict[tuple[str, str], LessonText] = field(default_factory=dict)
     call_free_days: CallFreeDays = field(default_factory=set)
+    peer_shares: PeerShares = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -82,6 +84,7 @@ class _Tables:
             lessons=dict(self.lessons),
             lesson_texts=dict(self.lesson_texts),
             call_free_days=set(self.call_free_days),
+            peer_shares=dict(self.peer_shares),
         )
 
 
@@ -235,6 +238,7 @@ class FakeUnitOfWork:
         self.lessons = FakeLessonProgressRepository(self._tables.lessons)
         self.lesson_texts = FakeLessonTextRepository(self._tables.lesson_texts)
         self.call_free_days = FakeCallFreeDayRepository(self._tables.call_free_days, self._tables.workspaces)
+        self.peer_shares = FakePeerShareRepository(self._tables.peer_shares, self._tables.workspaces)
         return self
 
     def __exit__(

@@ -14,6 +14,7 @@ from domain.notifications.debrief_prompt import DEBRIEF_PROMPT
 from domain.notifications.homework_due import HOMEWORK_DUE
 from domain.notifications.kind import KindRegistry
 from domain.notifications.micro_lessons import MICRO_LESSONS
+from domain.notifications.peer_learning import PEER_LEARNING
 from domain.notifications.scorecards import FRIDAY_SCORECARD, TEAM_SCORECARD
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
@@ -28,4 +29,5 @@ KINDS = KindRegistry(
     DEBRIEF_DIGEST,
     FRIDAY_SCORECARD,
     TEAM_SCORECARD,
+    PEER_LEARNING,
 )

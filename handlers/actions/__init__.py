@@ -24,6 +24,7 @@ from handlers.actions.open_diagnosis import (
     handle_open_self_assessment,
 )
 from handlers.actions.open_rep_week import handle_open_rep_week
+from handlers.actions.peer_learning import handle_decline, handle_share_approach
 from handlers.actions.remove_rep import handle_remove_rep
 from handlers.actions.sign_contract import handle_sign_contract
 from handlers.edge import ids
@@ -50,3 +51,6 @@ def register(app: App) -> None:
     app.action(ids.NO_CALLS_TODAY)(handle_no_calls_today)
     app.action(ids.NOT_TODAY)(handle_not_today)
     app.action(ids.OPEN_REP_WEEK)(handle_open_rep_week)
+    app.action(ids.PEER_SHARE)(handle_share_approach)
+    for peer_button in (ids.PEER_DECLINE, ids.PEER_STOP):
+        app.action(peer_button)(handle_decline)

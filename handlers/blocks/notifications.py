@@ -20,6 +20,7 @@ from domain.notifications.debrief_prompt import DEBRIEF_PROMPT
 from domain.notifications.homework_due import HOMEWORK_DUE
 from domain.notifications.kind import ScheduledKind
 from domain.notifications.micro_lessons import MICRO_LESSONS
+from domain.notifications.peer_learning import PEER_LEARNING
 from domain.notifications.registry import KINDS
 from domain.notifications.scorecards import FRIDAY_SCORECARD, TEAM_SCORECARD
 from domain.notifications.team_tasks import TEAM_TASKS
@@ -28,6 +29,7 @@ from handlers.blocks.cycle_tasks import cycle_tasks_message, team_tasks_message
 from handlers.blocks.debrief_prompts import debrief_digest_message, debrief_prompt_message
 from handlers.blocks.homework import homework_due_message
 from handlers.blocks.lessons import lesson_message
+from handlers.blocks.peer_learning import peer_ask_message
 from handlers.blocks.scorecard import scorecard_message
 from handlers.blocks.scorecard_team import team_scorecard_message
 from handlers.blocks.week_ahead import week_ahead_message
@@ -81,6 +83,7 @@ RENDERERS = Renderers(
     bind(DEBRIEF_DIGEST, timeless(debrief_digest_message)),
     bind(FRIDAY_SCORECARD, scorecard_message),
     bind(TEAM_SCORECARD, team_scorecard_message),
+    bind(PEER_LEARNING, timeless(peer_ask_message)),
 )
 
 

@@ -16,6 +16,7 @@ from handlers.commands import (
     cycles,
     diagnosis,
     homework,
+    peer_learning,
     pipeline,
     priorities,
     roleplay,
@@ -39,6 +40,7 @@ SUBCOMMANDS = (
     *roleplay.SUBCOMMANDS,
     *homework.SUBCOMMANDS,
     *shadow.SUBCOMMANDS,
+    *peer_learning.SUBCOMMANDS,
 )
 
 

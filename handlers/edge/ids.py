@@ -77,3 +77,8 @@ REP_WEEK_VIEW = "home.rep_week"  # the manager's read-only modal of one rep's we
 # Friday scorecards (issue 11)
 ADD_SCORECARD_COMMENT = "scorecard.add_comment"  # on the rep's scorecard; value: the week, "2026-W48"
 OPEN_REP_SCORECARD = "scorecard.open_rep"  # in the manager's digest; value: "<rep id>|<week>", e.g. "U123|2026-W48"
+# Peer learning (issue 11): the buttons under the Friday ask, value "<rep id>:<ISO week>", and the share form
+PEER_SHARE = "peer.share"  # "Share my approach": opens PEER_SHARE_VIEW
+PEER_DECLINE = "peer.decline"  # "Not this time"
+PEER_STOP = "peer.stop_asking"  # "Don't ask me again"
+PEER_SHARE_VIEW = "peer.share_form"

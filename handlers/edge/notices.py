@@ -35,6 +35,7 @@ from domain.services.homework_notices import (
     HomeworkSet,
 )
 from domain.services.lessons import LessonShown
+from domain.services.peer_learning import PostFailedForAdmin
 from domain.services.pipeline_upload import UploadAnswered
 from domain.services.prioritization import RepPriorities
 from domain.services.roleplays import RoleplayRecorded
@@ -60,6 +61,7 @@ from handlers.blocks.homework import (
 )
 from handlers.blocks.kit import message, section, with_intro
 from handlers.blocks.lessons import lesson_answered_message
+from handlers.blocks.peer_learning import post_failed_admin_message
 from handlers.blocks.pipeline_upload import upload_reply
 from handlers.blocks.priorities import priorities_message
 from handlers.blocks.profile import (
@@ -250,3 +252,10 @@ def _shadow_feedback(notice: ShadowFeedback, to: str, catalog: Catalog) -> Rende
 @render.register(ShadowRecorded)
 def _shadow_recorded(notice: ShadowRecorded, to: str, catalog: Catalog) -> Rendered:
     return shadow_recorded_message(notice.saved)
+
+
+# -- peer learning ---------------------------------------------------------------
+
+@render.register(PostFailedForAdmin)
+def _peer_post_failed(notice: PostFailedForAdmin, to: str, catalog: Catalog) -> Rendered:
+    return post_failed_admin_message(notice)

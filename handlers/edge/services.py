@@ -22,6 +22,7 @@ from domain.services.home import HomeService
 from domain.services.homework import HomeworkService
 from domain.services.lessons import LessonService
 from domain.services.notifications import NotificationContentService
+from domain.services.peer_learning import PeerLearningService
 from domain.services.pipeline import PipelineService
 from domain.services.pipeline_upload import PipelineUploadService
 from domain.services.preferences import PreferenceService
@@ -61,6 +62,7 @@ class Services:
     roleplays: RoleplayService
     homework: HomeworkService
     debrief_prompts: DebriefPromptService
+    peer_learning: PeerLearningService
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

@@ -9,6 +9,7 @@ from handlers.views.add_reps import handle_add_reps
 from handlers.views.contract import handle_contract
 from handlers.views.debriefs import handle_debrief, handle_debrief_feedback
 from handlers.views.homework import handle_assign_homework, handle_hand_in, handle_homework_feedback
+from handlers.views.peer_learning import handle_peer_share
 from handlers.views.prioritize import handle_prioritize
 from handlers.views.roleplay import handle_roleplay_practised
 from handlers.views.score_call import handle_score_call
@@ -29,3 +30,4 @@ def register(app: App) -> None:
     app.view(ids.DEBRIEF_VIEW)(handle_debrief)
     app.view(ids.DEBRIEF_FEEDBACK_VIEW)(handle_debrief_feedback)
     app.view(ids.SHADOW_VIEW)(handle_shadow)
+    app.view(ids.PEER_SHARE_VIEW)(handle_peer_share)

@@ -18,6 +18,7 @@ from storage.orm.coaching import (
 from storage.orm.files import SharedFileRow
 from storage.orm.homework import HomeworkRow
 from storage.orm.lessons import LessonProgressRow, LessonTextRow
+from storage.orm.peer_learning import PeerShareRow
 from storage.orm.pipeline import OpportunityRow
 from storage.orm.prompts import CallFreeDayRow
 from storage.orm.receipts import ReceiptRow
@@ -26,8 +27,30 @@ from storage.orm.scheduling import DeliveryRow, ScheduleRow
 from storage.orm.workspaces import MemberRow, WorkspaceRow
 
 __all__ = [
-    "Base", "CallFreeDayRow", "CallScoreRow", "ContractRow", "CycleRow", "DebriefFeedbackRow", "DebriefRow",
-    "DeliveryRow", "FocusSkillRow", "GapRatingRow", "HomeworkRow", "LessonProgressRow", "LessonTextRow",
-    "MemberRow", "OpportunityRow", "ReceiptRow", "RoleplayPracticeRow", "ScheduleRow", "SelfAssessmentRow",
-    "ShadowObservationRow", "SharedFileRow", "TimestampMixin", "UtcDateTime", "WorkspaceRow", "utcnow",
+    "Base",
+    "CallFreeDayRow",
+    "CallScoreRow",
+    "ContractRow",
+    "CycleRow",
+    "DebriefFeedbackRow",
+    "DebriefRow",
+    "DeliveryRow",
+    "FocusSkillRow",
+    "GapRatingRow",
+    "HomeworkRow",
+    "LessonProgressRow",
+    "LessonTextRow",
+    "MemberRow",
+    "OpportunityRow",
+    "PeerShareRow",
+    "ReceiptRow",
+    "RoleplayPracticeRow",
+    "ScheduleRow",
+    "SelfAssessmentRow",
+    "ShadowObservationRow",
+    "SharedFileRow",
+    "TimestampMixin",
+    "UtcDateTime",
+    "WorkspaceRow",
+    "utcnow",
 ]

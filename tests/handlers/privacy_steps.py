@@ -35,7 +35,7 @@ OTHER_TEAM = "T0TWO"
 OUTSIDER = "UOUT2"  # someone in the other workspace
 WRONG_PEOPLE = ("UB", "UMGR2", "UADMIN", OUTSIDER)  # another rep, another manager, the admin, another workspace
 TABLES = ("debriefs", "debrief_feedback", "shadow_observations", "homework", "lesson_progress",
-          "roleplay_practices", "call_free_days", "opportunities", "members")
+          "roleplay_practices", "call_free_days", "opportunities", "members", "peer_shares")
 
 
 @dataclass

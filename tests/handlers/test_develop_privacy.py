@@ -76,6 +76,8 @@ def _yesterday() -> Any:
 
 NO_OPTIONS = '{\\"options\\": []}'  # the deal search's answer, as JSON inside what was seen
 NOT_THEIR_PROMPT = "only they can answer it"
+PEER_VALUE = "UA:2026-W50"  # Alex's peer-learning ask (the refusal comes before any lookup)
+PEER_FORM = {"private_metadata": json.dumps({"rep": "UA", "week": "2026-W50"}), "blocks": []}
 # Keyed by kind and id: a button and the modal it opens may share an id ("calls.debrief_feedback").
 ACTION, VIEW, OPTIONS, SHORTCUT = "action", "view", "options", "shortcut"
 CASES: dict[tuple[str, str], Case] = {
@@ -121,6 +123,13 @@ CASES: dict[tuple[str, str], Case] = {
     (VIEW, ids.ROLEPLAY_PRACTISED_VIEW): Case(_submit(ids.ROLEPLAY_PRACTISED_VIEW, lambda w: w.practice_modal,
                                               lambda w: note_values("Forged note")),
                                       "<@UA> is not on your team", people=("UB", "UMGR2", OUTSIDER)),
+    # -- peer learning (issue 11): Alex's Friday ask, answered by anyone else ----------------------------
+    **{(ACTION, button): Case(_click(button, lambda w: PEER_VALUE), "This ask was sent to someone else")
+       for button in (ids.PEER_SHARE, ids.PEER_DECLINE, ids.PEER_STOP)},
+    (VIEW, ids.PEER_SHARE_VIEW): Case(_submit(ids.PEER_SHARE_VIEW, lambda w: PEER_FORM,
+                                      lambda w: {"words": {"value": {"type": "plain_text_input",
+                                                                     "value": "Forged words"}}}),
+                              "This ask was sent to someone else"),
     # -- the deal search of a form about Alex: his deals are listed to nobody else --------------------
     (OPTIONS, ids.DEBRIEF_DEAL_SELECT): Case(
         lambda r, w, p: r.block_suggestion(p, ids.DEBRIEF_DEAL_SELECT, "", view=w.shadow_modal), NO_OPTIONS),

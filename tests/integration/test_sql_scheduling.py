@@ -72,6 +72,7 @@ def test_settings_are_stored_as_plain_sorted_json(engine, uow_factory):
         "holidays": ["2026-01-01", "2026-12-25"],
         "quiet_hours": {"start": "20:00", "end": "07:00"},
         "disabled_kinds": ["challenge_nudge", "scorecard"],
+        "coaching_channel": None,
     }
 
 

@@ -20,6 +20,7 @@ from bot.modal_values import feedback_values, hand_in_values, homework_values, r
 from domain.ports import UnitOfWorkFactory
 from handlers import actions, views
 from handlers.edge import ids
+from tests.handlers import test_peer_learning as peer
 from tests.handlers.actions import test_debrief_prompt as prompts
 from tests.handlers.conftest import Reply, Slack
 from tests.handlers.diagnosis_steps import assessment_values, open_modal
@@ -244,12 +245,15 @@ REPLAYED = {
     ids.DEBRIEF_FEEDBACK_VIEW: debriefs.test_feedback_sent_twice_is_stored_and_sent_once,
     ids.SHADOW_VIEW: test_a_shadowed_call_replayed_is_stored_once_and_tells_once,
     ids.NO_CALLS_TODAY: prompts.test_the_prompt_comes_at_17_00_local_and_no_calls_today_is_noted_in_place_once,
+    ids.PEER_SHARE_VIEW: peer.test_alex_is_asked_privately_accepts_and_his_own_words_are_posted_once,
+    **dict.fromkeys((ids.PEER_DECLINE, ids.PEER_STOP),
+                    peer.test_a_decline_clicked_twice_and_replayed_is_recorded_once_and_answered_once),
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
 OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMENT, ids.OPEN_PRIORITIZE,
                  ids.OPEN_CONTRACT, ids.MARK_ROLEPLAY, ids.OPEN_HAND_IN, ids.OPEN_HOMEWORK_FEEDBACK,
-                 ids.HOMEWORK_TEMPLATE, ids.OPEN_DEBRIEF, ids.EDIT_DEBRIEF, ids.OPEN_REP_WEEK}
+                 ids.HOMEWORK_TEMPLATE, ids.OPEN_DEBRIEF, ids.EDIT_DEBRIEF, ids.OPEN_REP_WEEK, ids.PEER_SHARE}
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
 

@@ -65,6 +65,7 @@ from handlers.blocks import (
 )
 from handlers.blocks.scorecard_time import scorecard_time_message
 from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DEVELOP_WEEK, DIGEST, HOMEWORK, LESSON_NOTES
+from tests.unit.handlers.hostile_cases_peer import PEER_CASES, PEER_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_scorecard import SCORECARD_CASES, SCORECARD_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, OUR_IDS, REP, TODAY, WS, Call
 
@@ -135,10 +136,14 @@ _MARKUP = re.compile(r"<([^<>]*)>")
 _OUR_DATE = re.compile(r"!date\^\d+\^\{date_short_pretty\} at \{time\}\|[^<>|]+")
 
 
+OUR_CHANNELS = frozenset({"#CCOACH"})  # the coaching channel we stored (peer learning's posts and answers)
+
+
 def foreign_markup(mrkdwn: str, our_ids: frozenset[str] = OUR_IDS) -> list[str]:
     """Live `<…>` in a mrkdwn string that we did not write: anything but our dates and mentions of `our_ids`."""
     return [markup for markup in _MARKUP.findall(mrkdwn)
-            if not (_OUR_DATE.fullmatch(markup) or (markup.startswith("@") and markup[1:] in our_ids))]
+            if not (_OUR_DATE.fullmatch(markup) or (markup.startswith("@") and markup[1:] in our_ids)
+                    or markup in OUR_CHANNELS)]
 
 
 def _nodes(value: Any) -> Iterator[dict[str, Any]]:
@@ -277,6 +282,7 @@ CASES: dict[str, list[Call]] = {
     "scorecard_time.scorecard_time_message": [Call(lambda change=change: scorecard_time_message(
         scorecard_time(WorkspaceSettings(working_days=frozenset({6, 0, 1, 2, 3}))), change), False)
         for change in ("shown", "set", "reset")],
+    **PEER_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -312,4 +318,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     **dict.fromkeys(["mrkdwn.escape", "mrkdwn.unescape", "mrkdwn.md", "mrkdwn.joined", "mrkdwn.domain_text",
                      "mrkdwn.clip_mrkdwn"], "the escaping rule itself, tested in test_mrkdwn.py"),
     **SCORECARD_NO_PERSON_TEXT,
+    **PEER_NO_PERSON_TEXT,
 }

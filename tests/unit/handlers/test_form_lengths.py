@@ -26,6 +26,7 @@ from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import Debrief
 from domain.coaching.homework import ANSWER, FEEDBACK, LINK, HandIn, HandInKind, Homework
+from domain.coaching.peer_learning import PeerShare
 from domain.coaching.shadow_week import ShadowWeek
 from domain.model import Member, WorkspaceRef
 from domain.services.contracts import ContractDraft
@@ -34,6 +35,7 @@ from domain.services.debriefs import DebriefForm
 from domain.services.develop import DevelopWeek, RepWeek
 from domain.services.homework_notices import AssignmentForm, HandInForm, TemplateChoice
 from domain.services.homework_notices import FeedbackForm as HomeworkFeedbackForm
+from domain.services.peer_learning import ShareView
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roleplays import NOTE, PracticeForm
 from domain.services.shadowing import ShadowForm
@@ -48,6 +50,7 @@ from handlers.blocks.diagnosis_modals import (
     self_assessment_modal,
 )
 from handlers.blocks.homework_modals import assign_homework_modal, hand_in_modal, homework_feedback_modal, text_block
+from handlers.blocks.peer_learning import share_modal
 from handlers.blocks.priorities import prioritize_modal
 from handlers.blocks.rep_week import rep_week_modal
 from handlers.blocks.roleplay import practice_modal
@@ -60,6 +63,7 @@ from storage.orm import (
     DebriefFeedbackRow,
     DebriefRow,
     HomeworkRow,
+    PeerShareRow,
     RoleplayPracticeRow,
     ShadowObservationRow,
 )
@@ -98,6 +102,9 @@ MODALS: dict[str, dict[str, Any]] = {
     "rep_week_modal": rep_week_modal(RepWeek(REP, DevelopWeek((), ShadowWeek("UA", date(2026, 12, 9))), ()),
                                      CATALOG),  # read-only: no text input
     "scorecard_modal": scorecard_modal(discovery_and_closing()),  # read-only: no text input
+    "share_modal": share_modal(ShareView(PeerShare(WS, "UA", "2026-W50", "discovery", "discovery_questions_asked",
+                                                   3.2, 5.1, 4, text="Asked about budget"), "Discovery", "Questions"),
+                               "CCOACH", "DUA", "1765.0001"),
 }
 # The same builders' other shapes: the hand-in modal of a homework answered in writing, or with a file.
 MORE_MODALS = [hand_in_modal(HandInForm(replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 4)))
@@ -123,6 +130,7 @@ FIELDS: dict[tuple[str, str], Storage] = {
     (ids.DEBRIEF_VIEW, "account"): (DebriefRow.account, field_lengths.CALL_ACCOUNT),
     **{(ids.DEBRIEF_VIEW, name): (getattr(DebriefRow, name), field_lengths.DEBRIEF_ANSWER) for name in ANSWER_FIELDS},
     (ids.DEBRIEF_FEEDBACK_VIEW, FEEDBACK_FIELD): (DebriefFeedbackRow.text, field_lengths.DEBRIEF_FEEDBACK),
+    (ids.PEER_SHARE_VIEW, "words"): (PeerShareRow.text, field_lengths.PEER_SHARE_TEXT),
     (ids.SHADOW_VIEW, "account"): (ShadowObservationRow.account, field_lengths.CALL_ACCOUNT),
     (ids.SHADOW_VIEW, "went_well"): (ShadowObservationRow.went_well, field_lengths.DEBRIEF_ANSWER),
     (ids.SHADOW_VIEW, "do_differently"): (ShadowObservationRow.do_differently, field_lengths.DEBRIEF_ANSWER),

@@ -40,13 +40,14 @@ def test_nothing_names_a_feature_before_its_kind_is_registered(feature: str) -> 
 
 def test_the_welcome_lists_what_a_rep_is_sent_as_registered() -> None:
     titles = rep_reminder_titles()
-    # CYCLE_TASKS, HOMEWORK_DUE, MICRO_LESSONS, DEBRIEF_PROMPT and FRIDAY_SCORECARD, without "(reps)"
+    # CYCLE_TASKS, HOMEWORK_DUE, MICRO_LESSONS, DEBRIEF_PROMPT, FRIDAY_SCORECARD and PEER_LEARNING, without "(reps)"
     assert titles == ["Monday tasks in cycle weeks 1-2", "Homework reminder on its due date",
                       "Micro-lessons, Tuesdays and Thursdays in cycle weeks 3-6",
-                      "End-of-day debrief prompt on working days", "Friday scorecard"]
+                      "End-of-day debrief prompt on working days", "Friday scorecard",
+                      "Friday ask to share your approach, when you improved most on your team"]
     assert ("coachflow sends you: monday tasks in cycle weeks 1-2; homework reminder on its due date; "
             "micro-lessons, tuesdays and thursdays in cycle weeks 3-6; end-of-day debrief prompt on working days; "
-            "friday scorecard.") in _welcome()
+            "friday scorecard; friday ask to share your approach, when you improved most on your team.") in _welcome()
 
 
 def test_a_newly_registered_kind_appears_in_the_welcome() -> None:
