@@ -27,6 +27,7 @@ from bot.config import ConfigError, load_settings
 from bot.database import upgrade_database
 from bot.demo_coaching import script_week_one, script_week_two
 from bot.demo_develop import script_weeks_three_to_six
+from bot.demo_monitor import script_monitor_weeks
 from bot.fake_slack import (
     FakeSlack,
     FakeSlackServer,
@@ -169,6 +170,16 @@ class Demo:
         # The listener has finished (`_dispatch`): its DMs are all there.
         sent = sum(self._dm_counts().values()) - sum(before.values())
         self._expect(sent >= count, f"{count} DMs (saw {sent})")
+
+    def show_channel(self, channel: str, name: str, before: int) -> None:
+        """The messages posted in `channel` since there were `before` of them."""
+        posted = self.fake.messages_to(channel)[before:]
+        self._expect(bool(posted), f"a message in {name}")
+        for message in posted:
+            self._show(f"Posted in {name}", render_message(message, self.names))
+
+    def expect(self, done: bool, what: str) -> None:
+        self._expect(done, what)
 
     def _expect(self, done: bool, what: str) -> None:
         if not done:
@@ -380,6 +391,7 @@ def _script(demo: Demo) -> None:
     demo.command(MAYA, f"cycle {ALEX.mention}")
     script_week_two(demo, MAYA, ALEX, MONDAY + timedelta(days=7))
     script_weeks_three_to_six(demo, MAYA, ALEX, MONDAY + timedelta(days=14))
+    script_monitor_weeks(demo, {p.first.lower(): p for p in PEOPLE})
 
 
 def transcript() -> str:

@@ -141,7 +141,7 @@ def indicator_words(indicator: LeadingIndicator, value: WeekValue) -> str:
     change = _change_text(indicator, value)
     if change is not None:
         parts.append(change)
-    elif value.too_few:
+    elif value.too_few and value.value is not None:  # "not recorded" already says there is nothing to compare
         parts.append(_too_few_text(value))
     target = _target_text(indicator, value)
     if target is not None:
