@@ -77,3 +77,7 @@ REP_WEEK_VIEW = "home.rep_week"  # the manager's read-only modal of one rep's we
 # Friday scorecards (issue 11)
 ADD_SCORECARD_COMMENT = "scorecard.add_comment"  # on the rep's scorecard; value: the week, "2026-W48"
 OPEN_REP_SCORECARD = "scorecard.open_rep"  # in the manager's digest; value: "<rep id>|<week>", e.g. "U123|2026-W48"
+# `/scorecard` (issue 11): a rep's, a rep's for their manager or an admin, a team's; `post` shares the rep's own
+SCORECARD_COMMAND = "/scorecard"
+COMMANDS = COMMANDS | {SCORECARD_COMMAND}
+POST_SCORECARD = "scorecard.post"  # "Post in this channel" on the rep's own answer (confirm dialog); value: the week

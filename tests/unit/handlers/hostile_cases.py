@@ -64,6 +64,10 @@ from handlers.blocks import (
 )
 from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DEVELOP_WEEK, DIGEST, HOMEWORK, LESSON_NOTES
 from tests.unit.handlers.hostile_cases_scorecard import SCORECARD_CASES, SCORECARD_NO_PERSON_TEXT
+from tests.unit.handlers.hostile_cases_scorecard_command import (
+    SCORECARD_COMMAND_CASES,
+    SCORECARD_COMMAND_NO_PERSON_TEXT,
+)
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, OUR_IDS, REP, TODAY, WS, Call
 
 CYCLE = CoachingCycle(WS, "UREP", "UMGR", date(2026, 12, 7), id=1)
@@ -272,6 +276,7 @@ CASES: dict[str, list[Call]] = {
     "home_coaching.rep_debrief_blocks": [Call(home_coaching.rep_debrief_blocks, False)],
     **DEVELOP_CASES,
     **SCORECARD_CASES,
+    **SCORECARD_COMMAND_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -307,4 +312,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     **dict.fromkeys(["mrkdwn.escape", "mrkdwn.unescape", "mrkdwn.md", "mrkdwn.joined", "mrkdwn.domain_text",
                      "mrkdwn.clip_mrkdwn"], "the escaping rule itself, tested in test_mrkdwn.py"),
     **SCORECARD_NO_PERSON_TEXT,
+    **SCORECARD_COMMAND_NO_PERSON_TEXT,
 }
