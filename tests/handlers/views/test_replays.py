@@ -21,6 +21,7 @@ from domain.ports import UnitOfWorkFactory
 from handlers import actions, views
 from handlers.edge import ids
 from tests.handlers.actions import test_debrief_prompt as prompts
+from tests.handlers.commands import test_scorecard_command as scorecard_command
 from tests.handlers.conftest import Reply, Slack
 from tests.handlers.diagnosis_steps import assessment_values, open_modal
 from tests.handlers.homework_steps import button_value, click_to_open, dm_with, local_today, shown_text_block
@@ -244,12 +245,15 @@ REPLAYED = {
     ids.DEBRIEF_FEEDBACK_VIEW: debriefs.test_feedback_sent_twice_is_stored_and_sent_once,
     ids.SHADOW_VIEW: test_a_shadowed_call_replayed_is_stored_once_and_tells_once,
     ids.NO_CALLS_TODAY: prompts.test_the_prompt_comes_at_17_00_local_and_no_calls_today_is_noted_in_place_once,
+    # Stores only its receipt: the card is posted in the channel once whatever the retries.
+    ids.POST_SCORECARD: scorecard_command.test_post_asks_first_then_posts_once_whatever_the_retries,
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
 OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMENT, ids.OPEN_PRIORITIZE,
                  ids.OPEN_CONTRACT, ids.MARK_ROLEPLAY, ids.OPEN_HAND_IN, ids.OPEN_HOMEWORK_FEEDBACK,
-                 ids.HOMEWORK_TEMPLATE, ids.OPEN_DEBRIEF, ids.EDIT_DEBRIEF, ids.OPEN_REP_WEEK}
+                 ids.HOMEWORK_TEMPLATE, ids.OPEN_DEBRIEF, ids.EDIT_DEBRIEF, ids.OPEN_REP_WEEK,
+                 ids.OPEN_REP_SCORECARD}
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
 
