@@ -41,6 +41,7 @@ from domain.services.prioritization import PrioritizationService
 from domain.services.roleplays import RoleplayService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
+from domain.services.scorecard_views import ScorecardViewService
 from domain.services.shadowing import ShadowService
 from handlers import register_all
 from handlers.edge import install_edge_guards
@@ -109,6 +110,7 @@ def build_services(
         homework=HomeworkService(uow_factory, catalog, clock, schedules),
         debrief_prompts=DebriefPromptService(uow_factory, clock),
         peer_learning=PeerLearningService(uow_factory, catalog, clock, preferences),
+        scorecards=ScorecardViewService(uow_factory, catalog, clock),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

@@ -178,9 +178,6 @@ class Demo:
         for message in posted:
             self._show(f"Posted in {name}", render_message(message, self.names))
 
-    def expect(self, done: bool, what: str) -> None:
-        self._expect(done, what)
-
     def _expect(self, done: bool, what: str) -> None:
         if not done:
             raise RuntimeError(f"the demo expected {what} once the app had finished; it did not happen")

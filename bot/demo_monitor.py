@@ -26,6 +26,11 @@ QUESTIONS = "discovery_questions_asked"
 Call = tuple[str, str, str, int]
 
 
+def _expect(done: bool, what: str) -> None:
+    if not done:
+        raise RuntimeError(f"the demo expected {what} once the app had finished; it did not happen")
+
+
 @contextmanager
 def _quiet(demo: Any) -> Iterator[None]:
     """Requests still go through the app; only the demo's own printing pauses."""
@@ -125,7 +130,7 @@ def _first_friday(demo: Any, maya: Any, alex: Any, kenji: Any, sam: Any, omar: A
     ask = demo.last_dm(sam, ids.PEER_DECLINE)
     before = len(demo.fake.messages_to(GENERAL_CHANNEL_ID))
     demo.press(sam, ask, ids.PEER_DECLINE, "Sam clicks Not this time")
-    demo.expect(len(demo.fake.messages_to(GENERAL_CHANNEL_ID)) == before, "nothing posted after Sam declined")
+    _expect(len(demo.fake.messages_to(GENERAL_CHANNEL_ID)) == before, "nothing posted after Sam declined")
     demo.out(f"\n#sales-coaching: still {before} message(s); nothing about Sam.")
     del omar
 
@@ -166,12 +171,12 @@ def _second_friday(demo: Any, maya: Any, alex: Any, bea: Any, kenji: Any) -> Non
     before = len(demo.fake.messages_to(GENERAL_CHANNEL_ID))
     ask = demo.last_dm(bea, ids.PEER_DECLINE)
     demo.press(bea, ask, ids.PEER_DECLINE, "Bea clicks Not this time")
-    demo.expect(len(demo.fake.messages_to(GENERAL_CHANNEL_ID)) == before, "nothing posted after Bea declined")
+    _expect(len(demo.fake.messages_to(GENERAL_CHANNEL_ID)) == before, "nothing posted after Bea declined")
     demo.out(f"\n#sales-coaching: still {before} message(s); nothing about Bea.")
     del kenji
 
 
 def comment_values(text: str) -> dict[str, Any]:
-    from handlers.blocks.scorecard_comment import COMMENT_FIELD  # noqa: PLC0415 - the comment helper's field id
+    from handlers.blocks.scorecard_comment import COMMENT_FIELD
 
     return {COMMENT_FIELD: {VALUE: {"type": "plain_text_input", "value": text}}}

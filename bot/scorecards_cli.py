@@ -10,11 +10,7 @@ succeeds).
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import sys
-from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -23,13 +19,12 @@ from bot.database import open_for_reading
 from bot.operations import configured_catalog
 from domain.errors import InvalidInput, NotFound
 from domain.model import WorkspaceRef
-from domain.services.scorecard_export import COLUMNS, Export, ExportRow, export_indicators
+from domain.services.scorecard_csv import spreadsheet_safe, to_csv, to_json
+from domain.services.scorecard_export import Export, export_indicators
 from storage.uow import make_uow_factory
 
 FORMATS = ("csv", "json")
-# Columns people type or name: a spreadsheet must show them as text, never run them.
-_TEXT_COLUMNS = frozenset({"team_id", "rep_id", "rep_name", "skill", "indicator", "target"})
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+__all__ = ["FORMATS", "scorecards_export", "spreadsheet_safe", "summary", "to_csv", "to_json"]
 
 
 def scorecards_export(settings: Settings, team: str, *, since: date | None = None, until: date | None = None,
@@ -74,36 +69,3 @@ def summary(result: Export, output: str) -> str:
     rows, reps = len(result.rows), result.reps
     return (f"Exported {rows:,} row{'' if rows == 1 else 's'} ({reps} rep{'' if reps == 1 else 's'}, "
             f"{result.first_week} to {result.last_week}){where}.")
-
-
-def spreadsheet_safe(text: str) -> str:
-    """A cell starting like a formula (= + - @, tab, CR) gets a leading apostrophe: a spreadsheet shows it as text."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def _cell(name: str, value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if name in _TEXT_COLUMNS and isinstance(value, str):
-        return spreadsheet_safe(value)
-    return value
-
-
-def to_csv(rows: Sequence[ExportRow]) -> str:
-    """RFC 4180 (comma, double quotes, CRLF), a header line, empty cells for no value."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow([_cell(name, value) for name, value in row.as_dict().items()])
-    return buffer.getvalue()
-
-
-def to_json(rows: Sequence[ExportRow]) -> str:
-    """A JSON array of objects keyed by the same columns, one per line; null for no value."""
-    if not rows:
-        return "[]\n"
-    lines = ",\n".join(json.dumps(row.as_dict(), ensure_ascii=False) for row in rows)
-    return f"[\n{lines}\n]\n"

@@ -9,7 +9,7 @@ reps. docs/scorecards.md ("Export") lists the columns.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -18,7 +18,7 @@ from domain.coaching.debriefs import week_of
 from domain.coaching.leading import RepIndicators, WeekValue
 from domain.errors import InvalidInput, NotFound
 from domain.model import Member, Role, WorkspaceRef
-from domain.ports import UnitOfWorkFactory
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.services.leading_indicators import local_days, weekly_indicators
 
 MAX_WEEKS = 104  # two years a run; a longer range is refused rather than silently slow
@@ -86,15 +86,22 @@ def export_indicators(uow_factory: UnitOfWorkFactory, catalog: Catalog, ws: Work
             if member is None:
                 raise NotFound(f"{rep_id} is not a member of {ws.team_id}.")
             reps = [member]
-        cycles = uow.cycles.active_for_reps(ws, [r.user_id for r in reps])
-        reps = [r for r in reps if r.user_id in cycles]
-        lasts = {k: week_of(v)[0] for k, v in (
-            local_days(reps, now) if until is None else dict.fromkeys(cycles, until)).items()}
-        firsts = {r.user_id: week_of(since if since is not None else cycles[r.user_id].starts_on)[0] for r in reps}
-        firsts = {k: max(first, lasts[k] - timedelta(weeks=MAX_WEEKS - 1)) for k, first in firsts.items()}
-        wanted = {k: v for k, v in lasts.items() if firsts[k] <= v}
-        weeks = max(((v - firsts[k]).days // 7 + 1 for k, v in wanted.items()), default=0)
-        found = weekly_indicators(uow, ws, wanted, weeks, catalog, cycles)
+        return export_for(uow, catalog, ws, reps, now, since=since, until=until)
+
+
+def export_for(uow: UnitOfWork, catalog: Catalog, ws: WorkspaceRef, reps: Sequence[Member], now: datetime, *,
+               since: date | None = None, until: date | None = None) -> Export:
+    """The table of these reps (those with an active cycle), read in the caller's unit of work
+    (`/scorecard ... export` checks who may see whom in the same unit)."""
+    cycles = uow.cycles.active_for_reps(ws, [r.user_id for r in reps])
+    reps = [r for r in reps if r.user_id in cycles]
+    lasts = {k: week_of(v)[0] for k, v in (
+        local_days(reps, now) if until is None else dict.fromkeys(cycles, until)).items()}
+    firsts = {r.user_id: week_of(since if since is not None else cycles[r.user_id].starts_on)[0] for r in reps}
+    firsts = {k: max(first, lasts[k] - timedelta(weeks=MAX_WEEKS - 1)) for k, first in firsts.items()}
+    wanted = {k: v for k, v in lasts.items() if firsts[k] <= v}
+    weeks = max(((v - firsts[k]).days // 7 + 1 for k, v in wanted.items()), default=0)
+    found = weekly_indicators(uow, ws, wanted, weeks, catalog, cycles)
     rows = [row for rep in reps if rep.user_id in found
             for row in _rows(ws, rep, found[rep.user_id], firsts[rep.user_id])]
     labels = sorted({r.week for r in rows})

@@ -26,6 +26,7 @@ from handlers.actions.open_diagnosis import (
 from handlers.actions.open_rep_week import handle_open_rep_week
 from handlers.actions.peer_learning import handle_decline, handle_share_approach
 from handlers.actions.remove_rep import handle_remove_rep
+from handlers.actions.scorecards import handle_open_rep_scorecard, handle_post_scorecard
 from handlers.actions.sign_contract import handle_sign_contract
 from handlers.edge import ids
 
@@ -54,3 +55,5 @@ def register(app: App) -> None:
     app.action(ids.PEER_SHARE)(handle_share_approach)
     for peer_button in (ids.PEER_DECLINE, ids.PEER_STOP):
         app.action(peer_button)(handle_decline)
+    app.action(ids.OPEN_REP_SCORECARD)(handle_open_rep_scorecard)
+    app.action(ids.POST_SCORECARD)(handle_post_scorecard)

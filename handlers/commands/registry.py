@@ -120,9 +120,13 @@ EVERYONE = HelpSection("Everyone", 1000)
 class CommandTable:
     """The subcommands of one top-level slash command, `help` first."""
 
-    def __init__(self, command: str, subcommands: Iterable[Subcommand[Any]]) -> None:
+    def __init__(self, command: str, subcommands: Iterable[Subcommand[Any]], *, own_help: bool = False) -> None:
+        """`own_help`: the subcommands declare their own `help` instead of the generated one
+        (`/scorecard help` lists the forms for the caller's role)."""
         self.command = command
-        self._subcommands: list[Subcommand[Any]] = [self._help_subcommand(), *subcommands]
+        self._subcommands: list[Subcommand[Any]] = [*([] if own_help else [self._help_subcommand()]), *subcommands]
+        if own_help and not any(sub.name == "help" for sub in self._subcommands):
+            raise ValueError(f"{command} declares its own help but has no `help` subcommand")
         self._by_name: dict[str, Subcommand[Any]] = {}
         for sub in self._subcommands:
             for name in (sub.name, *sub.aliases):
@@ -219,11 +223,11 @@ class SlashCommands:
     def __init__(self) -> None:
         self._tables: dict[str, CommandTable] = {}
 
-    def add(self, command: str, subcommands: Iterable[Subcommand[Any]]) -> CommandTable:
+    def add(self, command: str, subcommands: Iterable[Subcommand[Any]], *, own_help: bool = False) -> CommandTable:
         """Register a top-level slash command; ids.COMMANDS and manifest.yml must list it too."""
         if command in self._tables:
             raise ValueError(f"{command} is registered twice")
-        table = self._tables[command] = CommandTable(command, subcommands)
+        table = self._tables[command] = CommandTable(command, subcommands, own_help=own_help)
         return table
 
     def __iter__(self) -> Iterator[CommandTable]:

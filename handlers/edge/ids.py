@@ -82,3 +82,7 @@ PEER_SHARE = "peer.share"  # "Share my approach": opens PEER_SHARE_VIEW
 PEER_DECLINE = "peer.decline"  # "Not this time"
 PEER_STOP = "peer.stop_asking"  # "Don't ask me again"
 PEER_SHARE_VIEW = "peer.share_form"
+# `/scorecard` (issue 11): a rep's, a rep's for their manager or an admin, a team's; `post` shares the rep's own
+SCORECARD_COMMAND = "/scorecard"
+COMMANDS = COMMANDS | {SCORECARD_COMMAND}
+POST_SCORECARD = "scorecard.post"  # "Post in this channel" on the rep's own answer (confirm dialog); value: the week

@@ -74,6 +74,11 @@ def _yesterday() -> Any:
     return today_in("America/New_York") - timedelta(days=1)
 
 
+def _this_week() -> str:
+    year, number, _ = today_in("America/Los_Angeles").isocalendar()
+    return f"{year}-W{number:02d}"
+
+
 NO_OPTIONS = '{\\"options\\": []}'  # the deal search's answer, as JSON inside what was seen
 NOT_THEIR_PROMPT = "only they can answer it"
 PEER_VALUE = "UA:2026-W50"  # Alex's peer-learning ask (the refusal comes before any lookup)
@@ -102,6 +107,11 @@ CASES: dict[tuple[str, str], Case] = {
     (ACTION, ids.OPEN_REP_WEEK): Case(_click(ids.OPEN_REP_WEEK, lambda w: "UA"), "Only <@UA>'s own manager"),
     (ACTION, ids.MARK_ROLEPLAY): Case(_click(ids.MARK_ROLEPLAY, lambda w: "UA:A1"), "<@UA> is not on your team",
                             admin_may_open=True),
+    # Scorecards (issue 11): an admin may open any rep's card, by the numbers only (no one's words, no SECRET).
+    (ACTION, ids.OPEN_REP_SCORECARD): Case(_click(ids.OPEN_REP_SCORECARD, lambda w: f"UA|{_this_week()}"),
+                                  "only <@UMGR> and admins can see <@UA>'s scorecard", admin_may_open=True),
+    # The post button carries only a week: whoever clicks it posts their own card (here: none, not in a cycle).
+    (ACTION, ids.POST_SCORECARD): Case(_click(ids.POST_SCORECARD, lambda w: _this_week()), "No scorecard yet"),
     # -- forms submitted with Alex's metadata --------------------------------------------------------
     (VIEW, ids.DEBRIEF_VIEW): Case(_submit(ids.DEBRIEF_VIEW, lambda w: w.edit_modal, lambda w: values("Forged")),
                            "That debrief is not yours"),

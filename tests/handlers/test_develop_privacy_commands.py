@@ -35,6 +35,7 @@ from tests.handlers.privacy_steps import (
     everything_sent_to,
     requests_for,
 )
+from tests.handlers.scorecard_steps import scorecard
 from tests.handlers.shadow_steps import open_shadow, shadow_values, submit_shadow, today_in
 
 COMMANDS = [  # (command, text, what the wrong person reads)
@@ -43,8 +44,22 @@ COMMANDS = [  # (command, text, what the wrong person reads)
     ("/coach", "shadow <@UA|alex> Globex", "Only <@UA>'s own manager can shadow their calls"),
     ("/coach", "homework <@UA|alex>", "<@UA> is not on your team"),
     ("/coach", "roleplay <@UA|alex>", "<@UA> is not on your team, so you cannot see or practise their deals"),
+    ("/scorecard", "<@UA|alex>", "<@UA> is on <@UMGR>'s team; only <@UMGR> and admins can see <@UA>'s scorecard"),
+    ("/scorecard", "<@UA|alex> last", "only <@UMGR> and admins can see <@UA>'s scorecard"),
+    ("/scorecard", "<@UA|alex> export", "only <@UMGR> and admins can see <@UA>'s scorecard"),
+    ("/scorecard", "<@UA|alex> post", "Only <@UA> can post <@UA>'s scorecard"),
+    ("/scorecard", "team <@UMGR|maya>", "Only <@UMGR> and admins can see <@UMGR>'s team scorecard"),
+    ("/scorecard", "team <@UMGR|maya> export", "Only <@UMGR> and admins can see <@UMGR>'s team scorecard"),
 ]
 ADMIN_READS_PIPELINES = {"roleplay <@UA|alex>"}  # the role-play cards' documented exception: no private text
+# An admin sees any rep's scorecard and any team's, by the numbers: nobody's words (so no SECRET) in any of them.
+ADMIN_SEES_SCORECARDS = {
+    "<@UA|alex>": "You see the numbers as an admin",
+    "<@UA|alex> last": "You see the numbers as an admin",
+    "<@UA|alex> export": "the weekly indicator table of <@UA>",
+    "team <@UMGR|maya>": "as an admin sees it",
+    "team <@UMGR|maya> export": "the weekly indicator table of <@UMGR>'s team",
+}
 
 
 @pytest.fixture
@@ -67,6 +82,8 @@ def test_a_command_naming_alex_shows_nobody_else_his_records(
             assert "not installed in this workspace" in outcome.seen
         elif person == "UADMIN" and text in ADMIN_READS_PIPELINES:
             assert "Role-plays on real deals" in outcome.seen
+        elif person == "UADMIN" and command == ids.SCORECARD_COMMAND and text in ADMIN_SEES_SCORECARDS:
+            assert ADMIN_SEES_SCORECARDS[text] in outcome.seen, outcome.seen
         else:
             assert refusal in outcome.seen, (person, outcome.seen)
 
@@ -145,4 +162,30 @@ def test_the_same_people_in_another_workspace_share_no_record_with_this_one(
         assert SECRET not in elsewhere.coach(person, text).last_text, (person, text)
     for person in PEOPLE:
         assert ELSEWHERE_SECRET not in everything_sent_to(slack, person)
+        assert SECRET not in everything_sent_to(elsewhere, person)
+
+
+def test_a_scorecard_asked_for_in_another_workspace_shows_nothing_of_this_ones(
+        slack: Slack, world: World, elsewhere: Slack) -> None:
+    """In T0TWO, Maya coaches the same Alex (same user id) but he has no cycle there: T1's card never shows."""
+    elsewhere.coach("UADMIN", "help", replies=2)
+    elsewhere.coach("UMGR", "team add <@UA|alex>")
+    week = today_in("America/Los_Angeles").isocalendar()
+    asked = {
+        ("UA", ""): "No scorecard yet: your coaching cycle has not started.",
+        ("UMGR", "<@UA|alex>"): "No scorecard yet: <@UA>'s coaching cycle has not started.",
+        ("UMGR", "team"): "No team scorecard yet",
+        ("UADMIN", "<@UA|alex> export"): "No rows to export",
+    }
+    for (person, text), said in asked.items():
+        answer = json.dumps(scorecard(elsewhere, person, text).responses)
+        assert said in answer and SECRET not in answer, (person, text, answer)
+    click = elsewhere.requests.block_actions("UMGR", ids.OPEN_REP_SCORECARD, value=f"UA|{week[0]}-W{week[1]:02d}",
+                                             channel_id="DUMGR")
+    assert elsewhere.dispatch(click).status == 200
+    elsewhere.listeners.wait_idle()
+    assert elsewhere.fake.view_opened_by(click.payload["trigger_id"]) is None
+    assert "No scorecard yet" in json.dumps(elsewhere.fake.responses_for(click.response_token or ""))
+    assert not elsewhere.fake.files_shared_with("UADMIN")
+    for person in PEOPLE:
         assert SECRET not in everything_sent_to(elsewhere, person)

@@ -22,6 +22,7 @@ from handlers import actions, views
 from handlers.edge import ids
 from tests.handlers import test_peer_learning as peer
 from tests.handlers.actions import test_debrief_prompt as prompts
+from tests.handlers.commands import test_scorecard_command as scorecard_command
 from tests.handlers.conftest import Reply, Slack
 from tests.handlers.diagnosis_steps import assessment_values, open_modal
 from tests.handlers.homework_steps import button_value, click_to_open, dm_with, local_today, shown_text_block
@@ -248,12 +249,15 @@ REPLAYED = {
     ids.PEER_SHARE_VIEW: peer.test_alex_is_asked_privately_accepts_and_his_own_words_are_posted_once,
     **dict.fromkeys((ids.PEER_DECLINE, ids.PEER_STOP),
                     peer.test_a_decline_clicked_twice_and_replayed_is_recorded_once_and_answered_once),
+    # Stores only its receipt: the card is posted in the channel once whatever the retries.
+    ids.POST_SCORECARD: scorecard_command.test_post_asks_first_then_posts_once_whatever_the_retries,
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
 OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMENT, ids.OPEN_PRIORITIZE,
                  ids.OPEN_CONTRACT, ids.MARK_ROLEPLAY, ids.OPEN_HAND_IN, ids.OPEN_HOMEWORK_FEEDBACK,
-                 ids.HOMEWORK_TEMPLATE, ids.OPEN_DEBRIEF, ids.EDIT_DEBRIEF, ids.OPEN_REP_WEEK, ids.PEER_SHARE}
+                 ids.HOMEWORK_TEMPLATE, ids.OPEN_DEBRIEF, ids.EDIT_DEBRIEF, ids.OPEN_REP_WEEK, ids.PEER_SHARE,
+                 ids.OPEN_REP_SCORECARD}
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
 

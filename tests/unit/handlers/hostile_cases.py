@@ -67,6 +67,10 @@ from handlers.blocks.scorecard_time import scorecard_time_message
 from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DEVELOP_WEEK, DIGEST, HOMEWORK, LESSON_NOTES
 from tests.unit.handlers.hostile_cases_peer import PEER_CASES, PEER_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_scorecard import SCORECARD_CASES, SCORECARD_NO_PERSON_TEXT
+from tests.unit.handlers.hostile_cases_scorecard_command import (
+    SCORECARD_COMMAND_CASES,
+    SCORECARD_COMMAND_NO_PERSON_TEXT,
+)
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, OUR_IDS, REP, TODAY, WS, Call
 
 CYCLE = CoachingCycle(WS, "UREP", "UMGR", date(2026, 12, 7), id=1)
@@ -283,6 +287,7 @@ CASES: dict[str, list[Call]] = {
         scorecard_time(WorkspaceSettings(working_days=frozenset({6, 0, 1, 2, 3}))), change), False)
         for change in ("shown", "set", "reset")],
     **PEER_CASES,
+    **SCORECARD_COMMAND_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -319,4 +324,5 @@ NO_PERSON_TEXT: dict[str, str] = {
                      "mrkdwn.clip_mrkdwn"], "the escaping rule itself, tested in test_mrkdwn.py"),
     **SCORECARD_NO_PERSON_TEXT,
     **PEER_NO_PERSON_TEXT,
+    **SCORECARD_COMMAND_NO_PERSON_TEXT,
 }

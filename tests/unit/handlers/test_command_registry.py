@@ -93,6 +93,15 @@ def test_a_name_or_alias_registered_twice_is_refused() -> None:
         commands.add("/scorecard", [])
 
 
+def test_a_command_may_declare_its_own_help_instead_of_the_generated_one() -> None:
+    own = _subcommand("help")
+    table = CommandTable("/scorecard", [own, _subcommand("show")], own_help=True)
+
+    assert table.parse("help").subcommand is own and [sub.name for sub in table] == ["help", "show"]
+    with pytest.raises(ValueError, match="has no `help` subcommand"):
+        CommandTable("/scorecard", [_subcommand("show")], own_help=True)
+
+
 class _Recorder:
     """Stands in for Bolt's App: which commands got a listener."""
 
