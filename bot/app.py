@@ -38,6 +38,7 @@ from domain.services.prioritization import PrioritizationService
 from domain.services.roleplays import RoleplayService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
+from domain.services.scorecard_comments import ScorecardCommentService
 from domain.services.shadowing import ShadowService
 from handlers import register_all
 from handlers.edge import install_edge_guards
@@ -103,6 +104,7 @@ def build_services(
         roleplays=RoleplayService(uow_factory, catalog, clock),
         homework=HomeworkService(uow_factory, catalog, clock, schedules),
         debrief_prompts=DebriefPromptService(uow_factory, clock),
+        scorecard_comments=ScorecardCommentService(uow_factory, clock),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

@@ -47,3 +47,6 @@ DEBRIEF_ANSWER = SLACK_INPUT_MAX  # the three questions' answers (Text)
 RECORDING_LINK = CALL_LINK  # debriefs.recording_link
 SHADOW_FEEDBACK = SLACK_INPUT_MAX  # shadow_observations.feedback (Text)
 DEBRIEF_FEEDBACK = SLACK_INPUT_MAX  # debrief_feedback.text (Text): a manager's reply to a debrief
+
+# Friday scorecards (issue 11).
+SCORECARD_COMMENT = 2000  # scorecard_comments.text (Text): a rep's comment on their scorecard for their manager

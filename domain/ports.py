@@ -23,6 +23,7 @@ from domain.coaching.ports import (
     LessonTextRepository,
     PriorityRepository,
     RoleplayRepository,
+    ScorecardCommentRepository,
     SelfAssessmentRepository,
     ShadowObservationRepository,
 )
@@ -149,6 +150,8 @@ class Repositories(Protocol):
     def lesson_texts(self) -> LessonTextRepository: ...
     @property
     def call_free_days(self) -> CallFreeDayRepository: ...
+    @property
+    def scorecard_comments(self) -> ScorecardCommentRepository: ...
 
 
 class UnitOfWork(Repositories, Protocol):

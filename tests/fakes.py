@@ -41,6 +41,7 @@ from tests.fakes_pipeline import FakePipelineRepository
 from tests.fakes_prompts import CallFreeDays, FakeCallFreeDayRepository
 from tests.fakes_receipts import FakeReceiptRepository
 from tests.fakes_roleplay import FakeRoleplayRepository
+from tests.fakes_scorecards import FakeScorecardCommentRepository, ScorecardComments
 from tests.fakes_shared_files import FakeSharedFileRepository
 
 
@@ -63,6 +64,7 @@ class _Tables:
     lessons: dict[ProgressKey, LessonProgress] = field(default_factory=dict)
     lesson_texts: dict[tuple[str, str], LessonText] = field(default_factory=dict)
     call_free_days: CallFreeDays = field(default_factory=set)
+    scorecard_comments: ScorecardComments = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -82,6 +84,7 @@ class _Tables:
             lessons=dict(self.lessons),
             lesson_texts=dict(self.lesson_texts),
             call_free_days=set(self.call_free_days),
+            scorecard_comments=dict(self.scorecard_comments),
         )
 
 
@@ -235,6 +238,8 @@ class FakeUnitOfWork:
         self.lessons = FakeLessonProgressRepository(self._tables.lessons)
         self.lesson_texts = FakeLessonTextRepository(self._tables.lesson_texts)
         self.call_free_days = FakeCallFreeDayRepository(self._tables.call_free_days, self._tables.workspaces)
+        self.scorecard_comments = FakeScorecardCommentRepository(self._tables.scorecard_comments,
+                                                                 self._tables.workspaces)
         return self
 
     def __exit__(

@@ -25,6 +25,7 @@ from handlers.actions.open_diagnosis import (
 )
 from handlers.actions.open_rep_week import handle_open_rep_week
 from handlers.actions.remove_rep import handle_remove_rep
+from handlers.actions.scorecard_comments import handle_add_scorecard_comment
 from handlers.actions.sign_contract import handle_sign_contract
 from handlers.edge import ids
 
@@ -50,3 +51,4 @@ def register(app: App) -> None:
     app.action(ids.NO_CALLS_TODAY)(handle_no_calls_today)
     app.action(ids.NOT_TODAY)(handle_not_today)
     app.action(ids.OPEN_REP_WEEK)(handle_open_rep_week)
+    app.action(ids.ADD_SCORECARD_COMMENT)(handle_add_scorecard_comment)

@@ -74,3 +74,6 @@ COMMANDS = COMMANDS | {DEBRIEF_COMMAND}
 SHORTCUTS = SHORTCUTS | {DEBRIEF_SHORTCUT}
 OPEN_REP_WEEK = "home.open_rep_week"  # value: the rep's user id; opens their week for their own manager
 REP_WEEK_VIEW = "home.rep_week"  # the manager's read-only modal of one rep's week
+ADD_SCORECARD_COMMENT = "add_scorecard_comment"
+OPEN_REP_SCORECARD = "open_rep_scorecard"
+SCORECARD_COMMENT_VIEW = "scorecards.comment"  # the rep's comment for their manager; metadata: the ISO week

@@ -29,6 +29,7 @@ from domain.services.prioritization import PrioritizationService
 from domain.services.roleplays import RoleplayService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
+from domain.services.scorecard_comments import ScorecardCommentService
 from domain.services.shadowing import ShadowService
 
 CONTEXT_KEY = "coachflow"
@@ -61,6 +62,7 @@ class Services:
     roleplays: RoleplayService
     homework: HomeworkService
     debrief_prompts: DebriefPromptService
+    scorecard_comments: ScorecardCommentService
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

@@ -12,6 +12,7 @@ from handlers.views.homework import handle_assign_homework, handle_hand_in, hand
 from handlers.views.prioritize import handle_prioritize
 from handlers.views.roleplay import handle_roleplay_practised
 from handlers.views.score_call import handle_score_call
+from handlers.views.scorecard_comments import handle_scorecard_comment
 from handlers.views.self_assessment import handle_self_assessment
 from handlers.views.shadow import handle_shadow
 
@@ -29,3 +30,4 @@ def register(app: App) -> None:
     app.view(ids.DEBRIEF_VIEW)(handle_debrief)
     app.view(ids.DEBRIEF_FEEDBACK_VIEW)(handle_debrief_feedback)
     app.view(ids.SHADOW_VIEW)(handle_shadow)
+    app.view(ids.SCORECARD_COMMENT_VIEW)(handle_scorecard_comment)

@@ -28,6 +28,7 @@ from tests.handlers.receipt_steps import column, contract_request, replay, rows,
 from tests.handlers.roleplay_steps import open_form, practised_request, teams_with_deals
 from tests.handlers.shadow_steps import shadow_request, week3_team
 from tests.handlers.views import test_debrief_replays as debriefs
+from tests.handlers.views import test_scorecard_comments as scorecard_comments
 
 # -- forms ------------------------------------------------------------------------
 
@@ -244,12 +245,14 @@ REPLAYED = {
     ids.DEBRIEF_FEEDBACK_VIEW: debriefs.test_feedback_sent_twice_is_stored_and_sent_once,
     ids.SHADOW_VIEW: test_a_shadowed_call_replayed_is_stored_once_and_tells_once,
     ids.NO_CALLS_TODAY: prompts.test_the_prompt_comes_at_17_00_local_and_no_calls_today_is_noted_in_place_once,
+    ids.SCORECARD_COMMENT_VIEW: scorecard_comments.test_the_same_submission_retried_is_stored_once_and_told_once,
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
 OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMENT, ids.OPEN_PRIORITIZE,
                  ids.OPEN_CONTRACT, ids.MARK_ROLEPLAY, ids.OPEN_HAND_IN, ids.OPEN_HOMEWORK_FEEDBACK,
                  ids.HOMEWORK_TEMPLATE, ids.OPEN_DEBRIEF, ids.EDIT_DEBRIEF, ids.OPEN_REP_WEEK}
+OPENS_A_MODAL |= {ids.ADD_SCORECARD_COMMENT}
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
 

@@ -62,6 +62,10 @@ from handlers.blocks import (
     week_ahead,
 )
 from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DEVELOP_WEEK, DIGEST, HOMEWORK, LESSON_NOTES
+from tests.unit.handlers.hostile_cases_scorecard_comments import (
+    SCORECARD_COMMENT_CASES,
+    SCORECARD_COMMENT_NO_PERSON_TEXT,
+)
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, OUR_IDS, REP, TODAY, WS, Call
 
 CYCLE = CoachingCycle(WS, "UREP", "UMGR", date(2026, 12, 7), id=1)
@@ -269,6 +273,7 @@ CASES: dict[str, list[Call]] = {
         WeekAheadNote(WS, MANAGER, [REP], TODAY), NOW), False)],
     "home_coaching.rep_debrief_blocks": [Call(home_coaching.rep_debrief_blocks, False)],
     **DEVELOP_CASES,
+    **SCORECARD_COMMENT_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -303,4 +308,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     "limits.clip": "length only; safe cuts of escaped text are tested in test_mrkdwn.py",
     **dict.fromkeys(["mrkdwn.escape", "mrkdwn.unescape", "mrkdwn.md", "mrkdwn.joined", "mrkdwn.domain_text",
                      "mrkdwn.clip_mrkdwn"], "the escaping rule itself, tested in test_mrkdwn.py"),
+    **SCORECARD_COMMENT_NO_PERSON_TEXT,
 }
