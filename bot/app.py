@@ -41,6 +41,7 @@ from domain.services.prioritization import PrioritizationService
 from domain.services.roleplays import RoleplayService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
+from domain.services.scorecard_comments import ScorecardCommentService
 from domain.services.scorecard_views import ScorecardViewService
 from domain.services.shadowing import ShadowService
 from handlers import register_all
@@ -111,6 +112,7 @@ def build_services(
         debrief_prompts=DebriefPromptService(uow_factory, clock),
         peer_learning=PeerLearningService(uow_factory, catalog, clock, preferences),
         scorecards=ScorecardViewService(uow_factory, catalog, clock),
+        scorecard_comments=ScorecardCommentService(uow_factory, clock),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

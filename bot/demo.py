@@ -35,6 +35,7 @@ from bot.fake_slack import (
     SlackRequests,
     counted_listeners,
     render_message,
+    render_shared_file,
     render_view,
 )
 from bot.fake_slack.state import dm_channel_id
@@ -156,12 +157,11 @@ class Demo:
                                render_message(dm, self.names))
             for dm in messages[before[p.user_id]:]:
                 self._show_dm(p, dm, messages)
-            for picture in self.fake.files_shared_with(p.user_id):
-                if picture.id not in self.pictures_shown:
-                    self.pictures_shown.add(picture.id)
-                    width, height = picture.image_size or (0, 0)
-                    self._show(f"Picture in {p.first}'s DM: {picture.filename} ({width}x{height} PNG)",
-                               textwrap.fill(f"alt text: {picture.alt_txt}", width=78))
+            for shared in self.fake.files_shared_with(p.user_id):
+                if shared.id not in self.pictures_shown:
+                    self.pictures_shown.add(shared.id)
+                    what, body = render_shared_file(shared)
+                    self._show(f"{what} in {p.first}'s DM: {shared.filename} {body[0]}", body[1])
 
     def _dm_counts(self) -> dict[str, int]:
         return {p.user_id: len(self.fake.messages_to(p.user_id)) for p in PEOPLE}

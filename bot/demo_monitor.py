@@ -18,6 +18,7 @@ from typing import Any
 from bot.fake_slack.state import GENERAL_CHANNEL_ID
 from bot.modal_values import debrief_values
 from domain.services.peer_learning import WORDS_FIELD
+from domain.services.scorecard_comments import COMMENT_FIELD
 from handlers.blocks.inputs import VALUE
 from handlers.edge import ids
 
@@ -60,6 +61,7 @@ def script_monitor_weeks(demo: Any, people: dict[str, Any]) -> None:
     demo.scene("Thursday 24 December: Ada marks New Year's Day a holiday and names the coaching channel")
     demo.clock.now = datetime(2026, 12, 24, 19, 0, tzinfo=UTC)
     demo.command(ada, "admin holiday add 2027-01-01")
+    demo.names[GENERAL_CHANNEL_ID] = "sales-coaching"  # the channel as everyone's Slack names it
     demo.command(ada, f"admin channel <#{GENERAL_CHANNEL_ID}|sales-coaching>")
 
     demo.scene("Bea, Kenji and Sam start coaching too (from Monday 21 December), all on discovery")
@@ -177,6 +179,4 @@ def _second_friday(demo: Any, maya: Any, alex: Any, bea: Any, kenji: Any) -> Non
 
 
 def comment_values(text: str) -> dict[str, Any]:
-    from handlers.blocks.scorecard_comment import COMMENT_FIELD
-
     return {COMMENT_FIELD: {VALUE: {"type": "plain_text_input", "value": text}}}

@@ -50,3 +50,5 @@ DEBRIEF_FEEDBACK = SLACK_INPUT_MAX  # debrief_feedback.text (Text): a manager's 
 
 # Peer learning (issue 11): the approach a rep shares with the team, in their own words.
 PEER_SHARE_TEXT = SLACK_INPUT_MAX  # peer_shares.text (Text)
+# Friday scorecards (issue 11).
+SCORECARD_COMMENT = 2000  # scorecard_comments.text (Text): a rep's comment on their scorecard for their manager

@@ -24,6 +24,7 @@ from domain.coaching.ports import (
     LessonTextRepository,
     PriorityRepository,
     RoleplayRepository,
+    ScorecardCommentRepository,
     SelfAssessmentRepository,
     ShadowObservationRepository,
 )
@@ -152,6 +153,8 @@ class Repositories(Protocol):
     def call_free_days(self) -> CallFreeDayRepository: ...
     @property
     def peer_shares(self) -> PeerShareRepository: ...
+    @property
+    def scorecard_comments(self) -> ScorecardCommentRepository: ...
 
 
 class UnitOfWork(Repositories, Protocol):

@@ -37,6 +37,7 @@ from storage.receipt_repository import SqlReceiptRepository
 from storage.repositories import SqlMemberRepository, SqlWorkspaceRepository
 from storage.roleplay_repository import SqlRoleplayRepository
 from storage.schedule_repository import SqlScheduleRepository
+from storage.scorecard_comment_repository import SqlScorecardCommentRepository
 from storage.shared_file_repository import SqlSharedFileRepository
 
 # How long a SQLite writer waits for another to finish before giving up with
@@ -243,6 +244,7 @@ class SqlUnitOfWork:
         self.lesson_texts = SqlLessonTextRepository(self._session)
         self.call_free_days = SqlCallFreeDayRepository(self._session)
         self.peer_shares = SqlPeerShareRepository(self._session)
+        self.scorecard_comments = SqlScorecardCommentRepository(self._session)
         return self
 
     def __exit__(

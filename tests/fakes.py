@@ -42,6 +42,7 @@ from tests.fakes_pipeline import FakePipelineRepository
 from tests.fakes_prompts import CallFreeDays, FakeCallFreeDayRepository
 from tests.fakes_receipts import FakeReceiptRepository
 from tests.fakes_roleplay import FakeRoleplayRepository
+from tests.fakes_scorecards import FakeScorecardCommentRepository, ScorecardComments
 from tests.fakes_shared_files import FakeSharedFileRepository
 
 
@@ -65,6 +66,7 @@ class _Tables:
     lesson_texts: dict[tuple[str, str], LessonText] = field(default_factory=dict)
     call_free_days: CallFreeDays = field(default_factory=set)
     peer_shares: PeerShares = field(default_factory=dict)
+    scorecard_comments: ScorecardComments = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -85,6 +87,7 @@ class _Tables:
             lesson_texts=dict(self.lesson_texts),
             call_free_days=set(self.call_free_days),
             peer_shares=dict(self.peer_shares),
+            scorecard_comments=dict(self.scorecard_comments),
         )
 
 
@@ -239,6 +242,8 @@ class FakeUnitOfWork:
         self.lesson_texts = FakeLessonTextRepository(self._tables.lesson_texts)
         self.call_free_days = FakeCallFreeDayRepository(self._tables.call_free_days, self._tables.workspaces)
         self.peer_shares = FakePeerShareRepository(self._tables.peer_shares, self._tables.workspaces)
+        self.scorecard_comments = FakeScorecardCommentRepository(self._tables.scorecard_comments,
+                                                                 self._tables.workspaces)
         return self
 
     def __exit__(

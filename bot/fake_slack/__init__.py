@@ -25,6 +25,7 @@ from bot.fake_slack.render import (
     mrkdwn_to_text,
     render_blocks,
     render_message,
+    render_shared_file,
     render_view,
 )
 from bot.fake_slack.requests import SlackRequests
@@ -68,6 +69,7 @@ __all__ = [
     "read_png",
     "render_blocks",
     "render_message",
+    "render_shared_file",
     "render_view",
     "static_select",
     "uploaded_file",

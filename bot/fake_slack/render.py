@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
+from bot.fake_slack.files import SharedFile
 from handlers.blocks.mrkdwn import unescape
 
 WIDTH = 78
@@ -33,8 +34,8 @@ def mrkdwn_to_text(text: str, names: Mapping[str, str] | None = None) -> str:
         if target.startswith("@"):
             user_id = target[1:]
             return "@" + names.get(user_id, label or user_id)
-        if target.startswith("#"):
-            return "#" + (label or target[1:])
+        if target.startswith("#"):  # a channel's name, as the reader's Slack shows it
+            return "#" + names.get(target[1:], label or target[1:])
         if target.startswith("!"):
             command = target[1:].split("^")[0]
             if command in ("here", "channel", "everyone"):
@@ -242,3 +243,13 @@ def render_message(message: dict[str, Any], names: Mapping[str, str] | None = No
     if isinstance(blocks, list) and blocks:
         return render_blocks(blocks, names, width)
     return "\n".join(_wrap(mrkdwn_to_text(str(message.get("text", "")), names), width))
+
+
+def render_shared_file(shared: SharedFile) -> tuple[str, tuple[str, str]]:
+    """What a person sees of an uploaded file: ("Picture", (size, alt text)) or ("File", (size, its columns))."""
+    size = shared.image_size
+    if size is not None:
+        return "Picture", (f"({size[0]}x{size[1]} PNG)", textwrap.fill(f"alt text: {shared.alt_txt}", width=78))
+    lines = shared.content.decode("utf-8", "replace").splitlines()
+    header = textwrap.fill(f"columns: {lines[0].replace(',', ', ')}" if lines else "empty", width=78)
+    return "File", (f"({len(shared.content):,} bytes, {max(len(lines) - 1, 0)} rows)", header)

@@ -13,6 +13,7 @@ from domain.coaching.debriefs import CallIndicators, Debrief, DebriefFeedback, S
 from domain.coaching.homework import Homework, HomeworkStatus
 from domain.coaching.lessons import LessonProgress
 from domain.coaching.roleplay import RoleplayPractice
+from domain.coaching.scorecard_comments import ScorecardComment
 from domain.coaching.scoring import CallScore
 from domain.coaching.self_assessment import SelfAssessment
 from domain.model import WorkspaceRef
@@ -274,4 +275,20 @@ class CallFreeDayRepository(Protocol):
     def for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
                          ) -> dict[str, set[date]]:
         """Each rep's call-free days in `first`..`last` (inclusive); one query whatever the number of reps."""
+        ...
+
+
+class ScorecardCommentRepository(Protocol):
+    """Reps' comments on their scorecards for their managers; scoped by workspace."""
+
+    def add(self, comment: ScorecardComment) -> ScorecardComment:
+        """Store a new comment and return it with its id and `created_at`."""
+        ...
+
+    def for_reps_weeks(self, ref: WorkspaceRef, rep_ids: Iterable[str], week_labels: Iterable[str]
+                       ) -> dict[str, list[ScorecardComment]]:
+        """Each rep's comments on the scorecards of these weeks, oldest first; a rep without one is left out.
+
+        One query whatever the number of reps (for the scorecards that show them).
+        """
         ...

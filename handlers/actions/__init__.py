@@ -26,6 +26,7 @@ from handlers.actions.open_diagnosis import (
 from handlers.actions.open_rep_week import handle_open_rep_week
 from handlers.actions.peer_learning import handle_decline, handle_share_approach
 from handlers.actions.remove_rep import handle_remove_rep
+from handlers.actions.scorecard_comments import handle_add_scorecard_comment
 from handlers.actions.scorecards import handle_open_rep_scorecard, handle_post_scorecard
 from handlers.actions.sign_contract import handle_sign_contract
 from handlers.edge import ids
@@ -57,3 +58,4 @@ def register(app: App) -> None:
         app.action(peer_button)(handle_decline)
     app.action(ids.OPEN_REP_SCORECARD)(handle_open_rep_scorecard)
     app.action(ids.POST_SCORECARD)(handle_post_scorecard)
+    app.action(ids.ADD_SCORECARD_COMMENT)(handle_add_scorecard_comment)

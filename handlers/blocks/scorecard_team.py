@@ -68,9 +68,9 @@ def coaching_text(coaching: CoachingTime) -> str:
                                                                         "feedback replies")]
     if coaching.sessions:
         done.append(counted(coaching.sessions, "session"))
-    agreed = (f"of {coaching.agreed_hours:g} h agreed" if coaching.agreed_hours
-              else "(no hours agreed in a signed contract yet)")
-    return f"Your coaching this week: {coaching.hours:g} h {agreed} ({', '.join(done)})"
+    agreed = (f" of {coaching.agreed_hours:g} h agreed" if coaching.agreed_hours
+              else "; no hours agreed in a signed contract yet")
+    return f"Your coaching this week: {coaching.hours:g} h{agreed} ({', '.join(done)})"
 
 
 def _estimate_note() -> str:

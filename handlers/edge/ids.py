@@ -86,3 +86,4 @@ PEER_SHARE_VIEW = "peer.share_form"
 SCORECARD_COMMAND = "/scorecard"
 COMMANDS = COMMANDS | {SCORECARD_COMMAND}
 POST_SCORECARD = "scorecard.post"  # "Post in this channel" on the rep's own answer (confirm dialog); value: the week
+SCORECARD_COMMENT_VIEW = "scorecards.comment"  # the rep's comment for their manager; metadata: the ISO week

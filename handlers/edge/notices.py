@@ -40,6 +40,7 @@ from domain.services.pipeline_upload import UploadAnswered
 from domain.services.prioritization import RepPriorities
 from domain.services.roleplays import RoleplayRecorded
 from domain.services.roster_rules import RepJoined, RepLeft, RepsAdded
+from domain.services.scorecard_comments import CommentForManager, CommentSent
 from domain.services.shadowing import ShadowFeedback, ShadowRecorded
 from handlers.blocks import roster
 from handlers.blocks.contract import (
@@ -70,6 +71,7 @@ from handlers.blocks.profile import (
     score_saved_message,
 )
 from handlers.blocks.roleplay import roleplay_recorded_notice
+from handlers.blocks.scorecard_comments import comment_for_manager_message, comment_sent_message
 from handlers.blocks.shadow import shadow_feedback_notice, shadow_recorded_message
 from handlers.charts.model import MatrixPoint
 from handlers.edge.chart_upload import upload_matrix
@@ -259,3 +261,13 @@ def _shadow_recorded(notice: ShadowRecorded, to: str, catalog: Catalog) -> Rende
 @render.register(PostFailedForAdmin)
 def _peer_post_failed(notice: PostFailedForAdmin, to: str, catalog: Catalog) -> Rendered:
     return post_failed_admin_message(notice)
+# -- comments on Friday scorecards (issue 11) -------------------------------------
+
+@render.register(CommentForManager)
+def _comment_for_manager(notice: CommentForManager, to: str, catalog: Catalog) -> Rendered:
+    return comment_for_manager_message(notice)
+
+
+@render.register(CommentSent)
+def _comment_sent(notice: CommentSent, to: str, catalog: Catalog) -> Rendered:
+    return comment_sent_message(notice)

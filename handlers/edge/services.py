@@ -30,6 +30,7 @@ from domain.services.prioritization import PrioritizationService
 from domain.services.roleplays import RoleplayService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
+from domain.services.scorecard_comments import ScorecardCommentService
 from domain.services.scorecard_views import ScorecardViewService
 from domain.services.shadowing import ShadowService
 
@@ -65,6 +66,7 @@ class Services:
     debrief_prompts: DebriefPromptService
     peer_learning: PeerLearningService
     scorecards: ScorecardViewService  # /scorecard and the digest's "Full scorecard" (issue 11)
+    scorecard_comments: ScorecardCommentService
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

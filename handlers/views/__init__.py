@@ -13,6 +13,7 @@ from handlers.views.peer_learning import handle_peer_share
 from handlers.views.prioritize import handle_prioritize
 from handlers.views.roleplay import handle_roleplay_practised
 from handlers.views.score_call import handle_score_call
+from handlers.views.scorecard_comments import handle_scorecard_comment
 from handlers.views.self_assessment import handle_self_assessment
 from handlers.views.shadow import handle_shadow
 
@@ -31,3 +32,4 @@ def register(app: App) -> None:
     app.view(ids.DEBRIEF_FEEDBACK_VIEW)(handle_debrief_feedback)
     app.view(ids.SHADOW_VIEW)(handle_shadow)
     app.view(ids.PEER_SHARE_VIEW)(handle_peer_share)
+    app.view(ids.SCORECARD_COMMENT_VIEW)(handle_scorecard_comment)

@@ -22,6 +22,7 @@ from handlers.blocks.homework_modals import assign_homework_modal, hand_in_modal
 from handlers.blocks.priorities import prioritize_modal
 from handlers.blocks.rep_week import rep_week_modal
 from handlers.blocks.roleplay import practice_modal
+from handlers.blocks.scorecard_comments import comment_modal
 from handlers.blocks.shadow_modal import shadow_modal
 from handlers.edge.services import Services
 
@@ -131,3 +132,10 @@ def open_shadow(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: 
     """The observer's modal of a call of `rep_id`; only their own manager gets it."""
     form = svc.shadowing.form(ws, manager_id, rep_id, deal)
     client.views_open(trigger_id=trigger_id, view=shadow_modal(form, svc.catalog))
+
+
+def open_scorecard_comment(client: WebClient, svc: Services, ws: WorkspaceRef, rep_id: str, week_label: str,
+                           trigger_id: str, *, over_modal: bool = False) -> None:
+    """The rep's comment for their manager on their own scorecard of that week; refused without a manager."""
+    form = svc.scorecard_comments.form(ws, rep_id, week_label)
+    _show(client, trigger_id, comment_modal(form), over_modal)

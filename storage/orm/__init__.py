@@ -24,6 +24,7 @@ from storage.orm.prompts import CallFreeDayRow
 from storage.orm.receipts import ReceiptRow
 from storage.orm.roleplay import RoleplayPracticeRow
 from storage.orm.scheduling import DeliveryRow, ScheduleRow
+from storage.orm.scorecards import ScorecardCommentRow
 from storage.orm.workspaces import MemberRow, WorkspaceRow
 
 __all__ = [
@@ -54,3 +55,4 @@ __all__ = [
     "WorkspaceRow",
     "utcnow",
 ]
+__all__ += ["ScorecardCommentRow"]  # issue 11

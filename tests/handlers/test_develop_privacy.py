@@ -48,6 +48,9 @@ from tests.handlers.privacy_steps import (
 )
 from tests.handlers.roleplay_steps import note_values
 from tests.handlers.shadow_steps import shadow_values, today_in
+from tests.handlers.test_scorecard_comment_privacy import (
+    test_nobody_comments_as_alex_or_reads_his_comment as nobody_comments_as_someone_else,
+)
 
 Build = Callable[[SlackRequests, World, str], SignedRequest]
 
@@ -225,7 +228,11 @@ BEFORE_ISSUE_10 = {(ACTION, ids.OPEN_ADD_REPS), (ACTION, ids.REMOVE_REP), (VIEW,
                    (ACTION, ids.OPEN_PRIORITIZE), (ACTION, ids.OPEN_CONTRACT), (ACTION, ids.ACCEPT_FOCUS),
                    (ACTION, ids.SIGN_CONTRACT)}
 # The shortcut names no record (it reads the message it is run on); it is tried above all the same.
-TRIED_ELSEWHERE = {(SHORTCUT, ids.DEBRIEF_SHORTCUT): test_the_debrief_shortcut_and_search_offer_bea_only_her_own_deals}
+TRIED_ELSEWHERE: dict[tuple[str, str], Callable[..., None]] = {
+    (SHORTCUT, ids.DEBRIEF_SHORTCUT): test_the_debrief_shortcut_and_search_offer_bea_only_her_own_deals}
+# Scorecard comments (issue 11) name no record: the rep is whoever clicks or submits.
+TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.ADD_SCORECARD_COMMENT), (VIEW, ids.SCORECARD_COMMENT_VIEW)],
+                                 nobody_comments_as_someone_else)
 
 
 class _Registrations:

@@ -30,6 +30,7 @@ from tests.handlers.receipt_steps import column, contract_request, replay, rows,
 from tests.handlers.roleplay_steps import open_form, practised_request, teams_with_deals
 from tests.handlers.shadow_steps import shadow_request, week3_team
 from tests.handlers.views import test_debrief_replays as debriefs
+from tests.handlers.views import test_scorecard_comments as scorecard_comments
 
 # -- forms ------------------------------------------------------------------------
 
@@ -251,6 +252,7 @@ REPLAYED = {
                     peer.test_a_decline_clicked_twice_and_replayed_is_recorded_once_and_answered_once),
     # Stores only its receipt: the card is posted in the channel once whatever the retries.
     ids.POST_SCORECARD: scorecard_command.test_post_asks_first_then_posts_once_whatever_the_retries,
+    ids.SCORECARD_COMMENT_VIEW: scorecard_comments.test_the_same_submission_retried_is_stored_once_and_told_once,
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
@@ -258,6 +260,7 @@ OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMEN
                  ids.OPEN_CONTRACT, ids.MARK_ROLEPLAY, ids.OPEN_HAND_IN, ids.OPEN_HOMEWORK_FEEDBACK,
                  ids.HOMEWORK_TEMPLATE, ids.OPEN_DEBRIEF, ids.EDIT_DEBRIEF, ids.OPEN_REP_WEEK, ids.PEER_SHARE,
                  ids.OPEN_REP_SCORECARD}
+OPENS_A_MODAL |= {ids.ADD_SCORECARD_COMMENT}
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
 

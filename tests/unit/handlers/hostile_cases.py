@@ -71,6 +71,10 @@ from tests.unit.handlers.hostile_cases_scorecard_command import (
     SCORECARD_COMMAND_CASES,
     SCORECARD_COMMAND_NO_PERSON_TEXT,
 )
+from tests.unit.handlers.hostile_cases_scorecard_comments import (
+    SCORECARD_COMMENT_CASES,
+    SCORECARD_COMMENT_NO_PERSON_TEXT,
+)
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, OUR_IDS, REP, TODAY, WS, Call
 
 CYCLE = CoachingCycle(WS, "UREP", "UMGR", date(2026, 12, 7), id=1)
@@ -288,6 +292,7 @@ CASES: dict[str, list[Call]] = {
         for change in ("shown", "set", "reset")],
     **PEER_CASES,
     **SCORECARD_COMMAND_CASES,
+    **SCORECARD_COMMENT_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -325,4 +330,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     **SCORECARD_NO_PERSON_TEXT,
     **PEER_NO_PERSON_TEXT,
     **SCORECARD_COMMAND_NO_PERSON_TEXT,
+    **SCORECARD_COMMENT_NO_PERSON_TEXT,
 }

@@ -27,6 +27,7 @@ from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import Debrief
 from domain.coaching.homework import ANSWER, FEEDBACK, LINK, HandIn, HandInKind, Homework
 from domain.coaching.peer_learning import PeerShare
+from domain.coaching.scorecard_comments import IsoWeek
 from domain.coaching.shadow_week import ShadowWeek
 from domain.model import Member, WorkspaceRef
 from domain.services.contracts import ContractDraft
@@ -38,6 +39,7 @@ from domain.services.homework_notices import FeedbackForm as HomeworkFeedbackFor
 from domain.services.peer_learning import ShareView
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roleplays import NOTE, PracticeForm
+from domain.services.scorecard_comments import COMMENT_FIELD, CommentForm
 from domain.services.shadowing import ShadowForm
 from handlers.blocks.add_reps_modal import add_reps_modal
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, contract_modal, target_block
@@ -55,6 +57,7 @@ from handlers.blocks.priorities import prioritize_modal
 from handlers.blocks.rep_week import rep_week_modal
 from handlers.blocks.roleplay import practice_modal
 from handlers.blocks.scorecard import scorecard_modal
+from handlers.blocks.scorecard_comments import comment_modal
 from handlers.blocks.shadow_modal import FEEDBACK_BLOCK, shadow_modal
 from handlers.edge import ids
 from storage.orm import (
@@ -65,6 +68,7 @@ from storage.orm import (
     HomeworkRow,
     PeerShareRow,
     RoleplayPracticeRow,
+    ScorecardCommentRow,
     ShadowObservationRow,
 )
 from tests.unit.handlers.scorecard_samples import discovery_and_closing
@@ -105,6 +109,7 @@ MODALS: dict[str, dict[str, Any]] = {
     "share_modal": share_modal(ShareView(PeerShare(WS, "UA", "2026-W50", "discovery", "discovery_questions_asked",
                                                    3.2, 5.1, 4, text="Asked about budget"), "Discovery", "Questions"),
                                "CCOACH", "DUA", "1765.0001"),
+    "comment_modal": comment_modal(CommentForm(REP, Member(WS, "UMGR", "Maya", "UTC"), IsoWeek(2026, 50))),
 }
 # The same builders' other shapes: the hand-in modal of a homework answered in writing, or with a file.
 MORE_MODALS = [hand_in_modal(HandInForm(replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 4)))
@@ -136,6 +141,7 @@ FIELDS: dict[tuple[str, str], Storage] = {
     (ids.SHADOW_VIEW, "do_differently"): (ShadowObservationRow.do_differently, field_lengths.DEBRIEF_ANSWER),
     (ids.SHADOW_VIEW, "practice_next"): (ShadowObservationRow.practice_next, field_lengths.DEBRIEF_ANSWER),
     (ids.SHADOW_VIEW, FEEDBACK_BLOCK): (ShadowObservationRow.feedback, field_lengths.SHADOW_FEEDBACK),
+    (ids.SCORECARD_COMMENT_VIEW, COMMENT_FIELD): (ScorecardCommentRow.text, field_lengths.SCORECARD_COMMENT),
 }
 
 

@@ -83,7 +83,7 @@ def test_the_managers_coaching_time_against_the_hours_agreed() -> None:
     assert "Your coaching this week: 3.7 h of 8 h agreed (3 shadowed calls, 4 feedback replies)" in text
     assert "An estimate: 60 min a shadowed call" in text
     none_agreed = replace(_small_team(), coaching=CoachingTime(sessions=1))
-    assert "0.8 h (no hours agreed in a signed contract yet) (0 shadowed calls, 0 feedback replies, 1 session)" in \
+    assert "0.8 h; no hours agreed in a signed contract yet (0 shadowed calls, 0 feedback replies, 1 session)" in \
         _shown(team_scorecard_message(none_agreed, NOW))
 
 
