@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, time
+from typing import TypeVar
 
 from domain.catalog import Catalog, load_catalog
 from domain.coaching.debriefs import week_of
 from domain.coaching.scorecard import Scorecard, TeamScorecard
 from domain.model import WorkspaceRef
-from domain.notifications.kind import Occasion, ScheduledKind
+from domain.notifications.kind import Gatherer, Occasion, ScheduledKind
 from domain.ports import UnitOfWork
 from domain.scheduling.calendar import zone
 from domain.scheduling.kinds import Audience, Cadence, Staleness
@@ -28,6 +29,7 @@ from domain.services.scorecards import scorecards, team_scorecards
 
 # Worth reading over the weekend; by Monday it is last week's scorecard, and stale.
 WEEKEND = Staleness(days_after=3, at=time(0, 0))
+C = TypeVar("C")
 REP_KIND = "friday_scorecard"
 TEAM_KIND = "team_scorecard"
 
@@ -74,35 +76,23 @@ class TeamScorecards:
         return {wanted[manager_id]: team for manager_id, team in teams.items()}
 
 
+def _on_the_scorecard_slot(name: str, title: str, audience: Audience, gather: Gatherer[C]) -> ScheduledKind[C]:
+    """Fridays 15:00 local unless the workspace moved the slot; a day off goes back to the work week's last day."""
+    return ScheduledKind(
+        name=name, title=title, audience=audience, cadence=Cadence.WEEKLY,
+        weekday=SCORECARD_DEFAULT.weekday, local_time=SCORECARD_DEFAULT.at, stale=WEEKEND,
+        slot=SCORECARD_SLOT, day_off_goes_back=True, gather=gather,
+    )
+
+
 def rep_scorecard_kind(catalog: Catalog) -> ScheduledKind[Scorecard]:
     """The kind over a catalog: the shipped one in the registry, the deployment's in `bot`."""
-    return ScheduledKind(
-        name=REP_KIND,
-        title="Friday scorecard (reps)",
-        audience=Audience.REPS,
-        cadence=Cadence.WEEKLY,
-        weekday=SCORECARD_DEFAULT.weekday,
-        local_time=SCORECARD_DEFAULT.at,
-        stale=WEEKEND,
-        slot=SCORECARD_SLOT,
-        day_off_goes_back=True,
-        gather=RepScorecards(catalog).gather,
-    )
+    return _on_the_scorecard_slot(REP_KIND, "Friday scorecard (reps)", Audience.REPS, RepScorecards(catalog).gather)
 
 
 def team_scorecard_kind(catalog: Catalog) -> ScheduledKind[TeamScorecard]:
-    return ScheduledKind(
-        name=TEAM_KIND,
-        title="Friday team scorecard digest (managers)",
-        audience=Audience.MANAGERS,
-        cadence=Cadence.WEEKLY,
-        weekday=SCORECARD_DEFAULT.weekday,
-        local_time=SCORECARD_DEFAULT.at,
-        stale=WEEKEND,
-        slot=SCORECARD_SLOT,
-        day_off_goes_back=True,
-        gather=TeamScorecards(catalog).gather,
-    )
+    return _on_the_scorecard_slot(TEAM_KIND, "Friday team scorecard digest (managers)", Audience.MANAGERS,
+                                  TeamScorecards(catalog).gather)
 
 
 _SHIPPED = load_catalog()

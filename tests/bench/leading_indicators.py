@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -165,18 +165,19 @@ def measure(url: str, reps: int, weeks: int = WEEKS) -> str:
             f"{count[0]} SQL statements (set-up {setup:5.1f} s)")
 
 
-def measure_all(url_for: UrlFor, label: str) -> list[str]:
-    lines = [f"Leading indicators, 8 weeks (5 debriefs and 2 shadowed calls a week per rep; {label}):"]
-    for reps in SIZES:
-        url, cleanup = url_for(reps)
-        try:
-            lines.append(measure(url, reps))
-        finally:
-            cleanup()
-    return lines
+def on_both_databases(title: str, measure_one: Callable[[str, int], str]) -> list[str]:
+    """`measure_one(url, reps)` for each size on SQLite, then PostgreSQL when COACHFLOW_TEST_DATABASE_URL is set."""
 
+    def measure_all(url_for: UrlFor, label: str) -> list[str]:
+        lines = [f"{title} ({label}):"]
+        for reps in SIZES:
+            url, cleanup = url_for(reps)
+            try:
+                lines.append(measure_one(url, reps))
+            finally:
+                cleanup()
+        return lines
 
-def run() -> list[str]:
     lines = measure_all(_sqlite_url, "SQLite")
     postgres = os.environ.get("COACHFLOW_TEST_DATABASE_URL")
     if postgres:
@@ -184,6 +185,10 @@ def run() -> list[str]:
     else:
         lines.append("  (PostgreSQL: set COACHFLOW_TEST_DATABASE_URL to measure it too)")
     return lines
+
+
+def run() -> list[str]:
+    return on_both_databases("Leading indicators, 8 weeks, 5 debriefs and 2 shadowed calls a week per rep", measure)
 
 
 if __name__ == "__main__":

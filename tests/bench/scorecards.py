@@ -10,16 +10,14 @@ PostgreSQL when COACHFLOW_TEST_DATABASE_URL is set.
 
 from __future__ import annotations
 
-import os
 import time
 from datetime import UTC, datetime
 
 from domain.services.scorecards import rep_scorecards
 from storage import migrate
 from storage.uow import make_engine, make_uow_factory
-from tests.bench.leading_indicators import CATALOG, QUESTIONS, SIZES, WS, populate_bulk
+from tests.bench.leading_indicators import CATALOG, QUESTIONS, WS, on_both_databases, populate_bulk
 from tests.bench.pipeline import _counting
-from tests.bench.scheduling import UrlFor, _postgres_url_maker, _sqlite_url
 
 FRIDAY_1500_SYDNEY = datetime(2026, 12, 11, 4, 0, tzinfo=UTC)  # the benchmark reps live in Sydney
 
@@ -44,25 +42,8 @@ def measure(url: str, reps: int) -> str:
     return f"  {reps:>6,} reps: {took:6.2f} s, {count[0]} SQL statements"
 
 
-def measure_all(url_for: UrlFor, label: str) -> list[str]:
-    lines = [f"Friday scorecards, the cycle's 8 weeks (about 45 debriefs a rep; {label}):"]
-    for reps in SIZES:
-        url, cleanup = url_for(reps)
-        try:
-            lines.append(measure(url, reps))
-        finally:
-            cleanup()
-    return lines
-
-
 def run() -> list[str]:
-    lines = measure_all(_sqlite_url, "SQLite")
-    postgres = os.environ.get("COACHFLOW_TEST_DATABASE_URL")
-    if postgres:
-        lines += measure_all(_postgres_url_maker(postgres), "PostgreSQL")
-    else:
-        lines.append("  (PostgreSQL: set COACHFLOW_TEST_DATABASE_URL to measure it too)")
-    return lines
+    return on_both_databases("Friday scorecards, the cycle's 8 weeks, about 45 debriefs a rep", measure)
 
 
 if __name__ == "__main__":
