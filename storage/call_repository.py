@@ -11,7 +11,7 @@ from sqlalchemy import String, null, select, type_coerce
 from sqlalchemy.orm import Session
 
 from domain.coaching.calls import CallAnswers, CallRef, CallType
-from domain.coaching.debriefs import CallIndicators, Debrief, DebriefFeedback, ShadowObservation
+from domain.coaching.debriefs import CallIndicators, CallWords, Debrief, DebriefFeedback, ShadowObservation
 from domain.model import WorkspaceRef
 from storage.orm import DebriefFeedbackRow, DebriefRow, ShadowObservationRow, WorkspaceRow
 from storage.orm.base import IDS_PER_STATEMENT
@@ -147,6 +147,20 @@ class SqlDebriefRepository:
     def indicators_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
                                     ) -> dict[str, list[CallIndicators]]:
         return _lean_calls(self._session, DebriefRow, DebriefRow.shadow_id, ref, rep_ids, first, last)
+
+    def words_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                               ) -> dict[str, list[CallWords]]:
+        wanted = list(dict.fromkeys(rep_ids))
+        found: dict[str, list[CallWords]] = {}
+        row = DebriefRow
+        for start in range(0, len(wanted), REPS_PER_QUERY):
+            query = select(row.id, row.rep_id, row.call_on, row.account, row.went_well).where(
+                row.team_id == ref.team_id, row.rep_id.in_(wanted[start : start + REPS_PER_QUERY]),
+                row.call_on >= first, row.call_on <= last,
+            ).order_by(row.rep_id, row.call_on.desc(), row.id.desc())
+            for call_id, rep_id, call_on, account, went_well in self._session.execute(query).all():
+                found.setdefault(rep_id, []).append(CallWords(call_id, rep_id, call_on, account, went_well))
+        return found
 
     def created_since(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: datetime) -> list[Debrief]:
         wanted = list(dict.fromkeys(rep_ids))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import TypeVar
 
-from domain.coaching.debriefs import CallIndicators, Debrief, DebriefFeedback, ShadowObservation
+from domain.coaching.debriefs import CallIndicators, CallWords, Debrief, DebriefFeedback, ShadowObservation
 from domain.model import Workspace, WorkspaceRef
 
 
@@ -75,6 +75,11 @@ class FakeDebriefRepository:
     def indicators_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
                                     ) -> dict[str, list[CallIndicators]]:
         return _lean(self.for_reps_between(ref, rep_ids, first, last))
+
+    def words_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                               ) -> dict[str, list[CallWords]]:
+        return {rep: [CallWords(d.id or 0, d.rep_id, d.call_on, d.call.account, d.answers.went_well) for d in mine]
+                for rep, mine in self.for_reps_between(ref, rep_ids, first, last).items()}
 
     def created_since(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: datetime) -> list[Debrief]:
         wanted = set(rep_ids)

@@ -110,6 +110,16 @@ class CallIndicators(NamedTuple):
     shadow_id: int | None = None
 
 
+class CallWords(NamedTuple):
+    """What a scorecard quotes of a debrief: the call and the rep's "what went well", nothing else."""
+
+    id: int
+    rep_id: str
+    call_on: date
+    account: str
+    went_well: str
+
+
 @dataclass(frozen=True)
 class DebriefFeedback:
     """A manager's reply to one of their rep's debriefs, sent to the rep in the thread of their copy."""

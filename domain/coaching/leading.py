@@ -221,7 +221,7 @@ def gap_to(indicator: LeadingIndicator, value: float | None, target: Target | No
 
 
 def _agreement(indicator: LeadingIndicator, calls: Sequence[CallValues]) -> Agreement | None:
-    if not any(c.observer_said for c in calls):  # most weeks: nothing shadowed was also debriefed
+    if not any(c.rep_said for c in calls):  # most weeks: no shadowed call was also debriefed
         return None
     both = [c for c in calls if indicator.id in c.rep_said and indicator.id in c.observer_said]
     rep = aggregate(indicator, [c.rep_said[indicator.id] for c in both])

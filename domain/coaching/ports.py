@@ -9,7 +9,7 @@ from typing import Protocol
 from domain.catalog.lesson_texts import LessonText
 from domain.coaching.contract import CoachingContract
 from domain.coaching.cycle import CoachingCycle
-from domain.coaching.debriefs import CallIndicators, Debrief, DebriefFeedback, ShadowObservation
+from domain.coaching.debriefs import CallIndicators, CallWords, Debrief, DebriefFeedback, ShadowObservation
 from domain.coaching.homework import Homework, HomeworkStatus
 from domain.coaching.lessons import LessonProgress
 from domain.coaching.roleplay import RoleplayPractice
@@ -141,6 +141,12 @@ class DebriefRepository(Protocol):
 
         One query per 5,000 reps (the drivers' bound-parameter limits), for Friday runs over a whole workspace.
         """
+        ...
+
+    def words_for_reps_between(self, ref: WorkspaceRef, rep_ids: Iterable[str], first: date, last: date
+                               ) -> dict[str, list[CallWords]]:
+        """`for_reps_between` reduced to the call and the rep's "what went well", in the same order
+        (a Friday's scorecards quote a week of a whole workspace)."""
         ...
 
     def created_since(self, ref: WorkspaceRef, rep_ids: Iterable[str], since: datetime) -> list[Debrief]:

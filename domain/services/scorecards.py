@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from domain.catalog import Catalog
 from domain.coaching.contract import ContractStatus
 from domain.coaching.cycle import CoachingCycle
-from domain.coaching.debriefs import Debrief, ShadowObservation, week_of
+from domain.coaching.debriefs import CallWords, ShadowObservation, week_of
 from domain.coaching.homework import HomeworkStatus
 from domain.coaching.leading import RepIndicators
 from domain.coaching.scorecard import (
@@ -51,10 +51,9 @@ def _lesson_title(catalog: Catalog, lesson_id: str) -> str:
         return lesson_id
 
 
-def _examples(debriefs: Iterable[Debrief]) -> tuple[Example, ...]:
+def _examples(debriefs: Iterable[CallWords]) -> tuple[Example, ...]:
     """Newest first, at most three, each in the rep's own words (blank answers left out)."""
-    found = [Example(d.call_on, d.call.account, d.answers.went_well.strip()) for d in debriefs
-             if d.answers.went_well.strip()]
+    found = [Example(d.call_on, d.account, d.went_well.strip()) for d in debriefs if d.went_well.strip()]
     found.sort(key=lambda e: e.call_on, reverse=True)
     return tuple(found[:MAX_EXAMPLES])
 
@@ -88,7 +87,7 @@ def _scorecards(uow: UnitOfWork, ws: WorkspaceRef, reps: Mapping[str, Member], d
     indicators, _ = indicators_and_contracts(uow, ws, wanted, spans, catalog, active)
     first, last = min(mondays.values()), max(mondays.values()) + timedelta(days=6)
     rep_ids = list(wanted)
-    debriefs = uow.debriefs.for_reps_between(ws, rep_ids, first, last)
+    debriefs = uow.debriefs.words_for_reps_between(ws, rep_ids, first, last)  # not whole debriefs: a week of all
     observed = uow.shadow_observations.for_reps_between(ws, rep_ids, first, last)
     cycle_ids = [c.id for c in active.values() if c.id is not None]
     lessons = uow.lessons.for_cycles(ws, cycle_ids)

@@ -8,7 +8,7 @@ import pytest
 
 import storage.call_repository
 from domain.coaching.calls import CallAnswers, CallRef, CallType
-from domain.coaching.debriefs import CallIndicators, Debrief, ShadowObservation
+from domain.coaching.debriefs import CallIndicators, CallWords, Debrief, ShadowObservation
 from domain.model import Workspace, WorkspaceRef
 
 T1, T2 = WorkspaceRef("T1", "E1"), WorkspaceRef("T2")
@@ -56,6 +56,11 @@ def test_the_lean_read_holds_what_the_full_read_says_in_the_same_order(any_uow_f
         assert observed == {"UA": [CallIndicators(seen.id or 0, "UA", date(2026, 12, 1), {QUESTIONS: 6})]}
         assert [c.indicators for c in uow.shadow_observations.indicators_for_reps_between(
             T2, ["UA"], first, last)["UA"]] == [{QUESTIONS: 9}]  # another workspace's own
+        words = uow.debriefs.words_for_reps_between(T1, ["UA", "UB", "UC"], first, last)
+        assert words == {rep: [CallWords(d.id or 0, d.rep_id, d.call_on, d.call.account, d.answers.went_well)
+                               for d in rows] for rep, rows in full.items()}  # the scorecard's quotes, same order
+        assert [w.went_well for w in words["UB"]] == ["Asked about the cost of waiting"]
+        assert uow.debriefs.words_for_reps_between(T2, ["UA"], first, last)["UA"][0].call_on == date(2026, 12, 1)
         assert uow.debriefs.indicators_for_reps_between(T1, [], first, last) == {}
         assert uow.shadow_observations.indicators_for_reps_between(T1, [], first, last) == {}
 
