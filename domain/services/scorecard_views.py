@@ -18,7 +18,6 @@ posts once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -28,6 +27,7 @@ from pydantic import BaseModel, ConfigDict
 from domain.catalog import Catalog
 from domain.coaching.debriefs import week_of
 from domain.coaching.scorecard import Scorecard, TeamScorecard
+from domain.coaching.scorecard_comments import IsoWeek
 from domain.effects import Done
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.model import Member, Role, WorkspaceRef
@@ -38,7 +38,6 @@ from domain.services.scorecard_export import Export, export_for
 from domain.services.scorecards import scorecards, team_scorecards
 
 WEEK_FORMS = "`last`, `2026-W48`, or `W48` for that week of this year"
-_LABEL = re.compile(r"([0-9]{4})-W([0-9]{2})", re.ASCII)
 UNKNOWN_YOU = "Coachflow does not know you yet in this workspace. Run `/coach help` to get started."
 
 
@@ -68,11 +67,10 @@ class WeekAsk(BaseModel):
 
 
 def read_week_label(label: str) -> WeekAsk | None:
-    """`2026-W48` (a card's label, as buttons carry it) as a WeekAsk; None for anything else."""
-    found = _LABEL.fullmatch(label)
-    if not found or not 1 <= int(found.group(2)) <= 53:
-        return None
-    return WeekAsk(year=int(found.group(1)), number=int(found.group(2)))
+    """`2026-W48` (a card's label, as buttons carry it) as a WeekAsk; None for anything else (one parser:
+    `IsoWeek.parse`, which the comment flow reads its button with too)."""
+    week = IsoWeek.parse(label)
+    return None if week is None else WeekAsk(year=week.year, number=week.number)
 
 
 @dataclass(frozen=True)
