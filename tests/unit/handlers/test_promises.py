@@ -14,8 +14,8 @@ from handlers.blocks.roster import rep_joined_notice, rep_reminder_titles
 
 ROOT = Path(__file__).resolve().parents[3]
 # Features of the program that arrive as scheduled messages of their own kind.
-# (Debriefs arrived with issue 10: their prompt is registered and named in the welcome.)
-SCHEDULED_FEATURES = ["scorecard", "challenge", "check-in"]
+# (Debriefs arrived with issue 10 and scorecards with issue 11: registered, and named in the welcome.)
+SCHEDULED_FEATURES = ["challenge", "check-in"]
 REGISTERED = " ".join(kind.title.lower() for kind in KINDS.values())
 
 
