@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from domain.coaching.cycle import CoachingCycle, CycleStatus
 from domain.model import WorkspaceRef
 from storage.orm import CycleRow, WorkspaceRow
+from storage.orm.base import in_chunks
 from storage.repositories import UnknownRowError
 
 
@@ -52,8 +53,8 @@ class SqlCycleRepository:
         wanted = list(dict.fromkeys(rep_ids))
         if not wanted:
             return {}
-        query = self._select(ref).where(CycleRow.rep_id.in_(wanted), CycleRow.status == "active")
-        return {c.rep_id: c for c in self._cycles(query)}
+        return {c.rep_id: c for chunk in in_chunks(wanted)
+                for c in self._cycles(self._select(ref).where(CycleRow.rep_id.in_(chunk), CycleRow.status == "active"))}
 
     def history(self, ref: WorkspaceRef, rep_id: str) -> list[CoachingCycle]:
         query = (

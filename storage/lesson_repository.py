@@ -12,6 +12,7 @@ from domain.coaching.lessons import LessonProgress, LessonStatus
 from domain.model import WorkspaceRef
 from storage.dialects import upsert_insert
 from storage.orm import LessonProgressRow, LessonTextRow, utcnow
+from storage.orm.base import in_chunks
 from storage.repositories import UnknownRowError
 
 _KEY = (LessonProgressRow.team_id, LessonProgressRow.cycle_id, LessonProgressRow.lesson_id)
@@ -34,11 +35,12 @@ class SqlLessonProgressRepository:
         found: dict[int, dict[str, LessonProgress]] = {}
         if not wanted:
             return found
-        query = (select(LessonProgressRow)
-                 .where(LessonProgressRow.team_id == ref.team_id, LessonProgressRow.cycle_id.in_(wanted))
-                 .order_by(LessonProgressRow.cycle_id, LessonProgressRow.id))
-        for row in self._session.execute(query).scalars():
-            found.setdefault(row.cycle_id, {})[row.lesson_id] = _progress(row, ref)
+        for chunk in in_chunks(wanted):
+            query = (select(LessonProgressRow)
+                     .where(LessonProgressRow.team_id == ref.team_id, LessonProgressRow.cycle_id.in_(chunk))
+                     .order_by(LessonProgressRow.cycle_id, LessonProgressRow.id))
+            for row in self._session.execute(query).scalars():
+                found.setdefault(row.cycle_id, {})[row.lesson_id] = _progress(row, ref)
         return found
 
     def locked(self, ref: WorkspaceRef, fresh: LessonProgress) -> LessonProgress:

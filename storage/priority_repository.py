@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.model import WorkspaceRef
 from storage.orm import ContractRow, FocusSkillRow, GapRatingRow, WorkspaceRow
+from storage.orm.base import in_chunks
 from storage.repositories import UnknownRowError
 
 
@@ -62,10 +63,11 @@ class SqlPriorityRepository:
         found: dict[int, list[str]] = {}
         if not wanted:
             return found
-        query = (select(FocusSkillRow.cycle_id, FocusSkillRow.competency)
-                 .where(FocusSkillRow.cycle_id.in_(wanted)).order_by(FocusSkillRow.cycle_id, FocusSkillRow.position))
-        for cycle_id, competency in self._session.execute(query):
-            found.setdefault(cycle_id, []).append(competency)
+        for chunk in in_chunks(wanted):
+            query = (select(FocusSkillRow.cycle_id, FocusSkillRow.competency)
+                     .where(FocusSkillRow.cycle_id.in_(chunk)).order_by(FocusSkillRow.cycle_id, FocusSkillRow.position))
+            for cycle_id, competency in self._session.execute(query):
+                found.setdefault(cycle_id, []).append(competency)
         return found
 
 
@@ -88,12 +90,15 @@ class SqlContractRepository:
         wanted = list(cycle_ids)
         if not wanted:
             return {}
-        query = (
-            select(ContractRow, WorkspaceRow.enterprise_id)
-            .join(WorkspaceRow, WorkspaceRow.team_id == ContractRow.team_id)
-            .where(ContractRow.cycle_id.in_(wanted))
-        )
-        return {row.cycle_id: _contract(row, enterprise) for row, enterprise in self._session.execute(query)}
+        found: dict[int, CoachingContract] = {}
+        for chunk in in_chunks(wanted):
+            query = (
+                select(ContractRow, WorkspaceRow.enterprise_id)
+                .join(WorkspaceRow, WorkspaceRow.team_id == ContractRow.team_id)
+                .where(ContractRow.cycle_id.in_(chunk))
+            )
+            found.update((row.cycle_id, _contract(row, enterprise)) for row, enterprise in self._session.execute(query))
+        return found
 
     def save(self, contract: CoachingContract) -> CoachingContract:
         if contract.cycle_id is None:

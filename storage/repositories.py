@@ -22,6 +22,7 @@ from storage.mapping import (
     workspace_to_row,
 )
 from storage.orm import MemberRow, WorkspaceRow
+from storage.orm.base import in_chunks
 
 # Values per IN (...) list: far under SQLite's 32766 and PostgreSQL's 65535
 # bound parameters, and large enough that a real import needs one query.
@@ -77,7 +78,8 @@ class SqlMemberRepository:
         if not wanted:
             return {}
         # One query for all of them: a modal naming ten people costs one round trip.
-        found = self._members(self._select(ref).where(MemberRow.user_id.in_(wanted)))
+        found = [m for chunk in in_chunks(wanted) for m in self._members(self._select(ref).where(
+            MemberRow.user_id.in_(chunk)))]
         return {m.user_id: m for m in found}
 
     def add(self, member: Member) -> None:

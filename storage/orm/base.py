@@ -6,8 +6,9 @@ and the migration test checks that the two agree.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import (
     JSON,
@@ -36,7 +37,14 @@ SLACK_ID = 32
 NAME = 255
 # Ids in one IN list: SQLite (3.32 and later) takes 32,766 bound parameters in a statement, psycopg 65,535;
 # the rest of the statement needs a few. A Friday run of 30,000 reps reads each table in one statement.
+T = TypeVar("T")
 IDS_PER_STATEMENT = 30_000
+
+
+def in_chunks(ids: Sequence[T]) -> Iterator[Sequence[T]]:
+    """`ids` cut to fit one IN list each: a whole-workspace read of more people stays a few statements."""
+    for start in range(0, len(ids), IDS_PER_STATEMENT):
+        yield ids[start : start + IDS_PER_STATEMENT]
 TIME_ZONE = 64  # IANA names; the longest today is 32 characters
 KIND = 64  # notification kinds, e.g. "challenge_nudge"
 PERIOD = 32  # an ISO date or week, e.g. "2026-11-23"
