@@ -22,6 +22,7 @@ from domain.notifications.registry import KINDS
 from domain.notifications.scorecards import rep_scorecard_kind, team_scorecard_kind
 from domain.ports import DispatcherLock, UnitOfWorkFactory
 from domain.services.calls import CallsService
+from domain.services.commitments import CommitmentService
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
 from domain.services.debrief_feedback import DebriefFeedbackService
@@ -113,6 +114,7 @@ def build_services(
         peer_learning=PeerLearningService(uow_factory, catalog, clock, preferences),
         scorecards=ScorecardViewService(uow_factory, catalog, clock),
         scorecard_comments=ScorecardCommentService(uow_factory, clock),
+        commitments=CommitmentService(uow_factory, catalog, clock, schedules, settings.default_time_zone),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

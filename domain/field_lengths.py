@@ -52,3 +52,8 @@ DEBRIEF_FEEDBACK = SLACK_INPUT_MAX  # debrief_feedback.text (Text): a manager's 
 PEER_SHARE_TEXT = SLACK_INPUT_MAX  # peer_shares.text (Text)
 # Friday scorecards (issue 11).
 SCORECARD_COMMENT = 2000  # scorecard_comments.text (Text): a rep's comment on their scorecard for their manager
+# Action-plan commitments (issue 12).
+COMMITMENT_ACTION = 500  # commitments.action: "What are the actions we agreed on?"
+COMMITMENT_EVIDENCE = 500  # commitments.evidence: "How will we know it is done?"
+COMMITMENT_SUPPORT = 500  # commitments.support: the support the owner needs
+COMMITMENT_OBSTACLES = 2000  # commitments.obstacles (Text): what got in the way, for partly / not done

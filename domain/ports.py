@@ -16,6 +16,7 @@ from domain.coaching.peer_ports import PeerShareRepository
 from domain.coaching.ports import (
     CallFreeDayRepository,
     CallScoreRepository,
+    CommitmentRepository,
     ContractRepository,
     CycleRepository,
     DebriefRepository,
@@ -155,6 +156,8 @@ class Repositories(Protocol):
     def peer_shares(self) -> PeerShareRepository: ...
     @property
     def scorecard_comments(self) -> ScorecardCommentRepository: ...
+    @property
+    def commitments(self) -> CommitmentRepository: ...
 
 
 class UnitOfWork(Repositories, Protocol):

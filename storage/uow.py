@@ -25,6 +25,7 @@ from domain.errors import DatabaseBusy
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from storage.call_free_day_repository import SqlCallFreeDayRepository
 from storage.call_repository import SqlDebriefRepository, SqlShadowObservationRepository
+from storage.commitment_repository import SqlCommitmentRepository
 from storage.cycle_repository import SqlCycleRepository
 from storage.delivery_repository import SqlDeliveryRepository
 from storage.diagnosis_repository import SqlCallScoreRepository, SqlSelfAssessmentRepository
@@ -245,6 +246,7 @@ class SqlUnitOfWork:
         self.call_free_days = SqlCallFreeDayRepository(self._session)
         self.peer_shares = SqlPeerShareRepository(self._session)
         self.scorecard_comments = SqlScorecardCommentRepository(self._session)
+        self.commitments = SqlCommitmentRepository(self._session)
         return self
 
     def __exit__(

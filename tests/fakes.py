@@ -23,6 +23,7 @@ from domain.pipeline.model import Opportunity
 from domain.pipeline.upload import SharedFileRecord
 from domain.ports import ScheduleEntry, UnitOfWorkFactory
 from tests.fakes_calls import CallTables, FakeDebriefRepository, FakeShadowObservationRepository
+from tests.fakes_commitments import Commitments, FakeCommitmentRepository
 from tests.fakes_diagnosis import (
     DiagnosisTables,
     FakeCallScoreRepository,
@@ -67,6 +68,7 @@ class _Tables:
     call_free_days: CallFreeDays = field(default_factory=set)
     peer_shares: PeerShares = field(default_factory=dict)
     scorecard_comments: ScorecardComments = field(default_factory=dict)
+    commitments: Commitments = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -88,6 +90,7 @@ class _Tables:
             call_free_days=set(self.call_free_days),
             peer_shares=dict(self.peer_shares),
             scorecard_comments=dict(self.scorecard_comments),
+            commitments=dict(self.commitments),
         )
 
 
@@ -244,6 +247,7 @@ class FakeUnitOfWork:
         self.peer_shares = FakePeerShareRepository(self._tables.peer_shares, self._tables.workspaces)
         self.scorecard_comments = FakeScorecardCommentRepository(self._tables.scorecard_comments,
                                                                  self._tables.workspaces)
+        self.commitments = FakeCommitmentRepository(self._tables.commitments, self._tables.workspaces)
         return self
 
     def __exit__(

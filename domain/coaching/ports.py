@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from domain.catalog.lesson_texts import LessonText
+from domain.coaching.commitments import Commitment, CommitmentStatus
 from domain.coaching.contract import CoachingContract
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import CallIndicators, CallWords, Debrief, DebriefFeedback, ShadowObservation
@@ -297,4 +298,35 @@ class ScorecardCommentRepository(Protocol):
 
         One query whatever the number of reps (for the scorecards that show them).
         """
+        ...
+
+
+class CommitmentRepository(Protocol):
+    """Action-plan commitments (issue 12), scoped by workspace: every method filters by it."""
+
+    def add(self, commitment: Commitment) -> Commitment:
+        """Store a new action and return it with its id. The workspace must exist."""
+        ...
+
+    def get(self, ref: WorkspaceRef, commitment_id: int, *, for_update: bool = False) -> Commitment | None:
+        """`for_update` locks the row until commit: two answers (or changes) at once must not both count."""
+        ...
+
+    def get_many(self, ref: WorkspaceRef, commitment_ids: Iterable[int]) -> dict[int, Commitment]:
+        """By id, in one query; ids not in this workspace are absent."""
+        ...
+
+    def update(self, commitment: Commitment) -> Commitment:
+        """Store an answer or a change (with its history); `LookupError` for an action that is not there."""
+        ...
+
+    def for_reps(self, ref: WorkspaceRef, rep_ids: Iterable[str], statuses: Collection[CommitmentStatus] | None = None,
+                 deadline_from: date | None = None) -> dict[str, list[Commitment]]:
+        """Each rep's actions (all statuses when None; deadline on or after `deadline_from`), earliest deadline
+        first, in a fixed number of queries; reps with none are absent."""
+        ...
+
+    def owned_by(self, ref: WorkspaceRef, owner_ids: Iterable[str],
+                 statuses: Collection[CommitmentStatus]) -> dict[str, list[Commitment]]:
+        """Each owner's actions in these statuses (theirs or delegated to them), earliest deadline first."""
         ...

@@ -8,6 +8,7 @@ if one is missing.
 
 from __future__ import annotations
 
+from domain.notifications.commitments import COMMITMENT_DUE, COMMITMENT_REMINDER
 from domain.notifications.cycle_tasks import CYCLE_TASKS
 from domain.notifications.debrief_digest import DEBRIEF_DIGEST
 from domain.notifications.debrief_prompt import DEBRIEF_PROMPT
@@ -30,4 +31,6 @@ KINDS = KindRegistry(
     FRIDAY_SCORECARD,
     TEAM_SCORECARD,
     PEER_LEARNING,
+    COMMITMENT_REMINDER,
+    COMMITMENT_DUE,
 )

@@ -12,11 +12,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from domain.catalog import Catalog
+from domain.coaching.commitments import Commitment
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.progress import CycleProgress
 from domain.model import Member, Role, WorkspaceRef
 from domain.ports import UnitOfWork
 from domain.scheduling.calendar import zone
+from domain.services.commitment_home import load_open_commitments, own_commitments
 from domain.services.develop import DevelopCalls, DevelopWeek, load_stage_three
 from domain.services.profiles import ProfileView, load_profiles
 from domain.services.progress import load_progress
@@ -43,6 +45,10 @@ class HomeModel:
     # The viewer's and their reps' week in stage 3 (calls, lessons, homework; role-play cards for the reps),
     # in the viewer's own calendar; empty without a clock.
     develop: dict[str, DevelopWeek] = field(default_factory=dict)
+    # Open commitments (issue 12): the viewer's own (their plan and what is delegated to them), and by rep id
+    # their reps'; overdue ones are marked where shown.
+    own_commitments: tuple[Commitment, ...] = ()
+    rep_commitments: dict[str, tuple[Commitment, ...]] = field(default_factory=dict)
 
     @property
     def is_new(self) -> bool:
@@ -81,7 +87,17 @@ def homes_for(uow: UnitOfWork, ws: WorkspaceRef, user_ids: Sequence[str],
     profiles = load_profiles(uow, ws, coached, catalog) if catalog is not None else {}
     calls = _stage_three(uow, ws, people, now, catalog) if now is not None else None
     homes = (_home(user_id, people, cycles, progress, profiles) for user_id in wanted)
-    return tuple(_with_week(home, calls, now) for home in homes)
+    managed = [r.user_id for reps in people.reps_of.values() for r in reps]
+    by_rep, by_owner = load_open_commitments(uow, ws, list(people.viewers), managed)
+    return tuple(_with_commitments(_with_week(home, calls, now), by_rep, by_owner) for home in homes)
+
+
+def _with_commitments(home: HomeModel, by_rep: dict[str, list[Commitment]],
+                      by_owner: dict[str, list[Commitment]]) -> HomeModel:
+    if home.viewer is None:
+        return home
+    reps = {r.user_id: tuple(by_rep[r.user_id]) for r in home.reps if by_rep.get(r.user_id)}
+    return replace(home, own_commitments=own_commitments(home.viewer_id, by_rep, by_owner), rep_commitments=reps)
 
 
 def _stage_three(uow: UnitOfWork, ws: WorkspaceRef, people: _People, now: datetime,

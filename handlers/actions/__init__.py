@@ -5,6 +5,11 @@ from __future__ import annotations
 from slack_bolt import App
 
 from handlers.actions.accept_focus import handle_accept_focus
+from handlers.actions.commitments import (
+    handle_commitment_done,
+    handle_commitment_menu,
+    handle_commitment_short,
+)
 from handlers.actions.debrief_prompt import handle_no_calls_today, handle_not_today
 from handlers.actions.debriefs import handle_debrief_feedback, handle_edit_debrief, handle_open_debrief
 from handlers.actions.homework import (
@@ -59,3 +64,7 @@ def register(app: App) -> None:
     app.action(ids.OPEN_REP_SCORECARD)(handle_open_rep_scorecard)
     app.action(ids.POST_SCORECARD)(handle_post_scorecard)
     app.action(ids.ADD_SCORECARD_COMMENT)(handle_add_scorecard_comment)
+    app.action(ids.COMMITMENT_DONE)(handle_commitment_done)
+    for short_of_done in (ids.COMMITMENT_PARTLY, ids.COMMITMENT_NOT_DONE):
+        app.action(short_of_done)(handle_commitment_short)
+    app.action(ids.COMMITMENT_MENU)(handle_commitment_menu)

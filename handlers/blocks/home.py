@@ -13,6 +13,7 @@ from domain.scheduling.calendar import zone
 from domain.services.develop import DevelopWeek
 from domain.services.home import HomeModel
 from handlers.blocks import limits
+from handlers.blocks.commitments import home_commitment_blocks
 from handlers.blocks.home_coaching import (
     develop_line,
     rep_contract_blocks,
@@ -68,7 +69,18 @@ def home_view(home: HomeModel, now: datetime, catalog: Catalog | None = None) ->
             blocks += _team_section(home, now, names)
         if home.workspace_teams is not None:
             blocks += _workspace_section(home)
+    blocks += _commitment_section(home, now)
     return {"type": "home", "blocks": fit(blocks, limits.VIEW_BLOCKS)}
+
+
+def _commitment_section(home: HomeModel, now: datetime) -> list[Block]:
+    """Open commitments (issue 12), overdue first and marked: the viewer's own, then their reps'."""
+    if home.viewer is None:
+        return []
+    today = now.astimezone(zone(home.viewer.time_zone)).date()
+    reps = [c for mine in home.rep_commitments.values() for c in mine]
+    return (home_commitment_blocks("Your commitments", home.own_commitments, today)
+            + home_commitment_blocks("Your reps' commitments", reps, today))
 
 
 def _welcome() -> list[Block]:

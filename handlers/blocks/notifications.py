@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
+from domain.notifications.commitments import COMMITMENT_DUE, COMMITMENT_REMINDER
 from domain.notifications.cycle_tasks import CYCLE_TASKS
 from domain.notifications.debrief_digest import DEBRIEF_DIGEST
 from domain.notifications.debrief_prompt import DEBRIEF_PROMPT
@@ -25,6 +26,7 @@ from domain.notifications.registry import KINDS
 from domain.notifications.scorecards import FRIDAY_SCORECARD, TEAM_SCORECARD
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
+from handlers.blocks.commitments import commitment_due_message, commitment_reminder_message
 from handlers.blocks.cycle_tasks import cycle_tasks_message, team_tasks_message
 from handlers.blocks.debrief_prompts import debrief_digest_message, debrief_prompt_message
 from handlers.blocks.homework import homework_due_message
@@ -84,6 +86,8 @@ RENDERERS = Renderers(
     bind(FRIDAY_SCORECARD, scorecard_message),
     bind(TEAM_SCORECARD, team_scorecard_message),
     bind(PEER_LEARNING, timeless(peer_ask_message)),
+    bind(COMMITMENT_REMINDER, commitment_reminder_message),
+    bind(COMMITMENT_DUE, commitment_due_message),
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers.commands import coach, debrief, scorecard
+from handlers.commands import coach, commit, debrief, scorecard
 from handlers.commands.dispatch import attach
 from handlers.commands.registry import SlashCommands
 
@@ -18,6 +18,7 @@ def slash_commands() -> SlashCommands:
     coach.register(commands)
     debrief.register(commands)
     scorecard.register(commands)
+    commit.register(commands)
     return commands
 
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from handlers.commands import (
     admin,
     calls,
+    commitments,
     contract,
     cycles,
     diagnosis,
@@ -41,6 +42,7 @@ SUBCOMMANDS = (
     *homework.SUBCOMMANDS,
     *shadow.SUBCOMMANDS,
     *peer_learning.SUBCOMMANDS,
+    *commitments.SUBCOMMANDS,
 )
 
 

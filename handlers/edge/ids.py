@@ -87,3 +87,14 @@ SCORECARD_COMMAND = "/scorecard"
 COMMANDS = COMMANDS | {SCORECARD_COMMAND}
 POST_SCORECARD = "scorecard.post"  # "Post in this channel" on the rep's own answer (confirm dialog); value: the week
 SCORECARD_COMMENT_VIEW = "scorecards.comment"  # the rep's comment for their manager; metadata: the ISO week
+# Action plans and follow-up (issue 12): `/coach plan @rep`, `/commit`, the deadline check-in, the manager's changes
+PLAN_VIEW = "commitments.plan"  # the action-plan modal; metadata: the rep
+COMMIT_COMMAND = "/commit"
+COMMANDS = COMMANDS | {COMMIT_COMMAND}
+COMMIT_VIEW = "commitments.commit"  # `/commit` without text (or unreadable)
+COMMITMENT_DONE = "commitments.done"  # on the deadline check-in; value: the action's id
+COMMITMENT_PARTLY = "commitments.partly"  # opens COMMITMENT_OBSTACLES_VIEW; value: the action's id
+COMMITMENT_NOT_DONE = "commitments.not_done"  # opens COMMITMENT_OBSTACLES_VIEW; value: the action's id
+COMMITMENT_OBSTACLES_VIEW = "commitments.obstacles"  # metadata: the action's id and the answer
+COMMITMENT_MENU = "commitments.menu"  # overflow in `/coach commitments`; options "move:<id>" / "drop:<id>"
+COMMITMENT_MOVE_VIEW = "commitments.move"  # the new deadline; metadata: the action's id

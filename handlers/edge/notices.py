@@ -14,6 +14,16 @@ from slack_sdk import WebClient
 
 from domain.catalog import Catalog
 from domain.effects import Notice, Refusal
+from domain.services.commitment_notices import (
+    ActionDelegated,
+    CommitmentAdded,
+    CommitmentAnswered,
+    CommitmentChanged,
+    Committed,
+    PlanForRep,
+    PlanPosted,
+    PlanSaved,
+)
 from domain.services.contracts import (
     BothSigned,
     ContractSaved,
@@ -42,6 +52,7 @@ from domain.services.roleplays import RoleplayRecorded
 from domain.services.roster_rules import RepJoined, RepLeft, RepsAdded
 from domain.services.scorecard_comments import CommentForManager, CommentSent
 from domain.services.shadowing import ShadowFeedback, ShadowRecorded
+from handlers.blocks import commitments as commitment_blocks
 from handlers.blocks import roster
 from handlers.blocks.contract import (
     contract_message,
@@ -271,3 +282,45 @@ def _comment_for_manager(notice: CommentForManager, to: str, catalog: Catalog) -
 @render.register(CommentSent)
 def _comment_sent(notice: CommentSent, to: str, catalog: Catalog) -> Rendered:
     return comment_sent_message(notice)
+
+
+# -- action plans and follow-up (issue 12) -----------------------------------------
+
+@render.register(PlanSaved)
+def _plan_saved(notice: PlanSaved, to: str, catalog: Catalog) -> Rendered:
+    return commitment_blocks.plan_saved_reply(notice)
+
+
+@render.register(PlanForRep)
+def _plan_for_rep(notice: PlanForRep, to: str, catalog: Catalog) -> Rendered:
+    return commitment_blocks.plan_for_rep_message(notice.commitments)
+
+
+@render.register(ActionDelegated)
+def _action_delegated(notice: ActionDelegated, to: str, catalog: Catalog) -> Rendered:
+    return commitment_blocks.action_delegated_message(notice.commitment)
+
+
+@render.register(PlanPosted)
+def _plan_posted(notice: PlanPosted, to: str, catalog: Catalog) -> Rendered:
+    return commitment_blocks.plan_posted_message(notice.commitments)
+
+
+@render.register(CommitmentAdded)
+def _commitment_added(notice: CommitmentAdded, to: str, catalog: Catalog) -> Rendered:
+    return commitment_blocks.commitment_added_message(notice.commitment)
+
+
+@render.register(CommitmentAnswered)
+def _commitment_answered(notice: CommitmentAnswered, to: str, catalog: Catalog) -> Rendered:
+    return commitment_blocks.commitment_answered_message(notice.commitment)
+
+
+@render.register(CommitmentChanged)
+def _commitment_changed(notice: CommitmentChanged, to: str, catalog: Catalog) -> Rendered:
+    return commitment_blocks.commitment_changed_message(notice.commitment, notice.by)
+
+
+@render.register(Committed)
+def _committed(notice: Committed, to: str, catalog: Catalog) -> Rendered:
+    return commitment_blocks.committed_reply(notice.commitment)

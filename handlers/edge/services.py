@@ -11,6 +11,7 @@ from slack_bolt import BoltContext
 from domain.catalog import Catalog
 from domain.model import WorkspaceRef
 from domain.services.calls import CallsService
+from domain.services.commitments import CommitmentService
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
 from domain.services.debrief_feedback import DebriefFeedbackService
@@ -67,6 +68,7 @@ class Services:
     peer_learning: PeerLearningService
     scorecards: ScorecardViewService  # /scorecard and the digest's "Full scorecard" (issue 11)
     scorecard_comments: ScorecardCommentService
+    commitments: CommitmentService  # action plans and their follow-up (issue 12)
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

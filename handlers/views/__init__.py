@@ -6,6 +6,7 @@ from slack_bolt import App
 
 from handlers.edge import ids
 from handlers.views.add_reps import handle_add_reps
+from handlers.views.commitments import handle_commit, handle_move, handle_obstacles, handle_plan
 from handlers.views.contract import handle_contract
 from handlers.views.debriefs import handle_debrief, handle_debrief_feedback
 from handlers.views.homework import handle_assign_homework, handle_hand_in, handle_homework_feedback
@@ -33,3 +34,7 @@ def register(app: App) -> None:
     app.view(ids.SHADOW_VIEW)(handle_shadow)
     app.view(ids.PEER_SHARE_VIEW)(handle_peer_share)
     app.view(ids.SCORECARD_COMMENT_VIEW)(handle_scorecard_comment)
+    app.view(ids.PLAN_VIEW)(handle_plan)
+    app.view(ids.COMMIT_VIEW)(handle_commit)
+    app.view(ids.COMMITMENT_OBSTACLES_VIEW)(handle_obstacles)
+    app.view(ids.COMMITMENT_MOVE_VIEW)(handle_move)

@@ -15,6 +15,7 @@ from storage.orm.coaching import (
     GapRatingRow,
     SelfAssessmentRow,
 )
+from storage.orm.commitments import CommitmentRow
 from storage.orm.files import SharedFileRow
 from storage.orm.homework import HomeworkRow
 from storage.orm.lessons import LessonProgressRow, LessonTextRow
@@ -31,6 +32,7 @@ __all__ = [
     "Base",
     "CallFreeDayRow",
     "CallScoreRow",
+    "CommitmentRow",
     "ContractRow",
     "CycleRow",
     "DebriefFeedbackRow",

@@ -48,6 +48,12 @@ from tests.handlers.privacy_steps import (
 )
 from tests.handlers.roleplay_steps import note_values
 from tests.handlers.shadow_steps import shadow_values, today_in
+from tests.handlers.test_commitment_privacy import (
+    test_a_crafted_commit_form_naming_alex_stores_only_the_senders_own_action as commit_form_names_nobody,
+)
+from tests.handlers.test_commitment_privacy import (
+    test_nobody_else_answers_changes_or_plans_alexs_action as nobody_else_touches_alexs_action,
+)
 from tests.handlers.test_scorecard_comment_privacy import (
     test_nobody_comments_as_alex_or_reads_his_comment as nobody_comments_as_someone_else,
 )
@@ -233,6 +239,13 @@ TRIED_ELSEWHERE: dict[tuple[str, str], Callable[..., None]] = {
 # Scorecard comments (issue 11) name no record: the rep is whoever clicks or submits.
 TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.ADD_SCORECARD_COMMENT), (VIEW, ids.SCORECARD_COMMENT_VIEW)],
                                  nobody_comments_as_someone_else)
+# Action plans (issue 12): each button and form, crafted to name Alex's action, in test_commitment_privacy.py.
+TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.COMMITMENT_DONE), (ACTION, ids.COMMITMENT_PARTLY),
+                                  (ACTION, ids.COMMITMENT_NOT_DONE), (ACTION, ids.COMMITMENT_MENU),
+                                  (VIEW, ids.COMMITMENT_OBSTACLES_VIEW), (VIEW, ids.COMMITMENT_MOVE_VIEW),
+                                  (VIEW, ids.PLAN_VIEW)], nobody_else_touches_alexs_action)
+# `/commit`'s form names no record: the rep is whoever submits it.
+TRIED_ELSEWHERE[(VIEW, ids.COMMIT_VIEW)] = commit_form_names_nobody
 
 
 class _Registrations:

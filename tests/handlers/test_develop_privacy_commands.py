@@ -50,6 +50,7 @@ COMMANDS = [  # (command, text, what the wrong person reads)
     ("/scorecard", "<@UA|alex> post", "Only <@UA> can post <@UA>'s scorecard"),
     ("/scorecard", "team <@UMGR|maya>", "Only <@UMGR> and admins can see <@UMGR>'s team scorecard"),
     ("/scorecard", "team <@UMGR|maya> export", "Only <@UMGR> and admins can see <@UMGR>'s team scorecard"),
+    ("/coach", "plan <@UA|alex>", "<@UA> is not on your team, so you cannot record their action plan"),
 ]
 ADMIN_READS_PIPELINES = {"roleplay <@UA|alex>"}  # the role-play cards' documented exception: no private text
 # An admin sees any rep's scorecard and any team's, by the numbers: nobody's words (so no SECRET) in any of them.

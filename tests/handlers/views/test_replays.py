@@ -29,6 +29,7 @@ from tests.handlers.homework_steps import button_value, click_to_open, dm_with, 
 from tests.handlers.receipt_steps import column, contract_request, replay, rows, score, score_request, team, texts_to
 from tests.handlers.roleplay_steps import open_form, practised_request, teams_with_deals
 from tests.handlers.shadow_steps import shadow_request, week3_team
+from tests.handlers.views import test_commitment_replays as commitments
 from tests.handlers.views import test_debrief_replays as debriefs
 from tests.handlers.views import test_scorecard_comments as scorecard_comments
 
@@ -253,6 +254,13 @@ REPLAYED = {
     # Stores only its receipt: the card is posted in the channel once whatever the retries.
     ids.POST_SCORECARD: scorecard_command.test_post_asks_first_then_posts_once_whatever_the_retries,
     ids.SCORECARD_COMMENT_VIEW: scorecard_comments.test_the_same_submission_retried_is_stored_once_and_told_once,
+    # Action plans and follow-up (issue 12)
+    ids.PLAN_VIEW: commitments.test_a_plan_sent_three_times_stores_its_actions_once_and_tells_each_owner_once,
+    ids.COMMIT_VIEW: commitments.test_a_commit_form_sent_twice_stores_one_action,
+    ids.COMMITMENT_DONE: commitments.test_done_clicked_twice_and_replayed_answers_once_and_tells_the_manager_once,
+    ids.COMMITMENT_OBSTACLES_VIEW: commitments.test_obstacles_sent_twice_are_stored_once_and_told_once,
+    **dict.fromkeys((ids.COMMITMENT_MOVE_VIEW, ids.COMMITMENT_MENU),
+                    commitments.test_a_move_and_a_drop_replayed_change_the_action_once_each),
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
@@ -261,6 +269,7 @@ OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMEN
                  ids.HOMEWORK_TEMPLATE, ids.OPEN_DEBRIEF, ids.EDIT_DEBRIEF, ids.OPEN_REP_WEEK, ids.PEER_SHARE,
                  ids.OPEN_REP_SCORECARD}
 OPENS_A_MODAL |= {ids.ADD_SCORECARD_COMMENT}
+OPENS_A_MODAL |= {ids.COMMITMENT_PARTLY, ids.COMMITMENT_NOT_DONE}  # the obstacles form (issue 12)
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
 

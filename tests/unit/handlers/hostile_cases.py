@@ -64,6 +64,7 @@ from handlers.blocks import (
     week_ahead,
 )
 from handlers.blocks.scorecard_time import scorecard_time_message
+from tests.unit.handlers.hostile_cases_commitments import COMMITMENT_CASES, COMMITMENT_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DEVELOP_WEEK, DIGEST, HOMEWORK, LESSON_NOTES
 from tests.unit.handlers.hostile_cases_peer import PEER_CASES, PEER_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_scorecard import SCORECARD_CASES, SCORECARD_NO_PERSON_TEXT
@@ -293,6 +294,7 @@ CASES: dict[str, list[Call]] = {
     **PEER_CASES,
     **SCORECARD_COMMAND_CASES,
     **SCORECARD_COMMENT_CASES,
+    **COMMITMENT_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -331,4 +333,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     **PEER_NO_PERSON_TEXT,
     **SCORECARD_COMMAND_NO_PERSON_TEXT,
     **SCORECARD_COMMENT_NO_PERSON_TEXT,
+    **COMMITMENT_NO_PERSON_TEXT,
 }

@@ -22,6 +22,15 @@ from sqlalchemy.orm import InstrumentedAttribute
 from domain import field_lengths
 from domain.catalog import load_catalog
 from domain.coaching.calls import ANSWER_FIELDS, CallAnswers, CallRef, CallType
+from domain.coaching.commitments import (
+    ACTION,
+    EVIDENCE,
+    OBSTACLES,
+    SUPPORT,
+    Commitment,
+    CommitmentStatus,
+    field_key,
+)
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import Debrief
@@ -30,6 +39,7 @@ from domain.coaching.peer_learning import PeerShare
 from domain.coaching.scorecard_comments import IsoWeek
 from domain.coaching.shadow_week import ShadowWeek
 from domain.model import Member, WorkspaceRef
+from domain.services.commitment_notices import AnswerForm, CommitForm, PlanForm
 from domain.services.contracts import ContractDraft
 from domain.services.debrief_feedback import FEEDBACK_FIELD, FeedbackForm
 from domain.services.debriefs import DebriefForm
@@ -42,6 +52,7 @@ from domain.services.roleplays import NOTE, PracticeForm
 from domain.services.scorecard_comments import COMMENT_FIELD, CommentForm
 from domain.services.shadowing import ShadowForm
 from handlers.blocks.add_reps_modal import add_reps_modal
+from handlers.blocks.commitment_modals import commit_modal, move_modal, obstacles_modal, plan_modal
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, contract_modal, target_block
 from handlers.blocks.debriefs import debrief_modal, feedback_modal
 from handlers.blocks.diagnosis_modals import (
@@ -62,6 +73,7 @@ from handlers.blocks.shadow_modal import FEEDBACK_BLOCK, shadow_modal
 from handlers.edge import ids
 from storage.orm import (
     CallScoreRow,
+    CommitmentRow,
     ContractRow,
     DebriefFeedbackRow,
     DebriefRow,
@@ -82,6 +94,7 @@ CONTRACT = CoachingContract(WS, "UA", "UMGR", [SuccessMetric("discovery", "disco
                             2.0, "Score calls", "Shadow Tuesdays", cycle_id=1)
 SKILL = CATALOG.competency("value_articulation")
 TEMPLATE = SKILL.homework_templates[0]
+COMMITMENT = Commitment(WS, "UA", "UMGR", "UA", "Send the deck", date(2026, 12, 11), "p1", id=3)
 HOMEWORK = Homework(WS, "UA", "UMGR", "Write value propositions", date(2026, 12, 11), HandInKind.LINK, id=7)
 
 # Every modal, built as its listener builds it.
@@ -110,6 +123,10 @@ MODALS: dict[str, dict[str, Any]] = {
                                                    3.2, 5.1, 4, text="Asked about budget"), "Discovery", "Questions"),
                                "CCOACH", "DUA", "1765.0001"),
     "comment_modal": comment_modal(CommentForm(REP, Member(WS, "UMGR", "Maya", "UTC"), IsoWeek(2026, 50))),
+    "plan_modal": plan_modal(PlanForm(REP, date(2026, 12, 4), date(2027, 1, 17), "CCOACH")),
+    "commit_modal": commit_modal(CommitForm(REP, date(2026, 12, 4)), "send the deck"),
+    "obstacles_modal": obstacles_modal(AnswerForm(COMMITMENT, CommitmentStatus.PARTLY)),
+    "move_modal": move_modal(3, "Send the deck", date(2026, 12, 11)),  # no text input
 }
 # The same builders' other shapes: the hand-in modal of a homework answered in writing, or with a file.
 MORE_MODALS = [hand_in_modal(HandInForm(replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 4)))
@@ -142,6 +159,11 @@ FIELDS: dict[tuple[str, str], Storage] = {
     (ids.SHADOW_VIEW, "practice_next"): (ShadowObservationRow.practice_next, field_lengths.DEBRIEF_ANSWER),
     (ids.SHADOW_VIEW, FEEDBACK_BLOCK): (ShadowObservationRow.feedback, field_lengths.SHADOW_FEEDBACK),
     (ids.SCORECARD_COMMENT_VIEW, COMMENT_FIELD): (ScorecardCommentRow.text, field_lengths.SCORECARD_COMMENT),
+    **{(view, field_key(name, n)): (getattr(CommitmentRow, name), limit)
+       for view, numbers in ((ids.PLAN_VIEW, (1, 2, 3)), (ids.COMMIT_VIEW, (1,))) for n in numbers
+       for name, limit in ((ACTION, field_lengths.COMMITMENT_ACTION), (EVIDENCE, field_lengths.COMMITMENT_EVIDENCE),
+                           (SUPPORT, field_lengths.COMMITMENT_SUPPORT))},
+    (ids.COMMITMENT_OBSTACLES_VIEW, OBSTACLES): (CommitmentRow.obstacles, field_lengths.COMMITMENT_OBSTACLES),
 }
 
 

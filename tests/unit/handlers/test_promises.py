@@ -44,10 +44,14 @@ def test_the_welcome_lists_what_a_rep_is_sent_as_registered() -> None:
     assert titles == ["Monday tasks in cycle weeks 1-2", "Homework reminder on its due date",
                       "Micro-lessons, Tuesdays and Thursdays in cycle weeks 3-6",
                       "End-of-day debrief prompt on working days", "Friday scorecard",
-                      "Friday ask to share your approach, when you improved most on your team"]
+                      "Friday ask to share your approach, when you improved most on your team",
+                      "Commitment reminder the working day before its deadline",
+                      "Commitment follow-up on its deadline: done, partly or not done"]
     assert ("coachflow sends you: monday tasks in cycle weeks 1-2; homework reminder on its due date; "
             "micro-lessons, tuesdays and thursdays in cycle weeks 3-6; end-of-day debrief prompt on working days; "
-            "friday scorecard; friday ask to share your approach, when you improved most on your team.") in _welcome()
+            "friday scorecard; friday ask to share your approach, when you improved most on your team; "
+            "commitment reminder the working day before its deadline; "
+            "commitment follow-up on its deadline: done, partly or not done.") in _welcome()
 
 
 def test_a_newly_registered_kind_appears_in_the_welcome() -> None:
