@@ -75,7 +75,8 @@ class _People:
 
 def homes_for(uow: UnitOfWork, ws: WorkspaceRef, user_ids: Sequence[str],
               catalog: Catalog | None, now: datetime | None = None) -> tuple[HomeModel, ...]:
-    """The App Home of each of these people, in order; without a catalog, no skills profile; without `now`, no week."""
+    """The App Home of each of these people, in order; without a catalog, no skills profile; without `now`, no week
+    and no commitments."""
     wanted = list(dict.fromkeys(user_ids))
     if not wanted:
         return ()
@@ -87,6 +88,8 @@ def homes_for(uow: UnitOfWork, ws: WorkspaceRef, user_ids: Sequence[str],
     profiles = load_profiles(uow, ws, coached, catalog) if catalog is not None else {}
     calls = _stage_three(uow, ws, people, now, catalog) if now is not None else None
     homes = (_home(user_id, people, cycles, progress, profiles) for user_id in wanted)
+    if now is None:  # without a clock nothing can be overdue: no week, no commitments
+        return tuple(_with_week(home, calls, now) for home in homes)
     managed = [r.user_id for reps in people.reps_of.values() for r in reps]
     by_rep, by_owner = load_open_commitments(uow, ws, list(people.viewers), managed)
     return tuple(_with_commitments(_with_week(home, calls, now), by_rep, by_owner) for home in homes)
