@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from domain.coaching.commitments import KeptRate
 from domain.coaching.leading import Direction, IndicatorWeeks, RepIndicators, WeekValue
 from domain.model import Member, WorkspaceRef
 from domain.pipeline.model import Stage
@@ -117,6 +118,7 @@ class Scorecard:
     feedback: tuple[ShadowFeedback, ...] = ()
     lessons_done: tuple[str, ...] = ()  # lesson titles marked done this week
     homework_done: tuple[str, ...] = ()  # homework handed in this week, as assigned
+    commitments: KeptRate | None = None  # action-plan commitments kept on time over the cycle, when any fell due
 
     @property
     def label(self) -> str:

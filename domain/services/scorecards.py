@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from domain.catalog import Catalog
+from domain.coaching.commitments import Commitment, KeptRate, kept_on_time
 from domain.coaching.contract import ContractStatus
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import CallWords, ShadowObservation, week_of
@@ -58,6 +59,12 @@ def _examples(debriefs: Iterable[CallWords]) -> tuple[Example, ...]:
     return tuple(found[:MAX_EXAMPLES])
 
 
+def _kept(actions: Sequence[Commitment], day: date, since: date) -> KeptRate | None:
+    """Kept on time out of those due by the end of `day`; None when none fell due yet (nothing to say)."""
+    rate = kept_on_time(actions, day + timedelta(days=1), since)
+    return rate if rate.due else None
+
+
 def _feedback(observations: Iterable[ShadowObservation]) -> tuple[ShadowFeedback, ...]:
     return tuple(ShadowFeedback(o.call_on, o.call.account, o.observer_id, o.feedback.strip(), dict(o.skill_scores))
                  for o in sorted(observations, key=lambda o: o.call_on) if o.feedback.strip())
@@ -92,6 +99,8 @@ def _scorecards(uow: UnitOfWork, ws: WorkspaceRef, reps: Mapping[str, Member], d
     cycle_ids = [c.id for c in active.values() if c.id is not None]
     lessons = uow.lessons.for_cycles(ws, cycle_ids)
     homework = uow.homework.for_reps(ws, rep_ids, (HomeworkStatus.HANDED_IN, HomeworkStatus.REVIEWED))
+    # Commitments kept on time over the cycle, as of the end of the rep's day in `day_by_rep`.
+    actions = uow.commitments.for_reps(ws, rep_ids, deadline_from=min(c.starts_on for c in active.values()))
     deals_by_rep: dict[str, list[Opportunity]] = {}
     for deal in uow.pipeline.for_owners(ws, rep_ids):
         deals_by_rep.setdefault(deal.owner_id, []).append(deal)
@@ -118,6 +127,7 @@ def _scorecards(uow: UnitOfWork, ws: WorkspaceRef, reps: Mapping[str, Member], d
             debriefed=len(mine), shadowed=len(seen), examples=_examples(mine),
             pipeline=pipeline_impact(deals_by_rep.get(rep_id, []), monday, sunday, cycle.starts_on),
             feedback=_feedback(seen), lessons_done=done_lessons, homework_done=handed_in,
+            commitments=_kept(actions.get(rep_id, []), wanted[rep_id], cycle.starts_on),
         )
     return cards
 

@@ -51,10 +51,12 @@ def _shadow_target_applies(card: Scorecard) -> bool:
 
 
 def calls_text(card: Scorecard) -> str:
-    """`3 debriefed · 1 shadowed (target 2-3)`."""
+    """`3 debriefed · 1 shadowed (target 2-3)`, and `· 3 of 4 commitments kept on time` once any fell due."""
     low, high = SHADOW_TARGET
     target = f" (target {low}-{high})" if _shadow_target_applies(card) else ""
-    return f"{card.debriefed} debriefed · {card.shadowed} shadowed{target}"
+    kept = card.commitments
+    promised = f" · {kept.kept} of {kept.due} commitments kept on time" if kept is not None else ""
+    return f"{card.debriefed} debriefed · {card.shadowed} shadowed{target}{promised}"
 
 
 def _number(value: float) -> str:

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from domain.catalog import load_catalog
 from domain.coaching.calls import CallAnswers, CallRef, CallType
+from domain.coaching.commitments import Commitment, CommitmentStatus
 from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import Debrief, DebriefFeedback, ShadowObservation
@@ -80,6 +81,14 @@ def _sam_s_weeks(store: FakeStore) -> None:
         uow.homework.add(Homework(WS, "USAM", "UMGR", "Write three PAIN questions for Globex", date(2026, 12, 10),
                                   HandInKind.TEXT, HomeworkStatus.HANDED_IN, cycle.id,
                                   handed_in_at=datetime(2026, 12, 9, 2, tzinfo=UTC)))
+        for n, (deadline, status, answered) in enumerate((
+                (date(2026, 12, 3), CommitmentStatus.DONE, date(2026, 12, 3)),  # kept on time
+                (date(2026, 12, 9), CommitmentStatus.DONE, date(2026, 12, 10)),  # done, a day late
+                (date(2026, 12, 10), CommitmentStatus.OPEN, None),  # fell due, still open
+                (date(2026, 12, 18), CommitmentStatus.OPEN, None),  # not due yet: not counted
+                (date(2026, 12, 8), CommitmentStatus.DROPPED, None))):  # dropped: nobody owes it
+            uow.commitments.add(Commitment(WS, "USAM", "UMGR", "USAM", f"Action {n}", deadline, "p1",
+                                           status=status, answered_on=answered))
         uow.pipeline.upsert(WS, [
             # Before the cycle: 10 days in qualifying, the rep's baseline.
             Opportunity(WS, "D1", "USAM", "Initech", stage=Stage.PRESENTING, stage_entered={
@@ -117,6 +126,7 @@ def test_a_reps_scorecard_shows_their_week_in_numbers_and_in_their_own_words() -
     assert [(f.text, f.scores) for f in sam.feedback] == [("Great pause after the price question", {"discovery": 4})]
     assert sam.lessons_done == (LESSON.title,)
     assert sam.homework_done == ("Write three PAIN questions for Globex",)
+    assert sam.commitments is not None and (sam.commitments.kept, sam.commitments.due) == (1, 3)
     assert sam.pipeline is not None
     [move] = sam.pipeline.moved
     assert (move.name, move.left, move.entered, move.days, move.baseline_days, move.faster) == (
@@ -127,6 +137,7 @@ def test_a_reps_scorecard_shows_their_week_in_numbers_and_in_their_own_words() -
 
     priya = cards["UPRI"]
     assert not priya.has_activity and priya.pipeline is None and priya.headline() is None
+    assert priya.commitments is None  # none fell due: the card says nothing about commitments
 
 
 def test_last_weeks_scorecard_is_that_weeks_own() -> None:

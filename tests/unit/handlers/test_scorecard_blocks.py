@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from bot.fake_slack import check_message, check_view, mrkdwn_to_text
+from domain.coaching.commitments import KeptRate
 from domain.coaching.leading import Agreement
 from domain.coaching.scorecard import DealClosed, DealMove, Example, PipelineImpact, ShadowFeedback
 from domain.pipeline.model import Stage
@@ -227,3 +228,9 @@ def test_the_modal_fits_and_has_a_short_title() -> None:
 def test_an_unknown_viewer_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="viewer"):
         scorecard_blocks(discovery_and_closing(), viewer="admin")
+
+
+def test_commitments_kept_on_time_show_once_any_fell_due() -> None:
+    kept = _texts(scorecard_blocks(discovery_and_closing(debriefed=3, commitments=KeptRate(3, 4))))
+    assert "3 debriefed · 1 shadowed (target 2-3) · 3 of 4 commitments kept on time" in kept
+    assert "commitments" not in _texts(scorecard_blocks(discovery_and_closing(debriefed=3)))
