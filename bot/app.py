@@ -43,6 +43,7 @@ from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
 from domain.services.scorecard_comments import ScorecardCommentService
 from domain.services.scorecard_views import ScorecardViewService
+from domain.services.sessions import SessionService
 from domain.services.shadowing import ShadowService
 from handlers import register_all
 from handlers.edge import install_edge_guards
@@ -113,6 +114,7 @@ def build_services(
         peer_learning=PeerLearningService(uow_factory, catalog, clock, preferences),
         scorecards=ScorecardViewService(uow_factory, catalog, clock),
         scorecard_comments=ScorecardCommentService(uow_factory, clock),
+        sessions=SessionService(uow_factory, clock),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

@@ -28,6 +28,7 @@ from domain.coaching.ports import (
     SelfAssessmentRepository,
     ShadowObservationRepository,
 )
+from domain.coaching.session_ports import SessionRepository
 from domain.delivery import (
     Delivery,
     DeliveryKey,
@@ -155,6 +156,8 @@ class Repositories(Protocol):
     def peer_shares(self) -> PeerShareRepository: ...
     @property
     def scorecard_comments(self) -> ScorecardCommentRepository: ...
+    @property
+    def sessions(self) -> SessionRepository: ...  # 1:1 sessions (issue 12)
 
 
 class UnitOfWork(Repositories, Protocol):

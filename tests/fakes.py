@@ -43,6 +43,7 @@ from tests.fakes_prompts import CallFreeDays, FakeCallFreeDayRepository
 from tests.fakes_receipts import FakeReceiptRepository
 from tests.fakes_roleplay import FakeRoleplayRepository
 from tests.fakes_scorecards import FakeScorecardCommentRepository, ScorecardComments
+from tests.fakes_sessions import FakeSessionRepository, Sessions
 from tests.fakes_shared_files import FakeSharedFileRepository
 
 
@@ -67,6 +68,7 @@ class _Tables:
     call_free_days: CallFreeDays = field(default_factory=set)
     peer_shares: PeerShares = field(default_factory=dict)
     scorecard_comments: ScorecardComments = field(default_factory=dict)
+    sessions: Sessions = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -88,6 +90,7 @@ class _Tables:
             call_free_days=set(self.call_free_days),
             peer_shares=dict(self.peer_shares),
             scorecard_comments=dict(self.scorecard_comments),
+            sessions=dict(self.sessions),
         )
 
 
@@ -244,6 +247,7 @@ class FakeUnitOfWork:
         self.peer_shares = FakePeerShareRepository(self._tables.peer_shares, self._tables.workspaces)
         self.scorecard_comments = FakeScorecardCommentRepository(self._tables.scorecard_comments,
                                                                  self._tables.workspaces)
+        self.sessions = FakeSessionRepository(self._tables.sessions, self._tables.workspaces)
         return self
 
     def __exit__(

@@ -14,6 +14,7 @@ from datetime import datetime
 from domain.catalog import Catalog
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.progress import CycleProgress
+from domain.coaching.sessions import CoachingSession, next_of
 from domain.model import Member, Role, WorkspaceRef
 from domain.ports import UnitOfWork
 from domain.scheduling.calendar import zone
@@ -43,6 +44,9 @@ class HomeModel:
     # The viewer's and their reps' week in stage 3 (calls, lessons, homework; role-play cards for the reps),
     # in the viewer's own calendar; empty without a clock.
     develop: dict[str, DevelopWeek] = field(default_factory=dict)
+    # Next 1:1 sessions (issue 12), by rep id: the viewer's own with their manager, and each of their reps'
+    # with them; empty without a clock.
+    next_sessions: dict[str, CoachingSession] = field(default_factory=dict)
 
     @property
     def is_new(self) -> bool:
@@ -81,7 +85,25 @@ def homes_for(uow: UnitOfWork, ws: WorkspaceRef, user_ids: Sequence[str],
     profiles = load_profiles(uow, ws, coached, catalog) if catalog is not None else {}
     calls = _stage_three(uow, ws, people, now, catalog) if now is not None else None
     homes = (_home(user_id, people, cycles, progress, profiles) for user_id in wanted)
-    return tuple(_with_week(home, calls, now) for home in homes)
+    sessions = uow.sessions.upcoming_for(ws, list(people.viewers), now) if now is not None else {}
+    return tuple(_with_sessions(_with_week(home, calls, now), sessions, now) for home in homes)
+
+
+def _with_sessions(home: HomeModel, sessions: dict[str, list[CoachingSession]],
+                   now: datetime | None) -> HomeModel:
+    """The viewer's next 1:1 as a rep, and each of their reps' next with them (one query for the batch)."""
+    mine = sessions.get(home.viewer_id, [])
+    if now is None or not mine:
+        return home
+    found: dict[str, CoachingSession] = {}
+    own = next_of([s for s in mine if s.rep_id == home.viewer_id], now)
+    if own is not None:
+        found[home.viewer_id] = own
+    for rep in home.reps:
+        ahead = next_of([s for s in mine if s.rep_id == rep.user_id and s.manager_id == home.viewer_id], now)
+        if ahead is not None:
+            found[rep.user_id] = ahead
+    return replace(home, next_sessions=found)
 
 
 def _stage_three(uow: UnitOfWork, ws: WorkspaceRef, people: _People, now: datetime,

@@ -21,6 +21,7 @@ from handlers.commands import (
     priorities,
     roleplay,
     roster,
+    sessions,
     settings,
     shadow,
 )
@@ -41,6 +42,7 @@ SUBCOMMANDS = (
     *homework.SUBCOMMANDS,
     *shadow.SUBCOMMANDS,
     *peer_learning.SUBCOMMANDS,
+    *sessions.SUBCOMMANDS,
 )
 
 

@@ -87,3 +87,5 @@ SCORECARD_COMMAND = "/scorecard"
 COMMANDS = COMMANDS | {SCORECARD_COMMAND}
 POST_SCORECARD = "scorecard.post"  # "Post in this channel" on the rep's own answer (confirm dialog); value: the week
 SCORECARD_COMMENT_VIEW = "scorecards.comment"  # the rep's comment for their manager; metadata: the ISO week
+# 1:1 sessions (issue 12): the booking / move modal (`/coach session @rep` without a time)
+SESSION_VIEW = "sessions.book"

@@ -41,6 +41,7 @@ from domain.services.prioritization import RepPriorities
 from domain.services.roleplays import RoleplayRecorded
 from domain.services.roster_rules import RepJoined, RepLeft, RepsAdded
 from domain.services.scorecard_comments import CommentForManager, CommentSent
+from domain.services.session_notices import SessionNews
 from domain.services.shadowing import ShadowFeedback, ShadowRecorded
 from handlers.blocks import roster
 from handlers.blocks.contract import (
@@ -72,6 +73,7 @@ from handlers.blocks.profile import (
 )
 from handlers.blocks.roleplay import roleplay_recorded_notice
 from handlers.blocks.scorecard_comments import comment_for_manager_message, comment_sent_message
+from handlers.blocks.sessions import session_news_message
 from handlers.blocks.shadow import shadow_feedback_notice, shadow_recorded_message
 from handlers.charts.model import MatrixPoint
 from handlers.edge.chart_upload import upload_matrix
@@ -271,3 +273,10 @@ def _comment_for_manager(notice: CommentForManager, to: str, catalog: Catalog) -
 @render.register(CommentSent)
 def _comment_sent(notice: CommentSent, to: str, catalog: Catalog) -> Rendered:
     return comment_sent_message(notice)
+
+
+# -- 1:1 sessions (issue 12) ---------------------------------------------------------
+
+@render.register(SessionNews)
+def _session_news(notice: SessionNews, to: str, catalog: Catalog) -> Rendered:
+    return session_news_message(notice, to)

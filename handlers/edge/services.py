@@ -32,6 +32,7 @@ from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
 from domain.services.scorecard_comments import ScorecardCommentService
 from domain.services.scorecard_views import ScorecardViewService
+from domain.services.sessions import SessionService
 from domain.services.shadowing import ShadowService
 
 CONTEXT_KEY = "coachflow"
@@ -67,6 +68,7 @@ class Services:
     peer_learning: PeerLearningService
     scorecards: ScorecardViewService  # /scorecard and the digest's "Full scorecard" (issue 11)
     scorecard_comments: ScorecardCommentService
+    sessions: SessionService  # 1:1 sessions (issue 12)
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

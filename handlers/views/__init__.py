@@ -15,6 +15,7 @@ from handlers.views.roleplay import handle_roleplay_practised
 from handlers.views.score_call import handle_score_call
 from handlers.views.scorecard_comments import handle_scorecard_comment
 from handlers.views.self_assessment import handle_self_assessment
+from handlers.views.sessions import handle_session
 from handlers.views.shadow import handle_shadow
 
 
@@ -33,3 +34,4 @@ def register(app: App) -> None:
     app.view(ids.SHADOW_VIEW)(handle_shadow)
     app.view(ids.PEER_SHARE_VIEW)(handle_peer_share)
     app.view(ids.SCORECARD_COMMENT_VIEW)(handle_scorecard_comment)
+    app.view(ids.SESSION_VIEW)(handle_session)
