@@ -13,6 +13,7 @@ from handlers.edge import ids
 from tests.handlers.conftest import Slack, home_text
 from tests.handlers.diagnosis_steps import open_modal
 from tests.handlers.homework_steps import dm_with, submit_view
+from tests.handlers.receipt_steps import replay, texts_to
 
 NY, LONDON = ZoneInfo("America/New_York"), ZoneInfo("Europe/London")
 
@@ -94,3 +95,16 @@ def test_the_modal_books_in_the_managers_zone_and_keeps_a_crafted_rep_out(slack:
     other = {**move, "private_metadata": json.dumps({"rep": "UL", "session": 999})}
     assert "not one of yours" in json.loads(submit_view(slack, "UMGR2", ids.SESSION_VIEW, other, values).body)[
         "errors"][DAY]
+
+
+def test_the_booking_form_replayed_books_once_and_tells_once(slack: Slack) -> None:
+    _team(slack)
+    modal = open_modal(slack, "UMGR", "session <@UL|lena>")
+    day = datetime.now(UTC).astimezone(NY).date() + timedelta(days=3)
+    values = {DAY: {VALUE: datepicker(day)}, TIME: {VALUE: {"type": "timepicker", "selected_time": "11:00"}},
+              MINUTES: {VALUE: static_select("45")}, REPEAT: {VALUE: static_select("once")}}
+    request = slack.requests.view_submission("UMGR", ids.SESSION_VIEW, values,
+                                             private_metadata=modal["private_metadata"], blocks=modal["blocks"])
+    replies = replay(slack, request, request, request)
+    assert all(r.status == 200 and r.body == "" for r in replies)
+    assert texts_to(slack, "UL", "booked") == 1 and texts_to(slack, "UMGR", "booked") == 1

@@ -21,6 +21,7 @@ from domain.ports import UnitOfWorkFactory
 from handlers import actions, views
 from handlers.edge import ids
 from tests.handlers import test_peer_learning as peer
+from tests.handlers import test_sessions as sessions
 from tests.handlers.actions import test_debrief_prompt as prompts
 from tests.handlers.commands import test_scorecard_command as scorecard_command
 from tests.handlers.conftest import Reply, Slack
@@ -253,6 +254,7 @@ REPLAYED = {
     # Stores only its receipt: the card is posted in the channel once whatever the retries.
     ids.POST_SCORECARD: scorecard_command.test_post_asks_first_then_posts_once_whatever_the_retries,
     ids.SCORECARD_COMMENT_VIEW: scorecard_comments.test_the_same_submission_retried_is_stored_once_and_told_once,
+    ids.SESSION_VIEW: sessions.test_the_booking_form_replayed_books_once_and_tells_once,  # issue 12
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
