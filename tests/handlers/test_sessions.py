@@ -108,3 +108,20 @@ def test_the_booking_form_replayed_books_once_and_tells_once(slack: Slack) -> No
     replies = replay(slack, request, request, request)
     assert all(r.status == 200 and r.body == "" for r in replies)
     assert texts_to(slack, "UL", "booked") == 1 and texts_to(slack, "UMGR", "booked") == 1
+
+
+def test_reschedule_without_a_time_opens_the_move_form_on_the_next_session(slack: Slack) -> None:
+    _team(slack)
+    slack.coach("UMGR", "session <@UL|lena> tomorrow 15:00")
+    modal = open_modal(slack, "UMGR", "session reschedule <@UL|lena>")
+    start = _tomorrow_at(NY, 15)
+    picked = {block["block_id"]: block["element"] for block in modal["blocks"] if block["type"] == "input"}
+    assert picked[DAY]["initial_date"] == start.date().isoformat() and picked[TIME]["initial_time"] == "15:00"
+    assert MINUTES not in picked  # a move keeps the length
+    later = start.date() + timedelta(days=1)
+    values = {DAY: {VALUE: datepicker(later)}, TIME: {VALUE: {"type": "timepicker", "selected_time": "16:30"}}}
+    assert submit_view(slack, "UMGR", ids.SESSION_VIEW, modal, values).status == 200
+    new = datetime(later.year, later.month, later.day, 16, 30, tzinfo=NY).astimezone(LONDON)
+    dm = dm_with(slack, "UL", "moved")["text"]
+    assert f"now *{new:%a %-d %b %H:%M} for you (London)" in dm and f"(was {start.astimezone(LONDON):%a %-d %b}" in dm
+    assert "No 1:1" not in home_text(slack.open_home("UMGR"))
