@@ -16,8 +16,9 @@ Rules:
   (8 weeks) ahead, each at the same wall-clock time in the manager's zone
   (across a DST change too), all sharing `series_id` (the first's id), so
   one occurrence can be moved or cancelled alone, or the rest of the series
-  cancelled at once. Eight weeks is one coaching cycle; booking again
-  continues the series.
+  cancelled at once. Eight weeks is one coaching cycle (fixed rather than
+  the rep's cycle end, so a rep without an active cycle gets the same);
+  booking again starts the next series.
 """
 
 from __future__ import annotations
