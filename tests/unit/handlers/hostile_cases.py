@@ -75,6 +75,7 @@ from tests.unit.handlers.hostile_cases_scorecard_comments import (
     SCORECARD_COMMENT_CASES,
     SCORECARD_COMMENT_NO_PERSON_TEXT,
 )
+from tests.unit.handlers.hostile_cases_sessions import SESSION_CASES, SESSION_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, OUR_IDS, REP, TODAY, WS, Call
 
 CYCLE = CoachingCycle(WS, "UREP", "UMGR", date(2026, 12, 7), id=1)
@@ -293,6 +294,7 @@ CASES: dict[str, list[Call]] = {
     **PEER_CASES,
     **SCORECARD_COMMAND_CASES,
     **SCORECARD_COMMENT_CASES,
+    **SESSION_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -331,4 +333,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     **PEER_NO_PERSON_TEXT,
     **SCORECARD_COMMAND_NO_PERSON_TEXT,
     **SCORECARD_COMMENT_NO_PERSON_TEXT,
+    **SESSION_NO_PERSON_TEXT,
 }
