@@ -44,6 +44,7 @@ from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
 from domain.services.scorecard_comments import ScorecardCommentService
 from domain.services.scorecard_views import ScorecardViewService
+from domain.services.sessions import SessionService
 from domain.services.shadowing import ShadowService
 from handlers import register_all
 from handlers.edge import install_edge_guards
@@ -115,6 +116,7 @@ def build_services(
         scorecards=ScorecardViewService(uow_factory, catalog, clock),
         scorecard_comments=ScorecardCommentService(uow_factory, clock),
         commitments=CommitmentService(uow_factory, catalog, clock, schedules, settings.default_time_zone),
+        sessions=SessionService(uow_factory, clock),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

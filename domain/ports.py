@@ -29,6 +29,7 @@ from domain.coaching.ports import (
     SelfAssessmentRepository,
     ShadowObservationRepository,
 )
+from domain.coaching.session_ports import SessionRepository
 from domain.delivery import (
     Delivery,
     DeliveryKey,
@@ -158,6 +159,8 @@ class Repositories(Protocol):
     def scorecard_comments(self) -> ScorecardCommentRepository: ...
     @property
     def commitments(self) -> CommitmentRepository: ...
+    @property
+    def sessions(self) -> SessionRepository: ...  # 1:1 sessions (issue 12)
 
 
 class UnitOfWork(Repositories, Protocol):

@@ -39,6 +39,7 @@ from storage.repositories import SqlMemberRepository, SqlWorkspaceRepository
 from storage.roleplay_repository import SqlRoleplayRepository
 from storage.schedule_repository import SqlScheduleRepository
 from storage.scorecard_comment_repository import SqlScorecardCommentRepository
+from storage.session_repository import SqlSessionRepository
 from storage.shared_file_repository import SqlSharedFileRepository
 
 # How long a SQLite writer waits for another to finish before giving up with
@@ -247,6 +248,7 @@ class SqlUnitOfWork:
         self.peer_shares = SqlPeerShareRepository(self._session)
         self.scorecard_comments = SqlScorecardCommentRepository(self._session)
         self.commitments = SqlCommitmentRepository(self._session)
+        self.sessions = SqlSessionRepository(self._session)
         return self
 
     def __exit__(

@@ -44,6 +44,7 @@ from tests.fakes_prompts import CallFreeDays, FakeCallFreeDayRepository
 from tests.fakes_receipts import FakeReceiptRepository
 from tests.fakes_roleplay import FakeRoleplayRepository
 from tests.fakes_scorecards import FakeScorecardCommentRepository, ScorecardComments
+from tests.fakes_sessions import FakeSessionRepository, Sessions
 from tests.fakes_shared_files import FakeSharedFileRepository
 
 
@@ -69,6 +70,7 @@ class _Tables:
     peer_shares: PeerShares = field(default_factory=dict)
     scorecard_comments: ScorecardComments = field(default_factory=dict)
     commitments: Commitments = field(default_factory=dict)
+    sessions: Sessions = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -91,6 +93,7 @@ class _Tables:
             peer_shares=dict(self.peer_shares),
             scorecard_comments=dict(self.scorecard_comments),
             commitments=dict(self.commitments),
+            sessions=dict(self.sessions),
         )
 
 
@@ -248,6 +251,7 @@ class FakeUnitOfWork:
         self.scorecard_comments = FakeScorecardCommentRepository(self._tables.scorecard_comments,
                                                                  self._tables.workspaces)
         self.commitments = FakeCommitmentRepository(self._tables.commitments, self._tables.workspaces)
+        self.sessions = FakeSessionRepository(self._tables.sessions, self._tables.workspaces)
         return self
 
     def __exit__(

@@ -15,6 +15,7 @@ from domain.catalog import Catalog
 from domain.coaching.commitments import Commitment
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.progress import CycleProgress
+from domain.coaching.sessions import CoachingSession, next_of
 from domain.model import Member, Role, WorkspaceRef
 from domain.ports import UnitOfWork
 from domain.scheduling.calendar import zone
@@ -49,6 +50,9 @@ class HomeModel:
     # their reps'; overdue ones are marked where shown.
     own_commitments: tuple[Commitment, ...] = ()
     rep_commitments: dict[str, tuple[Commitment, ...]] = field(default_factory=dict)
+    # Next 1:1 sessions (issue 12), by rep id: the viewer's own with their manager, and each of their reps'
+    # with them; empty without a clock.
+    next_sessions: dict[str, CoachingSession] = field(default_factory=dict)
 
     @property
     def is_new(self) -> bool:
@@ -88,11 +92,13 @@ def homes_for(uow: UnitOfWork, ws: WorkspaceRef, user_ids: Sequence[str],
     profiles = load_profiles(uow, ws, coached, catalog) if catalog is not None else {}
     calls = _stage_three(uow, ws, people, now, catalog) if now is not None else None
     homes = (_home(user_id, people, cycles, progress, profiles) for user_id in wanted)
-    if now is None:  # without a clock nothing can be overdue: no week, no commitments
+    if now is None:  # without a clock nothing can be overdue and nothing is next: no week, commitments, 1:1s
         return tuple(_with_week(home, calls, now) for home in homes)
     managed = [r.user_id for reps in people.reps_of.values() for r in reps]
     by_rep, by_owner = load_open_commitments(uow, ws, list(people.viewers), managed)
-    return tuple(_with_commitments(_with_week(home, calls, now), by_rep, by_owner) for home in homes)
+    sessions = uow.sessions.upcoming_for(ws, list(people.viewers), now)
+    return tuple(_with_sessions(_with_commitments(_with_week(home, calls, now), by_rep, by_owner), sessions, now)
+                 for home in homes)
 
 
 def _with_commitments(home: HomeModel, by_rep: dict[str, list[Commitment]],
@@ -101,6 +107,24 @@ def _with_commitments(home: HomeModel, by_rep: dict[str, list[Commitment]],
         return home
     reps = {r.user_id: tuple(by_rep[r.user_id]) for r in home.reps if by_rep.get(r.user_id)}
     return replace(home, own_commitments=own_commitments(home.viewer_id, by_rep, by_owner), rep_commitments=reps)
+
+
+def _with_sessions(home: HomeModel, sessions: dict[str, list[CoachingSession]],
+                   now: datetime | None) -> HomeModel:
+    """The viewer's next 1:1 as a rep, and each of their reps' next with them (one query for the batch)."""
+    mine = sessions.get(home.viewer_id, [])
+    if now is None or not mine:
+        return home
+    found: dict[str, CoachingSession] = {}
+    own = next_of([s for s in mine if s.rep_id == home.viewer_id], now)
+    if own is not None:
+        found[home.viewer_id] = own
+    for rep in home.reps:
+        ahead = next_of([s for s in mine if s.rep_id == rep.user_id and s.manager_id == home.viewer_id], now)
+        if ahead is not None:
+            found[rep.user_id] = ahead
+    return replace(home, next_sessions=found)
+
 
 
 def _stage_three(uow: UnitOfWork, ws: WorkspaceRef, people: _People, now: datetime,

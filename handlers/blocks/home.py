@@ -40,6 +40,7 @@ from handlers.blocks.kit import (
     time_zone_label,
 )
 from handlers.blocks.roster import team_line
+from handlers.blocks.sessions import next_session_line, rep_row_session
 from handlers.edge import ids
 
 # Leave room for the sections after the team list; a long team is trimmed
@@ -105,6 +106,9 @@ def _coach_section(home: HomeModel, now: datetime) -> list[Block]:
     cycle = home.cycles.get(home.viewer_id)
     if cycle is not None and home.viewer is not None:
         blocks.append(section(f":calendar: Coaching cycle: {_stage_text(cycle, home.viewer, now)}"))
+    viewer = home.viewer
+    if viewer is not None and (line := next_session_line(home.next_sessions.get(home.viewer_id), viewer)):
+        blocks.append(section(line))
     return blocks
 
 
@@ -124,6 +128,9 @@ def _team_section(home: HomeModel, now: datetime, skill_names: dict[str, str]) -
     for rep in home.reps[:_MAX_REPS_SHOWN]:
         blocks += _rep_row(rep, now, home.cycles.get(rep.user_id), home.progress.get(rep.user_id), skill_names,
                            home.develop.get(rep.user_id))
+        if home.viewer is not None and rep.user_id in home.next_sessions:  # issue 12: the rep's next 1:1
+            blocks[-2] = _with_session_line(blocks[-2], rep_row_session(home.next_sessions.get(rep.user_id),
+                                                                       home.viewer))
     if count > _MAX_REPS_SHOWN:
         blocks.append(context(f"…and {count - _MAX_REPS_SHOWN} more. `/coach team` lists everyone."))
     blocks.append(actions(button("Add reps", ids.OPEN_ADD_REPS, style="primary")))
@@ -156,6 +163,14 @@ def _rep_row(
     row = section(md("{rep}\n{zone} · {stage}{status}", rep=mention(rep.user_id),
                      zone=time_zone_label(rep.time_zone, now), stage=stage, status=status))
     return [row, actions(button("This week", ids.OPEN_REP_WEEK, value=rep.user_id), remove)]
+
+
+def _with_session_line(row: Block, line: str) -> Block:
+    """The rep row's section with the 1:1 line added under it."""
+    text = row.get("text")
+    if not isinstance(text, dict) or not isinstance(text.get("text"), str):
+        return row
+    return {**row, "text": {**text, "text": limits.clip(text["text"] + "\n" + line, limits.SECTION_TEXT)}}
 
 
 def _workspace_section(home: HomeModel) -> list[Block]:

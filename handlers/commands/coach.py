@@ -22,6 +22,7 @@ from handlers.commands import (
     priorities,
     roleplay,
     roster,
+    sessions,
     settings,
     shadow,
 )
@@ -43,6 +44,7 @@ SUBCOMMANDS = (
     *shadow.SUBCOMMANDS,
     *peer_learning.SUBCOMMANDS,
     *commitments.SUBCOMMANDS,
+    *sessions.SUBCOMMANDS,
 )
 
 

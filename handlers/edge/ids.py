@@ -98,3 +98,5 @@ COMMITMENT_NOT_DONE = "commitments.not_done"  # opens COMMITMENT_OBSTACLES_VIEW;
 COMMITMENT_OBSTACLES_VIEW = "commitments.obstacles"  # metadata: the action's id and the answer
 COMMITMENT_MENU = "commitments.menu"  # overflow in `/coach commitments`; options "move:<id>" / "drop:<id>"
 COMMITMENT_MOVE_VIEW = "commitments.move"  # the new deadline; metadata: the action's id
+# 1:1 sessions (issue 12): the booking / move modal (`/coach session @rep` without a time)
+SESSION_VIEW = "sessions.book"

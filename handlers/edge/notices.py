@@ -51,6 +51,7 @@ from domain.services.prioritization import RepPriorities
 from domain.services.roleplays import RoleplayRecorded
 from domain.services.roster_rules import RepJoined, RepLeft, RepsAdded
 from domain.services.scorecard_comments import CommentForManager, CommentSent
+from domain.services.session_notices import SessionNews
 from domain.services.shadowing import ShadowFeedback, ShadowRecorded
 from handlers.blocks import commitments as commitment_blocks
 from handlers.blocks import roster
@@ -83,6 +84,7 @@ from handlers.blocks.profile import (
 )
 from handlers.blocks.roleplay import roleplay_recorded_notice
 from handlers.blocks.scorecard_comments import comment_for_manager_message, comment_sent_message
+from handlers.blocks.sessions import session_news_message
 from handlers.blocks.shadow import shadow_feedback_notice, shadow_recorded_message
 from handlers.charts.model import MatrixPoint
 from handlers.edge.chart_upload import upload_matrix
@@ -324,3 +326,8 @@ def _commitment_changed(notice: CommitmentChanged, to: str, catalog: Catalog) ->
 @render.register(Committed)
 def _committed(notice: Committed, to: str, catalog: Catalog) -> Rendered:
     return commitment_blocks.committed_reply(notice.commitment)
+# -- 1:1 sessions (issue 12) ---------------------------------------------------------
+
+@render.register(SessionNews)
+def _session_news(notice: SessionNews, to: str, catalog: Catalog) -> Rendered:
+    return session_news_message(notice, to)

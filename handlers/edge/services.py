@@ -33,6 +33,7 @@ from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
 from domain.services.scorecard_comments import ScorecardCommentService
 from domain.services.scorecard_views import ScorecardViewService
+from domain.services.sessions import SessionService
 from domain.services.shadowing import ShadowService
 
 CONTEXT_KEY = "coachflow"
@@ -69,6 +70,7 @@ class Services:
     scorecards: ScorecardViewService  # /scorecard and the digest's "Full scorecard" (issue 11)
     scorecard_comments: ScorecardCommentService
     commitments: CommitmentService  # action plans and their follow-up (issue 12)
+    sessions: SessionService  # 1:1 sessions (issue 12)
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

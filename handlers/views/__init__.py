@@ -16,6 +16,7 @@ from handlers.views.roleplay import handle_roleplay_practised
 from handlers.views.score_call import handle_score_call
 from handlers.views.scorecard_comments import handle_scorecard_comment
 from handlers.views.self_assessment import handle_self_assessment
+from handlers.views.sessions import handle_session
 from handlers.views.shadow import handle_shadow
 
 
@@ -38,3 +39,4 @@ def register(app: App) -> None:
     app.view(ids.COMMIT_VIEW)(handle_commit)
     app.view(ids.COMMITMENT_OBSTACLES_VIEW)(handle_obstacles)
     app.view(ids.COMMITMENT_MOVE_VIEW)(handle_move)
+    app.view(ids.SESSION_VIEW)(handle_session)

@@ -58,3 +58,6 @@ __all__ = [
     "utcnow",
 ]
 __all__ += ["ScorecardCommentRow"]  # issue 11
+from storage.orm.sessions import CoachingSessionRow  # noqa: E402  (issue 12)
+
+__all__ += ["CoachingSessionRow"]  # issue 12

@@ -31,6 +31,7 @@ from bot.modal_values import feedback_values, hand_in_values, homework_values
 from domain.ports import UnitOfWorkFactory
 from handlers import actions, options, shortcuts, views
 from handlers.edge import ids
+from tests.handlers import test_sessions as session_tests
 from tests.handlers.conftest import Slack
 from tests.handlers.debrief_steps import values
 from tests.handlers.homework_steps import PROSPECTS, local_today, shown_text_block
@@ -246,6 +247,9 @@ TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.COMMITMENT_DONE), (ACTION, ids.CO
                                   (VIEW, ids.PLAN_VIEW)], nobody_else_touches_alexs_action)
 # `/commit`'s form names no record: the rep is whoever submits it.
 TRIED_ELSEWHERE[(VIEW, ids.COMMIT_VIEW)] = commit_form_names_nobody
+# 1:1 sessions (issue 12): a crafted rep and a crafted session id in the booking / move form.
+TRIED_ELSEWHERE[(VIEW, ids.SESSION_VIEW)] = (
+    session_tests.test_the_modal_books_in_the_managers_zone_and_keeps_a_crafted_rep_out)
 
 
 class _Registrations:

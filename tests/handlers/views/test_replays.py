@@ -21,6 +21,7 @@ from domain.ports import UnitOfWorkFactory
 from handlers import actions, views
 from handlers.edge import ids
 from tests.handlers import test_peer_learning as peer
+from tests.handlers import test_sessions as sessions
 from tests.handlers.actions import test_debrief_prompt as prompts
 from tests.handlers.commands import test_scorecard_command as scorecard_command
 from tests.handlers.conftest import Reply, Slack
@@ -261,6 +262,7 @@ REPLAYED = {
     ids.COMMITMENT_OBSTACLES_VIEW: commitments.test_obstacles_sent_twice_are_stored_once_and_told_once,
     **dict.fromkeys((ids.COMMITMENT_MOVE_VIEW, ids.COMMITMENT_MENU),
                     commitments.test_a_move_and_a_drop_replayed_change_the_action_once_each),
+    ids.SESSION_VIEW: sessions.test_the_booking_form_replayed_books_once_and_tells_once,  # issue 12
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.

@@ -76,6 +76,7 @@ from tests.unit.handlers.hostile_cases_scorecard_comments import (
     SCORECARD_COMMENT_CASES,
     SCORECARD_COMMENT_NO_PERSON_TEXT,
 )
+from tests.unit.handlers.hostile_cases_sessions import SESSION_CASES, SESSION_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, OUR_IDS, REP, TODAY, WS, Call
 
 CYCLE = CoachingCycle(WS, "UREP", "UMGR", date(2026, 12, 7), id=1)
@@ -295,6 +296,7 @@ CASES: dict[str, list[Call]] = {
     **SCORECARD_COMMAND_CASES,
     **SCORECARD_COMMENT_CASES,
     **COMMITMENT_CASES,
+    **SESSION_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -334,4 +336,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     **SCORECARD_COMMAND_NO_PERSON_TEXT,
     **SCORECARD_COMMENT_NO_PERSON_TEXT,
     **COMMITMENT_NO_PERSON_TEXT,
+    **SESSION_NO_PERSON_TEXT,
 }

@@ -50,6 +50,7 @@ from domain.services.peer_learning import ShareView
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roleplays import NOTE, PracticeForm
 from domain.services.scorecard_comments import COMMENT_FIELD, CommentForm
+from domain.services.session_notices import SessionForm
 from domain.services.shadowing import ShadowForm
 from handlers.blocks.add_reps_modal import add_reps_modal
 from handlers.blocks.commitment_modals import commit_modal, move_modal, obstacles_modal, plan_modal
@@ -69,6 +70,7 @@ from handlers.blocks.rep_week import rep_week_modal
 from handlers.blocks.roleplay import practice_modal
 from handlers.blocks.scorecard import scorecard_modal
 from handlers.blocks.scorecard_comments import comment_modal
+from handlers.blocks.sessions import session_modal
 from handlers.blocks.shadow_modal import FEEDBACK_BLOCK, shadow_modal
 from handlers.edge import ids
 from storage.orm import (
@@ -127,6 +129,7 @@ MODALS: dict[str, dict[str, Any]] = {
     "commit_modal": commit_modal(CommitForm(REP, date(2026, 12, 4)), "send the deck"),
     "obstacles_modal": obstacles_modal(AnswerForm(COMMITMENT, CommitmentStatus.PARTLY)),
     "move_modal": move_modal(3, "Send the deck", date(2026, 12, 11)),  # no text input
+    "session_modal": session_modal(SessionForm(REP, "America/New_York", date(2026, 12, 4))),  # no text input
 }
 # The same builders' other shapes: the hand-in modal of a homework answered in writing, or with a file.
 MORE_MODALS = [hand_in_modal(HandInForm(replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 4)))

@@ -1,0 +1,117 @@
+"""1:1 sessions: `/coach session @rep <when> [weekly|biweekly]`, `reschedule`, `cancel`; `/coach sessions`.
+
+One subcommand reads every `session` form (like `/coach cycle @alex advance`):
+`session` takes text of its own, so `reschedule` and `cancel` are its first
+word rather than subcommands of their own. Without a time, booking and
+moving open a modal (first, inside the trigger's 3 seconds).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from domain.errors import InvalidInput
+from domain.services.sessions import Typed
+from handlers.blocks.sessions import session_modal, session_news_message, upcoming_message
+from handlers.commands.parsing import USER_MENTION, at_most_one_person
+from handlers.commands.registry import HelpSection, Invocation, Reply, Subcommand
+from handlers.edge.sender import deliver
+
+SESSIONS = HelpSection("1:1 sessions", 40)
+EXAMPLE = "/coach session @alex tomorrow 15:00"
+_REPEATS = {"weekly": "weekly", "biweekly": "biweekly", "bi-weekly": "biweekly", "fortnightly": "biweekly"}
+_USAGE = (f"`{EXAMPLE}` (add `weekly` or `biweekly` for a series), `/coach session @alex` for a form, "
+          "`/coach session reschedule @alex fri 9:30` and `/coach session cancel @alex [all]`")
+
+
+class SessionCommand(BaseModel):
+    kind: Literal["session"] = "session"
+    action: Literal["book", "reschedule", "cancel"] = "book"
+    rep_id: str
+    when: str = ""
+    repeat: str = "once"
+    whole_series: bool = False
+
+
+class ListSessions(BaseModel):
+    kind: Literal["sessions"] = "sessions"
+    rep_id: str | None = None
+
+
+def _parse(rest: str) -> SessionCommand:
+    words = rest.split()
+    action: Literal["book", "reschedule", "cancel"] = "book"
+    if words and words[0].lower() in ("reschedule", "move", "cancel"):
+        action = "cancel" if words[0].lower() == "cancel" else "reschedule"
+        rest = rest.split(None, 1)[1] if len(words) > 1 else ""
+    people = USER_MENTION.findall(rest)
+    if len(people) != 1 or not USER_MENTION.match(rest.strip()):
+        raise InvalidInput(f"Name one rep first, picked from the @ list: {_USAGE}.")
+    tail = USER_MENTION.sub(" ", rest, count=1).split()
+    if action == "cancel":
+        if tail and [w.lower() for w in tail] != ["all"]:
+            raise InvalidInput("Cancel the next 1:1 with `/coach session cancel @alex`, or it and the rest of "
+                               "its series with `/coach session cancel @alex all`.")
+        return SessionCommand(action="cancel", rep_id=people[0], whole_series=bool(tail))
+    repeat = "once"
+    if tail and tail[-1].lower() in _REPEATS:
+        if action == "reschedule":
+            raise InvalidInput("A move changes one session only; book a new series with "
+                               "`/coach session @alex mon 10:00 weekly`.")
+        repeat = _REPEATS[tail.pop().lower()]
+    if repeat != "once" and not tail:
+        raise InvalidInput(f"Say when the series starts: `{EXAMPLE} weekly`.")
+    return SessionCommand(action=action, rep_id=people[0], when=" ".join(tail), repeat=repeat)
+
+
+def _opens_modal(parsed: SessionCommand) -> bool:
+    return parsed.action != "cancel" and not parsed.when
+
+
+def run_session(parsed: SessionCommand, call: Invocation) -> Reply:
+    svc, ws, caller = call.svc, call.ws, call.caller_id
+    if _opens_modal(parsed):
+        assert call.trigger_id, "Slack sends a trigger_id with every slash command"
+        form = (svc.sessions.booking_form(ws, caller, parsed.rep_id) if parsed.action == "book"
+                else svc.sessions.next_session_form(ws, caller, parsed.rep_id))
+        call.client.views_open(trigger_id=call.trigger_id, view=session_modal(form))
+        return None
+    if parsed.action == "cancel":
+        done = svc.sessions.cancel_and_tell(ws, caller, rep_id=parsed.rep_id, whole_series=parsed.whole_series)
+    elif parsed.action == "reschedule":
+        done = svc.sessions.move_and_tell(ws, caller, Typed(parsed.when), rep_id=parsed.rep_id)
+    else:
+        done = svc.sessions.book_and_tell(ws, caller, parsed.rep_id, Typed(parsed.when), repeat=parsed.repeat)
+    deliver(call.client, svc, ws, done.effects)
+    return session_news_message(done.result, caller)
+
+
+def run_list(parsed: ListSessions, call: Invocation) -> Reply:
+    return upcoming_message(call.svc.sessions.upcoming(call.ws, call.caller_id, parsed.rep_id))
+
+
+SUBCOMMANDS: tuple[Subcommand[Any], ...] = (
+    Subcommand(
+        name="session", usage="session @alex tomorrow 15:00", section=SESSIONS,
+        help=((f"`{EXAMPLE} [weekly|biweekly]` book a 1:1 (your time; each of you is told theirs); "
+               "without a time a form opens"),
+              ("`/coach session reschedule @alex fri 9:30` move the next 1:1; "
+               "`/coach session cancel @alex [all]` cancel it (with `all`, the rest of its series too)")),
+        details=(
+            _USAGE + ".",
+            ("Times are read in your own time zone: `tomorrow 15:00`, `today 16:30`, `fri 9:30` (the next Friday), "
+             "`2026-12-02 14:00`, `3pm`, `9:30am`. Sessions last 45 minutes unless the form says otherwise; "
+             "a series is booked 8 weeks ahead."),
+            "Only a rep's own manager (or an admin) books, moves or cancels their 1:1s; both of you get a DM.",
+        ),
+        parse=_parse, run=run_session, opens_modal=_opens_modal,
+    ),
+    Subcommand(
+        name="sessions", usage="sessions @alex", section=SESSIONS,
+        help=("`/coach sessions [@alex]` your upcoming 1:1s (or those with one rep)",),
+        parse=lambda rest: ListSessions(rep_id=at_most_one_person(rest, "/coach sessions")),
+        run=run_list, reads_only=True,
+    ),
+)
