@@ -57,3 +57,7 @@ COMMITMENT_ACTION = 500  # commitments.action: "What are the actions we agreed o
 COMMITMENT_EVIDENCE = 500  # commitments.evidence: "How will we know it is done?"
 COMMITMENT_SUPPORT = 500  # commitments.support: the support the owner needs
 COMMITMENT_OBSTACLES = 2000  # commitments.obstacles (Text): what got in the way, for partly / not done
+# 1:1 pre-work (issue 12): the rep's agenda items, questions and background; the manager's own questions.
+PREWORK_ITEM = 300  # session_prework.agenda[] (JSON): one agenda item
+PREWORK_TEXT = 2000  # session_prework.questions / background (Text)
+PREWORK_QUESTION = 500  # session_prework.manager_questions[] (JSON): one question of the manager's

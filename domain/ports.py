@@ -29,6 +29,7 @@ from domain.coaching.ports import (
     SelfAssessmentRepository,
     ShadowObservationRepository,
 )
+from domain.coaching.prework_ports import PreworkRepository
 from domain.coaching.session_ports import SessionRepository
 from domain.delivery import (
     Delivery,
@@ -161,6 +162,8 @@ class Repositories(Protocol):
     def commitments(self) -> CommitmentRepository: ...
     @property
     def sessions(self) -> SessionRepository: ...  # 1:1 sessions (issue 12)
+    @property
+    def prework(self) -> PreworkRepository: ...  # the rep's pre-work for a 1:1 (issue 12)
 
 
 class UnitOfWork(Repositories, Protocol):

@@ -33,6 +33,7 @@ from storage.homework_repository import SqlHomeworkRepository
 from storage.lesson_repository import SqlLessonProgressRepository, SqlLessonTextRepository
 from storage.peer_share_repository import SqlPeerShareRepository
 from storage.pipeline_repository import SqlPipelineRepository
+from storage.prework_repository import SqlPreworkRepository
 from storage.priority_repository import SqlContractRepository, SqlPriorityRepository
 from storage.receipt_repository import SqlReceiptRepository
 from storage.repositories import SqlMemberRepository, SqlWorkspaceRepository
@@ -249,6 +250,7 @@ class SqlUnitOfWork:
         self.scorecard_comments = SqlScorecardCommentRepository(self._session)
         self.commitments = SqlCommitmentRepository(self._session)
         self.sessions = SqlSessionRepository(self._session)
+        self.prework = SqlPreworkRepository(self._session)
         return self
 
     def __exit__(

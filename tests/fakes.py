@@ -40,6 +40,7 @@ from tests.fakes_ledger import (
 from tests.fakes_lessons import FakeLessonProgressRepository, FakeLessonTextRepository, ProgressKey
 from tests.fakes_peer import FakePeerShareRepository, PeerShares
 from tests.fakes_pipeline import FakePipelineRepository
+from tests.fakes_prework import FakePreworkRepository, Preworks
 from tests.fakes_prompts import CallFreeDays, FakeCallFreeDayRepository
 from tests.fakes_receipts import FakeReceiptRepository
 from tests.fakes_roleplay import FakeRoleplayRepository
@@ -71,6 +72,7 @@ class _Tables:
     scorecard_comments: ScorecardComments = field(default_factory=dict)
     commitments: Commitments = field(default_factory=dict)
     sessions: Sessions = field(default_factory=dict)
+    prework: Preworks = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -94,6 +96,7 @@ class _Tables:
             scorecard_comments=dict(self.scorecard_comments),
             commitments=dict(self.commitments),
             sessions=dict(self.sessions),
+            prework=dict(self.prework),
         )
 
 
@@ -252,6 +255,7 @@ class FakeUnitOfWork:
                                                                  self._tables.workspaces)
         self.commitments = FakeCommitmentRepository(self._tables.commitments, self._tables.workspaces)
         self.sessions = FakeSessionRepository(self._tables.sessions, self._tables.workspaces)
+        self.prework = FakePreworkRepository(self._tables.prework, self._tables.sessions, self._tables.workspaces)
         return self
 
     def __exit__(

@@ -41,6 +41,7 @@ from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.receipts import Receipt, record, within_deadline
 from domain.scheduling.calendar import zone
+from domain.services.scheduling import ScheduleService
 from domain.services.session_notices import News, SessionForm, SessionNews, UpcomingSessions
 from domain.services.use_case import finish
 
@@ -79,9 +80,13 @@ class _Pair:
 
 
 class SessionService:
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Callable[[], datetime]) -> None:
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Callable[[], datetime],
+                 schedules: ScheduleService | None = None) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
+        # The kinds anchored on sessions (the rep's pre-work) follow each booking, move and cancel; a session
+        # booked less than 24 h ahead has its pre-work DM due at once, and the next tick sends it.
+        self._schedules = schedules
 
     # -- booking -----------------------------------------------------------------------
 
@@ -226,6 +231,8 @@ class SessionService:
                 now: datetime) -> Done[SessionNews]:
         effects = (tell(pair.rep.user_id, news) + tell(pair.manager.user_id, news)
                    + refresh(pair.rep.user_id, pair.manager.user_id))
+        if self._schedules is not None:
+            self._schedules.refresh_in(uow, ws, [pair.rep.user_id, pair.manager.user_id], now)
         done = finish(uow, ws, Done(news, effects), catalog=None, now=now)
         uow.commit()
         return done

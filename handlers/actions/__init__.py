@@ -30,6 +30,7 @@ from handlers.actions.open_diagnosis import (
 )
 from handlers.actions.open_rep_week import handle_open_rep_week
 from handlers.actions.peer_learning import handle_decline, handle_share_approach
+from handlers.actions.prework import handle_add_prework_question, handle_open_prework
 from handlers.actions.remove_rep import handle_remove_rep
 from handlers.actions.scorecard_comments import handle_add_scorecard_comment
 from handlers.actions.scorecards import handle_open_rep_scorecard, handle_post_scorecard
@@ -68,3 +69,5 @@ def register(app: App) -> None:
     for short_of_done in (ids.COMMITMENT_PARTLY, ids.COMMITMENT_NOT_DONE):
         app.action(short_of_done)(handle_commitment_short)
     app.action(ids.COMMITMENT_MENU)(handle_commitment_menu)
+    app.action(ids.OPEN_PREWORK)(handle_open_prework)
+    app.action(ids.ADD_PREWORK_QUESTION)(handle_add_prework_question)

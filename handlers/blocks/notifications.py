@@ -24,6 +24,7 @@ from domain.notifications.micro_lessons import MICRO_LESSONS
 from domain.notifications.peer_learning import PEER_LEARNING
 from domain.notifications.registry import KINDS
 from domain.notifications.scorecards import FRIDAY_SCORECARD, TEAM_SCORECARD
+from domain.notifications.session_prework import SESSION_PREWORK, SESSION_PREWORK_REMINDER
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
 from handlers.blocks.commitments import commitment_due_message, commitment_reminder_message
@@ -32,6 +33,7 @@ from handlers.blocks.debrief_prompts import debrief_digest_message, debrief_prom
 from handlers.blocks.homework import homework_due_message
 from handlers.blocks.lessons import lesson_message
 from handlers.blocks.peer_learning import peer_ask_message
+from handlers.blocks.prework import prework_message
 from handlers.blocks.scorecard import scorecard_message
 from handlers.blocks.scorecard_team import team_scorecard_message
 from handlers.blocks.week_ahead import week_ahead_message
@@ -88,6 +90,8 @@ RENDERERS = Renderers(
     bind(PEER_LEARNING, timeless(peer_ask_message)),
     bind(COMMITMENT_REMINDER, commitment_reminder_message),
     bind(COMMITMENT_DUE, commitment_due_message),
+    bind(SESSION_PREWORK, prework_message),
+    bind(SESSION_PREWORK_REMINDER, prework_message),
 )
 
 

@@ -100,3 +100,8 @@ COMMITMENT_MENU = "commitments.menu"  # overflow in `/coach commitments`; option
 COMMITMENT_MOVE_VIEW = "commitments.move"  # the new deadline; metadata: the action's id
 # 1:1 sessions (issue 12): the booking / move modal (`/coach session @rep` without a time)
 SESSION_VIEW = "sessions.book"
+# 1:1 pre-work (issue 12): the rep's button and modal, the manager's "Add a question"; values: the session id
+OPEN_PREWORK = "prework.open"  # "Prepare for our 1:1" on the rep's DMs; opens PREWORK_VIEW
+PREWORK_VIEW = "prework.form"  # the rep's agenda, questions and background; metadata: the session id
+ADD_PREWORK_QUESTION = "prework.add_question"  # on the manager's "pre-work arrived" DM; opens PREWORK_QUESTION_VIEW
+PREWORK_QUESTION_VIEW = "prework.question"  # the manager's 1-2 questions; metadata: the session id

@@ -47,6 +47,7 @@ from domain.services.homework_notices import (
 from domain.services.lessons import LessonShown
 from domain.services.peer_learning import PostFailedForAdmin
 from domain.services.pipeline_upload import UploadAnswered
+from domain.services.prework_notices import ManagerAsked, PreworkArrived, PreworkSaved
 from domain.services.prioritization import RepPriorities
 from domain.services.roleplays import RoleplayRecorded
 from domain.services.roster_rules import RepJoined, RepLeft, RepsAdded
@@ -54,6 +55,7 @@ from domain.services.scorecard_comments import CommentForManager, CommentSent
 from domain.services.session_notices import SessionNews
 from domain.services.shadowing import ShadowFeedback, ShadowRecorded
 from handlers.blocks import commitments as commitment_blocks
+from handlers.blocks import prework as prework_blocks
 from handlers.blocks import roster
 from handlers.blocks.contract import (
     contract_message,
@@ -331,3 +333,20 @@ def _committed(notice: Committed, to: str, catalog: Catalog) -> Rendered:
 @render.register(SessionNews)
 def _session_news(notice: SessionNews, to: str, catalog: Catalog) -> Rendered:
     return session_news_message(notice, to)
+
+
+# -- 1:1 pre-work (issue 12) ---------------------------------------------------------
+
+@render.register(PreworkSaved)
+def _prework_saved(notice: PreworkSaved, to: str, catalog: Catalog) -> Rendered:
+    return prework_blocks.prework_saved_message(notice)
+
+
+@render.register(PreworkArrived)
+def _prework_arrived(notice: PreworkArrived, to: str, catalog: Catalog) -> Rendered:
+    return prework_blocks.prework_arrived_message(notice)
+
+
+@render.register(ManagerAsked)
+def _manager_asked(notice: ManagerAsked, to: str, catalog: Catalog) -> Rendered:
+    return prework_blocks.manager_asked_message(notice)

@@ -11,6 +11,7 @@ from handlers.views.contract import handle_contract
 from handlers.views.debriefs import handle_debrief, handle_debrief_feedback
 from handlers.views.homework import handle_assign_homework, handle_hand_in, handle_homework_feedback
 from handlers.views.peer_learning import handle_peer_share
+from handlers.views.prework import handle_prework, handle_prework_question
 from handlers.views.prioritize import handle_prioritize
 from handlers.views.roleplay import handle_roleplay_practised
 from handlers.views.score_call import handle_score_call
@@ -40,3 +41,5 @@ def register(app: App) -> None:
     app.view(ids.COMMITMENT_OBSTACLES_VIEW)(handle_obstacles)
     app.view(ids.COMMITMENT_MOVE_VIEW)(handle_move)
     app.view(ids.SESSION_VIEW)(handle_session)
+    app.view(ids.PREWORK_VIEW)(handle_prework)
+    app.view(ids.PREWORK_QUESTION_VIEW)(handle_prework_question)

@@ -61,3 +61,6 @@ __all__ += ["ScorecardCommentRow"]  # issue 11
 from storage.orm.sessions import CoachingSessionRow  # noqa: E402  (issue 12)
 
 __all__ += ["CoachingSessionRow"]  # issue 12
+from storage.orm.prework import SessionPreworkRow  # noqa: E402  (issue 12)
+
+__all__ += ["SessionPreworkRow"]  # issue 12

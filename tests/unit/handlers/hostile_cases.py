@@ -67,6 +67,7 @@ from handlers.blocks.scorecard_time import scorecard_time_message
 from tests.unit.handlers.hostile_cases_commitments import COMMITMENT_CASES, COMMITMENT_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DEVELOP_WEEK, DIGEST, HOMEWORK, LESSON_NOTES
 from tests.unit.handlers.hostile_cases_peer import PEER_CASES, PEER_NO_PERSON_TEXT
+from tests.unit.handlers.hostile_cases_prework import PREWORK_CASES, PREWORK_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_scorecard import SCORECARD_CASES, SCORECARD_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_scorecard_command import (
     SCORECARD_COMMAND_CASES,
@@ -297,6 +298,7 @@ CASES: dict[str, list[Call]] = {
     **SCORECARD_COMMENT_CASES,
     **COMMITMENT_CASES,
     **SESSION_CASES,
+    **PREWORK_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -337,4 +339,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     **SCORECARD_COMMENT_NO_PERSON_TEXT,
     **COMMITMENT_NO_PERSON_TEXT,
     **SESSION_NO_PERSON_TEXT,
+    **PREWORK_NO_PERSON_TEXT,
 }

@@ -36,7 +36,11 @@ from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import Debrief
 from domain.coaching.homework import ANSWER, FEEDBACK, LINK, HandIn, HandInKind, Homework
 from domain.coaching.peer_learning import PeerShare
+from domain.coaching.prework import BACKGROUND as PREWORK_BACKGROUND
+from domain.coaching.prework import QUESTIONS as PREWORK_QUESTIONS
+from domain.coaching.prework import Prework, item_key, question_key
 from domain.coaching.scorecard_comments import IsoWeek
+from domain.coaching.sessions import CoachingSession
 from domain.coaching.shadow_week import ShadowWeek
 from domain.model import Member, WorkspaceRef
 from domain.services.commitment_notices import AnswerForm, CommitForm, PlanForm
@@ -47,6 +51,7 @@ from domain.services.develop import DevelopWeek, RepWeek
 from domain.services.homework_notices import AssignmentForm, HandInForm, TemplateChoice
 from domain.services.homework_notices import FeedbackForm as HomeworkFeedbackForm
 from domain.services.peer_learning import ShareView
+from domain.services.prework_notices import PreworkForm, QuestionForm
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roleplays import NOTE, PracticeForm
 from domain.services.scorecard_comments import COMMENT_FIELD, CommentForm
@@ -65,6 +70,7 @@ from handlers.blocks.diagnosis_modals import (
 )
 from handlers.blocks.homework_modals import assign_homework_modal, hand_in_modal, homework_feedback_modal, text_block
 from handlers.blocks.peer_learning import share_modal
+from handlers.blocks.prework import prework_modal, prework_question_modal
 from handlers.blocks.priorities import prioritize_modal
 from handlers.blocks.rep_week import rep_week_modal
 from handlers.blocks.roleplay import practice_modal
@@ -83,6 +89,7 @@ from storage.orm import (
     PeerShareRow,
     RoleplayPracticeRow,
     ScorecardCommentRow,
+    SessionPreworkRow,
     ShadowObservationRow,
 )
 from tests.unit.handlers.scorecard_samples import discovery_and_closing
@@ -97,6 +104,8 @@ CONTRACT = CoachingContract(WS, "UA", "UMGR", [SuccessMetric("discovery", "disco
 SKILL = CATALOG.competency("value_articulation")
 TEMPLATE = SKILL.homework_templates[0]
 COMMITMENT = Commitment(WS, "UA", "UMGR", "UA", "Send the deck", date(2026, 12, 11), "p1", id=3)
+SESSION = CoachingSession(WS, "UA", "UMGR", datetime(2026, 12, 4, 15, tzinfo=UTC), id=5)
+PREWORK = Prework(WS, 5, "UA", ("Pricing for Acme", "Hiring plan", "My Q1 goals"))
 HOMEWORK = Homework(WS, "UA", "UMGR", "Write value propositions", date(2026, 12, 11), HandInKind.LINK, id=7)
 
 # Every modal, built as its listener builds it.
@@ -130,6 +139,8 @@ MODALS: dict[str, dict[str, Any]] = {
     "obstacles_modal": obstacles_modal(AnswerForm(COMMITMENT, CommitmentStatus.PARTLY)),
     "move_modal": move_modal(3, "Send the deck", date(2026, 12, 11)),  # no text input
     "session_modal": session_modal(SessionForm(REP, "America/New_York", date(2026, 12, 4))),  # no text input
+    "prework_modal": prework_modal(PreworkForm(SESSION, REP, None, ("Pricing for Acme",))),
+    "prework_question_modal": prework_question_modal(QuestionForm(SESSION, PREWORK, 2)),
 }
 # The same builders' other shapes: the hand-in modal of a homework answered in writing, or with a file.
 MORE_MODALS = [hand_in_modal(HandInForm(replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 4)))
@@ -167,6 +178,11 @@ FIELDS: dict[tuple[str, str], Storage] = {
        for name, limit in ((ACTION, field_lengths.COMMITMENT_ACTION), (EVIDENCE, field_lengths.COMMITMENT_EVIDENCE),
                            (SUPPORT, field_lengths.COMMITMENT_SUPPORT))},
     (ids.COMMITMENT_OBSTACLES_VIEW, OBSTACLES): (CommitmentRow.obstacles, field_lengths.COMMITMENT_OBSTACLES),
+    **{(ids.PREWORK_VIEW, item_key(n)): (SessionPreworkRow.agenda, field_lengths.PREWORK_ITEM) for n in (1, 2, 3, 4)},
+    (ids.PREWORK_VIEW, PREWORK_QUESTIONS): (SessionPreworkRow.questions, field_lengths.PREWORK_TEXT),
+    (ids.PREWORK_VIEW, PREWORK_BACKGROUND): (SessionPreworkRow.background, field_lengths.PREWORK_TEXT),
+    **{(ids.PREWORK_QUESTION_VIEW, question_key(n)): (SessionPreworkRow.manager_questions,
+                                                      field_lengths.PREWORK_QUESTION) for n in (1, 2)},
 }
 
 
