@@ -1,0 +1,107 @@
+"""1:1 pre-work through the dispatch tick and the fake Slack: Maya manages from New York, Alex works in London.
+
+The DM comes 24 h before the session in elapsed time (across the UK's clock change too), at once when the
+session is booked sooner, and the reminder 2 h before only when the pre-work is still missing.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+from domain.services.sessions import Typed
+from handlers.edge import ids
+from handlers.edge.directory import SlackUserDirectory
+from tests.handlers.jobs.steps import T1, tick
+
+_OPENING = {"session_prework": ":memo: Your 1:1 with", "session_prework_reminder": ":hourglass_flowing_sand:"}
+
+
+def _of_kind(fake, user_id: str, kind: str, session_id: int | None = None) -> list[dict]:
+    """`kind`'s DMs to `user_id` (about one session, when named: its button carries the session id)."""
+    return [m for m in fake.messages_to(user_id) if m["text"].startswith(_OPENING[kind])
+            and (session_id is None or f'"value": "{session_id}"' in json.dumps(m["blocks"]))]
+
+
+def _first_sent(job, time, fake, user_id: str, kind: str, start: datetime, end: datetime,
+                step: timedelta = timedelta(minutes=30), session_id: int | None = None) -> datetime | None:
+    at = start
+    while at <= end:
+        tick(job, time, at)
+        if _of_kind(fake, user_id, kind, session_id):
+            return at
+        at += step
+    return None
+
+
+def _world(world, now: datetime):
+    fake, time, services, client, job = world
+    fake.add_user("UA", "Alex Rivera", "Europe/London")
+    fake.add_user("UMGR", "Maya Manager", "America/New_York")
+    directory = SlackUserDirectory(client)
+    services.roster.enroll_caller(T1, "UMGR", directory)
+    services.roster.add_reps(T1, "UMGR", ["UA"], directory)
+    time.now = now
+    return fake, time, services, client, job
+
+
+def _book(services, typed: str) -> int:
+    booked = services.sessions.book_and_tell(T1, "UMGR", "UA", Typed(typed)).result
+    return booked.first.id
+
+
+def test_the_pre_work_dm_comes_24_hours_before_in_elapsed_time_across_the_uk_clock_change(world) -> None:
+    # Maya books from New York (EDT since 8 March) a 1:1 on Sunday 29 March 2026 at 05:00 her time: 09:00 UTC,
+    # 10:00 in London, which moved to BST at 01:00 UTC that morning. 24 h before is Saturday 09:00 UTC, which
+    # is 09:00 in London (still GMT): 25 h earlier on London's clock, not 10:00.
+    fake, time, services, client, job = _world(world, datetime(2026, 3, 25, 15, 0, tzinfo=UTC))
+    session_id = _book(services, "2026-03-29 05:00")
+
+    sent_at = _first_sent(job, time, fake, "UA", "session_prework", time.now,
+                          datetime(2026, 3, 29, 9, 0, tzinfo=UTC), step=timedelta(minutes=15))
+    assert sent_at == datetime(2026, 3, 28, 9, 0, tzinfo=UTC)
+    [dm] = _of_kind(fake, "UA", "session_prework")
+    assert "Sun 29 Mar 10:00" in dm["text"]  # the session in Alex's own time (BST)
+    assert ids.OPEN_PREWORK in json.dumps(dm["blocks"]) and f'"value": "{session_id}"' in json.dumps(dm["blocks"])
+    assert "Prepare for our 1:1" in json.dumps(dm["blocks"])
+    assert not _of_kind(fake, "UMGR", "session_prework")  # the manager gets none: it is the rep's to write
+
+
+def test_a_session_booked_sooner_than_24_hours_sends_the_pre_work_dm_at_once(world) -> None:
+    fake, time, services, client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    _book(services, "2026-12-01 14:00")  # 19:00 UTC, seven hours ahead
+    assert not _of_kind(fake, "UA", "session_prework")
+
+    tick(job, time, time.now + timedelta(minutes=1))
+    assert len(_of_kind(fake, "UA", "session_prework")) == 1
+    _first_sent(job, time, fake, "UX", "session_prework", time.now, datetime(2026, 12, 1, 20, 0, tzinfo=UTC))
+    assert len(_of_kind(fake, "UA", "session_prework")) == 1  # once, whatever more ticks run
+
+
+def test_the_reminder_comes_two_hours_before_only_while_the_pre_work_is_missing(world) -> None:
+    fake, time, services, client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    first = _book(services, "2026-12-03 10:00")  # 15:00 UTC Thursday
+    second = _book(services, "2026-12-10 10:00")  # a week later
+
+    reminded_at = _first_sent(job, time, fake, "UA", "session_prework_reminder", time.now,
+                              datetime(2026, 12, 3, 15, 0, tzinfo=UTC))
+    assert reminded_at == datetime(2026, 12, 3, 13, 0, tzinfo=UTC)
+    assert first != second
+
+    # The next week Alex writes the pre-work after the 24 h DM: no reminder for that session.
+    sent_at = _first_sent(job, time, fake, "UA", "session_prework", datetime(2026, 12, 8, 12, 0, tzinfo=UTC),
+                          datetime(2026, 12, 10, 15, 0, tzinfo=UTC), session_id=second)
+    assert sent_at == datetime(2026, 12, 9, 15, 0, tzinfo=UTC)
+    services.prework.save_and_tell(T1, "UA", second, ["Hooli pricing", "My Q1 goals", "Hiring"], [], "", "")
+    _first_sent(job, time, fake, "UX", "session_prework_reminder", time.now,
+                datetime(2026, 12, 10, 16, 0, tzinfo=UTC))
+    assert len(_of_kind(fake, "UA", "session_prework_reminder", first)) == 1
+    assert not _of_kind(fake, "UA", "session_prework_reminder", second)
+
+
+def test_a_cancelled_session_sends_no_pre_work(world) -> None:
+    fake, time, services, client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    session_id = _book(services, "2026-12-03 10:00")
+    services.sessions.cancel_and_tell(T1, "UMGR", session_id=session_id)
+    _first_sent(job, time, fake, "UX", "session_prework", time.now, datetime(2026, 12, 3, 16, 0, tzinfo=UTC))
+    assert not _of_kind(fake, "UA", "session_prework") and not _of_kind(fake, "UA", "session_prework_reminder")
