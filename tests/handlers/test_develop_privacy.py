@@ -31,6 +31,7 @@ from bot.modal_values import feedback_values, hand_in_values, homework_values
 from domain.ports import UnitOfWorkFactory
 from handlers import actions, options, shortcuts, views
 from handlers.edge import ids
+from tests.handlers import test_prework as prework_tests
 from tests.handlers import test_sessions as session_tests
 from tests.handlers.conftest import Slack
 from tests.handlers.debrief_steps import values
@@ -250,6 +251,10 @@ TRIED_ELSEWHERE[(VIEW, ids.COMMIT_VIEW)] = commit_form_names_nobody
 # 1:1 sessions (issue 12): a crafted rep and a crafted session id in the booking / move form.
 TRIED_ELSEWHERE[(VIEW, ids.SESSION_VIEW)] = (
     session_tests.test_the_modal_books_in_the_managers_zone_and_keeps_a_crafted_rep_out)
+# 1:1 pre-work (issue 12): each button and form crafted by another rep or manager for Lena's session.
+TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.OPEN_PREWORK), (ACTION, ids.ADD_PREWORK_QUESTION),
+                                  (VIEW, ids.PREWORK_VIEW), (VIEW, ids.PREWORK_QUESTION_VIEW)],
+                                 prework_tests.nobody_else_touches_lenas_prework)
 
 
 class _Registrations:

@@ -54,7 +54,7 @@ def test_the_pre_work_dm_comes_24_hours_before_in_elapsed_time_across_the_uk_clo
     # Maya books from New York (EDT since 8 March) a 1:1 on Sunday 29 March 2026 at 05:00 her time: 09:00 UTC,
     # 10:00 in London, which moved to BST at 01:00 UTC that morning. 24 h before is Saturday 09:00 UTC, which
     # is 09:00 in London (still GMT): 25 h earlier on London's clock, not 10:00.
-    fake, time, services, client, job = _world(world, datetime(2026, 3, 25, 15, 0, tzinfo=UTC))
+    fake, time, services, _client, job = _world(world, datetime(2026, 3, 25, 15, 0, tzinfo=UTC))
     session_id = _book(services, "2026-03-29 05:00")
 
     sent_at = _first_sent(job, time, fake, "UA", "session_prework", time.now,
@@ -68,7 +68,7 @@ def test_the_pre_work_dm_comes_24_hours_before_in_elapsed_time_across_the_uk_clo
 
 
 def test_a_session_booked_sooner_than_24_hours_sends_the_pre_work_dm_at_once(world) -> None:
-    fake, time, services, client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    fake, time, services, _client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
     _book(services, "2026-12-01 14:00")  # 19:00 UTC, seven hours ahead
     assert not _of_kind(fake, "UA", "session_prework")
 
@@ -79,7 +79,7 @@ def test_a_session_booked_sooner_than_24_hours_sends_the_pre_work_dm_at_once(wor
 
 
 def test_the_reminder_comes_two_hours_before_only_while_the_pre_work_is_missing(world) -> None:
-    fake, time, services, client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    fake, time, services, _client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
     first = _book(services, "2026-12-03 10:00")  # 15:00 UTC Thursday
     second = _book(services, "2026-12-10 10:00")  # a week later
 
@@ -100,7 +100,7 @@ def test_the_reminder_comes_two_hours_before_only_while_the_pre_work_is_missing(
 
 
 def test_a_cancelled_session_sends_no_pre_work(world) -> None:
-    fake, time, services, client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    fake, time, services, _client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
     session_id = _book(services, "2026-12-03 10:00")
     services.sessions.cancel_and_tell(T1, "UMGR", session_id=session_id)
     _first_sent(job, time, fake, "UX", "session_prework", time.now, datetime(2026, 12, 3, 16, 0, tzinfo=UTC))

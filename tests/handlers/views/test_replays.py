@@ -21,6 +21,7 @@ from domain.ports import UnitOfWorkFactory
 from handlers import actions, views
 from handlers.edge import ids
 from tests.handlers import test_peer_learning as peer
+from tests.handlers import test_prework as prework
 from tests.handlers import test_sessions as sessions
 from tests.handlers.actions import test_debrief_prompt as prompts
 from tests.handlers.commands import test_scorecard_command as scorecard_command
@@ -263,6 +264,8 @@ REPLAYED = {
     **dict.fromkeys((ids.COMMITMENT_MOVE_VIEW, ids.COMMITMENT_MENU),
                     commitments.test_a_move_and_a_drop_replayed_change_the_action_once_each),
     ids.SESSION_VIEW: sessions.test_the_booking_form_replayed_books_once_and_tells_once,  # issue 12
+    **dict.fromkeys((ids.PREWORK_VIEW, ids.PREWORK_QUESTION_VIEW),
+                    prework.test_pre_work_and_questions_sent_twice_are_stored_once_and_told_once),
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
@@ -272,6 +275,7 @@ OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMEN
                  ids.OPEN_REP_SCORECARD}
 OPENS_A_MODAL |= {ids.ADD_SCORECARD_COMMENT}
 OPENS_A_MODAL |= {ids.COMMITMENT_PARTLY, ids.COMMITMENT_NOT_DONE}  # the obstacles form (issue 12)
+OPENS_A_MODAL |= {ids.OPEN_PREWORK, ids.ADD_PREWORK_QUESTION}  # the pre-work forms (issue 12)
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
 
