@@ -133,6 +133,12 @@ class DebriefFeedback:
     id: int | None = None
 
 
+def week_label(day: date) -> str:
+    """The ISO week holding `day`, "2026-W50": how scorecards, comments and peer asks name a week."""
+    year, number, _ = day.isocalendar()
+    return f"{year}-W{number:02d}"
+
+
 def week_of(day: date) -> tuple[date, date]:
     """Monday and Sunday of `day`'s ISO week: "this week" in a person's own calendar."""
     monday = day - timedelta(days=day.weekday())

@@ -28,7 +28,7 @@ from typing import NamedTuple, Protocol
 
 from domain.catalog.model import Aggregate, Better, Catalog, IndicatorType, LeadingIndicator
 from domain.coaching.contract import SuccessMetric
-from domain.coaching.debriefs import week_of
+from domain.coaching.debriefs import week_label, week_of
 from domain.coaching.indicators import IndicatorValue
 
 MIN_CALLS = 3  # fewer calls than this in either week: no change is shown, "too few calls" is
@@ -140,8 +140,7 @@ class WeekValue:
     @property
     def label(self) -> str:
         """The ISO week, "2026-W48"."""
-        year, number, _ = self.week.isocalendar()
-        return f"{year}-W{number:02d}"
+        return week_label(self.week)
 
     @property
     def reached(self) -> bool | None:

@@ -32,17 +32,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from domain.coaching.debriefs import week_of
+from domain.coaching.debriefs import week_label, week_of
 from domain.coaching.leading import Direction, RepIndicators, WeekValue
 from domain.model import WorkspaceRef
 
 _PRECISION = 9  # relative gains equal to this many decimals are a tie
-
-
-def week_label(day: date) -> str:
-    """The ISO week holding `day`, "2026-W50": the key of one ask."""
-    year, number, _ = day.isocalendar()
-    return f"{year}-W{number:02d}"
 
 
 @dataclass(frozen=True)

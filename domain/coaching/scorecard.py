@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from domain.coaching.commitments import KeptRate
+from domain.coaching.debriefs import week_label
 from domain.coaching.leading import Direction, IndicatorWeeks, RepIndicators, WeekValue
 from domain.model import Member, WorkspaceRef
 from domain.pipeline.model import Stage
@@ -123,8 +124,7 @@ class Scorecard:
     @property
     def label(self) -> str:
         """The ISO week, "2026-W48"."""
-        year, number, _ = self.week.isocalendar()
-        return f"{year}-W{number:02d}"
+        return week_label(self.week)
 
     @property
     def skills(self) -> tuple[str, ...]:

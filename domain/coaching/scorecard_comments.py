@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from domain.coaching.debriefs import week_label
 from domain.model import WorkspaceRef
 
 WEEK_LABEL_LENGTH = 8  # "2026-W50": scorecard_comments.week
@@ -44,7 +45,7 @@ class IsoWeek:
 
     @property
     def label(self) -> str:
-        return f"{self.year}-W{self.number:02d}"
+        return week_label(self.monday)
 
     @property
     def monday(self) -> date:

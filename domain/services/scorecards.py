@@ -20,7 +20,6 @@ from domain.coaching.contract import ContractStatus
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import CallWords, ShadowObservation, week_of
 from domain.coaching.homework import HomeworkStatus
-from domain.coaching.leading import RepIndicators
 from domain.coaching.scorecard import (
     MAX_EXAMPLES,
     CoachingTime,
@@ -122,7 +121,7 @@ def _scorecards(uow: UnitOfWork, ws: WorkspaceRef, reps: Mapping[str, Member], d
         trend = indicators[rep_id]
         cards[rep_id] = Scorecard(
             workspace=ws, rep=rep, week=monday, indicators=trend,
-            skill_names={s: catalog.competency(s).name for s in trend_skills(trend)},
+            skill_names={s.competency: catalog.competency(s.competency).name for s in trend.skills},
             cycle_week=program_week if 1 <= program_week <= CYCLE_WEEKS else None,
             debriefed=len(mine), shadowed=len(seen), examples=_examples(mine),
             pipeline=pipeline_impact(deals_by_rep.get(rep_id, []), monday, sunday, cycle.starts_on),
@@ -131,9 +130,6 @@ def _scorecards(uow: UnitOfWork, ws: WorkspaceRef, reps: Mapping[str, Member], d
         )
     return cards
 
-
-def trend_skills(indicators: RepIndicators) -> list[str]:
-    return [skill.competency for skill in indicators.skills]
 
 
 def rep_scorecards(uow: UnitOfWork, ws: WorkspaceRef, rep_ids: Sequence[str], now: datetime, catalog: Catalog,

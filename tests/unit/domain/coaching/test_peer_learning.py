@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from domain.catalog import load_catalog
+from domain.coaching.debriefs import week_label
 from domain.coaching.leading import CallValues, RepIndicators, mondays, rep_indicators
-from domain.coaching.peer_learning import most_improved, relative_gain, week_label
+from domain.coaching.peer_learning import most_improved, relative_gain
 
 CATALOG = load_catalog()
 FRIDAY = date(2026, 12, 11)  # week 2026-W50; the week before starts Mon 30 Nov
