@@ -67,6 +67,20 @@ def test_the_pre_work_dm_comes_24_hours_before_in_elapsed_time_across_the_uk_clo
     assert not _of_kind(fake, "UMGR", "session_prework")  # the manager gets none: it is the rep's to write
 
 
+def test_the_pre_work_dm_comes_24_hours_before_across_new_yorks_clock_change_too(world) -> None:
+    # New York leaves EDT at 06:00 UTC on Sunday 1 November 2026 (London left BST a week before). Maya books
+    # that Sunday at 11:00 her time (EST): 16:00 UTC, 16:00 in London. 24 h before is Saturday 16:00 UTC,
+    # 12:00 on her Saturday clock (EDT): 24 real hours, not the 25 that "11:00 the day before" would be.
+    fake, time, services, _client, job = _world(world, datetime(2026, 10, 28, 12, 0, tzinfo=UTC))
+    _book(services, "2026-11-01 11:00")
+
+    sent_at = _first_sent(job, time, fake, "UA", "session_prework", time.now,
+                          datetime(2026, 11, 1, 16, 0, tzinfo=UTC), step=timedelta(minutes=15))
+    assert sent_at == datetime(2026, 10, 31, 16, 0, tzinfo=UTC)
+    [dm] = _of_kind(fake, "UA", "session_prework")
+    assert "Sun 1 Nov 16:00" in dm["text"]  # Alex's own time (GMT)
+
+
 def test_a_session_booked_sooner_than_24_hours_sends_the_pre_work_dm_at_once(world) -> None:
     fake, time, services, _client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
     _book(services, "2026-12-01 14:00")  # 19:00 UTC, seven hours ahead
