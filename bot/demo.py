@@ -28,11 +28,13 @@ from bot.database import upgrade_database
 from bot.demo_coaching import script_week_one, script_week_two
 from bot.demo_develop import script_weeks_three_to_six
 from bot.demo_monitor import script_monitor_weeks
+from bot.demo_sessions import script_conversation
 from bot.fake_slack import (
     FakeSlack,
     FakeSlackServer,
     SignedRequest,
     SlackRequests,
+    button_value,
     counted_listeners,
     render_message,
     render_shared_file,
@@ -221,17 +223,20 @@ class Demo:
         self._new_dms(before)
 
     def press(self, person: Person, message: dict[str, Any], action_id: str, label: str, *, dms: int = 0,
-              in_dm_of: Person | None = None, show_modal: bool = True) -> dict[str, Any] | None:
-        """`person` clicks a button of `message` (in `in_dm_of`'s DM, by default their own; a message with
-        no ts is an ephemeral reply); shows what changed. Returns the modal the click opened, if any."""
+              in_dm_of: Person | None = None, show_modal: bool = True, option: str | None = None
+              ) -> dict[str, Any] | None:
+        """`person` clicks a button of `message`, or picks `option` in its overflow `action_id` (in `in_dm_of`'s
+        DM, by default their own; a message with no ts is an ephemeral reply); shows what changed. Returns the
+        modal the click opened, if any."""
         self.out(f"\n{label}")
         value = button_value(message, action_id)
         self._expect(value is not None, f"a {action_id} button in the message")
         channel = dm_channel_id((in_dm_of or person).user_id)
         container = ({"type": "message", "message_ts": message["ts"], "channel_id": channel, "is_ephemeral": False}
                      if message.get("ts") else None)
-        request = self.requests.block_actions(person.user_id, action_id, value=value, container=container,
-                                              channel_id=channel)
+        request = self.requests.block_actions(person.user_id, action_id, value=None if option else value,
+                                              container=container, channel_id=channel, selected_option=option,
+                                              action_type="overflow" if option else None)
         before = self._dm_counts()
         self._dispatch(request)
         self._expect_dms(before, dms)
@@ -301,14 +306,6 @@ class Demo:
         for line in body.rstrip().splitlines():
             self.out(f"  │ {line}")
         self.out("  └─")
-
-
-def button_value(message: dict[str, Any], action_id: str) -> str | None:
-    for block in message.get("blocks") or []:
-        for element in [*block.get("elements", []), block.get("accessory") or {}]:
-            if isinstance(element, dict) and element.get("action_id") == action_id:
-                return str(element.get("value", ""))
-    return None
 
 
 def run_demo(database: str | None = None, out: Callable[[str], None] = print) -> int:
@@ -389,6 +386,7 @@ def _script(demo: Demo) -> None:
     script_week_two(demo, MAYA, ALEX, MONDAY + timedelta(days=7))
     script_weeks_three_to_six(demo, MAYA, ALEX, MONDAY + timedelta(days=14))
     script_monitor_weeks(demo, {p.first.lower(): p for p in PEOPLE})
+    script_conversation(demo, {p.first.lower(): p for p in PEOPLE})
 
 
 def transcript() -> str:

@@ -22,6 +22,7 @@ from bot.fake_slack.images import png_size, read_png
 from bot.fake_slack.listeners import WAIT_SECONDS, ListenerPool, counted_listeners
 from bot.fake_slack.recording_client import RecordingSlackClient
 from bot.fake_slack.render import (
+    button_value,
     mrkdwn_to_text,
     render_blocks,
     render_message,
@@ -57,6 +58,7 @@ __all__ = [
     "SharedFile",
     "SignedRequest",
     "SlackRequests",
+    "button_value",
     "check_message",
     "check_view",
     "counted_listeners",

@@ -253,3 +253,12 @@ def render_shared_file(shared: SharedFile) -> tuple[str, tuple[str, str]]:
     lines = shared.content.decode("utf-8", "replace").splitlines()
     header = textwrap.fill(f"columns: {lines[0].replace(',', ', ')}" if lines else "empty", width=78)
     return "File", (f"({len(shared.content):,} bytes, {max(len(lines) - 1, 0)} rows)", header)
+
+
+def button_value(message: dict[str, Any], action_id: str) -> str | None:
+    """The value of `message`'s element `action_id` ("" for an overflow or select); None without one."""
+    for block in message.get("blocks") or []:
+        for element in [*block.get("elements", []), block.get("accessory") or {}]:
+            if isinstance(element, dict) and element.get("action_id") == action_id:
+                return str(element.get("value", ""))
+    return None

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.demo import transcript
+
 # Every variable Settings reads: a developer's shell (or CI) must not leak into
 # what these tests see, so each test starts with none of them set.
 SETTINGS_VARIABLES = (
@@ -33,3 +35,9 @@ def sqlite_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path.parent.mkdir()
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def demo() -> str:
+    """The whole demo's transcript, played once for every demo test (it takes a while)."""
+    return transcript()

@@ -11,11 +11,6 @@ from bot.cli import main
 from bot.demo import transcript
 
 
-@pytest.fixture(scope="module")
-def demo() -> str:
-    return transcript()  # the whole demo, a few seconds
-
-
 def _box(demo: str, label: str) -> str:
     """The text inside the first `┌─ label` ... `└─` box of the transcript."""
     match = re.search(rf"┌─ {re.escape(label)}\n(.*?)\n\s*└─", demo, re.DOTALL)

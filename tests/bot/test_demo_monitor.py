@@ -6,13 +6,6 @@ import re
 
 import pytest
 
-from bot.demo import transcript
-
-
-@pytest.fixture(scope="module")
-def demo() -> str:
-    return transcript()
-
 
 def _scene(demo: str, title_start: str) -> str:
     scene = rf"\n\d+\. {re.escape(title_start)}.*?\n(.*?)(?=\n━+\n\d+\. |\n━+\nDemo finished)"
