@@ -27,7 +27,6 @@ SECOND = datetime(2027, 1, 19, 18, 0, tzinfo=UTC)
 
 def script_conversation(demo: Any, people: dict[str, Any]) -> None:
     ada, maya, alex, bea = people["ada"], people["maya"], people["alex"], people["bea"]
-    del ada
     demo.scene("Monday 11 January: Maya books a weekly 1:1 with Alex, typed in her own time")
     demo.clock.now = datetime(2027, 1, 11, 15, 0, tzinfo=UTC)
     demo.command(maya, f"session {alex.mention} tue 13:00 weekly")
@@ -48,4 +47,4 @@ def script_conversation(demo: Any, people: dict[str, Any]) -> None:
     demo.submit(maya, ids.PREWORK_QUESTION_VIEW, asking,
                 question_values("What keeps you up at night that I can help with?"),
                 label="Maya adds one of the seed's probing questions", dms=1)
-    del bea, PlannedAction, plan_values, obstacles_values, date
+    del ada, bea  # their parts come with the card, the plan and the follow-up
