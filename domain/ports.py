@@ -30,8 +30,8 @@ from domain.coaching.ports import (
     ShadowObservationRepository,
 )
 from domain.coaching.prework_ports import PreworkRepository
-from domain.coaching.takeaways_ports import TakeawaysRepository
 from domain.coaching.session_ports import SessionRepository
+from domain.coaching.takeaways_ports import TakeawaysRepository
 from domain.delivery import (
     Delivery,
     DeliveryKey,

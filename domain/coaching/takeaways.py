@@ -47,9 +47,9 @@ class Takeaways:
     updated_at: datetime | None = None
     history: tuple[TakeawaysVersion, ...] = ()  # replaced versions, oldest first
 
-    def replaced_by(self, text: str, covered: tuple[str, ...], by: str) -> Takeaways:
+    def replaced_by(self, text: str, covered: tuple[str, ...], by: str, now: datetime) -> Takeaways:
         """The new version; this one joins the history (the oldest dropped beyond `KEPT_VERSIONS`)."""
-        kept = TakeawaysVersion(self.text, self.covered, self.by, self.updated_at or datetime.min)
+        kept = TakeawaysVersion(self.text, self.covered, self.by, self.updated_at or now)
         history = (*self.history, kept)[-KEPT_VERSIONS:]
         return replace(self, text=text, covered=covered, by=by, history=history, updated_at=None)
 

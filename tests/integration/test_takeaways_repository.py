@@ -35,7 +35,7 @@ def test_takeaways_are_kept_once_per_session_with_their_history(any_uow_factory:
     with any_uow_factory() as uow:
         before = uow.takeaways.get(T1, first)
         assert before is not None and before.updated_at is not None and before.history == ()
-        uow.takeaways.save(before.replaced_by("Second thoughts", ("Hooli pricing", "Hiring"), "UADMIN"))
+        uow.takeaways.save(before.replaced_by("Second thoughts", ("Hooli pricing", "Hiring"), "UADMIN", START))
         uow.takeaways.save(Takeaways(T1, second, "UA", "Territory", (), "UMGR"))
         uow.commit()
     with any_uow_factory(read_only=True) as uow:
