@@ -39,6 +39,7 @@ from domain.coaching.peer_learning import PeerShare
 from domain.coaching.prework import BACKGROUND as PREWORK_BACKGROUND
 from domain.coaching.prework import QUESTIONS as PREWORK_QUESTIONS
 from domain.coaching.prework import Prework, item_key, question_key
+from domain.coaching.takeaways import TEXT as TAKEAWAYS_TEXT
 from domain.coaching.scorecard_comments import IsoWeek
 from domain.coaching.sessions import CoachingSession
 from domain.coaching.shadow_week import ShadowWeek
@@ -52,6 +53,7 @@ from domain.services.homework_notices import AssignmentForm, HandInForm, Templat
 from domain.services.homework_notices import FeedbackForm as HomeworkFeedbackForm
 from domain.services.peer_learning import ShareView
 from domain.services.prework_notices import PreworkForm, QuestionForm
+from domain.services.takeaway_notices import TakeawaysForm
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roleplays import NOTE, PracticeForm
 from domain.services.scorecard_comments import COMMENT_FIELD, CommentForm
@@ -71,6 +73,7 @@ from handlers.blocks.diagnosis_modals import (
 from handlers.blocks.homework_modals import assign_homework_modal, hand_in_modal, homework_feedback_modal, text_block
 from handlers.blocks.peer_learning import share_modal
 from handlers.blocks.prework import prework_modal, prework_question_modal
+from handlers.blocks.takeaways import takeaways_modal
 from handlers.blocks.priorities import prioritize_modal
 from handlers.blocks.rep_week import rep_week_modal
 from handlers.blocks.roleplay import practice_modal
@@ -90,6 +93,7 @@ from storage.orm import (
     RoleplayPracticeRow,
     ScorecardCommentRow,
     SessionPreworkRow,
+    SessionTakeawaysRow,
     ShadowObservationRow,
 )
 from tests.unit.handlers.scorecard_samples import discovery_and_closing
@@ -141,6 +145,7 @@ MODALS: dict[str, dict[str, Any]] = {
     "session_modal": session_modal(SessionForm(REP, "America/New_York", date(2026, 12, 4))),  # no text input
     "prework_modal": prework_modal(PreworkForm(SESSION, REP, None, ("Pricing for Acme",))),
     "prework_question_modal": prework_question_modal(QuestionForm(SESSION, PREWORK, 2)),
+    "takeaways_modal": takeaways_modal(TakeawaysForm(SESSION, REP, REP, PREWORK.agenda, None)),
 }
 # The same builders' other shapes: the hand-in modal of a homework answered in writing, or with a file.
 MORE_MODALS = [hand_in_modal(HandInForm(replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 4)))
@@ -183,6 +188,7 @@ FIELDS: dict[tuple[str, str], Storage] = {
     (ids.PREWORK_VIEW, PREWORK_BACKGROUND): (SessionPreworkRow.background, field_lengths.PREWORK_TEXT),
     **{(ids.PREWORK_QUESTION_VIEW, question_key(n)): (SessionPreworkRow.manager_questions,
                                                       field_lengths.PREWORK_QUESTION) for n in (1, 2)},
+    (ids.TAKEAWAYS_VIEW, TAKEAWAYS_TEXT): (SessionTakeawaysRow.text, field_lengths.TAKEAWAYS_TEXT),
 }
 
 
