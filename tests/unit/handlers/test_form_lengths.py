@@ -39,10 +39,10 @@ from domain.coaching.peer_learning import PeerShare
 from domain.coaching.prework import BACKGROUND as PREWORK_BACKGROUND
 from domain.coaching.prework import QUESTIONS as PREWORK_QUESTIONS
 from domain.coaching.prework import Prework, item_key, question_key
-from domain.coaching.takeaways import TEXT as TAKEAWAYS_TEXT
 from domain.coaching.scorecard_comments import IsoWeek
 from domain.coaching.sessions import CoachingSession
 from domain.coaching.shadow_week import ShadowWeek
+from domain.coaching.takeaways import TEXT as TAKEAWAYS_TEXT
 from domain.model import Member, WorkspaceRef
 from domain.services.commitment_notices import AnswerForm, CommitForm, PlanForm
 from domain.services.contracts import ContractDraft
@@ -53,12 +53,12 @@ from domain.services.homework_notices import AssignmentForm, HandInForm, Templat
 from domain.services.homework_notices import FeedbackForm as HomeworkFeedbackForm
 from domain.services.peer_learning import ShareView
 from domain.services.prework_notices import PreworkForm, QuestionForm
-from domain.services.takeaway_notices import TakeawaysForm
 from domain.services.prioritization import PriorityView, SkillGap
 from domain.services.roleplays import NOTE, PracticeForm
 from domain.services.scorecard_comments import COMMENT_FIELD, CommentForm
 from domain.services.session_notices import SessionForm
 from domain.services.shadowing import ShadowForm
+from domain.services.takeaway_notices import TakeawaysForm
 from handlers.blocks.add_reps_modal import add_reps_modal
 from handlers.blocks.commitment_modals import commit_modal, move_modal, obstacles_modal, plan_modal
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, contract_modal, target_block
@@ -73,7 +73,6 @@ from handlers.blocks.diagnosis_modals import (
 from handlers.blocks.homework_modals import assign_homework_modal, hand_in_modal, homework_feedback_modal, text_block
 from handlers.blocks.peer_learning import share_modal
 from handlers.blocks.prework import prework_modal, prework_question_modal
-from handlers.blocks.takeaways import takeaways_modal
 from handlers.blocks.priorities import prioritize_modal
 from handlers.blocks.rep_week import rep_week_modal
 from handlers.blocks.roleplay import practice_modal
@@ -81,6 +80,7 @@ from handlers.blocks.scorecard import scorecard_modal
 from handlers.blocks.scorecard_comments import comment_modal
 from handlers.blocks.sessions import session_modal
 from handlers.blocks.shadow_modal import FEEDBACK_BLOCK, shadow_modal
+from handlers.blocks.takeaways import takeaways_modal
 from handlers.edge import ids
 from storage.orm import (
     CallScoreRow,
