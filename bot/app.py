@@ -47,6 +47,7 @@ from domain.services.scorecard_comments import ScorecardCommentService
 from domain.services.scorecard_views import ScorecardViewService
 from domain.services.sessions import SessionService
 from domain.services.shadowing import ShadowService
+from domain.services.takeaways import TakeawaysService
 from handlers import register_all
 from handlers.edge import install_edge_guards
 from handlers.edge.receipts import RECEIVED_AT
@@ -119,6 +120,7 @@ def build_services(
         commitments=CommitmentService(uow_factory, catalog, clock, schedules, settings.default_time_zone),
         sessions=SessionService(uow_factory, clock, schedules),
         prework=PreworkService(uow_factory, clock),
+        takeaways=TakeawaysService(uow_factory, clock),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

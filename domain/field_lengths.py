@@ -61,3 +61,5 @@ COMMITMENT_OBSTACLES = 2000  # commitments.obstacles (Text): what got in the way
 PREWORK_ITEM = 300  # session_prework.agenda[] (JSON): one agenda item
 PREWORK_TEXT = 2000  # session_prework.questions / background (Text)
 PREWORK_QUESTION = 500  # session_prework.manager_questions[] (JSON): one question of the manager's
+# 1:1 takeaways (issue 12): what the rep and manager agreed on or learned in the session.
+TAKEAWAYS_TEXT = SLACK_INPUT_MAX  # session_takeaways.text (Text); covered items are PREWORK_ITEM each (JSON)

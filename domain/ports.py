@@ -31,6 +31,7 @@ from domain.coaching.ports import (
 )
 from domain.coaching.prework_ports import PreworkRepository
 from domain.coaching.session_ports import SessionRepository
+from domain.coaching.takeaways_ports import TakeawaysRepository
 from domain.delivery import (
     Delivery,
     DeliveryKey,
@@ -164,6 +165,8 @@ class Repositories(Protocol):
     def sessions(self) -> SessionRepository: ...  # 1:1 sessions (issue 12)
     @property
     def prework(self) -> PreworkRepository: ...  # the rep's pre-work for a 1:1 (issue 12)
+    @property
+    def takeaways(self) -> TakeawaysRepository: ...  # a 1:1's takeaways and covered agenda items (issue 12)
 
 
 class UnitOfWork(Repositories, Protocol):

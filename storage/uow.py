@@ -42,6 +42,7 @@ from storage.schedule_repository import SqlScheduleRepository
 from storage.scorecard_comment_repository import SqlScorecardCommentRepository
 from storage.session_repository import SqlSessionRepository
 from storage.shared_file_repository import SqlSharedFileRepository
+from storage.takeaways_repository import SqlTakeawaysRepository
 
 # How long a SQLite writer waits for another to finish before giving up with
 # "database is locked". Bolt runs listeners on a thread pool and the
@@ -251,6 +252,7 @@ class SqlUnitOfWork:
         self.commitments = SqlCommitmentRepository(self._session)
         self.sessions = SqlSessionRepository(self._session)
         self.prework = SqlPreworkRepository(self._session)
+        self.takeaways = SqlTakeawaysRepository(self._session)
         return self
 
     def __exit__(

@@ -47,6 +47,7 @@ from tests.fakes_roleplay import FakeRoleplayRepository
 from tests.fakes_scorecards import FakeScorecardCommentRepository, ScorecardComments
 from tests.fakes_sessions import FakeSessionRepository, Sessions
 from tests.fakes_shared_files import FakeSharedFileRepository
+from tests.fakes_takeaways import FakeTakeawaysRepository, TakeawaysRows
 
 
 @dataclass
@@ -73,6 +74,7 @@ class _Tables:
     commitments: Commitments = field(default_factory=dict)
     sessions: Sessions = field(default_factory=dict)
     prework: Preworks = field(default_factory=dict)
+    takeaways: TakeawaysRows = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -97,6 +99,7 @@ class _Tables:
             commitments=dict(self.commitments),
             sessions=dict(self.sessions),
             prework=dict(self.prework),
+            takeaways=dict(self.takeaways),
         )
 
 
@@ -256,6 +259,8 @@ class FakeUnitOfWork:
         self.commitments = FakeCommitmentRepository(self._tables.commitments, self._tables.workspaces)
         self.sessions = FakeSessionRepository(self._tables.sessions, self._tables.workspaces)
         self.prework = FakePreworkRepository(self._tables.prework, self._tables.sessions, self._tables.workspaces)
+        self.takeaways = FakeTakeawaysRepository(self._tables.takeaways, self._tables.sessions,
+                                                 self._tables.workspaces)
         return self
 
     def __exit__(

@@ -7,9 +7,10 @@ Rules:
   shape, more and it has no priorities.
 - The session's manager (or an admin) adds up to `MAX_MANAGER_QUESTIONS`
   questions of their own, which the rep sees; a third is refused.
-- Carry forward: the previous session's agenda items are offered again.
-  Nothing marks an item covered yet, so every item of the last pre-work is
-  offered, unticked, and the rep picks what still matters.
+- Carry forward: the previous session's unfinished agenda items are offered
+  again, unticked, and the rep picks what still matters. Unfinished: not
+  marked covered in that session's takeaways (domain/coaching/takeaways.py);
+  when no takeaways were recorded, every item of the last pre-work is offered.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from domain.coaching.prework import (
     prework_problems,
 )
 from domain.coaching.sessions import CoachingSession
+from domain.coaching.takeaways import not_covered
 from domain.effects import Done, tell
 from domain.errors import FieldProblems, InvalidInput, NotAllowed
 from domain.model import Member, WorkspaceRef
@@ -48,14 +49,16 @@ class PreworkService:
     # -- the rep --------------------------------------------------------------------------
 
     def form(self, ws: WorkspaceRef, caller_id: str, session_id: int, receipt: Receipt | None = None) -> PreworkForm:
-        """The pre-work modal, prefilled with what the rep wrote; last session's items offered to carry."""
+        """The pre-work modal, prefilled with what the rep wrote; last session's unfinished items offered to carry."""
         with self._uow_factory(read_only=True) as uow:
             within_deadline(uow, receipt)
             session, rep = self._rep_session(uow, ws, caller_id, session_id)
             mine = uow.prework.get(ws, session_id)
             before = uow.prework.previous(ws, rep.user_id, session.manager_id, session.starts_at)
+            covered = uow.takeaways.get(ws, before.session_id) if before else None
         on_agenda = {a.casefold() for a in (mine.agenda if mine else ())}
-        carry = tuple(a for a in (before.agenda if before else ()) if a.casefold() not in on_agenda)
+        unfinished = not_covered(before.agenda, covered) if before else ()
+        carry = tuple(a for a in unfinished if a.casefold() not in on_agenda)
         return PreworkForm(session, rep, mine, carry)
 
     def save_and_tell(self, ws: WorkspaceRef, caller_id: str, session_id: int, typed: list[str],

@@ -17,7 +17,7 @@ class PreworkForm:
     session: CoachingSession
     rep: Member
     prework: Prework | None
-    carry_over: tuple[str, ...]  # the previous session's agenda items not already on this one
+    carry_over: tuple[str, ...]  # the previous session's unfinished items not already on this one
 
 
 @dataclass(frozen=True)

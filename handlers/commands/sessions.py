@@ -4,6 +4,7 @@ One subcommand reads every `session` form (like `/coach cycle @alex advance`):
 `session` takes text of its own, so `reschedule` and `cancel` are its first
 word rather than subcommands of their own. Without a time, booking and
 moving open a modal (first, inside the trigger's 3 seconds).
+`/coach sessions` also lists the last two weeks' 1:1s with their takeaways (handlers/blocks/takeaways.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from pydantic import BaseModel
 
 from domain.errors import InvalidInput
 from domain.services.sessions import Typed
+from handlers.blocks.kit import message
 from handlers.blocks.sessions import session_modal, session_news_message, upcoming_message
+from handlers.blocks.takeaways import recent_blocks
 from handlers.commands.parsing import USER_MENTION, at_most_one_person
 from handlers.commands.registry import HelpSection, Invocation, Reply, Subcommand
 from handlers.edge.sender import deliver
@@ -89,7 +92,10 @@ def run_session(parsed: SessionCommand, call: Invocation) -> Reply:
 
 
 def run_list(parsed: ListSessions, call: Invocation) -> Reply:
-    return upcoming_message(call.svc.sessions.upcoming(call.ws, call.caller_id, parsed.rep_id))
+    """The upcoming 1:1s, then the last two weeks' with their takeaways (and the manager's button to record them)."""
+    upcoming = upcoming_message(call.svc.sessions.upcoming(call.ws, call.caller_id, parsed.rep_id))
+    recent = recent_blocks(call.svc.takeaways.recent(call.ws, call.caller_id, parsed.rep_id))
+    return message(upcoming["text"], [*upcoming["blocks"], *recent])
 
 
 SUBCOMMANDS: tuple[Subcommand[Any], ...] = (
@@ -110,7 +116,8 @@ SUBCOMMANDS: tuple[Subcommand[Any], ...] = (
     ),
     Subcommand(
         name="sessions", usage="sessions @alex", section=SESSIONS,
-        help=("`/coach sessions [@alex]` your upcoming 1:1s (or those with one rep)",),
+        help=(("`/coach sessions [@alex]` your upcoming 1:1s and the last two weeks' with their takeaways "
+               "(or those with one rep); the manager records takeaways from there"),),
         parse=lambda rest: ListSessions(rep_id=at_most_one_person(rest, "/coach sessions")),
         run=run_list, reads_only=True,
     ),

@@ -105,3 +105,7 @@ OPEN_PREWORK = "prework.open"  # "Prepare for our 1:1" on the rep's DMs; opens P
 PREWORK_VIEW = "prework.form"  # the rep's agenda, questions and background; metadata: the session id
 ADD_PREWORK_QUESTION = "prework.add_question"  # on the manager's "pre-work arrived" DM; opens PREWORK_QUESTION_VIEW
 PREWORK_QUESTION_VIEW = "prework.question"  # the manager's 1-2 questions; metadata: the session id
+# 1:1 takeaways (issue 12): the manager's button (the session card, `/coach sessions`) and modal; value: the session id.
+# The action id is public: the session card (another listener's message) carries the same button.
+OPEN_TAKEAWAYS = "open_session_takeaways"  # "Record takeaways" / "Edit takeaways"; opens TAKEAWAYS_VIEW
+TAKEAWAYS_VIEW = "takeaways.form"  # the takeaways and the agenda items covered; metadata: the session id

@@ -54,9 +54,11 @@ from domain.services.roster_rules import RepJoined, RepLeft, RepsAdded
 from domain.services.scorecard_comments import CommentForManager, CommentSent
 from domain.services.session_notices import SessionNews
 from domain.services.shadowing import ShadowFeedback, ShadowRecorded
+from domain.services.takeaway_notices import TakeawaysRecorded
 from handlers.blocks import commitments as commitment_blocks
 from handlers.blocks import prework as prework_blocks
 from handlers.blocks import roster
+from handlers.blocks import takeaways as takeaways_blocks
 from handlers.blocks.contract import (
     contract_message,
     new_contract_notice,
@@ -350,3 +352,10 @@ def _prework_arrived(notice: PreworkArrived, to: str, catalog: Catalog) -> Rende
 @render.register(ManagerAsked)
 def _manager_asked(notice: ManagerAsked, to: str, catalog: Catalog) -> Rendered:
     return prework_blocks.manager_asked_message(notice)
+
+
+# -- 1:1 takeaways (issue 12) --------------------------------------------------------
+
+@render.register(TakeawaysRecorded)
+def _takeaways_recorded(notice: TakeawaysRecorded, to: str, catalog: Catalog) -> Rendered:
+    return takeaways_blocks.takeaways_recorded_message(notice, to)

@@ -19,6 +19,7 @@ from handlers.views.scorecard_comments import handle_scorecard_comment
 from handlers.views.self_assessment import handle_self_assessment
 from handlers.views.sessions import handle_session
 from handlers.views.shadow import handle_shadow
+from handlers.views.takeaways import handle_takeaways
 
 
 def register(app: App) -> None:
@@ -43,3 +44,4 @@ def register(app: App) -> None:
     app.view(ids.SESSION_VIEW)(handle_session)
     app.view(ids.PREWORK_VIEW)(handle_prework)
     app.view(ids.PREWORK_QUESTION_VIEW)(handle_prework_question)
+    app.view(ids.TAKEAWAYS_VIEW)(handle_takeaways)

@@ -64,3 +64,6 @@ __all__ += ["CoachingSessionRow"]  # issue 12
 from storage.orm.prework import SessionPreworkRow  # noqa: E402  (issue 12)
 
 __all__ += ["SessionPreworkRow"]  # issue 12
+from storage.orm.takeaways import SessionTakeawaysRow  # noqa: E402  (issue 12)
+
+__all__ += ["SessionTakeawaysRow"]  # issue 12

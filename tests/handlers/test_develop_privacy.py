@@ -33,6 +33,7 @@ from handlers import actions, options, shortcuts, views
 from handlers.edge import ids
 from tests.handlers import test_prework as prework_tests
 from tests.handlers import test_sessions as session_tests
+from tests.handlers import test_takeaways as takeaways_tests
 from tests.handlers.conftest import Slack
 from tests.handlers.debrief_steps import values
 from tests.handlers.homework_steps import PROSPECTS, local_today, shown_text_block
@@ -255,6 +256,9 @@ TRIED_ELSEWHERE[(VIEW, ids.SESSION_VIEW)] = (
 TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.OPEN_PREWORK), (ACTION, ids.ADD_PREWORK_QUESTION),
                                   (VIEW, ids.PREWORK_VIEW), (VIEW, ids.PREWORK_QUESTION_VIEW)],
                                  prework_tests.nobody_else_touches_lenas_prework)
+# 1:1 takeaways (issue 12): the button and form crafted by Lena, another rep or manager, another workspace.
+TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.OPEN_TAKEAWAYS), (VIEW, ids.TAKEAWAYS_VIEW)],
+                                 takeaways_tests.nobody_else_records_or_reads_lenas_takeaways)
 
 
 class _Registrations:

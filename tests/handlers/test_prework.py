@@ -63,6 +63,8 @@ def test_last_sessions_items_are_offered_to_carry_forward_and_the_pre_work_stays
 
     modal, _ = open_prework(slack, second)
     assert modal is not None
+    # No takeaways were recorded for the first 1:1, so all of its items are offered (test_takeaways.py: only the
+    # items not covered are offered once they are).
     offered = next(b for b in modal["blocks"] if b.get("block_id") == "carry")
     assert [o["text"]["text"] for o in offered["element"]["options"]] == ["Hooli pricing", "My Q1 goals",
                                                                           "Hiring plan"]

@@ -23,6 +23,7 @@ from handlers.edge import ids
 from tests.handlers import test_peer_learning as peer
 from tests.handlers import test_prework as prework
 from tests.handlers import test_sessions as sessions
+from tests.handlers import test_takeaways as takeaways
 from tests.handlers.actions import test_debrief_prompt as prompts
 from tests.handlers.commands import test_scorecard_command as scorecard_command
 from tests.handlers.conftest import Reply, Slack
@@ -266,6 +267,7 @@ REPLAYED = {
     ids.SESSION_VIEW: sessions.test_the_booking_form_replayed_books_once_and_tells_once,  # issue 12
     **dict.fromkeys((ids.PREWORK_VIEW, ids.PREWORK_QUESTION_VIEW),
                     prework.test_pre_work_and_questions_sent_twice_are_stored_once_and_told_once),
+    ids.TAKEAWAYS_VIEW: takeaways.test_takeaways_sent_twice_are_stored_once_and_told_once,  # issue 12
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
@@ -276,6 +278,7 @@ OPENS_A_MODAL = {ids.OPEN_ADD_REPS, ids.OPEN_SCORE_CALL, ids.OPEN_SELF_ASSESSMEN
 OPENS_A_MODAL |= {ids.ADD_SCORECARD_COMMENT}
 OPENS_A_MODAL |= {ids.COMMITMENT_PARTLY, ids.COMMITMENT_NOT_DONE}  # the obstacles form (issue 12)
 OPENS_A_MODAL |= {ids.OPEN_PREWORK, ids.ADD_PREWORK_QUESTION}  # the pre-work forms (issue 12)
+OPENS_A_MODAL |= {ids.OPEN_TAKEAWAYS}  # the takeaways form (issue 12)
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
 

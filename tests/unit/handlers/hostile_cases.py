@@ -78,6 +78,7 @@ from tests.unit.handlers.hostile_cases_scorecard_comments import (
     SCORECARD_COMMENT_NO_PERSON_TEXT,
 )
 from tests.unit.handlers.hostile_cases_sessions import SESSION_CASES, SESSION_NO_PERSON_TEXT
+from tests.unit.handlers.hostile_cases_takeaways import TAKEAWAYS_CASES, TAKEAWAYS_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, OUR_IDS, REP, TODAY, WS, Call
 
 CYCLE = CoachingCycle(WS, "UREP", "UMGR", date(2026, 12, 7), id=1)
@@ -299,6 +300,7 @@ CASES: dict[str, list[Call]] = {
     **COMMITMENT_CASES,
     **SESSION_CASES,
     **PREWORK_CASES,
+    **TAKEAWAYS_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -340,4 +342,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     **COMMITMENT_NO_PERSON_TEXT,
     **SESSION_NO_PERSON_TEXT,
     **PREWORK_NO_PERSON_TEXT,
+    **TAKEAWAYS_NO_PERSON_TEXT,
 }

@@ -42,6 +42,7 @@ from domain.coaching.prework import Prework, item_key, question_key
 from domain.coaching.scorecard_comments import IsoWeek
 from domain.coaching.sessions import CoachingSession
 from domain.coaching.shadow_week import ShadowWeek
+from domain.coaching.takeaways import TEXT as TAKEAWAYS_TEXT
 from domain.model import Member, WorkspaceRef
 from domain.services.commitment_notices import AnswerForm, CommitForm, PlanForm
 from domain.services.contracts import ContractDraft
@@ -57,6 +58,7 @@ from domain.services.roleplays import NOTE, PracticeForm
 from domain.services.scorecard_comments import COMMENT_FIELD, CommentForm
 from domain.services.session_notices import SessionForm
 from domain.services.shadowing import ShadowForm
+from domain.services.takeaway_notices import TakeawaysForm
 from handlers.blocks.add_reps_modal import add_reps_modal
 from handlers.blocks.commitment_modals import commit_modal, move_modal, obstacles_modal, plan_modal
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, contract_modal, target_block
@@ -78,6 +80,7 @@ from handlers.blocks.scorecard import scorecard_modal
 from handlers.blocks.scorecard_comments import comment_modal
 from handlers.blocks.sessions import session_modal
 from handlers.blocks.shadow_modal import FEEDBACK_BLOCK, shadow_modal
+from handlers.blocks.takeaways import takeaways_modal
 from handlers.edge import ids
 from storage.orm import (
     CallScoreRow,
@@ -90,6 +93,7 @@ from storage.orm import (
     RoleplayPracticeRow,
     ScorecardCommentRow,
     SessionPreworkRow,
+    SessionTakeawaysRow,
     ShadowObservationRow,
 )
 from tests.unit.handlers.scorecard_samples import discovery_and_closing
@@ -141,6 +145,7 @@ MODALS: dict[str, dict[str, Any]] = {
     "session_modal": session_modal(SessionForm(REP, "America/New_York", date(2026, 12, 4))),  # no text input
     "prework_modal": prework_modal(PreworkForm(SESSION, REP, None, ("Pricing for Acme",))),
     "prework_question_modal": prework_question_modal(QuestionForm(SESSION, PREWORK, 2)),
+    "takeaways_modal": takeaways_modal(TakeawaysForm(SESSION, REP, REP, PREWORK.agenda, None)),
 }
 # The same builders' other shapes: the hand-in modal of a homework answered in writing, or with a file.
 MORE_MODALS = [hand_in_modal(HandInForm(replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 4)))
@@ -183,6 +188,7 @@ FIELDS: dict[tuple[str, str], Storage] = {
     (ids.PREWORK_VIEW, PREWORK_BACKGROUND): (SessionPreworkRow.background, field_lengths.PREWORK_TEXT),
     **{(ids.PREWORK_QUESTION_VIEW, question_key(n)): (SessionPreworkRow.manager_questions,
                                                       field_lengths.PREWORK_QUESTION) for n in (1, 2)},
+    (ids.TAKEAWAYS_VIEW, TAKEAWAYS_TEXT): (SessionTakeawaysRow.text, field_lengths.TAKEAWAYS_TEXT),
 }
 
 
