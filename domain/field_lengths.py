@@ -61,3 +61,6 @@ COMMITMENT_OBSTACLES = 2000  # commitments.obstacles (Text): what got in the way
 PREWORK_ITEM = 300  # session_prework.agenda[] (JSON): one agenda item
 PREWORK_TEXT = 2000  # session_prework.questions / background (Text)
 PREWORK_QUESTION = 500  # session_prework.manager_questions[] (JSON): one question of the manager's
+# The enablement pre-read (issue 12): the admin's questions, and the rep's answers stored with their pre-work.
+PREREAD_QUESTION = 300  # workspaces.settings["preread_questions"][] (JSON): one question of the questionnaire
+PREREAD_ANSWER = 2000  # session_prework.preread[].answer (JSON): the rep's answer to one question
