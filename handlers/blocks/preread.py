@@ -66,6 +66,7 @@ def preread_message(questions: tuple[str, ...], changed: str | None = None) -> d
         body = md("*The enablement pre-read* has no questions: the 1:1 pre-work asks only for the rep's agenda.")
     text = md("{changed} {body}", changed=changed, body=body) if changed else body
     room = MAX_QUESTIONS - len(questions)
-    hint = (f"`/coach admin preread add <question>` ({room} more fit) · " if room else "") + (
-        "`/coach admin preread remove 2` · `/coach admin preread clear`" if questions else "")
-    return message(text, [section(text), *([context(hint)] if hint else [])])
+    fit = f"{room} more fit" if questions else f"up to {MAX_QUESTIONS}"
+    hints = [f"`/coach admin preread add <question>` ({fit})"] if room else []
+    hints += ["`/coach admin preread remove 2`", "`/coach admin preread clear`"] if questions else []
+    return message(text, [section(text), context(" · ".join(hints))])
