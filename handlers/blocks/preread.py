@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from domain import field_lengths
-from domain.coaching.preread import MAX_QUESTIONS, PREREAD, answer_key, prefill
+from domain.coaching.preread import MAX_QUESTIONS, answer_key, prefill
 from domain.coaching.prework import Prework
 from domain.services.prework_notices import PreworkForm
 from handlers.blocks.inputs import input_block, metadata, selected, state_values
@@ -40,9 +40,9 @@ def read_answers(view: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
     """The submitted questionnaire's version and its answers in question order (a blank one as "")."""
     version = metadata(view).get(VERSION)
     values = state_values(view)
-    keys = sorted((k for k in values if isinstance(k, str) and k.startswith(f"{PREREAD}_")),
-                  key=lambda k: (len(k), k))
-    return (version if isinstance(version, str) else ""), tuple(selected(values, k) or "" for k in keys)
+    # By position, so a crafted submission leaving one out cannot shift the others onto the wrong question.
+    answers = tuple(selected(values, answer_key(n)) or "" for n in range(1, MAX_QUESTIONS + 1))
+    return (version if isinstance(version, str) else ""), answers
 
 
 def preread_section(prework: Prework) -> list[Block]:
