@@ -38,6 +38,7 @@ from domain.services.peer_learning import PeerLearningService
 from domain.services.pipeline import PipelineService
 from domain.services.pipeline_upload import PipelineUploadService
 from domain.services.preferences import PreferenceService
+from domain.services.preread import PrereadService
 from domain.services.prework import PreworkService
 from domain.services.prioritization import PrioritizationService
 from domain.services.roleplays import RoleplayService
@@ -121,6 +122,7 @@ def build_services(
         sessions=SessionService(uow_factory, clock, schedules),
         prework=PreworkService(uow_factory, clock),
         takeaways=TakeawaysService(uow_factory, clock),
+        preread=PrereadService(uow_factory),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

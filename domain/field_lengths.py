@@ -63,3 +63,6 @@ PREWORK_TEXT = 2000  # session_prework.questions / background (Text)
 PREWORK_QUESTION = 500  # session_prework.manager_questions[] (JSON): one question of the manager's
 # 1:1 takeaways (issue 12): what the rep and manager agreed on or learned in the session.
 TAKEAWAYS_TEXT = SLACK_INPUT_MAX  # session_takeaways.text (Text); covered items are PREWORK_ITEM each (JSON)
+# The enablement pre-read (issue 12): the admin's questions, and the rep's answers stored with their pre-work.
+PREREAD_QUESTION = 300  # workspaces.settings["preread_questions"][] (JSON): one question of the questionnaire
+PREREAD_ANSWER = 2000  # session_prework.preread[].answer (JSON): the rep's answer to one question

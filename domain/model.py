@@ -83,6 +83,8 @@ class WorkspaceSettings:
     weekly_times: tuple[WeeklyTime, ...] = ()
     # Where peer learning posts a rep's shared approach (`/coach admin channel #sales-coaching`): a channel id.
     coaching_channel: str | None = None
+    # The enablement team's pre-read questionnaire (`/coach admin preread add ...`), asked in every 1:1's pre-work.
+    preread_questions: tuple[str, ...] = ()
 
     def weekly_time(self, slot: str) -> WeeklyTime | None:
         """The admin's weekday and time for `slot`; None: each kind's own."""

@@ -49,6 +49,8 @@ def settings_to_json(settings: WorkspaceSettings) -> dict[str, Any]:
             {"slot": chosen.slot, "weekday": chosen.weekday, "at": _time_to_json(chosen.at)}
             for chosen in sorted(settings.weekly_times, key=lambda chosen: chosen.slot)
         ]
+    if settings.preread_questions:  # likewise only once an admin set one
+        stored["preread_questions"] = list(settings.preread_questions)
     return stored
 
 
@@ -89,6 +91,8 @@ def settings_from_json(data: dict[str, Any] | None) -> WorkspaceSettings:
         known["weekly_times"] = _weekly_times_from_json(data["weekly_times"])
     if data.get("coaching_channel"):
         known["coaching_channel"] = str(data["coaching_channel"])
+    if isinstance(data.get("preread_questions"), list):
+        known["preread_questions"] = tuple(str(q) for q in data["preread_questions"] if isinstance(q, str) and q)
     return WorkspaceSettings(**known)
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from domain.coaching.preread import PrereadAnswer
 from domain.coaching.prework import Prework
 from domain.coaching.sessions import SessionStatus
 from domain.model import WorkspaceRef
@@ -38,6 +40,7 @@ class SqlPreworkRepository:
         row.questions = prework.questions
         row.background = prework.background
         row.manager_questions = list(prework.manager_questions)
+        row.preread = [{"question": given.question, "answer": given.answer} for given in prework.preread]
         self._session.flush()
         return _prework(row, prework.workspace.enterprise_id)
 
@@ -79,5 +82,12 @@ def _prework(row: SessionPreworkRow, enterprise_id: str | None) -> Prework:
         workspace=WorkspaceRef(row.team_id, enterprise_id), session_id=row.session_id, rep_id=row.rep_id,
         agenda=tuple(str(a) for a in row.agenda or []), questions=row.questions or "",
         background=row.background or "", manager_questions=tuple(str(q) for q in row.manager_questions or []),
-        updated_at=row.updated_at,
+        updated_at=row.updated_at, preread=_preread(row.preread),
     )
+
+
+def _preread(stored: Any) -> tuple[PrereadAnswer, ...]:
+    """The answers this version can read; anything else (a hand-edited row) is left out."""
+    return tuple(PrereadAnswer(entry["question"], entry["answer"]) for entry in stored or []
+                 if isinstance(entry, dict) and isinstance(entry.get("question"), str)
+                 and isinstance(entry.get("answer"), str))

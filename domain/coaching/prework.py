@@ -7,6 +7,8 @@ Rules:
   shape, more and it has no priorities.
 - The session's manager (or an admin) adds up to `MAX_MANAGER_QUESTIONS`
   questions of their own, which the rep sees; a third is refused.
+- The enablement pre-read, when the workspace has one, is answered here too
+  (domain/coaching/preread.py).
 - Carry forward: the previous session's unfinished agenda items are offered
   again, unticked, and the rep picks what still matters. Unfinished: not
   marked covered in that session's takeaways (domain/coaching/takeaways.py);
@@ -18,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from domain.coaching.preread import PrereadAnswer
 from domain.field_lengths import PREWORK_ITEM, PREWORK_QUESTION, PREWORK_TEXT, text_problem
 from domain.model import WorkspaceRef
 
@@ -46,6 +49,8 @@ class Prework:
     background: str = ""
     manager_questions: tuple[str, ...] = ()
     updated_at: datetime | None = None
+    # The enablement pre-read as answered (domain.coaching.preread); () when the workspace has none.
+    preread: tuple[PrereadAnswer, ...] = ()
 
     def with_manager_questions(self, asked: tuple[str, ...]) -> Prework:
         return replace(self, manager_questions=(*self.manager_questions, *asked))

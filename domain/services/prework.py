@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
+from domain.coaching.preread import PrereadAnswer, answer_key, answer_problems, answers_of, version_of
 from domain.coaching.prework import (
     MAX_MANAGER_QUESTIONS,
     Prework,
@@ -39,6 +40,8 @@ STARTED = ("That 1:1 has started (or was cancelled), so its pre-work is closed. 
 ALL_ASKED = (f"You have added your {MAX_MANAGER_QUESTIONS} questions to this 1:1 already; "
              "the rep's agenda stays first. Bring anything else to the conversation.")
 NO_PREWORK_YET = "Your rep has not written their pre-work yet; you can add your questions once it arrives."
+PREREAD_CHANGED = ("The enablement team changed its pre-read questions while this form was open. Copy what you "
+                   "wrote, close the form and press the button again to answer the current questions.")
 
 
 class PreworkService:
@@ -56,25 +59,33 @@ class PreworkService:
             mine = uow.prework.get(ws, session_id)
             before = uow.prework.previous(ws, rep.user_id, session.manager_id, session.starts_at)
             covered = uow.takeaways.get(ws, before.session_id) if before else None
+            preread = _questionnaire(uow, ws)
         on_agenda = {a.casefold() for a in (mine.agenda if mine else ())}
         unfinished = not_covered(before.agenda, covered) if before else ()
         carry = tuple(a for a in unfinished if a.casefold() not in on_agenda)
-        return PreworkForm(session, rep, mine, carry)
+        return PreworkForm(session, rep, mine, carry, preread)
 
     def save_and_tell(self, ws: WorkspaceRef, caller_id: str, session_id: int, typed: list[str],
                       carried: list[str], questions: str, background: str,
-                      receipt: Receipt | None = None) -> Done[PreworkSaved]:
-        """Store (or replace) the rep's pre-work; the manager is told, with the agenda."""
+                      receipt: Receipt | None = None, *, answers: tuple[str, ...] = (),
+                      preread_version: str = "") -> Done[PreworkSaved]:
+        """Store (or replace) the rep's pre-work; the manager is told, with the agenda.
+
+        `answers` answer the workspace's pre-read questions in order, as the form
+        showed them (`preread_version`, `domain.coaching.preread.version_of`).
+        """
         with self._uow_factory() as uow:
             record(uow, ws, receipt)
             session, rep = self._rep_session(uow, ws, caller_id, session_id)
             agenda = agenda_of(typed, carried)
             questions, background = questions.strip(), background.strip()
-            if problems := prework_problems(agenda, questions, background):
-                raise FieldProblems(problems)
             existing = uow.prework.get(ws, session_id)
+            problems = prework_problems(agenda, questions, background)
+            preread, preread_problems = self._preread(uow, ws, existing, answers, preread_version)
+            if problems or preread_problems:
+                raise FieldProblems({**problems, **preread_problems})
             draft = Prework(ws, session_id, rep.user_id, agenda, questions, background,
-                            existing.manager_questions if existing else ())
+                            existing.manager_questions if existing else (), preread=preread)
             saved = uow.prework.save(draft)
             manager = uow.members.get(ws, session.manager_id)
             edited = existing is not None
@@ -116,6 +127,22 @@ class PreworkService:
 
     # -- shared ---------------------------------------------------------------------------
 
+    @staticmethod
+    def _preread(uow: UnitOfWork, ws: WorkspaceRef, existing: Prework | None, typed: tuple[str, ...],
+                 version: str) -> tuple[tuple[PrereadAnswer, ...], dict[str, str]]:
+        """The pre-read answers to store, and their inline problems.
+
+        Without a questionnaire the answers given before (if any) are kept as
+        they were: the form did not show them, so the rep changed nothing.
+        """
+        asked = _questionnaire(uow, ws)
+        if not asked:
+            return (existing.preread if existing else ()), {}
+        if version != version_of(asked):
+            return (), {answer_key(1): PREREAD_CHANGED}
+        answers = answers_of(asked, list(typed))
+        return answers, answer_problems(answers)
+
     def _open(self, session: CoachingSession | None) -> CoachingSession:
         if session is None:
             raise NotAllowed(NOT_YOUR_SESSION)
@@ -142,3 +169,8 @@ class PreworkService:
         if prework is None:
             raise InvalidInput(NO_PREWORK_YET)
         return session, replace(prework)
+
+
+def _questionnaire(uow: UnitOfWork, ws: WorkspaceRef) -> tuple[str, ...]:
+    workspace = uow.workspaces.get(ws)
+    return workspace.settings.preread_questions if workspace else ()

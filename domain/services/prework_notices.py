@@ -12,12 +12,14 @@ from domain.model import Member
 
 @dataclass(frozen=True)
 class PreworkForm:
-    """The rep's pre-work modal: the session, what they wrote (to edit), last session's items to carry."""
+    """The rep's pre-work modal: the session, what they wrote (to edit), last session's items to carry,
+    and the enablement pre-read's questions when the workspace has them."""
 
     session: CoachingSession
     rep: Member
     prework: Prework | None
     carry_over: tuple[str, ...]  # the previous session's unfinished items not already on this one
+    preread: tuple[str, ...] = ()  # the workspace's pre-read questions, asked now (domain.coaching.preread)
 
 
 @dataclass(frozen=True)

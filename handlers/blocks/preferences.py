@@ -76,14 +76,23 @@ def settings_message(settings: WorkspaceSettings, kinds: Mapping[str, Notificati
         f"*Quiet hours (each person's local time):* {quiet}",
         f"*Notifications off for everyone:* {off}",
         _scorecard_line(settings),
+        _preread_line(settings),
     ]
     return message(
         "Workspace calendar",
         [header("Workspace calendar"), section("\n".join(lines)),
          context("Change with `/coach admin workweek sun-thu`, `/coach admin holiday add 2026-12-25`, "
                  "`/coach admin quiet 20:00-07:00`, `/coach admin notify off week_ahead`, "
-                 "`/coach admin scorecard thu 16:00`.")],
+                 "`/coach admin scorecard thu 16:00`, `/coach admin preread add <question>`.")],
     )
+
+
+def _preread_line(settings: WorkspaceSettings) -> str:
+    asked = len(settings.preread_questions)
+    if not asked:
+        return "*Enablement pre-read in 1:1 pre-work:* none"
+    return (f"*Enablement pre-read in 1:1 pre-work:* {asked} question{'s' if asked > 1 else ''} "
+            "(`/coach admin preread` lists them)")
 
 
 def _scorecard_line(settings: WorkspaceSettings) -> str:

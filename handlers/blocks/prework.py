@@ -3,7 +3,8 @@
 The modal shows four agenda inputs at once (the first three required by
 the service, not by Slack, so a rep carrying items forward may leave typed
 ones empty); last session's items are ticked in a checkbox group above them.
-Everything one person typed for the other is escaped.
+When the workspace has an enablement pre-read, its questions follow
+(handlers/blocks/preread.py). Everything one person typed for the other is escaped.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from domain import field_lengths
+from domain.coaching.preread import version_of
 from domain.coaching.prework import (
     AGENDA,
     BACKGROUND,
@@ -34,6 +36,7 @@ from handlers.blocks.inputs import VALUE, input_block, metadata, metadata_int, o
 from handlers.blocks.inputs import text_input as _text_input
 from handlers.blocks.kit import Block, actions, button, context, md, mention, message, plain, section
 from handlers.blocks.mrkdwn import Mrkdwn, joined
+from handlers.blocks.preread import VERSION, preread_inputs, preread_section
 from handlers.blocks.sessions import local
 from handlers.edge import ids
 
@@ -104,13 +107,17 @@ def prework_modal(form: PreworkForm) -> dict[str, Any]:
     if mine and mine.manager_questions:
         blocks.append(context(md("Your manager asked: {asked}",
                                  asked=joined(" · ", [md("{q}", q=q) for q in mine.manager_questions]))))
+    blocks += preread_inputs(form)
+    opened: dict[str, Any] = {"s": form.session.id, "k": carry}
+    if form.preread:
+        opened[VERSION] = version_of(form.preread)
     return {
         "type": "modal",
         "callback_id": ids.PREWORK_VIEW,
         "title": plain("1:1 pre-work", limits.VIEW_TITLE),
         "submit": plain("Save", limits.VIEW_TITLE),
         "close": plain("Cancel", limits.VIEW_TITLE),
-        "private_metadata": json.dumps({"s": form.session.id, "k": carry}),
+        "private_metadata": json.dumps(opened),
         "blocks": blocks,
     }
 
@@ -165,6 +172,7 @@ def prework_arrived_message(arrived: PreworkArrived) -> dict[str, Any]:
         blocks.append(section(md("*Their questions for you*\n{q}", q=prework.questions)))
     if prework.background:
         blocks.append(section(md("*Background*\n{b}", b=prework.background)))
+    blocks += preread_section(prework)
     room = MAX_MANAGER_QUESTIONS - len(prework.manager_questions)
     if room > 0:
         blocks.append(actions(button("Add a question", ids.ADD_PREWORK_QUESTION, str(arrived.session.id))))

@@ -19,6 +19,7 @@ from handlers.commands import (
     homework,
     peer_learning,
     pipeline,
+    preread,
     priorities,
     roleplay,
     roster,
@@ -45,6 +46,7 @@ SUBCOMMANDS = (
     *peer_learning.SUBCOMMANDS,
     *commitments.SUBCOMMANDS,
     *sessions.SUBCOMMANDS,
+    *preread.SUBCOMMANDS,
 )
 
 

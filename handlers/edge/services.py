@@ -27,6 +27,7 @@ from domain.services.peer_learning import PeerLearningService
 from domain.services.pipeline import PipelineService
 from domain.services.pipeline_upload import PipelineUploadService
 from domain.services.preferences import PreferenceService
+from domain.services.preread import PrereadService
 from domain.services.prework import PreworkService
 from domain.services.prioritization import PrioritizationService
 from domain.services.roleplays import RoleplayService
@@ -75,6 +76,7 @@ class Services:
     sessions: SessionService  # 1:1 sessions (issue 12)
     prework: PreworkService  # the rep's pre-work for a 1:1 (issue 12)
     takeaways: TakeawaysService  # a 1:1's takeaways and covered agenda items (issue 12)
+    preread: PrereadService  # the enablement pre-read questionnaire, set by admins (issue 12)
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

@@ -17,6 +17,7 @@ from domain.coaching.prework import item_key, question_key
 from domain.errors import CoachflowError, FieldProblems
 from domain.receipts import Replayed
 from handlers.blocks.inputs import FORM_UNREADABLE
+from handlers.blocks.preread import read_answers
 from handlers.blocks.prework import read_prework, read_questions
 from handlers.edge.receipts import receipt_of
 from handlers.edge.sender import deliver
@@ -40,9 +41,11 @@ def handle_prework(ack: Ack, body: dict[str, Any], view: dict[str, Any], client:
     if typed.session_id is None:
         ack(response_action="errors", errors={first: FORM_UNREADABLE})
         return
+    version, answers = read_answers(view)
     try:
         done = svc.prework.save_and_tell(ws, rep_id, typed.session_id, typed.typed, typed.carried, typed.questions,
-                                         typed.background, receipt_of(body, context))
+                                         typed.background, receipt_of(body, context), answers=answers,
+                                         preread_version=version)
     except Replayed:
         ack()  # stored by the first delivery, which told the manager
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.orm.base import SLACK_ID, Base, TimestampMixin
@@ -24,3 +24,5 @@ class SessionPreworkRow(TimestampMixin, Base):
     questions: Mapped[str] = mapped_column(Text, default="")
     background: Mapped[str] = mapped_column(Text, default="")
     manager_questions: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # The enablement pre-read as answered: [{"question": ..., "answer": ...}] (migration 0022).
+    preread: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default=text("'[]'"))

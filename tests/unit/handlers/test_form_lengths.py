@@ -36,6 +36,8 @@ from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import Debrief
 from domain.coaching.homework import ANSWER, FEEDBACK, LINK, HandIn, HandInKind, Homework
 from domain.coaching.peer_learning import PeerShare
+from domain.coaching.preread import MAX_QUESTIONS as PREREAD_QUESTIONS
+from domain.coaching.preread import answer_key
 from domain.coaching.prework import BACKGROUND as PREWORK_BACKGROUND
 from domain.coaching.prework import QUESTIONS as PREWORK_QUESTIONS
 from domain.coaching.prework import Prework, item_key, question_key
@@ -150,6 +152,9 @@ MODALS: dict[str, dict[str, Any]] = {
 # The same builders' other shapes: the hand-in modal of a homework answered in writing, or with a file.
 MORE_MODALS = [hand_in_modal(HandInForm(replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 4)))
                for kind in (HandInKind.TEXT, HandInKind.FILE)]
+# The pre-work modal of a workspace with a full enablement pre-read: one answer per question.
+MORE_MODALS.append(prework_modal(PreworkForm(SESSION, REP, PREWORK, (),
+                                             tuple(f"Question {n}?" for n in range(1, PREREAD_QUESTIONS + 1)))))
 
 # (modal callback id, block id) -> where the text is stored, and the limit the service checks.
 # A String column's own length bounds it; a Text or JSON column has no length, so the
@@ -189,6 +194,8 @@ FIELDS: dict[tuple[str, str], Storage] = {
     **{(ids.PREWORK_QUESTION_VIEW, question_key(n)): (SessionPreworkRow.manager_questions,
                                                       field_lengths.PREWORK_QUESTION) for n in (1, 2)},
     (ids.TAKEAWAYS_VIEW, TAKEAWAYS_TEXT): (SessionTakeawaysRow.text, field_lengths.TAKEAWAYS_TEXT),
+    **{(ids.PREWORK_VIEW, answer_key(n)): (SessionPreworkRow.preread, field_lengths.PREREAD_ANSWER)
+       for n in range(1, PREREAD_QUESTIONS + 1)},
 }
 
 
