@@ -105,3 +105,5 @@ OPEN_PREWORK = "prework.open"  # "Prepare for our 1:1" on the rep's DMs; opens P
 PREWORK_VIEW = "prework.form"  # the rep's agenda, questions and background; metadata: the session id
 ADD_PREWORK_QUESTION = "prework.add_question"  # on the manager's "pre-work arrived" DM; opens PREWORK_QUESTION_VIEW
 PREWORK_QUESTION_VIEW = "prework.question"  # the manager's 1-2 questions; metadata: the session id
+# The session card (issue 12): "Record action plan" opens PLAN_VIEW with the session id in its metadata.
+SESSION_CARD_PLAN = "session_card.plan"  # value: the session id

@@ -34,6 +34,7 @@ from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
 from domain.services.scorecard_comments import ScorecardCommentService
 from domain.services.scorecard_views import ScorecardViewService
+from domain.services.session_card import SessionCardService
 from domain.services.sessions import SessionService
 from domain.services.shadowing import ShadowService
 
@@ -73,6 +74,7 @@ class Services:
     commitments: CommitmentService  # action plans and their follow-up (issue 12)
     sessions: SessionService  # 1:1 sessions (issue 12)
     prework: PreworkService  # the rep's pre-work for a 1:1 (issue 12)
+    session_card: SessionCardService  # the 1:1's session card (issue 12)
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

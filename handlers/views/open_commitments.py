@@ -17,6 +17,13 @@ def open_plan(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: st
     client.views_open(trigger_id=trigger_id, view=plan_modal(svc.commitments.plan_form(ws, manager_id, rep_id)))
 
 
+def open_session_plan(client: WebClient, svc: Services, ws: WorkspaceRef, caller_id: str, session_id: int,
+                      trigger_id: str) -> None:
+    """The action-plan modal of one 1:1, from its session card; the session id rides in the metadata."""
+    form = svc.commitments.session_plan_form(ws, caller_id, session_id)
+    client.views_open(trigger_id=trigger_id, view=plan_modal(form))
+
+
 def open_commit(client: WebClient, svc: Services, ws: WorkspaceRef, rep_id: str, trigger_id: str,
                 action: str = "") -> None:
     """The `/commit` modal, with what the rep typed kept as the action."""

@@ -77,6 +77,7 @@ from tests.unit.handlers.hostile_cases_scorecard_comments import (
     SCORECARD_COMMENT_CASES,
     SCORECARD_COMMENT_NO_PERSON_TEXT,
 )
+from tests.unit.handlers.hostile_cases_session_card import SESSION_CARD_CASES, SESSION_CARD_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_sessions import SESSION_CASES, SESSION_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, OUR_IDS, REP, TODAY, WS, Call
 
@@ -299,6 +300,7 @@ CASES: dict[str, list[Call]] = {
     **COMMITMENT_CASES,
     **SESSION_CASES,
     **PREWORK_CASES,
+    **SESSION_CARD_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -340,4 +342,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     **COMMITMENT_NO_PERSON_TEXT,
     **SESSION_NO_PERSON_TEXT,
     **PREWORK_NO_PERSON_TEXT,
+    **SESSION_CARD_NO_PERSON_TEXT,
 }
