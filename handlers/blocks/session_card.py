@@ -51,10 +51,10 @@ def _prework(card: SessionCard) -> list[Block]:
     """The rep leads: their agenda first, then their questions and background, then the manager's questions."""
     prework = card.prework
     if prework is None:
-        return [section(md("*1. The rep's agenda*\nNo pre-work yet: {rep} has not written an agenda. "
+        return [section(md("*The rep's agenda*\nNo pre-work yet: {rep} has not written an agenda. "
                            "Ask them what they want to cover first.", rep=mention(card.rep.user_id)))]
     agenda = joined("\n", [md("{n}. {item}", n=n, item=item) for n, item in enumerate(prework.agenda, start=1)])
-    blocks = [section(md("*1. The rep's agenda* (they lead)\n{agenda}", agenda=agenda))]
+    blocks = [section(md("*The rep's agenda* (they lead)\n{agenda}", agenda=agenda))]
     if prework.questions:
         blocks.append(section(md("*Their questions for you*\n") + prework.questions))
     if prework.background:
@@ -81,7 +81,7 @@ def _review(card: SessionCard) -> list[Block]:
     since = (md("since the last 1:1 ({day:%a %-d %b})", day=local(card.previous_start, card.rep))
              if card.previous_start is not None
              else md("(no earlier 1:1: open ones and deadlines of the last 4 weeks)"))
-    blocks = [section(md("*2. Results against commitments* {since}", since=since))]
+    blocks = [section(md("*Results against commitments* {since}", since=since))]
     if not card.review:
         blocks.append(context("Nothing to review: no open actions, and none answered since. "
                               "Record this session's plan below."))
@@ -96,7 +96,7 @@ def _review(card: SessionCard) -> list[Block]:
 
 def _focus(card: SessionCard) -> list[Block]:
     if not card.focus:
-        return [section(md("*3. Focus skills*\nNo focus skills set in an active cycle yet."))]
+        return [section(md("*Focus skills*\nNo focus skills set in an active cycle yet."))]
     lines: list[Mrkdwn] = []
     for skill in card.focus:
         lines.append(md("*{name}*", name=skill.name))
@@ -104,17 +104,17 @@ def _focus(card: SessionCard) -> list[Block]:
             lines.append(md("      no indicators recorded in the last 4 weeks"))
         lines.extend(md("      {name} ({week}): {words}", name=reading.indicator.name, week=reading.latest.label,
                         words=indicator_words(reading.indicator, reading.latest)) for reading in skill.readings)
-    return [section(md("*3. Focus skills and their latest indicators*\n") + joined("\n", lines))]
+    return [section(md("*Focus skills and their latest indicators*\n") + joined("\n", lines))]
 
 
 def _stalled(card: SessionCard) -> list[Block]:
     if not card.has_pipeline:
         return []
     if not card.stalled:
-        return [section(md("*4. Deals to role-play*\nNo open deal is stalled longer than usual."))]
+        return [section(md("*Deals to role-play*\nNo open deal is stalled longer than usual."))]
     to_rep = card.viewer_id == card.rep.user_id
     lines = [md("• *{account}* {stall}", account=c.account, stall=c.stall(to_the_rep=to_rep)) for c in card.stalled]
-    return [section(md("*4. Deals to role-play*\n") + joined("\n", lines)),
+    return [section(md("*Deals to role-play*\n") + joined("\n", lines)),
             context("`/coach roleplay` has every stalled deal and a prompt for each.")]
 
 
