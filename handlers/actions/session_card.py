@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 from domain.errors import CoachflowError, InvalidInput
 from handlers.actions.prework import session_id_of
 from handlers.edge.clicks import click_of, tell_refusal
+from handlers.edge.receipts import receipt_of
 from handlers.edge.services import services, workspace_of
 from handlers.views.open_commitments import open_session_plan
 
@@ -30,6 +31,6 @@ def handle_record_plan(ack: Ack, body: dict[str, Any], client: WebClient, respon
     try:
         if session_id is None:
             raise InvalidInput(UNREADABLE)
-        open_session_plan(client, svc, ws, user_id, session_id, body["trigger_id"])
+        open_session_plan(client, svc, ws, user_id, session_id, body["trigger_id"], receipt_of(body, context))
     except CoachflowError as error:
         tell_refusal(client, svc, ws, respond, user_id, error)

@@ -32,6 +32,7 @@ from domain.ports import UnitOfWorkFactory
 from handlers import actions, options, shortcuts, views
 from handlers.edge import ids
 from tests.handlers import test_prework as prework_tests
+from tests.handlers import test_session_card as session_card_tests
 from tests.handlers import test_sessions as session_tests
 from tests.handlers.conftest import Slack
 from tests.handlers.debrief_steps import values
@@ -255,6 +256,9 @@ TRIED_ELSEWHERE[(VIEW, ids.SESSION_VIEW)] = (
 TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.OPEN_PREWORK), (ACTION, ids.ADD_PREWORK_QUESTION),
                                   (VIEW, ids.PREWORK_VIEW), (VIEW, ids.PREWORK_QUESTION_VIEW)],
                                  prework_tests.nobody_else_touches_lenas_prework)
+# The session card (issue 12): "Record action plan" crafted by another manager, the rep, another workspace,
+# and the plan form naming another pair's session.
+TRIED_ELSEWHERE[(ACTION, ids.SESSION_CARD_PLAN)] = session_card_tests.nobody_else_records_a_plan_on_lenas_session
 
 
 class _Registrations:

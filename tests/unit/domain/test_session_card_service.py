@@ -40,7 +40,7 @@ def _at(day: int, hour: int = 16) -> datetime:
 def _action(text: str, deadline: date, status: CommitmentStatus = CommitmentStatus.OPEN,
             answered_at: datetime | None = None, session_id: int | None = None, owner: str = "UA",
             obstacles: str = "") -> Commitment:
-    history = (Change(ChangeKind.CREATED, "UMGR", _at(1)),)
+    history: tuple[Change, ...] = (Change(ChangeKind.CREATED, "UMGR", _at(1)),)
     if answered_at is not None:
         kind = ChangeKind.DROPPED if status is CommitmentStatus.DROPPED else ChangeKind.ANSWERED
         history += (Change(kind, owner, answered_at),)
