@@ -7,6 +7,7 @@ session's; a crafted session id naming another pair's 1:1, another manager and a
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -124,3 +125,48 @@ def nobody_else_records_a_plan_on_lenas_session(slack: Slack, uow_factory: UnitO
 def test_nobody_else_records_a_plan_on_lenas_session(slack: Slack, uow_factory: UnitOfWorkFactory, engine: Engine,
                                                      fake_server: FakeSlackServer) -> None:
     nobody_else_records_a_plan_on_lenas_session(slack, uow_factory, engine, fake_server)
+
+
+def _overflow_values(card: dict[str, Any]) -> list[str]:
+    return [o["value"] for b in card["blocks"] if (b.get("accessory") or {}).get("action_id") == ids.COMMITMENT_MENU
+            for o in b["accessory"]["options"]]
+
+
+def test_the_next_sessions_card_reviews_the_plan_and_its_menu_changes_an_action_with_history(
+        slack: Slack, uow_factory: UnitOfWorkFactory) -> None:
+    team(slack)
+    first, second = book(slack, uow_factory, 1), book(slack, uow_factory, 8)
+    modal, _ = _record_plan_modal(slack, "UMGR", first)
+    assert modal is not None
+    assert submit_plan(slack, modal, Typed("Send Hooli the ROI sheet", soon(4, tz="Europe/London")),
+                       Typed("Shadow a discovery call", soon(5, tz="Europe/London"))).body == ""
+    with uow_factory(read_only=True) as uow:
+        send, shadow = sorted(uow.commitments.for_reps(WS, ["UL"])["UL"], key=lambda c: c.deadline)
+
+    with uow_factory() as uow:  # the first 1:1 is over: the card shows the next one, reviewing its plan
+        session = uow.sessions.get(WS, first)
+        assert session is not None
+        uow.sessions.update(replace(session, starts_at=datetime.now(UTC) - timedelta(days=2)))
+        uow.commit()
+    shown = _card_reply(slack, "UMGR", "session card <@UL|lena>")
+    assert button_value(shown, ids.SESSION_CARD_PLAN) == str(second)
+    assert _overflow_values(shown) == [f"move:{send.id}", f"drop:{send.id}", f"move:{shadow.id}",
+                                       f"drop:{shadow.id}"]
+    assert "Results against commitments" in json.dumps(shown["blocks"]) and "Send Hooli the ROI sheet" in json.dumps(
+        shown["blocks"])
+
+    drop = slack.requests.block_actions("UMGR", ids.COMMITMENT_MENU, action_type="overflow",
+                                        selected_option=f"drop:{shadow.id}")
+    assert slack.dispatch(drop).status == 200
+    slack.listeners.wait_idle()
+    move = slack.requests.block_actions("UMGR", ids.COMMITMENT_MENU, action_type="overflow",
+                                        selected_option=f"move:{send.id}")
+    assert slack.dispatch(move).status == 200
+    slack.fake.wait_for(lambda: slack.fake.view_opened_by(move.payload["trigger_id"]) is not None)
+    assert slack.fake.view_opened_by(move.payload["trigger_id"])["callback_id"] == ids.COMMITMENT_MOVE_VIEW
+    with uow_factory(read_only=True) as uow:
+        dropped = uow.commitments.get(WS, shadow.id or 0)
+    assert dropped is not None and [h.kind.value for h in dropped.history] == ["created", "dropped"]
+    after = _card_reply(slack, "UMGR", "session card <@UL|lena>")
+    assert "Shadow a discovery call" not in json.dumps(after["blocks"])  # dropped: owed by nobody any more
+    assert "session card" in slack.coach("UMGR", "notify").last_text.lower()
