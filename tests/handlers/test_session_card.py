@@ -163,7 +163,8 @@ def test_the_next_sessions_card_reviews_the_plan_and_its_menu_changes_an_action_
                                         selected_option=f"move:{send.id}")
     assert slack.dispatch(move).status == 200
     slack.fake.wait_for(lambda: slack.fake.view_opened_by(move.payload["trigger_id"]) is not None)
-    assert slack.fake.view_opened_by(move.payload["trigger_id"])["callback_id"] == ids.COMMITMENT_MOVE_VIEW
+    opened = slack.fake.view_opened_by(move.payload["trigger_id"])
+    assert opened is not None and opened["callback_id"] == ids.COMMITMENT_MOVE_VIEW
     with uow_factory(read_only=True) as uow:
         dropped = uow.commitments.get(WS, shadow.id or 0)
     assert dropped is not None and [h.kind.value for h in dropped.history] == ["created", "dropped"]
