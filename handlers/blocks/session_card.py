@@ -33,7 +33,7 @@ _MARKS = {ReviewStatus.DONE: ":white_check_mark:", ReviewStatus.PARTLY: ":large_
 Part = Callable[[SessionCard], list[Block]]
 
 
-def _more(count: int, where: str) -> Block:
+def _more(count: int, where: Mrkdwn) -> Block:
     return context(md("…and {n} more: {where}", n=count, where=where))
 
 
@@ -42,21 +42,23 @@ def _heading(card: SessionCard) -> list[Block]:
     title = md("*Session card: 1:1 of {manager} with {rep}*", manager=mention(card.manager.user_id),
                rep=mention(card.rep.user_id))
     when = both_times(session.starts_at, card.viewer_id, card.rep, card.manager)
-    ends = local(session.ends_at, card.manager if card.viewer_id != card.rep.user_id else card.rep)
-    return [section(md(":handshake: {title}\n{when}, until {ends:%H:%M} ({minutes} min)", title=title, when=when,
-                       ends=ends, minutes=session.minutes))]
+    return [section(md(":handshake: {title}\n{when} ({minutes} min)", title=title, when=when,
+                       minutes=session.minutes))]
 
 
 def _prework(card: SessionCard) -> list[Block]:
     """The rep leads: their agenda first, then their questions and background, then the manager's questions."""
     prework = card.prework
     if prework is None:
+        if card.viewer_id == card.rep.user_id:
+            return [section(md("*The rep's agenda*\nNo pre-work yet: *Prepare for our 1:1* on your pre-work DM "
+                               "writes it, until the session starts."))]
         return [section(md("*The rep's agenda*\nNo pre-work yet: {rep} has not written an agenda. "
                            "Ask them what they want to cover first.", rep=mention(card.rep.user_id)))]
     agenda = joined("\n", [md("{n}. {item}", n=n, item=item) for n, item in enumerate(prework.agenda, start=1)])
     blocks = [section(md("*The rep's agenda* (they lead)\n{agenda}", agenda=agenda))]
     if prework.questions:
-        blocks.append(section(md("*Their questions for you*\n") + prework.questions))
+        blocks.append(section(md("*{rep}'s questions*\n", rep=mention(card.rep.user_id)) + prework.questions))
     if prework.background:
         blocks.append(section(md("*Background*\n") + prework.background))
     if prework.manager_questions:
@@ -68,9 +70,9 @@ def _prework(card: SessionCard) -> list[Block]:
 
 def _review_line(item: ReviewItem) -> Mrkdwn:
     commitment = item.commitment
-    owner = md(" ({owner})", owner=mention(commitment.owner_id)) if commitment.delegated else md("")
-    line = md("{mark} *{action}*{owner}, by " + _DAY + " — _{status}_", mark=_MARKS[item.status],
-              action=commitment.action, owner=owner, day=commitment.deadline, status=item.status.label)
+    line = md("{mark} *{action}* ({owner}), by " + _DAY + " — _{status}_", mark=_MARKS[item.status],
+              action=commitment.action, owner=mention(commitment.owner_id), day=commitment.deadline,
+              status=item.status.label)
     if commitment.obstacles:
         line = md("{line}\n      _What got in the way:_ {obstacles}", line=line, obstacles=commitment.obstacles)
     return line
@@ -90,7 +92,8 @@ def _review(card: SessionCard) -> list[Block]:
         menu = commitment_menu(item.commitment) if card.may_change and item.may_change else None
         blocks.append(section(_review_line(item), accessory=menu if menu and menu["options"] else None))
     if len(card.review) > MAX_REVIEWED:
-        blocks.append(_more(len(card.review) - MAX_REVIEWED, f"`/coach commitments <@{card.rep.user_id}>`"))
+        blocks.append(_more(len(card.review) - MAX_REVIEWED,
+                            md("`/coach commitments` for {rep}", rep=mention(card.rep.user_id))))
     return blocks
 
 
