@@ -20,6 +20,7 @@ from domain.notifications.micro_lessons import micro_lessons_kind
 from domain.notifications.peer_learning import peer_learning_kind
 from domain.notifications.registry import KINDS
 from domain.notifications.scorecards import rep_scorecard_kind, team_scorecard_kind
+from domain.notifications.session_card import session_card_kind
 from domain.ports import DispatcherLock, UnitOfWorkFactory
 from domain.services.calls import CallsService
 from domain.services.commitments import CommitmentService
@@ -46,6 +47,7 @@ from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
 from domain.services.scorecard_comments import ScorecardCommentService
 from domain.services.scorecard_views import ScorecardViewService
+from domain.services.session_card import SessionCardService
 from domain.services.sessions import SessionService
 from domain.services.shadowing import ShadowService
 from domain.services.takeaways import TakeawaysService
@@ -86,7 +88,8 @@ def build_services(
     catalog = catalog if catalog is not None else load_catalog()
     # The registry's kinds; lessons, scorecards and peer learning over this deployment's catalog (COACHFLOW_CATALOG).
     kinds = (KINDS.replacing(micro_lessons_kind(catalog)).replacing(rep_scorecard_kind(catalog))
-             .replacing(team_scorecard_kind(catalog)).replacing(peer_learning_kind(catalog)))
+             .replacing(team_scorecard_kind(catalog)).replacing(peer_learning_kind(catalog))
+             .replacing(session_card_kind(catalog)))
     schedules = ScheduleService(uow_factory, kinds)
     diagnosis = DiagnosisService(uow_factory, catalog, clock)
     content = NotificationContentService(uow_factory, kinds)
@@ -123,6 +126,7 @@ def build_services(
         prework=PreworkService(uow_factory, clock),
         takeaways=TakeawaysService(uow_factory, clock),
         preread=PrereadService(uow_factory),
+        session_card=SessionCardService(uow_factory, catalog, clock),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

@@ -17,6 +17,7 @@ from domain.notifications.kind import KindRegistry
 from domain.notifications.micro_lessons import MICRO_LESSONS
 from domain.notifications.peer_learning import PEER_LEARNING
 from domain.notifications.scorecards import FRIDAY_SCORECARD, TEAM_SCORECARD
+from domain.notifications.session_card import SESSION_CARD
 from domain.notifications.session_prework import SESSION_PREWORK, SESSION_PREWORK_REMINDER
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
@@ -36,4 +37,5 @@ KINDS = KindRegistry(
     COMMITMENT_DUE,
     SESSION_PREWORK,
     SESSION_PREWORK_REMINDER,
+    SESSION_CARD,
 )

@@ -48,7 +48,7 @@ class Staleness:
     at=None` is three days after the scheduled local time. BEFORE_INSTANT
     kinds count back from the appointment instead: `before_instant=
     timedelta(0)` is stale once it starts, `timedelta(hours=12)` half a day
-    before.
+    before, `-timedelta(minutes=15)` a quarter of an hour after it started.
     """
 
     days_after: int = 0

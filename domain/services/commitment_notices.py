@@ -19,6 +19,7 @@ class PlanForm:
     today: date
     cycle_ends: date | None
     channel: str | None
+    session_id: int | None = None  # the 1:1 it is recorded at (the session card's button)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Action plans and their follow-up: `/coach plan @rep`, `/commit`, the deadline check-in, changes.
 
 Who may do what, whatever a crafted request names:
-- only the rep's own manager records a plan; only the rep adds one with `/commit`;
+- only the rep's own manager records a plan (a 1:1's plan, from the session card: that session's manager or an
+  admin, once per session); only the rep adds one with `/commit`;
 - only an action's owner answers its check-in;
 - only the rep's manager (or an admin) moves, carries over or drops an action;
 - the rep, their manager and an admin see every action of the rep; a delegated owner only their own.
@@ -69,6 +70,9 @@ R = TypeVar("R")
 NOT_YOURS = "That action is not yours: only its owner answers it."
 NOT_VISIBLE = "That action is not one you can see or change."
 NOT_A_REP = "Only a rep on a coaching team adds commitments with `/commit`; your manager records plans."
+NOT_YOUR_SESSION = "That 1:1 is not one of yours, so you cannot record its action plan."
+PLAN_RECORDED = ("This 1:1's action plan is recorded already (limit priorities). Change an action from the "
+                 "session card or `/coach commitments`.")
 NOT_A_PERSON = "Pick a person of this workspace: {who} is not one Coachflow can reach."
 
 
@@ -90,15 +94,24 @@ class CommitmentService:
 
     # -- the plan ----------------------------------------------------------------------
 
-    def plan_form(self, ws: WorkspaceRef, manager_id: str, rep_id: str, receipt: Receipt | None = None) -> PlanForm:
+    def plan_form(self, ws: WorkspaceRef, manager_id: str, rep_id: str, receipt: Receipt | None = None,
+                  session_id: int | None = None) -> PlanForm:
+        """The plan modal; with `session_id` (the session card's button) the plan is that 1:1's."""
         with self._uow_factory(read_only=True) as uow:
             within_deadline(uow, receipt)
-            rep = _managed_rep(uow, ws, manager_id, rep_id)
+            rep, _ = _plan_rep(uow, ws, manager_id, rep_id, session_id)
             manager = uow.members.get(ws, manager_id)
             workspace = uow.workspaces.get(ws)
             cycle = uow.cycles.active_for(ws, rep_id)
         channel = workspace.settings.coaching_channel if workspace is not None else None
-        return PlanForm(rep, self._today(manager or rep), cycle_last_day(cycle), channel)
+        return PlanForm(rep, self._today(manager or rep), cycle_last_day(cycle), channel, session_id)
+
+    def session_plan_form(self, ws: WorkspaceRef, caller_id: str, session_id: int,
+                          receipt: Receipt | None = None) -> PlanForm:
+        """The plan modal of one 1:1 (the session card's "Record action plan"), for its rep."""
+        with self._uow_factory(read_only=True) as uow:
+            session = uow.sessions.get(ws, session_id)
+        return self.plan_form(ws, caller_id, session.rep_id if session is not None else "", receipt, session_id)
 
     def save_plan(self, ws: WorkspaceRef, manager_id: str, rep_id: str, drafts: Sequence[ActionDraft],
                   post: bool, directory: UserDirectory, receipt: Receipt | None = None,
@@ -108,7 +121,7 @@ class CommitmentService:
             raise FieldProblems({field_key("action", 1): problem})
         with self._uow_factory() as uow:
             record(uow, ws, receipt)
-            rep = _managed_rep(uow, ws, manager_id, rep_id)
+            rep, plan_manager = _plan_rep(uow, ws, manager_id, rep_id, session_id)
             now = self._clock()
             owners, problems = self._owners(uow, ws, [d.owner_id or rep_id for d in drafts], directory)
             for number, draft in enumerate(drafts, start=1):
@@ -120,7 +133,7 @@ class CommitmentService:
                 if uow.members.get(ws, owner.user_id) is None:
                     uow.members.add(owner)  # a delegated person new to Coachflow: their follow-up needs a calendar
             plan_id = uuid.uuid4().hex[:16]
-            stored = tuple(uow.commitments.add(_new(ws, rep_id, manager_id, draft.owner_id or rep_id, draft, plan_id,
+            stored = tuple(uow.commitments.add(_new(ws, rep_id, plan_manager, draft.owner_id or rep_id, draft, plan_id,
                                                     manager_id, now, session_id)) for draft in drafts)
             cycle_ends = cycle_last_day(uow.cycles.active_for(ws, rep_id))
             late = tuple(n for n, c in enumerate(stored, start=1) if cycle_ends and c.deadline > cycle_ends)
@@ -134,7 +147,7 @@ class CommitmentService:
                 row = replace(reply_row(ws, manager_id, reply_period(f"plan:{plan_id}:posted"), now), channel=channel)
                 uow.deliveries.add_if_absent(row)
                 effects += Effects(messages=(Message(manager_id, PlanPosted(stored), row),))
-            effects += refresh(manager_id, rep_id, *(c.owner_id for c in stored))
+            effects += refresh(manager_id, plan_manager, rep_id, *(c.owner_id for c in stored))
             owners_ids = list(dict.fromkeys(c.owner_id for c in stored))
             saved = PlanSaved(stored, late, channel)
             return self._finish(uow, ws, saved, tell(manager_id, saved) + effects, owners_ids, now)
@@ -321,6 +334,25 @@ def _managed_rep(uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str
     if rep is None or rep.manager_id != manager_id:
         raise not_your_rep(manager_id, rep_id, "record their action plan")
     return rep
+
+
+def _plan_rep(uow: UnitOfWork, ws: WorkspaceRef, caller_id: str, rep_id: str,
+              session_id: int | None) -> tuple[Member, str]:
+    """The plan's rep and manager: the caller's own rep, or, for a session's plan, that session's rep and manager
+    when the caller is its manager or an admin (a crafted session id naming another pair's 1:1 is refused)."""
+    if session_id is None:
+        return _managed_rep(uow, ws, caller_id, rep_id), caller_id
+    session = uow.sessions.get(ws, session_id)
+    people = uow.members.get_many(ws, {caller_id, rep_id})
+    caller, rep = people.get(caller_id), people.get(rep_id)
+    if (session is None or caller is None or rep is None or session.rep_id != rep_id
+            or not (session.manager_id == caller_id or caller.is_admin)):
+        raise NotAllowed(NOT_YOUR_SESSION)  # the same answer whether or not the session exists
+    if not session.is_scheduled:
+        raise InvalidInput("That 1:1 was cancelled; record the plan at the next one.")
+    if any(c.session_id == session_id for c in uow.commitments.for_reps(ws, [rep_id]).get(rep_id, [])):
+        raise InvalidInput(PLAN_RECORDED)
+    return rep, session.manager_id
 
 
 def _coached_rep(uow: UnitOfWork, ws: WorkspaceRef, rep_id: str) -> Member:

@@ -34,6 +34,7 @@ from handlers.actions.prework import handle_add_prework_question, handle_open_pr
 from handlers.actions.remove_rep import handle_remove_rep
 from handlers.actions.scorecard_comments import handle_add_scorecard_comment
 from handlers.actions.scorecards import handle_open_rep_scorecard, handle_post_scorecard
+from handlers.actions.session_card import handle_record_plan
 from handlers.actions.sign_contract import handle_sign_contract
 from handlers.actions.takeaways import handle_open_takeaways
 from handlers.edge import ids
@@ -73,3 +74,4 @@ def register(app: App) -> None:
     app.action(ids.OPEN_PREWORK)(handle_open_prework)
     app.action(ids.ADD_PREWORK_QUESTION)(handle_add_prework_question)
     app.action(ids.OPEN_TAKEAWAYS)(handle_open_takeaways)
+    app.action(ids.SESSION_CARD_PLAN)(handle_record_plan)

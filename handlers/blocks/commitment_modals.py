@@ -106,7 +106,8 @@ def plan_modal(form: PlanForm) -> dict[str, Any]:
         "title": plain("Action plan", limits.VIEW_TITLE),
         "submit": plain("Save plan", limits.VIEW_TITLE),
         "close": plain("Cancel", limits.VIEW_TITLE),
-        "private_metadata": json.dumps({"rep": form.rep.user_id}),
+        "private_metadata": json.dumps({"rep": form.rep.user_id, **({"session": form.session_id}
+                                                                    if form.session_id is not None else {})}),
         "blocks": blocks[: limits.VIEW_BLOCKS],
     }
 
@@ -157,6 +158,7 @@ class PlanInput:
     rep_id: str | None  # None: the metadata is not what the builder wrote
     drafts: tuple[ActionDraft, ...]
     post: bool
+    session_id: int | None = None  # the 1:1 it is recorded at (the session card's button)
 
 
 def read_plan(view: dict[str, Any]) -> PlanInput:
@@ -173,7 +175,12 @@ def read_plan(view: dict[str, Any]) -> PlanInput:
     field = block.get("value") if isinstance(block, dict) else None
     chosen = field.get("selected_options") if isinstance(field, dict) else None
     post = isinstance(chosen, list) and any(isinstance(o, dict) and o.get("value") == POST for o in chosen)
-    return PlanInput(metadata_user(metadata(view), "rep"), tuple(drafts), post)
+    shown = metadata(view)
+    rep_id = metadata_user(shown, "rep")
+    session_id = metadata_int(shown, "session")
+    if "session" in shown and session_id is None:
+        rep_id = None  # a session we did not write: unreadable, rather than a plan of no session
+    return PlanInput(rep_id, tuple(drafts), post, session_id)
 
 
 def read_commit(view: dict[str, Any]) -> ActionDraft:

@@ -139,7 +139,7 @@ def answer_saved_message(commitment: Commitment) -> dict[str, Any]:
 # -- lists -----------------------------------------------------------------------------
 
 
-def _menu(commitment: Commitment) -> dict[str, Any]:
+def commitment_menu(commitment: Commitment) -> dict[str, Any]:
     options = []
     if commitment.status not in (CommitmentStatus.DONE, CommitmentStatus.DROPPED):
         verb = "Move deadline" if commitment.is_open else "Carry over"
@@ -154,7 +154,7 @@ def listing_message(listing: Listing) -> dict[str, Any]:
     if not listing.commitments:
         blocks.append(context("No commitments yet. `/coach plan @rep` records a plan; a rep adds one with `/commit`."))
     for commitment in listing.commitments[:_MAX_LISTED]:
-        menu = _menu(commitment) if listing.may_change else None
+        menu = commitment_menu(commitment) if listing.may_change else None
         blocks.append(section(action_line(commitment, listing.today),
                               accessory=menu if menu is not None and menu["options"] else None))
     if listing.kept.due:

@@ -24,6 +24,7 @@ from domain.notifications.micro_lessons import MICRO_LESSONS
 from domain.notifications.peer_learning import PEER_LEARNING
 from domain.notifications.registry import KINDS
 from domain.notifications.scorecards import FRIDAY_SCORECARD, TEAM_SCORECARD
+from domain.notifications.session_card import SESSION_CARD
 from domain.notifications.session_prework import SESSION_PREWORK, SESSION_PREWORK_REMINDER
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
@@ -36,6 +37,7 @@ from handlers.blocks.peer_learning import peer_ask_message
 from handlers.blocks.prework import prework_message
 from handlers.blocks.scorecard import scorecard_message
 from handlers.blocks.scorecard_team import team_scorecard_message
+from handlers.blocks.session_card import session_card_note_message
 from handlers.blocks.week_ahead import week_ahead_message
 
 C = TypeVar("C")
@@ -92,6 +94,7 @@ RENDERERS = Renderers(
     bind(COMMITMENT_DUE, commitment_due_message),
     bind(SESSION_PREWORK, prework_message),
     bind(SESSION_PREWORK_REMINDER, prework_message),
+    bind(SESSION_CARD, session_card_note_message),
 )
 
 

@@ -1,4 +1,4 @@
-"""1:1 sessions: `/coach session @rep <when> [weekly|biweekly]`, `reschedule`, `cancel`; `/coach sessions`.
+"""1:1 sessions: `/coach session @rep <when> [weekly|biweekly]`, `reschedule`, `cancel`, `card`; `/coach sessions`.
 
 One subcommand reads every `session` form (like `/coach cycle @alex advance`):
 `session` takes text of its own, so `reschedule` and `cancel` are its first
@@ -20,13 +20,15 @@ from handlers.blocks.sessions import session_modal, session_news_message, upcomi
 from handlers.blocks.takeaways import recent_blocks
 from handlers.commands.parsing import USER_MENTION, at_most_one_person
 from handlers.commands.registry import HelpSection, Invocation, Reply, Subcommand
+from handlers.commands.session_card import CARD_USAGE, SessionCardCommand, parse_card, run_card
 from handlers.edge.sender import deliver
 
 SESSIONS = HelpSection("1:1 sessions", 40)
 EXAMPLE = "/coach session @alex tomorrow 15:00"
 _REPEATS = {"weekly": "weekly", "biweekly": "biweekly", "bi-weekly": "biweekly", "fortnightly": "biweekly"}
 _USAGE = (f"`{EXAMPLE}` (add `weekly` or `biweekly` for a series), `/coach session @alex` for a form, "
-          "`/coach session reschedule @alex fri 9:30` and `/coach session cancel @alex [all]`")
+          "`/coach session reschedule @alex fri 9:30`, `/coach session cancel @alex [all]` and "
+          "`/coach session card @alex`")
 
 
 class SessionCommand(BaseModel):
@@ -43,8 +45,10 @@ class ListSessions(BaseModel):
     rep_id: str | None = None
 
 
-def _parse(rest: str) -> SessionCommand:
+def _parse(rest: str) -> SessionCommand | SessionCardCommand:
     words = rest.split()
+    if words and words[0].lower() == "card":
+        return parse_card(rest.split(None, 1)[1] if len(words) > 1 else "")
     action: Literal["book", "reschedule", "cancel"] = "book"
     if words and words[0].lower() in ("reschedule", "move", "cancel"):
         action = "cancel" if words[0].lower() == "cancel" else "reschedule"
@@ -69,11 +73,13 @@ def _parse(rest: str) -> SessionCommand:
     return SessionCommand(action=action, rep_id=people[0], when=" ".join(tail), repeat=repeat)
 
 
-def _opens_modal(parsed: SessionCommand) -> bool:
-    return parsed.action != "cancel" and not parsed.when
+def _opens_modal(parsed: SessionCommand | SessionCardCommand) -> bool:
+    return isinstance(parsed, SessionCommand) and parsed.action != "cancel" and not parsed.when
 
 
-def run_session(parsed: SessionCommand, call: Invocation) -> Reply:
+def run_session(parsed: SessionCommand | SessionCardCommand, call: Invocation) -> Reply:
+    if isinstance(parsed, SessionCardCommand):
+        return run_card(parsed, call)
     svc, ws, caller = call.svc, call.ws, call.caller_id
     if _opens_modal(parsed):
         assert call.trigger_id, "Slack sends a trigger_id with every slash command"
@@ -104,15 +110,21 @@ SUBCOMMANDS: tuple[Subcommand[Any], ...] = (
         help=((f"`{EXAMPLE} [weekly|biweekly]` book a 1:1 (your time; each of you is told theirs); "
                "without a time a form opens"),
               ("`/coach session reschedule @alex fri 9:30` move the next 1:1; "
-               "`/coach session cancel @alex [all]` cancel it (with `all`, the rest of its series too)")),
+               "`/coach session cancel @alex [all]` cancel it (with `all`, the rest of its series too)"),
+              ("`/coach session card @alex` the session card of your 1:1 with them (under way, next, or the last "
+               "7 days); a rep types `/coach session card` for their own")),
         details=(
             _USAGE + ".",
             ("Times are read in your own time zone: `tomorrow 15:00`, `today 16:30`, `fri 9:30` (the next Friday), "
              "`2026-12-02 14:00`, `3pm`, `9:30am`. Sessions last 45 minutes unless the form says otherwise; "
              "a series is booked 8 weeks ahead."),
             "Only a rep's own manager (or an admin) books, moves or cancels their 1:1s; both of you get a DM.",
+            (CARD_USAGE + ": the rep's agenda and questions, results against commitments, focus skills and "
+             "indicators, deals to role-play and probing questions. It also comes to the manager by DM "
+             "5 minutes before each 1:1."),
         ),
         parse=_parse, run=run_session, opens_modal=_opens_modal,
+        reads_only=lambda parsed: isinstance(parsed, SessionCardCommand),
     ),
     Subcommand(
         name="sessions", usage="sessions @alex", section=SESSIONS,

@@ -109,3 +109,5 @@ PREWORK_QUESTION_VIEW = "prework.question"  # the manager's 1-2 questions; metad
 # The action id is public: the session card (another listener's message) carries the same button.
 OPEN_TAKEAWAYS = "open_session_takeaways"  # "Record takeaways" / "Edit takeaways"; opens TAKEAWAYS_VIEW
 TAKEAWAYS_VIEW = "takeaways.form"  # the takeaways and the agenda items covered; metadata: the session id
+# The session card (issue 12): "Record action plan" opens PLAN_VIEW with the session id in its metadata.
+SESSION_CARD_PLAN = "session_card.plan"  # value: the session id

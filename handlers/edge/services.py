@@ -35,6 +35,7 @@ from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
 from domain.services.scorecard_comments import ScorecardCommentService
 from domain.services.scorecard_views import ScorecardViewService
+from domain.services.session_card import SessionCardService
 from domain.services.sessions import SessionService
 from domain.services.shadowing import ShadowService
 from domain.services.takeaways import TakeawaysService
@@ -77,6 +78,7 @@ class Services:
     prework: PreworkService  # the rep's pre-work for a 1:1 (issue 12)
     takeaways: TakeawaysService  # a 1:1's takeaways and covered agenda items (issue 12)
     preread: PrereadService  # the enablement pre-read questionnaire, set by admins (issue 12)
+    session_card: SessionCardService  # the 1:1's session card (issue 12)
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

@@ -46,7 +46,8 @@ def handle_plan(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: We
         return
     try:
         done = svc.commitments.save_plan(ws, manager_id, typed.rep_id, typed.drafts, typed.post,
-                                         SlackUserDirectory(client), receipt_of(body, context))
+                                         SlackUserDirectory(client), receipt_of(body, context),
+                                         session_id=typed.session_id)
     except Replayed:
         ack()  # stored by the first delivery, which told everyone
         return

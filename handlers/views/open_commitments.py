@@ -6,6 +6,7 @@ from slack_sdk import WebClient
 
 from domain.coaching.commitments import CommitmentStatus
 from domain.model import WorkspaceRef
+from domain.receipts import Receipt
 from handlers.blocks.commitment_modals import commit_modal, move_modal, obstacles_modal, plan_modal
 from handlers.blocks.commitments import action_line
 from handlers.edge.services import Services
@@ -15,6 +16,13 @@ def open_plan(client: WebClient, svc: Services, ws: WorkspaceRef, manager_id: st
               trigger_id: str) -> None:
     """The action-plan modal for one of the manager's reps."""
     client.views_open(trigger_id=trigger_id, view=plan_modal(svc.commitments.plan_form(ws, manager_id, rep_id)))
+
+
+def open_session_plan(client: WebClient, svc: Services, ws: WorkspaceRef, caller_id: str, session_id: int,
+                      trigger_id: str, receipt: Receipt | None = None) -> None:
+    """The action-plan modal of one 1:1, from its session card; the session id rides in the metadata."""
+    form = svc.commitments.session_plan_form(ws, caller_id, session_id, receipt)
+    client.views_open(trigger_id=trigger_id, view=plan_modal(form))
 
 
 def open_commit(client: WebClient, svc: Services, ws: WorkspaceRef, rep_id: str, trigger_id: str,

@@ -32,6 +32,7 @@ from domain.ports import UnitOfWorkFactory
 from handlers import actions, options, shortcuts, views
 from handlers.edge import ids
 from tests.handlers import test_prework as prework_tests
+from tests.handlers import test_session_card as session_card_tests
 from tests.handlers import test_sessions as session_tests
 from tests.handlers import test_takeaways as takeaways_tests
 from tests.handlers.conftest import Slack
@@ -259,6 +260,9 @@ TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.OPEN_PREWORK), (ACTION, ids.ADD_P
 # 1:1 takeaways (issue 12): the button and form crafted by Lena, another rep or manager, another workspace.
 TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.OPEN_TAKEAWAYS), (VIEW, ids.TAKEAWAYS_VIEW)],
                                  takeaways_tests.nobody_else_records_or_reads_lenas_takeaways)
+# The session card (issue 12): "Record action plan" crafted by another manager, the rep, another workspace,
+# and the plan form naming another pair's session.
+TRIED_ELSEWHERE[(ACTION, ids.SESSION_CARD_PLAN)] = session_card_tests.nobody_else_records_a_plan_on_lenas_session
 
 
 class _Registrations:

@@ -281,6 +281,7 @@ OPENS_A_MODAL |= {ids.ADD_SCORECARD_COMMENT}
 OPENS_A_MODAL |= {ids.COMMITMENT_PARTLY, ids.COMMITMENT_NOT_DONE}  # the obstacles form (issue 12)
 OPENS_A_MODAL |= {ids.OPEN_PREWORK, ids.ADD_PREWORK_QUESTION}  # the pre-work forms (issue 12)
 OPENS_A_MODAL |= {ids.OPEN_TAKEAWAYS}  # the takeaways form (issue 12)
+OPENS_A_MODAL |= {ids.SESSION_CARD_PLAN}  # the session card's plan form (issue 12)
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
 

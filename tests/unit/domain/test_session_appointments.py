@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from domain.coaching.sessions import CoachingSession
-from domain.model import Member, Role, Workspace, WorkspaceRef
+from domain.model import Member, Role, Workspace, WorkspaceRef, WorkspaceSettings
+from domain.notifications.session_card import SESSION_CARD, ManagerSessionAppointments
 from domain.notifications.sessions import SessionAppointments
+from domain.scheduling.anchored import anchored_occurrences
 from domain.scheduling.anchors import Appointment
 from tests.fakes import FakeStore
 
@@ -31,3 +33,21 @@ def test_each_recipient_gets_their_upcoming_sessions_as_appointments() -> None:
     assert found["UMGR"] == [Appointment(f"s{soon.id}", soon.starts_at), Appointment(f"s{later.id}", later.starts_at)]
     assert "UC" not in found and past.id is not None
     assert found["UA"][0].period == f"s{soon.id}@20261202T1500Z"
+
+
+def test_the_card_lists_each_managers_sessions_as_the_manager_due_5_min_before_until_15_min_in() -> None:
+    factory = FakeStore().uow
+    with factory() as uow:
+        uow.workspaces.add(Workspace(WS))
+        maya = Member(WS, "UMGR", "Maya", "America/New_York", Role.MANAGER, manager_id="UBOSS")
+        uow.members.add(maya)
+        coached = uow.sessions.add(CoachingSession(WS, "UA", "UMGR", NOW + timedelta(days=1)))
+        own = uow.sessions.add(CoachingSession(WS, "UMGR", "UBOSS", NOW + timedelta(days=2)))  # Maya as the rep
+        uow.commit()
+    with factory(read_only=True) as uow:
+        found = ManagerSessionAppointments().upcoming(uow, WS, ["UMGR", "UA", "UBOSS"], NOW)
+    assert found["UMGR"] == [Appointment(f"s{coached.id}", coached.starts_at)]
+    assert found["UBOSS"] == [Appointment(f"s{own.id}", own.starts_at)] and "UA" not in found
+    [occurrence] = anchored_occurrences(SESSION_CARD, maya, WorkspaceSettings(), found["UMGR"])
+    assert occurrence.due_at == coached.starts_at - timedelta(minutes=5)
+    assert occurrence.stale_at == coached.starts_at + timedelta(minutes=15)

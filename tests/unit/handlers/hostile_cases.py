@@ -77,6 +77,7 @@ from tests.unit.handlers.hostile_cases_scorecard_comments import (
     SCORECARD_COMMENT_CASES,
     SCORECARD_COMMENT_NO_PERSON_TEXT,
 )
+from tests.unit.handlers.hostile_cases_session_card import SESSION_CARD_CASES, SESSION_CARD_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_sessions import SESSION_CASES, SESSION_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_takeaways import TAKEAWAYS_CASES, TAKEAWAYS_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, OUR_IDS, REP, TODAY, WS, Call
@@ -301,6 +302,7 @@ CASES: dict[str, list[Call]] = {
     **SESSION_CASES,
     **PREWORK_CASES,
     **TAKEAWAYS_CASES,
+    **SESSION_CARD_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -343,4 +345,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     **SESSION_NO_PERSON_TEXT,
     **PREWORK_NO_PERSON_TEXT,
     **TAKEAWAYS_NO_PERSON_TEXT,
+    **SESSION_CARD_NO_PERSON_TEXT,
 }

@@ -1,0 +1,98 @@
+"""The session card, delivered to the manager just before each 1:1 (issue 12, the conversation).
+
+A BEFORE_INSTANT kind over each manager's upcoming sessions, `CARD_LEAD`
+(5 minutes) before the start in elapsed time, so the card is open when the
+rep joins. It stays worth sending until `STALE_AFTER_START` into the
+session (the shortest session's length: a card arriving later is no help
+to a conversation that may be over); a DM queued late then is skipped.
+
+A moved session is a new period (its ref at the new moment), so a row
+queued for the old time finds its session elsewhere and is left out; a
+cancelled one is no anchor any more. Only the manager gets it: the source
+lists each recipient's sessions as the manager (a manager's own 1:1 with
+their manager comes to that manager, not to them). The rep reads the same
+card on demand with `/coach session card`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from domain.catalog import Catalog, load_catalog
+from domain.coaching.session_card import SessionCard
+from domain.coaching.sessions import MIN_MINUTES
+from domain.model import WorkspaceRef
+from domain.notifications.kind import Occasion, ScheduledKind
+from domain.notifications.session_prework import session_id_of
+from domain.ports import UnitOfWork
+from domain.scheduling.anchors import Anchor, Appointment
+from domain.scheduling.kinds import Audience, Cadence, Staleness
+from domain.services.session_card import assemble
+
+KIND_NAME = "session_card"
+CARD_LEAD = timedelta(minutes=5)
+STALE_AFTER_START = timedelta(minutes=MIN_MINUTES)
+
+
+@dataclass(frozen=True)
+class SessionCardNote:
+    workspace: WorkspaceRef
+    card: SessionCard  # assembled for the manager as of the send
+
+
+class ManagerSessionAppointments:
+    """Recipient -> their upcoming sessions as the manager, as `Appointment(ref="s<id>", at=start)`; one query."""
+
+    def upcoming(self, uow: UnitOfWork, ws: WorkspaceRef, recipient_ids: Sequence[str], after: datetime
+                 ) -> Mapping[str, Sequence[Anchor]]:
+        found = uow.sessions.upcoming_for(ws, recipient_ids, after)
+        mine = {person: [Appointment(s.ref, s.starts_at) for s in sessions if s.manager_id == person]
+                for person, sessions in found.items()}
+        return {person: anchors for person, anchors in mine.items() if anchors}
+
+
+class SessionCards:
+    """The kind's gatherer, over the deployment's catalog (the focus skills' indicators)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+
+    def gather(self, uow: UnitOfWork, ws: WorkspaceRef, occasions: Sequence[Occasion]
+               ) -> dict[Occasion, SessionCardNote]:
+        """A card per row still about its session: left out, one cancelled, moved, gone or someone else's.
+
+        A card is a handful of queries (`assemble`); the rows of one tick are the sessions starting
+        within the same few minutes, so few.
+        """
+        notes: dict[Occasion, SessionCardNote] = {}
+        for occasion in occasions:
+            session_id = session_id_of(occasion)
+            session = uow.sessions.get(ws, session_id) if session_id is not None else None
+            if (session is None or not session.is_scheduled or session.manager_id != occasion.recipient_id
+                    or session.starts_at != occasion.at):
+                continue
+            # As of the moment it was due (a gatherer has no clock): "overdue" reads the same on a late tick.
+            card = assemble(uow, ws, session, occasion.recipient_id, False, self._catalog,
+                            session.starts_at - CARD_LEAD)
+            notes[occasion] = SessionCardNote(ws, card)
+        return notes
+
+
+def session_card_kind(catalog: Catalog) -> ScheduledKind[SessionCardNote]:
+    """The kind over a catalog: the shipped one in the registry, the deployment's in `bot`."""
+    return ScheduledKind(
+        name=KIND_NAME,
+        title="The session card, 5 min before each 1:1 (managers)",
+        audience=Audience.MANAGERS,
+        cadence=Cadence.BEFORE_INSTANT,
+        before=CARD_LEAD,
+        # Negative: relevant until a quarter of an hour into the session, not only until it starts.
+        stale=Staleness(before_instant=-STALE_AFTER_START),
+        source=ManagerSessionAppointments(),
+        gather=SessionCards(catalog).gather,
+    )
+
+
+SESSION_CARD = session_card_kind(load_catalog())
