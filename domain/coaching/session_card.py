@@ -1,10 +1,12 @@
 """The session card: what the manager holds during a 1:1 (issue 12, the conversation).
 
-In the order the conversation runs: the rep's pre-work (the rep leads, so
-their agenda comes first, then both sides' questions), the follow-up review
-("results against commitments"), the rep's focus skills with their latest
-leading indicators, stalled deals worth a role-play, and the seed's probing
-questions. The loader is `domain.services.session_card`; these are the rules.
+In the order the conversation runs: the follow-up review ("results against
+commitments", which opens every session after the pair's first, with last
+time's takeaways), the rep's pre-work (the rep leads, so their agenda comes
+first, then both sides' questions and the enablement pre-read), the rep's
+focus skills with their latest leading indicators, stalled deals worth a
+role-play, the seed's probing questions, then the takeaways and the plan.
+The loader is `domain.services.session_card`; these are the rules.
 
 Rules of the review (which of the rep's actions the session looks at):
 - every action still open (overdue ones marked), except the ones agreed at
@@ -28,6 +30,7 @@ from domain.coaching.leading import RepIndicators, WeekValue
 from domain.coaching.prework import Prework
 from domain.coaching.roleplay import RoleplayCard
 from domain.coaching.sessions import CoachingSession
+from domain.coaching.takeaways import Takeaways
 from domain.model import Member
 
 # The seed's probing questions, word for word: the manager asks them, the rep answers.
@@ -98,6 +101,8 @@ class SessionCard:
     plan: tuple[Commitment, ...]  # the action plan recorded at this session, if any
     may_change: bool  # the viewer is the session's manager or an admin: menus and the plan button
     probing: tuple[str, ...] = PROBING_QUESTIONS
+    takeaways: Takeaways | None = None  # recorded for this session
+    previous_takeaways: Takeaways | None = None  # the pair's previous session's: where the review starts
 
     @property
     def plan_recorded(self) -> bool:

@@ -110,6 +110,7 @@ def assemble(uow: UnitOfWork, ws: WorkspaceRef, session: CoachingSession, viewer
     session_day = session.starts_at.astimezone(zone(rep.time_zone)).date()
     review = to_review(actions, session, previous.starts_at if previous else None, today_of, session_day)
     plan = tuple(c for c in actions if c.session_id is not None and c.session_id == session.id)
+    noted = uow.takeaways.for_sessions(ws, [i for i in (session.id, previous.id if previous else None) if i])
     indicators = weekly_indicators(uow, ws, {rep.user_id: today_of[rep.user_id]}, INDICATOR_WEEKS, catalog)
     names = {c.id: c.name for c in catalog.competencies}
     roleplays = load_roleplays(uow, ws, [rep], now, catalog).get(rep.user_id)
@@ -120,4 +121,6 @@ def assemble(uow: UnitOfWork, ws: WorkspaceRef, session: CoachingSession, viewer
         previous_start=previous.starts_at if previous else None,
         focus=focus_readings(indicators.get(rep.user_id), names), stalled=stalled, has_pipeline=has_pipeline,
         plan=plan, may_change=viewer_id == session.manager_id or viewer_is_admin,
+        takeaways=noted.get(session.id or 0),
+        previous_takeaways=noted.get(previous.id or 0) if previous is not None else None,
     )

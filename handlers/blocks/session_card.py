@@ -1,8 +1,12 @@
 """The session card in Slack: the manager's DM at the start of a 1:1, and `/coach session card`.
 
 `card_blocks(card)` is the card as a list of blocks, one small builder per
-part in the order the conversation runs (`PARTS`); a later part (the
-session's takeaways, say) is one more builder in that tuple. Everything the
+part in the order the conversation runs (`PARTS`): a session that follows an
+earlier 1:1 of the pair opens with the review of what was committed there
+(step 5 closes the loop), then the rep's agenda (they lead), both sides'
+questions and the enablement pre-read; a first 1:1 shows its agenda first.
+Then focus skills, deals to role-play, probing questions, the takeaways and
+the action plan. Everything the
 rep or manager wrote (agenda, questions, background, actions, obstacles) goes
 in as a plain `str`, so the kit escapes it. Long lists are cut with "and N
 more", and the whole card stays within a message's 50 blocks.
@@ -20,8 +24,10 @@ from handlers.blocks import limits
 from handlers.blocks.commitments import commitment_menu
 from handlers.blocks.kit import Block, actions, button, context, counted, divider, md, mention, message, section
 from handlers.blocks.mrkdwn import Mrkdwn, joined
+from handlers.blocks.preread import preread_section
 from handlers.blocks.scorecard_text import indicator_words
 from handlers.blocks.sessions import both_times, local
+from handlers.blocks.takeaways import takeaways_button, takeaways_section
 from handlers.edge import ids
 
 MAX_REVIEWED = 12  # review lines with their own menu; the rest are counted ("and N more")
@@ -65,7 +71,7 @@ def _prework(card: SessionCard) -> list[Block]:
         asked = joined("\n", [md("• {q}", q=q) for q in prework.manager_questions])
         blocks.append(section(md("*{manager}'s questions*\n{asked}", manager=mention(card.manager.user_id),
                                  asked=asked)))
-    return blocks
+    return blocks + preread_section(prework)
 
 
 def _review_line(item: ReviewItem) -> Mrkdwn:
@@ -78,12 +84,28 @@ def _review_line(item: ReviewItem) -> Mrkdwn:
     return line
 
 
+def _clipped(text: str, limit: int = 600) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _follow_up(card: SessionCard) -> list[Block]:
+    """A session after an earlier 1:1 of the pair opens with the review of what was committed there."""
+    return _review(card) if card.previous_start is not None else []
+
+
+def _review_here(card: SessionCard) -> list[Block]:
+    """A first 1:1 reviews (after the agenda) only what is open or recently due, if anything."""
+    return _review(card) if card.previous_start is None and card.review else []
+
+
 def _review(card: SessionCard) -> list[Block]:
     """Results against commitments: one line each, with the commitments' own menu where it can still change."""
     since = (md("since the last 1:1 ({day:%a %-d %b})", day=local(card.previous_start, card.rep))
              if card.previous_start is not None
              else md("(no earlier 1:1: open ones and deadlines of the last 4 weeks)"))
     blocks = [section(md("*Results against commitments* {since}", since=since))]
+    if card.previous_takeaways is not None:
+        blocks.append(context(md("_Last time's takeaways:_ {text}", text=_clipped(card.previous_takeaways.text))))
     if not card.review:
         blocks.append(context("Nothing to review: no open actions, and none answered since. "
                               "Record this session's plan below."))
@@ -138,7 +160,19 @@ def _plan(card: SessionCard) -> list[Block]:
     return [actions(button("Record action plan", ids.SESSION_CARD_PLAN, str(card.session.id), style="primary"))]
 
 
-PARTS: tuple[Part, ...] = (_heading, _prework, _review, _focus, _stalled, _probing, _plan)
+def _takeaways(card: SessionCard) -> list[Block]:
+    """What was agreed and which agenda items were covered; the manager's button records or edits them."""
+    agenda = card.prework.agenda if card.prework is not None else ()
+    blocks = takeaways_section(card.takeaways, agenda)
+    if card.may_change and card.session.id is not None:
+        blocks.append(actions(takeaways_button(card.session.id, recorded=card.takeaways is not None)))
+    elif not blocks:
+        blocks.append(context("Your manager records the takeaways; you get them by DM."))
+    return blocks
+
+
+PARTS: tuple[Part, ...] = (_heading, _follow_up, _prework, _review_here, _focus, _stalled, _probing, _takeaways,
+                           _plan)
 
 
 def card_blocks(card: SessionCard, parts: Sequence[Part] = PARTS) -> list[Block]:

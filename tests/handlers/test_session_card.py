@@ -57,7 +57,8 @@ def test_the_manager_the_rep_and_an_admin_read_the_card_and_others_are_refused(
     assert card.get("response_type", "ephemeral") == "ephemeral"
     assert "&lt;!channel&gt;" in shown and "<!channel>" not in shown and "<https://evil" not in shown
     assert shown.index("My Q1 goals") < shown.index("Can I lead the Hooli call?") < shown.index(
-        "Results against commitments")
+        "Probing questions")
+    assert "Results against commitments" not in shown  # their first 1:1, and nothing open: nothing to review
     assert all(q.replace("'", "'") in shown for q in PROBING_QUESTIONS[:1])
     assert button_value(card, ids.SESSION_CARD_PLAN) == str(session_id)
 

@@ -61,7 +61,7 @@ def test_the_card_reaches_the_manager_5_minutes_before_at_her_local_time_with_th
     [dm] = _cards(fake, "UMGR")
     shown = json.dumps(dm["blocks"])
     assert "Thu 3 Dec 10:00 for you (New York)" in shown and "15:00 for Alex Rivera (London)" in shown
-    assert shown.index("Hooli pricing") < shown.index("Results against commitments") < shown.index(
+    assert shown.index("Hooli pricing") < shown.index("Probing questions") < shown.index(
         PROBING_QUESTIONS[2].replace("'", "'"))
     assert "&lt;!channel&gt;" in shown and "<!channel>" not in shown  # the rep's words shown, not obeyed
     assert ids.SESSION_CARD_PLAN in shown and f'"value": "{session_id}"' in shown

@@ -18,6 +18,7 @@ from domain.coaching.leading import Direction
 from domain.coaching.prework import Prework
 from domain.coaching.session_card import PROBING_QUESTIONS, ReviewStatus
 from domain.coaching.sessions import CoachingSession
+from domain.coaching.takeaways import Takeaways
 from domain.errors import NotAllowed, NotFound
 from domain.model import Member, Role, Workspace, WorkspaceRef
 from domain.pipeline.model import DealStatus, Opportunity, Stage
@@ -115,6 +116,23 @@ def test_the_review_holds_open_actions_and_those_answered_since_the_last_session
     assert card.may_change and [i.may_change for i in card.review] == [True, True, True, False]
     assert card.probing == PROBING_QUESTIONS and PROBING_QUESTIONS[0] == (
         "What keeps you up at night that I can help with?")
+
+
+def test_the_card_carries_this_sessions_takeaways_and_the_last_ones_it_follows_up(store: FakeStore) -> None:
+    before, today = _sessions(store)
+    with store.uow() as uow:
+        uow.takeaways.save(Takeaways(WS, before, "UA", "Lead with the cost of delay", ("Hooli",), "UMGR", _at(2, 18)))
+        uow.commit()
+
+    card = _service(store).card(WS, "UMGR", today)
+    assert card.takeaways is None
+    assert card.previous_takeaways is not None and card.previous_takeaways.text == "Lead with the cost of delay"
+
+    with store.uow() as uow:
+        uow.takeaways.save(Takeaways(WS, today, "UA", "Role-play the CFO call", (), "UMGR", _at(9, 18)))
+        uow.commit()
+    later = _service(store, _at(9, 19)).card(WS, "UA", today)
+    assert later.takeaways is not None and later.takeaways.text == "Role-play the CFO call"
 
 
 def test_with_no_earlier_session_the_review_looks_at_deadlines_of_the_last_four_weeks(store: FakeStore) -> None:

@@ -12,10 +12,12 @@ from decimal import Decimal
 
 from domain.coaching.commitments import CommitmentStatus
 from domain.coaching.leading import WeekValue
+from domain.coaching.preread import PrereadAnswer
 from domain.coaching.prework import Prework
 from domain.coaching.roleplay import Baseline, RoleplayCard
 from domain.coaching.session_card import FocusSkill, IndicatorReading, ReviewItem, ReviewStatus, SessionCard
 from domain.coaching.sessions import CoachingSession
+from domain.coaching.takeaways import Takeaways
 from domain.notifications.session_card import SessionCardNote
 from domain.pipeline.model import Stage
 from handlers.blocks import kit, session_card
@@ -23,7 +25,9 @@ from tests.unit.handlers.hostile_cases_commitments import ACTION, DELEGATED, PAR
 from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, REP, WS, Call
 
 SESSION = CoachingSession(WS, "UREP", "UMGR", NOW + timedelta(minutes=5), id=7)
-WRITTEN = Prework(WS, 7, "UREP", (HOSTILE, f"{HOSTILE} 2", f"{HOSTILE} 3"), HOSTILE, HOSTILE, (HOSTILE, HOSTILE))
+WRITTEN = Prework(WS, 7, "UREP", (HOSTILE, f"{HOSTILE} 2", f"{HOSTILE} 3"), HOSTILE, HOSTILE, (HOSTILE, HOSTILE),
+                  preread=(PrereadAnswer(HOSTILE, HOSTILE),))
+TAKEN = Takeaways(WS, 7, "UREP", HOSTILE, (HOSTILE,), "UMGR", NOW)
 _INDICATOR = CATALOG.indicators_for("discovery")[0]
 READING = IndicatorReading(_INDICATOR, WeekValue(_INDICATOR.id, NOW.date() - timedelta(days=2), 6.5, 4, 1.5))
 STALLED = RoleplayCard("UREP", "D1", HOSTILE, Stage.PRESENTING, Decimal(12000), 34, 12.0, Baseline.REP)
@@ -32,7 +36,8 @@ CARD = SessionCard(
     review=(ReviewItem(PARTLY, ReviewStatus.PARTLY), ReviewItem(ACTION, ReviewStatus.OVERDUE),
             ReviewItem(replace(DELEGATED, status=CommitmentStatus.DONE), ReviewStatus.DONE)),
     previous_start=NOW - timedelta(days=7), focus=(FocusSkill("discovery", HOSTILE, (READING,)),),
-    stalled=(STALLED,), has_pipeline=True, plan=(), may_change=True,
+    stalled=(STALLED,), has_pipeline=True, plan=(), may_change=True, takeaways=TAKEN,
+    previous_takeaways=replace(TAKEN, session_id=6),
 )
 RECORDED = replace(CARD, plan=(replace(ACTION, session_id=7),), prework=None, viewer_id="UREP", may_change=False)
 

@@ -32,12 +32,19 @@ def test_a_long_review_is_cut_with_and_n_more_and_the_card_stays_within_a_messag
     assert len(message["blocks"]) <= limits.MESSAGE_BLOCKS and "notify off session_card" in _text(message["blocks"])
 
 
-def test_the_agenda_comes_first_and_the_probing_questions_are_the_seeds() -> None:
-    shown = _text(card_blocks(CARD))
-    assert shown.index("The rep's agenda") < shown.index("Results against commitments") < shown.index(
-        "Focus skills") < shown.index("Deals to role-play") < shown.index("Probing questions")
+def test_a_follow_up_session_opens_with_the_review_then_the_reps_agenda() -> None:
+    shown = _text(card_blocks(CARD))  # the pair met a week before
+    assert shown.index("Results against commitments") < shown.index("The rep's agenda") < shown.index(
+        "Focus skills") < shown.index("Deals to role-play") < shown.index("Probing questions") < shown.index(
+        ids.OPEN_TAKEAWAYS) < shown.index(ids.SESSION_CARD_PLAN)
     assert all(question in shown for question in PROBING_QUESTIONS)
-    assert ids.SESSION_CARD_PLAN in shown
+
+
+def test_a_first_session_opens_with_the_reps_agenda_and_reviews_only_what_is_open() -> None:
+    first = replace(CARD, previous_start=None, previous_takeaways=None)
+    shown = _text(card_blocks(first))
+    assert shown.index("The rep's agenda") < shown.index("Results against commitments") < shown.index("Focus skills")
+    assert "Results against commitments" not in _text(card_blocks(replace(first, review=())))
 
 
 def test_the_reps_own_card_without_pre_work_has_no_menus_and_says_the_plan_is_recorded() -> None:
