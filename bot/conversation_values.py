@@ -1,7 +1,7 @@
 """The coaching conversation's modals filled in as a person would, as Slack submits them.
 
-Pre-work, the manager's questions, the action plan and the check-in's
-obstacles, keyed by the block ids the modal builders use, for the demo and
+Pre-work (with the enablement pre-read), the manager's questions, the
+takeaways, the action plan and the check-in's obstacles, keyed by the block ids the modal builders use, for the demo and
 the full-loop tests alike. A value of None is a field left empty.
 """
 
@@ -24,7 +24,9 @@ from domain.coaching.commitments import (
     SUPPORT,
     field_key,
 )
+from domain.coaching.preread import answer_key
 from domain.coaching.prework import BACKGROUND, QUESTIONS, item_key, question_key
+from domain.coaching.takeaways import COVERED, TEXT
 from handlers.blocks.commitment_modals import POST
 from handlers.blocks.inputs import VALUE
 from handlers.blocks.prework import CARRY
@@ -37,9 +39,11 @@ def _checked(values: Sequence[str]) -> dict[str, Any]:
 
 
 def prework_values(items: Sequence[str | None], *, carried: Sequence[int] = (), questions: str | None = None,
-                   background: str | None = None) -> Values:
-    """The rep's pre-work: typed agenda items, last session's items ticked by number (1-based)."""
+                   background: str | None = None, preread: Sequence[str | None] = ()) -> Values:
+    """The rep's pre-work: typed agenda items, last session's items ticked by position (0-based, as the
+    options carry them), and the answers to the enablement pre-read's questions, in order."""
     values: Values = {item_key(n): {VALUE: plain_text(item)} for n, item in enumerate(items, start=1)}
+    values.update({answer_key(n): {VALUE: plain_text(answer)} for n, answer in enumerate(preread, start=1)})
     values[QUESTIONS] = {VALUE: plain_text(questions)}
     values[BACKGROUND] = {VALUE: plain_text(background)}
     values[CARRY] = {VALUE: _checked([str(n) for n in carried])}
@@ -49,6 +53,12 @@ def prework_values(items: Sequence[str | None], *, carried: Sequence[int] = (), 
 def question_values(*questions: str | None) -> Values:
     """The manager's 1-2 questions added to the rep's pre-work."""
     return {question_key(n): {VALUE: plain_text(q)} for n, q in enumerate(questions, start=1)}
+
+
+def takeaways_values(text: str | None, covered: Sequence[int] = ()) -> Values:
+    """The manager's takeaways, and the agenda items covered, ticked by position (0-based, as the options
+    carry them)."""
+    return {TEXT: {VALUE: plain_text(text)}, COVERED: {VALUE: _checked([str(n) for n in covered])}}
 
 
 @dataclass(frozen=True)

@@ -55,10 +55,12 @@ class Loop:
 
     def first_dm_at(self, user_id: str, text: str, end: datetime, step: timedelta = timedelta(minutes=5)
                     ) -> datetime | None:
-        """Tick until `user_id` gets a DM containing `text`; the virtual time it came, None by `end`."""
+        """Tick on the `step` grid (whole multiples of it since midnight UTC, as a scheduler's interval would)
+        until `user_id` gets a DM containing `text`; the virtual time it came, None by `end`."""
         seen = len(self.dms(user_id, text))
         while self.time.now < end:
-            self.run_until(self.time.now + step, step)
+            midnight = self.time.now.replace(hour=0, minute=0, second=0, microsecond=0)
+            self.run_until(midnight + step * ((self.time.now - midnight) // step + 1), step)
             if len(self.dms(user_id, text)) > seen:
                 return self.time.now
         return None
