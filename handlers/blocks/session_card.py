@@ -148,27 +148,28 @@ def _probing(card: SessionCard) -> list[Block]:
     return [section(md("*Probing questions*\n{questions}", questions=questions))]
 
 
+def _takeaways(card: SessionCard) -> list[Block]:
+    """What was agreed and which agenda items were covered, once recorded (the button is with the plan's)."""
+    return takeaways_section(card.takeaways, card.prework.agenda if card.prework is not None else ())
+
+
 def _plan(card: SessionCard) -> list[Block]:
-    """The action plan: recorded already (said so), or the manager's button to record it."""
+    """The action plan (recorded already, or to record) and, for the manager, both buttons in one row."""
+    blocks: list[Block] = []
     if card.plan_recorded:
         lines = [md("{n}. *{action}*, by " + _DAY, n=n, action=c.action, day=c.deadline)
                  for n, c in enumerate(card.plan, start=1)]
-        return [section(md(":dart: *Action plan recorded for this session* ({count})\n",
-                           count=counted(len(card.plan), "action")) + joined("\n", lines))]
+        blocks.append(section(md(":dart: *Action plan recorded for this session* ({count})\n",
+                                 count=counted(len(card.plan), "action")) + joined("\n", lines)))
     if not card.may_change:
-        return [context("Your manager records the action plan at the end of the session.")]
-    return [actions(button("Record action plan", ids.SESSION_CARD_PLAN, str(card.session.id), style="primary"))]
-
-
-def _takeaways(card: SessionCard) -> list[Block]:
-    """What was agreed and which agenda items were covered; the manager's button records or edits them."""
-    agenda = card.prework.agenda if card.prework is not None else ()
-    blocks = takeaways_section(card.takeaways, agenda)
-    if card.may_change and card.session.id is not None:
-        blocks.append(actions(takeaways_button(card.session.id, recorded=card.takeaways is not None)))
-    elif not blocks:
-        blocks.append(context("Your manager records the takeaways; you get them by DM."))
-    return blocks
+        if not card.plan_recorded:
+            blocks.append(context("Your manager records the takeaways and the action plan at the end of the "
+                                  "session; you get both by DM."))
+        return blocks
+    buttons = [takeaways_button(card.session.id or 0, recorded=card.takeaways is not None)]
+    if not card.plan_recorded:
+        buttons.append(button("Record action plan", ids.SESSION_CARD_PLAN, str(card.session.id), style="primary"))
+    return [*blocks, actions(*buttons)]
 
 
 PARTS: tuple[Part, ...] = (_heading, _follow_up, _prework, _review_here, _focus, _stalled, _probing, _takeaways,

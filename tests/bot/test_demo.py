@@ -9,6 +9,7 @@ import pytest
 
 from bot.cli import main
 from bot.demo import transcript
+from tests.bot.demo_text import scene as _scene
 
 
 def _box(demo: str, label: str) -> str:
@@ -131,12 +132,6 @@ def test_a_demo_database_file_is_played_once_then_refused_in_one_line(
 
 
 
-def _scene(demo: str, title_start: str) -> str:
-    """The transcript of one numbered scene, up to the next one."""
-    scene = rf"\n\d+\. {re.escape(title_start)}.*?\n(.*?)(?=\n━+\n\d+\. |\n━+\nDemo finished)"
-    match = re.search(scene, demo, re.DOTALL)
-    assert match, f"no scene starting {title_start!r}"
-    return match.group(1)
 
 
 def test_week_one_asks_alex_for_the_self_assessment_at_9am_his_time(demo: str) -> None:

@@ -6,25 +6,9 @@ import re
 
 import pytest
 
-
-def _scene(demo: str, title_start: str) -> str:
-    scene = rf"\n\d+\. {re.escape(title_start)}.*?\n(.*?)(?=\n━+\n\d+\. |\n━+\nDemo finished)"
-    match = re.search(scene, demo, re.DOTALL)
-    assert match, f"no scene starting {title_start!r}"
-    return match.group(1)
-
-
-def _flat(text: str) -> str:
-    """A box's lines joined back into one text, as wrapped for the terminal."""
-    return re.sub(r"\n\s*│ ", " ", text)
-
-
-def _box_after(text: str, marker: str) -> str:
-    """The first box after `marker` in `text`."""
-    start = text.index(marker)
-    match = re.search(r"┌─ [^\n]*\n(.*?)\n\s*└─", text[start:], re.DOTALL)
-    assert match, f"no box after {marker!r}"
-    return match.group(1)
+from tests.bot.demo_text import box_after as _box_after
+from tests.bot.demo_text import flat as _flat
+from tests.bot.demo_text import scene as _scene
 
 
 @pytest.mark.parametrize(("tick", "who"), [
