@@ -28,7 +28,8 @@ class CommitmentRow(TimestampMixin, Base):
     manager_id: Mapped[str | None] = mapped_column(String(SLACK_ID))
     owner_id: Mapped[str] = mapped_column(String(SLACK_ID))
     plan_id: Mapped[str] = mapped_column(String(PLAN_ID))
-    session_id: Mapped[int | None] = mapped_column(Integer)  # no foreign key yet: sessions come later
+    # The 1:1 the plan was agreed at; an action outlives its session (only deleted with the workspace).
+    session_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("coaching_sessions.id", ondelete="SET NULL"))
     action: Mapped[str] = mapped_column(String(field_lengths.COMMITMENT_ACTION))
     deadline: Mapped[date] = mapped_column()
     evidence: Mapped[str] = mapped_column(String(field_lengths.COMMITMENT_EVIDENCE), default="")

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from domain.coaching.commitments import Change, ChangeKind, Commitment, CommitmentStatus
 from domain.coaching.cycle import CoachingCycle
+from domain.coaching.sessions import CoachingSession
 from domain.model import Member, Workspace, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
 from domain.services.commitments import kept_rates
@@ -37,7 +38,8 @@ def test_an_action_round_trips_with_its_history_through_a_move_and_an_answer(
         any_uow_factory: UnitOfWorkFactory) -> None:
     _workspaces(any_uow_factory)
     with any_uow_factory() as uow:
-        stored = uow.commitments.add(_action("UA", date(2026, 12, 7), session_id=12))
+        session = uow.sessions.add(CoachingSession(T1, "UA", "UMGR", AT))  # the 1:1 the plan was agreed at
+        stored = uow.commitments.add(_action("UA", date(2026, 12, 7), session_id=session.id))
         uow.commit()
     assert stored.id is not None and stored.workspace == T1 and stored.created_at is not None
     with any_uow_factory() as uow:
@@ -47,7 +49,7 @@ def test_an_action_round_trips_with_its_history_through_a_move_and_an_answer(
         uow.commit()
     with any_uow_factory() as uow:
         again = uow.commitments.get(T1, stored.id)
-        assert again == moved and again is not None and again.session_id == 12
+        assert again == moved and again is not None and again.session_id == session.id
         partly = again.answered(CommitmentStatus.PARTLY, "CFO out", "UA", AT, date(2026, 12, 9))
         answered = uow.commitments.update(partly)
         uow.commit()
