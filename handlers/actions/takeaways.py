@@ -7,28 +7,20 @@ nothing of anyone else's; a session not yet started or cancelled is refused kind
 
 from __future__ import annotations
 
-from typing import Any
-
-from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from domain.errors import CoachflowError, InvalidInput
-from handlers.actions.prework import UNREADABLE, session_id_of
+from domain.model import WorkspaceRef
+from domain.receipts import Receipt
+from handlers.actions.session_buttons import UNREADABLE, session_id_of
 from handlers.blocks.takeaways import takeaways_modal
-from handlers.edge.clicks import click_of, tell_refusal
-from handlers.edge.receipts import receipt_of
-from handlers.edge.services import services, workspace_of
+from handlers.edge.clicks import opens_a_form_on_time
+from handlers.edge.services import Services
 
 
-def handle_open_takeaways(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
-                          context: BoltContext) -> None:
-    ack()
-    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
-    session_id = session_id_of(click_of(body).value)
-    try:
-        if session_id is None:
-            raise InvalidInput(UNREADABLE)
-        form = svc.takeaways.form(ws, user_id, session_id, receipt_of(body, context))
-        client.views_open(trigger_id=body["trigger_id"], view=takeaways_modal(form))
-    except CoachflowError as error:
-        tell_refusal(client, svc, ws, respond, user_id, error)
+def _takeaways_form(client: WebClient, svc: Services, ws: WorkspaceRef, user_id: str, session_id: int,
+                    trigger_id: str, receipt: Receipt) -> None:
+    form = svc.takeaways.form(ws, user_id, session_id, receipt)
+    client.views_open(trigger_id=trigger_id, view=takeaways_modal(form))
+
+
+handle_open_takeaways = opens_a_form_on_time(session_id_of, _takeaways_form, UNREADABLE)

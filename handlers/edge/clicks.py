@@ -11,8 +11,10 @@ from slack_sdk import WebClient
 from domain.effects import Refusal, tell
 from domain.errors import CoachflowError, InvalidInput
 from domain.model import WorkspaceRef
+from domain.receipts import Receipt
 from handlers.blocks.roster import error_message
 from handlers.edge.payloads import ButtonClick
+from handlers.edge.receipts import receipt_of
 from handlers.edge.sender import deliver
 from handlers.edge.services import Services, services, workspace_of
 
@@ -40,11 +42,38 @@ def tell_refusal(
         deliver(client, svc, ws, tell(user_id, Refusal(str(error))))
 
 
+class TimedOpen(Protocol[T_contra]):
+    """A modal-opening flow whose use case checks the click's receipt (its time budget) first."""
+
+    def __call__(self, client: WebClient, svc: Services, ws: WorkspaceRef, user_id: str, record: T_contra,
+                 trigger_id: str, receipt: Receipt, /) -> None: ...
+
+
 class OpenFlow(Protocol[T_contra]):
     """A modal-opening flow of `handlers.views.open` for one record named by a button."""
 
     def __call__(self, client: WebClient, svc: Services, ws: WorkspaceRef, user_id: str, record: T_contra,
                  trigger_id: str, /, *, over_modal: bool = False) -> None: ...
+
+
+Opener = Callable[[WebClient, Services, WorkspaceRef, str, T, dict[str, Any], BoltContext], None]
+
+
+def _opening(read: Callable[[str | None], T | None], opener: Opener[T], unreadable: str) -> Callable[..., None]:
+    """The one listener shape of a button whose value names a record and whose click opens a modal on it."""
+
+    def listener(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext) -> None:
+        ack()
+        svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
+        record = read(click_of(body).value)
+        try:
+            if record is None:
+                raise InvalidInput(unreadable)
+            opener(client, svc, ws, user_id, record, body, context)
+        except CoachflowError as error:
+            tell_refusal(client, svc, ws, respond, user_id, error)
+
+    return listener
 
 
 def opens_a_modal(read: Callable[[str | None], T | None], open_flow: OpenFlow[T], unreadable: str
@@ -56,16 +85,13 @@ def opens_a_modal(read: Callable[[str | None], T | None], open_flow: OpenFlow[T]
     (not theirs, too late) is said where they clicked and nothing opens.
     A click inside a modal (the manager's "This week") opens the new modal over it.
     """
+    return _opening(read, lambda client, svc, ws, user_id, record, body, _context: open_flow(
+        client, svc, ws, user_id, record, body["trigger_id"], over_modal=in_modal(body)), unreadable)
 
-    def listener(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext) -> None:
-        ack()
-        svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
-        record = read(click_of(body).value)
-        try:
-            if record is None:
-                raise InvalidInput(unreadable)
-            open_flow(client, svc, ws, user_id, record, body["trigger_id"], over_modal=in_modal(body))
-        except CoachflowError as error:
-            tell_refusal(client, svc, ws, respond, user_id, error)
 
-    return listener
+def opens_a_form_on_time(read: Callable[[str | None], T | None], open_form: TimedOpen[T], unreadable: str
+                         ) -> Callable[..., None]:
+    """As `opens_a_modal`, for a form whose use case also checks the click's receipt: Slack's trigger is good
+    for 3 seconds, so a form that cannot open in time says so rather than failing silently."""
+    return _opening(read, lambda client, svc, ws, user_id, record, body, context: open_form(
+        client, svc, ws, user_id, record, body["trigger_id"], receipt_of(body, context)), unreadable)

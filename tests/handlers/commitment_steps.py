@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from bot.fake_slack import datepicker, plain_text, static_select
-from bot.fake_slack.state_values import users_select
-from domain.coaching.commitments import ACTION, CONFIDENCE_FIELD, DEADLINE, EVIDENCE, OWNER, SUPPORT, field_key
-from handlers.blocks.commitment_modals import POST
-from handlers.blocks.inputs import VALUE
+from bot import conversation_values
+from bot.conversation_values import PlannedAction
 from handlers.edge import ids
 from tests.handlers.conftest import Reply, Slack
 from tests.handlers.diagnosis_steps import open_modal
@@ -20,16 +16,7 @@ from tests.handlers.homework_steps import errors_of, local_today, submit_view
 Values = dict[str, dict[str, dict[str, Any]]]
 
 
-@dataclass(frozen=True)
-class Typed:
-    """One action block as the manager left it."""
-
-    action: str | None
-    deadline: date | str | None
-    owner: str | None = None
-    evidence: str | None = None
-    confidence: int | None = None
-    support: str | None = None
+Typed = PlannedAction  # one action block as the manager left it
 
 
 def soon(days: int = 7, tz: str = "America/Los_Angeles") -> date:
@@ -37,17 +24,7 @@ def soon(days: int = 7, tz: str = "America/Los_Angeles") -> date:
 
 
 def plan_values(*actions: Typed, post: bool = False) -> Values:
-    values: Values = {}
-    for n, typed in enumerate(actions, start=1):
-        values[field_key(ACTION, n)] = {VALUE: plain_text(typed.action)}
-        values[field_key(OWNER, n)] = {VALUE: users_select(typed.owner)}
-        values[field_key(DEADLINE, n)] = {VALUE: datepicker(typed.deadline)}
-        values[field_key(EVIDENCE, n)] = {VALUE: plain_text(typed.evidence)}
-        values[field_key(CONFIDENCE_FIELD, n)] = {VALUE: static_select(
-            None if typed.confidence is None else str(typed.confidence))}
-        values[field_key(SUPPORT, n)] = {VALUE: plain_text(typed.support)}
-    values[POST] = {VALUE: {"type": "checkboxes", "selected_options": [{"value": POST}] if post else []}}
-    return values
+    return conversation_values.plan_values(actions, post=post)
 
 
 def team(slack: Slack) -> None:

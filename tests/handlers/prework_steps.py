@@ -8,12 +8,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot import conversation_values
 from bot.fake_slack.state_values import plain_text
-from domain.coaching.prework import BACKGROUND, QUESTIONS, Prework, item_key, question_key
+from domain.coaching.prework import Prework, question_key
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory
 from handlers.blocks.inputs import VALUE
-from handlers.blocks.prework import CARRY
 from handlers.edge import ids
 from tests.handlers.conftest import Reply, Slack
 from tests.handlers.homework_steps import click_to_open, submit_view
@@ -41,11 +41,7 @@ def book(slack: Slack, uow_factory: UnitOfWorkFactory, days_ahead: int = 1) -> i
 
 def prework_values(*items: str | None, carried: tuple[int, ...] = (), questions: str | None = None,
                    background: str | None = None) -> Values:
-    values: Values = {item_key(n): {VALUE: plain_text(item)} for n, item in enumerate(items, start=1)}
-    values[QUESTIONS] = {VALUE: plain_text(questions)}
-    values[BACKGROUND] = {VALUE: plain_text(background)}
-    values[CARRY] = {VALUE: {"type": "checkboxes", "selected_options": [{"value": str(n)} for n in carried]}}
-    return values
+    return conversation_values.prework_values(items, carried=carried, questions=questions, background=background)
 
 
 def open_prework(slack: Slack, session_id: int, user_id: str = "UL") -> tuple[dict[str, Any] | None, Any]:
