@@ -16,9 +16,9 @@ card on demand with `/coach session card`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from domain.catalog import Catalog, load_catalog
 from domain.coaching.session_card import SessionCard
@@ -26,8 +26,8 @@ from domain.coaching.sessions import MIN_MINUTES
 from domain.model import WorkspaceRef
 from domain.notifications.kind import Occasion, ScheduledKind
 from domain.notifications.session_prework import session_id_of
+from domain.notifications.sessions import SessionAppointments
 from domain.ports import UnitOfWork
-from domain.scheduling.anchors import Anchor, Appointment
 from domain.scheduling.kinds import Audience, Cadence, Staleness
 from domain.services.session_card import assemble
 
@@ -40,17 +40,6 @@ STALE_AFTER_START = timedelta(minutes=MIN_MINUTES)
 class SessionCardNote:
     workspace: WorkspaceRef
     card: SessionCard  # assembled for the manager as of the send
-
-
-class ManagerSessionAppointments:
-    """Recipient -> their upcoming sessions as the manager, as `Appointment(ref="s<id>", at=start)`; one query."""
-
-    def upcoming(self, uow: UnitOfWork, ws: WorkspaceRef, recipient_ids: Sequence[str], after: datetime
-                 ) -> Mapping[str, Sequence[Anchor]]:
-        found = uow.sessions.upcoming_for(ws, recipient_ids, after)
-        mine = {person: [Appointment(s.ref, s.starts_at) for s in sessions if s.manager_id == person]
-                for person, sessions in found.items()}
-        return {person: anchors for person, anchors in mine.items() if anchors}
 
 
 class SessionCards:
@@ -90,7 +79,7 @@ def session_card_kind(catalog: Catalog) -> ScheduledKind[SessionCardNote]:
         before=CARD_LEAD,
         # Negative: relevant until a quarter of an hour into the session, not only until it starts.
         stale=Staleness(before_instant=-STALE_AFTER_START),
-        source=ManagerSessionAppointments(),
+        source=SessionAppointments(side="manager"),
         gather=SessionCards(catalog).gather,
     )
 

@@ -16,7 +16,7 @@ theirs as a rep, so the source lists each recipient's sessions as the rep.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -24,8 +24,8 @@ from domain.coaching.prework import Prework
 from domain.coaching.sessions import CoachingSession
 from domain.model import Member, WorkspaceRef
 from domain.notifications.kind import Occasion, ScheduledKind
+from domain.notifications.sessions import SessionAppointments
 from domain.ports import UnitOfWork
-from domain.scheduling.anchors import Anchor, Appointment
 from domain.scheduling.kinds import Audience, Cadence, Staleness
 
 PREWORK_LEAD = timedelta(hours=24)
@@ -41,17 +41,6 @@ class PreworkNote:
     session: CoachingSession
     prework: Prework | None  # what the rep wrote already (the first DM can come after an early edit)
     reminder: bool = False
-
-
-class RepSessionAppointments:
-    """Recipient -> their upcoming sessions as the rep, as `Appointment(ref="s<id>", at=start)`; one query."""
-
-    def upcoming(self, uow: UnitOfWork, ws: WorkspaceRef, recipient_ids: Sequence[str], after: datetime
-                 ) -> Mapping[str, Sequence[Anchor]]:
-        found = uow.sessions.upcoming_for(ws, recipient_ids, after)
-        mine = {person: [Appointment(s.ref, s.starts_at) for s in sessions if s.rep_id == person]
-                for person, sessions in found.items()}
-        return {person: anchors for person, anchors in mine.items() if anchors}
 
 
 def session_id_of(occasion: Occasion) -> int | None:
@@ -98,7 +87,7 @@ SESSION_PREWORK = ScheduledKind(
     cadence=Cadence.BEFORE_INSTANT,
     before=PREWORK_LEAD,
     stale=Staleness(before_instant=timedelta(0)),  # no use once the session has started
-    source=RepSessionAppointments(),
+    source=SessionAppointments(side="rep"),
     gather=_gatherer(reminder=False),
 )
 
@@ -109,6 +98,6 @@ SESSION_PREWORK_REMINDER = ScheduledKind(
     cadence=Cadence.BEFORE_INSTANT,
     before=REMINDER_LEAD,
     stale=Staleness(before_instant=timedelta(0)),
-    source=RepSessionAppointments(),
+    source=SessionAppointments(side="rep"),
     gather=_gatherer(reminder=True),
 )

@@ -13,16 +13,33 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import Literal
 
+from domain.coaching.sessions import CoachingSession
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWork
 from domain.scheduling.anchors import Anchor, Appointment
 
+Side = Literal["rep", "manager"]
+
 
 class SessionAppointments:
-    """Recipient -> their upcoming sessions as `Appointment(ref="s<id>", at=start)`; one query a batch."""
+    """Recipient -> their upcoming sessions as `Appointment(ref="s<id>", at=start)`; one query a batch.
+
+    `side`: only the sessions where the recipient is the rep (pre-work is the rep's to write) or the manager
+    (the card is the manager's); a manager's own 1:1s with their manager are theirs as a rep.
+    """
+
+    def __init__(self, side: Side | None = None) -> None:
+        self._side = side
 
     def upcoming(self, uow: UnitOfWork, ws: WorkspaceRef, recipient_ids: Sequence[str], after: datetime
                  ) -> Mapping[str, Sequence[Anchor]]:
         found = uow.sessions.upcoming_for(ws, recipient_ids, after)
-        return {person: [Appointment(s.ref, s.starts_at) for s in sessions] for person, sessions in found.items()}
+        mine = {person: [Appointment(s.ref, s.starts_at) for s in sessions if self._mine(s, person)]
+                for person, sessions in found.items()}
+        return {person: anchors for person, anchors in mine.items() if anchors}
+
+    def _mine(self, session: CoachingSession, person: str) -> bool:
+        return (self._side is None or (self._side == "rep" and session.rep_id == person)
+                or (self._side == "manager" and session.manager_id == person))

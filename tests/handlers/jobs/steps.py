@@ -8,6 +8,7 @@ from bot.app import build_services, create_app
 from bot.config import load_settings
 from bot.fake_slack import FakeSlack, RecordingSlackClient
 from domain.model import WorkspaceRef
+from domain.services.sessions import Typed
 from handlers.edge.directory import SlackUserDirectory
 from handlers.jobs.dispatch import DispatchJob
 from tests.fakes import FakeDispatcherLock
@@ -57,3 +58,20 @@ def tick(job, time, at: datetime):
     return job.tick(clock=time)
 
 
+
+
+def maya_and_alex(world, now: datetime):
+    """Maya manages from New York, Alex works in London; the clock at `now`. The world, unpacked."""
+    fake, time, services, client, job = world
+    fake.add_user("UA", "Alex Rivera", "Europe/London")
+    fake.add_user("UMGR", "Maya Manager", "America/New_York")
+    directory = SlackUserDirectory(client)
+    services.roster.enroll_caller(T1, "UMGR", directory)
+    services.roster.add_reps(T1, "UMGR", ["UA"], directory)
+    time.now = now
+    return fake, time, services, client, job
+
+
+def book_alex(services, typed: str) -> int:
+    """Maya books a 1:1 with Alex at `typed` (her time); the (first) session's id."""
+    return services.sessions.book_and_tell(T1, "UMGR", "UA", Typed(typed)).result.first.id

@@ -12,8 +12,7 @@ from datetime import UTC, datetime, timedelta
 from domain.coaching.session_card import PROBING_QUESTIONS
 from domain.services.sessions import Typed
 from handlers.edge import ids
-from handlers.edge.directory import SlackUserDirectory
-from tests.handlers.jobs.steps import T1, tick
+from tests.handlers.jobs.steps import T1, book_alex, maya_and_alex, tick
 
 _OPENING = "Session card"
 
@@ -33,25 +32,10 @@ def _first_card(job, time, fake, user_id: str, start: datetime, end: datetime,
     return None
 
 
-def _world(world, now: datetime):
-    fake, time, services, client, job = world
-    fake.add_user("UA", "Alex Rivera", "Europe/London")
-    fake.add_user("UMGR", "Maya Manager", "America/New_York")
-    directory = SlackUserDirectory(client)
-    services.roster.enroll_caller(T1, "UMGR", directory)
-    services.roster.add_reps(T1, "UMGR", ["UA"], directory)
-    time.now = now
-    return fake, time, services, client, job
-
-
-def _book(services, typed: str) -> int:
-    return services.sessions.book_and_tell(T1, "UMGR", "UA", Typed(typed)).result.first.id
-
-
 def test_the_card_reaches_the_manager_5_minutes_before_at_her_local_time_with_the_pre_work(world) -> None:
     # Thursday 3 Dec 2026, 10:00 in New York is 15:00 UTC and 15:00 in London.
-    fake, time, services, _client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
-    session_id = _book(services, "2026-12-03 10:00")
+    fake, time, services, _client, job = maya_and_alex(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    session_id = book_alex(services, "2026-12-03 10:00")
     services.prework.save_and_tell(T1, "UA", session_id, ["Hooli pricing <!channel>", "My Q1 goals", "Hiring"],
                                    [], "Can you join the Hooli call?", "")
 
@@ -72,9 +56,9 @@ def test_the_card_reaches_the_manager_5_minutes_before_at_her_local_time_with_th
 
 
 def test_a_moved_session_sends_the_card_at_the_new_time_only_and_a_cancelled_one_none(world) -> None:
-    fake, time, services, _client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
-    moved = _book(services, "2026-12-03 10:00")
-    cancelled = _book(services, "2026-12-04 10:00")
+    fake, time, services, _client, job = maya_and_alex(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    moved = book_alex(services, "2026-12-03 10:00")
+    cancelled = book_alex(services, "2026-12-04 10:00")
     services.sessions.move_and_tell(T1, "UMGR", Typed("2026-12-03 13:00"), session_id=moved)
     services.sessions.cancel_and_tell(T1, "UMGR", session_id=cancelled)
 
@@ -86,11 +70,11 @@ def test_a_moved_session_sends_the_card_at_the_new_time_only_and_a_cancelled_one
 
 
 def test_a_card_found_late_is_still_sent_early_in_the_session_but_not_once_it_is_well_under_way(world) -> None:
-    fake, time, services, _client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
-    _book(services, "2026-12-03 10:00")  # 15:00 UTC
+    fake, time, services, _client, job = maya_and_alex(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    book_alex(services, "2026-12-03 10:00")  # 15:00 UTC
     tick(job, time, datetime(2026, 12, 3, 15, 10, tzinfo=UTC))  # the job was down until ten minutes in
     assert len(_cards(fake, "UMGR")) == 1
 
-    _book(services, "2026-12-04 10:00")
+    book_alex(services, "2026-12-04 10:00")
     tick(job, time, datetime(2026, 12, 4, 15, 20, tzinfo=UTC))  # twenty minutes in: no use any more
     assert len(_cards(fake, "UMGR")) == 1

@@ -9,10 +9,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from domain.services.sessions import Typed
 from handlers.edge import ids
-from handlers.edge.directory import SlackUserDirectory
-from tests.handlers.jobs.steps import T1, tick
+from tests.handlers.jobs.steps import T1, book_alex, maya_and_alex, tick
 
 _OPENING = {"session_prework": ":memo: Your 1:1 with", "session_prework_reminder": ":hourglass_flowing_sand:"}
 
@@ -34,28 +32,12 @@ def _first_sent(job, time, fake, user_id: str, kind: str, start: datetime, end: 
     return None
 
 
-def _world(world, now: datetime):
-    fake, time, services, client, job = world
-    fake.add_user("UA", "Alex Rivera", "Europe/London")
-    fake.add_user("UMGR", "Maya Manager", "America/New_York")
-    directory = SlackUserDirectory(client)
-    services.roster.enroll_caller(T1, "UMGR", directory)
-    services.roster.add_reps(T1, "UMGR", ["UA"], directory)
-    time.now = now
-    return fake, time, services, client, job
-
-
-def _book(services, typed: str) -> int:
-    booked = services.sessions.book_and_tell(T1, "UMGR", "UA", Typed(typed)).result
-    return booked.first.id
-
-
 def test_the_pre_work_dm_comes_24_hours_before_in_elapsed_time_across_the_uk_clock_change(world) -> None:
     # Maya books from New York (EDT since 8 March) a 1:1 on Sunday 29 March 2026 at 05:00 her time: 09:00 UTC,
     # 10:00 in London, which moved to BST at 01:00 UTC that morning. 24 h before is Saturday 09:00 UTC, which
     # is 09:00 in London (still GMT): 25 h earlier on London's clock, not 10:00.
-    fake, time, services, _client, job = _world(world, datetime(2026, 3, 25, 15, 0, tzinfo=UTC))
-    session_id = _book(services, "2026-03-29 05:00")
+    fake, time, services, _client, job = maya_and_alex(world, datetime(2026, 3, 25, 15, 0, tzinfo=UTC))
+    session_id = book_alex(services, "2026-03-29 05:00")
 
     sent_at = _first_sent(job, time, fake, "UA", "session_prework", time.now,
                           datetime(2026, 3, 29, 9, 0, tzinfo=UTC), step=timedelta(minutes=15))
@@ -71,8 +53,8 @@ def test_the_pre_work_dm_comes_24_hours_before_across_new_yorks_clock_change_too
     # New York leaves EDT at 06:00 UTC on Sunday 1 November 2026 (London left BST a week before). Maya books
     # that Sunday at 11:00 her time (EST): 16:00 UTC, 16:00 in London. 24 h before is Saturday 16:00 UTC,
     # 12:00 on her Saturday clock (EDT): 24 real hours, not the 25 that "11:00 the day before" would be.
-    fake, time, services, _client, job = _world(world, datetime(2026, 10, 28, 12, 0, tzinfo=UTC))
-    _book(services, "2026-11-01 11:00")
+    fake, time, services, _client, job = maya_and_alex(world, datetime(2026, 10, 28, 12, 0, tzinfo=UTC))
+    book_alex(services, "2026-11-01 11:00")
 
     sent_at = _first_sent(job, time, fake, "UA", "session_prework", time.now,
                           datetime(2026, 11, 1, 16, 0, tzinfo=UTC), step=timedelta(minutes=15))
@@ -82,8 +64,8 @@ def test_the_pre_work_dm_comes_24_hours_before_across_new_yorks_clock_change_too
 
 
 def test_a_session_booked_sooner_than_24_hours_sends_the_pre_work_dm_at_once(world) -> None:
-    fake, time, services, _client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
-    _book(services, "2026-12-01 14:00")  # 19:00 UTC, seven hours ahead
+    fake, time, services, _client, job = maya_and_alex(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    book_alex(services, "2026-12-01 14:00")  # 19:00 UTC, seven hours ahead
     assert not _of_kind(fake, "UA", "session_prework")
 
     tick(job, time, time.now + timedelta(minutes=1))
@@ -93,9 +75,9 @@ def test_a_session_booked_sooner_than_24_hours_sends_the_pre_work_dm_at_once(wor
 
 
 def test_the_reminder_comes_two_hours_before_only_while_the_pre_work_is_missing(world) -> None:
-    fake, time, services, _client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
-    first = _book(services, "2026-12-03 10:00")  # 15:00 UTC Thursday
-    second = _book(services, "2026-12-10 10:00")  # a week later
+    fake, time, services, _client, job = maya_and_alex(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    first = book_alex(services, "2026-12-03 10:00")  # 15:00 UTC Thursday
+    second = book_alex(services, "2026-12-10 10:00")  # a week later
 
     reminded_at = _first_sent(job, time, fake, "UA", "session_prework_reminder", time.now,
                               datetime(2026, 12, 3, 15, 0, tzinfo=UTC))
@@ -114,8 +96,8 @@ def test_the_reminder_comes_two_hours_before_only_while_the_pre_work_is_missing(
 
 
 def test_a_cancelled_session_sends_no_pre_work(world) -> None:
-    fake, time, services, _client, job = _world(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
-    session_id = _book(services, "2026-12-03 10:00")
+    fake, time, services, _client, job = maya_and_alex(world, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    session_id = book_alex(services, "2026-12-03 10:00")
     services.sessions.cancel_and_tell(T1, "UMGR", session_id=session_id)
     _first_sent(job, time, fake, "UX", "session_prework", time.now, datetime(2026, 12, 3, 16, 0, tzinfo=UTC))
     assert not _of_kind(fake, "UA", "session_prework") and not _of_kind(fake, "UA", "session_prework_reminder")

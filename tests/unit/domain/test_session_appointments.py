@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from domain.coaching.sessions import CoachingSession
 from domain.model import Member, Role, Workspace, WorkspaceRef, WorkspaceSettings
-from domain.notifications.session_card import SESSION_CARD, ManagerSessionAppointments
+from domain.notifications.session_card import SESSION_CARD
 from domain.notifications.sessions import SessionAppointments
 from domain.scheduling.anchored import anchored_occurrences
 from domain.scheduling.anchors import Appointment
@@ -45,9 +45,13 @@ def test_the_card_lists_each_managers_sessions_as_the_manager_due_5_min_before_u
         own = uow.sessions.add(CoachingSession(WS, "UMGR", "UBOSS", NOW + timedelta(days=2)))  # Maya as the rep
         uow.commit()
     with factory(read_only=True) as uow:
-        found = ManagerSessionAppointments().upcoming(uow, WS, ["UMGR", "UA", "UBOSS"], NOW)
+        found = SessionAppointments(side="manager").upcoming(uow, WS, ["UMGR", "UA", "UBOSS"], NOW)
     assert found["UMGR"] == [Appointment(f"s{coached.id}", coached.starts_at)]
     assert found["UBOSS"] == [Appointment(f"s{own.id}", own.starts_at)] and "UA" not in found
+    with factory(read_only=True) as uow:
+        as_rep = SessionAppointments(side="rep").upcoming(uow, WS, ["UMGR", "UA", "UBOSS"], NOW)
+    assert as_rep == {"UMGR": [Appointment(f"s{own.id}", own.starts_at)],  # her own 1:1's pre-work is hers
+                      "UA": [Appointment(f"s{coached.id}", coached.starts_at)]}
     [occurrence] = anchored_occurrences(SESSION_CARD, maya, WorkspaceSettings(), found["UMGR"])
     assert occurrence.due_at == coached.starts_at - timedelta(minutes=5)
     assert occurrence.stale_at == coached.starts_at + timedelta(minutes=15)
