@@ -29,11 +29,12 @@ from domain.notifications.session_prework import session_id_of
 from domain.notifications.sessions import SessionAppointments
 from domain.ports import UnitOfWork
 from domain.scheduling.kinds import Audience, Cadence, Staleness
-from domain.services.session_card import assemble
+from domain.services.session_card import CardRequest, assemble_many
 
 KIND_NAME = "session_card"
 CARD_LEAD = timedelta(minutes=5)
 STALE_AFTER_START = timedelta(minutes=MIN_MINUTES)
+_BEFORE = timedelta(minutes=1)  # sessions starting after this much before the earliest row's
 
 
 @dataclass(frozen=True)
@@ -52,21 +53,25 @@ class SessionCards:
                ) -> dict[Occasion, SessionCardNote]:
         """A card per row still about its session: left out, one cancelled, moved, gone or someone else's.
 
-        A card is a handful of queries (`assemble`); the rows of one tick are the sessions starting
-        within the same few minutes, so few.
+        One batch for the whole tick (`assemble_many`: the same statements for 400 cards as for one), each
+        card as of the moment it was due (a gatherer has no clock): "overdue" reads the same on a late tick.
         """
-        notes: dict[Occasion, SessionCardNote] = {}
+        instants = [at for o in occasions if (at := o.at) is not None]
+        if not instants:
+            return {}
+        upcoming = uow.sessions.upcoming_for(ws, [o.recipient_id for o in occasions], min(instants) - _BEFORE)
+        sessions = {s.id: s for found in upcoming.values() for s in found if s.id is not None}
+        wanted: list[tuple[Occasion, CardRequest]] = []
         for occasion in occasions:
             session_id = session_id_of(occasion)
-            session = uow.sessions.get(ws, session_id) if session_id is not None else None
-            if (session is None or not session.is_scheduled or session.manager_id != occasion.recipient_id
+            session = sessions.get(session_id) if session_id is not None else None
+            if (session is None or session.manager_id != occasion.recipient_id
                     or session.starts_at != occasion.at):
                 continue
-            # As of the moment it was due (a gatherer has no clock): "overdue" reads the same on a late tick.
-            card = assemble(uow, ws, session, occasion.recipient_id, False, self._catalog,
-                            session.starts_at - CARD_LEAD)
-            notes[occasion] = SessionCardNote(ws, card)
-        return notes
+            wanted.append((occasion, CardRequest(session, occasion.recipient_id, session.starts_at - CARD_LEAD)))
+        cards = assemble_many(uow, ws, [request for _, request in wanted], self._catalog)
+        return {occasion: SessionCardNote(ws, card) for (occasion, _), card in zip(wanted, cards, strict=True)
+                if card is not None}
 
 
 def session_card_kind(catalog: Catalog) -> ScheduledKind[SessionCardNote]:

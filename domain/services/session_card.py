@@ -14,8 +14,9 @@ loader's (`load_roleplays`, six).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime, timedelta
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from domain.catalog import Catalog
 from domain.coaching.session_card import (
@@ -92,35 +93,76 @@ def may_see(session: CoachingSession, viewer: Member) -> bool:
     return session.involves(viewer.user_id) or viewer.is_admin
 
 
+@dataclass(frozen=True)
+class CardRequest:
+    """One card to assemble: its session, who reads it (checked by the caller) and as of when."""
+
+    session: CoachingSession
+    viewer_id: str
+    as_of: datetime
+    viewer_is_admin: bool = False
+
+
 def assemble(uow: UnitOfWork, ws: WorkspaceRef, session: CoachingSession, viewer_id: str, viewer_is_admin: bool,
              catalog: Catalog, now: datetime) -> SessionCard:
     """The card of a session the viewer may see (checked by the caller), as of `now`."""
-    people = dict(uow.members.get_many(ws, {session.rep_id, session.manager_id}))
-    rep, manager = people.get(session.rep_id), people.get(session.manager_id)
-    if rep is None or manager is None:
+    [card] = assemble_many(uow, ws, [CardRequest(session, viewer_id, now, viewer_is_admin)], catalog)
+    if card is None:
         raise NotAllowed(NOT_YOURS)
-    prework = uow.prework.get(ws, session.id or 0)
-    earlier = uow.sessions.overlapping(ws, session.rep_id, session.manager_id, session.starts_at - _LOOK_BACK,
-                                       session.starts_at)
-    previous = previous_of(earlier, session)
-    actions = uow.commitments.for_reps(ws, [rep.user_id]).get(rep.user_id, [])
-    owners = {c.owner_id for c in actions} - {rep.user_id, manager.user_id}
+    return card
+
+
+def assemble_many(uow: UnitOfWork, ws: WorkspaceRef, asked: Sequence[CardRequest], catalog: Catalog
+                  ) -> list[SessionCard | None]:
+    """The cards of many sessions (the `session_card` kind's tick), in order, in the same dozen and a half
+    statements as one: None for a session whose rep or manager is no longer known."""
+    if not asked:
+        return []
+    sessions = [request.session for request in asked]
+    rep_ids = list(dict.fromkeys(s.rep_id for s in sessions))
+    people = dict(uow.members.get_many(ws, {*rep_ids, *(s.manager_id for s in sessions)}))
+    ids = [s.id for s in sessions if s.id is not None]
+    written = uow.prework.for_sessions(ws, ids)
+    earlier = uow.takeaways.sessions_between(ws, rep_ids, min(s.starts_at for s in sessions) - _LOOK_BACK,
+                                             max(s.starts_at for s in sessions))
+    previous = [previous_of(earlier, s) for s in sessions]
+    actions = uow.commitments.for_reps(ws, rep_ids)
+    owners = {c.owner_id for found in actions.values() for c in found} - set(people)
     people.update(uow.members.get_many(ws, owners) if owners else {})
-    today_of = {person_id: now.astimezone(zone(member.time_zone)).date() for person_id, member in people.items()}
-    session_day = session.starts_at.astimezone(zone(rep.time_zone)).date()
-    review = to_review(actions, session, previous.starts_at if previous else None, today_of, session_day)
-    plan = tuple(c for c in actions if c.session_id is not None and c.session_id == session.id)
-    noted = uow.takeaways.for_sessions(ws, [i for i in (session.id, previous.id if previous else None) if i])
-    indicators = weekly_indicators(uow, ws, {rep.user_id: today_of[rep.user_id]}, INDICATOR_WEEKS, catalog)
+    noted = uow.takeaways.for_sessions(ws, [*ids, *(p.id for p in previous if p is not None and p.id is not None)])
+    reps = [people[rep_id] for rep_id in rep_ids if rep_id in people]
+    rep_today = {request.session.rep_id: _today(people[request.session.rep_id], request.as_of)
+                 for request in reversed(asked) if request.session.rep_id in people}
+    indicators = weekly_indicators(uow, ws, rep_today, INDICATOR_WEEKS, catalog)
+    roleplays = load_roleplays(uow, ws, reps, max(request.as_of for request in asked), catalog)
     names = {c.id: c.name for c in catalog.competencies}
-    roleplays = load_roleplays(uow, ws, [rep], now, catalog).get(rep.user_id)
-    has_pipeline = roleplays is not None and not roleplays.nothing_imported
-    stalled = roleplays.cards[:MAX_STALLED] if roleplays is not None and has_pipeline else ()
-    return SessionCard(
-        session=session, rep=rep, manager=manager, viewer_id=viewer_id, prework=prework, review=review,
-        previous_start=previous.starts_at if previous else None,
-        focus=focus_readings(indicators.get(rep.user_id), names), stalled=stalled, has_pipeline=has_pipeline,
-        plan=plan, may_change=viewer_id == session.manager_id or viewer_is_admin,
-        takeaways=noted.get(session.id or 0),
-        previous_takeaways=noted.get(previous.id or 0) if previous is not None else None,
-    )
+    cards: list[SessionCard | None] = []
+    for request, before in zip(asked, previous, strict=True):
+        session = request.session
+        rep, manager = people.get(session.rep_id), people.get(session.manager_id)
+        if rep is None or manager is None:
+            cards.append(None)
+            continue
+        mine = actions.get(rep.user_id, [])
+        today_of = {c.owner_id: _today(people[c.owner_id], request.as_of) for c in mine if c.owner_id in people}
+        session_day = session.starts_at.astimezone(zone(rep.time_zone)).date()
+        played = roleplays.get(rep.user_id)
+        has_pipeline = played is not None and not played.nothing_imported
+        cards.append(SessionCard(
+            session=session, rep=rep, manager=manager, viewer_id=request.viewer_id,
+            prework=written.get(session.id or 0),
+            review=to_review(mine, session, before.starts_at if before else None, today_of, session_day),
+            previous_start=before.starts_at if before else None,
+            focus=focus_readings(indicators.get(rep.user_id), names),
+            stalled=played.cards[:MAX_STALLED] if played is not None and has_pipeline else (),
+            has_pipeline=has_pipeline,
+            plan=tuple(c for c in mine if c.session_id is not None and c.session_id == session.id),
+            may_change=request.viewer_id == session.manager_id or request.viewer_is_admin,
+            takeaways=noted.get(session.id or 0),
+            previous_takeaways=noted.get(before.id or 0) if before is not None else None,
+        ))
+    return cards
+
+
+def _today(member: Member, at: datetime) -> date:
+    return at.astimezone(zone(member.time_zone)).date()

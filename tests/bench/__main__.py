@@ -11,13 +11,14 @@ from tests.bench import (
     pipeline,
     scheduling,
     scorecards,
+    session_cards,
     use_cases,
 )
 
 
 def main() -> None:
     for benchmark in (http_ack, use_cases, charts, scheduling, pipeline, home, develop_home, leading_indicators,
-                      scorecards):
+                      scorecards, session_cards):
         for line in benchmark.run():
             print(line)
 

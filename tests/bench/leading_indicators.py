@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -165,12 +165,13 @@ def measure(url: str, reps: int, weeks: int = WEEKS) -> str:
             f"{count[0]} SQL statements (set-up {setup:5.1f} s)")
 
 
-def on_both_databases(title: str, measure_one: Callable[[str, int], str]) -> list[str]:
+def on_both_databases(title: str, measure_one: Callable[[str, int], str], sizes: Sequence[int] = SIZES
+                      ) -> list[str]:
     """`measure_one(url, reps)` for each size on SQLite, then PostgreSQL when COACHFLOW_TEST_DATABASE_URL is set."""
 
     def measure_all(url_for: UrlFor, label: str) -> list[str]:
         lines = [f"{title} ({label}):"]
-        for reps in SIZES:
+        for reps in sizes:
             url, cleanup = url_for(reps)
             try:
                 lines.append(measure_one(url, reps))
