@@ -345,7 +345,7 @@ def _plan_rep(uow: UnitOfWork, ws: WorkspaceRef, caller_id: str, rep_id: str,
     session = uow.sessions.get(ws, session_id)
     people = uow.members.get_many(ws, {caller_id, rep_id})
     caller, rep = people.get(caller_id), people.get(rep_id)
-    if (session is None or caller is None or rep is None or session.rep_id != rep_id
+    if (session is None or caller is None or rep is None or session.rep_id != rep_id or rep_id == caller_id
             or not (session.manager_id == caller_id or caller.is_admin)):
         raise NotAllowed(NOT_YOUR_SESSION)  # the same answer whether or not the session exists
     if not session.is_scheduled:

@@ -29,6 +29,7 @@ from domain.services.roster_rules import (
     joined_effects,
     refusal,
 )
+from domain.services.sessions import end_pair_sessions
 from domain.services.use_case import finish
 
 Outcomes = tuple[list[Member], list[str]]  # who a command changed, and each refusal for the others, in order
@@ -161,6 +162,7 @@ class RosterService(MemberAccounts):
             uow.members.update(rep)
             if previous:
                 hand_over_cycle(uow, ws, rep_id, caller.user_id)
+                self._end_sessions(uow, ws, rep_id, previous, caller.user_id)
         outcome = AddOutcome.MOVED if previous else AddOutcome.ADDED
         return RepResult(rep_id, outcome, rep, previous)
 
@@ -208,8 +210,14 @@ class RosterService(MemberAccounts):
                 "Only their manager or an admin can remove them."
             )
         uow.members.update(replace(rep, manager_id=None))
+        self._end_sessions(uow, ws, rep_id, rep.manager_id, caller_id)
         self._reschedule(uow, ws, [rep_id, rep.manager_id])
         return rep
+
+    def _end_sessions(self, uow: UnitOfWork, ws: WorkspaceRef, rep_id: str, manager_id: str, by: str) -> None:
+        # Like rescheduling, only with a clock: a service built without one (some unit tests) keeps sessions.
+        if (now := self._now()) is not None:
+            end_pair_sessions(uow, ws, rep_id, manager_id, by, now)
 
     def move_rep(self, ws: WorkspaceRef, caller_id: str, rep_id: str, new_manager_id: str,
                  directory: UserDirectory) -> RepResult:
@@ -267,6 +275,7 @@ class RosterService(MemberAccounts):
         moved = replace(rep, manager_id=new_manager_id)
         uow.members.update(moved)
         hand_over_cycle(uow, ws, rep_id, new_manager_id)
+        self._end_sessions(uow, ws, rep_id, rep.manager_id, caller_id)
         self._reschedule(uow, ws, [rep_id, rep.manager_id, new_manager_id])
         return RepResult(rep_id, AddOutcome.MOVED, moved, rep.manager_id)
 

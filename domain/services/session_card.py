@@ -157,7 +157,9 @@ def assemble_many(uow: UnitOfWork, ws: WorkspaceRef, asked: Sequence[CardRequest
             stalled=played.cards[:MAX_STALLED] if played is not None and has_pipeline else (),
             has_pipeline=has_pipeline,
             plan=tuple(c for c in mine if c.session_id is not None and c.session_id == session.id),
-            may_change=request.viewer_id == session.manager_id or request.viewer_is_admin,
+            # The rep never changes their own plan here, even as an admin: their manager does.
+            may_change=(request.viewer_id == session.manager_id or request.viewer_is_admin)
+            and request.viewer_id != session.rep_id,
             takeaways=noted.get(session.id or 0),
             previous_takeaways=noted.get(before.id or 0) if before is not None else None,
         ))

@@ -296,3 +296,15 @@ def _clash_text(busy: CoachingSession, pair: _Pair, tz: ZoneInfo, start: datetim
     return (f"There is already a 1:1 with <@{pair.rep.user_id}> at {local:%a %-d %b %H:%M} "
             f"({busy.minutes} min){which}. Pick another time, or move that one: "
             f"`/coach session reschedule <@{pair.rep.user_id}> <when>`.")
+
+
+def end_pair_sessions(uow: UnitOfWork, ws: WorkspaceRef, rep_id: str, manager_id: str, by: str,
+                      now: datetime) -> int:
+    """When a rep leaves a manager's team (removed, moved, added by another manager), their upcoming 1:1s
+    with that manager are cancelled, in the same unit of work: a former manager gets no more session cards
+    about the rep, and the rep no pre-work for a 1:1 that will not happen. How many were cancelled."""
+    upcoming = uow.sessions.upcoming_for(ws, [rep_id], now).get(rep_id, [])
+    ended = [s for s in upcoming if s.rep_id == rep_id and s.manager_id == manager_id]
+    for session in ended:
+        uow.sessions.update(session.cancelled_by(by, now))
+    return len(ended)

@@ -100,7 +100,7 @@ class TakeawaysService:
             prework = uow.prework.for_sessions(ws, ids)
             people = uow.members.get_many(ws, {p for s in sessions for p in (s.rep_id, s.manager_id)} | {caller_id})
         shown = tuple(PastSession(s, takeaways.get(s.id or 0), p.agenda if (p := prework.get(s.id or 0)) else (),
-                                  s.manager_id == caller_id or viewer.is_admin)
+                                  (s.manager_id == caller_id or viewer.is_admin) and s.rep_id != caller_id)
                       for s in sessions)
         return RecentTakeaways(viewer, shown, people, now, rep_id)
 

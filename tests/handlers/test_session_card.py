@@ -172,3 +172,19 @@ def test_the_next_sessions_card_reviews_the_plan_and_its_menu_changes_an_action_
     after = _card_reply(slack, "UMGR", "session card <@UL|lena>")
     assert "Shadow a discovery call" not in json.dumps(after["blocks"])  # dropped: owed by nobody any more
     assert "session card" in slack.coach("UMGR", "notify").last_text.lower()
+
+
+def test_an_admin_who_is_a_rep_does_not_record_the_plan_of_their_own_1_1(slack: Slack,
+                                                                         uow_factory: UnitOfWorkFactory) -> None:
+    team(slack)  # Ada is the workspace's admin; here she is also coached by Maya
+    slack.coach("UMGR", "team add <@UADMIN|ada>")
+    day = datetime.now(UTC).astimezone(NY).date() + timedelta(days=1)
+    slack.coach("UMGR", f"session <@UADMIN|ada> {day.isoformat()} 15:00")
+    with uow_factory(read_only=True) as uow:
+        own = uow.sessions.upcoming_for(WS, ["UADMIN"], datetime.now(UTC))["UADMIN"][0].id or 0
+
+    opened, request = _record_plan_modal(slack, "UADMIN", own)
+    assert opened is None and "not one of yours" in refusal_text(slack, request, "UADMIN")
+    card = json.dumps(_card_reply(slack, "UADMIN", "session card")["blocks"])
+    assert ids.SESSION_CARD_PLAN not in card and ids.COMMITMENT_MENU not in card and ids.OPEN_TAKEAWAYS not in card
+    assert _plan_rows(uow_factory, "UADMIN") == []

@@ -125,3 +125,16 @@ def test_reschedule_without_a_time_opens_the_move_form_on_the_next_session(slack
     dm = dm_with(slack, "UL", "moved")["text"]
     assert f"now *{new:%a %-d %b %H:%M} for you (London)" in dm and f"(was {start.astimezone(LONDON):%a %-d %b}" in dm
     assert "No 1:1" not in home_text(slack.open_home("UMGR"))
+
+
+def test_a_rep_leaving_the_team_ends_their_upcoming_1_1s_with_that_manager(slack: Slack) -> None:
+    _team(slack)
+    slack.coach("UMGR", "session <@UL|lena> tomorrow 15:00 weekly")
+    slack.coach("UMGR", "session <@UB|bea> tomorrow 11:00")
+    assert slack.coach("UL", "sessions").last_text.count(" min") == 8
+
+    slack.coach("UMGR", "team move <@UL|lena> <@UMGR2|omar>")
+    assert "Maya Manager" not in slack.coach("UL", "sessions").last_text  # no card or pre-work for them any more
+    assert slack.coach("UMGR", "sessions").last_text.count(" min") == 1  # Bea's stays
+    slack.coach("UMGR", "team remove <@UB|bea>")
+    assert " min" not in slack.coach("UMGR", "sessions").last_text

@@ -210,6 +210,16 @@ def test_an_admin_sees_any_card_and_nothing_crosses_workspaces(store: FakeStore)
         service.card(OTHER, "UMGR", today)  # the same people's ids, another workspace: no such session there
 
 
+def test_an_admin_who_is_the_rep_reads_their_own_card_without_the_managers_controls(store: FakeStore) -> None:
+    with store.uow() as uow:
+        uow.members.add(Member(WS, "UADREP", "Dana", "Europe/London", is_admin=True, manager_id="UMGR"))
+        own = uow.sessions.add(CoachingSession(WS, "UADREP", "UMGR", _at(9, 17)))
+        uow.commit()
+    assert own.id is not None
+    card = _service(store).card(WS, "UADREP", own.id)
+    assert card.rep.user_id == "UADREP" and not card.may_change
+
+
 def test_the_command_picks_the_session_under_way_else_the_next_else_one_ended_within_seven_days(
         store: FakeStore) -> None:
     before, today = _sessions(store)
