@@ -13,7 +13,6 @@ Rules:
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from domain.field_lengths import PREREAD_ANSWER, PREREAD_QUESTION, text_problem
@@ -50,11 +49,6 @@ def question_problem(existing: tuple[str, ...], question: str) -> str | None:
     if any(_same(question, asked) for asked in existing):
         return "The pre-read asks that already."
     return None
-
-
-def version_of(questions: tuple[str, ...]) -> str:
-    """A short fingerprint of the questionnaire, so a form opened before the admin changed it is noticed."""
-    return hashlib.sha256("\n".join(questions).encode()).hexdigest()[:16] if questions else ""
 
 
 def prefill(questions: tuple[str, ...], given: tuple[PrereadAnswer, ...]) -> list[str | None]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from domain.coaching.preread import PrereadAnswer, answer_key, answer_problems, answers_of, version_of
+from domain.coaching.preread import PrereadAnswer, answer_key, answer_problems, answers_of
 from domain.coaching.prework import (
     MAX_MANAGER_QUESTIONS,
     Prework,
@@ -27,6 +27,7 @@ from domain.coaching.sessions import CoachingSession
 from domain.coaching.takeaways import not_covered
 from domain.effects import Done, tell
 from domain.errors import FieldProblems, InvalidInput, NotAllowed
+from domain.fingerprint import version_of
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.receipts import Receipt, record, within_deadline

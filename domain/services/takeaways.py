@@ -17,9 +17,10 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from domain.coaching.sessions import CoachingSession
-from domain.coaching.takeaways import EARLY, Takeaways, covered_of, recordable, takeaways_problems
+from domain.coaching.takeaways import COVERED, EARLY, TEXT, Takeaways, covered_of, recordable, takeaways_problems
 from domain.effects import Done, tell
 from domain.errors import FieldProblems, InvalidInput, NotAllowed, NotFound
+from domain.fingerprint import version_of
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.receipts import Receipt, record, within_deadline
@@ -35,6 +36,11 @@ NO_SESSIONS = "You have no 1:1 sessions yet: your manager books them with `/coac
 
 TOO_EARLY = (f"That 1:1 has not started yet: its takeaways open {int(EARLY.total_seconds() // 60)} minutes "
              "before it starts.")
+
+
+def agenda_changed(rep: Member) -> str:
+    return (f"{rep.name} changed their agenda after you opened this form, so these ticks may not match it. "
+            "Copy your takeaways, close the form and click Record takeaways again.")
 
 
 class TakeawaysService:
@@ -54,8 +60,10 @@ class TakeawaysService:
         return TakeawaysForm(session, rep, caller, prework.agenda if prework else (), takeaways)
 
     def record_and_tell(self, ws: WorkspaceRef, caller_id: str, session_id: int, text: str, ticked: list[int],
-                        receipt: Receipt | None = None) -> Done[TakeawaysRecorded]:
-        """Store (or replace) the takeaways; `ticked` are indices into the rep's agenda. The rep is told."""
+                        receipt: Receipt | None = None, *, shown_agenda: str | None = None
+                        ) -> Done[TakeawaysRecorded]:
+        """Store (or replace) the takeaways; `ticked` are indices into the rep's agenda as the form showed it
+        (`shown_agenda`, its fingerprint: if the rep changed it since, nothing is stored). The rep is told."""
         with self._uow_factory() as uow:
             record(uow, ws, receipt)
             session, _, rep, manager = self._recorder_session(uow, ws, caller_id, session_id)
@@ -64,6 +72,8 @@ class TakeawaysService:
                 raise FieldProblems(problems)
             prework = uow.prework.get(ws, session_id)
             agenda = prework.agenda if prework else ()
+            if shown_agenda is not None and shown_agenda != version_of(agenda):
+                raise FieldProblems({COVERED if shown_agenda else TEXT: agenda_changed(rep)})
             covered = covered_of(agenda, ticked)
             existing = uow.takeaways.get(ws, session_id)
             draft = (existing.replaced_by(text, covered, caller_id, self._clock()) if existing is not None

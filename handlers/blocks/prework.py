@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import Any
 
 from domain import field_lengths
-from domain.coaching.preread import version_of
 from domain.coaching.prework import (
     AGENDA,
     BACKGROUND,
@@ -28,6 +27,7 @@ from domain.coaching.prework import (
     question_key,
 )
 from domain.coaching.sessions import CoachingSession
+from domain.fingerprint import version_of
 from domain.model import Member
 from domain.notifications.session_prework import PreworkNote
 from domain.services.prework_notices import ManagerAsked, PreworkArrived, PreworkForm, PreworkSaved, QuestionForm

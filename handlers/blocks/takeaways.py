@@ -14,6 +14,7 @@ from typing import Any
 from domain import field_lengths
 from domain.coaching.sessions import CoachingSession
 from domain.coaching.takeaways import COVERED, TEXT, Takeaways
+from domain.fingerprint import version_of
 from domain.model import Member
 from domain.services.takeaway_notices import PastSession, RecentTakeaways, TakeawaysForm, TakeawaysRecorded
 from handlers.blocks import limits
@@ -89,7 +90,8 @@ def takeaways_modal(form: TakeawaysForm) -> dict[str, Any]:
         "title": plain("1:1 takeaways", limits.VIEW_TITLE),
         "submit": plain("Save", limits.VIEW_TITLE),
         "close": plain("Cancel", limits.VIEW_TITLE),
-        "private_metadata": json.dumps({"s": form.session.id}),
+        # The agenda as ticked here, by fingerprint: the rep may still edit it until the session starts.
+        "private_metadata": json.dumps({"s": form.session.id, "v": version_of(agenda)}),
         "blocks": blocks,
     }
 
@@ -99,6 +101,7 @@ class TypedTakeaways:
     session_id: int | None
     text: str
     ticked: list[int]
+    agenda_version: str | None  # the fingerprint of the agenda the boxes were ticked on (None: unknown)
 
 
 def _ticked(values: dict[str, Any]) -> list[int]:
@@ -111,7 +114,9 @@ def _ticked(values: dict[str, Any]) -> list[int]:
 
 def read_takeaways(view: dict[str, Any]) -> TypedTakeaways:
     values = state_values(view)
-    return TypedTakeaways(metadata_int(metadata(view), "s"), selected(values, TEXT) or "", _ticked(values))
+    shown = metadata(view).get("v")
+    return TypedTakeaways(metadata_int(metadata(view), "s"), selected(values, TEXT) or "", _ticked(values),
+                          shown if isinstance(shown, str) else None)
 
 
 # -- messages ----------------------------------------------------------------------------

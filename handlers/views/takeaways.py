@@ -32,12 +32,12 @@ def handle_takeaways(ack: Ack, body: dict[str, Any], view: dict[str, Any], clien
         return
     try:
         done = svc.takeaways.record_and_tell(ws, caller_id, typed.session_id, typed.text, typed.ticked,
-                                             receipt_of(body, context))
+                                             receipt_of(body, context), shown_agenda=typed.agenda_version)
     except Replayed:
         ack()  # stored by the first delivery, which told the rep
         return
     except FieldProblems as problems:
-        ack(response_action="errors", errors=dict(problems.problems))  # only the text has problems
+        ack(response_action="errors", errors=dict(problems.problems))  # the text, or the ticks on a changed agenda
         return
     except CoachflowError as error:
         ack(response_action="errors", errors={TEXT: str(error)})

@@ -119,6 +119,26 @@ def test_takeaways_open_a_quarter_hour_before_the_start_and_never_for_a_cancelle
     assert opened is None and "cancelled" in refusal_text(slack, request, "UMGR")
 
 
+def test_ticks_on_an_agenda_the_rep_changed_since_the_form_opened_are_not_stored(
+        slack: Slack, uow_factory: UnitOfWorkFactory) -> None:
+    team(slack)
+    session_id = book(slack, uow_factory)
+    write_prework(slack, session_id, "Hooli pricing", "My Q1 goals", "Hiring plan")
+    starts_in(uow_factory, session_id, timedelta(minutes=10))
+    modal, _ = open_takeaways(slack, session_id)
+    assert modal is not None
+    write_prework(slack, session_id, "Hiring plan", "Hooli pricing", "My Q1 goals")  # Lena reorders it meanwhile
+
+    stale = errors_of(submit_takeaways(slack, modal, takeaways_values("Talked pricing", ticked=(0,))))
+    assert "changed their agenda after you opened this form" in stale[COVERED]
+    assert recorded(uow_factory, session_id) is None  # "Hiring plan" was never marked covered by mistake
+    fresh, _ = open_takeaways(slack, session_id)
+    assert fresh is not None
+    assert errors_of(submit_takeaways(slack, fresh, takeaways_values("Talked pricing", ticked=(1,)))) == {}
+    kept = recorded(uow_factory, session_id)
+    assert kept is not None and kept.covered == ("Hooli pricing",)
+
+
 def test_only_items_not_covered_carry_forward_to_the_next_pre_work(slack: Slack,
                                                                     uow_factory: UnitOfWorkFactory) -> None:
     team(slack)

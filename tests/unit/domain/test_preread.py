@@ -15,12 +15,12 @@ from domain.coaching.preread import (
     answers_of,
     prefill,
     question_problem,
-    version_of,
 )
 from domain.coaching.prework import item_key
 from domain.coaching.sessions import CoachingSession
 from domain.errors import FieldProblems, InvalidInput, NotAllowed
 from domain.field_lengths import PREREAD_ANSWER, PREREAD_QUESTION
+from domain.fingerprint import version_of
 from domain.model import Member, Role, Workspace, WorkspaceRef, WorkspaceSettings
 from domain.services.preread import PrereadService
 from domain.services.prework import PREREAD_CHANGED, PreworkService
