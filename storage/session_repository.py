@@ -76,6 +76,23 @@ class SqlSessionRepository:
             sessions.sort(key=lambda s: (s.starts_at, s.id or 0))
         return found
 
+    def between(self, ref: WorkspaceRef, person_ids: Iterable[str], since: datetime,
+                until: datetime) -> list[CoachingSession]:
+        wanted = list(dict.fromkeys(person_ids))
+        found: dict[int, CoachingSession] = {}
+        size = IDS_PER_STATEMENT // 2  # each chunk is named twice (rep or manager)
+        for start in range(0, len(wanted), size):
+            chunk = wanted[start:start + size]
+            query = (
+                self._select(ref)
+                .where(or_(CoachingSessionRow.rep_id.in_(chunk), CoachingSessionRow.manager_id.in_(chunk)),
+                       CoachingSessionRow.status == SessionStatus.SCHEDULED.value,
+                       CoachingSessionRow.starts_at >= since, CoachingSessionRow.starts_at < until)
+            )
+            for row, enterprise in self._session.execute(query):
+                found[row.id] = _coaching(row, enterprise)
+        return sorted(found.values(), key=lambda s: (s.starts_at, s.id or 0), reverse=True)
+
     def overlapping(self, ref: WorkspaceRef, rep_id: str, manager_id: str,
                     starts_at: datetime, ends_at: datetime) -> list[CoachingSession]:
         # No interval arithmetic in SQL (it differs by dialect): a session that meets the range starts

@@ -6,17 +6,14 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from domain.coaching.sessions import CoachingSession, SessionStatus
 from domain.coaching.takeaways import Takeaways, TakeawaysVersion
 from domain.model import WorkspaceRef
 from storage.orm import WorkspaceRow
 from storage.orm.base import IDS_PER_STATEMENT
-from storage.orm.sessions import CoachingSessionRow
 from storage.orm.takeaways import SessionTakeawaysRow
-from storage.session_repository import _coaching
 
 
 class SqlTakeawaysRepository:
@@ -52,25 +49,6 @@ class SqlTakeawaysRepository:
             for row, enterprise in self._session.execute(query):
                 found[row.session_id] = _takeaways(row, enterprise)
         return found
-
-    def sessions_between(self, ref: WorkspaceRef, person_ids: Iterable[str], since: datetime,
-                         until: datetime) -> list[CoachingSession]:
-        wanted = list(dict.fromkeys(person_ids))
-        found: dict[int, CoachingSession] = {}
-        size = IDS_PER_STATEMENT // 2  # each chunk is named twice (rep or manager)
-        for start in range(0, len(wanted), size):
-            chunk = wanted[start:start + size]
-            query = (
-                select(CoachingSessionRow, WorkspaceRow.enterprise_id)
-                .join(WorkspaceRow, WorkspaceRow.team_id == CoachingSessionRow.team_id)
-                .where(CoachingSessionRow.team_id == ref.team_id,
-                       or_(CoachingSessionRow.rep_id.in_(chunk), CoachingSessionRow.manager_id.in_(chunk)),
-                       CoachingSessionRow.status == SessionStatus.SCHEDULED.value,
-                       CoachingSessionRow.starts_at >= since, CoachingSessionRow.starts_at < until)
-            )
-            for row, enterprise in self._session.execute(query):
-                found[row.id] = _coaching(row, enterprise)
-        return sorted(found.values(), key=lambda s: (s.starts_at, s.id or 0), reverse=True)
 
     @staticmethod
     def _select(ref: WorkspaceRef) -> Select[SessionTakeawaysRow, str | None]:

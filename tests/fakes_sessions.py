@@ -37,6 +37,14 @@ class FakeSessionRepository:
         self._rows[session.id or 0] = updated
         return updated
 
+    def between(self, ref: WorkspaceRef, person_ids: Iterable[str], since: datetime,
+                until: datetime) -> list[CoachingSession]:
+        asked = set(person_ids)
+        return sorted((s for s in self._rows.values()
+                       if s.workspace.team_id == ref.team_id and s.is_scheduled and since <= s.starts_at < until
+                       and (s.rep_id in asked or s.manager_id in asked)),
+                      key=lambda s: (s.starts_at, s.id or 0), reverse=True)
+
     def upcoming_for(self, ref: WorkspaceRef, person_ids: Iterable[str],
                      after: datetime) -> dict[str, list[CoachingSession]]:
         asked = set(person_ids)

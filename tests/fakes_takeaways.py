@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from domain.coaching.sessions import CoachingSession
 from domain.coaching.takeaways import Takeaways
 from domain.model import Workspace, WorkspaceRef
 from tests.fakes_sessions import Sessions
@@ -32,11 +31,3 @@ class FakeTakeawaysRepository:
 
     def for_sessions(self, ref: WorkspaceRef, session_ids: Iterable[int]) -> dict[int, Takeaways]:
         return {i: found for i in session_ids if (found := self._rows.get((ref.team_id, i))) is not None}
-
-    def sessions_between(self, ref: WorkspaceRef, person_ids: Iterable[str], since: datetime,
-                         until: datetime) -> list[CoachingSession]:
-        asked = set(person_ids)
-        return sorted((s for s in self._sessions.values()
-                       if s.workspace.team_id == ref.team_id and s.is_scheduled and since <= s.starts_at < until
-                       and (s.rep_id in asked or s.manager_id in asked)),
-                      key=lambda s: (s.starts_at, s.id or 0), reverse=True)

@@ -30,6 +30,11 @@ class SessionRepository(Protocol):
         """
         ...
 
+    def between(self, ref: WorkspaceRef, person_ids: Iterable[str], since: datetime,
+                until: datetime) -> list[CoachingSession]:
+        """Scheduled sessions of these people (as rep or manager) starting in [since, until), latest first."""
+        ...
+
     def overlapping(self, ref: WorkspaceRef, rep_id: str, manager_id: str,
                     starts_at: datetime, ends_at: datetime) -> list[CoachingSession]:
         """Scheduled sessions of this pair whose [start, end) meets [starts_at, ends_at), by start."""

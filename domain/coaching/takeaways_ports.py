@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Protocol
 
-from domain.coaching.sessions import CoachingSession
 from domain.coaching.takeaways import Takeaways
 from domain.model import WorkspaceRef
 
@@ -22,9 +20,4 @@ class TakeawaysRepository(Protocol):
 
     def for_sessions(self, ref: WorkspaceRef, session_ids: Iterable[int]) -> dict[int, Takeaways]:
         """By session id, those of these sessions that have takeaways."""
-        ...
-
-    def sessions_between(self, ref: WorkspaceRef, person_ids: Iterable[str], since: datetime,
-                         until: datetime) -> list[CoachingSession]:
-        """Scheduled sessions of these people (as rep or manager) starting in [since, until), latest first."""
         ...

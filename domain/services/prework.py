@@ -100,8 +100,10 @@ class PreworkService:
 
     # -- the manager ----------------------------------------------------------------------
 
-    def question_form(self, ws: WorkspaceRef, caller_id: str, session_id: int) -> QuestionForm:
+    def question_form(self, ws: WorkspaceRef, caller_id: str, session_id: int,
+                      receipt: Receipt | None = None) -> QuestionForm:
         with self._uow_factory(read_only=True) as uow:
+            within_deadline(uow, receipt)
             session, prework = self._manager_session(uow, ws, caller_id, session_id)
         room = MAX_MANAGER_QUESTIONS - len(prework.manager_questions)
         if room <= 0:

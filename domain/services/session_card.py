@@ -123,7 +123,7 @@ def assemble_many(uow: UnitOfWork, ws: WorkspaceRef, asked: Sequence[CardRequest
     people = dict(uow.members.get_many(ws, {*rep_ids, *(s.manager_id for s in sessions)}))
     ids = [s.id for s in sessions if s.id is not None]
     written = uow.prework.for_sessions(ws, ids)
-    earlier = uow.takeaways.sessions_between(ws, rep_ids, min(s.starts_at for s in sessions) - _LOOK_BACK,
+    earlier = uow.sessions.between(ws, rep_ids, min(s.starts_at for s in sessions) - _LOOK_BACK,
                                              max(s.starts_at for s in sessions))
     previous = [previous_of(earlier, s) for s in sessions]
     actions = uow.commitments.for_reps(ws, rep_ids)

@@ -101,7 +101,7 @@ class TakeawaysService:
                 rep = uow.members.get(ws, about)
                 if rep is None or not (rep.manager_id == caller_id or (viewer.is_admin and rep.manager_id)):
                     raise not_your_rep(about)
-            sessions = uow.takeaways.sessions_between(ws, [about], now - RECENT, now + EARLY)
+            sessions = uow.sessions.between(ws, [about], now - RECENT, now + EARLY)
             if about != caller_id:
                 sessions = [s for s in sessions if s.rep_id == about
                             and (viewer.is_admin or s.manager_id == caller_id)]

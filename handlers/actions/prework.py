@@ -22,8 +22,8 @@ def _prework_form(client: WebClient, svc: Services, ws: WorkspaceRef, user_id: s
 
 
 def _question_form(client: WebClient, svc: Services, ws: WorkspaceRef, user_id: str, session_id: int,
-                   trigger_id: str, _receipt: Receipt) -> None:
-    form = svc.prework.question_form(ws, user_id, session_id)
+                   trigger_id: str, receipt: Receipt) -> None:
+    form = svc.prework.question_form(ws, user_id, session_id, receipt)
     client.views_open(trigger_id=trigger_id, view=prework_question_modal(form))
 
 

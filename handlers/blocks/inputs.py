@@ -127,3 +127,13 @@ def as_number(raw: Any) -> object:
     if isinstance(raw, str) and _DECIMAL.fullmatch(raw.strip()):
         return float(raw)
     return raw
+
+
+def ticked_positions(values: dict[str, Any], block_id: str) -> list[int]:
+    """The positions (the option values `option(n, ...)` wrote) ticked in a checkboxes block; a crafted value
+    that is not a small number is ignored."""
+    block = values.get(block_id) if isinstance(values, dict) else None
+    field = block.get(VALUE) if isinstance(block, dict) else None
+    chosen = field.get("selected_options") if isinstance(field, dict) else None
+    found = [o.get("value") for o in chosen if isinstance(o, dict)] if isinstance(chosen, list) else []
+    return [int(v) for v in found if isinstance(v, str) and v.isascii() and v.isdigit() and len(v) < 3]

@@ -32,7 +32,16 @@ from domain.model import Member
 from domain.notifications.session_prework import PreworkNote
 from domain.services.prework_notices import ManagerAsked, PreworkArrived, PreworkForm, PreworkSaved, QuestionForm
 from handlers.blocks import limits
-from handlers.blocks.inputs import VALUE, input_block, metadata, metadata_int, option, selected, state_values
+from handlers.blocks.inputs import (
+    VALUE,
+    input_block,
+    metadata,
+    metadata_int,
+    option,
+    selected,
+    state_values,
+    ticked_positions,
+)
 from handlers.blocks.inputs import text_input as _text_input
 from handlers.blocks.kit import Block, actions, button, context, md, mention, message, plain, section
 from handlers.blocks.mrkdwn import Mrkdwn, joined
@@ -131,19 +140,11 @@ class TypedPrework:
     background: str
 
 
-def _ticked(values: dict[str, Any]) -> list[int]:
-    block = values.get(CARRY) if isinstance(values, dict) else None
-    field = block.get(VALUE) if isinstance(block, dict) else None
-    chosen = field.get("selected_options") if isinstance(field, dict) else None
-    found = [o.get("value") for o in chosen if isinstance(o, dict)] if isinstance(chosen, list) else []
-    return [int(v) for v in found if isinstance(v, str) and v.isascii() and v.isdigit() and len(v) < 3]
-
-
 def read_prework(view: dict[str, Any]) -> TypedPrework:
     opened, values = metadata(view), state_values(view)
     offered = opened.get("k")
     carry = [str(item) for item in offered if isinstance(item, str)] if isinstance(offered, list) else []
-    carried = [carry[n] for n in _ticked(values) if n < len(carry)]
+    carried = [carry[n] for n in ticked_positions(values, CARRY) if n < len(carry)]
     # Every `agenda_<n>` a submission carries is read, so a crafted fifth item is counted (and refused).
     keys = sorted((k for k in values if isinstance(k, str) and k.startswith(f"{AGENDA}_")),
                   key=lambda k: (len(k), k))

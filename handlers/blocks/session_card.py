@@ -100,7 +100,8 @@ def _review_here(card: SessionCard) -> list[Block]:
 
 def _review(card: SessionCard) -> list[Block]:
     """Results against commitments: one line each, with the commitments' own menu where it can still change."""
-    since = (md("since the last 1:1 ({day:%a %-d %b})", day=local(card.previous_start, card.rep))
+    reader = card.manager if card.viewer_id == card.manager.user_id else card.rep  # the day in the reader's calendar
+    since = (md("since the last 1:1 ({day:%a %-d %b})", day=local(card.previous_start, reader))
              if card.previous_start is not None
              else md("(no earlier 1:1: open ones and deadlines of the last 4 weeks)"))
     blocks = [section(md("*Results against commitments* {since}", since=since))]

@@ -18,7 +18,16 @@ from domain.fingerprint import version_of
 from domain.model import Member
 from domain.services.takeaway_notices import PastSession, RecentTakeaways, TakeawaysForm, TakeawaysRecorded
 from handlers.blocks import limits
-from handlers.blocks.inputs import VALUE, input_block, metadata, metadata_int, option, selected, state_values
+from handlers.blocks.inputs import (
+    VALUE,
+    input_block,
+    metadata,
+    metadata_int,
+    option,
+    selected,
+    state_values,
+    ticked_positions,
+)
 from handlers.blocks.inputs import text_input as _text_input
 from handlers.blocks.kit import Block, actions, button, context, md, mention, message, plain, section
 from handlers.blocks.mrkdwn import Mrkdwn, joined
@@ -104,19 +113,11 @@ class TypedTakeaways:
     agenda_version: str | None  # the fingerprint of the agenda the boxes were ticked on (None: unknown)
 
 
-def _ticked(values: dict[str, Any]) -> list[int]:
-    block = values.get(COVERED) if isinstance(values, dict) else None
-    field = block.get(VALUE) if isinstance(block, dict) else None
-    chosen = field.get("selected_options") if isinstance(field, dict) else None
-    found = [o.get("value") for o in chosen if isinstance(o, dict)] if isinstance(chosen, list) else []
-    return [int(v) for v in found if isinstance(v, str) and v.isascii() and v.isdigit() and len(v) < 3]
-
-
 def read_takeaways(view: dict[str, Any]) -> TypedTakeaways:
     values = state_values(view)
     shown = metadata(view).get("v")
-    return TypedTakeaways(metadata_int(metadata(view), "s"), selected(values, TEXT) or "", _ticked(values),
-                          shown if isinstance(shown, str) else None)
+    return TypedTakeaways(metadata_int(metadata(view), "s"), selected(values, TEXT) or "",
+                          ticked_positions(values, COVERED), shown if isinstance(shown, str) else None)
 
 
 # -- messages ----------------------------------------------------------------------------

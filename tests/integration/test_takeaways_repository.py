@@ -52,11 +52,11 @@ def test_takeaways_are_kept_once_per_session_with_their_history(any_uow_factory:
 def test_recent_sessions_are_found_for_people_latest_first(any_uow_factory: UnitOfWorkFactory) -> None:
     first, second, third, others, _ = _sessions(any_uow_factory)
     with any_uow_factory(read_only=True) as uow:
-        window = uow.takeaways.sessions_between(T1, ["UA"], START, START + timedelta(weeks=2))
+        window = uow.sessions.between(T1, ["UA"], START, START + timedelta(weeks=2))
         assert [s.id for s in window] == [second, first]
-        as_manager = uow.takeaways.sessions_between(T1, ["UMGR"], START, START + timedelta(weeks=3))
+        as_manager = uow.sessions.between(T1, ["UMGR"], START, START + timedelta(weeks=3))
         assert [s.id for s in as_manager] == [third, second, first]
-        both = uow.takeaways.sessions_between(T1, ["UA", "UMGR2"], START, START + timedelta(days=1))
+        both = uow.sessions.between(T1, ["UA", "UMGR2"], START, START + timedelta(days=1))
         assert [s.id for s in both] == [others, first]  # the same start: the later booked first
-        assert uow.takeaways.sessions_between(T2, ["UB"], START, START + timedelta(weeks=3)) == []
-        assert uow.takeaways.sessions_between(T1, [], START, START + timedelta(weeks=3)) == []
+        assert uow.sessions.between(T2, ["UB"], START, START + timedelta(weeks=3)) == []
+        assert uow.sessions.between(T1, [], START, START + timedelta(weeks=3)) == []
