@@ -99,19 +99,24 @@ class CommitmentService:
         """The plan modal; with `session_id` (the session card's button) the plan is that 1:1's."""
         with self._uow_factory(read_only=True) as uow:
             within_deadline(uow, receipt)
-            rep, _ = _plan_rep(uow, ws, manager_id, rep_id, session_id)
-            manager = uow.members.get(ws, manager_id)
-            workspace = uow.workspaces.get(ws)
-            cycle = uow.cycles.active_for(ws, rep_id)
-        channel = workspace.settings.coaching_channel if workspace is not None else None
-        return PlanForm(rep, self._today(manager or rep), cycle_last_day(cycle), channel, session_id)
+            return self._plan_form(uow, ws, manager_id, rep_id, session_id)
 
     def session_plan_form(self, ws: WorkspaceRef, caller_id: str, session_id: int,
                           receipt: Receipt | None = None) -> PlanForm:
         """The plan modal of one 1:1 (the session card's "Record action plan"), for its rep."""
         with self._uow_factory(read_only=True) as uow:
+            within_deadline(uow, receipt)
             session = uow.sessions.get(ws, session_id)
-        return self.plan_form(ws, caller_id, session.rep_id if session is not None else "", receipt, session_id)
+            return self._plan_form(uow, ws, caller_id, session.rep_id if session is not None else "", session_id)
+
+    def _plan_form(self, uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str,
+                   session_id: int | None) -> PlanForm:
+        rep, _ = _plan_rep(uow, ws, manager_id, rep_id, session_id)
+        manager = uow.members.get(ws, manager_id)
+        workspace = uow.workspaces.get(ws)
+        cycle = uow.cycles.active_for(ws, rep_id)
+        channel = workspace.settings.coaching_channel if workspace is not None else None
+        return PlanForm(rep, self._today(manager or rep), cycle_last_day(cycle), channel, session_id)
 
     def save_plan(self, ws: WorkspaceRef, manager_id: str, rep_id: str, drafts: Sequence[ActionDraft],
                   post: bool, directory: UserDirectory, receipt: Receipt | None = None,
