@@ -137,3 +137,13 @@ def ticked_positions(values: dict[str, Any], block_id: str) -> list[int]:
     chosen = field.get("selected_options") if isinstance(field, dict) else None
     found = [o.get("value") for o in chosen if isinstance(o, dict)] if isinstance(chosen, list) else []
     return [int(v) for v in found if isinstance(v, str) and v.isascii() and v.isdigit() and len(v) < 3]
+
+
+def errors_under_blocks(problems: dict[str, str], view: dict[str, Any], fallback: str) -> dict[str, str]:
+    """Each problem under its block; one about a block the view does not have goes under `fallback`."""
+    present = {b.get("block_id") for b in view.get("blocks") or [] if isinstance(b, dict)}
+    shown: dict[str, str] = {}
+    for key, text in problems.items():
+        where = key if key in present else fallback
+        shown[where] = f"{shown[where]} {text}" if where in shown else text
+    return shown

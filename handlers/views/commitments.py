@@ -18,7 +18,7 @@ from domain.errors import CoachflowError, FieldProblems
 from domain.receipts import Replayed
 from domain.services.commitment_notices import Committed
 from handlers.blocks.commitment_modals import read_commit, read_move, read_obstacles, read_plan
-from handlers.blocks.inputs import FORM_UNREADABLE
+from handlers.blocks.inputs import FORM_UNREADABLE, errors_under_blocks
 from handlers.edge.directory import SlackUserDirectory
 from handlers.edge.receipts import receipt_of
 from handlers.edge.sender import deliver
@@ -26,15 +26,6 @@ from handlers.edge.services import services, workspace_of
 
 _FIRST = field_key(ACTION, 1)
 
-
-def _shown(problems: dict[str, str], view: dict[str, Any], fallback: str) -> dict[str, str]:
-    """Each problem under its block; one about a block the view does not have goes under `fallback`."""
-    present = {b.get("block_id") for b in view.get("blocks") or [] if isinstance(b, dict)}
-    shown: dict[str, str] = {}
-    for key, text in problems.items():
-        where = key if key in present else fallback
-        shown[where] = f"{shown[where]} {text}" if where in shown else text
-    return shown
 
 
 def handle_plan(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
@@ -52,7 +43,7 @@ def handle_plan(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: We
         ack()  # stored by the first delivery, which told everyone
         return
     except FieldProblems as problems:
-        ack(response_action="errors", errors=_shown(problems.problems, view, _FIRST))
+        ack(response_action="errors", errors=errors_under_blocks(problems.problems, view, _FIRST))
         return
     except CoachflowError as error:
         # The rep left the manager's team while the modal was open, or the database was too slow.
@@ -72,7 +63,7 @@ def handle_commit(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: 
         ack()
         return
     except FieldProblems as problems:
-        ack(response_action="errors", errors=_shown(problems.problems, view, _FIRST))
+        ack(response_action="errors", errors=errors_under_blocks(problems.problems, view, _FIRST))
         return
     except CoachflowError as error:
         ack(response_action="errors", errors={_FIRST: str(error)})

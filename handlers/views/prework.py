@@ -16,22 +16,12 @@ from slack_sdk import WebClient
 from domain.coaching.prework import item_key, question_key
 from domain.errors import CoachflowError, FieldProblems
 from domain.receipts import Replayed
-from handlers.blocks.inputs import FORM_UNREADABLE
+from handlers.blocks.inputs import FORM_UNREADABLE, errors_under_blocks
 from handlers.blocks.preread import read_answers
 from handlers.blocks.prework import read_prework, read_questions
 from handlers.edge.receipts import receipt_of
 from handlers.edge.sender import deliver
 from handlers.edge.services import services, workspace_of
-
-
-def _shown(problems: dict[str, str], view: dict[str, Any], fallback: str) -> dict[str, str]:
-    """Each problem under its block; one about a block the view does not have goes under `fallback`."""
-    present = {b.get("block_id") for b in view.get("blocks") or [] if isinstance(b, dict)}
-    shown: dict[str, str] = {}
-    for key, text in problems.items():
-        where = key if key in present else fallback
-        shown[where] = f"{shown[where]} {text}" if where in shown else text
-    return shown
 
 
 def handle_prework(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
@@ -50,7 +40,7 @@ def handle_prework(ack: Ack, body: dict[str, Any], view: dict[str, Any], client:
         ack()  # stored by the first delivery, which told the manager
         return
     except FieldProblems as problems:
-        ack(response_action="errors", errors=_shown(problems.problems, view, first))
+        ack(response_action="errors", errors=errors_under_blocks(problems.problems, view, first))
         return
     except CoachflowError as error:
         ack(response_action="errors", errors={first: str(error)})
@@ -73,7 +63,7 @@ def handle_prework_question(ack: Ack, body: dict[str, Any], view: dict[str, Any]
         ack()
         return
     except FieldProblems as problems:
-        ack(response_action="errors", errors=_shown(problems.problems, view, first))
+        ack(response_action="errors", errors=errors_under_blocks(problems.problems, view, first))
         return
     except CoachflowError as error:
         ack(response_action="errors", errors={first: str(error)})
