@@ -54,6 +54,5 @@ class WinListing:
     skill: Competency | None
     stories: tuple[SuccessStory, ...]
     skill_names: dict[str, str]
-    names: dict[str, str]  # rep id -> name, for the stories shown
     page: int
     more: bool  # another page follows

@@ -139,11 +139,9 @@ class WinService:
         with self._uow_factory(read_only=True) as uow:
             own_people = [caller_id, *(r.user_id for r in uow.members.reps_of(ws, caller_id))]
             found = uow.success_stories.visible(ws, own_people, skill.id if skill else None, page * PAGE_SIZE + 1)
-            shown = found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-            people = uow.members.get_many(ws, {s.rep_id for s in shown})
-        names = {rep_id: member.name for rep_id, member in people.items()}
+        shown = found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         skill_names = {c.id: c.name for c in self._catalog.competencies}
-        return WinListing(caller_id, skill, tuple(shown), skill_names, names, page, len(found) > page * PAGE_SIZE)
+        return WinListing(caller_id, skill, tuple(shown), skill_names, page, len(found) > page * PAGE_SIZE)
 
     def _focus(self, uow: UnitOfWork, ws: WorkspaceRef, rep_id: str) -> tuple[str, ...]:
         cycle = uow.cycles.active_for(ws, rep_id)

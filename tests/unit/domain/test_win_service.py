@@ -196,7 +196,6 @@ def test_wins_come_latest_first_a_page_at_a_time(store: FakeStore) -> None:
     first, second = service.find(WS, "UC"), service.find(WS, "UC", page=2)
     assert [s.what_happened for s in first.stories] == [f"win {n}" for n in range(PAGE_SIZE + 2, 2, -1)]
     assert first.more and not second.more and [s.what_happened for s in second.stories] == ["win 2", "win 1", "win 0"]
-    assert first.names == {"UB": "Bea"}
 
 
 def test_the_managers_home_lists_their_reps_latest_five_wins_only(service: WinService, store: FakeStore) -> None:
