@@ -43,8 +43,8 @@ def win_values(what: str | None = "Hooli's CFO agreed to a pilot", skill: str | 
 def click_share(slack: Slack, user_id: str, value: str | None = "home", *,
                 view: dict[str, Any] | None = None) -> tuple[str, str | None]:
     """Click "Share a win" (in App Home with `view`, else in a DM); (its trigger_id, its response token)."""
-    request = slack.requests.block_actions(user_id, ids.SHARE_WIN, value=value, view=view,
-                                           **({} if view is not None else {"channel_id": f"D{user_id}"}))
+    request = (slack.requests.block_actions(user_id, ids.SHARE_WIN, value=value, view=view) if view is not None
+               else slack.requests.block_actions(user_id, ids.SHARE_WIN, value=value, channel_id=f"D{user_id}"))
     assert slack.dispatch(request).status == 200
     return request.payload["trigger_id"], request.response_token
 
