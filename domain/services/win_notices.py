@@ -32,8 +32,8 @@ class WinForManager(Notice):
 
 
 @dataclass(frozen=True)
-class WinRecorded(Notice):
-    """To the rep: their win is kept, their manager told, and whether it goes to the team channel.
+class WinRecorded:
+    """What the rep's submission came to: their win kept, their manager told, and whether it goes to the channel.
 
     `post`: the channel post's ledger row (its `channel` the team channel),
     written with the story when the rep consented and a channel is set; the

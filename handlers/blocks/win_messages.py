@@ -77,7 +77,7 @@ def _listed(story: SuccessStory, skill_names: Mapping[str, str]) -> list[Block]:
               outcome=story.outcome, rep=mention(story.rep_id), day=story.created_at)
     body = md("{head}\n{what}\n_What worked:_ {approach}", head=head,
               what=limits.clip(story.what_happened, LISTED_TEXT), approach=limits.clip(story.approach, LISTED_TEXT))
-    shown = "Shared with the team" if story.consent else "Private: only you and the rep's manager see it"
+    shown = "Shared with the team" if story.consent else "Private to the rep and their manager"
     return [section(body), context(shown)]
 
 
