@@ -51,6 +51,7 @@ from domain.services.session_card import SessionCardService
 from domain.services.sessions import SessionService
 from domain.services.shadowing import ShadowService
 from domain.services.takeaways import TakeawaysService
+from domain.services.wins import WinService
 from handlers import register_all
 from handlers.edge import install_edge_guards
 from handlers.edge.receipts import RECEIVED_AT
@@ -127,6 +128,7 @@ def build_services(
         takeaways=TakeawaysService(uow_factory, clock),
         preread=PrereadService(uow_factory),
         session_card=SessionCardService(uow_factory, catalog, clock),
+        wins=WinService(uow_factory, catalog, clock),  # issue 13
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

@@ -66,3 +66,7 @@ TAKEAWAYS_TEXT = SLACK_INPUT_MAX  # session_takeaways.text (Text); covered items
 # The enablement pre-read (issue 12): the admin's questions, and the rep's answers stored with their pre-work.
 PREREAD_QUESTION = 300  # workspaces.settings["preread_questions"][] (JSON): one question of the questionnaire
 PREREAD_ANSWER = 2000  # session_prework.preread[].answer (JSON): the rep's answer to one question
+# Success stories (issue 13): a rep's win, the skill behind it, the words that worked, the outcome.
+WIN_WHAT_HAPPENED = 2000  # success_stories.what_happened (Text)
+WIN_APPROACH = 2000  # success_stories.approach (Text): the specific language or approach that worked
+WIN_OUTCOME = 200  # success_stories.outcome: "average deal size +35%"

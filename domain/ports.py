@@ -32,6 +32,7 @@ from domain.coaching.ports import (
 from domain.coaching.prework_ports import PreworkRepository
 from domain.coaching.session_ports import SessionRepository
 from domain.coaching.takeaways_ports import TakeawaysRepository
+from domain.coaching.wins_ports import SuccessStoryRepository
 from domain.delivery import (
     Delivery,
     DeliveryKey,
@@ -167,6 +168,8 @@ class Repositories(Protocol):
     def prework(self) -> PreworkRepository: ...  # the rep's pre-work for a 1:1 (issue 12)
     @property
     def takeaways(self) -> TakeawaysRepository: ...  # a 1:1's takeaways and covered agenda items (issue 12)
+    @property
+    def success_stories(self) -> SuccessStoryRepository: ...  # reps' wins (issue 13)
 
 
 class UnitOfWork(Repositories, Protocol):

@@ -43,6 +43,7 @@ from storage.scorecard_comment_repository import SqlScorecardCommentRepository
 from storage.session_repository import SqlSessionRepository
 from storage.shared_file_repository import SqlSharedFileRepository
 from storage.takeaways_repository import SqlTakeawaysRepository
+from storage.win_repository import SqlSuccessStoryRepository
 
 # How long a SQLite writer waits for another to finish before giving up with
 # "database is locked". Bolt runs listeners on a thread pool and the
@@ -253,6 +254,7 @@ class SqlUnitOfWork:
         self.sessions = SqlSessionRepository(self._session)
         self.prework = SqlPreworkRepository(self._session)
         self.takeaways = SqlTakeawaysRepository(self._session)
+        self.success_stories = SqlSuccessStoryRepository(self._session)  # issue 13
         return self
 
     def __exit__(

@@ -48,6 +48,7 @@ from tests.fakes_scorecards import FakeScorecardCommentRepository, ScorecardComm
 from tests.fakes_sessions import FakeSessionRepository, Sessions
 from tests.fakes_shared_files import FakeSharedFileRepository
 from tests.fakes_takeaways import FakeTakeawaysRepository, TakeawaysRows
+from tests.fakes_wins import FakeSuccessStoryRepository, SuccessStories
 
 
 @dataclass
@@ -75,6 +76,7 @@ class _Tables:
     sessions: Sessions = field(default_factory=dict)
     prework: Preworks = field(default_factory=dict)
     takeaways: TakeawaysRows = field(default_factory=dict)
+    success_stories: SuccessStories = field(default_factory=dict)  # issue 13
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -100,6 +102,7 @@ class _Tables:
             sessions=dict(self.sessions),
             prework=dict(self.prework),
             takeaways=dict(self.takeaways),
+            success_stories=dict(self.success_stories),
         )
 
 
@@ -261,6 +264,7 @@ class FakeUnitOfWork:
         self.prework = FakePreworkRepository(self._tables.prework, self._tables.sessions, self._tables.workspaces)
         self.takeaways = FakeTakeawaysRepository(self._tables.takeaways, self._tables.sessions,
                                                  self._tables.workspaces)
+        self.success_stories = FakeSuccessStoryRepository(self._tables.success_stories, self._tables.workspaces)
         return self
 
     def __exit__(

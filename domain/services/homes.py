@@ -7,7 +7,7 @@ a use case builds the Homes its change touched inside its own unit of work.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -16,6 +16,7 @@ from domain.coaching.commitments import Commitment
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.progress import CycleProgress
 from domain.coaching.sessions import CoachingSession, next_of
+from domain.coaching.wins import SuccessStory
 from domain.model import Member, Role, WorkspaceRef
 from domain.ports import UnitOfWork
 from domain.scheduling.calendar import zone
@@ -24,6 +25,7 @@ from domain.services.develop import DevelopCalls, DevelopWeek, load_stage_three
 from domain.services.profiles import ProfileView, load_profiles
 from domain.services.progress import load_progress
 from domain.services.roster_rules import TeamListing, group_teams
+from domain.services.win_home import recent_team_wins
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class HomeModel:
     # Next 1:1 sessions (issue 12), by rep id: the viewer's own with their manager, and each of their reps'
     # with them; empty without a clock.
     next_sessions: dict[str, CoachingSession] = field(default_factory=dict)
+    # Success stories (issue 13): the viewer's reps' latest wins, latest first (domain.services.win_home.HOME_WINS).
+    rep_wins: tuple[SuccessStory, ...] = ()
 
     @property
     def is_new(self) -> bool:
@@ -92,6 +96,7 @@ def homes_for(uow: UnitOfWork, ws: WorkspaceRef, user_ids: Sequence[str],
     profiles = load_profiles(uow, ws, coached, catalog) if catalog is not None else {}
     calls = _stage_three(uow, ws, people, now, catalog) if now is not None else None
     homes = (_home(user_id, people, cycles, progress, profiles) for user_id in wanted)
+    homes = _with_wins(homes, recent_team_wins(uow, ws, people.reps_of))  # issue 13
     if now is None:  # without a clock nothing can be overdue and nothing is next: no week, commitments, 1:1s
         return tuple(_with_week(home, calls, now) for home in homes)
     managed = [r.user_id for reps in people.reps_of.values() for r in reps]
@@ -125,6 +130,12 @@ def _with_sessions(home: HomeModel, sessions: dict[str, list[CoachingSession]],
             found[rep.user_id] = ahead
     return replace(home, next_sessions=found)
 
+
+
+def _with_wins(homes: Iterable[HomeModel], wins: dict[str, tuple[SuccessStory, ...]]
+               ) -> Generator[HomeModel, None, None]:
+    """Each manager's Home with their reps' latest wins (issue 13)."""
+    return (replace(home, rep_wins=wins[home.viewer_id]) if home.viewer_id in wins else home for home in homes)
 
 
 def _stage_three(uow: UnitOfWork, ws: WorkspaceRef, people: _People, now: datetime,

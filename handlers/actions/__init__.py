@@ -37,6 +37,7 @@ from handlers.actions.scorecards import handle_open_rep_scorecard, handle_post_s
 from handlers.actions.session_card import handle_record_plan
 from handlers.actions.sign_contract import handle_sign_contract
 from handlers.actions.takeaways import handle_open_takeaways
+from handlers.actions.wins import handle_share_win
 from handlers.edge import ids
 
 
@@ -75,3 +76,4 @@ def register(app: App) -> None:
     app.action(ids.ADD_PREWORK_QUESTION)(handle_add_prework_question)
     app.action(ids.OPEN_TAKEAWAYS)(handle_open_takeaways)
     app.action(ids.SESSION_CARD_PLAN)(handle_record_plan)
+    app.action(ids.SHARE_WIN)(handle_share_win)  # issue 13

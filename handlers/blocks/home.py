@@ -41,6 +41,7 @@ from handlers.blocks.kit import (
 )
 from handlers.blocks.roster import team_line
 from handlers.blocks.sessions import next_session_line, rep_row_session
+from handlers.blocks.win_messages import manager_win_blocks, rep_win_blocks
 from handlers.edge import ids
 
 # Leave room for the sections after the team list; a long team is trimmed
@@ -65,9 +66,11 @@ def home_view(home: HomeModel, now: datetime, catalog: Catalog | None = None) ->
             blocks += rep_debrief_blocks()
             blocks += rep_profile_blocks(home.profile)
             blocks += rep_contract_blocks(progress, catalog, home.viewer_id)
+            blocks += rep_win_blocks()  # issue 13: "Share a win"
         if home.is_manager:
             names = {c.id: c.name for c in catalog.competencies} if catalog else {}
             blocks += _team_section(home, now, names)
+            blocks += manager_win_blocks(home.rep_wins, names)  # issue 13: their reps' latest wins
         if home.workspace_teams is not None:
             blocks += _workspace_section(home)
     blocks += _commitment_section(home, now)

@@ -27,6 +27,7 @@ from handlers.commands import (
     settings,
     shadow,
 )
+from handlers.commands import wins as wins_commands  # issue 13
 from handlers.commands.registry import CommandTable, SlashCommands
 from handlers.edge import ids
 
@@ -47,6 +48,7 @@ SUBCOMMANDS = (
     *commitments.SUBCOMMANDS,
     *sessions.SUBCOMMANDS,
     *preread.SUBCOMMANDS,
+    *wins_commands.SUBCOMMANDS,  # issue 13
 )
 
 

@@ -111,3 +111,7 @@ OPEN_TAKEAWAYS = "open_session_takeaways"  # "Record takeaways" / "Edit takeaway
 TAKEAWAYS_VIEW = "takeaways.form"  # the takeaways and the agenda items covered; metadata: the session id
 # The session card (issue 12): "Record action plan" opens PLAN_VIEW with the session id in its metadata.
 SESSION_CARD_PLAN = "session_card.plan"  # value: the session id
+# Success stories (issue 13): "Share a win" (App Home, the 21-day challenge's completion; value: where it was
+# clicked, "home" or "challenge") and `/coach win` open WIN_VIEW; metadata: that source.
+SHARE_WIN = "share_win"  # public: other features' messages carry handlers.blocks.wins.share_win_button()
+WIN_VIEW = "wins.form"  # what happened, the skill, the words that worked, the outcome, "Share with my team"

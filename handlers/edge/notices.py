@@ -55,10 +55,12 @@ from domain.services.scorecard_comments import CommentForManager, CommentSent
 from domain.services.session_notices import SessionNews
 from domain.services.shadowing import ShadowFeedback, ShadowRecorded
 from domain.services.takeaway_notices import TakeawaysRecorded
+from domain.services.win_notices import WinForManager
 from handlers.blocks import commitments as commitment_blocks
 from handlers.blocks import prework as prework_blocks
 from handlers.blocks import roster
 from handlers.blocks import takeaways as takeaways_blocks
+from handlers.blocks import win_messages as win_blocks
 from handlers.blocks.contract import (
     contract_message,
     new_contract_notice,
@@ -359,3 +361,10 @@ def _manager_asked(notice: ManagerAsked, to: str, catalog: Catalog) -> Rendered:
 @render.register(TakeawaysRecorded)
 def _takeaways_recorded(notice: TakeawaysRecorded, to: str, catalog: Catalog) -> Rendered:
     return takeaways_blocks.takeaways_recorded_message(notice, to)
+
+
+# -- success stories (issue 13) ------------------------------------------------------
+
+@render.register(WinForManager)
+def _win_for_manager(notice: WinForManager, to: str, catalog: Catalog) -> Rendered:
+    return win_blocks.win_for_manager_message(notice)

@@ -39,6 +39,7 @@ from domain.services.session_card import SessionCardService
 from domain.services.sessions import SessionService
 from domain.services.shadowing import ShadowService
 from domain.services.takeaways import TakeawaysService
+from domain.services.wins import WinService
 
 CONTEXT_KEY = "coachflow"
 
@@ -79,6 +80,7 @@ class Services:
     takeaways: TakeawaysService  # a 1:1's takeaways and covered agenda items (issue 12)
     preread: PrereadService  # the enablement pre-read questionnaire, set by admins (issue 12)
     session_card: SessionCardService  # the 1:1's session card (issue 12)
+    wins: WinService  # success stories (issue 13)
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

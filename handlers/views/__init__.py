@@ -20,6 +20,7 @@ from handlers.views.self_assessment import handle_self_assessment
 from handlers.views.sessions import handle_session
 from handlers.views.shadow import handle_shadow
 from handlers.views.takeaways import handle_takeaways
+from handlers.views.wins import handle_win
 
 
 def register(app: App) -> None:
@@ -45,3 +46,4 @@ def register(app: App) -> None:
     app.view(ids.PREWORK_VIEW)(handle_prework)
     app.view(ids.PREWORK_QUESTION_VIEW)(handle_prework_question)
     app.view(ids.TAKEAWAYS_VIEW)(handle_takeaways)
+    app.view(ids.WIN_VIEW)(handle_win)  # issue 13

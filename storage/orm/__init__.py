@@ -67,3 +67,6 @@ __all__ += ["SessionPreworkRow"]  # issue 12
 from storage.orm.takeaways import SessionTakeawaysRow  # noqa: E402  (issue 12)
 
 __all__ += ["SessionTakeawaysRow"]  # issue 12
+from storage.orm.wins import SuccessStoryRow  # noqa: E402  (issue 13)
+
+__all__ += ["SuccessStoryRow"]  # issue 13

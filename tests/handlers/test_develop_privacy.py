@@ -35,6 +35,7 @@ from tests.handlers import test_prework as prework_tests
 from tests.handlers import test_session_card as session_card_tests
 from tests.handlers import test_sessions as session_tests
 from tests.handlers import test_takeaways as takeaways_tests
+from tests.handlers import test_win_privacy as win_privacy
 from tests.handlers.conftest import Slack
 from tests.handlers.debrief_steps import values
 from tests.handlers.homework_steps import PROSPECTS, local_today, shown_text_block
@@ -263,6 +264,9 @@ TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.OPEN_TAKEAWAYS), (VIEW, ids.TAKEA
 # The session card (issue 12): "Record action plan" crafted by another manager, the rep, another workspace,
 # and the plan form naming another pair's session.
 TRIED_ELSEWHERE[(ACTION, ids.SESSION_CARD_PLAN)] = session_card_tests.nobody_else_records_a_plan_on_lenas_session
+# Success stories (issue 13): the button and form name no record; the rep is whoever clicks or submits.
+TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.SHARE_WIN), (VIEW, ids.WIN_VIEW)],
+                                 win_privacy.nobody_shares_a_win_as_someone_else)
 
 
 class _Registrations:

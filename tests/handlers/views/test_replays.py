@@ -25,6 +25,7 @@ from tests.handlers import test_preread as preread
 from tests.handlers import test_prework as prework
 from tests.handlers import test_sessions as sessions
 from tests.handlers import test_takeaways as takeaways
+from tests.handlers import test_wins as wins
 from tests.handlers.actions import test_debrief_prompt as prompts
 from tests.handlers.commands import test_scorecard_command as scorecard_command
 from tests.handlers.conftest import Reply, Slack
@@ -282,6 +283,9 @@ OPENS_A_MODAL |= {ids.COMMITMENT_PARTLY, ids.COMMITMENT_NOT_DONE}  # the obstacl
 OPENS_A_MODAL |= {ids.OPEN_PREWORK, ids.ADD_PREWORK_QUESTION}  # the pre-work forms (issue 12)
 OPENS_A_MODAL |= {ids.OPEN_TAKEAWAYS}  # the takeaways form (issue 12)
 OPENS_A_MODAL |= {ids.SESSION_CARD_PLAN}  # the session card's plan form (issue 12)
+# Success stories (issue 13): "Share a win" opens the form; the form replayed stores one win, posts it once.
+REPLAYED[ids.WIN_VIEW] = wins.test_coach_win_with_consent_posts_to_the_team_channel_once_and_keeps_its_ts
+OPENS_A_MODAL |= {ids.SHARE_WIN}
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
 

@@ -348,3 +348,9 @@ NO_PERSON_TEXT: dict[str, str] = {
     **TAKEAWAYS_NO_PERSON_TEXT,
     **SESSION_CARD_NO_PERSON_TEXT,
 }
+
+# Success stories (issue 13).
+from tests.unit.handlers.hostile_cases_wins import WINS_CASES, WINS_NO_PERSON_TEXT  # noqa: E402
+
+CASES |= WINS_CASES
+NO_PERSON_TEXT |= WINS_NO_PERSON_TEXT

@@ -45,6 +45,7 @@ from domain.coaching.scorecard_comments import IsoWeek
 from domain.coaching.sessions import CoachingSession
 from domain.coaching.shadow_week import ShadowWeek
 from domain.coaching.takeaways import TEXT as TAKEAWAYS_TEXT
+from domain.coaching.wins import WinSource
 from domain.model import Member, WorkspaceRef
 from domain.services.commitment_notices import AnswerForm, CommitForm, PlanForm
 from domain.services.contracts import ContractDraft
@@ -61,6 +62,8 @@ from domain.services.scorecard_comments import COMMENT_FIELD, CommentForm
 from domain.services.session_notices import SessionForm
 from domain.services.shadowing import ShadowForm
 from domain.services.takeaway_notices import TakeawaysForm
+from domain.services.win_notices import WinForm
+from domain.services.wins import APPROACH_FIELD, OUTCOME_FIELD, WHAT_FIELD
 from handlers.blocks.add_reps_modal import add_reps_modal
 from handlers.blocks.commitment_modals import commit_modal, move_modal, obstacles_modal, plan_modal
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, contract_modal, target_block
@@ -83,6 +86,7 @@ from handlers.blocks.scorecard_comments import comment_modal
 from handlers.blocks.sessions import session_modal
 from handlers.blocks.shadow_modal import FEEDBACK_BLOCK, shadow_modal
 from handlers.blocks.takeaways import takeaways_modal
+from handlers.blocks.wins import win_modal
 from handlers.edge import ids
 from storage.orm import (
     CallScoreRow,
@@ -98,6 +102,7 @@ from storage.orm import (
     SessionTakeawaysRow,
     ShadowObservationRow,
 )
+from storage.orm.wins import SuccessStoryRow
 from tests.unit.handlers.scorecard_samples import discovery_and_closing
 
 BLOCKS_DIR = Path(__file__).resolve().parents[3] / "handlers" / "blocks"
@@ -149,6 +154,9 @@ MODALS: dict[str, dict[str, Any]] = {
     "prework_question_modal": prework_question_modal(QuestionForm(SESSION, PREWORK, 2)),
     "takeaways_modal": takeaways_modal(TakeawaysForm(SESSION, REP, REP, PREWORK.agenda, None)),
 }
+# Success stories (issue 13).
+MODALS["win_modal"] = win_modal(WinForm(REP, CATALOG.competencies, ("closing",), WinSource.HOME, "CCOACH"),
+                                "Hooli signed")
 # The same builders' other shapes: the hand-in modal of a homework answered in writing, or with a file.
 MORE_MODALS = [hand_in_modal(HandInForm(replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 4)))
                for kind in (HandInKind.TEXT, HandInKind.FILE)]
@@ -198,6 +206,9 @@ FIELDS: dict[tuple[str, str], Storage] = {
        for n in range(1, PREREAD_QUESTIONS + 1)},
 }
 
+FIELDS |= {(ids.WIN_VIEW, WHAT_FIELD): (SuccessStoryRow.what_happened, field_lengths.WIN_WHAT_HAPPENED),
+           (ids.WIN_VIEW, APPROACH_FIELD): (SuccessStoryRow.approach, field_lengths.WIN_APPROACH),
+           (ids.WIN_VIEW, OUTCOME_FIELD): (SuccessStoryRow.outcome, field_lengths.WIN_OUTCOME)}  # issue 13
 
 def _modal_builders() -> set[str]:
     """Functions in handlers/blocks that return a literal `{"type": "modal", ...}`."""
