@@ -66,3 +66,5 @@ TAKEAWAYS_TEXT = SLACK_INPUT_MAX  # session_takeaways.text (Text); covered items
 # The enablement pre-read (issue 12): the admin's questions, and the rep's answers stored with their pre-work.
 PREREAD_QUESTION = 300  # workspaces.settings["preread_questions"][] (JSON): one question of the questionnaire
 PREREAD_ANSWER = 2000  # session_prework.preread[].answer (JSON): the rep's answer to one question
+# Monthly maintenance check-ins (issue 13): what the rep says is slipping.
+MAINTENANCE_SLIPPING = 2000  # maintenance_checkins.slipping (Text)

@@ -38,6 +38,7 @@ from tests.fakes_ledger import (
     FakeScheduleRepository,
 )
 from tests.fakes_lessons import FakeLessonProgressRepository, FakeLessonTextRepository, ProgressKey
+from tests.fakes_maintenance import FakeMaintenanceCheckinRepository, MaintenanceCheckins
 from tests.fakes_peer import FakePeerShareRepository, PeerShares
 from tests.fakes_pipeline import FakePipelineRepository
 from tests.fakes_prework import FakePreworkRepository, Preworks
@@ -75,6 +76,7 @@ class _Tables:
     sessions: Sessions = field(default_factory=dict)
     prework: Preworks = field(default_factory=dict)
     takeaways: TakeawaysRows = field(default_factory=dict)
+    maintenance_checkins: MaintenanceCheckins = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -100,6 +102,7 @@ class _Tables:
             sessions=dict(self.sessions),
             prework=dict(self.prework),
             takeaways=dict(self.takeaways),
+            maintenance_checkins=dict(self.maintenance_checkins),
         )
 
 
@@ -261,6 +264,8 @@ class FakeUnitOfWork:
         self.prework = FakePreworkRepository(self._tables.prework, self._tables.sessions, self._tables.workspaces)
         self.takeaways = FakeTakeawaysRepository(self._tables.takeaways, self._tables.sessions,
                                                  self._tables.workspaces)
+        self.maintenance_checkins = FakeMaintenanceCheckinRepository(
+            self._tables.maintenance_checkins, self._tables.cycles, self._tables.workspaces)
         return self
 
     def __exit__(

@@ -131,7 +131,8 @@ class NotificationKind:
         if self.cadence is Cadence.BEFORE_INSTANT and self.before is not None:
             return f"{_duration(self.before)} before"
         if self.week_of_month is not None and self.weekday is not None:
-            return f"{nth_weekday_words(self.week_of_month, self.weekday)} of the month, {self.wall_time:%H:%M} your time"
+            day = nth_weekday_words(self.week_of_month, self.weekday)
+            return f"{day} of the month, {self.wall_time:%H:%M} your time"
         return f"{self.wall_time:%H:%M} your time"
 
 

@@ -67,3 +67,10 @@ __all__ += ["SessionPreworkRow"]  # issue 12
 from storage.orm.takeaways import SessionTakeawaysRow  # noqa: E402  (issue 12)
 
 __all__ += ["SessionTakeawaysRow"]  # issue 12
+from storage.orm.maintenance import (  # noqa: E402  (issue 13)
+    MaintenanceCheckinRow,
+    MaintenanceRatingRow,
+    MaintenanceReadingRow,
+)
+
+__all__ += ["MaintenanceCheckinRow", "MaintenanceRatingRow", "MaintenanceReadingRow"]  # issue 13
