@@ -111,3 +111,7 @@ OPEN_TAKEAWAYS = "open_session_takeaways"  # "Record takeaways" / "Edit takeaway
 TAKEAWAYS_VIEW = "takeaways.form"  # the takeaways and the agenda items covered; metadata: the session id
 # The session card (issue 12): "Record action plan" opens PLAN_VIEW with the session id in its metadata.
 SESSION_CARD_PLAN = "session_card.plan"  # value: the session id
+# Monthly maintenance check-ins (issue 13): the rep's button and modal, the manager's flag buttons.
+OPEN_MAINTENANCE_CHECKIN = "maintenance.open"  # "Open check-in" on the monthly DM; value: the cycle id
+MAINTENANCE_CHECKIN_VIEW = "maintenance.checkin"  # ratings and what is slipping; metadata: the cycle id
+RESTART_FROM_CHECKIN = "maintenance.restart"  # "Start a new cycle on <skill>"; value: "<check-in id>:<skill id>"
