@@ -31,6 +31,7 @@ from bot.modal_values import feedback_values, hand_in_values, homework_values
 from domain.ports import UnitOfWorkFactory
 from handlers import actions, options, shortcuts, views
 from handlers.edge import ids
+from tests.handlers import test_maintenance as maintenance_tests
 from tests.handlers import test_prework as prework_tests
 from tests.handlers import test_session_card as session_card_tests
 from tests.handlers import test_sessions as session_tests
@@ -263,6 +264,11 @@ TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.OPEN_TAKEAWAYS), (VIEW, ids.TAKEA
 # The session card (issue 12): "Record action plan" crafted by another manager, the rep, another workspace,
 # and the plan form naming another pair's session.
 TRIED_ELSEWHERE[(ACTION, ids.SESSION_CARD_PLAN)] = session_card_tests.nobody_else_records_a_plan_on_lenas_session
+# Maintenance check-ins (issue 13): the check-in button and form, and the flag's restart button, crafted by
+# another rep or manager, Lena's manager (who reads it only), another workspace, and with crafted values.
+TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.OPEN_MAINTENANCE_CHECKIN), (VIEW, ids.MAINTENANCE_CHECKIN_VIEW),
+                                  (ACTION, ids.RESTART_FROM_CHECKIN)],
+                                 maintenance_tests.nobody_else_touches_lenas_checkin)
 
 
 class _Registrations:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from bot.fake_slack import SlackRequests
 from domain.coaching.cycle import CycleStatus
 from domain.coaching.maintenance_checkins import SLIPPING, rating_field
 from handlers.edge import ids
-from tests.handlers.homework_steps import errors_of
+from tests.handlers.conftest import SECRET as SIGNING
+from tests.handlers.homework_steps import click_to_open, errors_of
 from tests.handlers.jobs.steps import T1
 from tests.handlers.loop_world import Loop, loop_fixture  # noqa: F401  (the `loop` fixture)
 from tests.handlers.maintenance_steps import (
@@ -160,3 +162,47 @@ def test_a_restart_clicked_twice_starts_one_cycle(loop: Loop) -> None:
     with loop.uow_factory(read_only=True) as uow:
         assert len(uow.cycles.history(T1, "UL")) == 2
     assert texts_to(loop.slack, "UMGR", "A new coaching cycle for") == 1
+
+
+SECRET = "Zephyr-Q7 slipping"
+
+
+def nobody_else_touches_lenas_checkin(loop: Loop) -> None:
+    """The check-in button and form, and the flag's button, crafted by Chen (another rep), Omar (another
+    manager), Maya (who reads it but does not fill it in), another workspace, and with crafted values."""
+    lena_in_maintenance(loop)
+    for first_tuesday, discovery in ((DECEMBER, "4"), (JANUARY, "4"), (FEBRUARY, "2")):
+        _month(loop, first_tuesday, discovery, "4", SECRET)
+    message = loop.dms("UL", DM)[-1]
+    [flag] = restart_values(loop.dms("UMGR", "February 2027 maintenance check-in")[0])
+    lena_modal, _ = open_checkin(loop, message)
+    assert lena_modal is not None
+
+    for person in ("UC", "UMGR2", "UMGR"):
+        opened, _ = open_checkin(loop, message, user_id=person)
+        assert opened is None
+        crafted = errors_of(submit_checkin(loop, lena_modal, checkin_values("1", "1", "Overwritten"), user_id=person))
+        assert "not yours" in crafted[SLIPPING]
+    for crafted_id in ("999999", "-1", "1 OR 1=1", ""):
+        opened, _ = click_to_open(loop.slack, "UL", ids.OPEN_MAINTENANCE_CHECKIN, crafted_id)
+        assert opened is None
+    for person, value in (("UMGR2", flag), ("UC", flag), ("UMGR", "999999:discovery"), ("UMGR", "1:<!channel>"),
+                          ("UMGR", flag.replace("discovery", "closing"))):
+        assert ":warning:" in _click_answer(loop, person, value)  # refused where they clicked
+    outsider = SlackRequests(SIGNING, team_id="T0TWO", response_url_base=loop.slack.requests.response_url_base)
+    loop.slack.dispatch(outsider.block_actions("UMGR", ids.RESTART_FROM_CHECKIN, value=flag, channel_id="DUMGR"))
+    loop.slack.dispatch(outsider.view_submission("UL", ids.MAINTENANCE_CHECKIN_VIEW,
+                                                 checkin_values("1", "1", "Overwritten"),
+                                                 private_metadata=lena_modal["private_metadata"],
+                                                 blocks=lena_modal["blocks"]))
+    loop.slack.listeners.wait_idle()
+
+    with loop.uow_factory(read_only=True) as uow:
+        assert len(uow.cycles.history(T1, "UL")) == 1
+    assert [c.slipping for c in checkins(loop)] == [SECRET] * 3
+    for person in ("UC", "UMGR2"):
+        assert texts_to(loop.slack, person, SECRET) == 0
+
+
+def test_nobody_else_touches_lenas_checkin(loop: Loop) -> None:
+    nobody_else_touches_lenas_checkin(loop)
