@@ -46,6 +46,7 @@ HISTORY = 3  # check-ins the flags compare: this month's, the last and the one b
 NOT_YOURS = "That check-in is not yours: each rep fills in their own monthly check-in."
 NOT_IN_MAINTENANCE = ("That cycle is no longer in monthly maintenance (it ended, or a new cycle started), "
                       "so there is nothing to check in on.")
+NO_MANAGER = "You are not on a coaching team any more, so there is no manager to send a check-in to."
 NOT_YOUR_FLAG = "Only the rep's manager (or an admin) can start a new cycle from their check-in."
 NO_LONGER_FLAGGED = "That skill is not flagged by this check-in any more, so no cycle was started."
 
@@ -151,6 +152,8 @@ class MaintenanceService:
             if any(c.id == cycle_id for c in history):
                 raise InvalidInput(NOT_IN_MAINTENANCE)  # their own cycle, ended or replaced
             raise NotAllowed(NOT_YOURS)
+        if rep.manager_id is None or cycle.manager_id != rep.manager_id:
+            raise InvalidInput(NO_MANAGER)  # off the team, or between managers: nobody to tell
         today = self._today(rep)
         if not in_maintenance(cycle, today):
             raise InvalidInput(NOT_IN_MAINTENANCE)

@@ -136,6 +136,18 @@ def test_only_the_rep_checks_in_on_their_own_cycle_and_only_in_maintenance(
         service.form(WS, "UL", cycles["UL"])
 
 
+def test_a_rep_taken_off_the_team_cannot_check_in_any_more(
+        service: MaintenanceService, store: FakeStore, cycles: dict[str, int]) -> None:
+    with store.uow() as uow:
+        lena = uow.members.get(WS, "UL")
+        assert lena is not None
+        uow.members.update(replace(lena, manager_id=None))  # `/coach team remove`: the cycle stays on record
+        uow.commit()
+    with pytest.raises(InvalidInput, match="no manager"):
+        service.submit_and_tell(WS, "UL", cycles["UL"], {"discovery": 4, "closing": 4}, "")
+    assert store.tables.maintenance_checkins == {}
+
+
 def _flagged_february(service: MaintenanceService, clock: Clock, cycle_id: int) -> int:
     _check_in(service, cycle_id, 4)
     clock.now = JANUARY
