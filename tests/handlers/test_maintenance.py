@@ -125,6 +125,19 @@ def test_a_second_check_in_the_same_month_replaces_the_first_and_bad_input_stays
     loop.slack.fake.wait_for(lambda: bool(loop.dms("UMGR", "(edited)")))
 
 
+def test_maya_ends_maintenance_with_coach_cycle_end_and_the_check_ins_stop(loop: Loop) -> None:
+    lena_in_maintenance(loop)
+    _month(loop, DECEMBER, "4", "4")
+    message = loop.dms("UL", DM)[-1]
+    ended = loop.slack.coach("UMGR", "cycle <@UL|lena> end")
+    assert "cycle has ended" in ended.last_text
+    came, _ = checkin_dm_at(loop, JANUARY)
+    assert came is None and len(loop.dms("UL", DM)) == 1
+    opened, request = open_checkin(loop, message)  # December's button, clicked in January
+    assert opened is None
+    assert "no longer in monthly maintenance" in str(loop.slack.fake.responses_for(request.response_token or ""))
+
+
 def test_someone_else_cannot_open_or_submit_lenas_check_in(loop: Loop) -> None:
     lena_in_maintenance(loop)
     came, message = checkin_dm_at(loop, DECEMBER)
