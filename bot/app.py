@@ -34,6 +34,7 @@ from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.homework import HomeworkService
 from domain.services.lessons import LessonService
+from domain.services.maintenance import MaintenanceService
 from domain.services.notifications import NotificationContentService
 from domain.services.peer_learning import PeerLearningService
 from domain.services.pipeline import PipelineService
@@ -126,6 +127,7 @@ def build_services(
         sessions=SessionService(uow_factory, clock, schedules),
         prework=PreworkService(uow_factory, clock),
         takeaways=TakeawaysService(uow_factory, clock),
+        maintenance=MaintenanceService(uow_factory, clock, catalog, CycleService(uow_factory, clock, catalog)),
         preread=PrereadService(uow_factory),
         session_card=SessionCardService(uow_factory, catalog, clock),
         wins=WinService(uow_factory, catalog, clock),  # issue 13

@@ -70,3 +70,5 @@ PREREAD_ANSWER = 2000  # session_prework.preread[].answer (JSON): the rep's answ
 WIN_WHAT_HAPPENED = 2000  # success_stories.what_happened (Text)
 WIN_APPROACH = 2000  # success_stories.approach (Text): the specific language or approach that worked
 WIN_OUTCOME = 200  # success_stories.outcome: "average deal size +35%"
+# Monthly maintenance check-ins (issue 13): what the rep says is slipping.
+MAINTENANCE_SLIPPING = 2000  # maintenance_checkins.slipping (Text)

@@ -12,6 +12,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
+from domain.coaching.maintenance_ports import MaintenanceCheckinRepository
 from domain.coaching.peer_ports import PeerShareRepository
 from domain.coaching.ports import (
     CallFreeDayRepository,
@@ -170,6 +171,8 @@ class Repositories(Protocol):
     def takeaways(self) -> TakeawaysRepository: ...  # a 1:1's takeaways and covered agenda items (issue 12)
     @property
     def success_stories(self) -> SuccessStoryRepository: ...  # reps' wins (issue 13)
+    @property
+    def maintenance_checkins(self) -> MaintenanceCheckinRepository: ...  # monthly maintenance (issue 13)
 
 
 class UnitOfWork(Repositories, Protocol):

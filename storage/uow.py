@@ -31,6 +31,7 @@ from storage.delivery_repository import SqlDeliveryRepository
 from storage.diagnosis_repository import SqlCallScoreRepository, SqlSelfAssessmentRepository
 from storage.homework_repository import SqlHomeworkRepository
 from storage.lesson_repository import SqlLessonProgressRepository, SqlLessonTextRepository
+from storage.maintenance_repository import SqlMaintenanceCheckinRepository
 from storage.peer_share_repository import SqlPeerShareRepository
 from storage.pipeline_repository import SqlPipelineRepository
 from storage.prework_repository import SqlPreworkRepository
@@ -255,6 +256,7 @@ class SqlUnitOfWork:
         self.prework = SqlPreworkRepository(self._session)
         self.takeaways = SqlTakeawaysRepository(self._session)
         self.success_stories = SqlSuccessStoryRepository(self._session)  # issue 13
+        self.maintenance_checkins = SqlMaintenanceCheckinRepository(self._session)
         return self
 
     def __exit__(

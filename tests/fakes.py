@@ -38,6 +38,7 @@ from tests.fakes_ledger import (
     FakeScheduleRepository,
 )
 from tests.fakes_lessons import FakeLessonProgressRepository, FakeLessonTextRepository, ProgressKey
+from tests.fakes_maintenance import FakeMaintenanceCheckinRepository, MaintenanceCheckins
 from tests.fakes_peer import FakePeerShareRepository, PeerShares
 from tests.fakes_pipeline import FakePipelineRepository
 from tests.fakes_prework import FakePreworkRepository, Preworks
@@ -77,6 +78,7 @@ class _Tables:
     prework: Preworks = field(default_factory=dict)
     takeaways: TakeawaysRows = field(default_factory=dict)
     success_stories: SuccessStories = field(default_factory=dict)  # issue 13
+    maintenance_checkins: MaintenanceCheckins = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -103,6 +105,7 @@ class _Tables:
             prework=dict(self.prework),
             takeaways=dict(self.takeaways),
             success_stories=dict(self.success_stories),
+            maintenance_checkins=dict(self.maintenance_checkins),
         )
 
 
@@ -265,6 +268,8 @@ class FakeUnitOfWork:
         self.takeaways = FakeTakeawaysRepository(self._tables.takeaways, self._tables.sessions,
                                                  self._tables.workspaces)
         self.success_stories = FakeSuccessStoryRepository(self._tables.success_stories, self._tables.workspaces)
+        self.maintenance_checkins = FakeMaintenanceCheckinRepository(
+            self._tables.maintenance_checkins, self._tables.cycles, self._tables.workspaces)
         return self
 
     def __exit__(

@@ -14,6 +14,7 @@ from domain.notifications.debrief_digest import DEBRIEF_DIGEST
 from domain.notifications.debrief_prompt import DEBRIEF_PROMPT
 from domain.notifications.homework_due import HOMEWORK_DUE
 from domain.notifications.kind import KindRegistry
+from domain.notifications.maintenance import MAINTENANCE_CHECKIN
 from domain.notifications.micro_lessons import MICRO_LESSONS
 from domain.notifications.peer_learning import PEER_LEARNING
 from domain.notifications.scorecards import FRIDAY_SCORECARD, TEAM_SCORECARD
@@ -38,4 +39,5 @@ KINDS = KindRegistry(
     SESSION_PREWORK,
     SESSION_PREWORK_REMINDER,
     SESSION_CARD,
+    MAINTENANCE_CHECKIN,
 )

@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from domain.delivery import DeliveryKey
 from domain.model import Member, QuietHours, WorkspaceSettings
 from domain.scheduling.kinds import Cadence, NotificationKind, Staleness
+from domain.scheduling.monthly import nth_weekday
 
 HORIZON = timedelta(days=400)  # how far occurrences are looked for, either way
 ONE_DAY = timedelta(days=1)
@@ -113,6 +114,8 @@ def cannot_happen(kind: NotificationKind, member: Member, settings: WorkspaceSet
 
 
 def _monthly_anchor(kind: NotificationKind, year: int, month: int) -> date:
+    if kind.week_of_month is not None:  # "the first Tuesday": domain.scheduling.monthly
+        return nth_weekday(year, month, kind.weekday or 0, kind.week_of_month)
     # day_of_month 31 in February means the last day of February.
     last = _gregorian.monthrange(year, month)[1]
     return date(year, month, min(kind.day_of_month or 1, last))
@@ -276,7 +279,7 @@ def occurrence_in_period(
 
     `period` is a day (DAILY), a day with weekday `kind.weekday` (WEEKLY; the
     workspace's weekday for a kind with a slot it set) or
-    the month's `day_of_month`, clamped to the month's length (MONTHLY).
+    the month's `day_of_month`, clamped to the month's length, or its n-th weekday (MONTHLY).
     None when it does not happen: muted, disabled, no working day in the
     window, time off, or stale before it is due.
     """

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import time, timedelta
 
 from domain.scheduling.anchors import AnchorSource
+from domain.scheduling.monthly import monthly_problems, nth_weekday_words
 
 
 class Cadence(str, enum.Enum):
@@ -20,6 +21,7 @@ class Cadence(str, enum.Enum):
     DAILY = "daily"  # every working day
     WEEKLY = "weekly"  # once a week, on `weekday` (or the next working day that week)
     MONTHLY = "monthly"  # once a month, on `day_of_month` (or the next working day)
+    # ... or on the `week_of_month`-th `weekday` ("the first Tuesday"): domain.scheduling.monthly
     # Anchored: each recipient's own data decides, through the kind's `source`.
     BEFORE_INSTANT = "before_instant"  # `before` ahead of an Appointment ("24 h before the session")
     ON_DATE = "on_date"  # at `local_time` on a Deadline's day (the last working day up to it)
@@ -69,6 +71,8 @@ class NotificationKind:
     stale: Staleness = END_OF_DAY
     weekday: int | None = None  # WEEKLY: date.weekday() of the week's anchor day
     day_of_month: int | None = None  # MONTHLY
+    # MONTHLY instead of `day_of_month`: the n-th (1-4) `weekday` of the month, e.g. 1 and 1: the first Tuesday.
+    week_of_month: int | None = None
     respects_working_days: bool = True
     before: timedelta | None = None  # BEFORE_INSTANT: how long ahead of the appointment (elapsed time)
     source: AnchorSource | None = None  # anchored cadences: who lists each recipient's anchors
@@ -91,7 +95,9 @@ class NotificationKind:
         relative = cadence is Cadence.BEFORE_INSTANT
         problems = [
             (cadence is Cadence.WEEKLY and self.weekday is None, "a weekly kind needs a weekday"),
-            (cadence is Cadence.MONTHLY and not self.day_of_month, "a monthly kind needs a day_of_month"),
+            (cadence is Cadence.MONTHLY and not self.day_of_month and self.week_of_month is None,
+             "a monthly kind needs a day_of_month"),
+            *monthly_problems(self.cadence is Cadence.MONTHLY, self.day_of_month, self.week_of_month, self.weekday),
             (cadence.anchored and self.source is None, "an anchored kind needs a source"),
             (not cadence.anchored and self.source is not None, "a periodic kind follows the calendar, not a source"),
             (relative and (before is None or before < timedelta(0)), "a before-instant kind needs `before`, 0 or more"),
@@ -124,6 +130,9 @@ class NotificationKind:
             return self.when
         if self.cadence is Cadence.BEFORE_INSTANT and self.before is not None:
             return f"{_duration(self.before)} before"
+        if self.week_of_month is not None and self.weekday is not None:
+            day = nth_weekday_words(self.week_of_month, self.weekday)
+            return f"{day} of the month, {self.wall_time:%H:%M} your time"
         return f"{self.wall_time:%H:%M} your time"
 
 

@@ -58,6 +58,16 @@ class CycleService:
             uow.commit()
         return done
 
+    def start_in(self, uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str,
+                 requested: date | None) -> CycleView:
+        """`start` inside another use case's unit of work (a maintenance flag's restart); the caller commits."""
+        return self._start(uow, ws, manager_id, rep_id, requested)
+
+    def steer_in(self, uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str, action: str,
+                 weeks: int = 1) -> CycleView:
+        """`steer` inside another use case's unit of work; the caller commits."""
+        return self._steer(uow, ws, manager_id, rep_id, action, weeks)
+
     def _start(self, uow: UnitOfWork, ws: WorkspaceRef, manager_id: str, rep_id: str,
                requested: date | None) -> CycleView:
         rep = self._managed_rep(uow, ws, manager_id, rep_id)

@@ -18,6 +18,7 @@ from handlers.actions.homework import (
     handle_open_homework_feedback,
 )
 from handlers.actions.lessons import handle_lesson_answer
+from handlers.actions.maintenance import handle_open_checkin, handle_restart_from_checkin
 from handlers.actions.mark_roleplay import handle_mark_roleplay
 from handlers.actions.open_add_reps import handle_open_add_reps
 from handlers.actions.open_coaching_modals import (
@@ -75,5 +76,7 @@ def register(app: App) -> None:
     app.action(ids.OPEN_PREWORK)(handle_open_prework)
     app.action(ids.ADD_PREWORK_QUESTION)(handle_add_prework_question)
     app.action(ids.OPEN_TAKEAWAYS)(handle_open_takeaways)
+    app.action(ids.OPEN_MAINTENANCE_CHECKIN)(handle_open_checkin)
+    app.action(ids.RESTART_FROM_CHECKIN)(handle_restart_from_checkin)
     app.action(ids.SESSION_CARD_PLAN)(handle_record_plan)
     app.action(ids.SHARE_WIN)(handle_share_win)  # issue 13

@@ -20,6 +20,7 @@ from domain.notifications.debrief_digest import DEBRIEF_DIGEST
 from domain.notifications.debrief_prompt import DEBRIEF_PROMPT
 from domain.notifications.homework_due import HOMEWORK_DUE
 from domain.notifications.kind import ScheduledKind
+from domain.notifications.maintenance import MAINTENANCE_CHECKIN
 from domain.notifications.micro_lessons import MICRO_LESSONS
 from domain.notifications.peer_learning import PEER_LEARNING
 from domain.notifications.registry import KINDS
@@ -33,6 +34,7 @@ from handlers.blocks.cycle_tasks import cycle_tasks_message, team_tasks_message
 from handlers.blocks.debrief_prompts import debrief_digest_message, debrief_prompt_message
 from handlers.blocks.homework import homework_due_message
 from handlers.blocks.lessons import lesson_message
+from handlers.blocks.maintenance import maintenance_checkin_message
 from handlers.blocks.peer_learning import peer_ask_message
 from handlers.blocks.prework import prework_message
 from handlers.blocks.scorecard import scorecard_message
@@ -95,6 +97,7 @@ RENDERERS = Renderers(
     bind(SESSION_PREWORK, prework_message),
     bind(SESSION_PREWORK_REMINDER, prework_message),
     bind(SESSION_CARD, session_card_note_message),
+    bind(MAINTENANCE_CHECKIN, timeless(maintenance_checkin_message)),
 )
 
 

@@ -115,3 +115,7 @@ SESSION_CARD_PLAN = "session_card.plan"  # value: the session id
 # clicked, "home" or "challenge") and `/coach win` open WIN_VIEW; metadata: that source.
 SHARE_WIN = "share_win"  # public: other features' messages carry handlers.blocks.wins.share_win_button()
 WIN_VIEW = "wins.form"  # what happened, the skill, the words that worked, the outcome, "Share with my team"
+# Monthly maintenance check-ins (issue 13): the rep's button and modal, the manager's flag buttons.
+OPEN_MAINTENANCE_CHECKIN = "maintenance.open"  # "Open check-in" on the monthly DM; value: the cycle id
+MAINTENANCE_CHECKIN_VIEW = "maintenance.checkin"  # ratings and what is slipping; metadata: the cycle id
+RESTART_FROM_CHECKIN = "maintenance.restart"  # "Start a new cycle on <skill>"; value: "<check-in id>:<skill id>"

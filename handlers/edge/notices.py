@@ -45,6 +45,7 @@ from domain.services.homework_notices import (
     HomeworkSet,
 )
 from domain.services.lessons import LessonShown
+from domain.services.maintenance_notices import CheckinForManager, CheckinSaved, CycleRestarted
 from domain.services.peer_learning import PostFailedForAdmin
 from domain.services.pipeline_upload import UploadAnswered
 from domain.services.prework_notices import ManagerAsked, PreworkArrived, PreworkSaved
@@ -57,6 +58,7 @@ from domain.services.shadowing import ShadowFeedback, ShadowRecorded
 from domain.services.takeaway_notices import TakeawaysRecorded
 from domain.services.win_notices import WinForManager
 from handlers.blocks import commitments as commitment_blocks
+from handlers.blocks import maintenance as maintenance_blocks
 from handlers.blocks import prework as prework_blocks
 from handlers.blocks import roster
 from handlers.blocks import takeaways as takeaways_blocks
@@ -368,3 +370,20 @@ def _takeaways_recorded(notice: TakeawaysRecorded, to: str, catalog: Catalog) ->
 @render.register(WinForManager)
 def _win_for_manager(notice: WinForManager, to: str, catalog: Catalog) -> Rendered:
     return win_blocks.win_for_manager_message(notice)
+
+
+# -- monthly maintenance check-ins (issue 13) ----------------------------------------
+
+@render.register(CheckinSaved)
+def _checkin_saved(notice: CheckinSaved, to: str, catalog: Catalog) -> Rendered:
+    return maintenance_blocks.checkin_saved_message(notice, catalog)
+
+
+@render.register(CheckinForManager)
+def _checkin_for_manager(notice: CheckinForManager, to: str, catalog: Catalog) -> Rendered:
+    return maintenance_blocks.checkin_for_manager_message(notice, catalog)
+
+
+@render.register(CycleRestarted)
+def _cycle_restarted(notice: CycleRestarted, to: str, catalog: Catalog) -> Rendered:
+    return maintenance_blocks.cycle_restarted_message(notice, catalog, to)

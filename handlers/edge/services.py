@@ -22,6 +22,7 @@ from domain.services.diagnosis import DiagnosisService
 from domain.services.home import HomeService
 from domain.services.homework import HomeworkService
 from domain.services.lessons import LessonService
+from domain.services.maintenance import MaintenanceService
 from domain.services.notifications import NotificationContentService
 from domain.services.peer_learning import PeerLearningService
 from domain.services.pipeline import PipelineService
@@ -78,6 +79,7 @@ class Services:
     sessions: SessionService  # 1:1 sessions (issue 12)
     prework: PreworkService  # the rep's pre-work for a 1:1 (issue 12)
     takeaways: TakeawaysService  # a 1:1's takeaways and covered agenda items (issue 12)
+    maintenance: MaintenanceService  # monthly maintenance check-ins and their flags (issue 13)
     preread: PrereadService  # the enablement pre-read questionnaire, set by admins (issue 12)
     session_card: SessionCardService  # the 1:1's session card (issue 12)
     wins: WinService  # success stories (issue 13)

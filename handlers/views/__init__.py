@@ -10,6 +10,7 @@ from handlers.views.commitments import handle_commit, handle_move, handle_obstac
 from handlers.views.contract import handle_contract
 from handlers.views.debriefs import handle_debrief, handle_debrief_feedback
 from handlers.views.homework import handle_assign_homework, handle_hand_in, handle_homework_feedback
+from handlers.views.maintenance import handle_checkin
 from handlers.views.peer_learning import handle_peer_share
 from handlers.views.prework import handle_prework, handle_prework_question
 from handlers.views.prioritize import handle_prioritize
@@ -47,3 +48,4 @@ def register(app: App) -> None:
     app.view(ids.PREWORK_QUESTION_VIEW)(handle_prework_question)
     app.view(ids.TAKEAWAYS_VIEW)(handle_takeaways)
     app.view(ids.WIN_VIEW)(handle_win)  # issue 13
+    app.view(ids.MAINTENANCE_CHECKIN_VIEW)(handle_checkin)

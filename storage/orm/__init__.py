@@ -70,3 +70,10 @@ __all__ += ["SessionTakeawaysRow"]  # issue 12
 from storage.orm.wins import SuccessStoryRow  # noqa: E402  (issue 13)
 
 __all__ += ["SuccessStoryRow"]  # issue 13
+from storage.orm.maintenance import (  # noqa: E402  (issue 13)
+    MaintenanceCheckinRow,
+    MaintenanceRatingRow,
+    MaintenanceReadingRow,
+)
+
+__all__ += ["MaintenanceCheckinRow", "MaintenanceRatingRow", "MaintenanceReadingRow"]  # issue 13

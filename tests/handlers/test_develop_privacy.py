@@ -31,6 +31,7 @@ from bot.modal_values import feedback_values, hand_in_values, homework_values
 from domain.ports import UnitOfWorkFactory
 from handlers import actions, options, shortcuts, views
 from handlers.edge import ids
+from tests.handlers import test_maintenance as maintenance_tests
 from tests.handlers import test_prework as prework_tests
 from tests.handlers import test_session_card as session_card_tests
 from tests.handlers import test_sessions as session_tests
@@ -267,6 +268,11 @@ TRIED_ELSEWHERE[(ACTION, ids.SESSION_CARD_PLAN)] = session_card_tests.nobody_els
 # Success stories (issue 13): the button and form name no record; the rep is whoever clicks or submits.
 TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.SHARE_WIN), (VIEW, ids.WIN_VIEW)],
                                  win_privacy.nobody_shares_a_win_as_someone_else)
+# Maintenance check-ins (issue 13): the check-in button and form, and the flag's restart button, crafted by
+# another rep or manager, Lena's manager (who reads it only), another workspace, and with crafted values.
+TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.OPEN_MAINTENANCE_CHECKIN), (VIEW, ids.MAINTENANCE_CHECKIN_VIEW),
+                                  (ACTION, ids.RESTART_FROM_CHECKIN)],
+                                 maintenance_tests.nobody_else_touches_lenas_checkin)
 
 
 class _Registrations:

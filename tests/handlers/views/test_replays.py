@@ -20,6 +20,7 @@ from bot.modal_values import feedback_values, hand_in_values, homework_values, r
 from domain.ports import UnitOfWorkFactory
 from handlers import actions, views
 from handlers.edge import ids
+from tests.handlers import test_maintenance as maintenance
 from tests.handlers import test_peer_learning as peer
 from tests.handlers import test_preread as preread
 from tests.handlers import test_prework as prework
@@ -271,6 +272,8 @@ REPLAYED = {
     # The pre-work form with the enablement pre-read's answers (without them: the test above, which sends it too).
     ids.PREWORK_VIEW: preread.test_pre_work_with_its_pre_read_sent_twice_is_stored_once_and_told_once,
     ids.TAKEAWAYS_VIEW: takeaways.test_takeaways_sent_twice_are_stored_once_and_told_once,  # issue 12
+    ids.MAINTENANCE_CHECKIN_VIEW: maintenance.test_a_check_in_sent_twice_is_stored_once_and_told_once,  # issue 13
+    ids.RESTART_FROM_CHECKIN: maintenance.test_a_restart_clicked_twice_starts_one_cycle,  # issue 13
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
@@ -286,6 +289,7 @@ OPENS_A_MODAL |= {ids.SESSION_CARD_PLAN}  # the session card's plan form (issue 
 # Success stories (issue 13): "Share a win" opens the form; the form replayed stores one win, posts it once.
 REPLAYED[ids.WIN_VIEW] = wins.test_coach_win_with_consent_posts_to_the_team_channel_once_and_keeps_its_ts
 OPENS_A_MODAL |= {ids.SHARE_WIN}
+OPENS_A_MODAL |= {ids.OPEN_MAINTENANCE_CHECKIN}  # the monthly check-in form (issue 13)
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
 

@@ -35,6 +35,7 @@ from domain.coaching.contract import CoachingContract, SuccessMetric
 from domain.coaching.cycle import CoachingCycle
 from domain.coaching.debriefs import Debrief
 from domain.coaching.homework import ANSWER, FEEDBACK, LINK, HandIn, HandInKind, Homework
+from domain.coaching.maintenance_checkins import SLIPPING
 from domain.coaching.peer_learning import PeerShare
 from domain.coaching.preread import MAX_QUESTIONS as PREREAD_QUESTIONS
 from domain.coaching.preread import answer_key
@@ -54,6 +55,7 @@ from domain.services.debriefs import DebriefForm
 from domain.services.develop import DevelopWeek, RepWeek
 from domain.services.homework_notices import AssignmentForm, HandInForm, TemplateChoice
 from domain.services.homework_notices import FeedbackForm as HomeworkFeedbackForm
+from domain.services.maintenance_notices import CheckinForm
 from domain.services.peer_learning import ShareView
 from domain.services.prework_notices import PreworkForm, QuestionForm
 from domain.services.prioritization import PriorityView, SkillGap
@@ -76,6 +78,7 @@ from handlers.blocks.diagnosis_modals import (
     self_assessment_modal,
 )
 from handlers.blocks.homework_modals import assign_homework_modal, hand_in_modal, homework_feedback_modal, text_block
+from handlers.blocks.maintenance import checkin_modal
 from handlers.blocks.peer_learning import share_modal
 from handlers.blocks.prework import prework_modal, prework_question_modal
 from handlers.blocks.priorities import prioritize_modal
@@ -95,6 +98,7 @@ from storage.orm import (
     DebriefFeedbackRow,
     DebriefRow,
     HomeworkRow,
+    MaintenanceCheckinRow,
     PeerShareRow,
     RoleplayPracticeRow,
     ScorecardCommentRow,
@@ -153,6 +157,8 @@ MODALS: dict[str, dict[str, Any]] = {
     "prework_modal": prework_modal(PreworkForm(SESSION, REP, None, ("Pricing for Acme",))),
     "prework_question_modal": prework_question_modal(QuestionForm(SESSION, PREWORK, 2)),
     "takeaways_modal": takeaways_modal(TakeawaysForm(SESSION, REP, REP, PREWORK.agenda, None)),
+    "checkin_modal": checkin_modal(CheckinForm(REP, CYCLE, date(2026, 12, 1), ("discovery",), (), None, None),
+                                   CATALOG),
 }
 # Success stories (issue 13).
 MODALS["win_modal"] = win_modal(WinForm(REP, CATALOG.competencies, ("closing",), WinSource.HOME, "CCOACH"),
@@ -202,6 +208,7 @@ FIELDS: dict[tuple[str, str], Storage] = {
     **{(ids.PREWORK_QUESTION_VIEW, question_key(n)): (SessionPreworkRow.manager_questions,
                                                       field_lengths.PREWORK_QUESTION) for n in (1, 2)},
     (ids.TAKEAWAYS_VIEW, TAKEAWAYS_TEXT): (SessionTakeawaysRow.text, field_lengths.TAKEAWAYS_TEXT),
+    (ids.MAINTENANCE_CHECKIN_VIEW, SLIPPING): (MaintenanceCheckinRow.slipping, field_lengths.MAINTENANCE_SLIPPING),
     **{(ids.PREWORK_VIEW, answer_key(n)): (SessionPreworkRow.preread, field_lengths.PREREAD_ANSWER)
        for n in range(1, PREREAD_QUESTIONS + 1)},
 }

@@ -1,0 +1,63 @@
+"""The first Tuesday of the month, 10:00 local: a rep in maintenance is asked for their monthly check-in.
+
+A rep is in maintenance while their coaching cycle is active and past week 8
+(`Stage.MAINTAIN`); the DM carries an "Open check-in" button for that
+cycle. Silent for everyone else, and once the manager ends the cycle
+(`/coach cycle @rep end`) or a new one starts (it is not past week 8). A
+cycle run by someone who no longer manages the rep is not theirs to ask about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, time
+
+from domain.coaching.cycle import CoachingCycle
+from domain.coaching.maintenance_checkins import in_maintenance, month_of
+from domain.model import Member, WorkspaceRef
+from domain.notifications.kind import Occasion, ScheduledKind
+from domain.ports import UnitOfWork
+from domain.scheduling.kinds import Audience, Cadence, Staleness
+
+FIRST, TUESDAY = 1, 1  # the first Tuesday of the month (`date.weekday()`: Tuesday is 1)
+
+
+@dataclass(frozen=True)
+class MaintenanceCheckinNote:
+    """To a rep in maintenance: this month's check-in is open."""
+
+    workspace: WorkspaceRef
+    rep: Member
+    cycle: CoachingCycle
+    month: date  # the first day of the month
+
+
+def maintenance_checkin_notes(
+    uow: UnitOfWork, ws: WorkspaceRef, occasions: Sequence[Occasion]
+) -> dict[Occasion, MaintenanceCheckinNote]:
+    """Two queries for any number of reps: them, and their active cycles."""
+    rep_ids = [o.recipient_id for o in occasions]
+    reps = uow.members.get_many(ws, rep_ids)
+    cycles = uow.cycles.active_for_reps(ws, rep_ids)
+    notes: dict[Occasion, MaintenanceCheckinNote] = {}
+    for occasion in occasions:
+        rep, cycle = reps.get(occasion.recipient_id), cycles.get(occasion.recipient_id)
+        if (rep is None or cycle is None or cycle.manager_id != rep.manager_id
+                or not in_maintenance(cycle, occasion.on)):
+            continue
+        notes[occasion] = MaintenanceCheckinNote(ws, rep, cycle, month_of(occasion.on))
+    return notes
+
+
+MAINTENANCE_CHECKIN = ScheduledKind(
+    name="maintenance_checkin",
+    title="Monthly maintenance check-in after a cycle (reps)",
+    audience=Audience.REPS,
+    cadence=Cadence.MONTHLY,
+    weekday=TUESDAY,
+    week_of_month=FIRST,
+    local_time=time(10, 0),
+    stale=Staleness(days_after=7),  # a week late is still this month's check-in
+    gather=maintenance_checkin_notes,
+)
