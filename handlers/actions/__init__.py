@@ -19,6 +19,7 @@ from handlers.actions.homework import (
 )
 from handlers.actions.lessons import handle_lesson_answer
 from handlers.actions.mark_roleplay import handle_mark_roleplay
+from handlers.actions.nudge_hygiene import handle_nudge_button
 from handlers.actions.open_add_reps import handle_open_add_reps
 from handlers.actions.open_coaching_modals import (
     handle_open_contract,
@@ -75,3 +76,5 @@ def register(app: App) -> None:
     app.action(ids.ADD_PREWORK_QUESTION)(handle_add_prework_question)
     app.action(ids.OPEN_TAKEAWAYS)(handle_open_takeaways)
     app.action(ids.SESSION_CARD_PLAN)(handle_record_plan)
+    for nudge_button in (ids.NUDGE_PAUSE_WEEK, ids.NUDGE_STOP, ids.NUDGE_UNDO_PAUSE, ids.NUDGE_UNDO_STOP):
+        app.action(nudge_button)(handle_nudge_button)
