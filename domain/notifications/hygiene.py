@@ -44,9 +44,7 @@ def when(kind: NotificationKind) -> str:
             return f"working days, {kind.timing}"
         case Cadence.MONTHLY:
             return f"monthly, {kind.timing}"
-        case Cadence.ON_DATE:
-            return f"{kind.timing} on the day"
-    return kind.timing
+    return kind.timing  # ON_DATE: on the day its anchor names (a deadline, a lesson day)
 
 
 def why_line(kind: NotificationKind) -> str:

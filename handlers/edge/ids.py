@@ -111,7 +111,7 @@ OPEN_TAKEAWAYS = "open_session_takeaways"  # "Record takeaways" / "Edit takeaway
 TAKEAWAYS_VIEW = "takeaways.form"  # the takeaways and the agenda items covered; metadata: the session id
 # The session card (issue 12): "Record action plan" opens PLAN_VIEW with the session id in its metadata.
 SESSION_CARD_PLAN = "session_card.plan"  # value: the session id
-# Nudge hygiene (issue 13): the footer under every scheduled message; value "<round>|<kind>|<recipient>[|<pause before>]"
+# Nudge hygiene (issue 13): the footer of every scheduled message; value "<round>|<kind>|<recipient>[|<before>]"
 NUDGE_PAUSE_WEEK = "nudge.pause_week"  # "Pause a week": `/coach pause 1w`
 NUDGE_STOP = "nudge.stop"  # "Stop these": `/coach notify off <kind>`
 NUDGE_UNDO_PAUSE = "nudge.undo_pause"  # Undo after "Pause a week": the pause there was before, or none
