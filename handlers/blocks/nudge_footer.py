@@ -27,7 +27,7 @@ from handlers.edge import ids
 
 FOOTER_ID = "nudge_footer"  # every footer block's block_id starts with it
 FOOTER_BLOCKS = 2  # a context line and a row of buttons, whatever was clicked
-TRIMMED = "…more than one message holds; the rest is in Coachflow's Home tab."
+TRIMMED = "…and more than one Slack message can hold."
 _VALUE = re.compile(r"^(\d{1,4})\|([a-z][a-z0-9_]{0,63})\|([UW][A-Z0-9]{1,30})(?:\|(\d{4}-\d{2}-\d{2})?)?$")
 
 
@@ -99,14 +99,16 @@ def undone_footer(kind: NotificationKind, value: FooterValue, what: str) -> list
 
 
 def fit_content(blocks: list[Block], room: int) -> list[Block]:
-    """At most `room` blocks: the content's trailing buttons kept, the blocks before them trimmed with a note."""
+    """At most `room` blocks: the content's closing buttons and notes (its own "…and 12 more") kept, the blocks
+    before them trimmed, with a note unless the content closes with one of its own."""
     if len(blocks) <= room:
         return blocks
     tail = 0
-    while tail < len(blocks) and blocks[len(blocks) - 1 - tail].get("type") == "actions":
+    while tail < min(len(blocks), room // 2) and blocks[len(blocks) - 1 - tail].get("type") in ("actions", "context"):
         tail += 1
-    tail = min(tail, room - 1)
     head, kept = blocks[: len(blocks) - tail], blocks[len(blocks) - tail:]
+    if any(block.get("type") == "context" for block in kept):
+        return [*head[: room - tail], *kept]
     return [*fit(head, room - tail, TRIMMED), *kept]
 
 
