@@ -108,6 +108,16 @@ def test_a_click_from_anyone_but_the_recipient_is_refused_and_changes_nothing(le
     alex, bea = _member(lessons, uow_factory), _member(lessons, uow_factory, "UB")
     assert alex.muted_kinds == frozenset() and alex.paused_until is None
     assert bea.muted_kinds == frozenset() and bea.paused_until is None
+    # The Undo buttons too: Alex stops and pauses, Bea cannot undo either.
+    stopped = _answer(lessons, _click(lessons, prompt, ids.NUDGE_STOP))
+    assert "belong to the person" in _text(_answer(lessons, _click(lessons, {**prompt, **stopped}, ids.NUDGE_UNDO_STOP,
+                                                                   as_user="UB")))
+    assert _member(lessons, uow_factory).muted_kinds == {"debrief_prompt"}
+    undone = _answer(lessons, _click(lessons, {**prompt, **stopped}, ids.NUDGE_UNDO_STOP))
+    paused = _answer(lessons, _click(lessons, {**prompt, **undone}, ids.NUDGE_PAUSE_WEEK))
+    assert "belong to the person" in _text(_answer(lessons, _click(lessons, {**prompt, **paused}, ids.NUDGE_UNDO_PAUSE,
+                                                                   as_user="UB")))
+    assert _member(lessons, uow_factory).paused_until == date(2026, 12, 21)
 
 
 def test_a_double_click_is_stored_once_and_answered_once(lessons: Lessons, uow_factory) -> None:
@@ -128,3 +138,20 @@ def test_a_crafted_value_is_refused_with_what_to_type_instead(lessons: Lessons) 
         {"type": "button", "action_id": ids.NUDGE_STOP, "value": "0|no_such_kind|UA"}]}]}
     refused = _answer(lessons, _click(lessons, crafted, ids.NUDGE_STOP))
     assert "could not be read" in _text(refused) and "/coach notify" in _text(refused)
+
+
+def test_each_footer_button_replayed_changes_once_and_answers_once(lessons: Lessons, uow_factory) -> None:
+    """A Slack retry (the same signed request again) of each footer button: one change, one answer."""
+    prompt = _prompt(lessons)
+    shown = prompt
+    for action, check in ((ids.NUDGE_PAUSE_WEEK, lambda m: m.paused_until == date(2026, 12, 21)),
+                          (ids.NUDGE_UNDO_PAUSE, lambda m: m.paused_until is None),
+                          (ids.NUDGE_STOP, lambda m: m.muted_kinds == {"debrief_prompt"}),
+                          (ids.NUDGE_UNDO_STOP, lambda m: m.muted_kinds == frozenset())):
+        request = _click(lessons, shown, action)
+        assert lessons.slack.dispatch(request).status == 200  # the retry
+        answer = _answer(lessons, request)
+        lessons.slack.listeners.wait_idle()
+        assert len(lessons.fake.responses_for(request.response_token or "")) == 1, action
+        assert check(_member(lessons, uow_factory)), action
+        shown = {**prompt, **answer}

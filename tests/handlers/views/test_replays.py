@@ -20,6 +20,7 @@ from bot.modal_values import feedback_values, hand_in_values, homework_values, r
 from domain.ports import UnitOfWorkFactory
 from handlers import actions, views
 from handlers.edge import ids
+from tests.handlers import test_nudge_buttons as nudges
 from tests.handlers import test_peer_learning as peer
 from tests.handlers import test_preread as preread
 from tests.handlers import test_prework as prework
@@ -270,6 +271,9 @@ REPLAYED = {
     # The pre-work form with the enablement pre-read's answers (without them: the test above, which sends it too).
     ids.PREWORK_VIEW: preread.test_pre_work_with_its_pre_read_sent_twice_is_stored_once_and_told_once,
     ids.TAKEAWAYS_VIEW: takeaways.test_takeaways_sent_twice_are_stored_once_and_told_once,  # issue 12
+    # The footer of every scheduled message (issue 13, nudge hygiene)
+    **dict.fromkeys((ids.NUDGE_PAUSE_WEEK, ids.NUDGE_UNDO_PAUSE, ids.NUDGE_STOP, ids.NUDGE_UNDO_STOP),
+                    nudges.test_each_footer_button_replayed_changes_once_and_answers_once),
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
