@@ -145,6 +145,9 @@ class Member:
     muted_kinds: frozenset[str] = frozenset()
     # From Slack's profile: how a CRM export's owner email finds the person.
     email: str | None = None
+    # Slack says the account is deactivated (`deleted: true`, from the daily profile refresh):
+    # nothing scheduled reaches them until it is active again.
+    deactivated: bool = False
 
     def is_paused_on(self, local_date: date) -> bool:
         return self.paused_until is not None and local_date < self.paused_until
@@ -156,6 +159,7 @@ class Member:
             time_zone=profile.time_zone or self.time_zone or fallback_time_zone,
             # Slack hides emails without the scope: keep the one we knew.
             email=profile.email or self.email,
+            deactivated=profile.deleted,
         )
 
     @property

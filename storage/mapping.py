@@ -134,6 +134,7 @@ def member_from_row(row: MemberRow, enterprise_id: str | None) -> Member:
         paused_until=row.paused_until,
         muted_kinds=frozenset(row.muted_kinds or ()),
         email=row.email,
+        deactivated=bool(row.deactivated),
     )
 
 
@@ -153,6 +154,7 @@ def copy_member_onto_row(member: Member, row: MemberRow) -> None:
     # A new list object, so the ORM sees the change (JSON is not mutation-tracked).
     row.muted_kinds = sorted(member.muted_kinds)
     row.email = member.email
+    row.deactivated = member.deactivated
 
 
 # -- schedules -------------------------------------------------------------------------

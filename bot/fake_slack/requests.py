@@ -173,8 +173,11 @@ class SlackRequests:
         action_type: str | None = None,
         channel_id: str = GENERAL_CHANNEL_ID,
         selected_option: str | None = None,
+        message: dict[str, Any] | None = None,
     ) -> SignedRequest:
         """A click in a message (default) or, with `view`, in a modal or App Home.
+
+        `message`: Slack's copy of the clicked message (its text and blocks), as Slack sends it.
 
         `selected_option`: the value picked in a static_select that dispatches its action
         (an input block with `dispatch_action`, or an actions block).
@@ -222,7 +225,7 @@ class SlackRequests:
                 "is_ephemeral": False,
             }
             payload["channel"] = {"id": channel_id, "name": _channel_name(channel_id)}
-            payload["message"] = {"type": "message", "ts": message_ts, "text": "", "blocks": []}
+            payload["message"] = {"type": "message", "ts": message_ts, "text": "", "blocks": [], **(message or {})}
             payload["response_url"], response_token = self._response_url()
         return self._interactive(payload, response_token)
 

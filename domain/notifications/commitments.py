@@ -89,6 +89,7 @@ def _gatherer(day_of: DayOf) -> Gather:
 COMMITMENT_REMINDER = ScheduledKind(
     name="commitment_reminder",
     title="Commitment reminder the working day before its deadline",
+    why="you own an action from a coaching plan, due next working day",
     audience=Audience.EVERYONE,  # a delegated owner may be on no coaching team
     cadence=Cadence.ON_DATE,
     local_time=time(9, 0),
@@ -100,6 +101,7 @@ COMMITMENT_REMINDER = ScheduledKind(
 COMMITMENT_DUE = ScheduledKind(
     name="commitment_due",
     title="Commitment follow-up on its deadline: done, partly or not done",
+    why="you own an action from a coaching plan, due today",
     audience=Audience.EVERYONE,
     cadence=Cadence.ON_DATE,
     local_time=time(16, 0),

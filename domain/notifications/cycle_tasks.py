@@ -69,6 +69,7 @@ def _note(ws: WorkspaceRef, rep: Member, progress: CycleProgress, occasion: Occa
 CYCLE_TASKS = ScheduledKind(
     name="cycle_tasks",
     title="Monday tasks in cycle weeks 1-2 (reps)",
+    why="you are in weeks 1-2 of a coaching cycle and have tasks open",
     audience=Audience.REPS,
     cadence=Cadence.WEEKLY,
     weekday=0,

@@ -183,6 +183,7 @@ def debrief_digests(uow: UnitOfWork, ws: WorkspaceRef, occasions: Sequence[Occas
 DEBRIEF_DIGEST = ScheduledKind(
     name=KIND_NAME,
     title="Digest of your reps' debriefs (managers)",
+    why="reps you coach debriefed calls",
     audience=Audience.MANAGERS,
     cadence=Cadence.BEFORE_INSTANT,
     before=timedelta(0),  # the burst's moment is already in the manager's working hours

@@ -55,6 +55,7 @@ def debrief_prompts(uow: UnitOfWork, ws: WorkspaceRef, occasions: Sequence[Occas
 DEBRIEF_PROMPT = ScheduledKind(
     name="debrief_prompt",
     title="End-of-day debrief prompt on working days (reps)",
+    why="you are coached and have not debriefed a call today",
     audience=Audience.REPS,
     cadence=Cadence.DAILY,
     local_time=PROMPT_AT,

@@ -73,6 +73,7 @@ OPEN_HOMEWORK = OpenHomework()
 HOMEWORK_DUE = ScheduledKind(
     name="homework_due",
     title="Homework reminder on its due date (reps)",
+    why="you have coaching homework due and not handed in",
     audience=Audience.REPS,
     cadence=Cadence.ON_DATE,
     local_time=time(9, 0),

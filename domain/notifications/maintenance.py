@@ -59,5 +59,6 @@ MAINTENANCE_CHECKIN = ScheduledKind(
     week_of_month=FIRST,
     local_time=time(10, 0),
     stale=Staleness(days_after=7),  # a week late is still this month's check-in
+    why="your coaching cycle is over and you are in monthly maintenance",
     gather=maintenance_checkin_notes,
 )

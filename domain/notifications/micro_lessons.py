@@ -188,6 +188,7 @@ def micro_lessons_kind(catalog: Catalog) -> ScheduledKind[LessonNote]:
     return ScheduledKind(
         name=KIND_NAME,
         title="Micro-lessons, Tuesdays and Thursdays in cycle weeks 3-6 (reps)",
+        why="you are in weeks 3-6 of a coaching cycle",
         audience=Audience.REPS,
         cadence=Cadence.ON_DATE,
         local_time=LESSON_TIME,

@@ -143,6 +143,7 @@ def peer_learning_kind(catalog: Catalog) -> ScheduledKind[PeerAskNote]:
     return ScheduledKind(
         name=KIND_NAME,
         title="Friday ask to share your approach, when you improved most on your team (reps)",
+        why="you improved most on your team this week",
         audience=Audience.REPS,
         cadence=Cadence.WEEKLY,
         weekday=ASK_DAY,

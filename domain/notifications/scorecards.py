@@ -76,23 +76,25 @@ class TeamScorecards:
         return {wanted[manager_id]: team for manager_id, team in teams.items()}
 
 
-def _on_the_scorecard_slot(name: str, title: str, audience: Audience, gather: Gatherer[C]) -> ScheduledKind[C]:
+def _on_the_scorecard_slot(name: str, title: str, audience: Audience, gather: Gatherer[C], why: str
+                           ) -> ScheduledKind[C]:
     """Fridays 15:00 local unless the workspace moved the slot; a day off goes back to the work week's last day."""
     return ScheduledKind(
         name=name, title=title, audience=audience, cadence=Cadence.WEEKLY,
         weekday=SCORECARD_DEFAULT.weekday, local_time=SCORECARD_DEFAULT.at, stale=WEEKEND,
-        slot=SCORECARD_SLOT, day_off_goes_back=True, gather=gather,
+        slot=SCORECARD_SLOT, day_off_goes_back=True, gather=gather, why=why,
     )
 
 
 def rep_scorecard_kind(catalog: Catalog) -> ScheduledKind[Scorecard]:
     """The kind over a catalog: the shipped one in the registry, the deployment's in `bot`."""
-    return _on_the_scorecard_slot(REP_KIND, "Friday scorecard (reps)", Audience.REPS, RepScorecards(catalog).gather)
+    return _on_the_scorecard_slot(REP_KIND, "Friday scorecard (reps)", Audience.REPS, RepScorecards(catalog).gather,
+                                  why="you are in a coaching cycle")
 
 
 def team_scorecard_kind(catalog: Catalog) -> ScheduledKind[TeamScorecard]:
     return _on_the_scorecard_slot(TEAM_KIND, "Friday team scorecard digest (managers)", Audience.MANAGERS,
-                                  TeamScorecards(catalog).gather)
+                                  TeamScorecards(catalog).gather, why="you coach reps who are in a coaching cycle")
 
 
 _SHIPPED = load_catalog()

@@ -79,6 +79,7 @@ def session_card_kind(catalog: Catalog) -> ScheduledKind[SessionCardNote]:
     return ScheduledKind(
         name=KIND_NAME,
         title="The session card, 5 min before each 1:1 (managers)",
+        why="you have a 1:1 booked with a rep",
         audience=Audience.MANAGERS,
         cadence=Cadence.BEFORE_INSTANT,
         before=CARD_LEAD,

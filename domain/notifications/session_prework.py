@@ -83,6 +83,7 @@ def _gatherer(reminder: bool) -> Gather:
 SESSION_PREWORK = ScheduledKind(
     name="session_prework",
     title="1:1 pre-work, 24 h before the session (reps)",
+    why="you have a 1:1 booked with your manager",
     audience=Audience.REPS,
     cadence=Cadence.BEFORE_INSTANT,
     before=PREWORK_LEAD,
@@ -94,6 +95,7 @@ SESSION_PREWORK = ScheduledKind(
 SESSION_PREWORK_REMINDER = ScheduledKind(
     name="session_prework_reminder",
     title="1:1 pre-work reminder 2 h before, if still missing (reps)",
+    why="your pre-work for your next 1:1 is still missing",
     audience=Audience.REPS,
     cadence=Cadence.BEFORE_INSTANT,
     before=REMINDER_LEAD,

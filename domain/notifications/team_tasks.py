@@ -61,6 +61,7 @@ def _items(reps: dict[str, Member], team: list[CycleProgress], on: date) -> list
 TEAM_TASKS = ScheduledKind(
     name="team_tasks",
     title="Wednesday what's-missing note in cycle weeks 1-2 (managers)",
+    why="reps you coach are in weeks 1-2 of a cycle with tasks open",
     audience=Audience.MANAGERS,
     cadence=Cadence.WEEKLY,
     weekday=2,

@@ -39,6 +39,7 @@ def week_ahead_notes(
 WEEK_AHEAD = ScheduledKind(
     name="week_ahead",
     title="Monday week-ahead note (managers)",
+    why="you coach reps in Coachflow",
     audience=Audience.MANAGERS,
     cadence=Cadence.WEEKLY,
     weekday=0,

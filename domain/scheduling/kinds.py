@@ -89,6 +89,13 @@ class NotificationKind:
     # week (a Sun-Thu team's Friday card comes on Thursday), not to the next one; with none before
     # it, the next working day later that week.
     day_off_goes_back: bool = False
+    # Why it arrives, completing "You get this because ..." under every message (the footer);
+    # None: from the audience (domain.notifications.hygiene.why_line).
+    why: str | None = None
+    # A kind nobody may switch off for themself, and why ("your manager needs your answer"): its
+    # footer says so instead of offering "Stop these", and `/coach notify off` refuses it. A pause
+    # (time off) still silences it, and an admin can still turn it off for the workspace.
+    must_send: str | None = None
 
     def __post_init__(self) -> None:
         cadence, before = self.cadence, self.before
@@ -111,6 +118,8 @@ class NotificationKind:
              "only a weekly kind follows a weekly slot, and the slot needs a name"),
             (self.day_off_goes_back and cadence is not Cadence.WEEKLY,
              "only a weekly kind goes back to an earlier working day of its week"),
+            (self.why is not None and not self.why.strip(), "a kind's `why` needs words"),
+            (self.must_send is not None and not self.must_send.strip(), "a kind that must be sent says why"),
         ]
         found = [problem for broken, problem in problems if broken]
         if found:

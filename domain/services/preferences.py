@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.model import Member, QuietHours, Workspace, WorkspaceRef, WorkspaceSettings
+from domain.notifications.hygiene import PAUSE_A_WEEK
 from domain.notifications.registry import KINDS
 from domain.ports import UnitOfWorkFactory
+from domain.receipts import Receipt, record
 from domain.scheduling.calendar import zone
 from domain.scheduling.slots import SCORECARD_SLOT
 from domain.services.scheduling import ScheduleService
@@ -75,6 +77,18 @@ def require_kind(name: str) -> str:
     return name
 
 
+def require_recipient(clicker_id: str, recipient_id: str) -> None:
+    """A scheduled message's buttons act for the person it was sent to, and nobody else."""
+    if clicker_id != recipient_id:
+        raise NotAllowed("These buttons belong to the person this message was sent to; nothing changed.")
+
+
+@dataclass(frozen=True)
+class PausedAWeek:
+    member: Member  # paused until `member.paused_until`
+    before: date | None  # the pause it replaced (still ahead), for Undo
+
+
 class PreferenceService:
     def __init__(
         self, uow_factory: UnitOfWorkFactory, schedules: ScheduleService, clock: Callable[[], datetime]
@@ -94,10 +108,44 @@ class PreferenceService:
     def resume(self, ws: WorkspaceRef, user_id: str) -> Member:
         return self._update_member(replace(self._member(ws, user_id), paused_until=None), self._clock())
 
-    def set_muted(self, ws: WorkspaceRef, user_id: str, kind: str, muted: bool) -> Member:
+    def set_muted(self, ws: WorkspaceRef, user_id: str, kind: str, muted: bool, receipt: Receipt | None = None
+                  ) -> Member:
         member = self._member(ws, user_id)
-        kinds = member.muted_kinds | {require_kind(kind)} if muted else member.muted_kinds - {kind}
-        return self._update_member(replace(member, muted_kinds=frozenset(kinds)), self._clock())
+        must_send = KINDS[require_kind(kind)].must_send
+        if muted and must_send is not None:
+            raise InvalidInput(f"`{kind}` cannot be switched off: {must_send}. `/coach pause 1w` holds it while away.")
+        kinds = member.muted_kinds | {kind} if muted else member.muted_kinds - {kind}
+        return self._update_member(replace(member, muted_kinds=frozenset(kinds)), self._clock(), receipt)
+
+    # -- a scheduled message's own buttons (nudge hygiene) -----------------------
+
+    def pause_a_week(self, ws: WorkspaceRef, clicker_id: str, recipient_id: str, receipt: Receipt | None = None
+                     ) -> PausedAWeek:
+        """"Pause a week" under a scheduled message: `/coach pause 1w`, or a longer pause kept as it is."""
+        require_recipient(clicker_id, recipient_id)
+        now = self._clock()
+        member = self._member(ws, recipient_id)
+        today = now.astimezone(zone(member.time_zone)).date()
+        week = parse_pause_end(PAUSE_A_WEEK, today)
+        before = member.paused_until if member.paused_until is not None and member.paused_until > today else None
+        until = max(week, before) if before is not None else week
+        return PausedAWeek(self._update_member(replace(member, paused_until=until), now, receipt), before)
+
+    def undo_pause(self, ws: WorkspaceRef, clicker_id: str, recipient_id: str, before: date | None,
+                   receipt: Receipt | None = None) -> Member:
+        """Undo of "Pause a week": back to the pause there was before it (none: `/coach resume`)."""
+        require_recipient(clicker_id, recipient_id)
+        now = self._clock()
+        member = self._member(ws, recipient_id)
+        today = now.astimezone(zone(member.time_zone)).date()
+        kept = before if before is not None and before > today else None
+        return self._update_member(replace(member, paused_until=kept), now, receipt)
+
+    def stop_kind(self, ws: WorkspaceRef, clicker_id: str, recipient_id: str, kind: str, muted: bool,
+                  receipt: Receipt | None = None) -> Member:
+        """"Stop these" (and its Undo) under a scheduled message: `/coach notify off|on <kind>`."""
+        require_recipient(clicker_id, recipient_id)
+        return self.set_muted(ws, recipient_id, kind, muted, receipt)
 
     # -- the workspace's (admins) -------------------------------------------
 
@@ -151,8 +199,9 @@ class PreferenceService:
             raise NotFound("Coachflow does not know you yet here. Run `/coach team` to get started.")
         return member
 
-    def _update_member(self, member: Member, now: datetime) -> Member:
+    def _update_member(self, member: Member, now: datetime, receipt: Receipt | None = None) -> Member:
         with self._uow_factory() as uow:
+            record(uow, member.workspace, receipt)
             uow.members.update(member)
             uow.commit()
         self._schedules.refresh_people(member.workspace, [member.user_id], now)

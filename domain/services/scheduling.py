@@ -46,7 +46,9 @@ class _Planned(NamedTuple):
 
 
 def receives(kind: NotificationKind, member: Member, is_manager: bool) -> bool:
-    """Whether a kind is addressed to this person at all (opt-outs are the calendar's)."""
+    """Whether a kind is addressed to this person at all (opt-outs are the calendar's); never to a deactivated one."""
+    if member.deactivated:
+        return False
     if kind.audience is Audience.MANAGERS:
         return is_manager
     if kind.audience is Audience.REPS:

@@ -20,6 +20,7 @@ from handlers.actions.homework import (
 from handlers.actions.lessons import handle_lesson_answer
 from handlers.actions.maintenance import handle_open_checkin, handle_restart_from_checkin
 from handlers.actions.mark_roleplay import handle_mark_roleplay
+from handlers.actions.nudge_hygiene import handle_nudge_button
 from handlers.actions.open_add_reps import handle_open_add_reps
 from handlers.actions.open_coaching_modals import (
     handle_open_contract,
@@ -80,3 +81,5 @@ def register(app: App) -> None:
     app.action(ids.RESTART_FROM_CHECKIN)(handle_restart_from_checkin)
     app.action(ids.SESSION_CARD_PLAN)(handle_record_plan)
     app.action(ids.SHARE_WIN)(handle_share_win)  # issue 13
+    for nudge_button in (ids.NUDGE_PAUSE_WEEK, ids.NUDGE_STOP, ids.NUDGE_UNDO_PAUSE, ids.NUDGE_UNDO_STOP):
+        app.action(nudge_button)(handle_nudge_button)

@@ -114,7 +114,9 @@ def committed_reply(commitment: Commitment) -> dict[str, Any]:
 
 def commitment_reminder_message(note: CommitmentNote, _now: datetime) -> dict[str, Any]:
     text = md("Reminder: your action is due " + _DAY + ".", day=note.commitment.deadline)
-    return message(text, [section(":alarm_clock: " + text), section(action_line(note.commitment))])
+    # Done before the deadline: one click, and tomorrow's check-in is not sent.
+    done = button("Done already", ids.COMMITMENT_DONE, value=str(note.commitment.id), style="primary")
+    return message(text, [section(":alarm_clock: " + text), section(action_line(note.commitment)), actions(done)])
 
 
 def _answer_buttons(commitment: Commitment) -> Block:

@@ -50,6 +50,13 @@ def cycle_tasks_message(note: CycleTasksNote) -> dict[str, Any]:
     return message(limits.clip(text, limits.MESSAGE_TEXT), blocks)
 
 
+def _next_step(stage: Stage, rep_id: str) -> dict[str, Any]:
+    """The manager's next step for one rep, one click away: score a call in week 1, prioritize in week 2."""
+    if stage is Stage.DIAGNOSE:
+        return button("Score a call", ids.OPEN_SCORE_CALL, value=rep_id)
+    return button("Prioritize", ids.OPEN_PRIORITIZE, value=rep_id)
+
+
 def team_tasks_message(note: TeamTasksNote) -> dict[str, Any]:
     count = len(note.items)
     text = (f"{count} rep{'s' if count != 1 else ''} in cycle weeks 1-2 "
@@ -57,7 +64,7 @@ def team_tasks_message(note: TeamTasksNote) -> dict[str, Any]:
     blocks: list[Block] = [section(f":hourglass: *{text}*")]
     for rep, stage, week, missing in note.items[:MAX_REPS]:
         blocks.append(section(md("{rep} · {stage}, week {week}\n{missing}", rep=mention(rep.user_id), stage=stage.title,
-                                 week=week, missing="; ".join(missing))))
+                                 week=week, missing="; ".join(missing)), accessory=_next_step(stage, rep.user_id)))
     blocks.append(context("`/coach score @rep`, `/coach prioritize @rep`, `/coach contract @rep`. "
                           "Wednesdays at 09:00 your time; `/coach notify off team_tasks` turns it off."))
     return message(text, fit(blocks, limits.MESSAGE_BLOCKS))

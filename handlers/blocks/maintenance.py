@@ -67,7 +67,7 @@ def maintenance_checkin_message(note: MaintenanceCheckinNote) -> dict[str, Any]:
                    "reads it.", text=text)),
         actions(button("Open check-in", ids.OPEN_MAINTENANCE_CHECKIN, str(note.cycle.id or 0), style="primary")),
         context("The first Tuesday of each month at 10:00 your time, until your manager ends maintenance or a "
-                "new cycle starts. `/coach notify off maintenance_checkin` turns it off."),
+                "new cycle starts."),
     ]
     return message(text, blocks)
 

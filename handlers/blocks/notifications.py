@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
+from domain.delivery import DeliveryKey
 from domain.notifications.commitments import COMMITMENT_DUE, COMMITMENT_REMINDER
 from domain.notifications.cycle_tasks import CYCLE_TASKS
 from domain.notifications.debrief_digest import DEBRIEF_DIGEST
@@ -35,6 +36,7 @@ from handlers.blocks.debrief_prompts import debrief_digest_message, debrief_prom
 from handlers.blocks.homework import homework_due_message
 from handlers.blocks.lessons import lesson_message
 from handlers.blocks.maintenance import maintenance_checkin_message
+from handlers.blocks.nudge_footer import with_footer
 from handlers.blocks.peer_learning import peer_ask_message
 from handlers.blocks.prework import prework_message
 from handlers.blocks.scorecard import scorecard_message
@@ -99,6 +101,11 @@ RENDERERS = Renderers(
     bind(SESSION_CARD, session_card_note_message),
     bind(MAINTENANCE_CHECKIN, timeless(maintenance_checkin_message)),
 )
+
+
+def footer(key: DeliveryKey, built: Message) -> Message:
+    """The sender's last step for a scheduled row: the nudge footer under the kind's own message."""
+    return with_footer(built, KINDS[key.kind], key.recipient_id)
 
 
 def renderer(clock: Callable[[], datetime]) -> Callable[[str, object], Message]:

@@ -119,3 +119,8 @@ WIN_VIEW = "wins.form"  # what happened, the skill, the words that worked, the o
 OPEN_MAINTENANCE_CHECKIN = "maintenance.open"  # "Open check-in" on the monthly DM; value: the cycle id
 MAINTENANCE_CHECKIN_VIEW = "maintenance.checkin"  # ratings and what is slipping; metadata: the cycle id
 RESTART_FROM_CHECKIN = "maintenance.restart"  # "Start a new cycle on <skill>"; value: "<check-in id>:<skill id>"
+# Nudge hygiene (issue 13): the footer of every scheduled message; value "<round>|<kind>|<recipient>[|<before>]"
+NUDGE_PAUSE_WEEK = "nudge.pause_week"  # "Pause a week": `/coach pause 1w`
+NUDGE_STOP = "nudge.stop"  # "Stop these": `/coach notify off <kind>`
+NUDGE_UNDO_PAUSE = "nudge.undo_pause"  # Undo after "Pause a week": the pause there was before, or none
+NUDGE_UNDO_STOP = "nudge.undo_stop"  # Undo after "Stop these": `/coach notify on <kind>`

@@ -18,7 +18,7 @@ from slack_sdk import WebClient
 from domain.ports import DispatcherLock
 from domain.services.delivery import DrainReport
 from domain.services.scheduling import PlanReport
-from handlers.blocks.notifications import renderer
+from handlers.blocks.notifications import footer, renderer
 from handlers.edge.services import Services
 from handlers.jobs.pictures import pictures_after
 from handlers.jobs.slack_sender import SlackMessageSender
@@ -65,7 +65,7 @@ class DispatchJob:
         started = clock()
         plan = self._services.schedules.plan(started)
         pictures = pictures_after(self._client) if self._services.charts_enabled else None
-        sender = SlackMessageSender(self._client, renderer(clock), pictures)
+        sender = SlackMessageSender(self._client, renderer(clock), pictures, footer=footer)
         drain = self._services.deliveries.drain(sender, clock, budget=budget)
         if plan.queued or drain.sent or drain.failed or plan.skipped:
             log.info(

@@ -20,6 +20,7 @@ from slack_sdk.webhook import WebhookResponse
 from domain.delivery import (
     PERMANENT_ERRORS,
     Delivery,
+    DeliveryKey,
     PermanentFailure,
     RateLimited,
     SendOutcome,
@@ -35,6 +36,8 @@ MAX_RETRY_AFTER = 3600.0
 
 # A ledger row's kind and content to a message (handlers.blocks.notifications.renderer).
 Renderer = Callable[[str, object], dict[str, Any]]
+# A scheduled row's key and its rendered message to the message sent (handlers.blocks.notifications.footer).
+Footer = Callable[[DeliveryKey, dict[str, Any]], dict[str, Any]]
 # What a failed connection raises through slack_sdk (urllib underneath).
 CONNECTION_ERRORS = (urllib.error.URLError, TimeoutError, ConnectionError, OSError)
 
@@ -48,13 +51,17 @@ def as_rendered(_kind: str, content: object) -> dict[str, Any]:
 
 class SlackMessageSender:
     def __init__(self, client: WebClient, render: Renderer,
-                 after_sent: Callable[[Delivery, object], None] | None = None) -> None:
+                 after_sent: Callable[[Delivery, object], None] | None = None,
+                 footer: Footer | None = None) -> None:
         self._client = client
         self._render = render
         self._after_sent = after_sent  # what follows a message Slack accepted (a scorecard's chart)
+        self._footer = footer  # the scheduled drain's: the nudge footer under every kind's message
 
     def send(self, delivery: Delivery, content: object) -> SendOutcome:
         message = self._render(delivery.key.kind, content)
+        if self._footer is not None:
+            message = self._footer(delivery.key, message)
         metadata = {"event_type": METADATA_EVENT, "event_payload": {"key": str(delivery.key)}}
         outcome = call_slack(
             "chat.postMessage",

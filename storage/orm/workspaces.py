@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint, text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.orm.base import EMAIL, NAME, SLACK_ID, TIME_ZONE, Base, TimestampMixin
@@ -59,3 +59,5 @@ class MemberRow(TimestampMixin, Base):
     muted_kinds: Mapped[list[str]] = mapped_column(default=list, server_default=text("'[]'"))
     # Slack profile email (users:read.email scope), as Slack spells it.
     email: Mapped[str | None] = mapped_column(String(EMAIL))
+    # Slack says the account is deactivated (`deleted: true`): nothing is scheduled for them.
+    deactivated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -25,7 +25,7 @@ from domain.delivery import Delivery, DeliveryKey, DeliveryStatus
 from domain.model import Member, Role, Workspace, WorkspaceRef
 from domain.notifications.week_ahead import WEEK_AHEAD
 from domain.services.notifications import NotificationContentService
-from handlers.blocks.notifications import renderer
+from handlers.blocks.notifications import footer, renderer
 from handlers.jobs.slack_sender import SlackMessageSender
 from storage import migrate
 from storage.orm import MemberRow, ScheduleRow, WorkspaceRow
@@ -108,7 +108,7 @@ def drain_throughput(per_minute: int = 120, notes: int = 300) -> list[str]:
         client = WebClient(token=fake.bot_token, base_url=server.base_url)
         clock_origin, started = time.monotonic(), time.perf_counter()
         clock = lambda: monday_late + timedelta(seconds=time.monotonic() - clock_origin)  # noqa: E731
-        report = services.deliveries.drain(SlackMessageSender(client, renderer(clock)), clock,
+        report = services.deliveries.drain(SlackMessageSender(client, renderer(clock), footer=footer), clock,
                                            budget=timedelta(minutes=10))
         elapsed = time.perf_counter() - started
     windows = -(-notes // per_minute) - 1  # full minutes Slack makes any sender wait

@@ -32,6 +32,7 @@ from domain.ports import UnitOfWorkFactory
 from handlers import actions, options, shortcuts, views
 from handlers.edge import ids
 from tests.handlers import test_maintenance as maintenance_tests
+from tests.handlers import test_nudge_buttons as nudge_tests
 from tests.handlers import test_prework as prework_tests
 from tests.handlers import test_session_card as session_card_tests
 from tests.handlers import test_sessions as session_tests
@@ -262,6 +263,10 @@ TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.OPEN_PREWORK), (ACTION, ids.ADD_P
 # 1:1 takeaways (issue 12): the button and form crafted by Lena, another rep or manager, another workspace.
 TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.OPEN_TAKEAWAYS), (VIEW, ids.TAKEAWAYS_VIEW)],
                                  takeaways_tests.nobody_else_records_or_reads_lenas_takeaways)
+# The footer of every scheduled message (issue 13): each button clicked by someone else than its recipient.
+TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.NUDGE_PAUSE_WEEK), (ACTION, ids.NUDGE_STOP),
+                                  (ACTION, ids.NUDGE_UNDO_PAUSE), (ACTION, ids.NUDGE_UNDO_STOP)],
+                                 nudge_tests.test_a_click_from_anyone_but_the_recipient_is_refused_and_changes_nothing)
 # The session card (issue 12): "Record action plan" crafted by another manager, the rep, another workspace,
 # and the plan form naming another pair's session.
 TRIED_ELSEWHERE[(ACTION, ids.SESSION_CARD_PLAN)] = session_card_tests.nobody_else_records_a_plan_on_lenas_session

@@ -47,7 +47,7 @@ def test_alex_is_asked_privately_accepts_and_his_own_words_are_posted_once(peer:
     shown = text_of(ask)
     assert "Discovery: questions asked per discovery call 4 → 7" in shown and f"<#{COACHING}>" in shown
     assert [e["text"]["text"] for b in ask["blocks"] if b["type"] == "actions" for e in b["elements"]] == [
-        "Share my approach", "Not this time", "Don't ask me again"]
+        "Share my approach", "Not this time", "Don't ask me again", "Pause a week", "Stop these"]  # + the footer
     assert _shares(engine) == [("UA", "2026-W50", "asked", None)]
 
     modal = _open_form(peer, ask)

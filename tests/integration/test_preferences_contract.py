@@ -145,3 +145,14 @@ def test_list_everywhere_pages_over_every_workspace_by_team_and_user(any_uow_fac
         assert [m.workspace for m in everything][-1] == GRID  # with its enterprise id
         assert uow.members.list_everywhere(("T2", "U0"), 1)[0].user_id == "U1"
         assert uow.members.list_everywhere(("T9", ""), 10) == []
+
+
+def test_a_deactivated_member_round_trips_and_is_reactivated(any_uow_factory):
+    gone = member(T1, "UGONE", "Gone", deactivated=True)
+    seed(any_uow_factory, Workspace(T1), gone, member(T1, "UB", "Bea"))
+    with any_uow_factory() as uow:
+        assert uow.members.get(T1, "UGONE") == gone and uow.members.get(T1, "UB").deactivated is False
+        uow.members.update(replace(gone, deactivated=False))
+        uow.commit()
+    with any_uow_factory() as uow:
+        assert uow.members.get_many(T1, ["UGONE"])["UGONE"].deactivated is False

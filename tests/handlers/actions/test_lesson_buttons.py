@@ -32,7 +32,7 @@ def test_tuesday_brings_the_first_discovery_lesson_with_its_example_and_three_bu
     assert "The PAIN framework" in shown and "*Discovery*, lesson 1 of 4" in shown
     assert "*A real example*" in shown and "night-shift planners" in shown and "*Practise it*" in shown
     assert [e["text"]["text"] for b in lesson["blocks"] if b["type"] == "actions" for e in b["elements"]] == [
-        "Done", "Remind me tomorrow", "Discuss in our next session"]
+        "Done", "Remind me tomorrow", "Discuss in our next session", "Pause a week", "Stop these"]  # + the footer
     assert _rows(engine) == [("pain_framework", "sent")]
     assert lessons.lessons_to("UB") == []  # no cycle, no lessons
 

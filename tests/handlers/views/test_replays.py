@@ -21,6 +21,7 @@ from domain.ports import UnitOfWorkFactory
 from handlers import actions, views
 from handlers.edge import ids
 from tests.handlers import test_maintenance as maintenance
+from tests.handlers import test_nudge_buttons as nudges
 from tests.handlers import test_peer_learning as peer
 from tests.handlers import test_preread as preread
 from tests.handlers import test_prework as prework
@@ -274,6 +275,9 @@ REPLAYED = {
     ids.TAKEAWAYS_VIEW: takeaways.test_takeaways_sent_twice_are_stored_once_and_told_once,  # issue 12
     ids.MAINTENANCE_CHECKIN_VIEW: maintenance.test_a_check_in_sent_twice_is_stored_once_and_told_once,  # issue 13
     ids.RESTART_FROM_CHECKIN: maintenance.test_a_restart_clicked_twice_starts_one_cycle,  # issue 13
+    # The footer of every scheduled message (issue 13, nudge hygiene)
+    **dict.fromkeys((ids.NUDGE_PAUSE_WEEK, ids.NUDGE_UNDO_PAUSE, ids.NUDGE_STOP, ids.NUDGE_UNDO_STOP),
+                    nudges.test_each_footer_button_replayed_changes_once_and_answers_once),
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.

@@ -67,6 +67,7 @@ from handlers.blocks.scorecard_time import scorecard_time_message
 from tests.unit.handlers.hostile_cases_commitments import COMMITMENT_CASES, COMMITMENT_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DEVELOP_WEEK, DIGEST, HOMEWORK, LESSON_NOTES
 from tests.unit.handlers.hostile_cases_maintenance import MAINTENANCE_CASES, MAINTENANCE_NO_PERSON_TEXT
+from tests.unit.handlers.hostile_cases_nudges import NUDGE_CASES, NUDGE_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_peer import PEER_CASES, PEER_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_prework import PREWORK_CASES, PREWORK_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_scorecard import SCORECARD_CASES, SCORECARD_NO_PERSON_TEXT
@@ -305,6 +306,7 @@ CASES: dict[str, list[Call]] = {
     **TAKEAWAYS_CASES,
     **MAINTENANCE_CASES,
     **SESSION_CARD_CASES,
+    **NUDGE_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -350,6 +352,7 @@ NO_PERSON_TEXT: dict[str, str] = {
     **TAKEAWAYS_NO_PERSON_TEXT,
     **MAINTENANCE_NO_PERSON_TEXT,
     **SESSION_CARD_NO_PERSON_TEXT,
+    **NUDGE_NO_PERSON_TEXT,
 }
 
 # Success stories (issue 13).
