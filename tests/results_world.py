@@ -15,7 +15,7 @@ NOW is Wednesday 2 Dec 2026, in week 9 (maintenance).
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from domain.coaching.calls import CallAnswers, CallRef, CallType
@@ -35,7 +35,6 @@ NOW = datetime(2026, 12, 2, 15, tzinfo=UTC)
 MANAGER = "UMGR"
 QUESTIONS, IMPACT = "discovery_questions_asked", "business_impact_quantified"
 ANSWERS = CallAnswers("Asked about the cost of delay", "Let them talk", "Quantify the pain")
-WEEK3, WEEK7, WEEK8 = START + timedelta(weeks=2), START + timedelta(weeks=6), START + timedelta(weeks=7)
 
 
 def add_people(uow: UnitOfWork, reps: int, prefix: str = "UR") -> list[str]:
@@ -50,59 +49,62 @@ def add_people(uow: UnitOfWork, reps: int, prefix: str = "UR") -> list[str]:
     return ids
 
 
-def add_cycle(uow: UnitOfWork, rep: str) -> CoachingCycle:
-    """The rep's finished cycle and everything the results read."""
-    cycle = uow.cycles.add(CoachingCycle(WS, rep, MANAGER, START))
+def add_cycle(uow: UnitOfWork, rep: str, start: date = START) -> CoachingCycle:
+    """The rep's cycle from `start` (a Monday) and everything the results read, dated from it."""
+
+    def day(days: int) -> date:
+        return start + timedelta(days=days)
+
+    def at(days: int, hour: int = 15) -> datetime:
+        return datetime.combine(day(days), time(hour), tzinfo=UTC)
+
+    cycle = uow.cycles.add(CoachingCycle(WS, rep, MANAGER, start))
     assert cycle.id is not None
     uow.priorities.set_focus(WS, cycle.id, ["discovery"])
-    signed = datetime(2026, 10, 14, 15, tzinfo=UTC)
     uow.contracts.save(CoachingContract(WS, rep, MANAGER, [SuccessMetric("discovery", QUESTIONS, "6 per call")],
-                                        0.5, "Debrief every call", "A 1:1 every week", rep_signed_at=signed,
-                                        manager_signed_at=signed, cycle_id=cycle.id))
-    for monday, asked, impact in ((WEEK3, (3, 4, 2), (True, False, False)),
-                                  (WEEK7, (6, 7, 8), (True, True, False)), (WEEK8, (6, 7, 8), (True, False, True))):
+                                        0.5, "Debrief every call", "A 1:1 every week", rep_signed_at=at(9),
+                                        manager_signed_at=at(9), cycle_id=cycle.id))
+    for week, asked, impact in ((2, (3, 4, 2), (True, False, False)), (6, (6, 7, 8), (True, True, False)),
+                                (7, (6, 7, 8), (True, False, True))):
         for n, (questions, quantified) in enumerate(zip(asked, impact, strict=True)):
-            uow.debriefs.add(Debrief(WS, rep, CallRef(f"Acme {n}"), CallType.DISCOVERY, monday + timedelta(days=n),
+            uow.debriefs.add(Debrief(WS, rep, CallRef(f"Acme {n}"), CallType.DISCOVERY, day(7 * week + n),
                                      ANSWERS, {QUESTIONS: questions, IMPACT: quantified}, ("discovery",),
                                      cycle.id))
-    for day, quality in ((START + timedelta(days=1), 2), (START + timedelta(days=2), 3),
-                         (WEEK7 + timedelta(days=1), 4), (WEEK7 + timedelta(days=3), 5)):
-        uow.call_scores.add(CallScore(WS, rep, MANAGER, f"Call {day}", day,
+    for days, quality in ((1, 2), (2, 3), (43, 4), (45, 5)):
+        uow.call_scores.add(CallScore(WS, rep, MANAGER, f"Call {day(days)}", day(days),
                                       {"discovery_quality": quality, "value_connection": 3}))
-    uow.call_scores.add(CallScore(WS, rep, rep, "My own", WEEK7, {"discovery_quality": 1}))
+    uow.call_scores.add(CallScore(WS, rep, rep, "My own", day(42), {"discovery_quality": 1}))
     uow.pipeline.upsert(WS, [
         Opportunity(WS, f"{rep}-L", rep, "Lost before", Decimal(40_000), Stage.QUALIFYING, DealStatus.LOST,
-                    date(2026, 8, 3), date(2026, 9, 14),
-                    stage_entered={Stage.PROSPECTING: date(2026, 8, 3), Stage.QUALIFYING: date(2026, 8, 24)}),
+                    day(-63), day(-21), stage_entered={Stage.PROSPECTING: day(-63), Stage.QUALIFYING: day(-42)}),
         Opportunity(WS, f"{rep}-W", rep, "Won during", Decimal(60_000), Stage.CLOSING, DealStatus.WON,
-                    date(2026, 9, 7), date(2026, 11, 20),
-                    stage_entered={Stage.PROSPECTING: date(2026, 9, 7), Stage.QUALIFYING: date(2026, 9, 21),
-                                   Stage.PRESENTING: date(2026, 10, 19), Stage.CLOSING: date(2026, 11, 2)}),
+                    day(-28), day(46), stage_entered={Stage.PROSPECTING: day(-28), Stage.QUALIFYING: day(-14),
+                                                      Stage.PRESENTING: day(14), Stage.CLOSING: day(28)}),
         Opportunity(WS, f"{rep}-O1", rep, "Open one", Decimal(30_000), Stage.PRESENTING, DealStatus.OPEN,
-                    date(2026, 9, 1), stage_entered={Stage.PROSPECTING: date(2026, 9, 1),
-                                                     Stage.QUALIFYING: date(2026, 9, 15),
-                                                     Stage.PRESENTING: date(2026, 10, 26)}),
+                    day(-34), stage_entered={Stage.PROSPECTING: day(-34), Stage.QUALIFYING: day(-20),
+                                             Stage.PRESENTING: day(21)}),
         Opportunity(WS, f"{rep}-O2", rep, "Open two", Decimal(50_000), Stage.QUALIFYING, DealStatus.OPEN,
-                    date(2026, 10, 12), stage_entered={Stage.PROSPECTING: date(2026, 10, 12),
-                                                       Stage.QUALIFYING: date(2026, 10, 20)}),
+                    day(7), stage_entered={Stage.PROSPECTING: day(7), Stage.QUALIFYING: day(15)}),
     ])
-    created = (Change(ChangeKind.CREATED, MANAGER, datetime(2026, 10, 20, tzinfo=UTC)),)
-    for n, (deadline, status, answered) in enumerate((
-            (date(2026, 10, 30), CommitmentStatus.DONE, date(2026, 10, 29)),
-            (date(2026, 11, 13), CommitmentStatus.DONE, date(2026, 11, 13)),
-            (date(2026, 11, 20), CommitmentStatus.NOT_DONE, date(2026, 11, 21)))):
-        uow.commitments.add(Commitment(WS, rep, MANAGER, rep, f"Action {n}", deadline, f"p{n}", status=status,
-                                       answered_on=answered, history=created))
+    created = (Change(ChangeKind.CREATED, MANAGER, at(15, 0)),)
+    for n, (deadline, status, answered) in enumerate(((25, CommitmentStatus.DONE, 24),
+                                                      (39, CommitmentStatus.DONE, 39),
+                                                      (46, CommitmentStatus.NOT_DONE, 47))):
+        uow.commitments.add(Commitment(WS, rep, MANAGER, rep, f"Action {n}", day(deadline), f"p{n}", status=status,
+                                       answered_on=day(answered), history=created))
     for week in range(2, 8):
-        uow.sessions.add(CoachingSession(WS, rep, MANAGER, datetime.combine(
-            START + timedelta(weeks=week, days=1), datetime.min.time(), tzinfo=UTC) + timedelta(hours=15)))
-    uow.sessions.add(CoachingSession(WS, rep, MANAGER, datetime(2026, 10, 23, 15, tzinfo=UTC)).cancelled_by(
-        MANAGER, datetime(2026, 10, 22, tzinfo=UTC)))
+        uow.sessions.add(CoachingSession(WS, rep, MANAGER, at(7 * week + 1)))
+    uow.sessions.add(CoachingSession(WS, rep, MANAGER, at(18)).cancelled_by(MANAGER, at(17, 0)))
     return cycle
 
 
-def populate(uow: UnitOfWork, reps: int, prefix: str = "UR") -> list[str]:
+def finished_start(today: date) -> date:
+    """The Monday nine weeks before `today`'s week: a cycle from it is over, its results due."""
+    return today - timedelta(days=today.weekday(), weeks=9)
+
+
+def populate(uow: UnitOfWork, reps: int, prefix: str = "UR", start: date = START) -> list[str]:
     ids = add_people(uow, reps, prefix)
     for rep in ids:
-        add_cycle(uow, rep)
+        add_cycle(uow, rep, start)
     return ids
