@@ -69,9 +69,14 @@ def to_csv(rows: Sequence[Row]) -> str:
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow(["" if row[c] is None else spreadsheet_safe(row[c]) if isinstance(row[c], str) else row[c]
-                         for c in COLUMNS])
+        writer.writerow([_cell(row[c]) for c in COLUMNS])
     return buffer.getvalue()
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    return spreadsheet_safe(value) if isinstance(value, str) else value
 
 
 def _value(value: object, suffix: str = "") -> str:
