@@ -32,12 +32,14 @@ from domain.coaching.results import (
     TeamTotals,
     coaching_hours,
     cycle_span,
+    first_day_after,
     indicator_results,
     pipeline_result,
     score_changes,
     sessions_held,
     team_totals,
 )
+from domain.effects import Effects, Message, Notice, Picture
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef
 from domain.pipeline.model import Opportunity
@@ -60,6 +62,37 @@ def no_challenges(uow: UnitOfWork, ws: WorkspaceRef, cycles: Sequence[CoachingCy
 
 def not_yours(rep_id: str) -> NotAllowed:
     return NotAllowed(f"You can see your own cycle's results and your reps', not <@{rep_id}>'s.")
+
+
+@dataclass(frozen=True)
+class CycleResultsShown(Notice):
+    """To the rep or their manager: the results of a cycle the manager ended before its week 8 was over."""
+
+    recipient_id: str
+    results: CycleResults
+
+
+class EndedCycleResults:
+    """`CycleService`'s hook when a manager ends a cycle: the results to both of them, and their charts.
+
+    Only for a cycle ended before its results day (`first_day_after`): later
+    the `cycle_results` kind has sent them already, and it sends nothing for
+    a cycle no longer active, so each cycle's results arrive once.
+    """
+
+    def __init__(self, catalog: Catalog, challenges: ChallengeSource = no_challenges) -> None:
+        self._catalog = catalog
+        self._challenges = challenges
+
+    def __call__(self, uow: UnitOfWork, ws: WorkspaceRef, cycle: CoachingCycle, now: datetime) -> Effects:
+        if cycle.ended_on is None or cycle.ended_on >= first_day_after(cycle):
+            return Effects()
+        found = load_results(uow, ws, [cycle], now, self._catalog, self._challenges)
+        if not found:
+            return Effects()
+        people = (cycle.rep_id, cycle.manager_id)
+        return Effects(messages=tuple(Message(p, CycleResultsShown(p, found[0])) for p in people),
+                       pictures=tuple(Picture(p, CycleResultsShown(p, found[0])) for p in people))
 
 
 @dataclass(frozen=True)

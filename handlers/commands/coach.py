@@ -21,6 +21,7 @@ from handlers.commands import (
     pipeline,
     preread,
     priorities,
+    results,
     roleplay,
     roster,
     sessions,
@@ -47,6 +48,7 @@ SUBCOMMANDS = (
     *commitments.SUBCOMMANDS,
     *sessions.SUBCOMMANDS,
     *preread.SUBCOMMANDS,
+    *results.SUBCOMMANDS,
 )
 
 

@@ -49,6 +49,7 @@ from domain.services.peer_learning import PostFailedForAdmin
 from domain.services.pipeline_upload import UploadAnswered
 from domain.services.prework_notices import ManagerAsked, PreworkArrived, PreworkSaved
 from domain.services.prioritization import RepPriorities
+from domain.services.results import CycleResultsShown
 from domain.services.roleplays import RoleplayRecorded
 from domain.services.roster_rules import RepJoined, RepLeft, RepsAdded
 from domain.services.scorecard_comments import CommentForManager, CommentSent
@@ -86,12 +87,14 @@ from handlers.blocks.profile import (
     rep_scored_notice,
     score_saved_message,
 )
+from handlers.blocks.results import ended_results_message
 from handlers.blocks.roleplay import roleplay_recorded_notice
 from handlers.blocks.scorecard_comments import comment_for_manager_message, comment_sent_message
 from handlers.blocks.sessions import session_news_message
 from handlers.blocks.shadow import shadow_feedback_notice, shadow_recorded_message
 from handlers.charts.model import MatrixPoint
 from handlers.edge.chart_upload import upload_matrix
+from handlers.edge.results_upload import send_results_chart
 from handlers.edge.services import Services
 
 Rendered = dict[str, Any]
@@ -359,3 +362,15 @@ def _manager_asked(notice: ManagerAsked, to: str, catalog: Catalog) -> Rendered:
 @render.register(TakeawaysRecorded)
 def _takeaways_recorded(notice: TakeawaysRecorded, to: str, catalog: Catalog) -> Rendered:
     return takeaways_blocks.takeaways_recorded_message(notice, to)
+
+
+# -- the cycle's results (issue 13) ---------------------------------------------------
+
+@render.register(CycleResultsShown)
+def _cycle_results(notice: CycleResultsShown, to: str, catalog: Catalog) -> Rendered:
+    return ended_results_message(notice.results, to)
+
+
+@draw.register(CycleResultsShown)
+def _cycle_results_chart(notice: CycleResultsShown, client: WebClient, svc: Services, to: str) -> bool:
+    return send_results_chart(client, svc.charts_enabled, to, notice.results)

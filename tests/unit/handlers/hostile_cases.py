@@ -68,6 +68,7 @@ from tests.unit.handlers.hostile_cases_commitments import COMMITMENT_CASES, COMM
 from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DEVELOP_WEEK, DIGEST, HOMEWORK, LESSON_NOTES
 from tests.unit.handlers.hostile_cases_peer import PEER_CASES, PEER_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_prework import PREWORK_CASES, PREWORK_NO_PERSON_TEXT
+from tests.unit.handlers.hostile_cases_results import RESULTS_CASES, RESULTS_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_scorecard import SCORECARD_CASES, SCORECARD_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_scorecard_command import (
     SCORECARD_COMMAND_CASES,
@@ -303,6 +304,7 @@ CASES: dict[str, list[Call]] = {
     **PREWORK_CASES,
     **TAKEAWAYS_CASES,
     **SESSION_CARD_CASES,
+    **RESULTS_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -347,4 +349,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     **PREWORK_NO_PERSON_TEXT,
     **TAKEAWAYS_NO_PERSON_TEXT,
     **SESSION_CARD_NO_PERSON_TEXT,
+    **RESULTS_NO_PERSON_TEXT,
 }
