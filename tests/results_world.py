@@ -49,7 +49,8 @@ def add_people(uow: UnitOfWork, reps: int, prefix: str = "UR") -> list[str]:
     return ids
 
 
-def add_cycle(uow: UnitOfWork, rep: str, start: date = START, manager: str = MANAGER) -> CoachingCycle:
+def add_cycle(uow: UnitOfWork, rep: str, start: date = START, manager: str = MANAGER,
+              ws: WorkspaceRef = WS) -> CoachingCycle:
     """The rep's cycle from `start` (a Monday) and everything the results read, dated from it."""
 
     def day(days: int) -> date:
@@ -58,43 +59,43 @@ def add_cycle(uow: UnitOfWork, rep: str, start: date = START, manager: str = MAN
     def at(days: int, hour: int = 15) -> datetime:
         return datetime.combine(day(days), time(hour), tzinfo=UTC)
 
-    cycle = uow.cycles.add(CoachingCycle(WS, rep, manager, start))
+    cycle = uow.cycles.add(CoachingCycle(ws, rep, manager, start))
     assert cycle.id is not None
-    uow.priorities.set_focus(WS, cycle.id, ["discovery"])
-    uow.contracts.save(CoachingContract(WS, rep, manager, [SuccessMetric("discovery", QUESTIONS, "6 per call")],
+    uow.priorities.set_focus(ws, cycle.id, ["discovery"])
+    uow.contracts.save(CoachingContract(ws, rep, manager, [SuccessMetric("discovery", QUESTIONS, "6 per call")],
                                         0.5, "Debrief every call", "A 1:1 every week", rep_signed_at=at(9),
                                         manager_signed_at=at(9), cycle_id=cycle.id))
     for week, asked, impact in ((2, (3, 4, 2), (True, False, False)), (6, (6, 7, 8), (True, True, False)),
                                 (7, (6, 7, 8), (True, False, True))):
         for n, (questions, quantified) in enumerate(zip(asked, impact, strict=True)):
-            uow.debriefs.add(Debrief(WS, rep, CallRef(f"Acme {n}"), CallType.DISCOVERY, day(7 * week + n),
+            uow.debriefs.add(Debrief(ws, rep, CallRef(f"Acme {n}"), CallType.DISCOVERY, day(7 * week + n),
                                      ANSWERS, {QUESTIONS: questions, IMPACT: quantified}, ("discovery",),
                                      cycle.id))
     for days, quality in ((1, 2), (2, 3), (43, 4), (45, 5)):
-        uow.call_scores.add(CallScore(WS, rep, manager, f"Call {day(days)}", day(days),
+        uow.call_scores.add(CallScore(ws, rep, manager, f"Call {day(days)}", day(days),
                                       {"discovery_quality": quality, "value_connection": 3}))
-    uow.call_scores.add(CallScore(WS, rep, rep, "My own", day(42), {"discovery_quality": 1}))
-    uow.pipeline.upsert(WS, [
-        Opportunity(WS, f"{rep}-L", rep, "Lost before", Decimal(40_000), Stage.QUALIFYING, DealStatus.LOST,
+    uow.call_scores.add(CallScore(ws, rep, rep, "My own", day(42), {"discovery_quality": 1}))
+    uow.pipeline.upsert(ws, [
+        Opportunity(ws, f"{rep}-L", rep, "Lost before", Decimal(40_000), Stage.QUALIFYING, DealStatus.LOST,
                     day(-63), day(-21), stage_entered={Stage.PROSPECTING: day(-63), Stage.QUALIFYING: day(-42)}),
-        Opportunity(WS, f"{rep}-W", rep, "Won during", Decimal(60_000), Stage.CLOSING, DealStatus.WON,
+        Opportunity(ws, f"{rep}-W", rep, "Won during", Decimal(60_000), Stage.CLOSING, DealStatus.WON,
                     day(-28), day(46), stage_entered={Stage.PROSPECTING: day(-28), Stage.QUALIFYING: day(-14),
                                                       Stage.PRESENTING: day(14), Stage.CLOSING: day(28)}),
-        Opportunity(WS, f"{rep}-O1", rep, "Open one", Decimal(30_000), Stage.PRESENTING, DealStatus.OPEN,
+        Opportunity(ws, f"{rep}-O1", rep, "Open one", Decimal(30_000), Stage.PRESENTING, DealStatus.OPEN,
                     day(-34), stage_entered={Stage.PROSPECTING: day(-34), Stage.QUALIFYING: day(-20),
                                              Stage.PRESENTING: day(21)}),
-        Opportunity(WS, f"{rep}-O2", rep, "Open two", Decimal(50_000), Stage.QUALIFYING, DealStatus.OPEN,
+        Opportunity(ws, f"{rep}-O2", rep, "Open two", Decimal(50_000), Stage.QUALIFYING, DealStatus.OPEN,
                     day(7), stage_entered={Stage.PROSPECTING: day(7), Stage.QUALIFYING: day(15)}),
     ])
     created = (Change(ChangeKind.CREATED, manager, at(15, 0)),)
     for n, (deadline, status, answered) in enumerate(((25, CommitmentStatus.DONE, 24),
                                                       (39, CommitmentStatus.DONE, 39),
                                                       (46, CommitmentStatus.NOT_DONE, 47))):
-        uow.commitments.add(Commitment(WS, rep, manager, rep, f"Action {n}", day(deadline), f"p{n}", status=status,
+        uow.commitments.add(Commitment(ws, rep, manager, rep, f"Action {n}", day(deadline), f"p{n}", status=status,
                                        answered_on=day(answered), history=created))
     for week in range(2, 8):
-        uow.sessions.add(CoachingSession(WS, rep, manager, at(7 * week + 1)))
-    uow.sessions.add(CoachingSession(WS, rep, manager, at(18)).cancelled_by(manager, at(17, 0)))
+        uow.sessions.add(CoachingSession(ws, rep, manager, at(7 * week + 1)))
+    uow.sessions.add(CoachingSession(ws, rep, manager, at(18)).cancelled_by(manager, at(17, 0)))
     return cycle
 
 

@@ -52,8 +52,8 @@ def _heading(result: CycleResults) -> list[Block]:
 
 def _indicator_line(item: IndicatorResult) -> Mrkdwn:
     indicator = item.indicator
-    start = "no calls" if item.week3 is None else value_text(indicator, item.week3)
-    recent = "no calls" if item.recent is None else value_text(indicator, item.recent)
+    start = "not recorded" if item.week3 is None else value_text(indicator, item.week3)
+    recent = "not recorded" if item.recent is None else value_text(indicator, item.recent)
     moved = "" if item.direction is None else md(" ({change:+g}, {arrow})", change=item.change or 0.0,
                                                     arrow=_ARROWS[item.direction])
     target = "" if item.target is None else md(" · target {target}", target=item.target.text[:60])
