@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory
@@ -28,6 +29,10 @@ def _team(slack: Slack, uow_factory: UnitOfWorkFactory) -> None:
         add_cycle(uow, "UA", finished_start(TODAY), "UMGR", T1)
         add_cycle(uow, "UB", finished_start(TODAY) + timedelta(weeks=5), "UMGR", T1)
         uow.commit()
+
+
+def _received(slack: Slack, person: str, words: str) -> bool:
+    return any(m["text"].startswith(words) for m in slack.fake.messages_to(person))
 
 
 def _page(slack: Slack, user_id: str, text: str) -> str:
@@ -78,8 +83,7 @@ def test_a_cycle_ended_before_week_8_sends_its_results_to_the_rep_and_the_manage
     _team(slack, uow_factory)
     slack.coach("UMGR", "cycle <@UB|bea> end")
     for person, words in (("UB", "<@UMGR> ended your coaching cycle"), ("UMGR", "You ended <@UB>'s coaching cycle")):
-        slack.fake.wait_for(lambda person=person, words=words: any(
-            m["text"].startswith(words) for m in slack.fake.messages_to(person)))
+        slack.fake.wait_for(partial(_received, slack, person, words))
     slack.coach("UMGR", "cycle <@UA|alex> end")  # in maintenance: the results went the day after week 8
     slack.finish_listeners()
     assert not any("ended your coaching cycle" in m["text"] for m in slack.fake.messages_to("UA"))
