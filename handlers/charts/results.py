@@ -18,12 +18,13 @@ from matplotlib.figure import Figure
 from domain.catalog.model import Better
 from domain.coaching.results import CycleResults
 from handlers.blocks.limits import FILE_ALT_TEXT, clip
+from handlers.blocks.scorecard_text import value_text
 from handlers.charts.canvas import INK, LABEL_SIZE, MUTED, TITLE_SIZE, new_figure, png_bytes, title_text, wrap
 
 BEFORE, AFTER = "#9ca3af", "#0072B2"  # grey, Okabe-Ito blue
 COLUMNS = 2
 PANEL_HEIGHT = 2.2
-TOP_IN, BOTTOM_IN = 0.8, 0.35
+TOP_IN, BOTTOM_IN = 0.8, 0.75
 MAX_PANELS = 7  # six indicators and the scores; a bigger catalog is described in the alt text
 
 
@@ -100,7 +101,7 @@ def results_figure(result: CycleResults) -> Figure | None:
     rows = math.ceil(len(panels) / columns)
     height = TOP_IN + PANEL_HEIGHT * rows + BOTTOM_IN
     figure = new_figure(6.4 if columns > 1 else 4.8, height)
-    figure.subplots_adjust(left=0.1, right=0.97, top=1 - TOP_IN / height, bottom=BOTTOM_IN / height + 0.02,
+    figure.subplots_adjust(left=0.1, right=0.97, top=1 - TOP_IN / height, bottom=BOTTOM_IN / height,
                            hspace=1.0, wspace=0.35)
     for n, panel in enumerate(panels):
         _draw(figure.add_subplot(rows, columns, n + 1), panel)
@@ -127,8 +128,10 @@ def results_alt_text(result: CycleResults) -> str:
         skill_name = result.skill_names.get(skill.competency, skill.competency)
         for item in skill.indicators:
             better = "higher is better" if item.indicator.better is Better.HIGHER else "lower is better"
-            parts.append(f"{skill_name}, {item.indicator.name}: {_number(item.week3)} in week 3, "
-                         f"{_number(item.recent)} in the last two weeks ({better}).")
+            start = "not recorded" if item.week3 is None else value_text(item.indicator, item.week3)
+            recent = "not recorded" if item.recent is None else value_text(item.indicator, item.recent)
+            parts.append(f"{skill_name}, {item.indicator.name}: {start} in week 3, {recent} in the last two weeks "
+                         f"({better}).")
     for score in result.scores:
         dimension = result.dimension_names.get(score.dimension, score.dimension)
         parts.append(f"{dimension} score: {_number(score.before)} in week 1, {_number(score.after)} lately.")
