@@ -15,8 +15,10 @@ from domain.coaching.leading import Direction
 from domain.coaching.results import ChallengeFigures
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.model import Member, Workspace, WorkspaceRef
+from domain.notifications.cycle_results import CycleEnds, CycleResultsGatherer
+from domain.notifications.kind import Occasion
 from domain.ports import UnitOfWork
-from domain.services.results import ResultsService, not_yours
+from domain.services.results import CycleResultsShown, EndedCycleResults, ResultsService, not_yours
 from tests.fakes import FakeStore
 from tests.results_world import MANAGER, NOW, START, WS, add_cycle, populate
 
@@ -142,3 +144,36 @@ def test_a_second_rep_added_later_has_their_own_figures(store: FakeStore) -> Non
     team = _service(store).team_results(WS, "UADMIN", None, None)
     assert len(team.results) == 3 and all(r.commitments == KeptRate(2, 3) for r in team.results)
     assert team.since == datetime(2026, 9, 9, tzinfo=UTC).date()  # 12 weeks back by default
+
+
+def test_a_cycle_ended_before_its_results_day_tells_both_and_one_ended_later_nobody(store: FakeStore) -> None:
+    hook = EndedCycleResults(CATALOG)
+    with store.uow() as uow:
+        cycle = uow.cycles.history(WS, "UR000")[0]
+        early = hook(uow, WS, cycle.ended(date(2026, 11, 20)), NOW)
+        late = hook(uow, WS, cycle.ended(date(2026, 12, 1)), NOW)
+    assert [m.to for m in early.messages] == ["UR000", MANAGER] == [p.to for p in early.pictures]
+    shown = early.messages[0].notice
+    assert isinstance(shown, CycleResultsShown) and shown.results.span.last_day == date(2026, 11, 20)
+    assert late.messages == () and late.pictures == ()
+
+
+def test_the_kind_plans_each_cycles_results_day_for_the_rep_and_its_manager_only(store: FakeStore) -> None:
+    with store.uow() as uow:
+        found = CycleEnds().upcoming(uow, WS, ["UR000", MANAGER, "UOTHER", "UADMIN"],
+                                     datetime(2026, 11, 20, tzinfo=UTC))
+    assert {r: [(a.ref, a.on) for a in anchors] for r, anchors in found.items()} == {  # type: ignore[union-attr]
+        "UR000": [("r1", date(2026, 11, 30))], MANAGER: [("r1", date(2026, 11, 30)), ("r2", date(2026, 11, 30))]}
+
+
+def test_the_gatherer_leaves_out_a_cycle_ended_or_moved_since_its_row_was_queued(store: FakeStore) -> None:
+    gather = CycleResultsGatherer(CATALOG).gather
+    rows = [Occasion("UR000", "r1@2026-11-30"), Occasion(MANAGER, "r1@2026-11-30"), Occasion("UR001", "r2@2026-11-30"),
+            Occasion("UOTHER", "r1@2026-11-30")]
+    with store.uow() as uow:
+        notes = gather(uow, WS, rows)
+        assert {o.recipient_id for o in notes} == {"UR000", MANAGER, "UR001"}  # not Omar: not his cycle
+        assert notes[rows[0]].results.span.finished and notes[rows[0]].recipient_id == "UR000"
+        uow.cycles.update(uow.cycles.history(WS, "UR000")[0].ended(date(2026, 11, 27)))
+        uow.cycles.update(uow.cycles.history(WS, "UR001")[0].extended(1))
+        assert gather(uow, WS, rows) == {}
