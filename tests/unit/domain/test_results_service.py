@@ -18,7 +18,14 @@ from domain.model import Member, Workspace, WorkspaceRef
 from domain.notifications.cycle_results import CycleEnds, CycleResultsGatherer
 from domain.notifications.kind import Occasion
 from domain.ports import UnitOfWork
-from domain.services.results import CycleResultsShown, EndedCycleResults, ResultsService, not_yours
+from domain.services.results import (
+    ChallengeSource,
+    CycleResultsShown,
+    EndedCycleResults,
+    ResultsService,
+    no_challenges,
+    not_yours,
+)
 from tests.fakes import FakeStore
 from tests.results_world import MANAGER, NOW, START, WS, add_cycle, populate
 
@@ -38,10 +45,8 @@ def store() -> FakeStore:
     return store
 
 
-def _service(store: FakeStore, challenges: object = None) -> ResultsService:
-    if challenges is None:
-        return ResultsService(store.uow, CATALOG, lambda: NOW)
-    return ResultsService(store.uow, CATALOG, lambda: NOW, challenges)  # type: ignore[arg-type]
+def _service(store: FakeStore, challenges: ChallengeSource = no_challenges) -> ResultsService:
+    return ResultsService(store.uow, CATALOG, lambda: NOW, challenges)
 
 
 def test_a_finished_cycle_has_its_figures(store: FakeStore) -> None:
@@ -162,8 +167,8 @@ def test_the_kind_plans_each_cycles_results_day_for_the_rep_and_its_manager_only
     with store.uow() as uow:
         found = CycleEnds().upcoming(uow, WS, ["UR000", MANAGER, "UOTHER", "UADMIN"],
                                      datetime(2026, 11, 20, tzinfo=UTC))
-    assert {r: [(a.ref, a.on) for a in anchors] for r, anchors in found.items()} == {  # type: ignore[union-attr]
-        "UR000": [("r1", date(2026, 11, 30))], MANAGER: [("r1", date(2026, 11, 30)), ("r2", date(2026, 11, 30))]}
+    assert {r: [a.period for a in anchors] for r, anchors in found.items()} == {
+        "UR000": ["r1@2026-11-30"], MANAGER: ["r1@2026-11-30", "r2@2026-11-30"]}
 
 
 def test_the_gatherer_leaves_out_a_cycle_ended_or_moved_since_its_row_was_queued(store: FakeStore) -> None:
