@@ -18,6 +18,7 @@ from domain.model import Member, Workspace, WorkspaceRef
 from domain.notifications.cycle_results import CycleEnds, CycleResultsGatherer
 from domain.notifications.kind import Occasion
 from domain.ports import UnitOfWork
+from domain.scheduling.anchors import Deadline
 from domain.services.results import (
     ChallengeSource,
     CycleResultsShown,
@@ -167,8 +168,9 @@ def test_the_kind_plans_each_cycles_results_day_for_the_rep_and_its_manager_only
     with store.uow() as uow:
         found = CycleEnds().upcoming(uow, WS, ["UR000", MANAGER, "UOTHER", "UADMIN"],
                                      datetime(2026, 11, 20, tzinfo=UTC))
-    assert {r: [a.period for a in anchors] for r, anchors in found.items()} == {
-        "UR000": ["r1@2026-11-30"], MANAGER: ["r1@2026-11-30", "r2@2026-11-30"]}
+    days = {r: [(a.ref, a.on) for a in anchors if isinstance(a, Deadline)] for r, anchors in found.items()}
+    assert days == {"UR000": [("r1", date(2026, 11, 30))],
+                    MANAGER: [("r1", date(2026, 11, 30)), ("r2", date(2026, 11, 30))]}
 
 
 def test_the_gatherer_leaves_out_a_cycle_ended_or_moved_since_its_row_was_queued(store: FakeStore) -> None:
