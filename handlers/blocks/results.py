@@ -25,8 +25,6 @@ from handlers.blocks.mrkdwn import Mrkdwn, joined, md
 from handlers.blocks.scorecard_text import value_text
 
 _DAY = "{day:%a %-d %b %Y}"
-_ARROWS = {Direction.BETTER: ":arrow_up_small: better", Direction.WORSE: ":small_red_triangle_down: worse",
-           Direction.SAME: "no change"}
 LINES_PER_SECTION = 8
 MAX_TEAM_LINES = 40  # rep lines in one message; the rest are counted (the CLI lists everyone)
 NO_CHALLENGE = "No 21-day challenge in this cycle."
@@ -54,8 +52,11 @@ def _indicator_line(item: IndicatorResult) -> Mrkdwn:
     indicator = item.indicator
     start = "not recorded" if item.week3 is None else value_text(indicator, item.week3)
     recent = "not recorded" if item.recent is None else value_text(indicator, item.recent)
-    moved = "" if item.direction is None else md(" ({change:+g}, {arrow})", change=item.change or 0.0,
-                                                    arrow=_ARROWS[item.direction])
+    change = item.change or 0.0
+    arrow = "↑" if change > 0 else "↓" if change < 0 else "→"
+    moved = "" if item.direction is None else (  # `↓ 8, better` for fewer days: the indicator says which way is good
+        md(" ({arrow} {amount:g}, {word})", arrow=arrow, amount=abs(change), word=item.direction.value)
+        if item.direction is not Direction.SAME else md(" (→ the same)"))
     target = "" if item.target is None else md(" · target {target}", target=item.target.text[:60])
     return md("• {name}: {start} in week 3 → {recent} in the last two weeks{moved}{target}",
               name=indicator.name, start=start, recent=recent, moved=moved, target=target)

@@ -46,7 +46,7 @@ def test_the_rep_their_manager_and_an_admin_read_the_page_and_another_manager_is
     _team(slack, uow_factory)
     own = _page(slack, "UA", "results")
     assert "Cycle results: Alex Rivera" in own and "finished" in own
-    assert "3 questions in week 3 → 7 questions in the last two weeks (+4, :arrow_up_small: better)" in own
+    assert "3 questions in week 3 → 7 questions in the last two weeks (↑ 4, better)" in own
     assert "Discovery quality: 2.5 → 4.5 (+2.0)" in own and "win rate 0%, median deal 40,000 → win rate 50%" in own
     assert "6 1:1s held, 4.5 h of the 3 h the contract promised (150%)" in own
     assert "No 21-day challenge in this cycle." in own and "A chart of these figures follows" in own

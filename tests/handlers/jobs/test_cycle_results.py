@@ -45,7 +45,7 @@ def test_rep_and_manager_get_the_results_once_the_morning_after_week_8(world, uo
     assert alex["text"].startswith("Your coaching cycle has passed week 8")
     assert maya["text"].startswith("<@UA>'s coaching cycle has passed week 8")
     page = json.dumps(alex["blocks"], ensure_ascii=False)
-    assert "3 questions in week 3 → 7 questions in the last two weeks (+4, :arrow_up_small: better)" in page
+    assert "3 questions in week 3 → 7 questions in the last two weeks (↑ 4, better)" in page
     assert "2 of 3 kept on time" in page and "No 21-day challenge in this cycle." in page
     assert _results(fake, "UB") == []  # extended: her day is next Monday
     assert len(_charts(fake, "UA")) == 1 and len(_charts(fake, "UMGR")) == 1  # the chart after each DM
