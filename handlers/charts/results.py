@@ -90,6 +90,11 @@ def _draw(axes: Axes, panel: _Panel) -> None:
     axes.grid(axis="y", color="#e5e7eb", linewidth=0.8, zorder=0)
 
 
+def has_chart(result: CycleResults) -> bool:
+    """Whether there is anything to draw: an indicator with a value, or a call score."""
+    return bool(_panels(result))
+
+
 def results_figure(result: CycleResults) -> Figure | None:
     """The chart before it becomes PNG bytes; None when nothing has a value to draw."""
     panels = _panels(result)

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from domain.errors import InvalidInput
 from handlers.blocks.results import results_message, team_results_message
+from handlers.charts.results import has_chart
 from handlers.commands.admin import ADMINS
 from handlers.commands.parsing import USER_MENTION, mentioned_users
 from handlers.commands.registry import HelpSection, Invocation, Reply, Subcommand
@@ -72,8 +73,12 @@ def parse_team_results(rest: str) -> TeamResultsAsk:
 
 def run_results(parsed: ResultsAsk, call: Invocation) -> Reply:
     found = call.svc.results.rep_results(call.ws, call.caller_id, parsed.rep_id)
-    sent = send_results_chart(call.client, call.svc.charts_enabled, call.caller_id, found)
-    return results_message(found, chart_follows=sent)
+    # Words first: the chart takes a moment to draw and may not arrive at all.
+    drawn = call.svc.charts_enabled and has_chart(found)
+    call.respond(response_type="ephemeral", **results_message(found, chart_follows=drawn))
+    if drawn:
+        send_results_chart(call.client, True, call.caller_id, found)
+    return None
 
 
 def run_team_results(parsed: TeamResultsAsk, call: Invocation) -> Reply:
