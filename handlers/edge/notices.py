@@ -87,14 +87,13 @@ from handlers.blocks.profile import (
     rep_scored_notice,
     score_saved_message,
 )
-from handlers.blocks.results import ended_results_message
 from handlers.blocks.roleplay import roleplay_recorded_notice
 from handlers.blocks.scorecard_comments import comment_for_manager_message, comment_sent_message
 from handlers.blocks.sessions import session_news_message
 from handlers.blocks.shadow import shadow_feedback_notice, shadow_recorded_message
 from handlers.charts.model import MatrixPoint
+from handlers.edge import results_upload
 from handlers.edge.chart_upload import upload_matrix
-from handlers.edge.results_upload import send_results_chart
 from handlers.edge.services import Services
 
 Rendered = dict[str, Any]
@@ -364,13 +363,6 @@ def _takeaways_recorded(notice: TakeawaysRecorded, to: str, catalog: Catalog) ->
     return takeaways_blocks.takeaways_recorded_message(notice, to)
 
 
-# -- the cycle's results (issue 13) ---------------------------------------------------
-
-@render.register(CycleResultsShown)
-def _cycle_results(notice: CycleResultsShown, to: str, catalog: Catalog) -> Rendered:
-    return ended_results_message(notice.results, to)
-
-
-@draw.register(CycleResultsShown)
-def _cycle_results_chart(notice: CycleResultsShown, client: WebClient, svc: Services, to: str) -> bool:
-    return send_results_chart(client, svc.charts_enabled, to, notice.results)
+# -- the cycle's results (issue 13): `handlers/edge/results_upload.py` ------------------
+render.register(CycleResultsShown, results_upload.shown_message)
+draw.register(CycleResultsShown, results_upload.shown_chart)
