@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from bot.config import Settings
 from bot.installed_workspace import installed_workspace_of
 from domain.catalog import Catalog, load_catalog
+from domain.notifications.cycle_results import cycle_results_kind
 from domain.notifications.micro_lessons import micro_lessons_kind
 from domain.notifications.peer_learning import peer_learning_kind
 from domain.notifications.registry import KINDS
@@ -43,6 +44,7 @@ from domain.services.preferences import PreferenceService
 from domain.services.preread import PrereadService
 from domain.services.prework import PreworkService
 from domain.services.prioritization import PrioritizationService
+from domain.services.results import EndedCycleResults, ResultsService, no_challenges
 from domain.services.roleplays import RoleplayService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
@@ -88,10 +90,13 @@ def build_services(
     catalog: Catalog | None = None,
 ) -> Services:
     catalog = catalog if catalog is not None else load_catalog()
+    # The 21-day challenge's figures on the cycle's results: wire its source here once it is merged.
+    challenges = no_challenges
     # The registry's kinds; lessons, scorecards and peer learning over this deployment's catalog (COACHFLOW_CATALOG).
     kinds = (KINDS.replacing(micro_lessons_kind(catalog)).replacing(rep_scorecard_kind(catalog))
              .replacing(team_scorecard_kind(catalog)).replacing(peer_learning_kind(catalog))
-             .replacing(session_card_kind(catalog)))
+             .replacing(session_card_kind(catalog))
+             .replacing(cycle_results_kind(catalog, challenges)))
     schedules = ScheduleService(uow_factory, kinds)
     diagnosis = DiagnosisService(uow_factory, catalog, clock)
     content = NotificationContentService(uow_factory, kinds)
@@ -105,7 +110,7 @@ def build_services(
         preferences=preferences,
         content=content,
         deliveries=DeliveryService(uow_factory, content, sleep),
-        cycles=CycleService(uow_factory, clock, catalog),
+        cycles=CycleService(uow_factory, clock, catalog, on_end=EndedCycleResults(catalog, challenges)),
         diagnosis=diagnosis,
         priorities=PrioritizationService(uow_factory, catalog, clock),
         contracts=ContractService(uow_factory, catalog, clock),
@@ -131,6 +136,7 @@ def build_services(
         preread=PrereadService(uow_factory),
         session_card=SessionCardService(uow_factory, catalog, clock),
         wins=WinService(uow_factory, catalog, clock),  # issue 13
+        results=ResultsService(uow_factory, catalog, clock, challenges),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

@@ -156,6 +156,14 @@ def _parser() -> argparse.ArgumentParser:
     sc_export.add_argument("--output", metavar="FILE", help="write to this file (default: stdout)")
     sc_export.set_defaults(handler=_cmd_scorecards_export)
 
+    results = sub.add_parser("results", help="the cycle's results per rep and team totals (issue 13)")
+    results.add_argument("--team", required=True, type=cli_args.team_id, help="Slack workspace id (T...)")
+    results.add_argument("--manager", type=cli_args.user_id, help="only the cycles this manager ran (U...)")
+    results.add_argument("--since", type=cli_args.calendar_date, metavar="YYYY-MM-DD",
+                         help="cycles ended on or after this date, or still running (default: 12 weeks ago)")
+    results.add_argument("--format", choices=["text", "csv"], default="text", help="text (default) or csv")
+    results.set_defaults(handler=_cmd_results)
+
     demo = sub.add_parser("demo", help="run the offline demo against a fake Slack")
     demo.add_argument("--database", help="SQLite file for the demo (default: a fresh temporary one)")
     demo.set_defaults(handler=_cmd_demo)
@@ -287,6 +295,12 @@ def _cmd_scorecards_export(args: argparse.Namespace) -> int:
 
     return scorecards_export(_settings(), args.team, since=args.since, until=args.until, rep=args.rep,
                              fmt=args.format, output=args.output)
+
+
+def _cmd_results(args: argparse.Namespace) -> int:
+    from bot.results_cli import results_report
+
+    return results_report(_settings(), args.team, manager=args.manager, since=args.since, fmt=args.format)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

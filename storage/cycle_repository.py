@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from domain.coaching.cycle import CoachingCycle, CycleStatus
@@ -61,6 +62,12 @@ class SqlCycleRepository:
             self._select(ref).where(CycleRow.rep_id == rep_id).order_by(CycleRow.starts_on.desc(), CycleRow.id.desc())
         )
         return self._cycles(query)
+
+    def since(self, ref: WorkspaceRef, day: date, manager_id: str | None = None) -> list[CoachingCycle]:
+        query = self._select(ref).where(or_(CycleRow.status == "active", CycleRow.ended_on >= day))
+        if manager_id is not None:
+            query = query.where(CycleRow.manager_id == manager_id)
+        return self._cycles(query.order_by(CycleRow.starts_on.desc(), CycleRow.id.desc()))
 
     @staticmethod
     def _copy(cycle: CoachingCycle, row: CycleRow) -> None:

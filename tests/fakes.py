@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -220,6 +221,12 @@ class FakeCycleRepository:
     def history(self, ref: WorkspaceRef, rep_id: str) -> list[CoachingCycle]:
         mine = [c for c in self._t.cycles.values() if c.workspace.team_id == ref.team_id and c.rep_id == rep_id]
         return sorted(mine, key=lambda c: (c.starts_on, c.id or 0), reverse=True)
+
+    def since(self, ref: WorkspaceRef, day: date, manager_id: str | None = None) -> list[CoachingCycle]:
+        found = [c for c in self._t.cycles.values() if c.workspace.team_id == ref.team_id
+                 and (c.status is CycleStatus.ACTIVE or (c.ended_on is not None and c.ended_on >= day))
+                 and (manager_id is None or c.manager_id == manager_id)]
+        return sorted(found, key=lambda c: (c.starts_on, c.id or 0), reverse=True)
 
 
 class FakeUnitOfWork:

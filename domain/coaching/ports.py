@@ -39,6 +39,11 @@ class CycleRepository(Protocol):
         """Every cycle of the rep, newest first."""
         ...
 
+    def since(self, ref: WorkspaceRef, day: date, manager_id: str | None = None) -> list[CoachingCycle]:
+        """Cycles still active or ended on or after `day` (those a manager ran, when given), one query;
+        the cycle's results for a team (`domain.services.results`)."""
+        ...
+
 
 class CallScoreRepository(Protocol):
     """Scored calls (by a manager or by the rep themself), scoped by workspace."""

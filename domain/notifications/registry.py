@@ -9,6 +9,7 @@ if one is missing.
 from __future__ import annotations
 
 from domain.notifications.commitments import COMMITMENT_DUE, COMMITMENT_REMINDER
+from domain.notifications.cycle_results import CYCLE_RESULTS
 from domain.notifications.cycle_tasks import CYCLE_TASKS
 from domain.notifications.debrief_digest import DEBRIEF_DIGEST
 from domain.notifications.debrief_prompt import DEBRIEF_PROMPT
@@ -40,4 +41,5 @@ KINDS = KindRegistry(
     SESSION_PREWORK_REMINDER,
     SESSION_CARD,
     MAINTENANCE_CHECKIN,
+    CYCLE_RESULTS,
 )

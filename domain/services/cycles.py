@@ -12,12 +12,15 @@ from datetime import date, datetime
 
 from domain.catalog import Catalog
 from domain.coaching.cycle import CoachingCycle, CycleStatus, cycle_start
-from domain.effects import Done, Notice, refresh, tell
+from domain.effects import Done, Effects, Notice, refresh, tell
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.scheduling.calendar import zone
 from domain.services.use_case import finish
+
+# (uow, workspace, the cycle just ended, now) -> what else to send about it, in the same unit of work.
+OnEnd = Callable[[UnitOfWork, WorkspaceRef, CoachingCycle, datetime], Effects]
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,11 @@ class CycleStarted(Notice):
 
 class CycleService:
     def __init__(self, uow_factory: UnitOfWorkFactory, clock: Callable[[], datetime],
-                 catalog: Catalog | None = None) -> None:
+                 catalog: Catalog | None = None, on_end: OnEnd | None = None) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
         self._catalog = catalog  # for the App Homes a change refreshes (their skills profile)
+        self._on_end = on_end  # what else a manager ending a cycle sends (the cycle's results, issue 13)
 
     def start(self, ws: WorkspaceRef, manager_id: str, rep_id: str, requested: date | None) -> CycleView:
         with self._uow_factory() as uow:
@@ -93,7 +97,11 @@ class CycleService:
         """`/coach cycle @rep advance|extend|end`: as `steer`; both Homes change."""
         with self._uow_factory() as uow:
             view = self._steer(uow, ws, manager_id, rep_id, action, weeks)
-            done = finish(uow, ws, Done(view, refresh(manager_id, rep_id)), catalog=self._catalog, now=self._clock())
+            effects = refresh(manager_id, rep_id)
+            ended = next((c for c in view.past if c.status is CycleStatus.ENDED and c.ended_on == view.today), None)
+            if action == "end" and ended is not None and self._on_end is not None:
+                effects = self._on_end(uow, ws, ended, self._clock()) + effects
+            done = finish(uow, ws, Done(view, effects), catalog=self._catalog, now=self._clock())
             uow.commit()
         return done
 

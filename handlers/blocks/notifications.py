@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from domain.delivery import DeliveryKey
 from domain.notifications.commitments import COMMITMENT_DUE, COMMITMENT_REMINDER
+from domain.notifications.cycle_results import CYCLE_RESULTS
 from domain.notifications.cycle_tasks import CYCLE_TASKS
 from domain.notifications.debrief_digest import DEBRIEF_DIGEST
 from domain.notifications.debrief_prompt import DEBRIEF_PROMPT
@@ -39,6 +40,7 @@ from handlers.blocks.maintenance import maintenance_checkin_message
 from handlers.blocks.nudge_footer import with_footer
 from handlers.blocks.peer_learning import peer_ask_message
 from handlers.blocks.prework import prework_message
+from handlers.blocks.results import results_note_message
 from handlers.blocks.scorecard import scorecard_message
 from handlers.blocks.scorecard_team import team_scorecard_message
 from handlers.blocks.session_card import session_card_note_message
@@ -100,6 +102,7 @@ RENDERERS = Renderers(
     bind(SESSION_PREWORK_REMINDER, prework_message),
     bind(SESSION_CARD, session_card_note_message),
     bind(MAINTENANCE_CHECKIN, timeless(maintenance_checkin_message)),
+    bind(CYCLE_RESULTS, results_note_message),
 )
 
 

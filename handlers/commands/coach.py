@@ -21,6 +21,7 @@ from handlers.commands import (
     pipeline,
     preread,
     priorities,
+    results,
     roleplay,
     roster,
     sessions,
@@ -49,6 +50,7 @@ SUBCOMMANDS = (
     *sessions.SUBCOMMANDS,
     *preread.SUBCOMMANDS,
     *wins_commands.SUBCOMMANDS,  # issue 13
+    *results.SUBCOMMANDS,
 )
 
 

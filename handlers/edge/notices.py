@@ -50,6 +50,7 @@ from domain.services.peer_learning import PostFailedForAdmin
 from domain.services.pipeline_upload import UploadAnswered
 from domain.services.prework_notices import ManagerAsked, PreworkArrived, PreworkSaved
 from domain.services.prioritization import RepPriorities
+from domain.services.results import CycleResultsShown
 from domain.services.roleplays import RoleplayRecorded
 from domain.services.roster_rules import RepJoined, RepLeft, RepsAdded
 from domain.services.scorecard_comments import CommentForManager, CommentSent
@@ -95,6 +96,7 @@ from handlers.blocks.scorecard_comments import comment_for_manager_message, comm
 from handlers.blocks.sessions import session_news_message
 from handlers.blocks.shadow import shadow_feedback_notice, shadow_recorded_message
 from handlers.charts.model import MatrixPoint
+from handlers.edge import results_upload
 from handlers.edge.chart_upload import upload_matrix
 from handlers.edge.services import Services
 
@@ -387,3 +389,6 @@ def _checkin_for_manager(notice: CheckinForManager, to: str, catalog: Catalog) -
 @render.register(CycleRestarted)
 def _cycle_restarted(notice: CycleRestarted, to: str, catalog: Catalog) -> Rendered:
     return maintenance_blocks.cycle_restarted_message(notice, catalog, to)
+# -- the cycle's results (issue 13): `handlers/edge/results_upload.py` ------------------
+render.register(CycleResultsShown, results_upload.shown_message)
+draw.register(CycleResultsShown, results_upload.shown_chart)

@@ -31,6 +31,7 @@ from domain.services.preferences import PreferenceService
 from domain.services.preread import PrereadService
 from domain.services.prework import PreworkService
 from domain.services.prioritization import PrioritizationService
+from domain.services.results import ResultsService
 from domain.services.roleplays import RoleplayService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
@@ -83,6 +84,7 @@ class Services:
     preread: PrereadService  # the enablement pre-read questionnaire, set by admins (issue 12)
     session_card: SessionCardService  # the 1:1's session card (issue 12)
     wins: WinService  # success stories (issue 13)
+    results: ResultsService  # the cycle's results (issue 13)
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

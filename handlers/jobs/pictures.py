@@ -16,10 +16,13 @@ from slack_sdk import WebClient
 
 from domain.coaching.scorecard import Scorecard
 from domain.delivery import Delivery
+from domain.notifications.cycle_results import KIND_NAME as RESULTS_KIND
+from domain.notifications.cycle_results import CycleResultsNote
 from domain.notifications.scorecards import REP_KIND
 from handlers.blocks.scorecard_text import week_title
 from handlers.charts import trend_alt_text, trend_chart
 from handlers.edge.chart_upload import chart_filename, upload_chart
+from handlers.edge.results_upload import send_results_chart
 
 # What follows a delivered row of a kind: (client, delivery, its content).
 AfterSent = Callable[[WebClient, Delivery, object], None]
@@ -37,7 +40,13 @@ def scorecard_trend(client: WebClient, delivery: Delivery, content: object) -> N
                  f"{title}: the weeks of your cycle as a picture; the figures are in the scorecard above.")
 
 
-PICTURES: Mapping[str, AfterSent] = {REP_KIND: scorecard_trend}
+def cycle_results_chart(client: WebClient, delivery: Delivery, content: object) -> None:
+    """The cycle's results as a picture, after the end-of-cycle DM (the `cycle_results` kind)."""
+    if isinstance(content, CycleResultsNote):
+        send_results_chart(client, True, delivery.key.recipient_id, content.results)
+
+
+PICTURES: Mapping[str, AfterSent] = {REP_KIND: scorecard_trend, RESULTS_KIND: cycle_results_chart}
 
 
 def pictures_after(client: WebClient) -> Callable[[Delivery, object], None]:

@@ -9,6 +9,7 @@ from tests.bench import (
     http_ack,
     leading_indicators,
     pipeline,
+    results,
     scheduling,
     scorecards,
     session_cards,
@@ -18,7 +19,7 @@ from tests.bench import (
 
 def main() -> None:
     for benchmark in (http_ack, use_cases, charts, scheduling, pipeline, home, develop_home, leading_indicators,
-                      scorecards, session_cards):
+                      scorecards, session_cards, results):
         for line in benchmark.run():
             print(line)
 

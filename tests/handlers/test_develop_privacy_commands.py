@@ -51,8 +51,10 @@ COMMANDS = [  # (command, text, what the wrong person reads)
     ("/scorecard", "team <@UMGR|maya>", "Only <@UMGR> and admins can see <@UMGR>'s team scorecard"),
     ("/scorecard", "team <@UMGR|maya> export", "Only <@UMGR> and admins can see <@UMGR>'s team scorecard"),
     ("/coach", "plan <@UA|alex>", "<@UA> is not on your team, so you cannot record their action plan"),
+    ("/coach", "results <@UA|alex>", "You can see your own cycle's results and your reps', not <@UA>'s"),
 ]
 ADMIN_READS_PIPELINES = {"roleplay <@UA|alex>"}  # the role-play cards' documented exception: no private text
+ADMIN_READS_RESULTS = {"results <@UA|alex>": "Cycle results: Alex Rivera"}  # the numbers, nobody's words
 # An admin sees any rep's scorecard and any team's, by the numbers: nobody's words (so no SECRET) in any of them.
 ADMIN_SEES_SCORECARDS = {
     "<@UA|alex>": "You see the numbers as an admin",
@@ -83,6 +85,8 @@ def test_a_command_naming_alex_shows_nobody_else_his_records(
             assert "not installed in this workspace" in outcome.seen
         elif person == "UADMIN" and text in ADMIN_READS_PIPELINES:
             assert "Role-plays on real deals" in outcome.seen
+        elif person == "UADMIN" and text in ADMIN_READS_RESULTS:
+            assert ADMIN_READS_RESULTS[text] in outcome.seen, outcome.seen
         elif person == "UADMIN" and command == ids.SCORECARD_COMMAND and text in ADMIN_SEES_SCORECARDS:
             assert ADMIN_SEES_SCORECARDS[text] in outcome.seen, outcome.seen
         else:

@@ -51,3 +51,20 @@ def test_steering_is_saved_and_unknown_cycles_are_refused(any_uow_factory) -> No
         assert uow.cycles.active_for(T1, "UA").offset_weeks == -2
         with pytest.raises(LookupError):
             uow.cycles.update(CoachingCycle(T1, "UA", "UMGR", date(2026, 11, 30), id=999))
+
+
+def test_cycles_since_a_day_are_the_active_ones_and_those_ended_since(any_uow_factory) -> None:
+    with any_uow_factory() as uow:
+        _workspaces(uow)
+        long_ago = uow.cycles.add(_cycle("UA", date(2026, 3, 2)))
+        uow.cycles.update(long_ago.ended(date(2026, 4, 27)))
+        recent = uow.cycles.add(_cycle("UA", date(2026, 9, 7)))
+        uow.cycles.update(recent.ended(date(2026, 11, 2)))
+        uow.cycles.add(CoachingCycle(T1, "UB", "UOTHER", date(2026, 11, 30)))
+        uow.cycles.add(_cycle("UC", date(2026, 11, 30), ws=T2))
+        uow.commit()
+    with any_uow_factory() as uow:
+        found = uow.cycles.since(T1, date(2026, 10, 1))
+        assert [(c.rep_id, c.starts_on) for c in found] == [("UB", date(2026, 11, 30)), ("UA", date(2026, 9, 7))]
+        assert [c.rep_id for c in uow.cycles.since(T1, date(2026, 10, 1), manager_id="UMGR")] == ["UA"]
+        assert uow.cycles.since(T1, date(2026, 11, 3), manager_id="UMGR") == []

@@ -70,6 +70,7 @@ from tests.unit.handlers.hostile_cases_maintenance import MAINTENANCE_CASES, MAI
 from tests.unit.handlers.hostile_cases_nudges import NUDGE_CASES, NUDGE_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_peer import PEER_CASES, PEER_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_prework import PREWORK_CASES, PREWORK_NO_PERSON_TEXT
+from tests.unit.handlers.hostile_cases_results import RESULTS_CASES, RESULTS_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_scorecard import SCORECARD_CASES, SCORECARD_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_scorecard_command import (
     SCORECARD_COMMAND_CASES,
@@ -307,6 +308,7 @@ CASES: dict[str, list[Call]] = {
     **MAINTENANCE_CASES,
     **SESSION_CARD_CASES,
     **NUDGE_CASES,
+    **RESULTS_CASES,
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -353,6 +355,7 @@ NO_PERSON_TEXT: dict[str, str] = {
     **MAINTENANCE_NO_PERSON_TEXT,
     **SESSION_CARD_NO_PERSON_TEXT,
     **NUDGE_NO_PERSON_TEXT,
+    **RESULTS_NO_PERSON_TEXT,
 }
 
 # Success stories (issue 13).

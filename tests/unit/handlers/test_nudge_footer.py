@@ -14,6 +14,7 @@ from bot.fake_slack import check_message
 from domain.coaching.cycle import Stage
 from domain.coaching.session_card import ReviewItem, ReviewStatus
 from domain.delivery import DeliveryKey
+from domain.notifications.cycle_results import CycleResultsNote
 from domain.notifications.cycle_tasks import CycleTasksNote
 from domain.notifications.debrief_prompt import DebriefPromptNote
 from domain.notifications.homework_due import HomeworkDueNote
@@ -48,6 +49,7 @@ from tests.unit.handlers.hostile_cases_commitments import ACTION, NOTE
 from tests.unit.handlers.hostile_cases_develop import DIGEST, HOMEWORK, LESSON_NOTES
 from tests.unit.handlers.hostile_cases_peer import FOUND
 from tests.unit.handlers.hostile_cases_prework import SESSION, WRITTEN
+from tests.unit.handlers.hostile_cases_results import RESULT
 from tests.unit.handlers.hostile_cases_session_card import CARD
 from tests.unit.handlers.hostile_common import HOSTILE, MANAGER, NOW, REP, TODAY, WS
 from tests.unit.handlers.scorecard_samples import team_of
@@ -74,9 +76,11 @@ SAMPLES: dict[str, list[Any]] = {
     "session_prework_reminder": [PreworkNote(WS, REP, "UMGR", SESSION, WRITTEN, reminder=True)],
     "session_card": [SessionCardNote(WS, CARD), SessionCardNote(WS, replace(CARD, review=REVIEW))],
     "maintenance_checkin": [MaintenanceCheckinNote(WS, REP, CYCLE, date(2027, 3, 1))],
+    "cycle_results": [CycleResultsNote(WS, "UREP", RESULT)],
 }
 # Kinds that only inform and ask for nothing: no button of their own is expected.
-INFORMS_ONLY = {"week_ahead": "the manager's week at a glance: who is on the team and who is away"}
+INFORMS_ONLY = {"week_ahead": "the manager's week at a glance: who is on the team and who is away",
+                "cycle_results": "the finished cycle's figures, to read; /coach results shows them again"}
 
 
 def _controls(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:

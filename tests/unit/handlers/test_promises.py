@@ -48,14 +48,15 @@ def test_the_welcome_lists_what_a_rep_is_sent_as_registered() -> None:
                       "Commitment reminder the working day before its deadline",
                       "Commitment follow-up on its deadline: done, partly or not done",
                       "1:1 pre-work, 24 h before the session", "1:1 pre-work reminder 2 h before, if still missing",
-                      "Monthly maintenance check-in after a cycle"]
+                      "Monthly maintenance check-in after a cycle", "The cycle's results, the day after its week 8"]
     assert ("coachflow sends you: monday tasks in cycle weeks 1-2; homework reminder on its due date; "
             "micro-lessons, tuesdays and thursdays in cycle weeks 3-6; end-of-day debrief prompt on working days; "
             "friday scorecard; friday ask to share your approach, when you improved most on your team; "
             "commitment reminder the working day before its deadline; "
             "commitment follow-up on its deadline: done, partly or not done; "
             "1:1 pre-work, 24 h before the session; 1:1 pre-work reminder 2 h before, if still missing; "
-            "monthly maintenance check-in after a cycle.") in _welcome()
+            "monthly maintenance check-in after a cycle; "
+            "the cycle's results, the day after its week 8.") in _welcome()
 
 
 def test_a_newly_registered_kind_appears_in_the_welcome() -> None:
