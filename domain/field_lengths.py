@@ -66,3 +66,6 @@ TAKEAWAYS_TEXT = SLACK_INPUT_MAX  # session_takeaways.text (Text); covered items
 # The enablement pre-read (issue 12): the admin's questions, and the rep's answers stored with their pre-work.
 PREREAD_QUESTION = 300  # workspaces.settings["preread_questions"][] (JSON): one question of the questionnaire
 PREREAD_ANSWER = 2000  # session_prework.preread[].answer (JSON): the rep's answer to one question
+# The 21-day challenge (issue 13): the behaviour a rep commits to per focus skill, and a day's optional note.
+CHALLENGE_BEHAVIOUR = 300  # challenges.behaviours[].text (JSON): "ask at least 5 probing questions per call"
+CHALLENGE_NOTE = 1000  # challenge_days.note

@@ -12,6 +12,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
+from domain.coaching.challenge_ports import ChallengeRepository
 from domain.coaching.peer_ports import PeerShareRepository
 from domain.coaching.ports import (
     CallFreeDayRepository,
@@ -167,6 +168,8 @@ class Repositories(Protocol):
     def prework(self) -> PreworkRepository: ...  # the rep's pre-work for a 1:1 (issue 12)
     @property
     def takeaways(self) -> TakeawaysRepository: ...  # a 1:1's takeaways and covered agenda items (issue 12)
+    @property
+    def challenges(self) -> ChallengeRepository: ...  # 21-day challenges and their answered days (issue 13)
 
 
 class UnitOfWork(Repositories, Protocol):

@@ -23,6 +23,7 @@ from domain.pipeline.model import Opportunity
 from domain.pipeline.upload import SharedFileRecord
 from domain.ports import ScheduleEntry, UnitOfWorkFactory
 from tests.fakes_calls import CallTables, FakeDebriefRepository, FakeShadowObservationRepository
+from tests.fakes_challenges import ChallengeTables, FakeChallengeRepository
 from tests.fakes_commitments import Commitments, FakeCommitmentRepository
 from tests.fakes_diagnosis import (
     DiagnosisTables,
@@ -75,6 +76,7 @@ class _Tables:
     sessions: Sessions = field(default_factory=dict)
     prework: Preworks = field(default_factory=dict)
     takeaways: TakeawaysRows = field(default_factory=dict)
+    challenges: ChallengeTables = field(default_factory=ChallengeTables)  # issue 13
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -100,6 +102,7 @@ class _Tables:
             sessions=dict(self.sessions),
             prework=dict(self.prework),
             takeaways=dict(self.takeaways),
+            challenges=self.challenges.copy(),  # issue 13
         )
 
 
@@ -261,6 +264,7 @@ class FakeUnitOfWork:
         self.prework = FakePreworkRepository(self._tables.prework, self._tables.sessions, self._tables.workspaces)
         self.takeaways = FakeTakeawaysRepository(self._tables.takeaways, self._tables.sessions,
                                                  self._tables.workspaces)
+        self.challenges = FakeChallengeRepository(self._tables.challenges, self._tables.workspaces)  # issue 13
         return self
 
     def __exit__(

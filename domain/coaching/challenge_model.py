@@ -1,0 +1,97 @@
+"""A rep's 21-day challenge as stored (issue 13): who, since when, the behaviours, how it ended.
+
+The rules (its days, answers, repairs, figures) are `domain.coaching.challenge`;
+this is the record they work on. The days themselves are not stored: they
+follow from the start, the day kind, the workspace's holidays and the rep's
+time off (`away_days` keeps the days a past time off covered, see
+`challenge_plan`).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+
+from domain.coaching.challenge import REPAIRS, DayKind, DayRecord
+from domain.model import WorkspaceRef
+
+NUDGE_AT = time(8, 30)  # the rep's local morning
+REF_PREFIX = "ch"
+
+
+class ChallengeStatus(str, enum.Enum):
+    ACTIVE = "active"
+    COMPLETE = "complete"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    """What the rep commits to do every relevant day for one focus skill."""
+
+    skill_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Challenge:
+    workspace: WorkspaceRef
+    rep_id: str
+    started_by: str
+    start: date  # the first day, the rep's local date
+    day_kind: DayKind
+    behaviours: tuple[Behaviour, ...]
+    cycle_id: int | None = None
+    nudge_at: time = NUDGE_AT
+    repairs_used: int = 0
+    status: ChallengeStatus = ChallengeStatus.ACTIVE
+    away_days: frozenset[date] = frozenset()  # days a time off covered, kept once it is over
+    created_at: datetime | None = None
+    completed_at: datetime | None = None
+    id: int | None = None
+
+    @property
+    def ref(self) -> str:
+        """The anchor ref of its nudges ("ch7")."""
+        return f"{REF_PREFIX}{self.id}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is ChallengeStatus.ACTIVE
+
+    @property
+    def repairs_left(self) -> int:
+        return max(0, REPAIRS - self.repairs_used)
+
+    def completed(self, at: datetime) -> Challenge:
+        return replace(self, status=ChallengeStatus.COMPLETE, completed_at=at)
+
+    def stopped(self, at: datetime) -> Challenge:
+        return replace(self, status=ChallengeStatus.STOPPED, completed_at=at)
+
+
+def challenge_id_of(ref: str | None) -> int | None:
+    """The challenge id of an anchor ref ("ch7" -> 7); None for anything else."""
+    digits = (ref or "")[len(REF_PREFIX):]
+    if not (ref or "").startswith(REF_PREFIX) or not (digits.isascii() and digits.isdigit()) or len(digits) > 9:
+        return None
+    return int(digits)
+
+
+@dataclass(frozen=True)
+class StoredDay:
+    """One answered challenge day as kept: the rule's record and when it was (last) answered."""
+
+    record: DayRecord
+    answered_at: datetime
+
+
+@dataclass(frozen=True)
+class ChallengeWithDays:
+    challenge: Challenge
+    days: dict[date, StoredDay] = field(default_factory=dict)
+
+    @property
+    def records(self) -> dict[date, DayRecord]:
+        return {day: stored.record for day, stored in self.days.items()}
