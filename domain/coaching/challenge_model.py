@@ -10,11 +10,12 @@ time off (`away_days` keeps the days a past time off covered, see
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
-from domain.coaching.challenge import REPAIRS, DayKind, DayRecord
-from domain.model import WorkspaceRef
+from domain.coaching.challenge import REPAIRS, DayKind, DayRecord, challenge_days, days_off
+from domain.model import Member, WorkspaceRef, WorkspaceSettings
 
 NUDGE_AT = time(8, 30)  # the rep's local morning
 REF_PREFIX = "ch"
@@ -95,3 +96,39 @@ class ChallengeWithDays:
     @property
     def records(self) -> dict[date, DayRecord]:
         return {day: stored.record for day, stored in self.days.items()}
+
+
+def day_kind_of(settings: WorkspaceSettings) -> DayKind:
+    return DayKind.CALENDAR if settings.challenge_calendar_days else DayKind.WORKING
+
+
+def away_rule(challenge: Challenge, member: Member, records: Mapping[date, DayRecord]) -> Callable[[date], bool]:
+    """Whether the rep was away on a day: a day a past time off covered (kept on the challenge), or an
+    unanswered day after their latest answer that their current time off covers. The member keeps only
+    the end of their latest time off, so the days it covered are kept (`away_to_keep`) at the next answer."""
+    last = max(records, default=None)
+
+    def away(day: date) -> bool:
+        if day in challenge.away_days:
+            return True
+        if day in records:
+            return False
+        return member.is_paused_on(day) and (last is None or day > last)
+    return away
+
+
+def days_of(challenge: Challenge, settings: WorkspaceSettings, member: Member,
+            records: Mapping[date, DayRecord]) -> tuple[date, ...]:
+    """The challenge's days: from its start, its day kind, the workspace's holidays and the rep's time off."""
+    is_off = days_off(challenge.day_kind, settings.working_days, settings.holidays,
+                      away_rule(challenge, member, records))
+    return challenge_days(challenge.start, is_off)
+
+
+def away_to_keep(challenge: Challenge, member: Member, records: Mapping[date, DayRecord],
+                 today: date) -> frozenset[date]:
+    """The away days to keep on the challenge before an answer (which moves "the latest answer" on)."""
+    away = away_rule(challenge, member, records)
+    span = (today - challenge.start).days
+    found = {challenge.start + timedelta(days=n) for n in range(max(0, span))}
+    return frozenset(day for day in found if away(day)) | challenge.away_days
