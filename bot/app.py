@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from bot.config import Settings
 from bot.installed_workspace import installed_workspace_of
 from domain.catalog import Catalog, load_catalog
+from domain.notifications.challenge import challenge_nudge_kind
 from domain.notifications.micro_lessons import micro_lessons_kind
 from domain.notifications.peer_learning import peer_learning_kind
 from domain.notifications.registry import KINDS
@@ -23,6 +24,7 @@ from domain.notifications.scorecards import rep_scorecard_kind, team_scorecard_k
 from domain.notifications.session_card import session_card_kind
 from domain.ports import DispatcherLock, UnitOfWorkFactory
 from domain.services.calls import CallsService
+from domain.services.challenges import ChallengeService
 from domain.services.commitments import CommitmentService
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
@@ -90,6 +92,7 @@ def build_services(
     kinds = (KINDS.replacing(micro_lessons_kind(catalog)).replacing(rep_scorecard_kind(catalog))
              .replacing(team_scorecard_kind(catalog)).replacing(peer_learning_kind(catalog))
              .replacing(session_card_kind(catalog)))
+    kinds = kinds.replacing(challenge_nudge_kind(catalog))  # issue 13
     schedules = ScheduleService(uow_factory, kinds)
     diagnosis = DiagnosisService(uow_factory, catalog, clock)
     content = NotificationContentService(uow_factory, kinds)
@@ -127,6 +130,7 @@ def build_services(
         takeaways=TakeawaysService(uow_factory, clock),
         preread=PrereadService(uow_factory),
         session_card=SessionCardService(uow_factory, catalog, clock),
+        challenges=ChallengeService(uow_factory, catalog, clock, schedules),  # issue 13
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

@@ -19,6 +19,7 @@ from domain.model import Member, WorkspaceRef, WorkspaceSettings
 
 NUDGE_AT = time(8, 30)  # the rep's local morning
 REF_PREFIX = "ch"
+NUDGE_KIND = "challenge_nudge"  # the scheduled kind of the morning nudge (domain.notifications.challenge)
 
 
 class ChallengeStatus(str, enum.Enum):
@@ -56,6 +57,10 @@ class Challenge:
     def ref(self) -> str:
         """The anchor ref of its nudges ("ch7")."""
         return f"{REF_PREFIX}{self.id}"
+
+    def nudge_period(self, day: date) -> str:
+        """The ledger period of `day`'s nudge ("ch7@2027-01-04", as `Run.period_on`)."""
+        return f"{self.ref}@{day.isoformat()}"
 
     @property
     def is_active(self) -> bool:

@@ -8,6 +8,7 @@ if one is missing.
 
 from __future__ import annotations
 
+from domain.notifications.challenge import CHALLENGE_NUDGE
 from domain.notifications.commitments import COMMITMENT_DUE, COMMITMENT_REMINDER
 from domain.notifications.cycle_tasks import CYCLE_TASKS
 from domain.notifications.debrief_digest import DEBRIEF_DIGEST
@@ -38,4 +39,5 @@ KINDS = KindRegistry(
     SESSION_PREWORK,
     SESSION_PREWORK_REMINDER,
     SESSION_CARD,
+    CHALLENGE_NUDGE,
 )

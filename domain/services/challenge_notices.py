@@ -25,6 +25,7 @@ class ChallengeView:
     now: datetime
     open_day: date | None  # the day an answer sent now belongs to
     skill_names: Mapping[str, str]
+    nudge_message: tuple[str, str] | None = None  # (channel, ts) of the answered day's nudge, to update in place
 
     @property
     def today_record(self) -> DayRecord | None:

@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from domain.catalog import Catalog
-from domain.coaching.challenge import Answer, answerable_day, progress, record_answer, repair
+from domain.coaching.challenge import Answer, answerable_day, record_answer, repair
 from domain.coaching.challenge_model import (
+    NUDGE_KIND,
     Behaviour,
     Challenge,
     ChallengeWithDays,
@@ -24,6 +26,7 @@ from domain.coaching.challenge_model import (
     day_kind_of,
     days_of,
 )
+from domain.delivery import DeliveryKey
 from domain.effects import Done, Effects, refresh, tell
 from domain.errors import FieldProblems, InvalidInput, NotAllowed, NotFound
 from domain.field_lengths import CHALLENGE_BEHAVIOUR, CHALLENGE_NOTE, text_problem
@@ -37,8 +40,11 @@ from domain.services.challenge_notices import (
     ChallengeStarted,
     ChallengeView,
 )
-from domain.services.scheduling import ScheduleService
+from domain.services.challenge_views import build_view, settings_of, skill_name, views_for
 from domain.services.use_case import finish
+
+if TYPE_CHECKING:
+    from domain.services.scheduling import ScheduleService
 
 NOTE = "note"  # the note field of the answer form
 
@@ -56,43 +62,6 @@ class ChallengeForm:
     behaviours: tuple[Behaviour, ...]
     skill_names: Mapping[str, str]
     day_kind_label: str
-
-
-def build_view(item: ChallengeWithDays, rep: Member, settings: WorkspaceSettings, now: datetime,
-               catalog: Catalog | None) -> ChallengeView:
-    """The challenge as of `now`: its days, figures and open day (pure; App Home and the scorecard batch it)."""
-    records = item.records
-    days = days_of(item.challenge, settings, rep, records)
-    tz = zone(rep.time_zone)
-    names = {b.skill_id: _skill_name(catalog, b.skill_id) for b in item.challenge.behaviours}
-    return ChallengeView(item.challenge, rep, days, progress(records, days, now, tz), records, now,
-                         answerable_day(days, now, tz), names)
-
-
-def views_for(uow: UnitOfWork, ws: WorkspaceRef, reps: Mapping[str, Member], now: datetime,
-              catalog: Catalog | None) -> dict[str, ChallengeView]:
-    """Each rep's latest challenge as of `now`, three queries for any number of reps (App Home, scorecards)."""
-    latest = uow.challenges.latest_for(ws, list(reps))
-    if not latest:
-        return {}
-    days = uow.challenges.days(ws, [c.id for c in latest.values() if c.id is not None])
-    settings = _settings(uow, ws)
-    return {rep_id: build_view(ChallengeWithDays(c, days.get(c.id or 0, {})), reps[rep_id], settings, now, catalog)
-            for rep_id, c in latest.items() if rep_id in reps}
-
-
-def _skill_name(catalog: Catalog | None, skill_id: str) -> str:
-    if catalog is None:
-        return skill_id
-    try:
-        return catalog.competency(skill_id).name
-    except NotFound:
-        return skill_id
-
-
-def _settings(uow: UnitOfWork, ws: WorkspaceRef) -> WorkspaceSettings:
-    workspace = uow.workspaces.get(ws)
-    return workspace.settings if workspace is not None else WorkspaceSettings()
 
 
 class ChallengeService:
@@ -113,8 +82,8 @@ class ChallengeService:
             rep = self._startable(uow, ws, caller_id, rep_id or caller_id, write=False)
             skills = self._focus(uow, ws, rep)
             behaviours = tuple(Behaviour(s, self._default_behaviour(s)) for s in skills)
-            kind = day_kind_of(_settings(uow, ws))
-        return ChallengeForm(rep, behaviours, {s: _skill_name(self._catalog, s) for s in skills},
+            kind = day_kind_of(settings_of(uow, ws))
+        return ChallengeForm(rep, behaviours, {s: skill_name(self._catalog, s) for s in skills},
                              f"21 {kind.value} days")
 
     def start(self, ws: WorkspaceRef, caller_id: str, rep_id: str, texts: Mapping[str, str],
@@ -136,7 +105,7 @@ class ChallengeService:
                 raise FieldProblems(problems)
             now = self._clock()
             cycle = uow.cycles.active_for(ws, rep.user_id)
-            settings = _settings(uow, ws)
+            settings = settings_of(uow, ws)
             stored = uow.challenges.add(Challenge(
                 ws, rep.user_id, caller_id, now.astimezone(zone(rep.time_zone)).date(), day_kind_of(settings),
                 tuple(behaviours), cycle_id=cycle.id if cycle else None))
@@ -167,7 +136,7 @@ class ChallengeService:
             answered = record_answer(records, days, day, answer, now, tz, note)
             challenge = replace(item.challenge, away_days=kept)
             uow.challenges.save_day(ws, challenge_id, answered[day], now)
-            return self._after_answer(uow, ws, challenge, rep, settings, now)
+            return self._after_answer(uow, ws, challenge, rep, settings, now, day)
 
     def repair(self, ws: WorkspaceRef, user_id: str, challenge_id: int,
                receipt: Receipt | None = None) -> Done[ChallengeView]:
@@ -186,7 +155,8 @@ class ChallengeService:
             made_up = next(d for d, r in repaired.items() if r.repaired and not (d in records and records[d].repaired))
             uow.challenges.save_day(ws, challenge_id, repaired[made_up], now)
             challenge = replace(item.challenge, away_days=kept, repairs_used=item.challenge.repairs_used + 1)
-            return self._after_answer(uow, ws, challenge, rep, settings, now)
+            # Today's nudge carries the repair button: it is the message updated in place.
+            return self._after_answer(uow, ws, challenge, rep, settings, now, now.astimezone(tz).date())
 
     def view(self, ws: WorkspaceRef, user_id: str, challenge_id: int | None = None) -> ChallengeView | None:
         """The caller's current (or given) challenge as of now; None when they never had one."""
@@ -196,7 +166,7 @@ class ChallengeService:
                 return None
             if challenge_id is not None:
                 item, rep, _ = self._own(uow, ws, user_id, challenge_id, active=False)
-                return build_view(item, rep, _settings(uow, ws), self._clock(), self._catalog)
+                return build_view(item, rep, settings_of(uow, ws), self._clock(), self._catalog)
             return views_for(uow, ws, {user_id: rep}, self._clock(), self._catalog).get(user_id)
 
     def set_calendar_days(self, ws: WorkspaceRef, caller_id: str, calendar: bool) -> WorkspaceSettings:
@@ -214,9 +184,13 @@ class ChallengeService:
     # -- helpers -----------------------------------------------------------------------
 
     def _after_answer(self, uow: UnitOfWork, ws: WorkspaceRef, challenge: Challenge, rep: Member,
-                      settings: WorkspaceSettings, now: datetime) -> Done[ChallengeView]:
+                      settings: WorkspaceSettings, now: datetime, day: date | None = None) -> Done[ChallengeView]:
         days = uow.challenges.days(ws, [challenge.id or 0]).get(challenge.id or 0, {})
         view = build_view(ChallengeWithDays(challenge, days), rep, settings, now, self._catalog)
+        if day is not None:  # the day's nudge, from the ledger: updated in place with the figures
+            sent = uow.deliveries.get(DeliveryKey(ws.team_id, rep.user_id, NUDGE_KIND, challenge.nudge_period(day)))
+            if sent is not None and sent.channel and sent.ts:
+                view = replace(view, nudge_message=(sent.channel, sent.ts))
         effects: Effects = refresh(rep.user_id, rep.manager_id)
         if view.progress.complete and challenge.is_active:
             challenge = challenge.completed(now)
@@ -235,7 +209,7 @@ class ChallengeService:
         running = uow.challenges.active_for(ws, [rep_id]).get(rep_id)
         if running is not None:
             item = ChallengeWithDays(running, uow.challenges.days(ws, [running.id or 0]).get(running.id or 0, {}))
-            view = build_view(item, rep, _settings(uow, ws), self._clock(), self._catalog)
+            view = build_view(item, rep, settings_of(uow, ws), self._clock(), self._catalog)
             if not view.progress.complete:
                 who = "You have" if rep_id == caller_id else f"<@{rep_id}> has"
                 raise InvalidInput(f"{who} a challenge running already: {view.progress.days_left} "
@@ -247,7 +221,7 @@ class ChallengeService:
     def _focus(self, uow: UnitOfWork, ws: WorkspaceRef, rep: Member) -> list[str]:
         cycle = uow.cycles.active_for(ws, rep.user_id)
         skills = uow.priorities.focus(cycle.id) if cycle is not None and cycle.id is not None else []
-        known = [s for s in skills if self._catalog is None or _skill_name(self._catalog, s) != s]
+        known = [s for s in skills if self._catalog is None or skill_name(self._catalog, s) != s]
         if not known:
             raise InvalidInput("A challenge needs focus skills first: agree them in the coaching contract "
                                "(`/coach priorities`).")
@@ -271,7 +245,7 @@ class ChallengeService:
         if rep is None:
             raise NotFound("You are not known here yet.")
         days = uow.challenges.days(ws, [challenge_id]).get(challenge_id, {})
-        return ChallengeWithDays(challenge, days), rep, _settings(uow, ws)
+        return ChallengeWithDays(challenge, days), rep, settings_of(uow, ws)
 
     def _finish(self, uow: UnitOfWork, ws: WorkspaceRef, view: ChallengeView, effects: Effects,
                 reschedule: Sequence[str], now: datetime) -> Done[ChallengeView]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from handlers.actions.accept_focus import handle_accept_focus
+from handlers.actions.challenge import handle_challenge_answer, handle_challenge_note, handle_challenge_repair
 from handlers.actions.commitments import (
     handle_commitment_done,
     handle_commitment_menu,
@@ -75,3 +76,7 @@ def register(app: App) -> None:
     app.action(ids.ADD_PREWORK_QUESTION)(handle_add_prework_question)
     app.action(ids.OPEN_TAKEAWAYS)(handle_open_takeaways)
     app.action(ids.SESSION_CARD_PLAN)(handle_record_plan)
+    for challenge_answer in (ids.CHALLENGE_DONE, ids.CHALLENGE_MISSED, ids.CHALLENGE_NO_CALLS):  # issue 13
+        app.action(challenge_answer)(handle_challenge_answer)
+    app.action(ids.CHALLENGE_ADD_NOTE)(handle_challenge_note)
+    app.action(ids.CHALLENGE_REPAIR)(handle_challenge_repair)

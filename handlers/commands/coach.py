@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from handlers.commands import (
     admin,
     calls,
+    challenge,
     commitments,
     contract,
     cycles,
@@ -47,6 +48,7 @@ SUBCOMMANDS = (
     *commitments.SUBCOMMANDS,
     *sessions.SUBCOMMANDS,
     *preread.SUBCOMMANDS,
+    *challenge.ADMIN_SUBCOMMANDS,  # issue 13
 )
 
 

@@ -111,3 +111,14 @@ OPEN_TAKEAWAYS = "open_session_takeaways"  # "Record takeaways" / "Edit takeaway
 TAKEAWAYS_VIEW = "takeaways.form"  # the takeaways and the agenda items covered; metadata: the session id
 # The session card (issue 12): "Record action plan" opens PLAN_VIEW with the session id in its metadata.
 SESSION_CARD_PLAN = "session_card.plan"  # value: the session id
+# The 21-day challenge (issue 13): `/challenge`, the start form, the nudge's buttons (value "<challenge id>:<day>"),
+# "Add a note" (opens CHALLENGE_NOTE_VIEW), "Repair yesterday" (value: the challenge id)
+CHALLENGE_COMMAND = "/challenge"
+COMMANDS = COMMANDS | {CHALLENGE_COMMAND}
+CHALLENGE_VIEW = "challenge.start"  # the behaviours per focus skill; metadata: the rep
+CHALLENGE_DONE = "challenge.done"
+CHALLENGE_MISSED = "challenge.missed"
+CHALLENGE_NO_CALLS = "challenge.no_calls"
+CHALLENGE_ADD_NOTE = "challenge.add_note"
+CHALLENGE_NOTE_VIEW = "challenge.note"  # the answer and a note; metadata: challenge, day, the nudge's message
+CHALLENGE_REPAIR = "challenge.repair"

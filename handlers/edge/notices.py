@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 
 from domain.catalog import Catalog
 from domain.effects import Notice, Refusal
+from domain.services.challenge_notices import ChallengeCompleted, ChallengeFinishedForManager, ChallengeStarted
 from domain.services.commitment_notices import (
     ActionDelegated,
     CommitmentAdded,
@@ -55,6 +56,7 @@ from domain.services.scorecard_comments import CommentForManager, CommentSent
 from domain.services.session_notices import SessionNews
 from domain.services.shadowing import ShadowFeedback, ShadowRecorded
 from domain.services.takeaway_notices import TakeawaysRecorded
+from handlers.blocks import challenge as challenge_blocks
 from handlers.blocks import commitments as commitment_blocks
 from handlers.blocks import prework as prework_blocks
 from handlers.blocks import roster
@@ -359,3 +361,20 @@ def _manager_asked(notice: ManagerAsked, to: str, catalog: Catalog) -> Rendered:
 @render.register(TakeawaysRecorded)
 def _takeaways_recorded(notice: TakeawaysRecorded, to: str, catalog: Catalog) -> Rendered:
     return takeaways_blocks.takeaways_recorded_message(notice, to)
+
+
+# -- the 21-day challenge (issue 13) --------------------------------------------------
+
+@render.register(ChallengeStarted)
+def _challenge_started(notice: ChallengeStarted, to: str, catalog: Catalog) -> Rendered:
+    return challenge_blocks.started_message(notice, to)
+
+
+@render.register(ChallengeCompleted)
+def _challenge_completed(notice: ChallengeCompleted, to: str, catalog: Catalog) -> Rendered:
+    return challenge_blocks.completed_message(notice)
+
+
+@render.register(ChallengeFinishedForManager)
+def _challenge_finished(notice: ChallengeFinishedForManager, to: str, catalog: Catalog) -> Rendered:
+    return challenge_blocks.finished_for_manager_message(notice)

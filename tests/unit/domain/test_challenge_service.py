@@ -17,7 +17,8 @@ from domain.errors import FieldProblems, InvalidInput, NotAllowed
 from domain.model import Member, Role, Workspace, WorkspaceRef
 from domain.receipts import Receipt, Replayed
 from domain.services.challenge_notices import ChallengeCompleted, ChallengeFinishedForManager, ChallengeStarted
-from domain.services.challenges import ChallengeService, behaviour_key, views_for
+from domain.services.challenge_views import views_for
+from domain.services.challenges import ChallengeService, behaviour_key
 from tests.fakes import FakeStore
 
 WS = WorkspaceRef("T1")

@@ -1,0 +1,54 @@
+"""The 21-day challenge as people see it, as of a moment: built from storage in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from domain.catalog import Catalog
+from domain.coaching.challenge import answerable_day, progress
+from domain.coaching.challenge_model import ChallengeWithDays, days_of
+from domain.errors import NotFound
+from domain.model import Member, WorkspaceRef, WorkspaceSettings
+from domain.ports import UnitOfWork
+from domain.scheduling.calendar import zone
+from domain.services.challenge_notices import ChallengeView
+
+
+def build_view(item: ChallengeWithDays, rep: Member, settings: WorkspaceSettings, now: datetime,
+               catalog: Catalog | None) -> ChallengeView:
+    """The challenge as of `now`: its days, figures and open day (pure; App Home and the scorecard batch it)."""
+    records = item.records
+    days = days_of(item.challenge, settings, rep, records)
+    tz = zone(rep.time_zone)
+    names = {b.skill_id: skill_name(catalog, b.skill_id) for b in item.challenge.behaviours}
+    return ChallengeView(item.challenge, rep, days, progress(records, days, now, tz), records, now,
+                         answerable_day(days, now, tz), names)
+
+
+def views_for(uow: UnitOfWork, ws: WorkspaceRef, reps: Mapping[str, Member], now: datetime,
+              catalog: Catalog | None) -> dict[str, ChallengeView]:
+    """Each rep's latest challenge as of `now`, three queries for any number of reps (App Home, scorecards)."""
+    latest = uow.challenges.latest_for(ws, list(reps))
+    if not latest:
+        return {}
+    days = uow.challenges.days(ws, [c.id for c in latest.values() if c.id is not None])
+    settings = settings_of(uow, ws)
+    return {rep_id: build_view(ChallengeWithDays(c, days.get(c.id or 0, {})), reps[rep_id], settings, now, catalog)
+            for rep_id, c in latest.items() if rep_id in reps}
+
+
+def skill_name(catalog: Catalog | None, skill_id: str) -> str:
+    if catalog is None:
+        return skill_id
+    try:
+        return catalog.competency(skill_id).name
+    except NotFound:
+        return skill_id
+
+
+def settings_of(uow: UnitOfWork, ws: WorkspaceRef) -> WorkspaceSettings:
+    workspace = uow.workspaces.get(ws)
+    return workspace.settings if workspace is not None else WorkspaceSettings()
+
+
