@@ -36,7 +36,7 @@ from handlers.blocks.inputs import (
     text_input,
 )
 from handlers.blocks.kit import Block, actions, button, context, md, mention, message, plain, section
-from handlers.blocks.mrkdwn import Mrkdwn
+from handlers.blocks.mrkdwn import Mrkdwn, joined
 from handlers.edge import ids
 
 ANSWER = "answer"  # the answer select of the note form
@@ -80,7 +80,7 @@ def figures(view: ChallengeView) -> str:
 def _behaviours(view: ChallengeView) -> list[Block]:
     lines = [md("• *{skill}*: {text}", skill=view.skill_names.get(b.skill_id, b.skill_id), text=b.text)
              for b in view.challenge.behaviours]
-    return [section(Mrkdwn("\n").join(lines))] if lines else []
+    return [section(joined("\n", lines))] if lines else []
 
 
 def _yesterday(view: ChallengeView, day: date) -> Mrkdwn | None:
@@ -153,7 +153,7 @@ def answered_message(view: ChallengeView, day: date | None) -> dict[str, Any]:
 # -- the forms -------------------------------------------------------------------------------
 
 
-def start_modal(form: ChallengeForm) -> dict[str, Any]:
+def challenge_start_modal(form: ChallengeForm) -> dict[str, Any]:
     """The behaviour per focus skill, prefilled from the catalog and editable."""
     intro = md("A *{days}* challenge for {rep}: one concrete behaviour per focus skill, a nudge every "
                "morning at 08:30 their time, one click to answer.", days=form.day_kind_label,
@@ -185,7 +185,7 @@ def read_start(view: dict[str, Any]) -> TypedStart:
     return TypedStart(metadata_user(opened, "r"), {s: selected(values, behaviour_key(s)) or "" for s in shown})
 
 
-def note_modal(challenge_id: int, day: date, answer: Answer | None) -> dict[str, Any]:
+def challenge_note_modal(challenge_id: int, day: date, answer: Answer | None) -> dict[str, Any]:
     """The answer with a note (the nudge it came from is found in the ledger and updated after)."""
     options = [option(a.value, _LABELS[a]) for a in Answer]
     blocks: list[Block] = [

@@ -64,6 +64,7 @@ from handlers.blocks import (
     week_ahead,
 )
 from handlers.blocks.scorecard_time import scorecard_time_message
+from tests.unit.handlers.hostile_cases_challenge import CHALLENGE_CASES, CHALLENGE_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_commitments import COMMITMENT_CASES, COMMITMENT_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DEVELOP_WEEK, DIGEST, HOMEWORK, LESSON_NOTES
 from tests.unit.handlers.hostile_cases_peer import PEER_CASES, PEER_NO_PERSON_TEXT
@@ -303,6 +304,7 @@ CASES: dict[str, list[Call]] = {
     **PREWORK_CASES,
     **TAKEAWAYS_CASES,
     **SESSION_CARD_CASES,
+    **CHALLENGE_CASES,  # issue 13
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -347,4 +349,5 @@ NO_PERSON_TEXT: dict[str, str] = {
     **PREWORK_NO_PERSON_TEXT,
     **TAKEAWAYS_NO_PERSON_TEXT,
     **SESSION_CARD_NO_PERSON_TEXT,
+    **CHALLENGE_NO_PERSON_TEXT,  # issue 13
 }

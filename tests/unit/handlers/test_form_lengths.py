@@ -22,6 +22,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from domain import field_lengths
 from domain.catalog import load_catalog
 from domain.coaching.calls import ANSWER_FIELDS, CallAnswers, CallRef, CallType
+from domain.coaching.challenge_model import Behaviour
 from domain.coaching.commitments import (
     ACTION,
     EVIDENCE,
@@ -46,6 +47,8 @@ from domain.coaching.sessions import CoachingSession
 from domain.coaching.shadow_week import ShadowWeek
 from domain.coaching.takeaways import TEXT as TAKEAWAYS_TEXT
 from domain.model import Member, WorkspaceRef
+from domain.services.challenges import NOTE as CHALLENGE_NOTE_FIELD
+from domain.services.challenges import ChallengeForm, behaviour_key
 from domain.services.commitment_notices import AnswerForm, CommitForm, PlanForm
 from domain.services.contracts import ContractDraft
 from domain.services.debrief_feedback import FEEDBACK_FIELD, FeedbackForm
@@ -62,6 +65,7 @@ from domain.services.session_notices import SessionForm
 from domain.services.shadowing import ShadowForm
 from domain.services.takeaway_notices import TakeawaysForm
 from handlers.blocks.add_reps_modal import add_reps_modal
+from handlers.blocks.challenge import challenge_note_modal, challenge_start_modal
 from handlers.blocks.commitment_modals import commit_modal, move_modal, obstacles_modal, plan_modal
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, contract_modal, target_block
 from handlers.blocks.debriefs import debrief_modal, feedback_modal
@@ -86,6 +90,8 @@ from handlers.blocks.takeaways import takeaways_modal
 from handlers.edge import ids
 from storage.orm import (
     CallScoreRow,
+    ChallengeDayRow,
+    ChallengeRow,
     CommitmentRow,
     ContractRow,
     DebriefFeedbackRow,
@@ -148,6 +154,9 @@ MODALS: dict[str, dict[str, Any]] = {
     "prework_modal": prework_modal(PreworkForm(SESSION, REP, None, ("Pricing for Acme",))),
     "prework_question_modal": prework_question_modal(QuestionForm(SESSION, PREWORK, 2)),
     "takeaways_modal": takeaways_modal(TakeawaysForm(SESSION, REP, REP, PREWORK.agenda, None)),
+    "challenge_start_modal": challenge_start_modal(ChallengeForm(  # issue 13
+        REP, (Behaviour("discovery", "Ask 5 questions"), Behaviour("closing", "")), {}, "21 working days")),
+    "challenge_note_modal": challenge_note_modal(4, date(2027, 1, 4), None),
 }
 # The same builders' other shapes: the hand-in modal of a homework answered in writing, or with a file.
 MORE_MODALS = [hand_in_modal(HandInForm(replace(HOMEWORK, hand_in_kind=kind), date(2026, 12, 4)))
@@ -194,6 +203,9 @@ FIELDS: dict[tuple[str, str], Storage] = {
     **{(ids.PREWORK_QUESTION_VIEW, question_key(n)): (SessionPreworkRow.manager_questions,
                                                       field_lengths.PREWORK_QUESTION) for n in (1, 2)},
     (ids.TAKEAWAYS_VIEW, TAKEAWAYS_TEXT): (SessionTakeawaysRow.text, field_lengths.TAKEAWAYS_TEXT),
+    **{(ids.CHALLENGE_VIEW, behaviour_key(skill)): (ChallengeRow.behaviours, field_lengths.CHALLENGE_BEHAVIOUR)
+       for skill in ("discovery", "closing")},  # issue 13
+    (ids.CHALLENGE_NOTE_VIEW, CHALLENGE_NOTE_FIELD): (ChallengeDayRow.note, field_lengths.CHALLENGE_NOTE),
     **{(ids.PREWORK_VIEW, answer_key(n)): (SessionPreworkRow.preread, field_lengths.PREREAD_ANSWER)
        for n in range(1, PREREAD_QUESTIONS + 1)},
 }

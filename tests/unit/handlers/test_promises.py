@@ -47,13 +47,15 @@ def test_the_welcome_lists_what_a_rep_is_sent_as_registered() -> None:
                       "Friday ask to share your approach, when you improved most on your team",
                       "Commitment reminder the working day before its deadline",
                       "Commitment follow-up on its deadline: done, partly or not done",
-                      "1:1 pre-work, 24 h before the session", "1:1 pre-work reminder 2 h before, if still missing"]
+                      "1:1 pre-work, 24 h before the session", "1:1 pre-work reminder 2 h before, if still missing",
+                      "21-day challenge: the morning nudge with one-click answers"]
     assert ("coachflow sends you: monday tasks in cycle weeks 1-2; homework reminder on its due date; "
             "micro-lessons, tuesdays and thursdays in cycle weeks 3-6; end-of-day debrief prompt on working days; "
             "friday scorecard; friday ask to share your approach, when you improved most on your team; "
             "commitment reminder the working day before its deadline; "
             "commitment follow-up on its deadline: done, partly or not done; "
-            "1:1 pre-work, 24 h before the session; 1:1 pre-work reminder 2 h before, if still missing.") in _welcome()
+            "1:1 pre-work, 24 h before the session; 1:1 pre-work reminder 2 h before, if still missing; "
+            "21-day challenge: the morning nudge with one-click answers.") in _welcome()
 
 
 def test_a_newly_registered_kind_appears_in_the_welcome() -> None:
