@@ -31,6 +31,7 @@ from bot.modal_values import feedback_values, hand_in_values, homework_values
 from domain.ports import UnitOfWorkFactory
 from handlers import actions, options, shortcuts, views
 from handlers.edge import ids
+from tests.handlers import test_challenge_privacy as challenge_privacy
 from tests.handlers import test_prework as prework_tests
 from tests.handlers import test_session_card as session_card_tests
 from tests.handlers import test_sessions as session_tests
@@ -263,6 +264,12 @@ TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.OPEN_TAKEAWAYS), (VIEW, ids.TAKEA
 # The session card (issue 12): "Record action plan" crafted by another manager, the rep, another workspace,
 # and the plan form naming another pair's session.
 TRIED_ELSEWHERE[(ACTION, ids.SESSION_CARD_PLAN)] = session_card_tests.nobody_else_records_a_plan_on_lenas_session
+# The 21-day challenge (issue 13): each button and form crafted by another rep, manager, or workspace.
+TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.CHALLENGE_DONE), (ACTION, ids.CHALLENGE_MISSED),
+                                  (ACTION, ids.CHALLENGE_NO_CALLS), (ACTION, ids.CHALLENGE_ADD_NOTE),
+                                  (ACTION, ids.CHALLENGE_REPAIR), (VIEW, ids.CHALLENGE_NOTE_VIEW),
+                                  (VIEW, ids.CHALLENGE_VIEW)],
+                                 challenge_privacy.test_nobody_else_answers_repairs_or_restarts_alexs_challenge)
 
 
 class _Registrations:
