@@ -11,72 +11,33 @@ clock change: the first nudge after it is 08:30 BST, 07:30 UTC.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from domain.coaching.challenge import Answer
 from handlers.edge import ids
 from tests.handlers.challenge_steps import (
+    HALF_HOUR,
     NUDGE,
     answers_to,
+    as_it_reads_now,
     button_value,
     challenge,
     click,
     has_button,
-    open_start,
-    submit_start,
+    lena_coached,
+    nudge_of,
+    start_lenas,
+    stored_days,
     text_of,
 )
 from tests.handlers.homework_steps import click_to_open, errors_of, submit_view
 from tests.handlers.jobs.steps import T1
 from tests.handlers.loop_world import Loop, loop_fixture  # noqa: F401  (the `loop` fixture)
 
-MONDAY = datetime(2027, 3, 15, 7, 0, tzinfo=UTC)  # 07:00 in London (GMT), 03:00 in New York (EDT)
-HALF_HOUR = timedelta(minutes=30)
-
-
-def _team(loop: Loop) -> None:
-    loop.at(MONDAY)
-    loop.slack.coach("UADMIN", "help", replies=2)
-    loop.slack.coach("UMGR", "team add <@UL|lena>")
-    loop.slack.coach("UMGR", "start <@UL|lena>")
-    loop.slack.coach("UMGR", "focus <@UL|lena> discovery closing")
-
-
-def _start(loop: Loop) -> None:
-    modal = open_start(loop.slack, "UMGR", "start <@UL|lena>")
-    assert "Ask at least 5 probing questions in every discovery call" in text_of(modal)
-    assert errors_of(submit_start(loop.slack, "UMGR", modal, {"discovery": "Ask 5 probing questions"})) == {}
-    loop.slack.listeners.wait_idle()
-    [started] = loop.dms("UL", "started your 21-day challenge")
-    assert "Ask 5 probing questions" in text_of(started) and "Mon 12 Apr" in text_of(started)
-    assert loop.dms("UMGR", "21-day challenge has started")
-
-
-def _nudge(loop: Loop, day: date) -> dict:
-    """The nudge of `day` (waiting for it on the half-hour grid until the day's end)."""
-    loop.first_dm_at("UL", NUDGE, datetime(day.year, day.month, day.day, 23, 0, tzinfo=UTC), HALF_HOUR)
-    mine = loop.dms("UL", NUDGE)
-    assert mine, f"no nudge by {day}"
-    return mine[-1]
-
-
-def _latest(loop: Loop, message: dict) -> dict:
-    """`message` as it reads now (chat.update replaces it in place)."""
-    loop.slack.listeners.wait_idle()
-    [now] = [m for m in loop.fake.messages_to("UL") if m["ts"] == message["ts"]]
-    return now
-
-
-def _stored_days(loop: Loop) -> dict[date, Answer]:
-    with loop.uow_factory(read_only=True) as uow:
-        [active] = uow.challenges.active_for(T1, ["UL"]).values()
-        days = uow.challenges.days(T1, [active.id or 0]).get(active.id or 0, {})
-    return {day: stored.record.answer for day, stored in days.items()}
-
 
 def test_a_mixed_record_through_slack_with_time_off_and_the_clock_change(loop: Loop) -> None:
-    _team(loop)
-    _start(loop)
+    lena_coached(loop)
+    start_lenas(loop)
 
     # Monday: the nudge at 08:30 London, answered "did it"; a double click and Slack's retry count once.
     sent = loop.first_dm_at("UL", NUDGE, datetime(2027, 3, 15, 12, 0, tzinfo=UTC), HALF_HOUR)
@@ -89,41 +50,41 @@ def test_a_mixed_record_through_slack_with_time_off_and_the_clock_change(loop: L
     first = click(loop.slack, "UL", monday, ids.CHALLENGE_DONE)
     click(loop.slack, "UL", monday, ids.CHALLENGE_DONE)  # a double click
     assert loop.slack.dispatch(first).status == 200  # Slack's retry of the first
-    monday_now = _latest(loop, monday)
+    monday_now = as_it_reads_now(loop, monday)
     assert "Streak *1*" in text_of(monday_now) and "compliance *100%*" in text_of(monday_now)
     assert not has_button(monday_now, ids.CHALLENGE_DONE)
-    assert _stored_days(loop) == {date(2027, 3, 15): Answer.DONE}
+    assert stored_days(loop) == {date(2027, 3, 15): Answer.DONE}
 
     # Maya clicking Lena's button is refused and changes nothing.
     refused = click(loop.slack, "UMGR", monday, ids.CHALLENGE_MISSED)
     assert "only they can answer" in str(answers_to(loop.slack, refused))
-    assert _stored_days(loop) == {date(2027, 3, 15): Answer.DONE}
+    assert stored_days(loop) == {date(2027, 3, 15): Answer.DONE}
 
     # Tuesday missed; Wednesday's nudge offers the repair; then no relevant calls.
-    tuesday = _nudge(loop, date(2027, 3, 16))
+    tuesday = nudge_of(loop, date(2027, 3, 16))
     assert "Day 2 of 21" in text_of(tuesday) and "done :white_check_mark:" in text_of(tuesday)
     loop.at(datetime(2027, 3, 16, 18, 0, tzinfo=UTC))
     click(loop.slack, "UL", tuesday, ids.CHALLENGE_MISSED)
-    assert "Streak *0*" in text_of(_latest(loop, tuesday))
-    wednesday = _nudge(loop, date(2027, 3, 17))
+    assert "Streak *0*" in text_of(as_it_reads_now(loop, tuesday))
+    wednesday = nudge_of(loop, date(2027, 3, 17))
     assert has_button(wednesday, ids.CHALLENGE_REPAIR) and "missed" in text_of(wednesday)
     loop.at(datetime(2027, 3, 17, 9, 0, tzinfo=UTC))
     click(loop.slack, "UL", wednesday, ids.CHALLENGE_REPAIR)
-    repaired = _latest(loop, wednesday)
+    repaired = as_it_reads_now(loop, wednesday)
     assert "made up" in text_of(repaired) and "Streak *2*" in text_of(repaired)
     assert "repairs left: 0" in text_of(repaired) and has_button(repaired, ids.CHALLENGE_NO_CALLS)
     click(loop.slack, "UL", repaired, ids.CHALLENGE_NO_CALLS)
-    assert "compliance *100%* (2/2" in text_of(_latest(loop, wednesday))
+    assert "compliance *100%* (2/2" in text_of(as_it_reads_now(loop, wednesday))
 
     # Thursday's answer after midnight, within the grace, counts for Thursday.
-    thursday = _nudge(loop, date(2027, 3, 18))
+    thursday = nudge_of(loop, date(2027, 3, 18))
     loop.at(datetime(2027, 3, 19, 1, 30, tzinfo=UTC))  # Friday 01:30 in London
     click(loop.slack, "UL", thursday, ids.CHALLENGE_DONE)
-    assert "Thu 18 Mar: *Did it*" in text_of(_latest(loop, thursday))
-    assert _stored_days(loop)[date(2027, 3, 18)] is Answer.DONE
+    assert "Thu 18 Mar: *Did it*" in text_of(as_it_reads_now(loop, thursday))
+    assert stored_days(loop)[date(2027, 3, 18)] is Answer.DONE
 
     # Friday done, then a week off: no nudges Monday 22 - Friday 26, the end moves out by five days.
-    friday = _nudge(loop, date(2027, 3, 19))
+    friday = nudge_of(loop, date(2027, 3, 19))
     loop.at(datetime(2027, 3, 19, 17, 0, tzinfo=UTC))
     click(loop.slack, "UL", friday, ids.CHALLENGE_DONE)
     loop.slack.coach("UL", "pause until 2027-03-29")
@@ -144,13 +105,13 @@ def test_a_mixed_record_through_slack_with_time_off_and_the_clock_change(loop: L
 
 
 def test_the_note_form_answers_with_a_note_and_a_late_click_after_the_grace_is_refused(loop: Loop) -> None:
-    _team(loop)
-    _start(loop)
-    monday = _nudge(loop, date(2027, 3, 15))
+    lena_coached(loop)
+    start_lenas(loop)
+    monday = nudge_of(loop, date(2027, 3, 15))
     loop.at(datetime(2027, 3, 16, 3, 30, tzinfo=UTC))  # Tuesday 03:30: Monday closed at 03:00
     late = click(loop.slack, "UL", monday, ids.CHALLENGE_DONE)
     assert "closed at midnight" in str(answers_to(loop.slack, late))
-    tuesday = _nudge(loop, date(2027, 3, 16))
+    tuesday = nudge_of(loop, date(2027, 3, 16))
     loop.at(datetime(2027, 3, 16, 17, 0, tzinfo=UTC))
     modal, _ = click_to_open(loop.slack, "UL", ids.CHALLENGE_ADD_NOTE, button_value(tuesday, ids.CHALLENGE_ADD_NOTE))
     assert modal is not None
@@ -158,7 +119,7 @@ def test_the_note_form_answers_with_a_note_and_a_late_click_after_the_grace_is_r
         "answer": {"value": {"type": "static_select", "selected_option": {"value": "done"}}},
         "note": {"value": {"type": "plain_text_input", "value": "Six questions on the <!channel> call & more"}}})
     assert errors_of(reply) == {}
-    updated = _latest(loop, tuesday)
+    updated = as_it_reads_now(loop, tuesday)
     assert "Six questions on the &lt;!channel&gt; call &amp; more" in text_of(updated)
-    assert _stored_days(loop) == {date(2027, 3, 16): Answer.DONE}
+    assert stored_days(loop) == {date(2027, 3, 16): Answer.DONE}
 

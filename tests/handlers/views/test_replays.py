@@ -20,6 +20,8 @@ from bot.modal_values import feedback_values, hand_in_values, homework_values, r
 from domain.ports import UnitOfWorkFactory
 from handlers import actions, views
 from handlers.edge import ids
+from tests.handlers import test_challenge as challenge
+from tests.handlers import test_challenge_replays as challenge_replays
 from tests.handlers import test_peer_learning as peer
 from tests.handlers import test_preread as preread
 from tests.handlers import test_prework as prework
@@ -270,6 +272,11 @@ REPLAYED = {
     # The pre-work form with the enablement pre-read's answers (without them: the test above, which sends it too).
     ids.PREWORK_VIEW: preread.test_pre_work_with_its_pre_read_sent_twice_is_stored_once_and_told_once,
     ids.TAKEAWAYS_VIEW: takeaways.test_takeaways_sent_twice_are_stored_once_and_told_once,  # issue 12
+    ids.CHALLENGE_VIEW: challenge_replays.test_the_start_form_sent_twice_starts_one_challenge_and_tells_once,
+    ids.CHALLENGE_NOTE_VIEW: challenge_replays.test_the_note_form_sent_twice_stores_one_answer_with_its_note,
+    ids.CHALLENGE_DONE: challenge.test_a_mixed_record_through_slack_with_time_off_and_the_clock_change,
+    **dict.fromkeys((ids.CHALLENGE_MISSED, ids.CHALLENGE_NO_CALLS, ids.CHALLENGE_REPAIR),
+                    challenge_replays.test_missed_no_calls_and_the_repair_clicked_twice_count_once),  # issue 13
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
@@ -282,6 +289,7 @@ OPENS_A_MODAL |= {ids.COMMITMENT_PARTLY, ids.COMMITMENT_NOT_DONE}  # the obstacl
 OPENS_A_MODAL |= {ids.OPEN_PREWORK, ids.ADD_PREWORK_QUESTION}  # the pre-work forms (issue 12)
 OPENS_A_MODAL |= {ids.OPEN_TAKEAWAYS}  # the takeaways form (issue 12)
 OPENS_A_MODAL |= {ids.SESSION_CARD_PLAN}  # the session card's plan form (issue 12)
+OPENS_A_MODAL |= {ids.CHALLENGE_ADD_NOTE}  # the challenge day's note form (issue 13)
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
 
