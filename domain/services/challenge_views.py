@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from domain.catalog import Catalog
-from domain.coaching.challenge import answerable_day, progress
+from domain.coaching.challenge import ChallengeProgress, answerable_day, progress
 from domain.coaching.challenge_model import ChallengeWithDays, days_of
 from domain.errors import NotFound
 from domain.model import Member, WorkspaceRef, WorkspaceSettings
@@ -52,3 +52,20 @@ def settings_of(uow: UnitOfWork, ws: WorkspaceRef) -> WorkspaceSettings:
     return workspace.settings if workspace is not None else WorkspaceSettings()
 
 
+
+
+def progress_as_of(uow: UnitOfWork, ws: WorkspaceRef, reps: Mapping[str, Member],
+                   moments: Mapping[str, datetime]) -> dict[str, ChallengeProgress]:
+    """Each rep's latest challenge's figures as of their own moment (a scorecard's day), three queries in all."""
+    latest = uow.challenges.latest_for(ws, [r for r in reps if r in moments])
+    if not latest:
+        return {}
+    days = uow.challenges.days(ws, [c.id for c in latest.values() if c.id is not None])
+    settings = settings_of(uow, ws)
+    found: dict[str, ChallengeProgress] = {}
+    for rep_id, challenge in latest.items():
+        if challenge.created_at is not None and challenge.created_at > moments[rep_id]:
+            continue  # started after that day: not on that week's card
+        item = ChallengeWithDays(challenge, days.get(challenge.id or 0, {}))
+        found[rep_id] = build_view(item, reps[rep_id], settings, moments[rep_id], None).progress
+    return found

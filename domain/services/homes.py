@@ -19,6 +19,8 @@ from domain.coaching.sessions import CoachingSession, next_of
 from domain.model import Member, Role, WorkspaceRef
 from domain.ports import UnitOfWork
 from domain.scheduling.calendar import zone
+from domain.services.challenge_notices import ChallengeView
+from domain.services.challenge_views import views_for
 from domain.services.commitment_home import load_open_commitments, own_commitments
 from domain.services.develop import DevelopCalls, DevelopWeek, load_stage_three
 from domain.services.profiles import ProfileView, load_profiles
@@ -53,6 +55,8 @@ class HomeModel:
     # Next 1:1 sessions (issue 12), by rep id: the viewer's own with their manager, and each of their reps'
     # with them; empty without a clock.
     next_sessions: dict[str, CoachingSession] = field(default_factory=dict)
+    # The viewer's own 21-day challenge (issue 13), running or last finished, as of now; None without one.
+    challenge: ChallengeView | None = None
 
     @property
     def is_new(self) -> bool:
@@ -97,7 +101,9 @@ def homes_for(uow: UnitOfWork, ws: WorkspaceRef, user_ids: Sequence[str],
     managed = [r.user_id for reps in people.reps_of.values() for r in reps]
     by_rep, by_owner = load_open_commitments(uow, ws, list(people.viewers), managed)
     sessions = uow.sessions.upcoming_for(ws, list(people.viewers), now)
-    return tuple(_with_sessions(_with_commitments(_with_week(home, calls, now), by_rep, by_owner), sessions, now)
+    challenges = views_for(uow, ws, people.viewers, now, catalog)  # issue 13: three queries for the batch
+    return tuple(replace(_with_sessions(_with_commitments(_with_week(home, calls, now), by_rep, by_owner), sessions,
+                                        now), challenge=challenges.get(home.viewer_id))
                  for home in homes)
 
 

@@ -284,12 +284,3 @@ def home_blocks(view: ChallengeView) -> list[Block]:
         blocks.append(_answer_buttons(view.challenge.id or 0, view.open_day))
     return blocks
 
-
-def scorecard_line(view: ChallengeView) -> Mrkdwn:
-    """The challenge's line on a Friday scorecard."""
-    p = view.progress
-    if view.challenge.status.value == "complete" or p.complete:
-        return md(":dart: Challenge finished: compliance {rate}, longest streak {longest}",
-                  rate=compliance_text(view), longest=p.longest_streak)
-    return md(":dart: Challenge: streak {streak} (longest {longest}), compliance {rate}, {left} days left",
-              streak=p.streak, longest=p.longest_streak, rate=compliance_text(view), left=p.days_left)

@@ -11,6 +11,7 @@ clock change: the first nudge after it is 08:30 BST, 07:30 UTC.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 
 from domain.coaching.challenge import Answer
@@ -52,6 +53,8 @@ def test_a_mixed_record_through_slack_with_time_off_and_the_clock_change(loop: L
     assert loop.slack.dispatch(first).status == 200  # Slack's retry of the first
     monday_now = as_it_reads_now(loop, monday)
     assert "Streak *1*" in text_of(monday_now) and "compliance *100%*" in text_of(monday_now)
+    home = json.dumps(loop.slack.open_home("UL")["blocks"])
+    assert "21-day challenge" in home and "Streak *1*" in home and "Ask 5 probing questions" in home
     assert not has_button(monday_now, ids.CHALLENGE_DONE)
     assert stored_days(loop) == {date(2027, 3, 15): Answer.DONE}
 
@@ -96,6 +99,10 @@ def test_a_mixed_record_through_slack_with_time_off_and_the_clock_change(loop: L
     monday_after = loop.dms("UL", NUDGE)[-1]
     assert "Day 6 of 21" in text_of(monday_after) and "Streak *4*" in text_of(monday_after)
 
+    # The scorecard carries the challenge's line (`/scorecard`, as on Fridays from cycle week 4).
+    card = loop.slack.requests.slash_command("UL", ids.SCORECARD_COMMAND, "")
+    assert loop.slack.dispatch(card).status == 200
+    assert "challenge: streak 4 (longest 4), compliance 100%, 16 days left" in str(answers_to(loop.slack, card))
     request, _ = challenge(loop.slack, "UL", "status")
     status = str(answers_to(loop.slack, request))
     assert "day 6 of 21" in status and "*16* days left" in status

@@ -6,6 +6,7 @@ Listed in tests/handlers/views/test_replays.py's table; "Did it" is replayed in 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 from domain.coaching.challenge import Answer
 from handlers.edge import ids
@@ -47,7 +48,8 @@ def test_the_note_form_sent_twice_stores_one_answer_with_its_note(loop: Loop) ->
     loop.at(datetime(2027, 3, 15, 17, 0, tzinfo=UTC))
     modal, _ = click_to_open(loop.slack, "UL", ids.CHALLENGE_ADD_NOTE, button_value(monday, ids.CHALLENGE_ADD_NOTE))
     assert modal is not None
-    values = {"answer": {"value": {"type": "static_select", "selected_option": {"value": "missed"}}},
+    values: dict[str, dict[str, dict[str, Any]]] = {
+        "answer": {"value": {"type": "static_select", "selected_option": {"value": "missed"}}},
               "note": {"value": {"type": "plain_text_input", "value": "Back-to-back demos"}}}
     request = loop.slack.requests.view_submission("UL", ids.CHALLENGE_NOTE_VIEW, values,
                                                   private_metadata=modal["private_metadata"], blocks=modal["blocks"])

@@ -53,5 +53,5 @@ CHALLENGE_NO_PERSON_TEXT: dict[str, str] = {
     "challenge.read_day_value": "reads a button value, builds nothing",
     "challenge.read_note": "reads a submission, builds nothing",
     "challenge.read_start": "reads a submission, builds nothing",
-    "challenge.scorecard_line": "figures only",
+    "scorecard_text.challenge_text": "figures only (issue 13)",
 }
