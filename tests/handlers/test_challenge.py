@@ -12,7 +12,7 @@ clock change: the first nudge after it is 08:30 BST, 07:30 UTC.
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from domain.coaching.challenge import Answer
 from handlers.edge import ids
@@ -27,8 +27,10 @@ from tests.handlers.challenge_steps import (
     has_button,
     lena_coached,
     nudge_of,
+    open_start,
     start_lenas,
     stored_days,
+    submit_start,
     text_of,
 )
 from tests.handlers.homework_steps import click_to_open, errors_of, submit_view
@@ -130,3 +132,24 @@ def test_the_note_form_answers_with_a_note_and_a_late_click_after_the_grace_is_r
     assert "Six questions on the &lt;!channel&gt; call &amp; more" in text_of(updated)
     assert stored_days(loop) == {date(2027, 3, 16): Answer.DONE}
 
+
+
+def test_calendar_days_set_by_the_admin_and_the_last_answer_celebrated(loop: Loop) -> None:
+    lena_coached(loop)
+    refused = loop.slack.coach("UMGR", "admin challenge calendar").last_text
+    assert "Only a Coachflow admin" in refused
+    assert "calendar days" in loop.slack.coach("UADMIN", "admin challenge calendar").last_text
+    assert submit_start(loop.slack, "UL", open_start(loop.slack, "UL")).status == 200  # Lena, for herself
+    loop.slack.listeners.wait_idle()
+    [started] = loop.dms("UL", "started your 21-day challenge")
+    assert "You started" in text_of(started) and "Sun 4 Apr" in text_of(started)  # 21 calendar days
+    for n in range(21):
+        loop.at(datetime(2027, 3, 15, 17, 0, tzinfo=UTC) + timedelta(days=n))
+        request, _ = challenge(loop.slack, "UL", "done" if n != 5 else "no-calls A quiet Saturday")
+        assert "Streak" in str(answers_to(loop.slack, request))
+    loop.slack.listeners.wait_idle()
+    [party] = loop.dms("UL", "You finished your 21-day challenge")
+    assert "Compliance *100%*" in text_of(party) and "longest streak *20*" in text_of(party)
+    assert loop.dms("UMGR", "finished their 21-day challenge")
+    request, _ = challenge(loop.slack, "UL", "done")
+    assert "no challenge running" in str(answers_to(loop.slack, request))
