@@ -117,9 +117,10 @@ class ChallengeService:
 
     # -- the rep's answers ---------------------------------------------------------------
 
-    def answer(self, ws: WorkspaceRef, user_id: str, challenge_id: int, day: date | None, answer: Answer,
+    def answer(self, ws: WorkspaceRef, user_id: str, challenge_id: int | None, day: date | None, answer: Answer,
                note: str = "", receipt: Receipt | None = None) -> Done[ChallengeView]:
-        """Did it / missed / no relevant calls for `day` (the nudge's day; None: the day open now)."""
+        """Did it / missed / no relevant calls for `day` (the nudge's day; None: the day open now) of the
+        challenge (None: the caller's running one, `/challenge done`)."""
         if (problem := text_problem(note.strip(), CHALLENGE_NOTE)) is not None:
             raise FieldProblems({NOTE: problem})
         with self._uow_factory() as uow:
@@ -135,10 +136,10 @@ class ChallengeService:
             kept = away_to_keep(item.challenge, rep, records, now.astimezone(tz).date())
             answered = record_answer(records, days, day, answer, now, tz, note)
             challenge = replace(item.challenge, away_days=kept)
-            uow.challenges.save_day(ws, challenge_id, answered[day], now)
+            uow.challenges.save_day(ws, item.challenge.id or 0, answered[day], now)
             return self._after_answer(uow, ws, challenge, rep, settings, now, day)
 
-    def repair(self, ws: WorkspaceRef, user_id: str, challenge_id: int,
+    def repair(self, ws: WorkspaceRef, user_id: str, challenge_id: int | None,
                receipt: Receipt | None = None) -> Done[ChallengeView]:
         """Make up yesterday's missed challenge day (once per challenge, on the next challenge day only)."""
         with self._uow_factory() as uow:
@@ -153,7 +154,7 @@ class ChallengeService:
             kept = away_to_keep(item.challenge, rep, records, now.astimezone(tz).date())
             repaired = repair(records, days, now, tz)
             made_up = next(d for d, r in repaired.items() if r.repaired and not (d in records and records[d].repaired))
-            uow.challenges.save_day(ws, challenge_id, repaired[made_up], now)
+            uow.challenges.save_day(ws, item.challenge.id or 0, repaired[made_up], now)
             challenge = replace(item.challenge, away_days=kept, repairs_used=item.challenge.repairs_used + 1)
             # Today's nudge carries the repair button: it is the message updated in place.
             return self._after_answer(uow, ws, challenge, rep, settings, now, now.astimezone(tz).date())
@@ -232,8 +233,13 @@ class ChallengeService:
             return ""
         return self._catalog.competency(skill_id).challenge_behavior[:CHALLENGE_BEHAVIOUR]
 
-    def _own(self, uow: UnitOfWork, ws: WorkspaceRef, user_id: str, challenge_id: int, *, active: bool = True
-             ) -> tuple[ChallengeWithDays, Member, WorkspaceSettings]:
+    def _own(self, uow: UnitOfWork, ws: WorkspaceRef, user_id: str, challenge_id: int | None, *,
+             active: bool = True) -> tuple[ChallengeWithDays, Member, WorkspaceSettings]:
+        if challenge_id is None:  # the caller's running one
+            running = uow.challenges.active_for(ws, [user_id]).get(user_id)
+            if running is None or running.id is None:
+                raise NotFound("You have no challenge running. `/challenge` starts one.")
+            challenge_id = running.id
         challenge = uow.challenges.get(ws, challenge_id, for_update=True)
         if challenge is None:
             raise NotFound("That challenge could not be found.")

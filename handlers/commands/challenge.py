@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from domain.coaching.challenge import Answer
-from domain.errors import InvalidInput, NotFound
+from domain.errors import InvalidInput
 from handlers.blocks.challenge import answered_message, progress_message
 from handlers.blocks.mrkdwn import unescape
 from handlers.commands.admin import ADMINS
@@ -99,21 +99,14 @@ def run_status(parsed: Status, call: Invocation) -> Reply:
     return progress_message(call.svc.challenges.view(call.ws, call.caller_id))
 
 
-def _current_id(call: Invocation) -> int:
-    view = call.svc.challenges.view(call.ws, call.caller_id)
-    if view is None or view.challenge.id is None or not view.challenge.is_active:
-        raise NotFound("You have no challenge running. `/challenge` starts one.")
-    return view.challenge.id
-
-
 def run_answer(parsed: AnswerDay, call: Invocation) -> Reply:
-    done = call.svc.challenges.answer(call.ws, call.caller_id, _current_id(call), None, parsed.answer, parsed.note)
+    done = call.svc.challenges.answer(call.ws, call.caller_id, None, None, parsed.answer, parsed.note)
     deliver(call.client, call.svc, call.ws, done.effects)
     return answered_message(done.result, done.result.open_day)
 
 
 def run_repair(parsed: Repair, call: Invocation) -> Reply:
-    done = call.svc.challenges.repair(call.ws, call.caller_id, _current_id(call))
+    done = call.svc.challenges.repair(call.ws, call.caller_id, None)
     deliver(call.client, call.svc, call.ws, done.effects)
     return answered_message(done.result, None)
 
