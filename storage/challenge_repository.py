@@ -7,13 +7,19 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from domain.coaching.challenge import Answer, DayKind, DayRecord
 from domain.coaching.challenge_model import Behaviour, Challenge, ChallengeStatus, StoredDay
 from domain.model import WorkspaceRef
 from storage.orm.base import in_chunks
-from storage.orm.challenges import ChallengeDayRow, ChallengeRow
+from storage.orm.challenges import (
+    ChallengeDayRow,
+    ChallengeEncouragementRow,
+    ChallengeRow,
+    ChallengeSummaryChoiceRow,
+)
 
 
 class SqlChallengeRepository:
@@ -91,6 +97,41 @@ class SqlChallengeRepository:
         row.answer, row.repaired, row.note, row.answered_at = (record.answer.value, record.repaired, record.note,
                                                                answered_at)
         self._session.flush()
+
+    def summary_choices(self, ref: WorkspaceRef, manager_ids: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in in_chunks(list(dict.fromkeys(manager_ids))):
+            query = select(ChallengeSummaryChoiceRow).where(ChallengeSummaryChoiceRow.team_id == ref.team_id,
+                                                           ChallengeSummaryChoiceRow.manager_id.in_(chunk))
+            found.update({row.manager_id: row.cadence for row in self._session.scalars(query)})
+        return found
+
+    def choose_summary(self, ref: WorkspaceRef, manager_id: str, cadence: str) -> None:
+        row = self._session.scalars(select(ChallengeSummaryChoiceRow).where(
+            ChallengeSummaryChoiceRow.team_id == ref.team_id,
+            ChallengeSummaryChoiceRow.manager_id == manager_id)).first()
+        if row is None:
+            row = ChallengeSummaryChoiceRow(team_id=ref.team_id, manager_id=manager_id)
+            self._session.add(row)
+        row.cadence = cadence
+        self._session.flush()
+
+    def add_encouragement(self, ref: WorkspaceRef, challenge_id: int, manager_id: str, day: date,
+                          sent_at: datetime) -> bool:
+        owner = self._session.get(ChallengeRow, challenge_id)
+        if owner is None or owner.team_id != ref.team_id:
+            raise LookupError(f"no challenge {challenge_id} in {ref.team_id}")
+        sent = select(ChallengeEncouragementRow.id).where(ChallengeEncouragementRow.challenge_id == challenge_id,
+                                                         ChallengeEncouragementRow.day == day)
+        if self._session.scalars(sent).first() is not None:
+            return False
+        try:
+            with self._session.begin_nested():  # two managers' clicks at once: the unique key decides
+                self._session.add(ChallengeEncouragementRow(challenge_id=challenge_id, manager_id=manager_id, day=day,
+                                                            sent_at=sent_at))
+        except IntegrityError:
+            return False
+        return True
 
 
 def _copy(challenge: Challenge, row: ChallengeRow) -> None:

@@ -15,9 +15,12 @@ from domain.model import Workspace, WorkspaceRef
 class ChallengeTables:
     challenges: dict[int, Challenge] = field(default_factory=dict)
     days: dict[int, dict[date, StoredDay]] = field(default_factory=dict)
+    summaries: dict[tuple[str, str], str] = field(default_factory=dict)  # (team, manager) -> cadence
+    encouragements: dict[tuple[int, date], str] = field(default_factory=dict)  # (challenge, day) -> manager
 
     def copy(self) -> ChallengeTables:
-        return ChallengeTables(dict(self.challenges), {k: dict(v) for k, v in self.days.items()})
+        return ChallengeTables(dict(self.challenges), {k: dict(v) for k, v in self.days.items()},
+                               dict(self.summaries), dict(self.encouragements))
 
 
 class FakeChallengeRepository:
@@ -67,3 +70,20 @@ class FakeChallengeRepository:
         if self.get(ref, challenge_id) is None:
             raise LookupError(f"no challenge {challenge_id} in {ref.team_id}")
         self._t.days.setdefault(challenge_id, {})[record.day] = StoredDay(record, answered_at)
+
+    def summary_choices(self, ref: WorkspaceRef, manager_ids: Iterable[str]) -> dict[str, str]:
+        return {m: c for m in manager_ids if (c := self._t.summaries.get((ref.team_id, m))) is not None}
+
+    def choose_summary(self, ref: WorkspaceRef, manager_id: str, cadence: str) -> None:
+        if ref.team_id not in self._workspaces:
+            raise LookupError(f"no workspace {ref.team_id}")
+        self._t.summaries[(ref.team_id, manager_id)] = cadence
+
+    def add_encouragement(self, ref: WorkspaceRef, challenge_id: int, manager_id: str, day: date,
+                          sent_at: datetime) -> bool:
+        if self.get(ref, challenge_id) is None:
+            raise LookupError(f"no challenge {challenge_id} in {ref.team_id}")
+        if (challenge_id, day) in self._t.encouragements:
+            return False
+        self._t.encouragements[(challenge_id, day)] = manager_id
+        return True

@@ -44,3 +44,16 @@ class ChallengeRepository(Protocol):
     def save_day(self, ref: WorkspaceRef, challenge_id: int, record: DayRecord, answered_at: datetime) -> None:
         """Insert or replace the answer of `record.day` (one row per challenge day)."""
         ...
+
+    def summary_choices(self, ref: WorkspaceRef, manager_ids: Iterable[str]) -> dict[str, str]:
+        """Each manager's chosen summary cadence ("daily" / "weekly"); those who never chose are absent."""
+        ...
+
+    def choose_summary(self, ref: WorkspaceRef, manager_id: str, cadence: str) -> None:
+        """Insert or replace the manager's choice."""
+        ...
+
+    def add_encouragement(self, ref: WorkspaceRef, challenge_id: int, manager_id: str, day: date,
+                          sent_at: datetime) -> bool:
+        """Record a word of encouragement for `day`; False (nothing written) when one was sent that day already."""
+        ...

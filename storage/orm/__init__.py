@@ -67,6 +67,11 @@ __all__ += ["SessionPreworkRow"]  # issue 12
 from storage.orm.takeaways import SessionTakeawaysRow  # noqa: E402  (issue 12)
 
 __all__ += ["SessionTakeawaysRow"]  # issue 12
-from storage.orm.challenges import ChallengeDayRow, ChallengeRow  # noqa: E402  (issue 13)
+from storage.orm.challenges import (  # noqa: E402  (issue 13)
+    ChallengeDayRow,
+    ChallengeEncouragementRow,
+    ChallengeRow,
+    ChallengeSummaryChoiceRow,
+)
 
-__all__ += ["ChallengeDayRow", "ChallengeRow"]  # issue 13
+__all__ += ["ChallengeDayRow", "ChallengeEncouragementRow", "ChallengeRow", "ChallengeSummaryChoiceRow"]  # issue 13

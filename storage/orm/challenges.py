@@ -14,6 +14,7 @@ from storage.orm.base import SLACK_ID, Base, TimestampMixin, UtcDateTime
 CHALLENGE_STATUS = 16  # "active", "complete", "stopped"
 DAY_KIND = 16  # "working", "calendar"
 DAY_ANSWER = 16  # "done", "missed", "no_calls"
+CADENCE = 16  # "daily", "weekly"
 
 
 class ChallengeRow(TimestampMixin, Base):
@@ -53,3 +54,28 @@ class ChallengeDayRow(Base):
     repaired: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(String(field_lengths.CHALLENGE_NOTE), default="")
     answered_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ChallengeSummaryChoiceRow(TimestampMixin, Base):
+    """A manager's choice of the challenge summary: "daily" or "weekly" (no row: weekly)."""
+
+    __tablename__ = "challenge_summary_choices"
+    __table_args__ = (UniqueConstraint("team_id", "manager_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(SLACK_ID), ForeignKey("workspaces.team_id", ondelete="CASCADE"))
+    manager_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    cadence: Mapped[str] = mapped_column(String(CADENCE))
+
+
+class ChallengeEncouragementRow(Base):
+    """A manager's one-click word of encouragement to the rep of a challenge: at most one a day (the manager's)."""
+
+    __tablename__ = "challenge_encouragements"
+    __table_args__ = (UniqueConstraint("challenge_id", "day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    challenge_id: Mapped[int] = mapped_column(Integer, ForeignKey("challenges.id", ondelete="CASCADE"))
+    manager_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    day: Mapped[date] = mapped_column()
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -69,3 +69,22 @@ def test_one_active_challenge_per_rep_and_a_finished_one_makes_room(any_uow_fact
         assert done.repairs_used == 1 and done.away_days == away
         assert uow.challenges.active_for(T1, ["UA"])["UA"].id == second.id
         assert uow.challenges.latest_for(T1, ["UA"])["UA"].id == second.id
+
+
+def test_summary_choices_and_one_encouragement_a_day(any_uow_factory: UnitOfWorkFactory) -> None:
+    with any_uow_factory() as uow:
+        uow.workspaces.add(Workspace(T1))
+        uow.workspaces.add(Workspace(T2))
+        challenge = uow.challenges.add(_challenge(T1, "UA"))
+        uow.challenges.choose_summary(T1, "UMGR", "weekly")
+        uow.challenges.choose_summary(T1, "UMGR", "daily")  # replaces
+        uow.challenges.choose_summary(T2, "UMGR", "weekly")
+        assert uow.challenges.add_encouragement(T1, challenge.id or 0, "UMGR", START, AT)
+        assert not uow.challenges.add_encouragement(T1, challenge.id or 0, "UMGR", START, AT)
+        assert uow.challenges.add_encouragement(T1, challenge.id or 0, "UMGR", date(2027, 1, 5), AT)
+        uow.commit()
+    with any_uow_factory(read_only=True) as uow:
+        assert uow.challenges.summary_choices(T1, ["UMGR", "UMGR2"]) == {"UMGR": "daily"}
+        assert uow.challenges.summary_choices(T2, ["UMGR"]) == {"UMGR": "weekly"}
+    with any_uow_factory() as uow:
+        assert not uow.challenges.add_encouragement(T1, challenge.id or 0, "UMGR2", START, AT)

@@ -1,4 +1,4 @@
-"""The 21-day challenge (issue 13): challenges and their answered days.
+"""The 21-day challenge (issue 13): challenges, their answered days, managers' summary choices, encouragements.
 
 Revision ID: 0024
 Revises: 0023
@@ -58,9 +58,36 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_challenge_days")),
         sa.UniqueConstraint("challenge_id", "day", name=op.f("uq_challenge_days_challenge_id_day")),
     )
+    op.create_table(
+        "challenge_summary_choices",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        sa.Column("manager_id", sa.String(length=32), nullable=False),
+        sa.Column("cadence", sa.String(length=16), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
+        sa.ForeignKeyConstraint(["team_id"], ["workspaces.team_id"],
+                                name=op.f("fk_challenge_summary_choices_team_id_workspaces"), ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_challenge_summary_choices")),
+        sa.UniqueConstraint("team_id", "manager_id", name=op.f("uq_challenge_summary_choices_team_id_manager_id")),
+    )
+    op.create_table(
+        "challenge_encouragements",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("challenge_id", sa.Integer(), nullable=False),
+        sa.Column("manager_id", sa.String(length=32), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["challenge_id"], ["challenges.id"],
+                                name=op.f("fk_challenge_encouragements_challenge_id_challenges"), ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_challenge_encouragements")),
+        sa.UniqueConstraint("challenge_id", "day", name=op.f("uq_challenge_encouragements_challenge_id_day")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("challenge_encouragements")
+    op.drop_table("challenge_summary_choices")
     op.drop_table("challenge_days")
     op.drop_index(op.f("ix_challenges_team_id_rep_id"), table_name="challenges")
     op.drop_table("challenges")
