@@ -9,6 +9,7 @@ if one is missing.
 from __future__ import annotations
 
 from domain.notifications.challenge import CHALLENGE_NUDGE
+from domain.notifications.challenge_summary import CHALLENGE_SUMMARY
 from domain.notifications.commitments import COMMITMENT_DUE, COMMITMENT_REMINDER
 from domain.notifications.cycle_tasks import CYCLE_TASKS
 from domain.notifications.debrief_digest import DEBRIEF_DIGEST
@@ -40,4 +41,5 @@ KINDS = KindRegistry(
     SESSION_PREWORK_REMINDER,
     SESSION_CARD,
     CHALLENGE_NUDGE,
+    CHALLENGE_SUMMARY,
 )

@@ -75,3 +75,11 @@ class ChallengeFinishedForManager(Notice):
     """To the rep's manager: the rep finished their challenge, with the figures."""
 
     view: ChallengeView
+
+
+@dataclass(frozen=True)
+class Encouraged(Notice):
+    """To the rep: their manager's one-click word of encouragement, with their figures."""
+
+    manager_id: str
+    view: ChallengeView

@@ -54,18 +54,24 @@ def settings_of(uow: UnitOfWork, ws: WorkspaceRef) -> WorkspaceSettings:
 
 
 
-def progress_as_of(uow: UnitOfWork, ws: WorkspaceRef, reps: Mapping[str, Member],
-                   moments: Mapping[str, datetime]) -> dict[str, ChallengeProgress]:
-    """Each rep's latest challenge's figures as of their own moment (a scorecard's day), three queries in all."""
+def views_as_of(uow: UnitOfWork, ws: WorkspaceRef, reps: Mapping[str, Member], moments: Mapping[str, datetime],
+                catalog: Catalog | None) -> dict[str, ChallengeView]:
+    """Each rep's latest challenge as of their own moment (a scorecard's day, a summary's send), three queries."""
     latest = uow.challenges.latest_for(ws, [r for r in reps if r in moments])
     if not latest:
         return {}
     days = uow.challenges.days(ws, [c.id for c in latest.values() if c.id is not None])
     settings = settings_of(uow, ws)
-    found: dict[str, ChallengeProgress] = {}
+    found: dict[str, ChallengeView] = {}
     for rep_id, challenge in latest.items():
         if challenge.created_at is not None and challenge.created_at > moments[rep_id]:
-            continue  # started after that day: not on that week's card
+            continue  # started after that moment
         item = ChallengeWithDays(challenge, days.get(challenge.id or 0, {}))
-        found[rep_id] = build_view(item, reps[rep_id], settings, moments[rep_id], None).progress
+        found[rep_id] = build_view(item, reps[rep_id], settings, moments[rep_id], catalog)
     return found
+
+
+def progress_as_of(uow: UnitOfWork, ws: WorkspaceRef, reps: Mapping[str, Member],
+                   moments: Mapping[str, datetime]) -> dict[str, ChallengeProgress]:
+    """Each rep's latest challenge's figures as of their own moment (a scorecard's day), three queries in all."""
+    return {rep_id: view.progress for rep_id, view in views_as_of(uow, ws, reps, moments, None).items()}

@@ -39,6 +39,7 @@ from domain.services.challenge_notices import (
     ChallengeFinishedForManager,
     ChallengeStarted,
     ChallengeView,
+    Encouraged,
 )
 from domain.services.challenge_views import build_view, settings_of, skill_name, views_for
 from domain.services.use_case import finish
@@ -181,6 +182,37 @@ class ChallengeService:
             uow.workspaces.update(replace(workspace, settings=settings))
             uow.commit()
             return settings
+
+    # -- the manager's summary (issue 13) -----------------------------------------------
+
+    def choose_summary(self, ws: WorkspaceRef, manager_id: str, cadence: str) -> str:
+        """A manager's choice of the challenge summary: "daily" or "weekly" (the default)."""
+        if cadence not in ("daily", "weekly"):
+            raise InvalidInput("Say how often: `/challenge summary daily` or `/challenge summary weekly`.")
+        with self._uow_factory() as uow:
+            if not uow.members.reps_of(ws, manager_id):
+                raise NotAllowed("The challenge summary is for managers: add reps with `/coach team add @rep`.")
+            uow.challenges.choose_summary(ws, manager_id, cadence)
+            uow.commit()
+        return cadence
+
+    def encourage(self, ws: WorkspaceRef, manager_id: str, challenge_id: int,
+                  receipt: Receipt | None = None) -> Done[ChallengeView]:
+        """"Send encouragement" from the summary: a short DM to the rep from their manager, once a day."""
+        with self._uow_factory() as uow:
+            record(uow, ws, receipt)
+            challenge = uow.challenges.get(ws, challenge_id, for_update=True)
+            rep = uow.members.get(ws, challenge.rep_id) if challenge is not None else None
+            if challenge is None or rep is None or rep.manager_id != manager_id:
+                raise NotAllowed("Only the rep's own manager can send encouragement on their challenge.")
+            manager = uow.members.get(ws, manager_id)
+            now = self._clock()
+            today = now.astimezone(zone(manager.time_zone if manager else rep.time_zone)).date()
+            if not uow.challenges.add_encouragement(ws, challenge_id, manager_id, today, now):
+                raise InvalidInput(f"You sent <@{rep.user_id}> a word of encouragement today already.")
+            days = uow.challenges.days(ws, [challenge_id]).get(challenge_id, {})
+            view = build_view(ChallengeWithDays(challenge, days), rep, settings_of(uow, ws), now, self._catalog)
+            return self._finish(uow, ws, view, tell(rep.user_id, Encouraged(manager_id, view)), [], now)
 
     # -- helpers -----------------------------------------------------------------------
 

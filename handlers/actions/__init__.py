@@ -5,7 +5,12 @@ from __future__ import annotations
 from slack_bolt import App
 
 from handlers.actions.accept_focus import handle_accept_focus
-from handlers.actions.challenge import handle_challenge_answer, handle_challenge_note, handle_challenge_repair
+from handlers.actions.challenge import (
+    handle_challenge_answer,
+    handle_challenge_encourage,
+    handle_challenge_note,
+    handle_challenge_repair,
+)
 from handlers.actions.commitments import (
     handle_commitment_done,
     handle_commitment_menu,
@@ -80,3 +85,4 @@ def register(app: App) -> None:
         app.action(challenge_answer)(handle_challenge_answer)
     app.action(ids.CHALLENGE_ADD_NOTE)(handle_challenge_note)
     app.action(ids.CHALLENGE_REPAIR)(handle_challenge_repair)
+    app.action(ids.CHALLENGE_ENCOURAGE)(handle_challenge_encourage)

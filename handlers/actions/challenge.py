@@ -17,6 +17,7 @@ from domain.coaching.challenge import Answer
 from domain.errors import CoachflowError, InvalidInput
 from domain.receipts import Replayed
 from handlers.blocks.challenge import read_day_value
+from handlers.blocks.challenge_summary import encouragement_sent_reply
 from handlers.edge import ids
 from handlers.edge.clicks import click_of, tell_refusal
 from handlers.edge.receipts import receipt_of
@@ -78,4 +79,24 @@ def handle_challenge_repair(ack: Ack, body: dict[str, Any], client: WebClient, r
         tell_refusal(client, svc, ws, respond, user_id, error)
         return
     show_answered(client, svc, done.result, None)
+    deliver(client, svc, ws, done.effects)
+
+
+def handle_challenge_encourage(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
+                               context: BoltContext) -> None:
+    """"Send encouragement" in the manager's summary: a short DM to the rep, once a day."""
+    ack()
+    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
+    value = click_of(body).value or ""
+    try:
+        if not (value.isascii() and value.isdigit() and len(value) < 10):
+            raise InvalidInput(UNREADABLE)
+        done = svc.challenges.encourage(ws, user_id, int(value), receipt=receipt_of(body, context).without_deadline())
+    except Replayed:
+        return
+    except CoachflowError as error:
+        tell_refusal(client, svc, ws, respond, user_id, error)
+        return
+    if respond.response_url:
+        respond(response_type="ephemeral", replace_original=False, **encouragement_sent_reply(done.result))
     deliver(client, svc, ws, done.effects)

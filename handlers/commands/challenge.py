@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from domain.coaching.challenge import Answer
 from domain.errors import InvalidInput
+from domain.notifications.challenge_summary import CADENCES
 from handlers.blocks.challenge import answered_message, progress_message
 from handlers.blocks.mrkdwn import unescape
 from handlers.commands.admin import ADMINS
@@ -54,6 +55,11 @@ class AnswerDay(BaseModel):
 
 class Repair(BaseModel):
     kind: Literal["challenge_repair"] = "challenge_repair"
+
+
+class Summary(BaseModel):
+    kind: Literal["challenge_summary"] = "challenge_summary"
+    cadence: str
 
 
 class DayKindSetting(BaseModel):
@@ -111,6 +117,19 @@ def run_repair(parsed: Repair, call: Invocation) -> Reply:
     return answered_message(done.result, None)
 
 
+def _parse_summary(rest: str) -> Summary:
+    word = rest.strip().lower()
+    if word not in CADENCES:
+        raise InvalidInput("Say how often: `/challenge summary daily` or `/challenge summary weekly` (the default).")
+    return Summary(cadence=word)
+
+
+def run_summary(parsed: Summary, call: Invocation) -> Reply:
+    cadence = call.svc.challenges.choose_summary(call.ws, call.caller_id, parsed.cadence)
+    when = "every working day at 17:00" if cadence == "daily" else "on the last working day of the week at 17:00"
+    return {"text": f"Your reps' challenge summary now comes {when}, your time."}
+
+
 def run_days(parsed: DayKindSetting, call: Invocation) -> Reply:
     settings = call.svc.challenges.set_calendar_days(call.ws, call.caller_id, parsed.calendar)
     kind = "calendar days" if settings.challenge_calendar_days else "working days (holidays and time off skipped)"
@@ -142,6 +161,11 @@ SUBCOMMANDS: tuple[Subcommand[Any], ...] = (
         name="repair", usage="repair", section=CHALLENGE,
         help=("`/challenge repair` make up yesterday's missed day (once per challenge)",),
         parse=lambda rest: Repair(), run=run_repair,
+    ),
+    Subcommand(
+        name="summary", usage="summary daily", section=CHALLENGE,
+        help=("`/challenge summary daily|weekly` managers: how often your reps' challenge summary comes",),
+        parse=_parse_summary, run=run_summary,
     ),
 )
 

@@ -122,3 +122,4 @@ CHALLENGE_NO_CALLS = "challenge.no_calls"
 CHALLENGE_ADD_NOTE = "challenge.add_note"
 CHALLENGE_NOTE_VIEW = "challenge.note"  # the answer and a note; metadata: challenge, day, the nudge's message
 CHALLENGE_REPAIR = "challenge.repair"
+CHALLENGE_ENCOURAGE = "challenge.encourage"  # "Send encouragement" in the manager's summary; value: the challenge id

@@ -14,7 +14,12 @@ from slack_sdk import WebClient
 
 from domain.catalog import Catalog
 from domain.effects import Notice, Refusal
-from domain.services.challenge_notices import ChallengeCompleted, ChallengeFinishedForManager, ChallengeStarted
+from domain.services.challenge_notices import (
+    ChallengeCompleted,
+    ChallengeFinishedForManager,
+    ChallengeStarted,
+    Encouraged,
+)
 from domain.services.commitment_notices import (
     ActionDelegated,
     CommitmentAdded,
@@ -61,6 +66,7 @@ from handlers.blocks import commitments as commitment_blocks
 from handlers.blocks import prework as prework_blocks
 from handlers.blocks import roster
 from handlers.blocks import takeaways as takeaways_blocks
+from handlers.blocks.challenge_summary import encouraged_message
 from handlers.blocks.contract import (
     contract_message,
     new_contract_notice,
@@ -378,3 +384,8 @@ def _challenge_completed(notice: ChallengeCompleted, to: str, catalog: Catalog) 
 @render.register(ChallengeFinishedForManager)
 def _challenge_finished(notice: ChallengeFinishedForManager, to: str, catalog: Catalog) -> Rendered:
     return challenge_blocks.finished_for_manager_message(notice)
+
+
+@render.register(Encouraged)
+def _encouraged(notice: Encouraged, to: str, catalog: Catalog) -> Rendered:
+    return encouraged_message(notice)

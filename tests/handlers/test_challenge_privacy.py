@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -98,3 +99,29 @@ def test_nobody_else_answers_repairs_or_restarts_alexs_challenge(case: str, slac
             assert refusal in outcome.seen, (case, person, outcome.seen[:400])
         assert SECRET not in outcome.seen, (case, person)
         assert _state(uow_factory) == before, (case, person)
+
+
+def test_only_alexs_manager_sends_him_encouragement_once_a_day_whatever_the_clicks(
+        slack: Slack, engine: Engine, uow_factory: UnitOfWorkFactory, fake_server: FakeSlackServer,
+        alexs_challenge: int) -> None:
+    for person in ("UB", "UMGR2", "UA", OUTSIDER):
+        requests = requests_for(slack, person, fake_server.base_url)
+        outcome = attempt(slack, engine, person, requests.block_actions(
+            person, ids.CHALLENGE_ENCOURAGE, value=str(alexs_challenge), channel_id=f"D{person}"))
+        if person != OUTSIDER:
+            assert "own manager" in outcome.seen, (person, outcome.seen[:300])
+        assert SECRET not in outcome.seen
+    assert not [m for m in slack.fake.messages_to("UA") if "cheering you on" in m["text"]]
+    click = slack.requests.block_actions("UMGR", ids.CHALLENGE_ENCOURAGE, value=str(alexs_challenge),
+                                         channel_id="DUMGR")
+    sent = attempt(slack, engine, "UMGR", click)
+    assert "Sent <@UA> your encouragement" in sent.seen
+    attempt(slack, engine, "UMGR", click)  # Slack's retry
+    again = attempt(slack, engine, "UMGR", slack.requests.block_actions(  # a second click, another message
+        "UMGR", ids.CHALLENGE_ENCOURAGE, value=str(alexs_challenge), channel_id="DUMGR"))
+    assert "today already" in again.seen
+    cheers = [m for m in slack.fake.messages_to("UA") if "cheering you on" in m["text"]]
+    assert len(cheers) == 1 and "<@UMGR>" in cheers[0]["text"]
+    with uow_factory(read_only=True) as uow:
+        assert not uow.challenges.add_encouragement(WS, alexs_challenge, "UMGR", local_today("America/New_York"),
+                                                    datetime.now(UTC))

@@ -270,6 +270,8 @@ TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.CHALLENGE_DONE), (ACTION, ids.CHA
                                   (ACTION, ids.CHALLENGE_REPAIR), (VIEW, ids.CHALLENGE_NOTE_VIEW),
                                   (VIEW, ids.CHALLENGE_VIEW)],
                                  challenge_privacy.test_nobody_else_answers_repairs_or_restarts_alexs_challenge)
+TRIED_ELSEWHERE[(ACTION, ids.CHALLENGE_ENCOURAGE)] = (
+    challenge_privacy.test_only_alexs_manager_sends_him_encouragement_once_a_day_whatever_the_clicks)
 
 
 class _Registrations:

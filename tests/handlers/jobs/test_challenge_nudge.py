@@ -76,3 +76,24 @@ def test_a_rep_who_answered_before_the_morning_is_not_nudged_that_day(world, uow
     _run(job, time, datetime(2027, 1, 5, 7, 0, tzinfo=UTC), datetime(2027, 1, 5, 20, 0, tzinfo=UTC))
     assert len(_nudges(fake, "UA")) == 1  # Tuesday's was not sent
     assert len(_nudges(fake, "UD")) == 2
+
+
+def _summaries(fake, user_id: str) -> list[dict]:
+    return [m for m in fake.messages_to(user_id) if "Your reps' 21-day challenges" in m["text"]]
+
+
+def test_the_managers_summary_comes_weekly_by_default_or_daily_at_five(world, uow_factory) -> None:
+    fake, time, services, job, _ = _world(world, uow_factory)
+    # Weekly (the default): Friday 8 January 17:00 in New York (22:00 UTC), and not before.
+    _run(job, time, SUNDAY, datetime(2027, 1, 8, 21, 45, tzinfo=UTC), step=timedelta(minutes=30))
+    assert _summaries(fake, "UMGR") == []
+    _run(job, time, datetime(2027, 1, 8, 22, 0, tzinfo=UTC), datetime(2027, 1, 9, 12, 0, tzinfo=UTC))
+    [weekly] = _summaries(fake, "UMGR")
+    assert "<@UA>" in str(weekly["blocks"]) and "<@UD>" in str(weekly["blocks"])
+    assert "challenge.encourage" in str(weekly["blocks"])
+    # Daily from Monday: every working day at 17:00, once.
+    services.challenges.choose_summary(T1, "UMGR", "daily")
+    _run(job, time, datetime(2027, 1, 9, 12, 0, tzinfo=UTC), datetime(2027, 1, 12, 23, 0, tzinfo=UTC),
+         step=timedelta(minutes=30))
+    assert len(_summaries(fake, "UMGR")) == 3  # Friday's weekly, then Monday and Tuesday
+    assert all(m["text"].startswith("Your reps' 21-day challenges") for m in _summaries(fake, "UMGR"))

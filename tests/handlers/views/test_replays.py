@@ -21,6 +21,7 @@ from domain.ports import UnitOfWorkFactory
 from handlers import actions, views
 from handlers.edge import ids
 from tests.handlers import test_challenge as challenge
+from tests.handlers import test_challenge_privacy as challenge_privacy
 from tests.handlers import test_challenge_replays as challenge_replays
 from tests.handlers import test_peer_learning as peer
 from tests.handlers import test_preread as preread
@@ -277,6 +278,8 @@ REPLAYED = {
     ids.CHALLENGE_DONE: challenge.test_a_mixed_record_through_slack_with_time_off_and_the_clock_change,
     **dict.fromkeys((ids.CHALLENGE_MISSED, ids.CHALLENGE_NO_CALLS, ids.CHALLENGE_REPAIR),
                     challenge_replays.test_missed_no_calls_and_the_repair_clicked_twice_count_once),  # issue 13
+    ids.CHALLENGE_ENCOURAGE:
+        challenge_privacy.test_only_alexs_manager_sends_him_encouragement_once_a_day_whatever_the_clicks,
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.

@@ -182,3 +182,24 @@ def test_calendar_days_are_an_admin_setting(service: ChallengeService, store: Fa
         reps = uow.members.get_many(WS, ["UA", "UB"])
         found = views_for(uow, WS, reps, clock(), CATALOG)
     assert set(found) == {"UA"}
+
+
+def test_the_manager_chooses_the_summary_and_encourages_once_a_day(service: ChallengeService, store: FakeStore,
+                                                                     clock: Clock) -> None:
+    with pytest.raises(NotAllowed, match="for managers"):
+        service.choose_summary(WS, "UA", "daily")
+    with pytest.raises(InvalidInput, match="how often"):
+        service.choose_summary(WS, "UMGR", "hourly")
+    assert service.choose_summary(WS, "UMGR", "daily") == "daily"
+    challenge_id = _start(service)
+    with pytest.raises(NotAllowed, match="own manager"):
+        service.encourage(WS, "UOTHER", challenge_id)
+    with pytest.raises(NotAllowed, match="own manager"):
+        service.encourage(WS, "UA", challenge_id)
+    done = service.encourage(WS, "UMGR", challenge_id, Receipt("challenge.encourage", "e" * 64))
+    assert [(m.to, type(m.notice).__name__) for m in done.effects.messages] == [("UA", "Encouraged")]
+    with pytest.raises(InvalidInput, match="today already"):
+        service.encourage(WS, "UMGR", challenge_id)
+    clock.local(MONDAY + timedelta(days=1), 9)
+    assert service.encourage(WS, "UMGR", challenge_id).effects.messages
+    assert len(store.tables.challenges.encouragements) == 2

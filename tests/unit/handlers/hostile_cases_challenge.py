@@ -12,11 +12,17 @@ from domain.coaching.challenge import Answer, DayKind, DayRecord
 from domain.coaching.challenge_model import Behaviour, Challenge, ChallengeStatus, ChallengeWithDays
 from domain.model import WorkspaceSettings
 from domain.notifications.challenge import ChallengeNudge
-from domain.services.challenge_notices import ChallengeCompleted, ChallengeFinishedForManager, ChallengeStarted
+from domain.notifications.challenge_summary import ChallengeSummary
+from domain.services.challenge_notices import (
+    ChallengeCompleted,
+    ChallengeFinishedForManager,
+    ChallengeStarted,
+    Encouraged,
+)
 from domain.services.challenge_views import build_view
 from domain.services.challenges import ChallengeForm
-from handlers.blocks import challenge
-from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, NOW, REP, WS, Call
+from handlers.blocks import challenge, challenge_summary
+from tests.unit.handlers.hostile_common import CATALOG, HOSTILE, MANAGER, NOW, REP, WS, Call
 
 START = date(2026, 12, 1)
 _REP = replace(REP, paused_until=None)
@@ -43,6 +49,13 @@ CHALLENGE_CASES: dict[str, list[Call]] = {
         ChallengeFinishedForManager(DONE)))],
     "challenge.progress_message": [Call(lambda: challenge.progress_message(VIEW))],
     "challenge.home_blocks": [Call(lambda view=view: challenge.home_blocks(view)) for view in (VIEW,)],
+    "challenge_summary.summary_message": [Call(lambda cadence=cadence: challenge_summary.summary_message(
+        ChallengeSummary(WS, MANAGER, cadence, TODAY, (VIEW, DONE)), NOW), shows_person_text=False)
+        for cadence in ("daily", "weekly")],  # mentions and figures only: no behaviour, no note
+    "challenge_summary.encouraged_message": [Call(lambda: challenge_summary.encouraged_message(
+        Encouraged("UMGR", VIEW)), shows_person_text=False)],
+    "challenge_summary.encouragement_sent_reply": [Call(lambda: challenge_summary.encouragement_sent_reply(VIEW),
+                                                        shows_person_text=False)],
 }
 
 CHALLENGE_NO_PERSON_TEXT: dict[str, str] = {
