@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.bench import (
+    challenge_nudges,
     charts,
     develop_home,
     home,
@@ -18,7 +19,7 @@ from tests.bench import (
 
 def main() -> None:
     for benchmark in (http_ack, use_cases, charts, scheduling, pipeline, home, develop_home, leading_indicators,
-                      scorecards, session_cards):
+                      scorecards, session_cards, challenge_nudges):
         for line in benchmark.run():
             print(line)
 
