@@ -203,3 +203,20 @@ def test_the_manager_chooses_the_summary_and_encourages_once_a_day(service: Chal
     clock.local(MONDAY + timedelta(days=1), 9)
     assert service.encourage(WS, "UMGR", challenge_id).effects.messages
     assert len(store.tables.challenges.encouragements) == 2
+
+
+def test_a_flight_from_london_to_tokyo_neither_breaks_the_streak_nor_counts_a_day_twice(
+        service: ChallengeService, store: FakeStore, clock: Clock) -> None:
+    challenge_id = _start(service)
+    clock.local(MONDAY, 17)
+    service.answer(WS, "UA", challenge_id, None, Answer.DONE)
+    with store.uow() as uow:  # Alex lands in Tokyo: Slack's profile moves him 9 hours ahead
+        alex = uow.members.get(WS, "UA")
+        assert alex is not None
+        uow.members.update(replace(alex, time_zone="Asia/Tokyo"))
+        uow.commit()
+    clock.now = datetime(2027, 1, 4, 20, 0, tzinfo=UTC)  # Tuesday 05:00 in Tokyo, still Monday in London
+    tuesday = service.answer(WS, "UA", challenge_id, None, Answer.DONE).result
+    assert tuesday.open_day == MONDAY + timedelta(days=1) and tuesday.progress.streak == 2
+    assert set(tuesday.records) == {MONDAY, MONDAY + timedelta(days=1)}
+    assert tuesday.days[:2] == (MONDAY, MONDAY + timedelta(days=1)) and tuesday.progress.days_left == 19
