@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from domain.coaching.challenge import Answer, DayKind, DayRecord
-from domain.coaching.challenge_model import Behaviour, Challenge, ChallengeStatus, StoredDay
+from domain.coaching.challenge_model import Behaviour, Challenge, ChallengeRunning, ChallengeStatus, StoredDay
 from domain.model import WorkspaceRef
 from storage.orm.base import in_chunks
 from storage.orm.challenges import (
@@ -32,8 +32,11 @@ class SqlChallengeRepository:
                            day_kind=challenge.day_kind.value, nudge_at=challenge.nudge_at,
                            behaviours=[{"skill": b.skill_id, "text": b.text} for b in challenge.behaviours])
         _copy(challenge, row)
-        self._session.add(row)
-        self._session.flush()
+        try:
+            with self._session.begin_nested():  # the unique (team, rep, active slot) decides a race
+                self._session.add(row)
+        except IntegrityError as error:
+            raise ChallengeRunning() from error
         return _challenge(row, challenge.workspace)
 
     def update(self, challenge: Challenge) -> None:

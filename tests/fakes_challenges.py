@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
 from domain.coaching.challenge import DayRecord
-from domain.coaching.challenge_model import Challenge, StoredDay
+from domain.coaching.challenge_model import Challenge, ChallengeRunning, StoredDay
 from domain.model import Workspace, WorkspaceRef
 
 
@@ -32,7 +32,7 @@ class FakeChallengeRepository:
         if team not in self._workspaces:
             raise LookupError(f"no workspace {team}")  # the foreign key
         if challenge.is_active and self.active_for(challenge.workspace, [challenge.rep_id]):
-            raise LookupError(f"{challenge.rep_id} has an active challenge")  # the unique key
+            raise ChallengeRunning()  # the unique key
         stored = replace(challenge, id=max(self._t.challenges, default=0) + 1, created_at=datetime.now(UTC))
         self._t.challenges[stored.id or 0] = stored
         return stored

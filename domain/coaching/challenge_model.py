@@ -15,11 +15,19 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from domain.coaching.challenge import REPAIRS, DayKind, DayRecord, challenge_days, days_off
+from domain.errors import InvalidInput
 from domain.model import Member, WorkspaceRef, WorkspaceSettings
 
 NUDGE_AT = time(8, 30)  # the rep's local morning
 REF_PREFIX = "ch"
 NUDGE_KIND = "challenge_nudge"  # the scheduled kind of the morning nudge (domain.notifications.challenge)
+
+
+class ChallengeRunning(InvalidInput):
+    """A second active challenge for a rep: refused by storage (two starts at once), said to the person."""
+
+    def __init__(self) -> None:
+        super().__init__("A challenge is running already for this rep. One challenge at a time.")
 
 
 class ChallengeStatus(str, enum.Enum):

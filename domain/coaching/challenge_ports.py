@@ -16,7 +16,7 @@ class ChallengeRepository(Protocol):
 
     def add(self, challenge: Challenge) -> Challenge:
         """Store a new challenge; returns it with its id and creation time. A second active one for the same
-        rep is refused by the database (`IntegrityError`); the use case checks first."""
+        rep (two starts at once; the use case checks first) raises `ChallengeRunning` and writes nothing."""
         ...
 
     def update(self, challenge: Challenge) -> None:

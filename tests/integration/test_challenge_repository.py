@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from domain.coaching.challenge import Answer, DayKind, DayRecord
-from domain.coaching.challenge_model import Behaviour, Challenge, ChallengeStatus
+from domain.coaching.challenge_model import Behaviour, Challenge, ChallengeRunning, ChallengeStatus
 from domain.model import Workspace, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
 
@@ -56,7 +56,7 @@ def test_one_active_challenge_per_rep_and_a_finished_one_makes_room(any_uow_fact
         uow.workspaces.add(Workspace(T1))
         first = uow.challenges.add(_challenge(T1, "UA"))
         uow.commit()
-    with any_uow_factory() as uow, pytest.raises(Exception):  # noqa: B017,PT011  (IntegrityError or the fake's)
+    with any_uow_factory() as uow, pytest.raises(ChallengeRunning):
         uow.challenges.add(_challenge(T1, "UA"))
     with any_uow_factory() as uow:
         away = frozenset({date(2027, 1, 11), date(2027, 1, 12)})
