@@ -160,15 +160,12 @@ class ChallengeService:
             # Today's nudge carries the repair button: it is the message updated in place.
             return self._after_answer(uow, ws, challenge, rep, settings, now, now.astimezone(tz).date())
 
-    def view(self, ws: WorkspaceRef, user_id: str, challenge_id: int | None = None) -> ChallengeView | None:
-        """The caller's current (or given) challenge as of now; None when they never had one."""
+    def view(self, ws: WorkspaceRef, user_id: str) -> ChallengeView | None:
+        """The caller's current (or last) challenge as of now; None when they never had one."""
         with self._uow_factory(read_only=True) as uow:
             rep = uow.members.get(ws, user_id)
             if rep is None:
                 return None
-            if challenge_id is not None:
-                item, rep, _ = self._own(uow, ws, user_id, challenge_id, active=False)
-                return build_view(item, rep, settings_of(uow, ws), self._clock(), self._catalog)
             return views_for(uow, ws, {user_id: rep}, self._clock(), self._catalog).get(user_id)
 
     def set_calendar_days(self, ws: WorkspaceRef, caller_id: str, calendar: bool) -> WorkspaceSettings:
@@ -265,8 +262,8 @@ class ChallengeService:
             return ""
         return self._catalog.competency(skill_id).challenge_behavior[:CHALLENGE_BEHAVIOUR]
 
-    def _own(self, uow: UnitOfWork, ws: WorkspaceRef, user_id: str, challenge_id: int | None, *,
-             active: bool = True) -> tuple[ChallengeWithDays, Member, WorkspaceSettings]:
+    def _own(self, uow: UnitOfWork, ws: WorkspaceRef, user_id: str, challenge_id: int | None
+             ) -> tuple[ChallengeWithDays, Member, WorkspaceSettings]:
         if challenge_id is None:  # the caller's running one
             running = uow.challenges.active_for(ws, [user_id]).get(user_id)
             if running is None or running.id is None:
@@ -277,7 +274,7 @@ class ChallengeService:
             raise NotFound("That challenge could not be found.")
         if challenge.rep_id != user_id:
             raise NotAllowed(f"This is <@{challenge.rep_id}>'s challenge: only they can answer it.")
-        if active and not challenge.is_active:
+        if not challenge.is_active:
             raise InvalidInput(f"This challenge is {challenge.status.value}; nothing more to answer.")
         rep = uow.members.get(ws, user_id)
         if rep is None:
