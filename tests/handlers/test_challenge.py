@@ -139,6 +139,7 @@ def test_calendar_days_set_by_the_admin_and_the_last_answer_celebrated(loop: Loo
     refused = loop.slack.coach("UMGR", "admin challenge calendar").last_text
     assert "Only a Coachflow admin" in refused
     assert "calendar days" in loop.slack.coach("UADMIN", "admin challenge calendar").last_text
+    assert "21-day challenges count:* calendar days" in loop.slack.coach("UADMIN", "admin settings").last_text
     assert submit_start(loop.slack, "UL", open_start(loop.slack, "UL")).status == 200  # Lena, for herself
     loop.slack.listeners.wait_idle()
     [started] = loop.dms("UL", "started your 21-day challenge")
