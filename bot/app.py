@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from bot.config import Settings
 from bot.installed_workspace import installed_workspace_of
 from domain.catalog import Catalog, load_catalog
+from domain.notifications.challenge import challenge_nudge_kind
 from domain.notifications.cycle_results import cycle_results_kind
 from domain.notifications.micro_lessons import micro_lessons_kind
 from domain.notifications.peer_learning import peer_learning_kind
@@ -24,6 +25,8 @@ from domain.notifications.scorecards import rep_scorecard_kind, team_scorecard_k
 from domain.notifications.session_card import session_card_kind
 from domain.ports import DispatcherLock, UnitOfWorkFactory
 from domain.services.calls import CallsService
+from domain.services.challenge_views import results_source
+from domain.services.challenges import ChallengeService
 from domain.services.commitments import CommitmentService
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
@@ -44,7 +47,7 @@ from domain.services.preferences import PreferenceService
 from domain.services.preread import PrereadService
 from domain.services.prework import PreworkService
 from domain.services.prioritization import PrioritizationService
-from domain.services.results import EndedCycleResults, ResultsService, no_challenges
+from domain.services.results import EndedCycleResults, ResultsService
 from domain.services.roleplays import RoleplayService
 from domain.services.roster import RosterService
 from domain.services.scheduling import ScheduleService
@@ -90,13 +93,14 @@ def build_services(
     catalog: Catalog | None = None,
 ) -> Services:
     catalog = catalog if catalog is not None else load_catalog()
-    # The 21-day challenge's figures on the cycle's results: wire its source here once it is merged.
-    challenges = no_challenges
+    # The 21-day challenge's figures on the cycle's results (the service, the cycle_results kind, the end hook).
+    challenges = results_source(clock)
     # The registry's kinds; lessons, scorecards and peer learning over this deployment's catalog (COACHFLOW_CATALOG).
     kinds = (KINDS.replacing(micro_lessons_kind(catalog)).replacing(rep_scorecard_kind(catalog))
              .replacing(team_scorecard_kind(catalog)).replacing(peer_learning_kind(catalog))
              .replacing(session_card_kind(catalog))
              .replacing(cycle_results_kind(catalog, challenges)))
+    kinds = kinds.replacing(challenge_nudge_kind(catalog))  # issue 13
     schedules = ScheduleService(uow_factory, kinds)
     diagnosis = DiagnosisService(uow_factory, catalog, clock)
     content = NotificationContentService(uow_factory, kinds)
@@ -137,6 +141,7 @@ def build_services(
         session_card=SessionCardService(uow_factory, catalog, clock),
         wins=WinService(uow_factory, catalog, clock),  # issue 13
         results=ResultsService(uow_factory, catalog, clock, challenges),
+        challenges=ChallengeService(uow_factory, catalog, clock, schedules),  # issue 13
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

@@ -72,3 +72,6 @@ WIN_APPROACH = 2000  # success_stories.approach (Text): the specific language or
 WIN_OUTCOME = 200  # success_stories.outcome: "average deal size +35%"
 # Monthly maintenance check-ins (issue 13): what the rep says is slipping.
 MAINTENANCE_SLIPPING = 2000  # maintenance_checkins.slipping (Text)
+# The 21-day challenge (issue 13): the behaviour a rep commits to per focus skill, and a day's optional note.
+CHALLENGE_BEHAVIOUR = 300  # challenges.behaviours[].text (JSON): "ask at least 5 probing questions per call"
+CHALLENGE_NOTE = 1000  # challenge_days.note

@@ -85,6 +85,8 @@ class WorkspaceSettings:
     coaching_channel: str | None = None
     # The enablement team's pre-read questionnaire (`/coach admin preread add ...`), asked in every 1:1's pre-work.
     preread_questions: tuple[str, ...] = ()
+    # The 21-day challenge counts calendar days rather than working days (`/coach admin challenge calendar`).
+    challenge_calendar_days: bool = False
 
     def weekly_time(self, slot: str) -> WeeklyTime | None:
         """The admin's weekday and time for `slot`; None: each kind's own."""

@@ -12,6 +12,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
+from domain.coaching.challenge_ports import ChallengeRepository
 from domain.coaching.maintenance_ports import MaintenanceCheckinRepository
 from domain.coaching.peer_ports import PeerShareRepository
 from domain.coaching.ports import (
@@ -173,6 +174,8 @@ class Repositories(Protocol):
     def success_stories(self) -> SuccessStoryRepository: ...  # reps' wins (issue 13)
     @property
     def maintenance_checkins(self) -> MaintenanceCheckinRepository: ...  # monthly maintenance (issue 13)
+    @property
+    def challenges(self) -> ChallengeRepository: ...  # 21-day challenges and their answered days (issue 13)
 
 
 class UnitOfWork(Repositories, Protocol):

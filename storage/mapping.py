@@ -51,6 +51,8 @@ def settings_to_json(settings: WorkspaceSettings) -> dict[str, Any]:
         ]
     if settings.preread_questions:  # likewise only once an admin set one
         stored["preread_questions"] = list(settings.preread_questions)
+    if settings.challenge_calendar_days:  # likewise only once an admin chose calendar days (issue 13)
+        stored["challenge_calendar_days"] = True
     return stored
 
 
@@ -93,6 +95,8 @@ def settings_from_json(data: dict[str, Any] | None) -> WorkspaceSettings:
         known["coaching_channel"] = str(data["coaching_channel"])
     if isinstance(data.get("preread_questions"), list):
         known["preread_questions"] = tuple(str(q) for q in data["preread_questions"] if isinstance(q, str) and q)
+    if data.get("challenge_calendar_days") is True:  # issue 13
+        known["challenge_calendar_days"] = True
     return WorkspaceSettings(**known)
 
 

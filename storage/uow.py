@@ -25,6 +25,7 @@ from domain.errors import DatabaseBusy
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from storage.call_free_day_repository import SqlCallFreeDayRepository
 from storage.call_repository import SqlDebriefRepository, SqlShadowObservationRepository
+from storage.challenge_repository import SqlChallengeRepository
 from storage.commitment_repository import SqlCommitmentRepository
 from storage.cycle_repository import SqlCycleRepository
 from storage.delivery_repository import SqlDeliveryRepository
@@ -257,6 +258,7 @@ class SqlUnitOfWork:
         self.takeaways = SqlTakeawaysRepository(self._session)
         self.success_stories = SqlSuccessStoryRepository(self._session)  # issue 13
         self.maintenance_checkins = SqlMaintenanceCheckinRepository(self._session)
+        self.challenges = SqlChallengeRepository(self._session)  # issue 13
         return self
 
     def __exit__(

@@ -24,6 +24,7 @@ from domain.pipeline.model import Opportunity
 from domain.pipeline.upload import SharedFileRecord
 from domain.ports import ScheduleEntry, UnitOfWorkFactory
 from tests.fakes_calls import CallTables, FakeDebriefRepository, FakeShadowObservationRepository
+from tests.fakes_challenges import ChallengeTables, FakeChallengeRepository
 from tests.fakes_commitments import Commitments, FakeCommitmentRepository
 from tests.fakes_diagnosis import (
     DiagnosisTables,
@@ -80,6 +81,7 @@ class _Tables:
     takeaways: TakeawaysRows = field(default_factory=dict)
     success_stories: SuccessStories = field(default_factory=dict)  # issue 13
     maintenance_checkins: MaintenanceCheckins = field(default_factory=dict)
+    challenges: ChallengeTables = field(default_factory=ChallengeTables)  # issue 13
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -107,6 +109,7 @@ class _Tables:
             takeaways=dict(self.takeaways),
             success_stories=dict(self.success_stories),
             maintenance_checkins=dict(self.maintenance_checkins),
+            challenges=self.challenges.copy(),  # issue 13
         )
 
 
@@ -277,6 +280,7 @@ class FakeUnitOfWork:
         self.success_stories = FakeSuccessStoryRepository(self._tables.success_stories, self._tables.workspaces)
         self.maintenance_checkins = FakeMaintenanceCheckinRepository(
             self._tables.maintenance_checkins, self._tables.cycles, self._tables.workspaces)
+        self.challenges = FakeChallengeRepository(self._tables.challenges, self._tables.workspaces)  # issue 13
         return self
 
     def __exit__(

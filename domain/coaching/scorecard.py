@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from domain.coaching.challenge import ChallengeProgress
 from domain.coaching.commitments import KeptRate
 from domain.coaching.debriefs import week_label
 from domain.coaching.leading import Direction, IndicatorWeeks, RepIndicators, WeekValue
@@ -120,6 +121,7 @@ class Scorecard:
     lessons_done: tuple[str, ...] = ()  # lesson titles marked done this week
     homework_done: tuple[str, ...] = ()  # homework handed in this week, as assigned
     commitments: KeptRate | None = None  # action-plan commitments kept on time over the cycle, when any fell due
+    challenge: ChallengeProgress | None = None  # the 21-day challenge's figures at the week's end (issue 13)
 
     @property
     def label(self) -> str:
@@ -133,7 +135,8 @@ class Scorecard:
     @property
     def has_activity(self) -> bool:
         """False: the rep gets the short, kind message with the Debrief button, not an empty card."""
-        return bool(self.debriefed or self.shadowed or self.lessons_done or self.homework_done)
+        return bool(self.debriefed or self.shadowed or self.lessons_done or self.homework_done
+                    or (self.challenge is not None and self.challenge.done))  # challenge days kept (issue 13)
 
     def this_week(self) -> list[Change]:
         """Each focus skill's indicators as of this week, in catalog order."""

@@ -8,6 +8,8 @@ if one is missing.
 
 from __future__ import annotations
 
+from domain.notifications.challenge import CHALLENGE_NUDGE
+from domain.notifications.challenge_summary import CHALLENGE_SUMMARY
 from domain.notifications.commitments import COMMITMENT_DUE, COMMITMENT_REMINDER
 from domain.notifications.cycle_results import CYCLE_RESULTS
 from domain.notifications.cycle_tasks import CYCLE_TASKS
@@ -42,4 +44,6 @@ KINDS = KindRegistry(
     SESSION_CARD,
     MAINTENANCE_CHECKIN,
     CYCLE_RESULTS,
+    CHALLENGE_NUDGE,
+    CHALLENGE_SUMMARY,
 )

@@ -20,6 +20,8 @@ from domain.coaching.wins import SuccessStory
 from domain.model import Member, Role, WorkspaceRef
 from domain.ports import UnitOfWork
 from domain.scheduling.calendar import zone
+from domain.services.challenge_notices import ChallengeView
+from domain.services.challenge_views import views_for
 from domain.services.commitment_home import load_open_commitments, own_commitments
 from domain.services.develop import DevelopCalls, DevelopWeek, load_stage_three
 from domain.services.profiles import ProfileView, load_profiles
@@ -57,6 +59,8 @@ class HomeModel:
     next_sessions: dict[str, CoachingSession] = field(default_factory=dict)
     # Success stories (issue 13): the viewer's reps' latest wins, latest first (domain.services.win_home.HOME_WINS).
     rep_wins: tuple[SuccessStory, ...] = ()
+    # The viewer's own 21-day challenge (issue 13), running or last finished, as of now; None without one.
+    challenge: ChallengeView | None = None
 
     @property
     def is_new(self) -> bool:
@@ -102,7 +106,9 @@ def homes_for(uow: UnitOfWork, ws: WorkspaceRef, user_ids: Sequence[str],
     managed = [r.user_id for reps in people.reps_of.values() for r in reps]
     by_rep, by_owner = load_open_commitments(uow, ws, list(people.viewers), managed)
     sessions = uow.sessions.upcoming_for(ws, list(people.viewers), now)
-    return tuple(_with_sessions(_with_commitments(_with_week(home, calls, now), by_rep, by_owner), sessions, now)
+    challenges = views_for(uow, ws, people.viewers, now, catalog)  # issue 13: three queries for the batch
+    return tuple(replace(_with_sessions(_with_commitments(_with_week(home, calls, now), by_rep, by_owner), sessions,
+                                        now), challenge=challenges.get(home.viewer_id))
                  for home in homes)
 
 

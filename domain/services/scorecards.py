@@ -12,7 +12,7 @@ gives a day in the wanted week in the rep's own calendar (`local_days` for
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from domain.catalog import Catalog
 from domain.coaching.commitments import Commitment, KeptRate, kept_on_time
@@ -33,8 +33,9 @@ from domain.errors import NotFound
 from domain.model import Member, WorkspaceRef
 from domain.pipeline.model import Opportunity
 from domain.ports import UnitOfWork
-from domain.scheduling.calendar import zone
+from domain.scheduling.calendar import resolve_local, zone
 from domain.services.bulk import collector_paused
+from domain.services.challenge_views import progress_as_of
 from domain.services.leading_indicators import indicators_and_contracts, local_days
 
 CYCLE_WEEKS = 8  # the trend chart spans the cycle's weeks up to the scorecard's
@@ -103,6 +104,9 @@ def _scorecards(uow: UnitOfWork, ws: WorkspaceRef, reps: Mapping[str, Member], d
     deals_by_rep: dict[str, list[Opportunity]] = {}
     for deal in uow.pipeline.for_owners(ws, rep_ids):
         deals_by_rep.setdefault(deal.owner_id, []).append(deal)
+    # The challenge's figures at the end of the rep's day (issue 13): three queries for the batch.
+    ends = {rep_id: resolve_local(day, time(23, 59), zone(reps[rep_id].time_zone)) for rep_id, day in wanted.items()}
+    challenges = progress_as_of(uow, ws, reps, ends)
     cards: dict[str, Scorecard] = {}
     for rep_id, monday in mondays.items():
         rep, cycle = reps[rep_id], active[rep_id]
@@ -127,6 +131,7 @@ def _scorecards(uow: UnitOfWork, ws: WorkspaceRef, reps: Mapping[str, Member], d
             pipeline=pipeline_impact(deals_by_rep.get(rep_id, []), monday, sunday, cycle.starts_on),
             feedback=_feedback(seen), lessons_done=done_lessons, homework_done=handed_in,
             commitments=_kept(actions.get(rep_id, []), wanted[rep_id], cycle.starts_on),
+            challenge=challenges.get(rep_id),
         )
     return cards
 

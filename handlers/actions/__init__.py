@@ -5,6 +5,12 @@ from __future__ import annotations
 from slack_bolt import App
 
 from handlers.actions.accept_focus import handle_accept_focus
+from handlers.actions.challenge import (
+    handle_challenge_answer,
+    handle_challenge_encourage,
+    handle_challenge_note,
+    handle_challenge_repair,
+)
 from handlers.actions.commitments import (
     handle_commitment_done,
     handle_commitment_menu,
@@ -83,3 +89,8 @@ def register(app: App) -> None:
     app.action(ids.SHARE_WIN)(handle_share_win)  # issue 13
     for nudge_button in (ids.NUDGE_PAUSE_WEEK, ids.NUDGE_STOP, ids.NUDGE_UNDO_PAUSE, ids.NUDGE_UNDO_STOP):
         app.action(nudge_button)(handle_nudge_button)
+    for challenge_answer in (ids.CHALLENGE_DONE, ids.CHALLENGE_MISSED, ids.CHALLENGE_NO_CALLS):  # issue 13
+        app.action(challenge_answer)(handle_challenge_answer)
+    app.action(ids.CHALLENGE_ADD_NOTE)(handle_challenge_note)
+    app.action(ids.CHALLENGE_REPAIR)(handle_challenge_repair)
+    app.action(ids.CHALLENGE_ENCOURAGE)(handle_challenge_encourage)

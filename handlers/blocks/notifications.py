@@ -15,6 +15,8 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from domain.delivery import DeliveryKey
+from domain.notifications.challenge import CHALLENGE_NUDGE
+from domain.notifications.challenge_summary import CHALLENGE_SUMMARY
 from domain.notifications.commitments import COMMITMENT_DUE, COMMITMENT_REMINDER
 from domain.notifications.cycle_results import CYCLE_RESULTS
 from domain.notifications.cycle_tasks import CYCLE_TASKS
@@ -31,6 +33,8 @@ from domain.notifications.session_card import SESSION_CARD
 from domain.notifications.session_prework import SESSION_PREWORK, SESSION_PREWORK_REMINDER
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
+from handlers.blocks.challenge import nudge_message
+from handlers.blocks.challenge_summary import summary_message
 from handlers.blocks.commitments import commitment_due_message, commitment_reminder_message
 from handlers.blocks.cycle_tasks import cycle_tasks_message, team_tasks_message
 from handlers.blocks.debrief_prompts import debrief_digest_message, debrief_prompt_message
@@ -103,6 +107,8 @@ RENDERERS = Renderers(
     bind(SESSION_CARD, session_card_note_message),
     bind(MAINTENANCE_CHECKIN, timeless(maintenance_checkin_message)),
     bind(CYCLE_RESULTS, results_note_message),
+    bind(CHALLENGE_NUDGE, nudge_message),
+    bind(CHALLENGE_SUMMARY, summary_message),
 )
 
 

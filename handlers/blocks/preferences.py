@@ -77,13 +77,15 @@ def settings_message(settings: WorkspaceSettings, kinds: Mapping[str, Notificati
         f"*Notifications off for everyone:* {off}",
         _scorecard_line(settings),
         _preread_line(settings),
+        f"*21-day challenges count:* {'calendar' if settings.challenge_calendar_days else 'working'} days",  # issue 13
     ]
     return message(
         "Workspace calendar",
         [header("Workspace calendar"), section("\n".join(lines)),
          context("Change with `/coach admin workweek sun-thu`, `/coach admin holiday add 2026-12-25`, "
                  "`/coach admin quiet 20:00-07:00`, `/coach admin notify off week_ahead`, "
-                 "`/coach admin scorecard thu 16:00`, `/coach admin preread add <question>`.")],
+                 "`/coach admin scorecard thu 16:00`, `/coach admin preread add <question>`, "
+                 "`/coach admin challenge calendar`.")],
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from domain.catalog.model import Aggregate, IndicatorType, LeadingIndicator
+from domain.coaching.challenge import ChallengeProgress
 from domain.coaching.cycle import CYCLE_WEEKS, STAGE_STARTS, Stage
 from domain.coaching.leading import MIN_CALLS, TOO_FEW, Direction, WeekValue
 from domain.coaching.scorecard import SHADOW_TARGET, Change, Scorecard
@@ -56,7 +57,7 @@ def calls_text(card: Scorecard) -> str:
     target = f" (target {low}-{high})" if _shadow_target_applies(card) else ""
     kept = card.commitments
     promised = f" · {kept.kept} of {kept.due} commitments kept on time" if kept is not None else ""
-    return f"{card.debriefed} debriefed · {card.shadowed} shadowed{target}{promised}"
+    return f"{card.debriefed} debriefed · {card.shadowed} shadowed{target}{promised}{challenge_text(card.challenge)}"
 
 
 def _number(value: float) -> str:
@@ -159,3 +160,14 @@ def headline_text(change: Change) -> str:
     word = value.direction.value
     return (f"{indicator.name}: {_number(before)} → {value_text(indicator, value.value)} "
             f"({_arrow(value.change)} {word})")
+
+
+def challenge_text(figures: ChallengeProgress | None) -> str:
+    """` · challenge: streak 4 (longest 6), compliance 90%, 12 days left` while a 21-day challenge counts (issue 13)."""
+    if figures is None:
+        return ""
+    rate = "-" if figures.compliance is None else f"{round(figures.compliance * 100)}%"
+    if figures.complete:
+        return f" · challenge finished: compliance {rate}, longest streak {figures.longest_streak}"
+    return (f" · challenge: streak {figures.streak} (longest {figures.longest_streak}), compliance {rate}, "
+            f"{figures.days_left} days left")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers.commands import coach, commit, debrief, scorecard
+from handlers.commands import challenge, coach, commit, debrief, scorecard
 from handlers.commands.dispatch import attach
 from handlers.commands.registry import SlashCommands
 
@@ -19,6 +19,7 @@ def slash_commands() -> SlashCommands:
     debrief.register(commands)
     scorecard.register(commands)
     commit.register(commands)
+    challenge.register(commands)  # issue 13
     return commands
 
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from handlers.commands import (
     admin,
     calls,
+    challenge,
     commitments,
     contract,
     cycles,
@@ -51,6 +52,7 @@ SUBCOMMANDS = (
     *preread.SUBCOMMANDS,
     *wins_commands.SUBCOMMANDS,  # issue 13
     *results.SUBCOMMANDS,
+    *challenge.ADMIN_SUBCOMMANDS,  # issue 13
 )
 
 

@@ -124,3 +124,15 @@ NUDGE_PAUSE_WEEK = "nudge.pause_week"  # "Pause a week": `/coach pause 1w`
 NUDGE_STOP = "nudge.stop"  # "Stop these": `/coach notify off <kind>`
 NUDGE_UNDO_PAUSE = "nudge.undo_pause"  # Undo after "Pause a week": the pause there was before, or none
 NUDGE_UNDO_STOP = "nudge.undo_stop"  # Undo after "Stop these": `/coach notify on <kind>`
+# The 21-day challenge (issue 13): `/challenge`, the start form, the nudge's buttons (value "<challenge id>:<day>"),
+# "Add a note" (opens CHALLENGE_NOTE_VIEW), "Repair yesterday" (value: the challenge id)
+CHALLENGE_COMMAND = "/challenge"
+COMMANDS = COMMANDS | {CHALLENGE_COMMAND}
+CHALLENGE_VIEW = "challenge.start"  # the behaviours per focus skill; metadata: the rep
+CHALLENGE_DONE = "challenge.done"
+CHALLENGE_MISSED = "challenge.missed"
+CHALLENGE_NO_CALLS = "challenge.no_calls"
+CHALLENGE_ADD_NOTE = "challenge.add_note"
+CHALLENGE_NOTE_VIEW = "challenge.note"  # the answer and a note; metadata: challenge, day, the nudge's message
+CHALLENGE_REPAIR = "challenge.repair"
+CHALLENGE_ENCOURAGE = "challenge.encourage"  # "Send encouragement" in the manager's summary; value: the challenge id

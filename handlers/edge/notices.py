@@ -45,25 +45,20 @@ from domain.services.homework_notices import (
     HomeworkSet,
 )
 from domain.services.lessons import LessonShown
-from domain.services.maintenance_notices import CheckinForManager, CheckinSaved, CycleRestarted
 from domain.services.peer_learning import PostFailedForAdmin
 from domain.services.pipeline_upload import UploadAnswered
 from domain.services.prework_notices import ManagerAsked, PreworkArrived, PreworkSaved
 from domain.services.prioritization import RepPriorities
-from domain.services.results import CycleResultsShown
 from domain.services.roleplays import RoleplayRecorded
 from domain.services.roster_rules import RepJoined, RepLeft, RepsAdded
 from domain.services.scorecard_comments import CommentForManager, CommentSent
 from domain.services.session_notices import SessionNews
 from domain.services.shadowing import ShadowFeedback, ShadowRecorded
 from domain.services.takeaway_notices import TakeawaysRecorded
-from domain.services.win_notices import WinForManager
 from handlers.blocks import commitments as commitment_blocks
-from handlers.blocks import maintenance as maintenance_blocks
 from handlers.blocks import prework as prework_blocks
 from handlers.blocks import roster
 from handlers.blocks import takeaways as takeaways_blocks
-from handlers.blocks import win_messages as win_blocks
 from handlers.blocks.contract import (
     contract_message,
     new_contract_notice,
@@ -96,7 +91,6 @@ from handlers.blocks.scorecard_comments import comment_for_manager_message, comm
 from handlers.blocks.sessions import session_news_message
 from handlers.blocks.shadow import shadow_feedback_notice, shadow_recorded_message
 from handlers.charts.model import MatrixPoint
-from handlers.edge import results_upload
 from handlers.edge.chart_upload import upload_matrix
 from handlers.edge.services import Services
 
@@ -367,28 +361,5 @@ def _takeaways_recorded(notice: TakeawaysRecorded, to: str, catalog: Catalog) ->
     return takeaways_blocks.takeaways_recorded_message(notice, to)
 
 
-# -- success stories (issue 13) ------------------------------------------------------
-
-@render.register(WinForManager)
-def _win_for_manager(notice: WinForManager, to: str, catalog: Catalog) -> Rendered:
-    return win_blocks.win_for_manager_message(notice)
-
-
-# -- monthly maintenance check-ins (issue 13) ----------------------------------------
-
-@render.register(CheckinSaved)
-def _checkin_saved(notice: CheckinSaved, to: str, catalog: Catalog) -> Rendered:
-    return maintenance_blocks.checkin_saved_message(notice, catalog)
-
-
-@render.register(CheckinForManager)
-def _checkin_for_manager(notice: CheckinForManager, to: str, catalog: Catalog) -> Rendered:
-    return maintenance_blocks.checkin_for_manager_message(notice, catalog)
-
-
-@render.register(CycleRestarted)
-def _cycle_restarted(notice: CycleRestarted, to: str, catalog: Catalog) -> Rendered:
-    return maintenance_blocks.cycle_restarted_message(notice, catalog, to)
-# -- the cycle's results (issue 13): `handlers/edge/results_upload.py` ------------------
-render.register(CycleResultsShown, results_upload.shown_message)
-draw.register(CycleResultsShown, results_upload.shown_chart)
+# Issue 13's notices (stage 5 and after) register themselves on `render` and `draw` from their own module.
+from handlers.edge import notices_habits  # noqa: E402,F401  (imported for its registrations)

@@ -11,6 +11,7 @@ from slack_bolt import BoltContext
 from domain.catalog import Catalog
 from domain.model import WorkspaceRef
 from domain.services.calls import CallsService
+from domain.services.challenges import ChallengeService
 from domain.services.commitments import CommitmentService
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
@@ -85,6 +86,7 @@ class Services:
     session_card: SessionCardService  # the 1:1's session card (issue 12)
     wins: WinService  # success stories (issue 13)
     results: ResultsService  # the cycle's results (issue 13)
+    challenges: ChallengeService  # the 21-day challenge (issue 13)
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

@@ -6,6 +6,7 @@ from slack_bolt import App
 
 from handlers.edge import ids
 from handlers.views.add_reps import handle_add_reps
+from handlers.views.challenge import handle_challenge_note, handle_challenge_start
 from handlers.views.commitments import handle_commit, handle_move, handle_obstacles, handle_plan
 from handlers.views.contract import handle_contract
 from handlers.views.debriefs import handle_debrief, handle_debrief_feedback
@@ -49,3 +50,5 @@ def register(app: App) -> None:
     app.view(ids.TAKEAWAYS_VIEW)(handle_takeaways)
     app.view(ids.WIN_VIEW)(handle_win)  # issue 13
     app.view(ids.MAINTENANCE_CHECKIN_VIEW)(handle_checkin)
+    app.view(ids.CHALLENGE_VIEW)(handle_challenge_start)  # issue 13
+    app.view(ids.CHALLENGE_NOTE_VIEW)(handle_challenge_note)

@@ -77,3 +77,11 @@ from storage.orm.maintenance import (  # noqa: E402  (issue 13)
 )
 
 __all__ += ["MaintenanceCheckinRow", "MaintenanceRatingRow", "MaintenanceReadingRow"]  # issue 13
+from storage.orm.challenges import (  # noqa: E402  (issue 13)
+    ChallengeDayRow,
+    ChallengeEncouragementRow,
+    ChallengeRow,
+    ChallengeSummaryChoiceRow,
+)
+
+__all__ += ["ChallengeDayRow", "ChallengeEncouragementRow", "ChallengeRow", "ChallengeSummaryChoiceRow"]  # issue 13

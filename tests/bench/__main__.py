@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.bench import (
+    challenge_nudges,
     charts,
     develop_home,
     home,
@@ -19,7 +20,7 @@ from tests.bench import (
 
 def main() -> None:
     for benchmark in (http_ack, use_cases, charts, scheduling, pipeline, home, develop_home, leading_indicators,
-                      scorecards, session_cards, results):
+                      scorecards, session_cards, results, challenge_nudges):
         for line in benchmark.run():
             print(line)
 

@@ -31,6 +31,7 @@ from bot.modal_values import feedback_values, hand_in_values, homework_values
 from domain.ports import UnitOfWorkFactory
 from handlers import actions, options, shortcuts, views
 from handlers.edge import ids
+from tests.handlers import test_challenge_privacy as challenge_privacy
 from tests.handlers import test_maintenance as maintenance_tests
 from tests.handlers import test_nudge_buttons as nudge_tests
 from tests.handlers import test_prework as prework_tests
@@ -278,6 +279,14 @@ TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.SHARE_WIN), (VIEW, ids.WIN_VIEW)]
 TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.OPEN_MAINTENANCE_CHECKIN), (VIEW, ids.MAINTENANCE_CHECKIN_VIEW),
                                   (ACTION, ids.RESTART_FROM_CHECKIN)],
                                  maintenance_tests.nobody_else_touches_lenas_checkin)
+# The 21-day challenge (issue 13): each button and form crafted by another rep, manager, or workspace.
+TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.CHALLENGE_DONE), (ACTION, ids.CHALLENGE_MISSED),
+                                  (ACTION, ids.CHALLENGE_NO_CALLS), (ACTION, ids.CHALLENGE_ADD_NOTE),
+                                  (ACTION, ids.CHALLENGE_REPAIR), (VIEW, ids.CHALLENGE_NOTE_VIEW),
+                                  (VIEW, ids.CHALLENGE_VIEW)],
+                                 challenge_privacy.test_nobody_else_answers_repairs_or_restarts_alexs_challenge)
+TRIED_ELSEWHERE[(ACTION, ids.CHALLENGE_ENCOURAGE)] = (
+    challenge_privacy.test_only_alexs_manager_sends_him_encouragement_once_a_day_whatever_the_clicks)
 
 
 class _Registrations:

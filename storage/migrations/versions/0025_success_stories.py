@@ -1,7 +1,7 @@
 """Reps' success stories ("wins", issue 13).
 
 Revision ID: 0025
-Revises: 0023
+Revises: 0024
 Create Date: 2026-12-01
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0025"
-down_revision: str | Sequence[str] | None = "0023"
+down_revision: str | Sequence[str] | None = "0024"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

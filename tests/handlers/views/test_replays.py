@@ -20,6 +20,9 @@ from bot.modal_values import feedback_values, hand_in_values, homework_values, r
 from domain.ports import UnitOfWorkFactory
 from handlers import actions, views
 from handlers.edge import ids
+from tests.handlers import test_challenge as challenge
+from tests.handlers import test_challenge_privacy as challenge_privacy
+from tests.handlers import test_challenge_replays as challenge_replays
 from tests.handlers import test_maintenance as maintenance
 from tests.handlers import test_nudge_buttons as nudges
 from tests.handlers import test_peer_learning as peer
@@ -278,6 +281,13 @@ REPLAYED = {
     # The footer of every scheduled message (issue 13, nudge hygiene)
     **dict.fromkeys((ids.NUDGE_PAUSE_WEEK, ids.NUDGE_UNDO_PAUSE, ids.NUDGE_STOP, ids.NUDGE_UNDO_STOP),
                     nudges.test_each_footer_button_replayed_changes_once_and_answers_once),
+    ids.CHALLENGE_VIEW: challenge_replays.test_the_start_form_sent_twice_starts_one_challenge_and_tells_once,
+    ids.CHALLENGE_NOTE_VIEW: challenge_replays.test_the_note_form_sent_twice_stores_one_answer_with_its_note,
+    ids.CHALLENGE_DONE: challenge.test_a_mixed_record_through_slack_with_time_off_and_the_clock_change,
+    **dict.fromkeys((ids.CHALLENGE_MISSED, ids.CHALLENGE_NO_CALLS, ids.CHALLENGE_REPAIR),
+                    challenge_replays.test_missed_no_calls_and_the_repair_clicked_twice_count_once),  # issue 13
+    ids.CHALLENGE_ENCOURAGE:
+        challenge_privacy.test_only_alexs_manager_sends_him_encouragement_once_a_day_whatever_the_clicks,
 }
 # Buttons that only open a modal: nothing is stored, and Slack's trigger_id works once anyway.
 # The homework template picker rewrites the open modal (views.update) and stores nothing either.
@@ -294,6 +304,7 @@ OPENS_A_MODAL |= {ids.SESSION_CARD_PLAN}  # the session card's plan form (issue 
 REPLAYED[ids.WIN_VIEW] = wins.test_coach_win_with_consent_posts_to_the_team_channel_once_and_keeps_its_ts
 OPENS_A_MODAL |= {ids.SHARE_WIN}
 OPENS_A_MODAL |= {ids.OPEN_MAINTENANCE_CHECKIN}  # the monthly check-in form (issue 13)
+OPENS_A_MODAL |= {ids.CHALLENGE_ADD_NOTE}  # the challenge day's note form (issue 13)
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
 

@@ -64,6 +64,7 @@ from handlers.blocks import (
     week_ahead,
 )
 from handlers.blocks.scorecard_time import scorecard_time_message
+from tests.unit.handlers.hostile_cases_challenge import CHALLENGE_CASES, CHALLENGE_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_commitments import COMMITMENT_CASES, COMMITMENT_NO_PERSON_TEXT
 from tests.unit.handlers.hostile_cases_develop import DEVELOP_CASES, DEVELOP_WEEK, DIGEST, HOMEWORK, LESSON_NOTES
 from tests.unit.handlers.hostile_cases_maintenance import MAINTENANCE_CASES, MAINTENANCE_NO_PERSON_TEXT
@@ -309,6 +310,7 @@ CASES: dict[str, list[Call]] = {
     **SESSION_CARD_CASES,
     **NUDGE_CASES,
     **RESULTS_CASES,
+    **CHALLENGE_CASES,  # issue 13
 }
 
 NO_PERSON_TEXT: dict[str, str] = {
@@ -356,6 +358,7 @@ NO_PERSON_TEXT: dict[str, str] = {
     **SESSION_CARD_NO_PERSON_TEXT,
     **NUDGE_NO_PERSON_TEXT,
     **RESULTS_NO_PERSON_TEXT,
+    **CHALLENGE_NO_PERSON_TEXT,  # issue 13
 }
 
 # Success stories (issue 13).

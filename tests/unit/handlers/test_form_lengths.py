@@ -22,6 +22,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from domain import field_lengths
 from domain.catalog import load_catalog
 from domain.coaching.calls import ANSWER_FIELDS, CallAnswers, CallRef, CallType
+from domain.coaching.challenge_model import Behaviour
 from domain.coaching.commitments import (
     ACTION,
     EVIDENCE,
@@ -48,6 +49,8 @@ from domain.coaching.shadow_week import ShadowWeek
 from domain.coaching.takeaways import TEXT as TAKEAWAYS_TEXT
 from domain.coaching.wins import WinSource
 from domain.model import Member, WorkspaceRef
+from domain.services.challenges import NOTE as CHALLENGE_NOTE_FIELD
+from domain.services.challenges import ChallengeForm, behaviour_key
 from domain.services.commitment_notices import AnswerForm, CommitForm, PlanForm
 from domain.services.contracts import ContractDraft
 from domain.services.debrief_feedback import FEEDBACK_FIELD, FeedbackForm
@@ -67,6 +70,7 @@ from domain.services.takeaway_notices import TakeawaysForm
 from domain.services.win_notices import WinForm
 from domain.services.wins import APPROACH_FIELD, OUTCOME_FIELD, WHAT_FIELD
 from handlers.blocks.add_reps_modal import add_reps_modal
+from handlers.blocks.challenge import challenge_note_modal, challenge_start_modal
 from handlers.blocks.commitment_modals import commit_modal, move_modal, obstacles_modal, plan_modal
 from handlers.blocks.contract import MANAGER_COMMITMENTS, REP_COMMITMENTS, contract_modal, target_block
 from handlers.blocks.debriefs import debrief_modal, feedback_modal
@@ -93,6 +97,8 @@ from handlers.blocks.wins import win_modal
 from handlers.edge import ids
 from storage.orm import (
     CallScoreRow,
+    ChallengeDayRow,
+    ChallengeRow,
     CommitmentRow,
     ContractRow,
     DebriefFeedbackRow,
@@ -159,6 +165,9 @@ MODALS: dict[str, dict[str, Any]] = {
     "takeaways_modal": takeaways_modal(TakeawaysForm(SESSION, REP, REP, PREWORK.agenda, None)),
     "checkin_modal": checkin_modal(CheckinForm(REP, CYCLE, date(2026, 12, 1), ("discovery",), (), None, None),
                                    CATALOG),
+    "challenge_start_modal": challenge_start_modal(ChallengeForm(  # issue 13
+        REP, (Behaviour("discovery", "Ask 5 questions"), Behaviour("closing", "")), {}, "21 working days")),
+    "challenge_note_modal": challenge_note_modal(4, date(2027, 1, 4), None),
 }
 # Success stories (issue 13).
 MODALS["win_modal"] = win_modal(WinForm(REP, CATALOG.competencies, ("closing",), WinSource.HOME, "CCOACH"),
@@ -209,6 +218,9 @@ FIELDS: dict[tuple[str, str], Storage] = {
                                                       field_lengths.PREWORK_QUESTION) for n in (1, 2)},
     (ids.TAKEAWAYS_VIEW, TAKEAWAYS_TEXT): (SessionTakeawaysRow.text, field_lengths.TAKEAWAYS_TEXT),
     (ids.MAINTENANCE_CHECKIN_VIEW, SLIPPING): (MaintenanceCheckinRow.slipping, field_lengths.MAINTENANCE_SLIPPING),
+    **{(ids.CHALLENGE_VIEW, behaviour_key(skill)): (ChallengeRow.behaviours, field_lengths.CHALLENGE_BEHAVIOUR)
+       for skill in ("discovery", "closing")},  # issue 13
+    (ids.CHALLENGE_NOTE_VIEW, CHALLENGE_NOTE_FIELD): (ChallengeDayRow.note, field_lengths.CHALLENGE_NOTE),
     **{(ids.PREWORK_VIEW, answer_key(n)): (SessionPreworkRow.preread, field_lengths.PREREAD_ANSWER)
        for n in range(1, PREREAD_QUESTIONS + 1)},
 }

@@ -14,6 +14,8 @@ from bot.fake_slack import check_message
 from domain.coaching.cycle import Stage
 from domain.coaching.session_card import ReviewItem, ReviewStatus
 from domain.delivery import DeliveryKey
+from domain.notifications.challenge import ChallengeNudge
+from domain.notifications.challenge_summary import ChallengeSummary
 from domain.notifications.cycle_results import CycleResultsNote
 from domain.notifications.cycle_tasks import CycleTasksNote
 from domain.notifications.debrief_prompt import DebriefPromptNote
@@ -45,6 +47,7 @@ from handlers.blocks.nudge_footer import (
 )
 from handlers.edge import ids
 from tests.unit.handlers.hostile_cases import CYCLE, PROGRESS
+from tests.unit.handlers.hostile_cases_challenge import VIEW as CHALLENGE_VIEW
 from tests.unit.handlers.hostile_cases_commitments import ACTION, NOTE
 from tests.unit.handlers.hostile_cases_develop import DIGEST, HOMEWORK, LESSON_NOTES
 from tests.unit.handlers.hostile_cases_peer import FOUND
@@ -77,6 +80,9 @@ SAMPLES: dict[str, list[Any]] = {
     "session_card": [SessionCardNote(WS, CARD), SessionCardNote(WS, replace(CARD, review=REVIEW))],
     "maintenance_checkin": [MaintenanceCheckinNote(WS, REP, CYCLE, date(2027, 3, 1))],
     "cycle_results": [CycleResultsNote(WS, "UREP", RESULT)],
+    "challenge_nudge": [ChallengeNudge(WS, CHALLENGE_VIEW, TODAY)],
+    "challenge_summary": [ChallengeSummary(WS, MANAGER, "weekly", TODAY, tuple(
+        replace(CHALLENGE_VIEW, rep=rep) for rep in MANY_REPS))],
 }
 # Kinds that only inform and ask for nothing: no button of their own is expected.
 INFORMS_ONLY = {"week_ahead": "the manager's week at a glance: who is on the team and who is away",

@@ -13,9 +13,9 @@ from domain.services.roster import AddOutcome, RepResult
 from handlers.blocks.roster import rep_joined_notice, rep_reminder_titles
 
 ROOT = Path(__file__).resolve().parents[3]
-# Features of the program that arrive as scheduled messages of their own kind.
-# (Debriefs arrived with issue 10 and scorecards with issue 11: registered, and named in the welcome.)
-SCHEDULED_FEATURES = ["challenge", "check-in"]
+# Features of the program that arrive as scheduled messages of their own kind. Debriefs arrived with issue 10,
+# scorecards with issue 11, the 21-day challenge and the maintenance check-in with issue 13.
+SCHEDULED_FEATURES = ["debrief", "scorecard", "challenge", "check-in"]
 REGISTERED = " ".join(kind.title.lower() for kind in KINDS.values())
 
 
@@ -31,11 +31,10 @@ def _manifest_description() -> str:
 
 
 @pytest.mark.parametrize("feature", SCHEDULED_FEATURES)
-def test_nothing_names_a_feature_before_its_kind_is_registered(feature: str) -> None:
-    if feature in REGISTERED:
-        pytest.skip(f"{feature}: registered, so it may be named")
-    assert feature not in _welcome(), "the rep's welcome DM"
-    assert feature not in _manifest_description(), "manifest.yml's description"
+def test_each_feature_the_program_promises_is_registered_and_named_in_the_welcome(feature: str) -> None:
+    assert feature in REGISTERED, "a scheduled kind of its own"
+    assert feature in _welcome(), "the rep's welcome DM"
+    assert feature in _manifest_description(), "manifest.yml's description"
 
 
 def test_the_welcome_lists_what_a_rep_is_sent_as_registered() -> None:
@@ -48,7 +47,8 @@ def test_the_welcome_lists_what_a_rep_is_sent_as_registered() -> None:
                       "Commitment reminder the working day before its deadline",
                       "Commitment follow-up on its deadline: done, partly or not done",
                       "1:1 pre-work, 24 h before the session", "1:1 pre-work reminder 2 h before, if still missing",
-                      "Monthly maintenance check-in after a cycle", "The cycle's results, the day after its week 8"]
+                      "Monthly maintenance check-in after a cycle", "The cycle's results, the day after its week 8",
+                      "21-day challenge: the morning nudge with one-click answers"]
     assert ("coachflow sends you: monday tasks in cycle weeks 1-2; homework reminder on its due date; "
             "micro-lessons, tuesdays and thursdays in cycle weeks 3-6; end-of-day debrief prompt on working days; "
             "friday scorecard; friday ask to share your approach, when you improved most on your team; "
@@ -56,7 +56,8 @@ def test_the_welcome_lists_what_a_rep_is_sent_as_registered() -> None:
             "commitment follow-up on its deadline: done, partly or not done; "
             "1:1 pre-work, 24 h before the session; 1:1 pre-work reminder 2 h before, if still missing; "
             "monthly maintenance check-in after a cycle; "
-            "the cycle's results, the day after its week 8.") in _welcome()
+            "the cycle's results, the day after its week 8; "
+            "21-day challenge: the morning nudge with one-click answers.") in _welcome()
 
 
 def test_a_newly_registered_kind_appears_in_the_welcome() -> None:

@@ -4,7 +4,7 @@ The daily profile refresh (`users.list`) sets it and clears it again when an
 admin reactivates the account; the scheduler plans nothing for a deactivated
 member (issue 13, nudge hygiene). Existing rows are active.
 
-Revision ID: 0028
+Revision ID: 0027
 Revises: 0026
 Create Date: 2026-12-01
 """
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0028"
+revision: str = "0027"
 down_revision: str | Sequence[str] | None = "0026"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

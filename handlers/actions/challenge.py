@@ -1,0 +1,102 @@
+"""The challenge nudge's buttons: Did it / Missed / No relevant calls today, Add a note, Repair yesterday.
+
+Each value names the challenge and its day; who may answer is the use case's
+check (only the rep), so a crafted value answers nothing of anyone else's. A
+double click or Slack's retry is one receipt: stored once, answered once.
+After an answer the nudge is replaced in place with the figures.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+
+from domain.coaching.challenge import Answer
+from domain.errors import CoachflowError, InvalidInput
+from domain.receipts import Replayed
+from handlers.blocks.challenge import read_day_value
+from handlers.blocks.challenge_summary import encouragement_sent_reply
+from handlers.edge import ids
+from handlers.edge.clicks import click_of, tell_refusal
+from handlers.edge.receipts import receipt_of
+from handlers.edge.sender import deliver
+from handlers.edge.services import services, workspace_of
+from handlers.views.open_challenge import open_challenge_note, show_answered
+
+UNREADABLE = "That button could not be read; nothing was recorded. `/challenge status` shows your challenge."
+_ANSWERS = {ids.CHALLENGE_DONE: Answer.DONE, ids.CHALLENGE_MISSED: Answer.MISSED,
+            ids.CHALLENGE_NO_CALLS: Answer.NO_CALLS}
+
+
+def handle_challenge_answer(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
+                            context: BoltContext) -> None:
+    ack()
+    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
+    click = click_of(body)
+    found, answer = read_day_value(click.value), _ANSWERS.get(click.action_id)
+    try:
+        if found is None or answer is None:
+            raise InvalidInput(UNREADABLE)
+        challenge_id, day = found
+        done = svc.challenges.answer(ws, user_id, challenge_id, day, answer,
+                                     receipt=receipt_of(body, context).without_deadline())
+    except Replayed:
+        return  # the first click recorded it and updated the message
+    except CoachflowError as error:
+        tell_refusal(client, svc, ws, respond, user_id, error)
+        return
+    show_answered(client, svc, done.result, day)
+    deliver(client, svc, ws, done.effects)
+
+
+def handle_challenge_note(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
+                          context: BoltContext) -> None:
+    ack()
+    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
+    found = read_day_value(click_of(body).value)
+    try:
+        if found is None:
+            raise InvalidInput(UNREADABLE)
+        open_challenge_note(client, found[0], found[1], body["trigger_id"])
+    except CoachflowError as error:
+        tell_refusal(client, svc, ws, respond, user_id, error)
+
+
+def handle_challenge_repair(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
+                            context: BoltContext) -> None:
+    ack()
+    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
+    value = click_of(body).value or ""
+    try:
+        if not (value.isascii() and value.isdigit() and len(value) < 10):
+            raise InvalidInput(UNREADABLE)
+        done = svc.challenges.repair(ws, user_id, int(value), receipt=receipt_of(body, context).without_deadline())
+    except Replayed:
+        return
+    except CoachflowError as error:
+        tell_refusal(client, svc, ws, respond, user_id, error)
+        return
+    show_answered(client, svc, done.result, None)
+    deliver(client, svc, ws, done.effects)
+
+
+def handle_challenge_encourage(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,
+                               context: BoltContext) -> None:
+    """"Send encouragement" in the manager's summary: a short DM to the rep, once a day."""
+    ack()
+    svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
+    value = click_of(body).value or ""
+    try:
+        if not (value.isascii() and value.isdigit() and len(value) < 10):
+            raise InvalidInput(UNREADABLE)
+        done = svc.challenges.encourage(ws, user_id, int(value), receipt=receipt_of(body, context).without_deadline())
+    except Replayed:
+        return
+    except CoachflowError as error:
+        tell_refusal(client, svc, ws, respond, user_id, error)
+        return
+    if respond.response_url:
+        respond(response_type="ephemeral", replace_original=False, **encouragement_sent_reply(done.result))
+    deliver(client, svc, ws, done.effects)
