@@ -18,6 +18,7 @@ from domain.errors import CoachflowError, InvalidInput
 from domain.receipts import Replayed
 from handlers.blocks.challenge import read_day_value
 from handlers.blocks.challenge_summary import encouragement_sent_reply
+from handlers.blocks.inputs import record_id
 from handlers.edge import ids
 from handlers.edge.clicks import click_of, tell_refusal
 from handlers.edge.receipts import receipt_of
@@ -70,9 +71,10 @@ def handle_challenge_repair(ack: Ack, body: dict[str, Any], client: WebClient, r
     svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
     value = click_of(body).value or ""
     try:
-        if not (value.isascii() and value.isdigit() and len(value) < 10):
+        challenge_id = record_id(value)
+        if challenge_id is None:
             raise InvalidInput(UNREADABLE)
-        done = svc.challenges.repair(ws, user_id, int(value), receipt=receipt_of(body, context).without_deadline())
+        done = svc.challenges.repair(ws, user_id, challenge_id, receipt=receipt_of(body, context).without_deadline())
     except Replayed:
         return
     except CoachflowError as error:
@@ -89,9 +91,10 @@ def handle_challenge_encourage(ack: Ack, body: dict[str, Any], client: WebClient
     svc, ws, user_id = services(context), workspace_of(context), body["user"]["id"]
     value = click_of(body).value or ""
     try:
-        if not (value.isascii() and value.isdigit() and len(value) < 10):
+        challenge_id = record_id(value)
+        if challenge_id is None:
             raise InvalidInput(UNREADABLE)
-        done = svc.challenges.encourage(ws, user_id, int(value), receipt=receipt_of(body, context).without_deadline())
+        done = svc.challenges.encourage(ws, user_id, challenge_id, receipt=receipt_of(body, context).without_deadline())
     except Replayed:
         return
     except CoachflowError as error:

@@ -19,6 +19,7 @@ from domain.errors import CoachflowError, InvalidInput
 from domain.receipts import Replayed
 from domain.services.commitment_notices import CommitmentChanged
 from handlers.blocks.commitments import answer_saved_message, commitment_changed_message
+from handlers.blocks.inputs import record_id
 from handlers.edge import ids
 from handlers.edge.clicks import click_of, tell_refusal
 from handlers.edge.receipts import receipt_of
@@ -26,14 +27,12 @@ from handlers.edge.sender import deliver
 from handlers.edge.services import services, workspace_of
 from handlers.views.open_commitments import open_move, open_obstacles
 
-_ID = re.compile(r"[0-9]{1,9}", re.ASCII)
 _MENU = re.compile(r"(move|drop):([0-9]{1,9})", re.ASCII)
 UNREADABLE = "That button could not be read; nothing was recorded. Use `/coach commitments` to see your actions."
 _SHORT = {ids.COMMITMENT_PARTLY: CommitmentStatus.PARTLY, ids.COMMITMENT_NOT_DONE: CommitmentStatus.NOT_DONE}
 
 
-def commitment_id_of(value: str | None) -> int | None:
-    return int(value) if value is not None and _ID.fullmatch(value) else None
+commitment_id_of = record_id  # the commitment id a check-in button carries
 
 
 def handle_commitment_done(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,

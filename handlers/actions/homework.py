@@ -10,7 +10,6 @@ else's.
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
@@ -19,19 +18,16 @@ from slack_sdk.errors import SlackApiError
 
 from domain.errors import CoachflowError
 from handlers.blocks.homework_modals import assign_homework_modal, kept_from
-from handlers.blocks.inputs import metadata, metadata_user
+from handlers.blocks.inputs import metadata, metadata_user, record_id
 from handlers.edge.clicks import opens_a_modal, tell_refusal
 from handlers.edge.services import services, workspace_of
 from handlers.views.open import open_hand_in, open_homework_feedback
 
 log = logging.getLogger(__name__)
-_HOMEWORK_ID = re.compile(r"[0-9]{1,9}", re.ASCII)
 UNREADABLE = "That button could not be read. Open the homework from its DM and try again."
 
 
-def homework_id_of(value: str | None) -> int | None:
-    """The homework id a Hand in or feedback button carries; None for a value we never wrote."""
-    return int(value) if value is not None and _HOMEWORK_ID.fullmatch(value) else None
+homework_id_of = record_id  # the homework id a Hand in or feedback button carries
 
 
 def _picked(body: dict[str, Any]) -> str | None:

@@ -15,7 +15,8 @@ from slack_sdk import WebClient
 from domain.errors import CoachflowError, InvalidInput
 from domain.model import WorkspaceRef
 from domain.receipts import Receipt, Replayed
-from handlers.blocks.maintenance import checkin_modal, cycle_id_of, read_restart_value
+from handlers.blocks.inputs import record_id
+from handlers.blocks.maintenance import checkin_modal, read_restart_value
 from handlers.edge.clicks import click_of, opens_a_form_on_time, tell_refusal
 from handlers.edge.receipts import receipt_of
 from handlers.edge.sender import deliver
@@ -31,7 +32,7 @@ def _checkin_form(client: WebClient, svc: Services, ws: WorkspaceRef, user_id: s
     client.views_open(trigger_id=trigger_id, view=checkin_modal(form, svc.catalog))
 
 
-handle_open_checkin = opens_a_form_on_time(cycle_id_of, _checkin_form, UNREADABLE)
+handle_open_checkin = opens_a_form_on_time(record_id, _checkin_form, UNREADABLE)
 
 
 def handle_restart_from_checkin(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond,

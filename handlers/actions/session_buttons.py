@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from handlers.blocks.inputs import record_id
 
-_ID = re.compile(r"[0-9]{1,9}", re.ASCII)
 UNREADABLE = "That button could not be read; nothing was opened. Use `/coach sessions` to see your 1:1s."
 
 
-def session_id_of(value: str | None) -> int | None:
-    return int(value) if value is not None and _ID.fullmatch(value) else None
+session_id_of = record_id  # the session id a button carries

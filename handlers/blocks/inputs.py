@@ -97,6 +97,7 @@ def metadata(view: dict[str, Any]) -> dict[str, Any]:
 _USER_ID = re.compile(r"[UW][A-Z0-9]{1,31}", re.ASCII)
 # Our option values and ids are short ASCII numbers; six digits is far beyond any of them.
 _SMALL_NUMBER = re.compile(r"[0-9]{1,6}", re.ASCII)
+_RECORD_ID = re.compile(r"[0-9]{1,9}", re.ASCII)
 _DECIMAL = re.compile(r"-?(?:[0-9]{1,6}(?:\.[0-9]{0,6})?|\.[0-9]{1,6})", re.ASCII)
 
 
@@ -127,6 +128,12 @@ def as_number(raw: Any) -> object:
     if isinstance(raw, str) and _DECIMAL.fullmatch(raw.strip()):
         return float(raw)
     return raw
+
+
+def record_id(value: str | None) -> int | None:
+    """The record id a button carries (a commitment's, a session's, a cycle's: `str(id)`); None for a value we
+    never wrote: ASCII digits only, nine at most, so a crafted value never reaches the database as an id."""
+    return int(value) if isinstance(value, str) and _RECORD_ID.fullmatch(value) else None
 
 
 def ticked_positions(values: dict[str, Any], block_id: str) -> list[int]:

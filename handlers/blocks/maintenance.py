@@ -72,10 +72,6 @@ def maintenance_checkin_message(note: MaintenanceCheckinNote) -> dict[str, Any]:
     return message(text, blocks)
 
 
-def cycle_id_of(value: str | None) -> int | None:
-    return int(value) if value is not None and value.isascii() and value.isdigit() and len(value) < 10 else None
-
-
 # -- the modal -----------------------------------------------------------------------------
 
 

@@ -324,7 +324,7 @@ NO_PERSON_TEXT: dict[str, str] = {
                      "diagnosis_modals.read_self_assessment", "priorities.read_ratings", "inputs.selected",
                      "inputs.metadata", "inputs.as_int", "inputs.as_number", "contract.read_sign_value",
                      "inputs.metadata_int", "inputs.metadata_user", "inputs.state_values", "inputs.ticked_positions",
-                     "inputs.errors_under_blocks",
+                     "inputs.errors_under_blocks", "inputs.record_id",
                      "homework_modals.read_assignment", "homework_modals.kept_from", "homework_modals.read_hand_in",
                      "homework_modals.read_feedback", "roleplay.read_mark_value",
                      "roleplay.read_practice_submission", "call_fields.read_call_fields",

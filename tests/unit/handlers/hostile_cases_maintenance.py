@@ -45,7 +45,6 @@ MAINTENANCE_CASES: dict[str, list[Call]] = {
 
 MAINTENANCE_NO_PERSON_TEXT: dict[str, str] = {
     "maintenance.read_checkin": "reads a submission, builds nothing",
-    "maintenance.cycle_id_of": "reads a button value, builds nothing",
     "maintenance.read_restart_value": "reads a button value, builds nothing",
     "maintenance.restart_value": "a button value: a check-in id and a catalog id",
 }
