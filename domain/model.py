@@ -141,8 +141,12 @@ class Member:
     role: Role = Role.REP
     is_admin: bool = False
     manager_id: str | None = None
-    # Time off: nothing scheduled reaches them on local dates before this one.
+    # Time off: nothing scheduled reaches them on local dates before this one...
     paused_until: date | None = None
+    # ...from this one on (the local day the pause was set). None for a pause kept before the start was stored:
+    # every day before `paused_until` then counts as away. A 21-day challenge needs the start, or days missed
+    # before someone went away would count as time off.
+    paused_from: date | None = None
     # Notification kinds this person switched off for themself.
     muted_kinds: frozenset[str] = frozenset()
     # From Slack's profile: how a CRM export's owner email finds the person.
@@ -152,7 +156,8 @@ class Member:
     deactivated: bool = False
 
     def is_paused_on(self, local_date: date) -> bool:
-        return self.paused_until is not None and local_date < self.paused_until
+        return (self.paused_until is not None and local_date < self.paused_until
+                and (self.paused_from is None or local_date >= self.paused_from))
 
     def with_profile(self, profile: SlackProfile, fallback_time_zone: str) -> Member:
         return replace(

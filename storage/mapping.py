@@ -136,6 +136,7 @@ def member_from_row(row: MemberRow, enterprise_id: str | None) -> Member:
         is_admin=row.is_admin,
         manager_id=row.manager_id,
         paused_until=row.paused_until,
+        paused_from=row.paused_from,
         muted_kinds=frozenset(row.muted_kinds or ()),
         email=row.email,
         deactivated=bool(row.deactivated),
@@ -155,6 +156,7 @@ def copy_member_onto_row(member: Member, row: MemberRow) -> None:
     row.is_admin = member.is_admin
     row.manager_id = member.manager_id
     row.paused_until = member.paused_until
+    row.paused_from = member.paused_from
     # A new list object, so the ORM sees the change (JSON is not mutation-tracked).
     row.muted_kinds = sorted(member.muted_kinds)
     row.email = member.email

@@ -103,10 +103,12 @@ class PreferenceService:
         now = self._clock()
         member = self._member(ws, user_id)
         today = now.astimezone(zone(member.time_zone)).date()
-        return self._update_member(replace(member, paused_until=parse_pause_end(text, today)), now)
+        until = parse_pause_end(text, today)
+        return self._update_member(replace(member, paused_until=until, paused_from=_start(member, today)), now)
 
     def resume(self, ws: WorkspaceRef, user_id: str) -> Member:
-        return self._update_member(replace(self._member(ws, user_id), paused_until=None), self._clock())
+        return self._update_member(replace(self._member(ws, user_id), paused_until=None, paused_from=None),
+                                   self._clock())
 
     def set_muted(self, ws: WorkspaceRef, user_id: str, kind: str, muted: bool, receipt: Receipt | None = None
                   ) -> Member:
@@ -129,7 +131,8 @@ class PreferenceService:
         week = parse_pause_end(PAUSE_A_WEEK, today)
         before = member.paused_until if member.paused_until is not None and member.paused_until > today else None
         until = max(week, before) if before is not None else week
-        return PausedAWeek(self._update_member(replace(member, paused_until=until), now, receipt), before)
+        paused = replace(member, paused_until=until, paused_from=_start(member, today))
+        return PausedAWeek(self._update_member(paused, now, receipt), before)
 
     def undo_pause(self, ws: WorkspaceRef, clicker_id: str, recipient_id: str, before: date | None,
                    receipt: Receipt | None = None) -> Member:
@@ -139,7 +142,8 @@ class PreferenceService:
         member = self._member(ws, recipient_id)
         today = now.astimezone(zone(member.time_zone)).date()
         kept = before if before is not None and before > today else None
-        return self._update_member(replace(member, paused_until=kept), now, receipt)
+        return self._update_member(replace(member, paused_until=kept, paused_from=member.paused_from if kept else None),
+                                   now, receipt)
 
     def stop_kind(self, ws: WorkspaceRef, clicker_id: str, recipient_id: str, kind: str, muted: bool,
                   receipt: Receipt | None = None) -> Member:
@@ -220,3 +224,9 @@ class PreferenceService:
             uow.commit()
         self._schedules.refresh_workspace(ws, self._clock())
         return updated
+
+
+def _start(member: Member, today: date) -> date:
+    """When a pause set today begins: today, or the start of the time off already running (extended)."""
+    running = member.paused_until is not None and member.paused_until > today
+    return member.paused_from if running and member.paused_from is not None else today

@@ -54,6 +54,8 @@ class MemberRow(TimestampMixin, Base):
     manager_id: Mapped[str | None] = mapped_column(String(SLACK_ID))
     # Time off: the first local date on which scheduled messages resume.
     paused_until: Mapped[date | None] = mapped_column()
+    # The local date the time off began (NULL for pauses set before migration 0028).
+    paused_from: Mapped[date | None] = mapped_column()
     # Notification kinds this person switched off, as a sorted JSON list: a
     # new kind needs no migration. The server default fills existing rows.
     muted_kinds: Mapped[list[str]] = mapped_column(default=list, server_default=text("'[]'"))

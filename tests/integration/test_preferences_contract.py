@@ -77,18 +77,20 @@ def test_quiet_hours_keep_seconds_if_given(any_uow_factory):
 
 def test_pauses_and_mutes_round_trip_and_update(any_uow_factory):
     away = member(
-        T1, "UA", "Alex", paused_until=date(2026, 12, 1), muted_kinds=frozenset({"b", "a"})
+        T1, "UA", "Alex", paused_until=date(2026, 12, 1), paused_from=date(2026, 11, 24),
+        muted_kinds=frozenset({"b", "a"})
     )
     seed(any_uow_factory, Workspace(T1), away, member(T1, "UB", "Bea"))
     with any_uow_factory() as uow:
         assert uow.members.get(T1, "UA") == away
         bea = uow.members.get(T1, "UB")
         assert bea is not None and bea.paused_until is None and bea.muted_kinds == frozenset()
-        uow.members.update(replace(away, paused_until=None, muted_kinds=frozenset({"c"})))
+        uow.members.update(replace(away, paused_until=None, paused_from=None, muted_kinds=frozenset({"c"})))
         uow.commit()
     with any_uow_factory() as uow:
         back = uow.members.get(T1, "UA")
-        assert back is not None and back.paused_until is None and back.muted_kinds == {"c"}
+        assert back is not None and back.paused_until is None and back.paused_from is None
+        assert back.muted_kinds == {"c"}
         uow.members.update(replace(back, muted_kinds=frozenset()))
         uow.commit()
     with any_uow_factory() as uow:

@@ -19,6 +19,8 @@ from domain.receipts import Receipt, Replayed
 from domain.services.challenge_notices import ChallengeCompleted, ChallengeFinishedForManager, ChallengeStarted
 from domain.services.challenge_views import views_for
 from domain.services.challenges import ChallengeService, behaviour_key
+from domain.services.preferences import PreferenceService
+from domain.services.scheduling import ScheduleService
 from tests.fakes import FakeStore
 
 WS = WorkspaceRef("T1")
@@ -151,6 +153,22 @@ def test_time_off_pauses_and_extends_and_the_days_stay_after_it(
         uow.commit()
     assert service.view(WS, "UA") is not None
     assert (service.view(WS, "UA") or back).last_day == date(2027, 2, 5)
+
+
+def test_a_day_missed_before_going_away_stays_missed(service: ChallengeService, clock: Clock,
+                                                       store: FakeStore) -> None:
+    """`/coach pause` keeps when the time off began: Tuesday, left unanswered, was a working day, not time off."""
+    challenge_id = _start(service)
+    service.answer(WS, "UA", challenge_id, MONDAY, Answer.DONE)
+    clock.local(MONDAY + timedelta(days=2), 9)  # Wednesday, past Tuesday's deadline (midnight + 3 h)
+    preferences = PreferenceService(store.uow, ScheduleService(store.uow), clock)
+    assert preferences.pause(WS, "UA", "until 2027-01-11").paused_from == MONDAY + timedelta(days=2)
+    clock.local(date(2027, 1, 11), 9)
+    back = service.answer(WS, "UA", challenge_id, None, Answer.DONE).result
+    assert dict(back.progress.statuses)[MONDAY + timedelta(days=1)] is DayStatus.MISSED
+    assert back.days[:3] == (MONDAY, MONDAY + timedelta(days=1), date(2027, 1, 11))  # Wed-Fri off
+    assert back.last_day == date(2027, 2, 4)  # three days off: three days later
+    assert back.progress.compliance == 2 / 3 and back.progress.streak == 1
 
 
 def test_the_last_answer_completes_it_with_a_celebration(service: ChallengeService, clock: Clock) -> None:
