@@ -8,7 +8,7 @@ skills), Otto (week 6), Nia (week 8) and Dee (week 7, her cycle is Omar's).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -44,7 +44,7 @@ def store() -> FakeStore:
                 uow.cycles.update(replace(old, status=CycleStatus.ENDED, ended_on=date(2026, 11, 30)))
                 done = uow.challenges.add(Challenge(WS, rep_id, rep_id, date(2026, 10, 19), DayKind.WORKING,
                                                     (Behaviour("discovery", "Ask"),), cycle_id=old.id))
-                uow.challenges.update(done.completed(datetime(2026, 11, 16, 12)))
+                uow.challenges.update(done.completed(datetime(2026, 11, 16, 12, tzinfo=UTC)))
             manager = "UOMAR" if rep_id == "UD" else "UMGR"
             cycle = uow.cycles.add(CoachingCycle(WS, rep_id, manager, WEEK_1[week]))
             if rep_id != "UC":
@@ -105,7 +105,7 @@ def test_the_rule_weeks_7_and_8_for_app_home_week_7_only_for_the_monday_dm() -> 
     assert not invited(cycle, None, [], MONDAY)
     mine = Challenge(WS, "UL", "UL", MONDAY, DayKind.WORKING, (), cycle_id=5)
     assert not invited(cycle, mine, ["discovery"], MONDAY)
-    assert not invited(cycle, mine.completed(datetime(2027, 3, 20)), ["discovery"], week_8)
+    assert not invited(cycle, mine.completed(datetime(2027, 3, 20, tzinfo=UTC)), ["discovery"], week_8)
     assert invited(cycle, Challenge(WS, "UL", "UL", MONDAY, DayKind.WORKING, (), cycle_id=4).completed(
-        datetime(2027, 1, 1)), ["discovery"], MONDAY)
+        datetime(2027, 1, 1, tzinfo=UTC)), ["discovery"], MONDAY)
     assert [s.skill_id for s in invited_skills(CATALOG, ["discovery", "no_such_skill"])] == ["discovery"]
