@@ -92,6 +92,23 @@ def test_the_managers_button_opens_the_form_for_their_rep_and_saving_starts_hers
     assert NOT_STARTED not in _home(loop, "UL")
 
 
+def test_the_home_button_opens_her_form_and_a_refusal_from_home_comes_by_dm(loop: Loop) -> None:
+    _lena_in_week_7(loop)
+    home = loop.slack.open_home("UL")
+    request = loop.slack.requests.block_actions("UL", ids.CHALLENGE_INVITE_START, SELF, view=home)
+    assert loop.slack.dispatch(request).status == 200
+    loop.slack.listeners.wait_idle()
+    opened = loop.fake.view_opened_by(request.payload["trigger_id"])
+    assert opened is not None and json.loads(opened["private_metadata"])["r"] == "UL"
+    # Maya's own Home has no such button; a crafted click from it opens her own form: refused, told by DM.
+    crafted = loop.slack.requests.block_actions("UMGR", ids.CHALLENGE_INVITE_START, SELF,
+                                                view=loop.slack.open_home("UMGR"))
+    assert loop.slack.dispatch(crafted).status == 200
+    loop.slack.listeners.wait_idle()
+    assert loop.fake.view_opened_by(crafted.payload["trigger_id"]) is None
+    assert loop.dms("UMGR", "focus skills")
+
+
 # -- privacy: nobody else's click opens Alex's form ---------------------------------------------------
 
 
