@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.installed_workspace import installed_workspace_of
 from domain.catalog import Catalog, load_catalog
 from domain.notifications.challenge import challenge_nudge_kind
+from domain.notifications.challenge_invite import challenge_invite_kind
 from domain.notifications.cycle_results import cycle_results_kind
 from domain.notifications.micro_lessons import micro_lessons_kind
 from domain.notifications.peer_learning import peer_learning_kind
@@ -101,6 +102,7 @@ def build_services(
              .replacing(session_card_kind(catalog))
              .replacing(cycle_results_kind(catalog, challenges)))
     kinds = kinds.replacing(challenge_nudge_kind(catalog))  # issue 13
+    kinds = kinds.replacing(challenge_invite_kind(catalog))  # issue 13: the week-7 invitation
     schedules = ScheduleService(uow_factory, kinds)
     diagnosis = DiagnosisService(uow_factory, catalog, clock)
     content = NotificationContentService(uow_factory, kinds)

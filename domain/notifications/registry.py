@@ -9,6 +9,7 @@ if one is missing.
 from __future__ import annotations
 
 from domain.notifications.challenge import CHALLENGE_NUDGE
+from domain.notifications.challenge_invite import CHALLENGE_INVITE, CHALLENGE_INVITE_TEAM
 from domain.notifications.challenge_summary import CHALLENGE_SUMMARY
 from domain.notifications.commitments import COMMITMENT_DUE, COMMITMENT_REMINDER
 from domain.notifications.cycle_results import CYCLE_RESULTS
@@ -46,4 +47,6 @@ KINDS = KindRegistry(
     CYCLE_RESULTS,
     CHALLENGE_NUDGE,
     CHALLENGE_SUMMARY,
+    CHALLENGE_INVITE,
+    CHALLENGE_INVITE_TEAM,
 )

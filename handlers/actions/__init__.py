@@ -11,6 +11,7 @@ from handlers.actions.challenge import (
     handle_challenge_note,
     handle_challenge_repair,
 )
+from handlers.actions.challenge_invite import handle_challenge_invite_start
 from handlers.actions.commitments import (
     handle_commitment_done,
     handle_commitment_menu,
@@ -94,3 +95,4 @@ def register(app: App) -> None:
     app.action(ids.CHALLENGE_ADD_NOTE)(handle_challenge_note)
     app.action(ids.CHALLENGE_REPAIR)(handle_challenge_repair)
     app.action(ids.CHALLENGE_ENCOURAGE)(handle_challenge_encourage)
+    app.action(ids.CHALLENGE_INVITE_START)(handle_challenge_invite_start)  # issue 13: the week-7 invitation

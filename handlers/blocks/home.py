@@ -14,6 +14,7 @@ from domain.services.develop import DevelopWeek
 from domain.services.home import HomeModel
 from handlers.blocks import limits
 from handlers.blocks.challenge import home_blocks as challenge_home_blocks
+from handlers.blocks.challenge_invite import home_invite_blocks
 from handlers.blocks.commitments import home_commitment_blocks
 from handlers.blocks.home_coaching import (
     develop_line,
@@ -68,6 +69,7 @@ def home_view(home: HomeModel, now: datetime, catalog: Catalog | None = None) ->
             blocks += rep_profile_blocks(home.profile)
             blocks += rep_contract_blocks(progress, catalog, home.viewer_id)
             blocks += rep_win_blocks()  # issue 13: "Share a win"
+            blocks += home_invite_blocks(home, today, catalog)  # issue 13: weeks 7-8 without a challenge
             blocks += challenge_home_blocks(home.challenge) if home.challenge is not None else []  # issue 13
         if home.is_manager:
             names = {c.id: c.name for c in catalog.competencies} if catalog else {}

@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from domain.delivery import DeliveryKey
 from domain.notifications.challenge import CHALLENGE_NUDGE
+from domain.notifications.challenge_invite import CHALLENGE_INVITE, CHALLENGE_INVITE_TEAM
 from domain.notifications.challenge_summary import CHALLENGE_SUMMARY
 from domain.notifications.commitments import COMMITMENT_DUE, COMMITMENT_REMINDER
 from domain.notifications.cycle_results import CYCLE_RESULTS
@@ -34,6 +35,7 @@ from domain.notifications.session_prework import SESSION_PREWORK, SESSION_PREWOR
 from domain.notifications.team_tasks import TEAM_TASKS
 from domain.notifications.week_ahead import WEEK_AHEAD
 from handlers.blocks.challenge import nudge_message
+from handlers.blocks.challenge_invite import invite_message, team_invite_message
 from handlers.blocks.challenge_summary import summary_message
 from handlers.blocks.commitments import commitment_due_message, commitment_reminder_message
 from handlers.blocks.cycle_tasks import cycle_tasks_message, team_tasks_message
@@ -109,6 +111,8 @@ RENDERERS = Renderers(
     bind(CYCLE_RESULTS, results_note_message),
     bind(CHALLENGE_NUDGE, nudge_message),
     bind(CHALLENGE_SUMMARY, summary_message),
+    bind(CHALLENGE_INVITE, timeless(invite_message)),
+    bind(CHALLENGE_INVITE_TEAM, timeless(team_invite_message)),
 )
 
 

@@ -136,3 +136,6 @@ CHALLENGE_ADD_NOTE = "challenge.add_note"
 CHALLENGE_NOTE_VIEW = "challenge.note"  # the answer and a note; metadata: challenge, day, the nudge's message
 CHALLENGE_REPAIR = "challenge.repair"
 CHALLENGE_ENCOURAGE = "challenge.encourage"  # "Send encouragement" in the manager's summary; value: the challenge id
+# The week-7 invitation to the 21-day challenge (issue 13): "Start my 21-day challenge" (DM, App Home; value "self")
+# and the manager's "Start <rep>'s challenge" (value: the rep's user id) open CHALLENGE_VIEW.
+CHALLENGE_INVITE_START = "challenge.invite_start"

@@ -31,6 +31,7 @@ from bot.modal_values import feedback_values, hand_in_values, homework_values
 from domain.ports import UnitOfWorkFactory
 from handlers import actions, options, shortcuts, views
 from handlers.edge import ids
+from tests.handlers import test_challenge_invite as challenge_invite_tests
 from tests.handlers import test_challenge_privacy as challenge_privacy
 from tests.handlers import test_maintenance as maintenance_tests
 from tests.handlers import test_nudge_buttons as nudge_tests
@@ -287,6 +288,8 @@ TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.CHALLENGE_DONE), (ACTION, ids.CHA
                                  challenge_privacy.test_nobody_else_answers_repairs_or_restarts_alexs_challenge)
 TRIED_ELSEWHERE[(ACTION, ids.CHALLENGE_ENCOURAGE)] = (
     challenge_privacy.test_only_alexs_manager_sends_him_encouragement_once_a_day_whatever_the_clicks)
+# The week-7 invitation (issue 13): its Start button clicked by another rep, manager, or workspace, crafted too.
+TRIED_ELSEWHERE[(ACTION, ids.CHALLENGE_INVITE_START)] = challenge_invite_tests.test_nobody_else_opens_alexs_start_form
 
 
 class _Registrations:

@@ -100,3 +100,31 @@ def test_an_anchored_reminder_is_one_ledger_row_however_many_planners_run(uow_fa
 def _pending(uow_factory: UnitOfWorkFactory) -> list[Delivery]:
     with uow_factory() as uow:
         return uow.deliveries.search(status=DeliveryStatus.PENDING)
+
+
+@pytest.mark.parametrize(("kind", "audience"), [("challenge_invite", "reps"), ("challenge_invite_team", "managers")])
+def test_the_week_7_invitations_cost_the_same_queries_for_two_people_as_for_forty(
+    engine: Engine, uow_factory: UnitOfWorkFactory, kind: str, audience: str
+) -> None:
+    """Issue 13: Monday of week 7, every rep with focus skills and no challenge of this cycle is invited."""
+    _teams(uow_factory, managers=8, reps_each=5)
+    with uow_factory() as uow:
+        cycles = uow.cycles.active_for_reps(T1, [f"UR{m:02d}{r:02d}" for m in range(8) for r in range(5)])
+        for cycle in cycles.values():
+            uow.priorities.set_focus(T1, cycle.id or 0, ["discovery", "closing"])
+        uow.commit()
+    content = NotificationContentService(uow_factory)
+    week_7 = MONDAY + timedelta(weeks=6)
+
+    def cost(people: int) -> tuple[int, int]:
+        if audience == "managers":
+            recipients = [f"UM{m:02d}" for m in range(min(people, 8))]
+        else:
+            recipients = [f"UR{m:02d}{r:02d}" for m in range(8) for r in range(5)][:people]
+        with recording(engine) as statements:
+            found = content.contents_for(_rows(kind, recipients, week_7))
+        return len(selects(statements)), len(found)
+
+    (few, few_notes), (many, many_notes) = cost(2), cost(40)
+    assert few == many, f"{kind}: {few} queries for 2 people, {many} for 40"
+    assert (few_notes, many_notes) == (2, 8 if audience == "managers" else 40)

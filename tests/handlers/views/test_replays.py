@@ -305,6 +305,7 @@ REPLAYED[ids.WIN_VIEW] = wins.test_coach_win_with_consent_posts_to_the_team_chan
 OPENS_A_MODAL |= {ids.SHARE_WIN}
 OPENS_A_MODAL |= {ids.OPEN_MAINTENANCE_CHECKIN}  # the monthly check-in form (issue 13)
 OPENS_A_MODAL |= {ids.CHALLENGE_ADD_NOTE}  # the challenge day's note form (issue 13)
+OPENS_A_MODAL |= {ids.CHALLENGE_INVITE_START}  # the week-7 invitation's Start: the start form (issue 13)
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
 

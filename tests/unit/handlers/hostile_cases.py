@@ -366,3 +366,12 @@ from tests.unit.handlers.hostile_cases_wins import WINS_CASES, WINS_NO_PERSON_TE
 
 CASES |= WINS_CASES
 NO_PERSON_TEXT |= WINS_NO_PERSON_TEXT
+
+# The week-7 invitation to the 21-day challenge (issue 13).
+from tests.unit.handlers.hostile_cases_challenge_invite import (  # noqa: E402
+    CHALLENGE_INVITE_CASES,
+    CHALLENGE_INVITE_NO_PERSON_TEXT,
+)
+
+CASES |= CHALLENGE_INVITE_CASES
+NO_PERSON_TEXT |= CHALLENGE_INVITE_NO_PERSON_TEXT

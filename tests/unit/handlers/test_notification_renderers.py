@@ -27,7 +27,7 @@ def test_the_registry_holds_each_kind_once_in_the_order_coach_notify_lists_them(
                            "debrief_prompt", "debrief_digest", "friday_scorecard", "team_scorecard", "peer_learning",
                            "commitment_reminder", "commitment_due", "session_prework", "session_prework_reminder",
                            "session_card", "maintenance_checkin", "cycle_results", "challenge_nudge",
-                           "challenge_summary"]
+                           "challenge_summary", "challenge_invite", "challenge_invite_team"]
     assert KINDS["cycle_tasks"] is CYCLE_TASKS and "scorecard" not in KINDS
     with pytest.raises(ValueError, match="two scheduled kinds are called 'week_ahead'"):
         KindRegistry(WEEK_AHEAD, replace(CYCLE_TASKS, name="week_ahead"))

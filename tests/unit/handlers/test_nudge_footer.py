@@ -15,6 +15,7 @@ from domain.coaching.cycle import Stage
 from domain.coaching.session_card import ReviewItem, ReviewStatus
 from domain.delivery import DeliveryKey
 from domain.notifications.challenge import ChallengeNudge
+from domain.notifications.challenge_invite import ChallengeInvite, TeamChallengeInvites
 from domain.notifications.challenge_summary import ChallengeSummary
 from domain.notifications.cycle_results import CycleResultsNote
 from domain.notifications.cycle_tasks import CycleTasksNote
@@ -48,6 +49,7 @@ from handlers.blocks.nudge_footer import (
 from handlers.edge import ids
 from tests.unit.handlers.hostile_cases import CYCLE, PROGRESS
 from tests.unit.handlers.hostile_cases_challenge import VIEW as CHALLENGE_VIEW
+from tests.unit.handlers.hostile_cases_challenge_invite import INVITED_SKILLS
 from tests.unit.handlers.hostile_cases_commitments import ACTION, NOTE
 from tests.unit.handlers.hostile_cases_develop import DIGEST, HOMEWORK, LESSON_NOTES
 from tests.unit.handlers.hostile_cases_peer import FOUND
@@ -83,6 +85,9 @@ SAMPLES: dict[str, list[Any]] = {
     "challenge_nudge": [ChallengeNudge(WS, CHALLENGE_VIEW, TODAY)],
     "challenge_summary": [ChallengeSummary(WS, MANAGER, "weekly", TODAY, tuple(
         replace(CHALLENGE_VIEW, rep=rep) for rep in MANY_REPS))],
+    "challenge_invite": [ChallengeInvite(WS, REP, CYCLE, INVITED_SKILLS)],
+    "challenge_invite_team": [TeamChallengeInvites(WS, MANAGER, (REP,)),
+                              TeamChallengeInvites(WS, MANAGER, tuple(MANY_REPS))],
 }
 # Kinds that only inform and ask for nothing: no button of their own is expected.
 INFORMS_ONLY = {"week_ahead": "the manager's week at a glance: who is on the team and who is away",

@@ -48,7 +48,8 @@ def test_the_welcome_lists_what_a_rep_is_sent_as_registered() -> None:
                       "Commitment follow-up on its deadline: done, partly or not done",
                       "1:1 pre-work, 24 h before the session", "1:1 pre-work reminder 2 h before, if still missing",
                       "Monthly maintenance check-in after a cycle", "The cycle's results, the day after its week 8",
-                      "21-day challenge: the morning nudge with one-click answers"]
+                      "21-day challenge: the morning nudge with one-click answers",
+                      "Invitation to your 21-day challenge, Monday of cycle week 7"]
     assert ("coachflow sends you: monday tasks in cycle weeks 1-2; homework reminder on its due date; "
             "micro-lessons, tuesdays and thursdays in cycle weeks 3-6; end-of-day debrief prompt on working days; "
             "friday scorecard; friday ask to share your approach, when you improved most on your team; "
@@ -57,7 +58,8 @@ def test_the_welcome_lists_what_a_rep_is_sent_as_registered() -> None:
             "1:1 pre-work, 24 h before the session; 1:1 pre-work reminder 2 h before, if still missing; "
             "monthly maintenance check-in after a cycle; "
             "the cycle's results, the day after its week 8; "
-            "21-day challenge: the morning nudge with one-click answers.") in _welcome()
+            "21-day challenge: the morning nudge with one-click answers; "
+            "invitation to your 21-day challenge, monday of cycle week 7.") in _welcome()
 
 
 def test_a_newly_registered_kind_appears_in_the_welcome() -> None:
