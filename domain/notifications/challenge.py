@@ -57,7 +57,7 @@ class ActiveChallenges:
             if rep is None or challenge.id is None:
                 continue
             records = ChallengeWithDays(challenge, answered.get(challenge.id, {})).records
-            runs = [Run(challenge.ref, day, day) for day in days_of(challenge, settings, rep, records)
+            runs = [Run(challenge.ref, day, day, challenge.nudge_at) for day in days_of(challenge, settings, rep, records)
                     if day not in records]
             mine: list[Anchor] = [run for run in runs if run.is_upcoming(after)]
             if mine:
