@@ -117,8 +117,7 @@ class NotificationKind:
             (self.recheck is not None and (not cadence.anchored or self.recheck <= timedelta(0)),
              "only an anchored kind rechecks its anchors, after a positive interval"),
             (self.slot is not None and (not self._slotted_cadence or not self.slot.strip()),
-             "only a weekly kind follows a weekly slot (a monthly one on an n-th weekday a monthly one), "
-             "and the slot needs a name"),
+             "only a weekly kind follows a weekly slot (or a monthly one on an n-th weekday), and it needs a name"),
             (self.day_off_goes_back and cadence is not Cadence.WEEKLY,
              "only a weekly kind goes back to an earlier working day of its week"),
             (self.why is not None and not self.why.strip(), "a kind's `why` needs words"),

@@ -366,3 +366,4 @@ from tests.unit.handlers.hostile_cases_wins import WINS_CASES, WINS_NO_PERSON_TE
 
 CASES |= WINS_CASES
 NO_PERSON_TEXT |= WINS_NO_PERSON_TEXT
+NO_PERSON_TEXT["checkin_time.checkin_time_message"] = "only a week, a weekday and a time the parser built"
