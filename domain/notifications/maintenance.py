@@ -23,7 +23,8 @@ from domain.model import Member, WorkspaceRef, WorkspaceSettings
 from domain.notifications.kind import Occasion, ScheduledKind
 from domain.ports import UnitOfWork
 from domain.scheduling.kinds import Audience, Cadence, Staleness
-from domain.scheduling.monthly_slots import CHECKIN_DEFAULT, CHECKIN_SLOT, monthly_day
+from domain.scheduling.monthly import nth_weekday_words
+from domain.scheduling.monthly_slots import CHECKIN_DEFAULT, CHECKIN_SLOT, monthly_day, on_monthly_schedule
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class MaintenanceCheckinNote:
     rep: Member
     cycle: CoachingCycle
     month: date  # the first day of the month
+    when: str = "The first Tuesday of each month at 10:00"  # the workspace's slot, in words
 
 
 def maintenance_checkin_notes(
@@ -46,6 +48,10 @@ def maintenance_checkin_notes(
     """
     workspace = uow.workspaces.get(ws)
     settings = workspace.settings if workspace is not None else WorkspaceSettings()
+    slot = on_monthly_schedule(MAINTENANCE_CHECKIN, settings)
+    words = nth_weekday_words(slot.week_of_month or 1, slot.weekday or 0)
+    day = words[0].lower() + words[1:]  # "second Wednesday"
+    when = f"The {day} of each month at {slot.wall_time:%H:%M}"
     rep_ids = [o.recipient_id for o in occasions]
     reps = uow.members.get_many(ws, rep_ids)
     cycles = uow.cycles.active_for_reps(ws, rep_ids)
@@ -55,7 +61,7 @@ def maintenance_checkin_notes(
         if (rep is None or cycle is None or cycle.manager_id != rep.manager_id
                 or not in_maintenance(cycle, monthly_day(MAINTENANCE_CHECKIN, settings, month_of(occasion.on)))):
             continue
-        notes[occasion] = MaintenanceCheckinNote(ws, rep, cycle, month_of(occasion.on))
+        notes[occasion] = MaintenanceCheckinNote(ws, rep, cycle, month_of(occasion.on), when)
     return notes
 
 

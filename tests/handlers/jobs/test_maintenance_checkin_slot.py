@@ -33,6 +33,8 @@ def test_the_second_wednesday_at_nine_in_two_zones_and_a_move_never_asks_a_month
     # London on summer time (UTC+1), New York on daylight time (UTC-4): 09:00 on both walls.
     assert _arrivals(world, date(2026, 10, 14)) == {"ULENA": datetime(2026, 10, 14, 8, tzinfo=UTC),
                                                     "UNIA": datetime(2026, 10, 14, 13, tzinfo=UTC)}
+    [october] = [m for m in fake.messages_to("ULENA") if "October 2026" in m["text"]]
+    assert "The second Wednesday of each month at 09:00 your time" in str(october["blocks"])
     # November, after both clock changes: still 09:00 on the wall.
     assert _arrivals(world, date(2026, 11, 11)) == {"ULENA": datetime(2026, 11, 11, 9, tzinfo=UTC),
                                                     "UNIA": datetime(2026, 11, 11, 14, tzinfo=UTC)}
