@@ -359,6 +359,7 @@ NO_PERSON_TEXT: dict[str, str] = {
     **NUDGE_NO_PERSON_TEXT,
     **RESULTS_NO_PERSON_TEXT,
     **CHALLENGE_NO_PERSON_TEXT,  # issue 13
+    "checkin_time.checkin_time_message": "only a week, a weekday and a time the parser built",  # issue 13
 }
 
 # Success stories (issue 13).
@@ -366,4 +367,3 @@ from tests.unit.handlers.hostile_cases_wins import WINS_CASES, WINS_NO_PERSON_TE
 
 CASES |= WINS_CASES
 NO_PERSON_TEXT |= WINS_NO_PERSON_TEXT
-NO_PERSON_TEXT["checkin_time.checkin_time_message"] = "only a week, a weekday and a time the parser built"
