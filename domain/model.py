@@ -64,6 +64,21 @@ class WeeklyTime:
 
 
 @dataclass(frozen=True)
+class MonthlyTime:
+    """The n-th (1-4) weekday (`date.weekday()`) of the month and local time an admin chose for a monthly
+    slot ("checkin": the maintenance check-in, `/coach admin checkin second wed 09:00`)."""
+
+    slot: str
+    week_of_month: int
+    weekday: int
+    at: time
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.week_of_month <= 4 or not 0 <= self.weekday <= 6:
+            raise ValueError(f"the {self.week_of_month}-th weekday {self.weekday}: 1-4 and 0-6")
+
+
+@dataclass(frozen=True)
 class WorkspaceSettings:
     """Workspace-wide preferences an admin can change.
 
@@ -81,6 +96,8 @@ class WorkspaceSettings:
     quiet_hours: QuietHours | None = None
     disabled_kinds: frozenset[str] = frozenset()
     weekly_times: tuple[WeeklyTime, ...] = ()
+    # The admin's choices for monthly slots (`/coach admin checkin ...`), one per slot, in slot order.
+    monthly_times: tuple[MonthlyTime, ...] = ()
     # Where peer learning posts a rep's shared approach (`/coach admin channel #sales-coaching`): a channel id.
     coaching_channel: str | None = None
     # The enablement team's pre-read questionnaire (`/coach admin preread add ...`), asked in every 1:1's pre-work.
@@ -91,6 +108,17 @@ class WorkspaceSettings:
     def weekly_time(self, slot: str) -> WeeklyTime | None:
         """The admin's weekday and time for `slot`; None: each kind's own."""
         return next((chosen for chosen in self.weekly_times if chosen.slot == slot), None)
+
+    def monthly_time(self, slot: str) -> MonthlyTime | None:
+        """The admin's n-th weekday and time for `slot`; None: the kind's own."""
+        return next((chosen for chosen in self.monthly_times if chosen.slot == slot), None)
+
+    def with_monthly_time(self, slot: str, chosen: MonthlyTime | None) -> WorkspaceSettings:
+        """These settings with monthly `slot` set to `chosen` (None: back to the kind's own)."""
+        if chosen is not None and chosen.slot != slot:
+            raise ValueError(f"a time for {chosen.slot!r} set as {slot!r}")
+        kept = [other for other in self.monthly_times if other.slot != slot]
+        return replace(self, monthly_times=tuple(sorted([*kept, *([chosen] if chosen else [])], key=lambda m: m.slot)))
 
     def with_weekly_time(self, slot: str, chosen: WeeklyTime | None) -> WorkspaceSettings:
         """These settings with `slot` set to `chosen` (None: back to each kind's own)."""

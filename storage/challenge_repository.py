@@ -141,6 +141,7 @@ def _copy(challenge: Challenge, row: ChallengeRow) -> None:
     row.status = challenge.status.value
     row.active_slot = 1 if challenge.is_active else None
     row.repairs_used = challenge.repairs_used
+    row.nudge_at = challenge.nudge_at
     row.away_days = [day.isoformat() for day in sorted(challenge.away_days)]
     row.completed_at = challenge.completed_at
 

@@ -12,7 +12,16 @@ from decimal import Decimal
 from typing import Any
 
 from domain.delivery import Delivery, DeliveryKey, DeliveryStatus
-from domain.model import Member, QuietHours, Role, WeeklyTime, Workspace, WorkspaceRef, WorkspaceSettings
+from domain.model import (
+    Member,
+    MonthlyTime,
+    QuietHours,
+    Role,
+    WeeklyTime,
+    Workspace,
+    WorkspaceRef,
+    WorkspaceSettings,
+)
 from domain.pipeline.model import CENT, STAGES, DealStatus, LossCategory, Opportunity, Stage
 from domain.ports import ScheduleEntry
 from storage.orm import DeliveryRow, MemberRow, ScheduleRow, WorkspaceRow
@@ -20,7 +29,8 @@ from storage.orm import DeliveryRow, MemberRow, ScheduleRow, WorkspaceRow
 # -- workspace settings <-> JSON ---------------------------------------------------
 # JSON has no sets, dates or times: sets become sorted lists (stable, diffable
 # rows), dates ISO strings, quiet hours {"start": "20:00", "end": "07:00"},
-# weekly times [{"slot": "scorecard", "weekday": 3, "at": "16:00"}].
+# weekly times [{"slot": "scorecard", "weekday": 3, "at": "16:00"}], monthly times
+# [{"slot": "checkin", "week_of_month": 2, "weekday": 2, "at": "09:00"}].
 
 
 def _time_to_json(moment: time) -> str:
@@ -49,6 +59,12 @@ def settings_to_json(settings: WorkspaceSettings) -> dict[str, Any]:
             {"slot": chosen.slot, "weekday": chosen.weekday, "at": _time_to_json(chosen.at)}
             for chosen in sorted(settings.weekly_times, key=lambda chosen: chosen.slot)
         ]
+    if settings.monthly_times:  # likewise only once an admin chose one (`/coach admin checkin ...`)
+        stored["monthly_times"] = [
+            {"slot": chosen.slot, "week_of_month": chosen.week_of_month, "weekday": chosen.weekday,
+             "at": _time_to_json(chosen.at)}
+            for chosen in sorted(settings.monthly_times, key=lambda chosen: chosen.slot)
+        ]
     if settings.preread_questions:  # likewise only once an admin set one
         stored["preread_questions"] = list(settings.preread_questions)
     if settings.challenge_calendar_days:  # likewise only once an admin chose calendar days (issue 13)
@@ -66,6 +82,22 @@ def _weekly_times_from_json(entries: Any) -> tuple[WeeklyTime, ...]:
         except (KeyError, TypeError, ValueError):
             continue
         if chosen.slot and not isinstance(entry["weekday"], bool):
+            found.setdefault(chosen.slot, chosen)
+    return tuple(sorted(found.values(), key=lambda chosen: chosen.slot))
+
+
+def _monthly_times_from_json(entries: Any) -> tuple[MonthlyTime, ...]:
+    """Like `_weekly_times_from_json`: what this version cannot read is left out."""
+    found: dict[str, MonthlyTime] = {}
+    for entry in entries if isinstance(entries, list) else ():
+        try:
+            numbers = [entry["week_of_month"], entry["weekday"]]
+            if any(isinstance(n, bool) or not isinstance(n, int) for n in numbers):
+                continue
+            chosen = MonthlyTime(str(entry["slot"]), numbers[0], numbers[1], time.fromisoformat(entry["at"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        if chosen.slot:
             found.setdefault(chosen.slot, chosen)
     return tuple(sorted(found.values(), key=lambda chosen: chosen.slot))
 
@@ -91,6 +123,8 @@ def settings_from_json(data: dict[str, Any] | None) -> WorkspaceSettings:
         known["disabled_kinds"] = frozenset(str(kind) for kind in data["disabled_kinds"])
     if "weekly_times" in data:
         known["weekly_times"] = _weekly_times_from_json(data["weekly_times"])
+    if "monthly_times" in data:
+        known["monthly_times"] = _monthly_times_from_json(data["monthly_times"])
     if data.get("coaching_channel"):
         known["coaching_channel"] = str(data["coaching_channel"])
     if isinstance(data.get("preread_questions"), list):

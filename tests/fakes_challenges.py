@@ -43,7 +43,7 @@ class FakeChallengeRepository:
             raise LookupError(f"no challenge {challenge.id}")
         self._t.challenges[challenge.id or 0] = replace(
             kept, status=challenge.status, repairs_used=challenge.repairs_used, away_days=challenge.away_days,
-            completed_at=challenge.completed_at)
+            completed_at=challenge.completed_at, nudge_at=challenge.nudge_at)
 
     def get(self, ref: WorkspaceRef, challenge_id: int, *, for_update: bool = False) -> Challenge | None:
         found = self._t.challenges.get(challenge_id)

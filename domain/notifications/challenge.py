@@ -5,7 +5,8 @@ challenge day still unanswered (`ch7@2027-01-04`). The challenge's days
 already leave out weekends (for a working-days challenge), holidays and the
 rep's time off, and may be calendar days, so the kind does not skip
 non-working days itself (`respects_working_days=False`); the engine still
-cancels a day the rep is away. 08:30 local, stale at the end of the local
+cancels a day the rep is away. At the rep's chosen local time (08:30
+unless they picked another, `/challenge time`), stale at the end of the local
 day; the ledger keeps one per day. A day answered before the nudge is no
 anchor any more, and a row queued for it is skipped when drained: a rep who
 answered today is not nudged again today.
@@ -57,8 +58,9 @@ class ActiveChallenges:
             if rep is None or challenge.id is None:
                 continue
             records = ChallengeWithDays(challenge, answered.get(challenge.id, {})).records
-            runs = [Run(challenge.ref, day, day) for day in days_of(challenge, settings, rep, records)
-                    if day not in records]
+            days = days_of(challenge, settings, rep, records)
+            # Each day at the rep's chosen time; its period is the day's whatever the time (`Run.period_on`).
+            runs = [Run(challenge.ref, day, day, challenge.nudge_at) for day in days if day not in records]
             mine: list[Anchor] = [run for run in runs if run.is_upcoming(after)]
             if mine:
                 found[rep_id] = mine
@@ -105,7 +107,8 @@ def challenge_nudge_kind(catalog: Catalog) -> ScheduledKind[ChallengeNudge]:
         title="21-day challenge: the morning nudge with one-click answers",
         audience=Audience.REPS,  # a challenge needs focus skills, so a coached rep
         cadence=Cadence.WORKING_DAY_RUN,
-        local_time=NUDGE_AT,
+        local_time=NUDGE_AT,  # each challenge's own `nudge_at` replaces it (the Run's `at`)
+        when=f"each challenge day, {NUDGE_AT:%H:%M} your time unless you chose another (/challenge time)",
         stale=END_OF_DAY,
         why="you are on a 21-day challenge and today is one of its days",
         respects_working_days=False,  # the challenge's own days already leave out days off

@@ -9,7 +9,7 @@ the planner fetched from the kind's source. Pure: no clock, no storage.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, time, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.model import Member, WorkspaceSettings
@@ -64,7 +64,7 @@ def _occurrences(
             day = anchor.first_day
             while day <= anchor.last_day:
                 if not kind.respects_working_days or is_working_day(day, settings):
-                    found = _on_day(kind, member, settings, tz, day, day, anchor.period_on(day))
+                    found = _on_day(kind, member, settings, tz, day, day, anchor.period_on(day), anchor.at)
                     if found is not None:
                         yield found
                 day += ONE_DAY
@@ -108,11 +108,12 @@ def _on_day(
     day: date,
     period: date,
     ledger_period: str,
+    at: time | None = None,
 ) -> Occurrence | None:
-    """At the kind's local time on `day`, like a daily kind's occurrence."""
+    """At `at` (a run's own time), else the kind's local time, on `day`, like a daily kind's occurrence."""
     if member.is_paused_on(day):
         return None
-    local_date, wall = outside_quiet_hours(day, kind.wall_time, settings.quiet_hours)
+    local_date, wall = outside_quiet_hours(day, kind.wall_time if at is None else at, settings.quiet_hours)
     due_at = resolve_local(local_date, wall, tz)
     stale = stale_at(kind.stale, local_date, due_at, tz)
     if due_at >= stale:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # only for the port's signature: the calendar stays free of storage concerns
@@ -90,11 +90,17 @@ class Deadline:
 
 @dataclass(frozen=True)
 class Run:
-    """A bounded stretch of days, first and last included (WORKING_DAY_RUN kinds)."""
+    """A bounded stretch of days, first and last included (WORKING_DAY_RUN kinds).
+
+    `at` is the run's own local time (the rep's chosen nudge time), None for
+    the kind's `local_time`. The period stays `ref@day` whatever the time, so
+    moving the time never makes a day's message a new one.
+    """
 
     ref: str
     first_day: date
     last_day: date
+    at: time | None = None
 
     def __post_init__(self) -> None:
         if self.last_day < self.first_day:

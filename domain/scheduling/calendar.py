@@ -6,7 +6,8 @@ is the ledger key's, so it stays put when the occurrence shifts (a Monday
 note moved to Tuesday by a holiday is still that Monday's note; a Friday
 scorecard a Sun-Thu team gets on Thursday is still that Friday's). A weekly
 kind with a `slot` keeps the weekday and time the workspace chose for it
-(`on_workspace_schedule`). Anchored
+(`on_workspace_schedule`), a monthly one its n-th weekday and keys the
+month (`monthly_slots`). Anchored
 kinds (before an instant, on a date, a run of working days) are
 `domain.scheduling.anchored`'s, on the same rules. Pure: no clock, no host
 time zone.
@@ -26,6 +27,7 @@ from domain.delivery import DeliveryKey
 from domain.model import Member, QuietHours, WorkspaceSettings
 from domain.scheduling.kinds import Cadence, NotificationKind, Staleness
 from domain.scheduling.monthly import nth_weekday
+from domain.scheduling.monthly_slots import month_period, on_monthly_schedule
 
 HORIZON = timedelta(days=400)  # how far occurrences are looked for, either way
 ONE_DAY = timedelta(days=1)
@@ -97,7 +99,8 @@ class Occurrence:
     local_date: date  # the local date it fires, after working-day and quiet-hour shifts
     due_at: datetime  # UTC
     stale_at: datetime  # UTC
-    anchored_period: str | None = None  # anchored kinds: "ref@moment" (domain.scheduling.anchors)
+    anchored_period: str | None = None  # anchored kinds: "ref@moment" (domain.scheduling.anchors); a slotted monthly
+    # kind: its month ("2026-12-01", domain.scheduling.monthly_slots)
 
     @property
     def ledger_period(self) -> str:
@@ -126,7 +129,10 @@ def _first_of_next_month(day: date) -> date:
 
 
 def on_workspace_schedule(kind: NotificationKind, settings: WorkspaceSettings) -> NotificationKind:
-    """`kind` at the weekday and local time the workspace chose for its slot, if it chose one."""
+    """`kind` at the weekday (or n-th weekday of the month) and local time the workspace chose for its
+    slot, if it chose one."""
+    if kind.cadence is Cadence.MONTHLY:
+        return on_monthly_schedule(kind, settings)
     if kind.slot is None:
         return kind
     chosen = settings.weekly_time(kind.slot)
@@ -257,7 +263,7 @@ def _timing(
     stale = stale_at(kind.stale, local_date, due_at, tz)
     if due_at >= stale:
         return None  # stale before it is due: nothing worth sending
-    return day, Occurrence(kind.name, period, local_date, due_at, stale)
+    return day, Occurrence(kind.name, period, local_date, due_at, stale, month_period(kind, period))
 
 
 def _for_member(

@@ -84,6 +84,8 @@ class NotificationKind:
     when: str | None = None
     # WEEKLY: the workspace's weekly time for this slot ("scorecard"), when an admin set one, replaces
     # `weekday` and `local_time`; kinds sharing a slot move together (a rep's card, the manager's digest).
+    # MONTHLY on an n-th weekday: the workspace's monthly time for it ("checkin") replaces `week_of_month`,
+    # `weekday` and `local_time`, and the ledger keys the month, not the day (domain.scheduling.monthly_slots).
     slot: str | None = None
     # WEEKLY: on a day off the occurrence goes to the last working day before it in the same ISO
     # week (a Sun-Thu team's Friday card comes on Thursday), not to the next one; with none before
@@ -114,8 +116,8 @@ class NotificationKind:
             (not relative and self.local_time is None, "needs a local_time"),
             (self.recheck is not None and (not cadence.anchored or self.recheck <= timedelta(0)),
              "only an anchored kind rechecks its anchors, after a positive interval"),
-            (self.slot is not None and (cadence is not Cadence.WEEKLY or not self.slot.strip()),
-             "only a weekly kind follows a weekly slot, and the slot needs a name"),
+            (self.slot is not None and (not self._slotted_cadence or not self.slot.strip()),
+             "only a weekly kind follows a weekly slot (or a monthly one on an n-th weekday), and it needs a name"),
             (self.day_off_goes_back and cadence is not Cadence.WEEKLY,
              "only a weekly kind goes back to an earlier working day of its week"),
             (self.why is not None and not self.why.strip(), "a kind's `why` needs words"),
@@ -124,6 +126,10 @@ class NotificationKind:
         found = [problem for broken, problem in problems if broken]
         if found:
             raise ValueError(f"{self.name}: {'; '.join(found)}")
+
+    @property
+    def _slotted_cadence(self) -> bool:
+        return self.cadence is Cadence.WEEKLY or (self.cadence is Cadence.MONTHLY and self.week_of_month is not None)
 
     @property
     def wall_time(self) -> time:

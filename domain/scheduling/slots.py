@@ -56,7 +56,10 @@ def delivered_weekday(weekday: int, working_days: Iterable[int], *, goes_back: b
 
 def timing_for(kind: NotificationKind, settings: WorkspaceSettings) -> str:
     """When `kind` comes in this workspace, in words: "Thursdays 16:00 your time" for a weekly
-    kind (its slot's time and the work week applied), else the kind's own `timing`."""
+    kind (its slot's time and the work week applied), "Second Wednesday of the month, 09:00 your time"
+    for a monthly one on its slot, else the kind's own `timing`."""
+    if kind.when is None and kind.cadence is Cadence.MONTHLY:  # the workspace's n-th weekday, if it chose one
+        return on_workspace_schedule(kind, settings).timing
     if kind.when is not None or kind.cadence is not Cadence.WEEKLY or kind.weekday is None:
         return kind.timing
     effective = on_workspace_schedule(kind, settings)

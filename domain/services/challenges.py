@@ -26,6 +26,7 @@ from domain.coaching.challenge_model import (
     day_kind_of,
     days_of,
 )
+from domain.coaching.challenge_time import NUDGE_TIME, read_nudge_time
 from domain.delivery import DeliveryKey
 from domain.effects import Done, Effects, refresh, tell
 from domain.errors import FieldProblems, InvalidInput, NotAllowed, NotFound
@@ -88,8 +89,9 @@ class ChallengeService:
                              f"21 {kind.value} days")
 
     def start(self, ws: WorkspaceRef, caller_id: str, rep_id: str, texts: Mapping[str, str],
-              receipt: Receipt | None = None) -> Done[ChallengeView]:
-        """Start the challenge from the form: `texts` by skill id; it begins today in the rep's calendar."""
+              receipt: Receipt | None = None, nudge_at: str | None = None) -> Done[ChallengeView]:
+        """Start the challenge from the form: `texts` by skill id, `nudge_at` the picked "HH:MM" (None: 08:30);
+        it begins today in the rep's calendar."""
         with self._uow_factory() as uow:
             record(uow, ws, receipt)
             rep = self._startable(uow, ws, caller_id, rep_id)
@@ -102,6 +104,10 @@ class ChallengeService:
                 if problem:
                     problems[behaviour_key(skill)] = problem
                 behaviours.append(Behaviour(skill, text))
+            try:
+                at = read_nudge_time(nudge_at)
+            except InvalidInput as problem:
+                problems[NUDGE_TIME] = str(problem)
             if problems:
                 raise FieldProblems(problems)
             now = self._clock()
@@ -109,7 +115,7 @@ class ChallengeService:
             settings = settings_of(uow, ws)
             stored = uow.challenges.add(Challenge(
                 ws, rep.user_id, caller_id, now.astimezone(zone(rep.time_zone)).date(), day_kind_of(settings),
-                tuple(behaviours), cycle_id=cycle.id if cycle else None))
+                tuple(behaviours), cycle_id=cycle.id if cycle else None, nudge_at=at))
             view = build_view(ChallengeWithDays(stored), rep, settings, now, self._catalog)
             effects = tell(rep.user_id, ChallengeStarted(view, caller_id)) + refresh(rep.user_id, rep.manager_id)
             if rep.manager_id and rep.manager_id != rep.user_id:
@@ -159,6 +165,20 @@ class ChallengeService:
             challenge = replace(item.challenge, away_days=kept, repairs_used=item.challenge.repairs_used + 1)
             # Today's nudge carries the repair button: it is the message updated in place.
             return self._after_answer(uow, ws, challenge, rep, settings, now, now.astimezone(tz).date())
+
+    def set_nudge_time(self, ws: WorkspaceRef, user_id: str, text: str) -> Done[ChallengeView]:
+        """`/challenge time 07:45`: the running challenge's nudges come at that local time from the next one
+        on; a day already nudged is not nudged again (the ledger's period is the day)."""
+        at = read_nudge_time(text) if text.strip() else None
+        if at is None:
+            raise InvalidInput("At what time? `/challenge time 07:45`, a 24-hour local time from 06:00 to 20:00.")
+        with self._uow_factory() as uow:
+            item, rep, settings = self._own(uow, ws, user_id, None)
+            now = self._clock()
+            challenge = replace(item.challenge, nudge_at=at)
+            uow.challenges.update(challenge)
+            view = build_view(ChallengeWithDays(challenge, item.days), rep, settings, now, self._catalog)
+            return self._finish(uow, ws, view, refresh(rep.user_id), [rep.user_id], now)
 
     def view(self, ws: WorkspaceRef, user_id: str) -> ChallengeView | None:
         """The caller's current (or last) challenge as of now; None when they never had one."""

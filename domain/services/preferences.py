@@ -18,7 +18,9 @@ from domain.notifications.registry import KINDS
 from domain.ports import UnitOfWorkFactory
 from domain.receipts import Receipt, record
 from domain.scheduling.calendar import zone
+from domain.scheduling.monthly_slots import CHECKIN_SLOT
 from domain.scheduling.slots import SCORECARD_SLOT
+from domain.services.checkin_time import CheckinTime, checkin_time, parse_checkin_time
 from domain.services.scheduling import ScheduleService
 from domain.services.scorecard_time import ScorecardTime, parse_scorecard_time, scorecard_time
 
@@ -188,6 +190,16 @@ class PreferenceService:
 
     def scorecard_time(self, ws: WorkspaceRef) -> ScorecardTime:
         return scorecard_time(self.settings(ws))
+
+    def set_checkin_time(self, ws: WorkspaceRef, admin_id: str, text: str) -> CheckinTime:
+        """`second wed 09:00` or `default`: when maintenance check-ins come, each person's local time. The
+        ledger keys the month, so a month whose check-in went out is not asked again."""
+        chosen = parse_checkin_time(text)
+        workspace = self._update_settings(ws, admin_id, lambda s: s.with_monthly_time(CHECKIN_SLOT, chosen))
+        return checkin_time(workspace.settings)
+
+    def checkin_time(self, ws: WorkspaceRef) -> CheckinTime:
+        return checkin_time(self.settings(ws))
 
     def settings(self, ws: WorkspaceRef) -> WorkspaceSettings:
         with self._uow_factory(read_only=True) as uow:

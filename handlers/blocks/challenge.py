@@ -15,6 +15,8 @@ from typing import Any
 
 from domain import field_lengths
 from domain.coaching.challenge import Answer, DayStatus
+from domain.coaching.challenge_model import NUDGE_AT
+from domain.coaching.challenge_time import EARLIEST, LATEST, NUDGE_TIME
 from domain.coaching.wins import WinSource
 from domain.notifications.challenge import ChallengeNudge
 from domain.services.challenge_notices import (
@@ -158,13 +160,17 @@ def answered_message(view: ChallengeView, day: date | None) -> dict[str, Any]:
 def challenge_start_modal(form: ChallengeForm) -> dict[str, Any]:
     """The behaviour per focus skill, prefilled from the catalog and editable."""
     intro = md("A *{days}* challenge for {rep}: one concrete behaviour per focus skill, a nudge every "
-               "morning at 08:30 their time, one click to answer.", days=form.day_kind_label,
+               "morning at the time below (their time), one click to answer.", days=form.day_kind_label,
                rep=mention(form.rep.user_id))
     blocks: list[Block] = [section(intro)]
     blocks += [input_block(behaviour_key(b.skill_id), f"{form.skill_names.get(b.skill_id, b.skill_id)}: every day",
                            text_input(b.text, max_length=field_lengths.CHALLENGE_BEHAVIOUR),
                            hint="Concrete and countable: what you will do in every relevant call.")
                for b in form.behaviours]
+    blocks.append(input_block(NUDGE_TIME, "When should the nudge come?",
+                              {"type": "timepicker", "initial_time": f"{NUDGE_AT:%H:%M}"},
+                              hint=f"Local time, {EARLIEST:%H:%M} to {LATEST:%H:%M}. "
+                                   "Change it later with /challenge time 07:45."))
     return {
         "type": "modal", "callback_id": ids.CHALLENGE_VIEW,
         "title": plain("21-day challenge", limits.VIEW_TITLE), "submit": plain("Start", limits.VIEW_TITLE),
@@ -178,13 +184,18 @@ def challenge_start_modal(form: ChallengeForm) -> dict[str, Any]:
 class TypedStart:
     rep_id: str | None
     texts: dict[str, str]
+    nudge_at: str | None = None  # the picked "HH:MM"; None: not in the form (the default applies)
 
 
 def read_start(view: dict[str, Any]) -> TypedStart:
     opened, values = metadata(view), state_values(view)
     skills = opened.get("s")
     shown = [s for s in skills if isinstance(s, str)] if isinstance(skills, list) else []
-    return TypedStart(metadata_user(opened, "r"), {s: selected(values, behaviour_key(s)) or "" for s in shown})
+    block = values.get(NUDGE_TIME)
+    field = block.get("value") if isinstance(block, dict) else None
+    picked = field.get("selected_time") if isinstance(field, dict) else None
+    return TypedStart(metadata_user(opened, "r"), {s: selected(values, behaviour_key(s)) or "" for s in shown},
+                      picked if isinstance(picked, str) or picked is None else "?")
 
 
 def challenge_note_modal(challenge_id: int, day: date, answer: Answer | None) -> dict[str, Any]:

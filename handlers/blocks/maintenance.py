@@ -66,8 +66,7 @@ def maintenance_checkin_message(note: MaintenanceCheckinNote) -> dict[str, Any]:
                    "indicators from your last four weeks of debriefs beside last month's. Your manager "
                    "reads it.", text=text)),
         actions(button("Open check-in", ids.OPEN_MAINTENANCE_CHECKIN, str(note.cycle.id or 0), style="primary")),
-        context("The first Tuesday of each month at 10:00 your time, until your manager ends maintenance or a "
-                "new cycle starts."),
+        context(f"{note.when} your time, until your manager ends maintenance or a new cycle starts."),
     ]
     return message(text, blocks)
 

@@ -9,6 +9,7 @@ from typing import Any
 from domain.model import Member, WorkspaceSettings
 from domain.scheduling.kinds import NotificationKind
 from domain.scheduling.slots import DAY_NAMES, timing_for
+from domain.services.checkin_time import checkin_time
 from domain.services.scorecard_time import scorecard_time
 from handlers.blocks.kit import context, header, message, section
 
@@ -76,6 +77,7 @@ def settings_message(settings: WorkspaceSettings, kinds: Mapping[str, Notificati
         f"*Quiet hours (each person's local time):* {quiet}",
         f"*Notifications off for everyone:* {off}",
         _scorecard_line(settings),
+        _checkin_line(settings),
         _preread_line(settings),
         f"*21-day challenges count:* {'calendar' if settings.challenge_calendar_days else 'working'} days",  # issue 13
     ]
@@ -85,8 +87,14 @@ def settings_message(settings: WorkspaceSettings, kinds: Mapping[str, Notificati
          context("Change with `/coach admin workweek sun-thu`, `/coach admin holiday add 2026-12-25`, "
                  "`/coach admin quiet 20:00-07:00`, `/coach admin notify off week_ahead`, "
                  "`/coach admin scorecard thu 16:00`, `/coach admin preread add <question>`, "
-                 "`/coach admin challenge calendar`.")],
+                 "`/coach admin challenge calendar`, `/coach admin checkin second wed 09:00`.")],
     )
+
+
+def _checkin_line(settings: WorkspaceSettings) -> str:
+    found = checkin_time(settings)
+    return (f"*Maintenance check-ins (each person's local time):* {found.words}"
+            + (" (the default)" if found.is_default else ""))
 
 
 def _preread_line(settings: WorkspaceSettings) -> str:

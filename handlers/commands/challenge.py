@@ -4,7 +4,7 @@
 manager) open the start form; `/challenge status` shows the figures;
 `/challenge done|missed|no-calls [note]` answers the day open now (the
 nudge's buttons do the same in one click), `/challenge repair` makes up
-yesterday's missed day. `/coach admin challenge working|calendar` chooses
+yesterday's missed day, `/challenge time 07:45` moves the nudge. `/coach admin challenge working|calendar` chooses
 how new challenges count their 21 days.
 """
 
@@ -60,6 +60,11 @@ class Repair(BaseModel):
 class Summary(BaseModel):
     kind: Literal["challenge_summary"] = "challenge_summary"
     cadence: str
+
+
+class NudgeTime(BaseModel):
+    kind: Literal["challenge_time"] = "challenge_time"
+    at: str
 
 
 class DayKindSetting(BaseModel):
@@ -130,6 +135,13 @@ def run_summary(parsed: Summary, call: Invocation) -> Reply:
     return {"text": f"Your reps' challenge summary now comes {when}, your time."}
 
 
+def run_time(parsed: NudgeTime, call: Invocation) -> Reply:
+    done = call.svc.challenges.set_nudge_time(call.ws, call.caller_id, parsed.at)
+    deliver(call.client, call.svc, call.ws, done.effects)
+    return {"text": f"Your challenge nudge now comes at {done.result.challenge.nudge_at:%H:%M} your time, from the "
+                    "next one on. A day already nudged is not nudged again."}
+
+
 def run_days(parsed: DayKindSetting, call: Invocation) -> Reply:
     settings = call.svc.challenges.set_calendar_days(call.ws, call.caller_id, parsed.calendar)
     kind = "calendar days" if settings.challenge_calendar_days else "working days (holidays and time off skipped)"
@@ -166,6 +178,11 @@ SUBCOMMANDS: tuple[Subcommand[Any], ...] = (
         name="summary", usage="summary daily", section=CHALLENGE,
         help=("`/challenge summary daily|weekly` managers: how often your reps' challenge summary comes",),
         parse=_parse_summary, run=run_summary,
+    ),
+    Subcommand(
+        name="time", usage="time 07:45", section=CHALLENGE,
+        help=("`/challenge time 07:45` when your challenge nudge comes (your time, 06:00-20:00)",),
+        parse=lambda rest: NudgeTime(at=rest.strip()), run=run_time,
     ),
 )
 

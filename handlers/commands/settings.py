@@ -1,6 +1,6 @@
 """Settings: `/coach pause|resume|notify` for oneself, and the workspace's calendar for admins.
 
-`/coach admin settings|workweek|holiday|quiet|notify|scorecard` sit under the
+`/coach admin settings|workweek|holiday|quiet|notify|scorecard|checkin` sit under the
 admin heading of `/coach help` beside `admin grant`.
 """
 
@@ -17,6 +17,7 @@ from domain.notifications.registry import KINDS
 from domain.scheduling.calendar import zone
 from domain.services.preferences import require_kind
 from handlers.blocks import preferences as replies
+from handlers.blocks.checkin_time import checkin_time_message
 from handlers.blocks.scorecard_time import scorecard_time_message
 from handlers.commands.admin import ADMINS
 from handlers.commands.registry import HelpSection, Invocation, Reply, Subcommand
@@ -148,6 +149,21 @@ def run_admin_scorecard(parsed: AdminScorecard, call: Invocation) -> Reply:
     return scorecard_time_message(found, "reset" if parsed.value.strip().lower() == "default" else "set")
 
 
+class AdminCheckin(BaseModel):
+    """`/coach admin checkin` (show), `admin checkin second wed 09:00`, `admin checkin default`."""
+
+    kind: Literal["admin_checkin"] = "admin_checkin"
+    value: str = ""
+
+
+def run_admin_checkin(parsed: AdminCheckin, call: Invocation) -> Reply:
+    prefs = call.svc.preferences
+    if not parsed.value:
+        return checkin_time_message(prefs.checkin_time(call.ws), "shown")
+    found = prefs.set_checkin_time(call.ws, call.caller_id, parsed.value)
+    return checkin_time_message(found, "reset" if parsed.value.strip().lower() == "default" else "set")
+
+
 def _show_settings(svc: Services, ws: WorkspaceRef, caller_id: str) -> dict[str, Any]:
     member = svc.roster.member(ws, caller_id)
     tz = zone(member.time_zone if member else "UTC")
@@ -207,6 +223,16 @@ SUBCOMMANDS: tuple[Subcommand[Any], ...] = (
                   "`/coach admin scorecard default` goes back to Fridays 15:00."),
                  "A day outside the work week (or a holiday) sends them on the working day before it."),
         parse=lambda rest: AdminScorecard(value=" ".join(rest.split())), run=run_admin_scorecard,
+        reads_only=lambda parsed: not parsed.value,
+    ),
+    Subcommand(
+        name="admin checkin", usage="admin checkin second wed 09:00", section=ADMINS,
+        help=("`/coach admin checkin second wed 09:00` when monthly maintenance check-ins come",),
+        details=("`/coach admin checkin` shows when maintenance check-ins come.",
+                 ("`/coach admin checkin first|second|third|fourth mon..fri HH:MM` moves them (admins only); "
+                  "`/coach admin checkin default` goes back to the first Tuesday at 10:00."),
+                 "Each person gets it at that time in their own zone; a month already asked is not asked again."),
+        parse=lambda rest: AdminCheckin(value=" ".join(rest.split())), run=run_admin_checkin,
         reads_only=lambda parsed: not parsed.value,
     ),
 )

@@ -32,7 +32,8 @@ def handle_challenge_start(ack: Ack, body: dict[str, Any], view: dict[str, Any],
         ack(response_action="errors", errors={first: FORM_UNREADABLE})
         return
     try:
-        done = svc.challenges.start(ws, caller_id, typed.rep_id, typed.texts, receipt_of(body, context))
+        done = svc.challenges.start(ws, caller_id, typed.rep_id, typed.texts, receipt_of(body, context),
+                                    nudge_at=typed.nudge_at)
     except Replayed:
         ack()  # stored by the first delivery, which told everyone
         return

@@ -47,11 +47,17 @@ def open_start(slack: Slack, user_id: str, text: str = "") -> dict[str, Any]:
     return modal
 
 
-def submit_start(slack: Slack, user_id: str, modal: dict[str, Any], texts: dict[str, str] | None = None) -> Reply:
-    """Submit the start form as shown (the prefilled behaviours), or with `texts` by skill id."""
+def submit_start(slack: Slack, user_id: str, modal: dict[str, Any], texts: dict[str, str] | None = None,
+                 nudge_at: str | None = None) -> Reply:
+    """Submit the start form as shown (the prefilled behaviours), or with `texts` by skill id; `nudge_at`
+    the time picked (None: as shown)."""
     values: dict[str, dict[str, dict[str, Any]]] = {}
     for block in modal["blocks"]:
         if block.get("type") != "input":
+            continue
+        if block["element"]["type"] == "timepicker":
+            picked = nudge_at or block["element"].get("initial_time")
+            values[block["block_id"]] = {VALUE: {"type": "timepicker", "selected_time": picked}}
             continue
         skill = block["block_id"].removeprefix(behaviour_key(""))
         typed = (texts or {}).get(skill, block["element"].get("initial_value", ""))

@@ -359,6 +359,7 @@ NO_PERSON_TEXT: dict[str, str] = {
     **NUDGE_NO_PERSON_TEXT,
     **RESULTS_NO_PERSON_TEXT,
     **CHALLENGE_NO_PERSON_TEXT,  # issue 13
+    "checkin_time.checkin_time_message": "only a week, a weekday and a time the parser built",  # issue 13
 }
 
 # Success stories (issue 13).
