@@ -1,0 +1,303 @@
+"""The demo's habit weeks: Alex's 21-day challenge, the cycle's results and the months of maintenance.
+
+Week 8 (Wednesday 20 January): Alex starts his own challenge from the
+catalog's behaviours, one edited. The nudge comes at 08:30 in Los Angeles
+on each working day; he answers with one click: done, done, missed (Maya's
+Friday summary shows it and she sends a word of encouragement), the missed
+Friday made up on Monday with the repair, Monday itself a "no relevant
+calls" day with a note, Tuesday answered late after midnight within the
+grace. Monday 25 January the cycle is past week 8: the results page reaches
+Maya and Alex. A week off in February pauses the challenge and moves its
+end a week out; a second miss resets the streak but not the longest. The
+last day is celebrated and Alex shares a win with the team. Three monthly
+check-ins follow (first Tuesdays, 10:00 in Los Angeles); the third rates
+discovery a point lower, Maya's DM flags it and she starts a new cycle on
+it from the flag. Every figure the app shows is checked against the story.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from bot.fake_slack.state import GENERAL_CHANNEL_ID
+from bot.fake_slack.state_values import plain_text, static_select
+from domain.coaching.maintenance_checkins import SLIPPING, rating_field
+from domain.services.wins import APPROACH_FIELD, CONSENT_FIELD, OUTCOME_FIELD, SKILL_FIELD, WHAT_FIELD
+from handlers.blocks.inputs import VALUE
+from handlers.edge import ids
+
+EDITED = "Ask at least 5 probing questions in every discovery call, the cost of delay first"
+# Streak, longest streak, compliance, days done, relevant days, days left: as the app must show them.
+Figures = tuple[int, int, str, int, int, int]
+_FIGURES = re.compile(r"Streak \*(\d+)\* · longest \*(\d+)\* · compliance \*([^*]+)\* \((\d+)/(\d+) relevant "
+                      r"days\) · \*(\d+)\* days left")
+_LABELS = {ids.CHALLENGE_DONE: "Did it", ids.CHALLENGE_MISSED: "Missed", ids.CHALLENGE_NO_CALLS: "No relevant calls"}
+
+
+def _at(month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2027, month, day, hour, minute, tzinfo=UTC)
+
+
+def _expect(done: bool, what: str) -> None:
+    if not done:
+        raise RuntimeError(f"the demo expected {what} once the app had finished; it did not happen")
+
+
+@contextmanager
+def _quiet(demo: Any) -> Iterator[None]:
+    """Requests still go through the app; only the demo's own printing pauses."""
+    out = demo.out
+    demo.out = lambda _line: None
+    try:
+        yield
+    finally:
+        demo.out = out
+
+
+def _text(message: dict[str, Any]) -> str:
+    return str(message.get("text", "")) + json.dumps(message.get("blocks", []), ensure_ascii=False)
+
+
+def _now_reads(demo: Any, person: Any, message: dict[str, Any]) -> dict[str, Any]:
+    """`message` as it reads now in `person`'s DM (the app updates its messages in place)."""
+    found = [m for m in demo.fake.messages_to(person.user_id) if m.get("ts") == message.get("ts")]
+    _expect(bool(found), "the message still in the DM")
+    return found[-1]
+
+
+def _figures(demo: Any, person: Any, message: dict[str, Any], expected: Figures, when: str) -> str:
+    """Check the figures `message` shows now against the story's; the one line that says them."""
+    match = _FIGURES.search(_text(_now_reads(demo, person, message)))
+    _expect(match is not None, f"the challenge's figures {when}")
+    assert match is not None
+    streak, longest, rate, done, relevant, left = match.groups()
+    shown = (int(streak), int(longest), rate, int(done), int(relevant), int(left))
+    _expect(shown == expected, f"streak, longest, compliance, days left {expected} {when} (the app showed {shown})")
+    return (f"streak {streak} · longest {longest} · compliance {rate} ({done}/{relevant} relevant days) · "
+            f"{left} days left")
+
+
+def _nudge(demo: Any, person: Any, day: date) -> dict[str, Any]:
+    """`day`'s nudge: 08:30 in Los Angeles (PST, 16:30 UTC)."""
+    nudge = demo.last_dm(person, ids.CHALLENGE_DONE)
+    _expect(f"{day:%-d %b}" not in _text(nudge) or "of your challenge" in _text(nudge), f"the nudge of {day}")
+    return nudge
+
+
+def _answer(demo: Any, alex: Any, nudge: dict[str, Any], action: str, label: str, expected: Figures,
+            when: str) -> None:
+    demo.press(alex, nudge, action, label)
+    demo.out(f"  The app's figures now, checked by the demo: {_figures(demo, alex, nudge, expected, when)}")
+
+
+def _quick_day(demo: Any, alex: Any, day: date, action: str, expected: Figures) -> None:
+    """One challenge day in two lines: the morning tick (one line per DM) and Alex's click with the figures."""
+    demo.ticks(_at(day.month, day.day, 16, 30), _at(day.month, day.day, 16, 30), ())
+    demo.clock.now = _at(day.month, day.day, 17, 15)
+    nudge = _nudge(demo, alex, day)
+    with _quiet(demo):
+        demo.press(alex, nudge, action, "")
+    line = _figures(demo, alex, nudge, expected, f"on {day:%a %-d %b}")
+    demo.out(f"  {day:%a %-d %b}, 09:15 for Alex: he clicks {_LABELS[action]} → {line}")
+
+
+def script_habits(demo: Any, people: dict[str, Any]) -> None:
+    maya, alex = people["maya"], people["alex"]
+    _start(demo, maya, alex)
+    _first_week(demo, maya, alex)
+    _results_and_repair(demo, maya, alex)
+    _middle(demo, maya, alex, people)
+    _completion(demo, maya, alex, people)
+    _maintenance(demo, maya, alex, people)
+
+
+def _start(demo: Any, maya: Any, alex: Any) -> None:
+    demo.scene("Wednesday 20 January, 08:00 in Los Angeles: week 8, Alex starts his 21-day challenge")
+    demo.clock.now = _at(1, 20, 16)
+    modal = demo.open_modal(alex, "", command=ids.CHALLENGE_COMMAND)
+    values: dict[str, Any] = {}
+    for block in modal.get("blocks", []):
+        if block.get("type") == "input":
+            typed = block["element"].get("initial_value", "")
+            values[block["block_id"]] = {VALUE: plain_text(EDITED if block["block_id"].endswith(":discovery")
+                                                           else typed)}
+    _expect(":discovery" in json.dumps(list(values)), "a discovery behaviour in the form")
+    demo.submit(alex, ids.CHALLENGE_VIEW, modal, values,
+                label="Alex adds “the cost of delay first” to the discovery behaviour, keeps the other, and saves",
+                dms=2)
+    started = [m for m in demo.fake.messages_to(alex.user_id) if "started your 21-day challenge" in _text(m)]
+    _expect(bool(started) and "the last on Wed 17 Feb" in _text(started[-1]), "21 working days, the last on 17 Feb")
+
+
+def _first_week(demo: Any, maya: Any, alex: Any) -> None:
+    demo.scene("The first three mornings, 08:30 in Los Angeles: one click answers the nudge")
+    demo.ticks(_at(1, 20, 16, 30), _at(1, 20, 16, 30), (alex,))
+    demo.clock.now = _at(1, 20, 23)
+    _answer(demo, alex, _nudge(demo, alex, date(2027, 1, 20)), ids.CHALLENGE_DONE,
+            "Wednesday 15:00: Alex clicks Did it", (1, 1, "100%", 1, 1, 20), "on day 1")
+    demo.ticks(_at(1, 21, 16, 30), _at(1, 21, 16, 30), (alex,))
+    demo.clock.now = _at(1, 21, 22)
+    _answer(demo, alex, _nudge(demo, alex, date(2027, 1, 21)), ids.CHALLENGE_DONE,
+            "Thursday 14:00: Did it again", (2, 2, "100%", 2, 2, 19), "on day 2")
+    demo.ticks(_at(1, 22, 16, 30), _at(1, 22, 16, 30), (alex,))
+    demo.clock.now = _at(1, 22, 21)
+    _answer(demo, alex, _nudge(demo, alex, date(2027, 1, 22)), ids.CHALLENGE_MISSED,
+            "Friday 13:00: three calls, no discovery questions asked: Alex clicks Missed",
+            (0, 2, "67%", 2, 3, 18), "after the miss")
+
+    demo.scene("Friday 22 January, 17:00 in New York: Maya's weekly challenge summary")
+    demo.ticks(_at(1, 22, 22), _at(1, 22, 22), (maya,))
+    demo.clock.now = _at(1, 22, 22, 5)
+    summary = demo.last_dm(maya, ids.CHALLENGE_ENCOURAGE)
+    _expect("67%" in _text(summary), "Alex's 67% in Maya's summary")
+    demo.press(maya, summary, ids.CHALLENGE_ENCOURAGE, "Maya clicks Send encouragement", dms=1)
+
+
+def _results_and_repair(demo: Any, maya: Any, alex: Any) -> None:
+    demo.scene("Monday 25 January, 09:00 in New York: week 8 is over, the cycle's results reach Maya")
+    demo.ticks(_at(1, 25, 14), _at(1, 25, 14), (maya,))
+
+    demo.scene("Monday 25 January, 08:30 in Los Angeles: Alex repairs Friday; today has no discovery call")
+    demo.ticks(_at(1, 25, 16, 30), _at(1, 25, 16, 30), (alex,))
+    demo.clock.now = _at(1, 25, 16, 45)
+    monday = _nudge(demo, alex, date(2027, 1, 25))
+    _expect(ids.CHALLENGE_REPAIR in json.dumps(monday.get("blocks")), "the repair offered on Monday")
+    _answer(demo, alex, monday, ids.CHALLENGE_REPAIR, "Alex clicks Repair yesterday",
+            (3, 3, "100%", 3, 3, 18), "after the repair")
+    demo.clock.now = _at(1, 26, 0, 30)
+    modal = demo.press(alex, _now_reads(demo, alex, monday), ids.CHALLENGE_ADD_NOTE,
+                       "Monday 16:30: only renewal calls today; Alex clicks Add a note")
+    _expect(modal is not None, "the note form")
+    assert modal is not None
+    demo.submit(alex, ids.CHALLENGE_NOTE_VIEW, modal, {
+        "answer": {VALUE: static_select("no_calls")},
+        "note": {VALUE: plain_text("Two renewals, no new logos: nothing to discover today.")}},
+        label="He picks “No relevant calls”, writes why, and saves", dms=0)
+    demo.out("  The app's figures now, checked by the demo: "
+             + _figures(demo, alex, monday, (3, 3, "100%", 3, 3, 17), "after the no-calls day"))
+    demo.ticks(_at(1, 25, 17), _at(1, 25, 17), (alex,))
+
+    demo.scene("Tuesday 26 January: Alex answers after midnight, inside the 3-hour grace")
+    demo.ticks(_at(1, 26, 16, 30), _at(1, 26, 16, 30), (alex,))
+    demo.clock.now = _at(1, 27, 8, 40)
+    _answer(demo, alex, _nudge(demo, alex, date(2027, 1, 26)), ids.CHALLENGE_DONE,
+            "Wednesday 00:40 in Los Angeles: Alex clicks Did it for Tuesday, on his way home from a dinner",
+            (4, 4, "100%", 4, 4, 16), "after the late answer")
+    del maya
+
+
+def _middle(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None:
+    demo.scene("Wednesday 27 January to Friday 5 February: one line a day, a second miss, the first check-in")
+    for day, action, expected in (
+        (date(2027, 1, 27), ids.CHALLENGE_DONE, (5, 5, "100%", 5, 5, 15)),
+        (date(2027, 1, 28), ids.CHALLENGE_DONE, (6, 6, "100%", 6, 6, 14)),
+        (date(2027, 1, 29), ids.CHALLENGE_DONE, (7, 7, "100%", 7, 7, 13)),
+        (date(2027, 2, 1), ids.CHALLENGE_DONE, (8, 8, "100%", 8, 8, 12)),
+        (date(2027, 2, 2), ids.CHALLENGE_DONE, (9, 9, "100%", 9, 9, 11)),
+    ):
+        _quick_day(demo, alex, day, action, expected)
+    _checkin(demo, maya, alex, date(2027, 2, 2), "4", "4", "")
+    demo.out("")
+    _quick_day(demo, alex, date(2027, 2, 3), ids.CHALLENGE_DONE, (10, 10, "100%", 10, 10, 10))
+    _quick_day(demo, alex, date(2027, 2, 4), ids.CHALLENGE_MISSED, (0, 10, "91%", 10, 11, 9))
+    _quick_day(demo, alex, date(2027, 2, 5), ids.CHALLENGE_DONE, (1, 10, "92%", 11, 12, 8))
+
+    demo.scene("Friday 5 February: Alex takes next week off; the challenge pauses and its end moves out a week")
+    demo.clock.now = _at(2, 5, 23)
+    demo.command(alex, "pause until 2027-02-15")
+    demo.open_home(alex)
+    home = json.dumps(demo.fake.home_of(alex.user_id) or {}, ensure_ascii=False)
+    _expect("ends Wed 24 Feb" in home, "the challenge's end moved from Wed 17 Feb to Wed 24 Feb")
+    demo.out("\nMonday 8 to Friday 12 February: Alex is away, no nudge comes.")
+    demo.ticks(_at(2, 8, 16, 30), _at(2, 8, 16, 30), ())
+    _expect(_nudge(demo, alex, date(2027, 2, 5)) == demo.last_dm(alex, ids.CHALLENGE_DONE), "no nudge while away")
+
+    demo.scene("Monday 15 February, 08:30 in Los Angeles: back from the week off, the challenge picks up")
+    demo.ticks(_at(2, 15, 16, 30), _at(2, 15, 16, 30), (alex,))
+    demo.clock.now = _at(2, 15, 17, 15)
+    _answer(demo, alex, _nudge(demo, alex, date(2027, 2, 15)), ids.CHALLENGE_DONE, "Alex clicks Did it",
+            (2, 10, "92%", 12, 13, 7), "after the week off")
+    for day, expected in ((date(2027, 2, 16), (3, 10, "93%", 13, 14, 6)),
+                          (date(2027, 2, 17), (4, 10, "93%", 14, 15, 5)),
+                          (date(2027, 2, 18), (5, 10, "94%", 15, 16, 4)),
+                          (date(2027, 2, 19), (6, 10, "94%", 16, 17, 3)),
+                          (date(2027, 2, 22), (7, 10, "94%", 17, 18, 2)),
+                          (date(2027, 2, 23), (8, 10, "95%", 18, 19, 1))):
+        _quick_day(demo, alex, day, ids.CHALLENGE_DONE, expected)
+    del people
+
+
+def _completion(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None:
+    demo.scene("Wednesday 24 February: the last day of the challenge, celebrated; Alex shares a win")
+    demo.ticks(_at(2, 24, 16, 30), _at(2, 24, 16, 30), (alex,))
+    demo.clock.now = _at(2, 24, 23)
+    _answer(demo, alex, _nudge(demo, alex, date(2027, 2, 24)), ids.CHALLENGE_DONE,
+            "Alex clicks Did it on day 21", (9, 10, "95%", 19, 20, 0), "on the last day")
+    party = demo.last_dm(alex, ids.SHARE_WIN)
+    _expect("You finished your 21-day challenge" in _text(party) and "*95%*" in _text(party),
+            "the completion at 95%")
+    _expect(bool([m for m in demo.fake.messages_to(maya.user_id) if "finished their 21-day" in _text(m)]),
+            "Maya told of the completion")
+    demo.clock.now = _at(2, 24, 23, 10)
+    modal = demo.press(alex, party, ids.SHARE_WIN, "Alex clicks Share a win")
+    _expect(modal is not None, "the win form")
+    assert modal is not None
+    before = len(demo.fake.messages_to(GENERAL_CHANNEL_ID))
+    demo.submit(alex, ids.WIN_VIEW, modal, {
+        WHAT_FIELD: {VALUE: plain_text("Vandelay signed the three-year deal, not the one-year pilot")},
+        SKILL_FIELD: {VALUE: static_select("discovery")},
+        APPROACH_FIELD: {VALUE: plain_text("Asked “what does one more quarter of re-keyed orders cost you?” "
+                                           "before any demo; their COO did the maths out loud")},
+        OUTCOME_FIELD: {VALUE: plain_text("Deal size $61k → $148k")},
+        CONSENT_FIELD: {VALUE: {"type": "checkboxes", "selected_options": [
+            {"text": {"type": "plain_text", "text": "Share with my team"}, "value": "1"}]}}},
+        label="Alex writes what happened, the words that worked and the outcome, ticks Share with my team, "
+              "and saves", dms=1)
+    demo.show_channel(GENERAL_CHANNEL_ID, "#sales-coaching", before)
+    demo.command(people["bea"], "wins discovery")
+
+    demo.scene("Thursday 25 February: the cycle's results on demand, the challenge's figures final")
+    demo.clock.now = _at(2, 25, 15)
+    demo.command(maya, f"results {alex.mention}")
+
+
+def _checkin(demo: Any, maya: Any, alex: Any, day: date, discovery: str, value: str, slipping: str,
+             dms: int = 1) -> None:
+    """The first Tuesday's check-in, 10:00 in Los Angeles, and Alex's answers."""
+    hour = 18 if day.month < 3 or (day.month == 3 and day.day < 14) else 17  # PST, then PDT
+    demo.ticks(_at(day.month, day.day, hour), _at(day.month, day.day, hour), (alex,))
+    demo.clock.now = _at(day.month, day.day, hour, 20)
+    dm = demo.last_dm(alex, ids.OPEN_MAINTENANCE_CHECKIN)
+    modal = demo.press(alex, dm, ids.OPEN_MAINTENANCE_CHECKIN, "Alex clicks Open check-in")
+    _expect(modal is not None, "the check-in form")
+    assert modal is not None
+    demo.submit(alex, ids.MAINTENANCE_CHECKIN_VIEW, modal, {
+        rating_field("discovery"): {VALUE: static_select(discovery)},
+        rating_field("value_articulation"): {VALUE: static_select(value)},
+        SLIPPING: {VALUE: plain_text(slipping or None)}},
+        label=f"Alex rates discovery {discovery} and value articulation {value}"
+              + (f", writes what is slipping, and sends" if slipping else ", and sends"), dms=dms)
+    del maya
+
+
+def _maintenance(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None:
+    demo.scene("Tuesday 2 March, 10:00 in Los Angeles: the second monthly check-in")
+    _checkin(demo, maya, alex, date(2027, 3, 2), "4", "4", "")
+
+    demo.scene("Tuesday 6 April: the third check-in flags a backslide; Maya starts a new cycle from the flag")
+    _checkin(demo, maya, alex, date(2027, 4, 6), "3", "4",
+             "Back to pitching early on busy weeks: fewer questions before the demo")
+    flagged = demo.last_dm(maya, ids.RESTART_FROM_CHECKIN)
+    _expect("self-rating down 1 point" in _text(flagged), "the backslide flagged in Maya's DM")
+    demo.clock.now = _at(4, 6, 18)
+    demo.press(maya, flagged, ids.RESTART_FROM_CHECKIN, "Maya clicks Start a new cycle on Discovery", dms=1)
+    demo.command(maya, f"cycle {alex.mention}")
+
+    demo.scene("Ada reads every team's results")
+    demo.clock.now = _at(4, 7, 9)
+    demo.command(people["ada"], "admin results")
