@@ -24,8 +24,11 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from bot.fake_slack import render_shared_file
 from bot.fake_slack.state import GENERAL_CHANNEL_ID
+from bot.demo_coaching import CRM_EXPORT
 from bot.fake_slack.state_values import plain_text, static_select
+from bot.modal_values import call_values, debrief_values
 from domain.coaching.maintenance_checkins import SLIPPING, rating_field
 from domain.services.wins import APPROACH_FIELD, CONSENT_FIELD, OUTCOME_FIELD, SKILL_FIELD, WHAT_FIELD
 from handlers.blocks.inputs import VALUE
@@ -82,6 +85,20 @@ def _figures(demo: Any, person: Any, message: dict[str, Any], expected: Figures,
             f"{left} days left")
 
 
+def _tick(demo: Any, at: datetime, focus: tuple[Any, ...]) -> None:
+    """One dispatch tick at `at`; the charts sent after its messages shown for the people in `focus` (the
+    others' messages get one line, and so do their pictures: none)."""
+    demo.ticks(at, at, focus)
+    for person in demo.people:
+        for shared in demo.fake.files_shared_with(person.user_id):
+            if shared.id in demo.pictures_shown:
+                continue
+            demo.pictures_shown.add(shared.id)
+            if person in focus:
+                what, body = render_shared_file(shared)
+                demo._show(f"{what} in {person.first}'s DM: {shared.filename} {body[0]}", body[1])
+
+
 def _nudge(demo: Any, person: Any, day: date) -> dict[str, Any]:
     """`day`'s nudge: 08:30 in Los Angeles (PST, 16:30 UTC)."""
     nudge = demo.last_dm(person, ids.CHALLENGE_DONE)
@@ -97,7 +114,7 @@ def _answer(demo: Any, alex: Any, nudge: dict[str, Any], action: str, label: str
 
 def _quick_day(demo: Any, alex: Any, day: date, action: str, expected: Figures) -> None:
     """One challenge day in two lines: the morning tick (one line per DM) and Alex's click with the figures."""
-    demo.ticks(_at(day.month, day.day, 16, 30), _at(day.month, day.day, 16, 30), ())
+    _tick(demo, _at(day.month, day.day, 16, 30), ())
     demo.clock.now = _at(day.month, day.day, 17, 15)
     nudge = _nudge(demo, alex, day)
     with _quiet(demo):
@@ -106,8 +123,62 @@ def _quick_day(demo: Any, alex: Any, day: date, action: str, expected: Figures) 
     demo.out(f"  {day:%a %-d %b}, 09:15 for Alex: he clicks {_LABELS[action]} → {line}")
 
 
+# Alex's calls after the coaching: (day, account, questions, impact quantified, stakeholders, % of time on
+# outcomes, use cases, ROI given), against week 3's 6.5 questions, 50%, 3, 37.5%, 1 and 0%.
+Call = tuple[str, str, int, str, int, int, int, str]
+WEEKS_7_8: tuple[Call, ...] = (("2027-01-13", "Initrode", 8, "yes", 4, 55, 2, "no"),
+                               ("2027-01-15", "Umbrella", 9, "yes", 3, 60, 2, "yes"),
+                               ("2027-01-18", "Massive Dynamic", 8, "yes", 4, 65, 3, "yes"),
+                               ("2027-01-19", "Vandelay", 9, "yes", 5, 60, 2, "yes"))
+FEBRUARY: tuple[Call, ...] = (("2027-02-16", "Cyberdyne", 9, "yes", 4, 60, 2, "yes"),
+                              ("2027-02-17", "Tyrell", 8, "yes", 4, 55, 2, "yes"),
+                              ("2027-02-18", "Oscorp", 8, "yes", 3, 60, 3, "yes"))
+MARCH: tuple[Call, ...] = (("2027-03-09", "Wonka", 7, "yes", 3, 50, 2, "yes"),
+                           ("2027-03-16", "Gringotts", 7, "no", 3, 55, 1, "yes"),
+                           ("2027-03-23", "Monarch", 6, "no", 2, 45, 1, "no"))
+# The CRM export again in week 8: Hooli won (Maya joined the CFO call), Soylent moved on to presenting.
+JANUARY_EXPORT = "\n".join(
+    line.replace("61000,Presenting,2026-10-01,,open,", "61000,Closed Won,2026-10-01,2027-01-21,won,")
+    .replace("2026-10-09,2026-11-02,", "2026-10-09,2026-11-02,2027-01-12")
+    .replace("24000,Qualifying,2026-11-16,,open,,2026-11-16,2026-11-27,,",
+             "24000,Presenting,2026-11-16,,open,,2026-11-16,2026-11-27,2027-01-14,")
+    for line in CRM_EXPORT.splitlines()) + "\n"
+
+
+def _debriefs(demo: Any, alex: Any, calls: tuple[Call, ...], at: datetime) -> None:
+    """Alex debriefs each call with `/debrief` and saves; one line each in the transcript."""
+    demo.clock.now = at
+    for day, account, questions, impact, people, outcomes, cases, roi in calls:
+        with _quiet(demo):
+            modal = demo.open_modal(alex, account, show=False, command="/debrief")
+            demo.submit(alex, ids.DEBRIEF_VIEW, modal, debrief_values(
+                account, day, ("Asked what waiting costs them before the demo", "Summarise sooner",
+                               "Bring their numbers to the next call"), "discovery", indicators={
+                    "discovery_questions_asked": str(questions), "business_impact_quantified": impact,
+                    "stakeholders_identified": str(people), "outcome_talk_share": str(outcomes),
+                    "use_cases_referenced": str(cases), "roi_calculation_given": roi}))
+        demo.out(f"Alex debriefs {account} ({day}): {questions} discovery questions, impact quantified: {impact}, "
+                 f"{people} stakeholders, {outcomes}% on outcomes, ROI given: {roi}")
+
+
+def _week_eight_evidence(demo: Any, maya: Any, alex: Any) -> None:
+    demo.scene("Weeks 7 and 8: Alex debriefs his discovery calls; Maya scores two of them")
+    _debriefs(demo, alex, WEEKS_7_8, _at(1, 19, 22))
+    catalog = demo.runtime.catalog
+    dims = [d.id for d in catalog.scoring_dimensions]
+    for title, day, scores in (("Umbrella discovery", "2027-01-15", dict.fromkeys(dims, 4)),
+                               ("Massive Dynamic discovery", "2027-01-19",
+                                dict.fromkeys(dims, 4) | {"discovery_quality": 5})):
+        with _quiet(demo):
+            modal = demo.open_modal(maya, f"score {alex.mention}", show=False)
+            demo.submit(maya, ids.SCORE_CALL_VIEW, modal, call_values(catalog, title, day, scores), dms=0)
+        demo.out(f"Maya scores Alex's {title} call ({day}): discovery quality {scores['discovery_quality']}, "
+                 "every other dimension 4")
+
+
 def script_habits(demo: Any, people: dict[str, Any]) -> None:
     maya, alex = people["maya"], people["alex"]
+    _week_eight_evidence(demo, maya, alex)
     _start(demo, maya, alex)
     _first_week(demo, maya, alex)
     _results_and_repair(demo, maya, alex)
@@ -136,22 +207,26 @@ def _start(demo: Any, maya: Any, alex: Any) -> None:
 
 def _first_week(demo: Any, maya: Any, alex: Any) -> None:
     demo.scene("The first three mornings, 08:30 in Los Angeles: one click answers the nudge")
-    demo.ticks(_at(1, 20, 16, 30), _at(1, 20, 16, 30), (alex,))
+    _tick(demo, _at(1, 20, 16, 30), (alex,))
     demo.clock.now = _at(1, 20, 23)
     _answer(demo, alex, _nudge(demo, alex, date(2027, 1, 20)), ids.CHALLENGE_DONE,
             "Wednesday 15:00: Alex clicks Did it", (1, 1, "100%", 1, 1, 20), "on day 1")
-    demo.ticks(_at(1, 21, 16, 30), _at(1, 21, 16, 30), (alex,))
+    _tick(demo, _at(1, 21, 16, 30), (alex,))
     demo.clock.now = _at(1, 21, 22)
     _answer(demo, alex, _nudge(demo, alex, date(2027, 1, 21)), ids.CHALLENGE_DONE,
             "Thursday 14:00: Did it again", (2, 2, "100%", 2, 2, 19), "on day 2")
-    demo.ticks(_at(1, 22, 16, 30), _at(1, 22, 16, 30), (alex,))
+    _tick(demo, _at(1, 22, 16, 30), (alex,))
     demo.clock.now = _at(1, 22, 21)
     _answer(demo, alex, _nudge(demo, alex, date(2027, 1, 22)), ids.CHALLENGE_MISSED,
             "Friday 13:00: three calls, no discovery questions asked: Alex clicks Missed",
             (0, 2, "67%", 2, 3, 18), "after the miss")
 
-    demo.scene("Friday 22 January, 17:00 in New York: Maya's weekly challenge summary")
-    demo.ticks(_at(1, 22, 22), _at(1, 22, 22), (maya,))
+    demo.scene("Friday 22 January: Maya shares this week's CRM export; at 17:00 her weekly challenge summary")
+    demo.clock.now = _at(1, 22, 21, 30)
+    ids_of = {p.first.lower(): p.user_id for p in demo.people}
+    demo.share_file(maya, "northwind-deals-week-8.csv", JANUARY_EXPORT.format(
+        alex=ids_of["alex"], bea=ids_of["bea"], sam=ids_of["sam"]).encode())
+    _tick(demo, _at(1, 22, 22), (maya,))
     demo.clock.now = _at(1, 22, 22, 5)
     summary = demo.last_dm(maya, ids.CHALLENGE_ENCOURAGE)
     _expect("67%" in _text(summary), "Alex's 67% in Maya's summary")
@@ -160,10 +235,10 @@ def _first_week(demo: Any, maya: Any, alex: Any) -> None:
 
 def _results_and_repair(demo: Any, maya: Any, alex: Any) -> None:
     demo.scene("Monday 25 January, 09:00 in New York: week 8 is over, the cycle's results reach Maya")
-    demo.ticks(_at(1, 25, 14), _at(1, 25, 14), (maya,))
+    _tick(demo, _at(1, 25, 14), (maya,))
 
     demo.scene("Monday 25 January, 08:30 in Los Angeles: Alex repairs Friday; today has no discovery call")
-    demo.ticks(_at(1, 25, 16, 30), _at(1, 25, 16, 30), (alex,))
+    _tick(demo, _at(1, 25, 16, 30), (alex,))
     demo.clock.now = _at(1, 25, 16, 45)
     monday = _nudge(demo, alex, date(2027, 1, 25))
     _expect(ids.CHALLENGE_REPAIR in json.dumps(monday.get("blocks")), "the repair offered on Monday")
@@ -180,10 +255,10 @@ def _results_and_repair(demo: Any, maya: Any, alex: Any) -> None:
         label="He picks “No relevant calls”, writes why, and saves", dms=0)
     demo.out("  The app's figures now, checked by the demo: "
              + _figures(demo, alex, monday, (3, 3, "100%", 3, 3, 17), "after the no-calls day"))
-    demo.ticks(_at(1, 25, 17), _at(1, 25, 17), (alex,))
+    _tick(demo, _at(1, 25, 17), (alex,))
 
     demo.scene("Tuesday 26 January: Alex answers after midnight, inside the 3-hour grace")
-    demo.ticks(_at(1, 26, 16, 30), _at(1, 26, 16, 30), (alex,))
+    _tick(demo, _at(1, 26, 16, 30), (alex,))
     demo.clock.now = _at(1, 27, 8, 40)
     _answer(demo, alex, _nudge(demo, alex, date(2027, 1, 26)), ids.CHALLENGE_DONE,
             "Wednesday 00:40 in Los Angeles: Alex clicks Did it for Tuesday, on his way home from a dinner",
@@ -214,11 +289,11 @@ def _middle(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None:
     home = json.dumps(demo.fake.home_of(alex.user_id) or {}, ensure_ascii=False)
     _expect("ends Wed 24 Feb" in home, "the challenge's end moved from Wed 17 Feb to Wed 24 Feb")
     demo.out("\nMonday 8 to Friday 12 February: Alex is away, no nudge comes.")
-    demo.ticks(_at(2, 8, 16, 30), _at(2, 8, 16, 30), ())
+    _tick(demo, _at(2, 8, 16, 30), ())
     _expect(_nudge(demo, alex, date(2027, 2, 5)) == demo.last_dm(alex, ids.CHALLENGE_DONE), "no nudge while away")
 
     demo.scene("Monday 15 February, 08:30 in Los Angeles: back from the week off, the challenge picks up")
-    demo.ticks(_at(2, 15, 16, 30), _at(2, 15, 16, 30), (alex,))
+    _tick(demo, _at(2, 15, 16, 30), (alex,))
     demo.clock.now = _at(2, 15, 17, 15)
     _answer(demo, alex, _nudge(demo, alex, date(2027, 2, 15)), ids.CHALLENGE_DONE, "Alex clicks Did it",
             (2, 10, "92%", 12, 13, 7), "after the week off")
@@ -229,12 +304,14 @@ def _middle(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None:
                           (date(2027, 2, 22), (7, 10, "94%", 17, 18, 2)),
                           (date(2027, 2, 23), (8, 10, "95%", 18, 19, 1))):
         _quick_day(demo, alex, day, ids.CHALLENGE_DONE, expected)
+    demo.out("")
+    _debriefs(demo, alex, FEBRUARY, _at(2, 23, 23))
     del people
 
 
 def _completion(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None:
     demo.scene("Wednesday 24 February: the last day of the challenge, celebrated; Alex shares a win")
-    demo.ticks(_at(2, 24, 16, 30), _at(2, 24, 16, 30), (alex,))
+    _tick(demo, _at(2, 24, 16, 30), (alex,))
     demo.clock.now = _at(2, 24, 23)
     _answer(demo, alex, _nudge(demo, alex, date(2027, 2, 24)), ids.CHALLENGE_DONE,
             "Alex clicks Did it on day 21", (9, 10, "95%", 19, 20, 0), "on the last day")
@@ -249,11 +326,11 @@ def _completion(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None
     assert modal is not None
     before = len(demo.fake.messages_to(GENERAL_CHANNEL_ID))
     demo.submit(alex, ids.WIN_VIEW, modal, {
-        WHAT_FIELD: {VALUE: plain_text("Vandelay signed the three-year deal, not the one-year pilot")},
+        WHAT_FIELD: {VALUE: plain_text("Vandelay agreed to a three-year deal instead of the pilot they asked for")},
         SKILL_FIELD: {VALUE: static_select("discovery")},
         APPROACH_FIELD: {VALUE: plain_text("Asked “what does one more quarter of re-keyed orders cost you?” "
                                            "before any demo; their COO did the maths out loud")},
-        OUTCOME_FIELD: {VALUE: plain_text("Deal size $61k → $148k")},
+        OUTCOME_FIELD: {VALUE: plain_text("Deal size $12.5k → $48k")},
         CONSENT_FIELD: {VALUE: {"type": "checkboxes", "selected_options": [
             {"text": {"type": "plain_text", "text": "Share with my team"}, "value": "1"}]}}},
         label="Alex writes what happened, the words that worked and the outcome, ticks Share with my team, "
@@ -261,7 +338,7 @@ def _completion(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None
     demo.show_channel(GENERAL_CHANNEL_ID, "#sales-coaching", before)
     demo.command(people["bea"], "wins discovery")
 
-    demo.scene("Thursday 25 February: the cycle's results on demand, the challenge's figures final")
+    demo.scene("Thursday 25 February: Maya asks for Alex's results again, the challenge's figures final")
     demo.clock.now = _at(2, 25, 15)
     demo.command(maya, f"results {alex.mention}")
 
@@ -270,7 +347,7 @@ def _checkin(demo: Any, maya: Any, alex: Any, day: date, discovery: str, value: 
              dms: int = 1) -> None:
     """The first Tuesday's check-in, 10:00 in Los Angeles, and Alex's answers."""
     hour = 18 if day.month < 3 or (day.month == 3 and day.day < 14) else 17  # PST, then PDT
-    demo.ticks(_at(day.month, day.day, hour), _at(day.month, day.day, hour), (alex,))
+    _tick(demo, _at(day.month, day.day, hour), (alex,))
     demo.clock.now = _at(day.month, day.day, hour, 20)
     dm = demo.last_dm(alex, ids.OPEN_MAINTENANCE_CHECKIN)
     modal = demo.press(alex, dm, ids.OPEN_MAINTENANCE_CHECKIN, "Alex clicks Open check-in")
@@ -288,6 +365,9 @@ def _checkin(demo: Any, maya: Any, alex: Any, day: date, discovery: str, value: 
 def _maintenance(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None:
     demo.scene("Tuesday 2 March, 10:00 in Los Angeles: the second monthly check-in")
     _checkin(demo, maya, alex, date(2027, 3, 2), "4", "4", "")
+
+    demo.scene("March: busy weeks, fewer questions")
+    _debriefs(demo, alex, MARCH, _at(3, 24, 22))
 
     demo.scene("Tuesday 6 April: the third check-in flags a backslide; Maya starts a new cycle from the flag")
     _checkin(demo, maya, alex, date(2027, 4, 6), "3", "4",
