@@ -268,17 +268,18 @@ def _results_and_repair(demo: Any, maya: Any, alex: Any) -> None:
 
 
 def _middle(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None:
-    demo.scene("Wednesday 27 January to Friday 5 February: one line a day, a second miss, the first check-in")
-    for day, action, expected in (
-        (date(2027, 1, 27), ids.CHALLENGE_DONE, (5, 5, "100%", 5, 5, 15)),
-        (date(2027, 1, 28), ids.CHALLENGE_DONE, (6, 6, "100%", 6, 6, 14)),
-        (date(2027, 1, 29), ids.CHALLENGE_DONE, (7, 7, "100%", 7, 7, 13)),
-        (date(2027, 2, 1), ids.CHALLENGE_DONE, (8, 8, "100%", 8, 8, 12)),
-        (date(2027, 2, 2), ids.CHALLENGE_DONE, (9, 9, "100%", 9, 9, 11)),
-    ):
-        _quick_day(demo, alex, day, action, expected)
+    demo.scene("Wednesday 27 January to Tuesday 2 February: the mornings in one line each, the streak at 9")
+    for day, expected in ((date(2027, 1, 27), (5, 5, "100%", 5, 5, 15)),
+                          (date(2027, 1, 28), (6, 6, "100%", 6, 6, 14)),
+                          (date(2027, 1, 29), (7, 7, "100%", 7, 7, 13)),
+                          (date(2027, 2, 1), (8, 8, "100%", 8, 8, 12)),
+                          (date(2027, 2, 2), (9, 9, "100%", 9, 9, 11))):
+        _quick_day(demo, alex, day, ids.CHALLENGE_DONE, expected)
+
+    demo.scene("Tuesday 2 February, 10:00 in Los Angeles: the first monthly check-in (the challenge runs on)")
     _checkin(demo, alex, date(2027, 2, 2), "4", "4")
-    demo.out("")
+
+    demo.scene("Wednesday 3 to Friday 5 February: a second miss resets the streak, not the longest")
     _quick_day(demo, alex, date(2027, 2, 3), ids.CHALLENGE_DONE, (10, 10, "100%", 10, 10, 10))
     _quick_day(demo, alex, date(2027, 2, 4), ids.CHALLENGE_MISSED, (0, 10, "91%", 10, 11, 9))
     _quick_day(demo, alex, date(2027, 2, 5), ids.CHALLENGE_DONE, (1, 10, "92%", 11, 12, 8))
@@ -289,6 +290,8 @@ def _middle(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None:
     demo.open_home(alex)
     home = json.dumps(demo.fake.home_of(alex.user_id) or {}, ensure_ascii=False)
     _expect("ends Wed 24 Feb" in home, "the challenge's end moved from Wed 17 Feb to Wed 24 Feb")
+    demo.out("\nThe challenge now ends Wed 24 Feb, a week after the Wed 17 Feb it started with: the five days "
+             "away are not challenge days.")
     demo.out("\nMonday 8 to Friday 12 February: Alex is away, no nudge comes.")
     before = len(demo.fake.messages_to(alex.user_id))
     _tick(demo, _at(2, 8, 16, 30), ())

@@ -73,12 +73,15 @@ def test_an_answer_after_midnight_within_the_grace_counts_for_the_day_before(dem
 
 def test_a_second_miss_resets_the_streak_but_not_the_longest_and_the_first_check_in_flags_nothing(
         demo: str) -> None:
-    shown = scene(demo, "Wednesday 27 January to Friday 5 February")
+    assert "Tue 2 Feb, 09:15 for Alex: he clicks Did it → streak 9 · longest 9 · compliance 100% (9/9" in scene(
+        demo, "Wednesday 27 January to Tuesday 2 February")
+    shown = scene(demo, "Wednesday 3 to Friday 5 February")
     assert ("Thu 4 Feb, 09:15 for Alex: he clicks Missed → streak 0 · longest 10 · compliance 91% "
             "(10/11 relevant days) · 9 days left") in shown
     assert "Fri 5 Feb, 09:15 for Alex: he clicks Did it → streak 1 · longest 10 · compliance 92%" in shown
-    assert "monthly maintenance check-in for February 2027 is open" in _words(shown)
-    assert "Nothing flagged" in _words(box(shown, "DM from Coachflow to Maya"))
+    first = scene(demo, "Tuesday 2 February, 10:00 in Los Angeles")
+    assert "monthly maintenance check-in for February 2027 is open" in _words(first)
+    assert "Nothing flagged" in _words(box(first, "DM from Coachflow to Maya"))
 
 
 def test_a_week_off_pauses_the_challenge_and_moves_its_end_a_week_out(demo: str) -> None:
