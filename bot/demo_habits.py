@@ -1,7 +1,7 @@
 """The demo's habit weeks: Alex's 21-day challenge, the cycle's results and the months of maintenance.
 
-Week 8 (Wednesday 20 January): Alex starts his own challenge from the
-catalog's behaviours, one edited. The nudge comes at 08:30 in Los Angeles
+Week 8 (Wednesday 20 January): Alex starts his challenge from the invitation
+in his App Home, the catalog's behaviours, one edited. The nudge comes at 08:30 in Los Angeles
 on each working day; he answers with one click: done, done, missed (Maya's
 Friday summary shows it and she sends a word of encouragement), the missed
 Friday made up on Monday with the repair, Monday itself a "no relevant
@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from bot.demo_coaching import CRM_EXPORT
-from bot.fake_slack import render_shared_file
+from bot.fake_slack import button_value, render_shared_file, render_view
 from bot.fake_slack.state import GENERAL_CHANNEL_ID
 from bot.fake_slack.state_values import plain_text, static_select
 from bot.modal_values import call_values, debrief_values
@@ -62,6 +62,10 @@ def _quiet(demo: Any) -> Iterator[None]:
         demo.out = out
 
 
+def _box(demo: Any, label: str, body: str) -> None:
+    demo.out(f"\n  ┌─ {label}\n" + "\n".join(f"  │ {line}" for line in body.rstrip().splitlines()) + "\n  └─")
+
+
 def _text(message: dict[str, Any]) -> str:
     return str(message.get("text", "")) + json.dumps(message.get("blocks", []), ensure_ascii=False)
 
@@ -96,8 +100,7 @@ def _tick(demo: Any, at: datetime, focus: tuple[Any, ...]) -> None:
             demo.pictures_shown.add(shared.id)
             if person in focus:
                 what, (size, body) = render_shared_file(shared)
-                demo.out(f"\n  ┌─ {what} in {person.first}'s DM: {shared.filename} {size}")
-                demo.out("\n".join(f"  │ {line}" for line in body.rstrip().splitlines()) + "\n  └─")
+                _box(demo, f"{what} in {person.first}'s DM: {shared.filename} {size}", body)
 
 
 def _nudge(demo: Any, person: Any, day: date) -> dict[str, Any]:
@@ -180,18 +183,34 @@ def _week_eight_evidence(demo: Any, maya: Any, alex: Any) -> None:
 def script_habits(demo: Any, people: dict[str, Any]) -> None:
     maya, alex = people["maya"], people["alex"]
     _week_eight_evidence(demo, maya, alex)
-    _start(demo, maya, alex)
+    _start(demo, alex)
     _first_week(demo, maya, alex)
     _results_and_repair(demo, maya, alex)
-    _middle(demo, maya, alex, people)
+    _middle(demo, alex)
     _completion(demo, maya, alex, people)
     _maintenance(demo, maya, alex, people)
 
 
-def _start(demo: Any, maya: Any, alex: Any) -> None:
-    demo.scene("Wednesday 20 January, 08:00 in Los Angeles: week 8, Alex starts his 21-day challenge")
+def _start(demo: Any, alex: Any) -> None:
+    demo.scene("Wednesday 20 January, 08:00 in Los Angeles: week 8, Alex starts his 21-day challenge from Home")
     demo.clock.now = _at(1, 20, 16)
-    modal = demo.open_modal(alex, "", command=ids.CHALLENGE_COMMAND)
+    with _quiet(demo):
+        demo.open_home(alex)
+    home = demo.fake.home_of(alex.user_id) or {}
+    lines = render_view(home, demo.names).splitlines()
+    first = [n for n, line in enumerate(lines) if "21-day challenge* · not started" in line]
+    end = [n for n, line in enumerate(lines) if "[ Start my 21-day challenge ]" in line]
+    _expect(bool(first and end), "the invitation to the challenge in Alex's Home (weeks 7-8, none started)")
+    _box(demo, "Alex's Home tab, the challenge's part", "\n".join(lines[first[0]:end[0] + 1]))
+    demo.out("\nAlex clicks Start my 21-day challenge")
+    request = demo.requests.block_actions(alex.user_id, ids.CHALLENGE_INVITE_START,
+                                          value=button_value(home, ids.CHALLENGE_INVITE_START), view=home)
+    demo.app.dispatch(request.bolt())
+    demo.listeners.wait_idle()
+    modal = demo.fake.view_opened_by(request.payload["trigger_id"])
+    _expect(modal is not None, "the start form opened from Home")
+    assert modal is not None
+    _box(demo, "Modal open for Alex", render_view(modal, demo.names))
     values: dict[str, Any] = {}
     for block in modal.get("blocks", []):
         if block.get("type") == "input":
@@ -264,10 +283,9 @@ def _results_and_repair(demo: Any, maya: Any, alex: Any) -> None:
     _answer(demo, alex, _nudge(demo, alex, date(2027, 1, 26)), ids.CHALLENGE_DONE,
             "Wednesday 00:40 in Los Angeles: Alex clicks Did it for Tuesday, on his way home from a dinner",
             (4, 4, "100%", 4, 4, 16), "after the late answer")
-    del maya
 
 
-def _middle(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None:
+def _middle(demo: Any, alex: Any) -> None:
     demo.scene("Wednesday 27 January to Tuesday 2 February: the mornings in one line each, the streak at 9")
     for day, expected in ((date(2027, 1, 27), (5, 5, "100%", 5, 5, 15)),
                           (date(2027, 1, 28), (6, 6, "100%", 6, 6, 14)),
@@ -311,7 +329,6 @@ def _middle(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None:
         _quick_day(demo, alex, day, ids.CHALLENGE_DONE, expected)
     demo.out("")
     _debriefs(demo, alex, FEBRUARY, _at(2, 23, 23))
-    del people
 
 
 def _completion(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None:

@@ -11,8 +11,10 @@ def _words(text: str) -> str:
     return " ".join(flat(text).replace("│", " ").split())
 
 
-def test_alex_starts_his_own_challenge_from_the_catalog_and_maya_is_told(demo: str) -> None:
+def test_alex_starts_his_challenge_from_the_invitation_in_his_home_and_maya_is_told(demo: str) -> None:
     shown = scene(demo, "Wednesday 20 January, 08:00 in Los Angeles")
+    invitation = _words(box(shown, "Alex's Home tab, the challenge's part"))
+    assert "*21-day challenge* · not started" in invitation and "[ Start my 21-day challenge ]" in invitation
     assert "Ask at least 5 probing questions in every discovery call" in _words(box(shown, "Modal open for Alex"))
     started = _words(box(shown, "DM from Coachflow to Alex"))
     assert "You started your 21-day challenge" in started and "the cost of delay first" in started
