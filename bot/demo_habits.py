@@ -1,18 +1,11 @@
 """The demo's habit weeks: Alex's 21-day challenge, the cycle's results and the months of maintenance.
 
-Week 8 (Wednesday 20 January): Alex starts his challenge from the invitation
-in his App Home, the catalog's behaviours, one edited. The nudge comes at 08:30 in Los Angeles
-on each working day; he answers with one click: done, done, missed (Maya's
-Friday summary shows it and she sends a word of encouragement), the missed
-Friday made up on Monday with the repair, Monday itself a "no relevant
-calls" day with a note, Tuesday answered late after midnight within the
-grace. Monday 25 January the cycle is past week 8: the results page reaches
-Maya and Alex. A week off in February pauses the challenge and moves its
-end a week out; a second miss resets the streak but not the longest. The
-last day is celebrated and Alex shares a win with the team. Three monthly
-check-ins follow (first Tuesdays, 10:00 in Los Angeles); the third rates
-discovery a point lower, Maya's DM flags it and she starts a new cycle on
-it from the flag. Every figure the app shows is checked against the story.
+Alex starts his challenge from the invitation in his App Home (week 8) and
+answers the 08:30 nudges: done, missed (Maya's summary, her encouragement),
+repaired, a no-calls day, a late answer within the grace, a week off that
+moves the end, a second miss. The results page after week 8; the last day
+celebrated and a win shared; three monthly check-ins, the third flagged and a
+new cycle started from it. Every figure the app shows is checked here.
 """
 
 from __future__ import annotations
