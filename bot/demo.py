@@ -27,6 +27,7 @@ from bot.config import ConfigError, load_settings
 from bot.database import upgrade_database
 from bot.demo_coaching import script_week_one, script_week_two
 from bot.demo_develop import script_weeks_three_to_six
+from bot.demo_habits import script_habits
 from bot.demo_monitor import script_monitor_weeks
 from bot.demo_sessions import script_conversation
 from bot.fake_slack import (
@@ -387,6 +388,7 @@ def _script(demo: Demo) -> None:
     script_weeks_three_to_six(demo, MAYA, ALEX, MONDAY + timedelta(days=14))
     script_monitor_weeks(demo, {p.first.lower(): p for p in PEOPLE})
     script_conversation(demo, {p.first.lower(): p for p in PEOPLE})
+    script_habits(demo, {p.first.lower(): p for p in PEOPLE})
 
 
 def transcript() -> str:
