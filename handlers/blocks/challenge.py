@@ -77,8 +77,9 @@ def compliance_text(view: ChallengeView) -> str:
 def figures(view: ChallengeView) -> str:
     """One line: streak, longest streak, compliance, days left, repairs left."""
     p = view.progress
+    days = "day" if p.days_left == 1 else "days"
     return (f":fire: Streak *{p.streak}* · longest *{p.longest_streak}* · compliance *{compliance_text(view)}* "
-            f"({p.done}/{p.relevant} relevant days) · *{p.days_left}* days left · repairs left: {p.repairs_left}")
+            f"({p.done}/{p.relevant} relevant days) · *{p.days_left}* {days} left · repairs left: {p.repairs_left}")
 
 
 def _behaviours(view: ChallengeView) -> list[Block]:

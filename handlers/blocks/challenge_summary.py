@@ -8,7 +8,7 @@ from typing import Any
 from domain.notifications.challenge_summary import DAILY, ChallengeSummary
 from domain.services.challenge_notices import ChallengeView, Encouraged
 from handlers.blocks.challenge import compliance_text
-from handlers.blocks.kit import Block, button, context, header, md, mention, message, section
+from handlers.blocks.kit import Block, button, context, counted, header, md, mention, message, section
 from handlers.edge import ids
 
 SHOWN = 40  # reps listed; a manager has 4-12
@@ -19,9 +19,9 @@ def _line(view: ChallengeView) -> str:
     if not view.challenge.is_active:
         return md("{rep} · finished: compliance *{rate}*, longest streak *{longest}*", rep=mention(view.rep.user_id),
                   rate=compliance_text(view), longest=p.longest_streak)
-    return md("{rep} · streak *{streak}* (longest {longest}) · compliance *{rate}* · {left} days left",
+    return md("{rep} · streak *{streak}* (longest {longest}) · compliance *{rate}* · {left} left",
               rep=mention(view.rep.user_id), streak=p.streak, longest=p.longest_streak, rate=compliance_text(view),
-              left=p.days_left)
+              left=counted(p.days_left, "day"))  # "1 day", "17 days"
 
 
 def summary_message(note: ChallengeSummary, _now: datetime) -> dict[str, Any]:
