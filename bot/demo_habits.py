@@ -31,7 +31,7 @@ EDITED = "Ask at least 5 probing questions in every discovery call, the cost of 
 # Streak, longest streak, compliance, days done, relevant days, days left: as the app must show them.
 Figures = tuple[int, int, str, int, int, int]
 _FIGURES = re.compile(r"Streak \*(\d+)\* · longest \*(\d+)\* · compliance \*([^*]+)\* \((\d+)/(\d+) relevant "
-                      r"days\) · \*(\d+)\* days left")
+                      r"days\) · \*(\d+)\* days? left")
 _LABELS = {ids.CHALLENGE_DONE: "Did it", ids.CHALLENGE_MISSED: "Missed", ids.CHALLENGE_NO_CALLS: "No relevant calls"}
 
 
@@ -79,7 +79,7 @@ def _figures(demo: Any, person: Any, message: dict[str, Any], expected: Figures,
     shown = (int(streak), int(longest), rate, int(done), int(relevant), int(left))
     _expect(shown == expected, f"streak, longest, compliance, days left {expected} {when} (the app showed {shown})")
     return (f"streak {streak} · longest {longest} · compliance {rate} ({done}/{relevant} relevant days) · "
-            f"{left} days left")
+            f"{left} {'day' if left == '1' else 'days'} left")
 
 
 def _tick(demo: Any, at: datetime, focus: tuple[Any, ...]) -> None:
