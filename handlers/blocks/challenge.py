@@ -123,9 +123,9 @@ def nudge_message(note: ChallengeNudge, _now: datetime) -> dict[str, Any]:
     if view.can_repair_before(day):
         blocks.append(section("Missed the last one? Make it up today, once per challenge.",
                               accessory=button("Repair yesterday", ids.CHALLENGE_REPAIR, str(view.challenge.id))))
-    blocks.append(context(md("{figures} · Answers count until midnight (plus 3 h). You get this because your "
-                             "21-day challenge is running; time off (`/coach pause 1w`) pauses it and moves its "
-                             "end, `/coach notify off challenge_nudge` stops these.", figures=figures(view))))
+    # Why it came and how to stop it are the footer's (handlers.blocks.nudge_footer), under every nudge.
+    blocks.append(context(md("{figures} · Answers count until midnight (plus 3 h). Time off (`/coach pause 1w`) "
+                             "pauses the challenge and moves its end.", figures=figures(view))))
     return message(text, blocks)
 
 

@@ -33,8 +33,7 @@ def summary_message(note: ChallengeSummary, _now: datetime) -> dict[str, Any]:
                      if view.challenge.is_active else None)
         blocks.append(section(_line(view), accessory=accessory))
     other = "weekly" if note.cadence == DAILY else "daily"
-    blocks.append(context(md("You get this {cadence} because your reps run challenges; `/challenge summary {other}` "
-                             "changes it, `/coach notify off challenge_summary` stops it.", cadence=note.cadence,
+    blocks.append(context(md("Sent {cadence}; `/challenge summary {other}` changes it.", cadence=note.cadence,
                              other=other)))
     return message(text, blocks)
 

@@ -46,7 +46,7 @@ def cycle_tasks_message(note: CycleTasksNote) -> dict[str, Any]:
     blocks: list[Block] = [section(f":calendar: *{week}* ({note.stage.title})"), section("\n".join(lines))]
     if buttons:
         blocks.append(actions(*buttons))
-    blocks.append(context("Mondays in weeks 1-2 at 09:00 your time. `/coach notify off cycle_tasks` turns it off."))
+    blocks.append(context("Mondays in weeks 1-2 at 09:00 your time."))
     return message(limits.clip(text, limits.MESSAGE_TEXT), blocks)
 
 
@@ -66,5 +66,5 @@ def team_tasks_message(note: TeamTasksNote) -> dict[str, Any]:
         blocks.append(section(md("{rep} · {stage}, week {week}\n{missing}", rep=mention(rep.user_id), stage=stage.title,
                                  week=week, missing="; ".join(missing)), accessory=_next_step(stage, rep.user_id)))
     blocks.append(context("`/coach score @rep`, `/coach prioritize @rep`, `/coach contract @rep`. "
-                          "Wednesdays at 09:00 your time; `/coach notify off team_tasks` turns it off."))
+                          "Wednesdays at 09:00 your time."))
     return message(text, fit(blocks, limits.MESSAGE_BLOCKS))

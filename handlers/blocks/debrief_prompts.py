@@ -76,8 +76,7 @@ def debrief_prompt_message(note: DebriefPromptNote) -> dict[str, Any]:
             button("No calls today", ids.NO_CALLS_TODAY, value=value),
             button("Not today", ids.NOT_TODAY, value=value),
         ),
-        context(f"Working days at {PROMPT_AT:%H:%M} your time, unless you debriefed a call that day. "
-                "`/coach notify off debrief_prompt` turns it off."),
+        context(f"Working days at {PROMPT_AT:%H:%M} your time, unless you debriefed a call that day."),
     ]
     return message(QUESTION, blocks)
 
@@ -121,8 +120,7 @@ def debrief_digest_message(note: DebriefDigestNote) -> dict[str, Any]:
     if count > MAX_LINES:
         blocks.append(context(f"…and {count - MAX_LINES} more since your last digest, not shown here."))
     minutes = int(QUIET.total_seconds() // 60)
-    blocks.append(context(f"Sent once your reps had been quiet for {minutes} minutes, in your working hours. "
-                          "`/coach notify off debrief_digest` turns it off."))
+    blocks.append(context(f"Sent once your reps had been quiet for {minutes} minutes, in your working hours."))
     reps = {line.rep.user_id for line in note.lines}
     names = ", ".join(line.rep.name for line in {line.rep.user_id: line for line in note.lines}.values())
     text = f"{title}: {names}" if len(reps) <= 5 else title

@@ -109,6 +109,5 @@ def homework_due_message(note: HomeworkDueNote, now: datetime) -> dict[str, Any]
     blocks: list[Block] = [section(":alarm_clock: " + text), section(homework.text)]
     if homework.status is HomeworkStatus.ASSIGNED:
         blocks.append(actions(_hand_in_button(homework)))
-    blocks.append(context("The morning a homework is due, 09:00 your time. "
-                          "`/coach notify off homework_due` turns it off."))
+    blocks.append(context("The morning a homework is due, 09:00 your time."))
     return message(text, blocks)

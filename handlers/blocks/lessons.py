@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from domain.coaching.lessons import LESSON_MINUTES, LessonAnswer, LessonStatus
-from domain.notifications.micro_lessons import KIND_NAME, LessonNote
+from domain.notifications.micro_lessons import LessonNote
 from domain.services.lessons import LessonAnswered, LessonSummary
 from handlers.blocks import limits
 from handlers.blocks.kit import (
@@ -29,8 +29,7 @@ from handlers.blocks.kit import (
 from handlers.edge import ids
 
 _VALUE = re.compile(r"^([0-9]{1,12}):([a-z][a-z0-9_]{0,39})$", re.ASCII)
-SCHEDULE = (f"Micro-lessons come Tuesdays and Thursdays at 10:00 your time in weeks 3-6. "
-            f"`/coach notify off {KIND_NAME}` turns them off.")
+SCHEDULE = "Micro-lessons come Tuesdays and Thursdays at 10:00 your time in weeks 3-6."
 
 
 def lesson_value(note: LessonNote) -> str:

@@ -79,9 +79,7 @@ def prework_message(note: PreworkNote, now: datetime) -> dict[str, Any]:
     if note.prework is not None:
         blocks.append(section(md("*Your agenda so far*\n{lines}", lines=_agenda_lines(note.prework))))
     blocks.append(actions(_prepare_button(note.session, note.prework is not None)))
-    kind = "session_prework_reminder" if note.reminder else "session_prework"
-    blocks.append(context(md("Editable until the session starts. `/coach notify off {kind}` turns this off.",
-                             kind=kind)))
+    blocks.append(context("Editable until the session starts."))
     return message(text, blocks)
 
 

@@ -199,6 +199,5 @@ def session_card_note_message(note: SessionCardNote, _now: datetime) -> dict[str
     """The manager's DM 5 minutes before the session."""
     built = session_card_message(note.card)
     built["blocks"] = [*built["blocks"][: limits.MESSAGE_BLOCKS - 1],
-                       context("`/coach notify off session_card` turns these off; "
-                               "`/coach session card @rep` shows a card any time.")]
+                       context("`/coach session card @rep` shows a card any time.")]
     return built

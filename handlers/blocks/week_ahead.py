@@ -32,5 +32,5 @@ def week_ahead_message(note: WeekAheadNote, now: datetime) -> dict[str, Any]:
         blocks.append(section(line))
     if len(note.reps) > 40:
         blocks.append(context(f"…and {len(note.reps) - 40} more: `/coach team` lists everyone."))
-    blocks.append(context("Sent Mondays at 08:00 your time. Turn it off with `/coach notify off week_ahead`."))
+    blocks.append(context("Sent Mondays at 08:00 your time."))
     return message(f"{title}: {counted(len(note.reps), 'rep')}", blocks)

@@ -52,7 +52,7 @@ def test_the_prompt_asks_one_question_with_three_one_click_answers() -> None:
         ("No calls today", ids.NO_CALLS_TODAY, "UA:2026-11-30"),
         ("Not today", ids.NOT_TODAY, "UA:2026-11-30"),
     ]
-    assert "/coach notify off debrief_prompt" in json.dumps(message)
+    assert "unless you debriefed a call that day" in json.dumps(message)
     assert check_message(message["blocks"], message["text"]) == []
 
 

@@ -29,7 +29,7 @@ def test_a_long_review_is_cut_with_and_n_more_and_the_card_stays_within_a_messag
     menus = [b for b in blocks if (b.get("accessory") or {}).get("action_id") == ids.COMMITMENT_MENU]
     assert len(menus) == MAX_REVIEWED
     message = session_card_note_message(SessionCardNote(WS, replace(CARD, review=many)), NOW)
-    assert len(message["blocks"]) <= limits.MESSAGE_BLOCKS and "notify off session_card" in _text(message["blocks"])
+    assert len(message["blocks"]) <= limits.MESSAGE_BLOCKS and "session card @rep" in _text(message["blocks"])
 
 
 def test_a_follow_up_session_opens_with_the_review_then_the_reps_agenda() -> None:
