@@ -282,6 +282,7 @@ class ChallengeFigures:
     longest_streak: int
     days_done: int
     days_relevant: int
+    days_left: int = 0  # a challenge started in week 7 runs past week 8: its figures so far, and what is left
 
 
 # -- one rep's page, and a team's totals ----------------------------------------------------

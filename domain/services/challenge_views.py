@@ -71,7 +71,8 @@ def results_source(clock: Callable[[], datetime]) -> ChallengeSource:
             if view.challenge.cycle_id != cycle.id or cycle.id is None:
                 continue  # the rep's latest challenge belongs to another cycle (or none)
             shown = view.progress
-            found[cycle.id] = ChallengeFigures(shown.compliance, shown.longest_streak, shown.done, shown.relevant)
+            found[cycle.id] = ChallengeFigures(shown.compliance, shown.longest_streak, shown.done, shown.relevant,
+                                               shown.days_left if view.challenge.is_active else 0)
         return found
 
     return figures

@@ -20,7 +20,7 @@ from domain.pipeline.model import STAGES
 from domain.pipeline.summary import money
 from domain.services.results import TeamResults
 from handlers.blocks import limits
-from handlers.blocks.kit import Block, context, divider, fields, header, message, section, with_intro
+from handlers.blocks.kit import Block, context, counted, divider, fields, header, message, section, with_intro
 from handlers.blocks.mrkdwn import Mrkdwn, joined, md
 from handlers.blocks.scorecard_text import value_text
 
@@ -129,8 +129,9 @@ def _challenge_text(result: CycleResults) -> str:
     found = result.challenge
     if found is None:
         return NO_CHALLENGE
+    so_far = f" (so far: {counted(found.days_left, 'day')} to go)" if found.days_left else ""
     return (f"compliance {_percent(found.compliance)}, {found.days_done} of {found.days_relevant} relevant days "
-            f"done, longest streak {found.longest_streak}")
+            f"done, longest streak {found.longest_streak}{so_far}")
 
 
 def _kept_text(result: CycleResults) -> str:

@@ -52,7 +52,7 @@ def test_the_results_page_after_week_8_has_real_before_and_after_figures(demo: s
     assert "0% of calls in week 3 → 75% of calls in the last two weeks" in page
     assert "Discovery quality: 2.5 → 4.5 (+2.0) · 2 and 2 calls" in page
     assert "win rate 50%, median deal 18,500 → win rate 60%" in page
-    assert "compliance 67%, 2 of 3 relevant days done" in page
+    assert "compliance 67%, 2 of 3 relevant days done, longest streak 2 (so far: 18 days to go)" in page
     assert "cycle-results-of-alex-rivera.png" in page  # the chart, in Maya's DM
 
 

@@ -49,7 +49,13 @@ def test_fewer_days_read_as_down_and_better_and_missing_data_is_said_plainly() -
 def test_a_challenge_and_a_chart_to_follow_are_shown() -> None:
     page = _shown(results_message(replace(RESULT, challenge=ChallengeFigures(0.8, 6, 12, 15)), chart_follows=True))
     assert "compliance 80%, 12 of 15 relevant days done, longest streak 6" in page
-    assert "A chart of these figures follows in your DM" in page
+    assert "A chart of these figures follows in your DM" in page and "to go" not in page
+
+
+def test_a_challenge_still_running_at_the_cycles_end_says_its_figures_are_so_far() -> None:
+    running = replace(RESULT, challenge=ChallengeFigures(2 / 3, 2, 2, 3, days_left=1))
+    assert "compliance 67%, 2 of 3 relevant days done, longest streak 2 (so far: 1 day to go)" in _shown(
+        results_message(running, chart_follows=False))
 
 
 def test_a_team_of_45_fits_in_one_message_with_the_rest_counted() -> None:
