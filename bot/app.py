@@ -26,7 +26,7 @@ from domain.notifications.scorecards import rep_scorecard_kind, team_scorecard_k
 from domain.notifications.session_card import session_card_kind
 from domain.ports import DispatcherLock, UnitOfWorkFactory
 from domain.services.calls import CallsService
-from domain.services.challenge_views import results_source
+from domain.services.challenge_views import challenge_figures
 from domain.services.challenges import ChallengeService
 from domain.services.commitments import CommitmentService
 from domain.services.contracts import ContractService
@@ -95,7 +95,7 @@ def build_services(
 ) -> Services:
     catalog = catalog if catalog is not None else load_catalog()
     # The 21-day challenge's figures on the cycle's results (the service, the cycle_results kind, the end hook).
-    challenges = results_source(clock)
+    challenges = challenge_figures
     # The registry's kinds; lessons, scorecards and peer learning over this deployment's catalog (COACHFLOW_CATALOG).
     kinds = (KINDS.replacing(micro_lessons_kind(catalog)).replacing(rep_scorecard_kind(catalog))
              .replacing(team_scorecard_kind(catalog)).replacing(peer_learning_kind(catalog))

@@ -16,7 +16,7 @@ from bot.database import open_for_reading
 from bot.operations import configured_catalog
 from domain.errors import InvalidInput
 from domain.model import WorkspaceRef
-from domain.services.challenge_views import results_source
+from domain.services.challenge_views import challenge_figures
 from domain.services.results import team_results
 from domain.services.results_rows import team_rows, to_csv, to_text
 from storage.uow import make_uow_factory
@@ -36,8 +36,7 @@ def results_report(settings: Settings, team: str, *, manager: str | None = None,
         with make_uow_factory(engine)(read_only=True) as uow:
             if uow.workspaces.get(ws) is None:
                 raise ConfigError(f"results: no workspace {team} in this database (see `coachflow admin grant`)")
-            at = now or datetime.now(UTC)
-            found = team_results(uow, ws, manager, since, at, catalog, results_source(lambda: at))
+            found = team_results(uow, ws, manager, since, now or datetime.now(UTC), catalog, challenge_figures)
     except InvalidInput as error:
         raise ConfigError(f"results: {error}") from None
     finally:

@@ -97,12 +97,15 @@ def answer_deadline(day: date, tz: ZoneInfo) -> datetime:
 
 
 def answerable_day(days: Sequence[date], now: datetime, tz: ZoneInfo) -> date | None:
-    """The challenge day an answer sent `now` belongs to: the latest day that has begun in `tz` and whose
-    deadline has not passed; None when there is none (before the start, or after the last day closed)."""
+    """The challenge day an answer sent `now` belongs to: the earliest day that has begun in `tz` and whose
+    deadline has not passed (at 01:00 that is yesterday, still within its grace, not today); None when there is
+    none (before the start, or after the last day closed)."""
     today = now.astimezone(tz).date()
-    for day in reversed(days):
-        if day <= today:
-            return day if now < answer_deadline(day, tz) else None
+    for day in days:
+        if day > today:
+            return None
+        if now < answer_deadline(day, tz):
+            return day
     return None
 
 

@@ -46,8 +46,10 @@ def last_working_day_of_week(day: date, settings: WorkspaceSettings) -> bool:
 
 def _shown(view: ChallengeView) -> bool:
     challenge = view.challenge
-    if challenge.is_active:
+    if view.running:
         return True
+    if challenge.is_active:  # every day closed, the last one never answered: over all the same
+        return view.now.date() - view.last_day < _RECENT
     return (challenge.completed_at is not None and challenge.status.value == "complete"
             and view.now - challenge.completed_at < _RECENT)
 

@@ -28,6 +28,11 @@ class ChallengeView:
     nudge_message: tuple[str, str] | None = None  # (channel, ts) of the answered day's nudge, to update in place
 
     @property
+    def running(self) -> bool:
+        """Still going: active, and not every day closed (a last day left unanswered closes it too)."""
+        return self.challenge.is_active and not self.progress.complete
+
+    @property
     def today_record(self) -> DayRecord | None:
         return self.records.get(self.open_day) if self.open_day is not None else None
 

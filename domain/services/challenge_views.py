@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from domain.catalog import Catalog
@@ -15,9 +15,6 @@ from domain.model import Member, WorkspaceRef, WorkspaceSettings
 from domain.ports import UnitOfWork
 from domain.scheduling.calendar import zone
 from domain.services.challenge_notices import ChallengeView
-
-# What the cycle's results ask of the challenge (domain.services.results.ChallengeSource).
-ChallengeSource = Callable[[UnitOfWork, WorkspaceRef, Sequence[CoachingCycle]], Mapping[int, ChallengeFigures]]
 
 
 def build_view(item: ChallengeWithDays, rep: Member, settings: WorkspaceSettings, now: datetime,
@@ -57,25 +54,22 @@ def settings_of(uow: UnitOfWork, ws: WorkspaceRef) -> WorkspaceSettings:
     return workspace.settings if workspace is not None else WorkspaceSettings()
 
 
-def results_source(clock: Callable[[], datetime]) -> ChallengeSource:
-    """The cycle's results' `ChallengeSource`: each cycle's challenge figures as of now (a challenge started in
-    week 7 runs past week 8, so the page at the cycle's end shows the days closed so far), four queries."""
-
-    def figures(uow: UnitOfWork, ws: WorkspaceRef, cycles: Sequence[CoachingCycle]) -> Mapping[int, ChallengeFigures]:
-        by_rep = {c.rep_id: c for c in cycles if c.id is not None}
-        reps = uow.members.get_many(ws, list(by_rep))
-        views = views_for(uow, ws, reps, clock(), None)
-        found: dict[int, ChallengeFigures] = {}
-        for rep_id, view in views.items():
-            cycle = by_rep[rep_id]
-            if view.challenge.cycle_id != cycle.id or cycle.id is None:
-                continue  # the rep's latest challenge belongs to another cycle (or none)
-            shown = view.progress
-            found[cycle.id] = ChallengeFigures(shown.compliance, shown.longest_streak, shown.done, shown.relevant,
-                                               shown.days_left if view.challenge.is_active else 0)
-        return found
-
-    return figures
+def challenge_figures(uow: UnitOfWork, ws: WorkspaceRef, cycles: Sequence[CoachingCycle],
+                      now: datetime) -> Mapping[int, ChallengeFigures]:
+    """The cycle's results' `ChallengeSource`: each cycle's challenge figures as of `now`, the page's moment (a
+    challenge started in week 7 runs past week 8, so the page at the cycle's end shows the days closed so far).
+    Four queries for any number of cycles."""
+    by_rep = {c.rep_id: c for c in cycles if c.id is not None}
+    reps = uow.members.get_many(ws, list(by_rep))
+    found: dict[int, ChallengeFigures] = {}
+    for rep_id, view in views_for(uow, ws, reps, now, None).items():
+        cycle = by_rep[rep_id]
+        if cycle.id is None or view.challenge.cycle_id != cycle.id:
+            continue  # the rep's latest challenge belongs to another cycle (or none)
+        shown = view.progress
+        found[cycle.id] = ChallengeFigures(shown.compliance, shown.longest_streak, shown.done, shown.relevant,
+                                           shown.days_left if view.running else 0)
+    return found
 
 
 def views_as_of(uow: UnitOfWork, ws: WorkspaceRef, reps: Mapping[str, Member], moments: Mapping[str, datetime],

@@ -229,6 +229,8 @@ class ChallengeService:
                 raise InvalidInput(f"You sent <@{rep.user_id}> a word of encouragement today already.")
             days = uow.challenges.days(ws, [challenge_id]).get(challenge_id, {})
             view = build_view(ChallengeWithDays(challenge, days), rep, settings_of(uow, ws), now, self._catalog)
+            if not view.running:
+                raise InvalidInput(f"<@{rep.user_id}>'s challenge is over: nothing left to cheer on.")
             return self._finish(uow, ws, view, tell(rep.user_id, Encouraged(manager_id, view)), [], now)
 
     # -- helpers -----------------------------------------------------------------------

@@ -109,8 +109,15 @@ class PreferenceService:
         return self._update_member(replace(member, paused_until=until, paused_from=_start(member, today)), now)
 
     def resume(self, ws: WorkspaceRef, user_id: str) -> Member:
-        return self._update_member(replace(self._member(ws, user_id), paused_until=None, paused_from=None),
-                                   self._clock())
+        """Back today. Time off already taken stays taken (it ends today rather than vanishing): the 21-day
+        challenge still reads those days as away, not missed."""
+        now = self._clock()
+        member = self._member(ws, user_id)
+        today = now.astimezone(zone(member.time_zone)).date()
+        taken = member.paused_from is not None and member.paused_from < today and member.is_paused_on(today)
+        back = (replace(member, paused_until=today) if taken
+                else replace(member, paused_until=None, paused_from=None))
+        return self._update_member(back, now)
 
     def set_muted(self, ws: WorkspaceRef, user_id: str, kind: str, muted: bool, receipt: Receipt | None = None
                   ) -> Member:

@@ -12,9 +12,9 @@ focus skills, contracts, debriefs, shadowed calls), call scores, deals,
 commitments, 1:1 sessions, plus whatever the challenge source reads.
 
 The 21-day challenge is another feature's: its figures come through
-`ChallengeSource`, a callable given to the service. Until it is wired
-(`bot.app`), `no_challenges` answers for every cycle and the page says there
-was no 21-day challenge in the cycle.
+`ChallengeSource`, a callable given to the service: `bot.app` gives it the
+challenge feature's `challenge_figures`; `no_challenges` (the default, for
+tests) answers for every cycle that there was no 21-day challenge in it.
 """
 
 from __future__ import annotations
@@ -48,14 +48,17 @@ from domain.scheduling.calendar import zone
 from domain.services.bulk import collector_paused
 from domain.services.leading_indicators import indicators_and_contracts
 
-# (uow, workspace, cycles) -> the challenge figures of those cycles that had one, by cycle id; a fixed
-# number of queries for any number of cycles. The 21-day challenge feature provides it.
-ChallengeSource = Callable[[UnitOfWork, WorkspaceRef, Sequence[CoachingCycle]], Mapping[int, ChallengeFigures]]
+# (uow, workspace, cycles, as of) -> the challenge figures of those cycles that had one, by cycle id, as of the
+# page's own moment; a fixed number of queries for any number of cycles. The 21-day challenge feature provides
+# it (domain.services.challenge_views.challenge_figures).
+ChallengeSource = Callable[[UnitOfWork, WorkspaceRef, Sequence[CoachingCycle], datetime],
+                           Mapping[int, ChallengeFigures]]
 DEFAULT_SINCE = timedelta(weeks=12)  # a team's range when none is given
 SCORES_PER_REP = 100  # the newest scored calls read per rep (a cycle's, with room to spare)
 
 
-def no_challenges(uow: UnitOfWork, ws: WorkspaceRef, cycles: Sequence[CoachingCycle]) -> Mapping[int, ChallengeFigures]:
+def no_challenges(uow: UnitOfWork, ws: WorkspaceRef, cycles: Sequence[CoachingCycle],
+                  now: datetime) -> Mapping[int, ChallengeFigures]:
     """No cycle had a 21-day challenge: the source until the challenge feature is wired in."""
     return {}
 
@@ -193,7 +196,7 @@ def _load(uow: UnitOfWork, ws: WorkspaceRef, cycles: Sequence[CoachingCycle], no
     first = min(c.starts_on for c in cycles)
     actions = uow.commitments.for_reps(ws, rep_ids, deadline_from=first)
     sessions = uow.sessions.between(ws, rep_ids, _midnight(first - timedelta(days=1)), now)
-    challenge = challenges(uow, ws, cycles)
+    challenge = challenges(uow, ws, cycles, now)
     dimensions = [d.id for d in catalog.scoring_dimensions]
     dimension_names = {d.id: d.name for d in catalog.scoring_dimensions}
     skill_names = {c.id: c.name for c in catalog.competencies}

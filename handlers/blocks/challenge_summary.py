@@ -16,7 +16,7 @@ SHOWN = 40  # reps listed; a manager has 4-12
 
 def _line(view: ChallengeView) -> str:
     p = view.progress
-    if not view.challenge.is_active:
+    if not view.running:
         return md("{rep} · finished: compliance *{rate}*, longest streak *{longest}*", rep=mention(view.rep.user_id),
                   rate=compliance_text(view), longest=p.longest_streak)
     return md("{rep} · streak *{streak}* (longest {longest}) · compliance *{rate}* · {left} left",
@@ -30,7 +30,7 @@ def summary_message(note: ChallengeSummary, _now: datetime) -> dict[str, Any]:
     blocks: list[Block] = [header("21-day challenges")]
     for view in note.views[:SHOWN]:
         accessory = (button("Send encouragement", ids.CHALLENGE_ENCOURAGE, str(view.challenge.id))
-                     if view.challenge.is_active else None)
+                     if view.running else None)
         blocks.append(section(_line(view), accessory=accessory))
     other = "weekly" if note.cadence == DAILY else "daily"
     blocks.append(context(md("Sent {cadence}; `/challenge summary {other}` changes it.", cadence=note.cadence,

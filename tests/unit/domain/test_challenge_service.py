@@ -171,6 +171,23 @@ def test_a_day_missed_before_going_away_stays_missed(service: ChallengeService, 
     assert back.progress.compliance == 2 / 3 and back.progress.streak == 1
 
 
+def test_coming_back_early_keeps_the_days_already_away(service: ChallengeService, clock: Clock,
+                                                       store: FakeStore) -> None:
+    """`/coach resume` ends the time off today; the days already taken stay time off, not missed days."""
+    challenge_id = _start(service)
+    service.answer(WS, "UA", challenge_id, MONDAY, Answer.DONE)
+    clock.local(MONDAY + timedelta(days=1), 8)
+    service.answer(WS, "UA", challenge_id, None, Answer.DONE)
+    clock.local(MONDAY + timedelta(days=2), 7)  # Wednesday morning: away until next Wednesday
+    preferences = PreferenceService(store.uow, ScheduleService(store.uow), clock)
+    preferences.pause(WS, "UA", "until 2027-01-13")
+    clock.local(MONDAY + timedelta(days=4), 8)  # back on Friday instead
+    assert preferences.resume(WS, "UA").paused_until == MONDAY + timedelta(days=4)
+    friday = service.answer(WS, "UA", challenge_id, None, Answer.DONE).result
+    assert friday.open_day == MONDAY + timedelta(days=4) and friday.days[2] == friday.open_day  # Wed, Thu away
+    assert friday.progress.streak == 3 and friday.progress.compliance == 1.0
+
+
 def test_the_last_answer_completes_it_with_a_celebration(service: ChallengeService, clock: Clock) -> None:
     challenge_id = _start(service)
     view = service.view(WS, "UA")

@@ -105,7 +105,8 @@ def test_a_rep_without_a_cycle_is_told_so(store: FakeStore) -> None:
 def test_the_challenge_figures_come_from_the_source_given(store: FakeStore) -> None:
     asked: list[int] = []
 
-    def source(uow: UnitOfWork, ws: WorkspaceRef, cycles: Sequence[CoachingCycle]) -> Mapping[int, ChallengeFigures]:
+    def source(uow: UnitOfWork, ws: WorkspaceRef, cycles: Sequence[CoachingCycle],
+               now: datetime) -> Mapping[int, ChallengeFigures]:
         asked.append(len(cycles))
         return {c.id: ChallengeFigures(0.8, 6, 12, 15) for c in cycles if c.id is not None and c.rep_id == "UR000"}
 

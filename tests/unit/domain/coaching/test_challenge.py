@@ -69,8 +69,11 @@ def test_a_late_answer_after_midnight_lands_on_its_own_day_until_the_grace_ends(
         record_answer({}, days, tuesday, Answer.DONE, _at(monday, 18), LONDON)
     with pytest.raises(InvalidInput, match="not a day of your challenge"):
         record_answer({}, days, date(2027, 1, 9), Answer.DONE, _at(date(2027, 1, 9), 9), LONDON)  # a Saturday
-    # A command without a day means the latest one open: Tuesday, even while Monday's grace runs.
-    assert answerable_day(days, _at(tuesday, 1, 30), LONDON) == tuesday
+    # A command without a day means the earliest one still open: Monday while its grace runs (what "change it
+    # with /challenge done until midnight, plus 3 h" promises), then Tuesday.
+    assert answerable_day(days, _at(tuesday, 1, 30), LONDON) == monday
+    assert answerable_day(days, _at(tuesday, 3, 0), LONDON) == tuesday
+    assert answerable_day(days, _at(days[-1] + timedelta(days=1), 3, 0), LONDON) is None  # the last day closed
 
 
 def test_answering_again_replaces_the_answer_and_counts_once() -> None:
