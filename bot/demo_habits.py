@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
+from bot.demo_checks import expect, quiet
 from bot.demo_coaching import CRM_EXPORT
 from bot.fake_slack import button_value, render_shared_file, render_view
 from bot.fake_slack.state import GENERAL_CHANNEL_ID
@@ -39,22 +38,6 @@ def _at(month: int, day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2027, month, day, hour, minute, tzinfo=UTC)
 
 
-def _expect(done: bool, what: str) -> None:
-    if not done:
-        raise RuntimeError(f"the demo expected {what} once the app had finished; it did not happen")
-
-
-@contextmanager
-def _quiet(demo: Any) -> Iterator[None]:
-    """Requests still go through the app; only the demo's own printing pauses."""
-    out = demo.out
-    demo.out = lambda _line: None
-    try:
-        yield
-    finally:
-        demo.out = out
-
-
 def _box(demo: Any, label: str, body: str) -> None:
     demo.out(f"\n  ┌─ {label}\n" + "\n".join(f"  │ {line}" for line in body.rstrip().splitlines()) + "\n  └─")
 
@@ -66,18 +49,18 @@ def _text(message: dict[str, Any]) -> str:
 def _now_reads(demo: Any, person: Any, message: dict[str, Any]) -> dict[str, Any]:
     """`message` as it reads now in `person`'s DM (the app updates its messages in place)."""
     found = [m for m in demo.fake.messages_to(person.user_id) if m.get("ts") == message.get("ts")]
-    _expect(bool(found), "the message still in the DM")
+    expect(bool(found), "the message still in the DM")
     return found[-1]
 
 
 def _figures(demo: Any, person: Any, message: dict[str, Any], expected: Figures, when: str) -> str:
     """Check the figures `message` shows now against the story's; the one line that says them."""
     match = _FIGURES.search(_text(_now_reads(demo, person, message)))
-    _expect(match is not None, f"the challenge's figures {when}")
+    expect(match is not None, f"the challenge's figures {when}")
     assert match is not None
     streak, longest, rate, done, relevant, left = match.groups()
     shown = (int(streak), int(longest), rate, int(done), int(relevant), int(left))
-    _expect(shown == expected, f"streak, longest, compliance, days left {expected} {when} (the app showed {shown})")
+    expect(shown == expected, f"streak, longest, compliance, days left {expected} {when} (the app showed {shown})")
     return (f"streak {streak} · longest {longest} · compliance {rate} ({done}/{relevant} relevant days) · "
             f"{left} {'day' if left == '1' else 'days'} left")
 
@@ -99,7 +82,7 @@ def _tick(demo: Any, at: datetime, focus: tuple[Any, ...]) -> None:
 def _nudge(demo: Any, person: Any, day: date) -> dict[str, Any]:
     """`day`'s nudge (08:30 in Los Angeles, 16:30 UTC): the newest message with a Did it button."""
     nudge = demo.last_dm(person, ids.CHALLENGE_DONE)
-    _expect("of your challenge: did you do it today?" in _text(nudge), f"the nudge of {day:%a %-d %b}")
+    expect("of your challenge: did you do it today?" in _text(nudge), f"the nudge of {day:%a %-d %b}")
     return nudge
 
 
@@ -114,7 +97,7 @@ def _quick_day(demo: Any, alex: Any, day: date, action: str, expected: Figures) 
     _tick(demo, _at(day.month, day.day, 16, 30), ())
     demo.clock.now = _at(day.month, day.day, 17, 15)
     nudge = _nudge(demo, alex, day)
-    with _quiet(demo):
+    with quiet(demo):
         demo.press(alex, nudge, action, "")
     line = _figures(demo, alex, nudge, expected, f"on {day:%a %-d %b}")
     demo.out(f"  {day:%a %-d %b}, 09:15 for Alex: he clicks {_LABELS[action]} → {line}")
@@ -146,7 +129,7 @@ def _debriefs(demo: Any, alex: Any, calls: tuple[Call, ...], at: datetime) -> No
     """Alex debriefs each call with `/debrief` and saves; one line each in the transcript."""
     demo.clock.now = at
     for day, account, questions, impact, people, outcomes, cases, roi in calls:
-        with _quiet(demo):
+        with quiet(demo):
             modal = demo.open_modal(alex, account, show=False, command="/debrief")
             demo.submit(alex, ids.DEBRIEF_VIEW, modal, debrief_values(
                 account, day, ("Asked what waiting costs them before the demo", "Summarise sooner",
@@ -166,7 +149,7 @@ def _week_eight_evidence(demo: Any, maya: Any, alex: Any) -> None:
     for title, day, scores in (("Umbrella discovery", "2027-01-15", dict.fromkeys(dims, 4)),
                                ("Massive Dynamic discovery", "2027-01-19",
                                 dict.fromkeys(dims, 4) | {"discovery_quality": 5})):
-        with _quiet(demo):
+        with quiet(demo):
             modal = demo.open_modal(maya, f"score {alex.mention}", show=False)
             demo.submit(maya, ids.SCORE_CALL_VIEW, modal, call_values(catalog, title, day, scores), dms=0)
         demo.out(f"Maya scores Alex's {title} call ({day}): discovery quality {scores['discovery_quality']}, "
@@ -187,13 +170,13 @@ def script_habits(demo: Any, people: dict[str, Any]) -> None:
 def _start(demo: Any, alex: Any) -> None:
     demo.scene("Wednesday 20 January, 08:00 in Los Angeles: week 8, Alex starts his 21-day challenge from Home")
     demo.clock.now = _at(1, 20, 16)
-    with _quiet(demo):
+    with quiet(demo):
         demo.open_home(alex)
     home = demo.fake.home_of(alex.user_id) or {}
     lines = render_view(home, demo.names).splitlines()
     first = [n for n, line in enumerate(lines) if "21-day challenge* · not started" in line]
     end = [n for n, line in enumerate(lines) if "[ Start my 21-day challenge ]" in line]
-    _expect(bool(first and end), "the invitation to the challenge in Alex's Home (weeks 7-8, none started)")
+    expect(bool(first and end), "the invitation to the challenge in Alex's Home (weeks 7-8, none started)")
     _box(demo, "Alex's Home tab, the challenge's part", "\n".join(lines[first[0]:end[0] + 1]))
     demo.out("\nAlex clicks Start my 21-day challenge")
     request = demo.requests.block_actions(alex.user_id, ids.CHALLENGE_INVITE_START,
@@ -201,7 +184,7 @@ def _start(demo: Any, alex: Any) -> None:
     demo.app.dispatch(request.bolt())
     demo.listeners.wait_idle()
     modal = demo.fake.view_opened_by(request.payload["trigger_id"])
-    _expect(modal is not None, "the start form opened from Home")
+    expect(modal is not None, "the start form opened from Home")
     assert modal is not None
     _box(demo, "Modal open for Alex", render_view(modal, demo.names))
     values: dict[str, Any] = {}
@@ -210,12 +193,12 @@ def _start(demo: Any, alex: Any) -> None:
             typed = block["element"].get("initial_value", "")
             values[block["block_id"]] = {VALUE: plain_text(EDITED if block["block_id"].endswith(":discovery")
                                                            else typed)}
-    _expect(":discovery" in json.dumps(list(values)), "a discovery behaviour in the form")
+    expect(":discovery" in json.dumps(list(values)), "a discovery behaviour in the form")
     demo.submit(alex, ids.CHALLENGE_VIEW, modal, values,
                 label="Alex adds “the cost of delay first” to the discovery behaviour, keeps the other, and saves",
                 dms=2)
     started = [m for m in demo.fake.messages_to(alex.user_id) if "started your 21-day challenge" in _text(m)]
-    _expect(bool(started) and "the last on Wed 17 Feb" in _text(started[-1]), "21 working days, the last on 17 Feb")
+    expect(bool(started) and "the last on Wed 17 Feb" in _text(started[-1]), "21 working days, the last on 17 Feb")
 
 
 def _first_week(demo: Any, maya: Any, alex: Any) -> None:
@@ -242,7 +225,7 @@ def _first_week(demo: Any, maya: Any, alex: Any) -> None:
     _tick(demo, _at(1, 22, 22), (maya,))
     demo.clock.now = _at(1, 22, 22, 5)
     summary = demo.last_dm(maya, ids.CHALLENGE_ENCOURAGE)
-    _expect("67%" in _text(summary), "Alex's 67% in Maya's summary")
+    expect("67%" in _text(summary), "Alex's 67% in Maya's summary")
     demo.press(maya, summary, ids.CHALLENGE_ENCOURAGE, "Maya clicks Send encouragement", dms=1)
 
 
@@ -254,13 +237,13 @@ def _results_and_repair(demo: Any, maya: Any, alex: Any) -> None:
     _tick(demo, _at(1, 25, 16, 30), (alex,))
     demo.clock.now = _at(1, 25, 16, 45)
     monday = _nudge(demo, alex, date(2027, 1, 25))
-    _expect(ids.CHALLENGE_REPAIR in json.dumps(monday.get("blocks")), "the repair offered on Monday")
+    expect(ids.CHALLENGE_REPAIR in json.dumps(monday.get("blocks")), "the repair offered on Monday")
     _answer(demo, alex, monday, ids.CHALLENGE_REPAIR, "Alex clicks Repair yesterday",
             (3, 3, "100%", 3, 3, 18), "after the repair")
     demo.clock.now = _at(1, 26, 0, 30)
     modal = demo.press(alex, _now_reads(demo, alex, monday), ids.CHALLENGE_ADD_NOTE,
                        "Monday 16:30: only renewal calls today; Alex clicks Add a note")
-    _expect(modal is not None, "the note form")
+    expect(modal is not None, "the note form")
     assert modal is not None
     demo.submit(alex, ids.CHALLENGE_NOTE_VIEW, modal, {
         "answer": {VALUE: static_select("no_calls")},
@@ -300,13 +283,13 @@ def _middle(demo: Any, alex: Any) -> None:
     demo.command(alex, "pause until 2027-02-15")
     demo.open_home(alex)
     home = json.dumps(demo.fake.home_of(alex.user_id) or {}, ensure_ascii=False)
-    _expect("ends Wed 24 Feb" in home, "the challenge's end moved from Wed 17 Feb to Wed 24 Feb")
+    expect("ends Wed 24 Feb" in home, "the challenge's end moved from Wed 17 Feb to Wed 24 Feb")
     demo.out("\nThe challenge now ends Wed 24 Feb, a week after the Wed 17 Feb it started with: the five days "
              "away are not challenge days.")
     demo.out("\nMonday 8 to Friday 12 February: Alex is away, no nudge comes.")
     before = len(demo.fake.messages_to(alex.user_id))
     _tick(demo, _at(2, 8, 16, 30), ())
-    _expect(len(demo.fake.messages_to(alex.user_id)) == before, "nothing sent to Alex while he is away")
+    expect(len(demo.fake.messages_to(alex.user_id)) == before, "nothing sent to Alex while he is away")
 
     demo.scene("Monday 15 February, 08:30 in Los Angeles: back from the week off, the challenge picks up")
     _tick(demo, _at(2, 15, 16, 30), (alex,))
@@ -331,13 +314,13 @@ def _completion(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> None
     _answer(demo, alex, _nudge(demo, alex, date(2027, 2, 24)), ids.CHALLENGE_DONE,
             "Alex clicks Did it on day 21", (9, 10, "95%", 19, 20, 0), "on the last day")
     party = demo.last_dm(alex, ids.SHARE_WIN)
-    _expect("You finished your 21-day challenge" in _text(party) and "*95%*" in _text(party),
+    expect("You finished your 21-day challenge" in _text(party) and "*95%*" in _text(party),
             "the completion at 95%")
-    _expect(bool([m for m in demo.fake.messages_to(maya.user_id) if "finished their 21-day" in _text(m)]),
+    expect(bool([m for m in demo.fake.messages_to(maya.user_id) if "finished their 21-day" in _text(m)]),
             "Maya told of the completion")
     demo.clock.now = _at(2, 24, 23, 10)
     modal = demo.press(alex, party, ids.SHARE_WIN, "Alex clicks Share a win")
-    _expect(modal is not None, "the win form")
+    expect(modal is not None, "the win form")
     assert modal is not None
     before = len(demo.fake.messages_to(GENERAL_CHANNEL_ID))
     demo.submit(alex, ids.WIN_VIEW, modal, {
@@ -365,7 +348,7 @@ def _checkin(demo: Any, alex: Any, day: date, discovery: str, value: str, slippi
     demo.clock.now = _at(day.month, day.day, hour, 20)
     dm = demo.last_dm(alex, ids.OPEN_MAINTENANCE_CHECKIN)
     modal = demo.press(alex, dm, ids.OPEN_MAINTENANCE_CHECKIN, "Alex clicks Open check-in")
-    _expect(modal is not None, "the check-in form")
+    expect(modal is not None, "the check-in form")
     assert modal is not None
     demo.submit(alex, ids.MAINTENANCE_CHECKIN_VIEW, modal, {
         rating_field("discovery"): {VALUE: static_select(discovery)},
@@ -386,7 +369,7 @@ def _maintenance(demo: Any, maya: Any, alex: Any, people: dict[str, Any]) -> Non
     _checkin(demo, alex, date(2027, 4, 6), "3", "4",
              "Back to pitching early on busy weeks: fewer questions before the demo")
     flagged = demo.last_dm(maya, ids.RESTART_FROM_CHECKIN)
-    _expect("self-rating down 1 point" in _text(flagged) and "Start a new cycle on Value" not in _text(flagged),
+    expect("self-rating down 1 point" in _text(flagged) and "Start a new cycle on Value" not in _text(flagged),
             "discovery's backslide, and only it, flagged in Maya's DM")
     demo.clock.now = _at(4, 6, 18)
     demo.press(maya, flagged, ids.RESTART_FROM_CHECKIN, "Maya clicks Start a new cycle on Discovery", dms=1)

@@ -10,11 +10,11 @@ is the kind one, and Maya's digest says so.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.demo_checks import expect, quiet
 from bot.fake_slack.state import GENERAL_CHANNEL_ID
 from bot.modal_values import debrief_values
 from domain.services.peer_learning import WORDS_FIELD
@@ -27,27 +27,11 @@ QUESTIONS = "discovery_questions_asked"
 Call = tuple[str, str, str, int]
 
 
-def _expect(done: bool, what: str) -> None:
-    if not done:
-        raise RuntimeError(f"the demo expected {what} once the app had finished; it did not happen")
-
-
-@contextmanager
-def _quiet(demo: Any) -> Iterator[None]:
-    """Requests still go through the app; only the demo's own printing pauses."""
-    out = demo.out
-    demo.out = lambda _line: None
-    try:
-        yield
-    finally:
-        demo.out = out
-
-
 def log_calls(demo: Any, rep: Any, calls: Sequence[Call], at: datetime) -> None:
     """`rep` debriefs each call with `/debrief` and saves; one line each in the transcript."""
     demo.clock.now = at
     for day, account, went_well, questions in calls:
-        with _quiet(demo):
+        with quiet(demo):
             modal = demo.open_modal(rep, account, show=False, command="/debrief")
             demo.submit(rep, ids.DEBRIEF_VIEW, modal, debrief_values(
                 account, day, (went_well, "Talked too long about the product", "Ask one more question"),
@@ -132,7 +116,7 @@ def _first_friday(demo: Any, maya: Any, alex: Any, kenji: Any, sam: Any, omar: A
     ask = demo.last_dm(sam, ids.PEER_DECLINE)
     before = len(demo.fake.messages_to(GENERAL_CHANNEL_ID))
     demo.press(sam, ask, ids.PEER_DECLINE, "Sam clicks Not this time")
-    _expect(len(demo.fake.messages_to(GENERAL_CHANNEL_ID)) == before, "nothing posted after Sam declined")
+    expect(len(demo.fake.messages_to(GENERAL_CHANNEL_ID)) == before, "nothing posted after Sam declined")
     demo.out(f"\n#sales-coaching: still {before} message(s); nothing about Sam.")
     del omar
 
@@ -173,7 +157,7 @@ def _second_friday(demo: Any, maya: Any, alex: Any, bea: Any, kenji: Any) -> Non
     before = len(demo.fake.messages_to(GENERAL_CHANNEL_ID))
     ask = demo.last_dm(bea, ids.PEER_DECLINE)
     demo.press(bea, ask, ids.PEER_DECLINE, "Bea clicks Not this time")
-    _expect(len(demo.fake.messages_to(GENERAL_CHANNEL_ID)) == before, "nothing posted after Bea declined")
+    expect(len(demo.fake.messages_to(GENERAL_CHANNEL_ID)) == before, "nothing posted after Bea declined")
     demo.out(f"\n#sales-coaching: still {before} message(s); nothing about Bea.")
     del kenji
 

@@ -25,6 +25,7 @@ from bot.conversation_values import (
     question_values,
     takeaways_values,
 )
+from bot.demo_checks import expect
 from bot.fake_slack import datepicker
 from domain.coaching.commitments import DEADLINE
 from handlers.blocks.inputs import VALUE
@@ -37,11 +38,6 @@ PRE_READ = "Which buyer objection did you hear most this month, and how did you 
 
 def _at(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2027, 1, day, hour, minute, tzinfo=UTC)
-
-
-def _expect(done: bool, what: str) -> None:
-    if not done:
-        raise RuntimeError(f"the demo expected {what} once the app had finished; it did not happen")
 
 
 def _menu_option(message: dict[str, Any], action: str, verb: str) -> str:
@@ -136,7 +132,7 @@ def _next_session(demo: Any, maya: Any, alex: Any) -> None:
     dm = demo.last_dm(alex, ids.OPEN_PREWORK)
     modal = demo.press(alex, dm, ids.OPEN_PREWORK, "Alex clicks Prepare for our 1:1")
     offered = json.dumps([b for b in modal.get("blocks", []) if b.get("block_id") == "carry"])
-    _expect(AGENDA[2] in offered and AGENDA[0] not in offered, "only the uncovered item offered")
+    expect(AGENDA[2] in offered and AGENDA[0] not in offered, "only the uncovered item offered")
     demo.submit(alex, ids.PREWORK_VIEW, modal, prework_values(
         ("Renewal calls: where does discovery fit?", "Hooli CFO call: who says what"), carried=(0,),
         preread=("Timing: “not this quarter”. I ask what waiting costs them.",)),
@@ -149,7 +145,7 @@ def _next_session(demo: Any, maya: Any, alex: Any) -> None:
     option = _menu_option(card, "cost-of-delay question", "move")
     modal = demo.press(maya, card, ids.COMMITMENT_MENU, "Maya picks Carry over beside Alex's partly-done action",
                        option=option)
-    _expect(modal is not None, "the new-deadline form")
+    expect(modal is not None, "the new-deadline form")
     demo.submit(maya, ids.COMMITMENT_MOVE_VIEW, modal, {DEADLINE: {VALUE: datepicker(date(2027, 1, 22))}},
                 label="Maya moves it to Friday 22 January", dms=1)
     demo.command(maya, f"commitments {alex.mention}")
