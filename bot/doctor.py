@@ -200,8 +200,8 @@ def masked(url: str) -> str:
 
     from storage.uow import normalise_database_url
 
-    try:
-        return make_url(normalise_database_url(url)).render_as_string(hide_password=True)
+    try:  # as written (postgresql://...), only a bare SQLite path gets its scheme
+        return make_url(url if "://" in url else normalise_database_url(url)).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):
         return url.split("://", 1)[0] + "://..."
 

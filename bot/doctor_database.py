@@ -7,7 +7,7 @@ schema is read, not migrated; the lock is looked at in `pg_locks`, never taken.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
@@ -86,7 +86,7 @@ def _first_line(error: SQLAlchemyError) -> str:
 
 
 _HOLDER = text("""
-    SELECT l.pid, a.client_addr::text AS client, a.backend_start
+    SELECT l.pid, host(a.client_addr) AS client, a.backend_start
     FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
     WHERE l.locktype = 'advisory' AND l.granted
       AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
@@ -118,7 +118,7 @@ def dispatcher_check(database: Database, key: int) -> Finding:
         return Finding("dispatcher", Status.PROBLEM, NO_DISPATCHER)
     pid, client, since = rows[0]
     origin = f" from {client}" if client else ""
-    started = f", connected since {since:%Y-%m-%d %H:%M} UTC" if since is not None else ""
+    started = f", connected since {since.astimezone(UTC):%Y-%m-%d %H:%M} UTC" if since is not None else ""
     return Finding("dispatcher", Status.OK,
                    f"one instance holds the lock (PostgreSQL backend pid {pid}{origin}{started}).")
 

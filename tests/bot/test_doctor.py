@@ -214,7 +214,7 @@ def test_an_unreachable_database_is_one_line_without_a_traceback(deployment: Dep
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
     line = next(line for line in done.stdout.splitlines() if line.startswith("problem  database"))
-    assert "cannot reach postgresql+psycopg://coachflow:***@127.0.0.1:9/coachflow" in line
+    assert "cannot reach postgresql://coachflow:***@127.0.0.1:9/coachflow" in line
     assert "hunter2pw" not in done.stdout
     assert "ok       slack token" in done.stdout  # the other checks still ran
 
