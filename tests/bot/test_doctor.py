@@ -262,3 +262,10 @@ def test_postgres_shows_who_holds_the_dispatcher_lock(postgres_database: TestDat
     assert nobody["dispatcher"].status is Status.PROBLEM and "coachflow scheduler" in nobody["dispatcher"].says
     assert held["dispatcher"].status is Status.OK and "one instance holds the lock" in held["dispatcher"].says
     assert "last tick 20 s ago (sched-1 pid 7)" in held["last tick"].says
+
+
+def test_ages_read_as_a_person_would_say_them() -> None:
+    from bot.doctor_database import ago
+
+    assert [ago(timedelta(seconds=s)) for s in (0, 40, 119, 720, 3 * 3600 + 300, 3 * 86400)] == [
+        "just now", "40 s ago", "119 s ago", "12 min ago", "3 h 5 min ago", "3 days ago"]
