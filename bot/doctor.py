@@ -6,7 +6,8 @@ The checks only read: nothing is created, migrated, locked or sent, so the
 doctor is safe to run beside a live deployment, as often as you like.
 
 The settings and Slack checks are here; the database ones (schema, the
-dispatcher lock, the last tick) are in bot/doctor_database.py.
+dispatcher lock, the last tick) are in bot/doctor_database.py, and what a
+finding is in bot/doctor_findings.py.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ import urllib.error
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import Enum
 from pathlib import Path
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot import doctor_database
 from bot.config import ConfigError, Settings, how_to_fix, load_settings
+from bot.doctor_findings import Finding, Status, masked
 from bot.manifest import load_manifest
 from bot.slack_check import REFUSED_TOKEN_ERRORS
 from domain.errors import InvalidInput
@@ -36,20 +38,6 @@ SCOPES_HEADER = "x-oauth-scopes"
 _quiet = logging.getLogger("coachflow.doctor.slack")
 _quiet.setLevel(logging.CRITICAL)
 _quiet.propagate = False
-
-
-class Status(str, Enum):
-    OK = "ok"
-    WARNING = "warning"
-    PROBLEM = "problem"
-    SKIPPED = "skipped"
-
-
-@dataclass(frozen=True)
-class Finding:
-    check: str
-    status: Status
-    says: str
 
 
 @dataclass(frozen=True)
@@ -68,8 +56,6 @@ def diagnose(
     lock_key: int = DISPATCHER_LOCK_KEY,
 ) -> list[Finding]:
     """Every check, in the order an operator fixes things; `lock_key` lets tests keep to themselves."""
-    from bot import doctor_database
-
     try:
         settings = load_settings(env_file)
     except ConfigError as error:
@@ -191,19 +177,6 @@ def scopes_check(answer: SlackAnswer | None, manifest: Path = MANIFEST) -> Findi
         return Finding("scopes", Status.WARNING,
                        f"all {len(wanted)} scopes of manifest.yml are granted.{extra_note} Then reinstall the app.")
     return Finding("scopes", Status.OK, f"the token has exactly the {len(wanted)} bot scopes of manifest.yml.")
-
-
-def masked(url: str) -> str:
-    """DATABASE_URL without its password, for printing."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    from storage.uow import normalise_database_url
-
-    try:  # as written (postgresql://...), only a bare SQLite path gets its scheme
-        return make_url(url if "://" in url else normalise_database_url(url)).render_as_string(hide_password=True)
-    except (ArgumentError, ValueError):
-        return url.split("://", 1)[0] + "://..."
 
 
 def _short(text: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.doctor import Finding, Status, diagnose
+from bot.doctor import diagnose
+from bot.doctor_findings import Finding, Status
 from storage.dispatcher_lock import DISPATCHER_LOCK_KEY
 
 STATUS_WIDTH = max(len(s.value) for s in Status)

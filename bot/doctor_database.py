@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.database import missing_sqlite_file
-from bot.doctor import Finding, Status, masked
+from bot.doctor_findings import Finding, Status, masked
 from storage import migrate
 from storage.tick_log import last_tick
 from storage.uow import make_engine, normalise_database_url

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from bot.doctor import Finding, Status, diagnose, manifest_scopes
+from bot.doctor import diagnose, manifest_scopes
+from bot.doctor_findings import Finding, Status
 from bot.fake_slack import FakeSlack, FakeSlackServer
 from storage import migrate
 from storage.tick_log import record_tick
