@@ -167,6 +167,11 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="run the offline demo against a fake Slack")
     demo.add_argument("--database", help="SQLite file for the demo (default: a fresh temporary one)")
     demo.set_defaults(handler=_cmd_demo)
+
+    doctor = sub.add_parser("doctor", help="check this deployment end to end and say what to fix (issue 14)")
+    doctor.add_argument("--http", action="store_true",
+                        help="check for HTTP mode (default: Socket Mode, as `coachflow run` without --http)")
+    doctor.set_defaults(handler=_cmd_doctor)
     return parser
 
 
@@ -203,6 +208,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         from bot.scheduler import CoachflowScheduler
 
         clock = CoachflowScheduler(runtime.services, runtime.client, runtime.dispatcher_lock())
+        clock.record_ticks_in(runtime.engine)  # `coachflow doctor` reads the last tick's time
         clock.start()
     try:
         if args.http:
@@ -307,6 +313,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from bot.demo import run_demo
 
     return run_demo(database=args.database)
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from bot.doctor_cli import doctor
+
+    # Reads settings itself: a bad setting is one of its findings, not the end of the check.
+    return doctor(http=args.http)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from datetime import UTC, datetime, timedelta
+
 from bot.app import build_services
 from bot.config import load_settings
 from bot.fake_slack import FakeSlack, RecordingSlackClient
@@ -22,3 +25,22 @@ def test_the_scheduler_holds_a_minute_tick_and_a_daily_refresh_only() -> None:
     assert jobs["dispatch"] == "interval[0:01:00]"
     assert "hour='3'" in jobs["refresh_profiles"] and "minute='17'" in jobs["refresh_profiles"]
     assert lock.released
+
+
+def test_a_tick_run_while_holding_the_lock_is_recorded_for_the_doctor(sqlite_engine) -> None:
+    from storage.tick_log import last_tick
+
+    store = FakeStore()
+    services = build_services(store.uow, load_settings(None))
+    follower = CoachflowScheduler(services, RecordingSlackClient(FakeSlack()), FakeDispatcherLock(held=False))
+    follower.record_ticks_in(sqlite_engine)
+    follower.tick_now()
+    assert last_tick(sqlite_engine) is None  # another instance dispatches: nothing to record here
+
+    holder = CoachflowScheduler(services, RecordingSlackClient(FakeSlack()), FakeDispatcherLock())
+    holder.record_ticks_in(sqlite_engine)
+    holder.tick_now()
+
+    tick = last_tick(sqlite_engine)
+    assert tick is not None and f"pid {os.getpid()}" in tick.instance
+    assert datetime.now(UTC) - tick.at < timedelta(minutes=1)
