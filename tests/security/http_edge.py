@@ -19,10 +19,11 @@ from bot.config import load_settings
 from bot.database import database_health_check, upgrade_database
 from bot.fake_slack import FakeSlack, FakeSlackServer, ListenerPool, SlackRequests, counted_listeners
 from bot.http import CoachflowWsgi, HttpServer
+from tests.handlers.conftest import PEOPLE, TEAM
 
-SIGNING_SECRET = "sec-suite-signing-secret-5f1d0c"
-TEAM = "T0SEC"
-PEOPLE = (("UMGR", "Maya Chen"), ("UA", "Alex Rivera"), ("UB", "Bea Schmidt"))
+# Distinctive, so that the log scan (test_logs.py) finds any trace of them.
+SIGNING_SECRET = "sigsecret-5f1d0c9e77aa"
+BOT_TOKEN = "xoxb-1111-2222-bottokenQ4ZkP9"
 
 
 @dataclass
@@ -56,9 +57,9 @@ class HttpEdge:
 
 @pytest.fixture
 def http_edge(tmp_path: Path) -> Iterator[HttpEdge]:
-    fake = FakeSlack(team_id=TEAM)
-    for user_id, name in PEOPLE:
-        fake.add_user(user_id, name, "Europe/Berlin")
+    fake = FakeSlack(team_id=TEAM, bot_token=BOT_TOKEN)
+    for user_id, (name, tz) in PEOPLE.items():
+        fake.add_user(user_id, name, tz)
     database = tmp_path / "security.db"
     url = f"sqlite:///{database}"
     with FakeSlackServer(fake) as slack:
