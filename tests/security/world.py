@@ -77,18 +77,18 @@ def harvest(fake: FakeSlack) -> Harvest:
             view = call.params.get("view")
             if isinstance(view, dict) and view.get("callback_id"):
                 found.modals[str(view["callback_id"])].append(view)
-                _clicks(view.get("blocks", []), found.clicks, str(view["callback_id"]))
+                clicks_in(view.get("blocks", []), found.clicks, str(view["callback_id"]))
             continue
         if recipient is None or call.params.get(recipient) not in VICTIMS:
             continue
-        _clicks(call.params, found.clicks, None)
+        clicks_in(call.params, found.clicks, None)
     return found
 
 
-def _clicks(node: Any, into: set[Click], modal: str | None) -> None:
+def clicks_in(node: Any, into: set[Click], modal: str | None) -> None:
     if isinstance(node, list):
         for item in node:
-            _clicks(item, into, modal)
+            clicks_in(item, into, modal)
         return
     if not isinstance(node, dict):
         return
@@ -99,7 +99,7 @@ def _clicks(node: Any, into: set[Click], modal: str | None) -> None:
     if isinstance(action_id, str) and (element in ("button", "overflow") or modal is None):
         _clicked(node, into, modal)
     for value in node.values():
-        _clicks(value, into, modal)
+        clicks_in(value, into, modal)
 
 
 def _clicked(node: dict[str, Any], into: set[Click], modal: str | None) -> None:
