@@ -8,15 +8,20 @@ suite tests the listeners and services beneath that guard.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from slack_bolt import App
 
-from bot.fake_slack import FakeSlack, FakeSlackServer
+from bot.app import build_services, create_app
+from bot.config import load_settings
+from bot.fake_slack import FakeSlack, FakeSlackServer, RecordingSlackClient
+from handlers.edge.services import Services
 from tests.conftest import TestDatabase, delete_all_rows
+from tests.handlers.conftest import SECRET as SIGNING_SECRET
 from tests.handlers.conftest import fake as handlers_fake
-from tests.handlers.conftest import fake_server, make_app, slack, slack_requests  # noqa: F401 - shared fixtures
+from tests.handlers.conftest import fake_server, slack, slack_requests  # noqa: F401 - shared fixtures
 from tests.handlers.privacy_steps import OUTSIDER
 from tests.security.http_edge import http_edge  # noqa: F401 - fixture
 
@@ -35,11 +40,27 @@ def fake() -> FakeSlack:
     return fake
 
 
+@dataclass
+class Wired:
+    app: App
+    services: Services
+    client: RecordingSlackClient
+
+
 @pytest.fixture
-def app(uow_factory: Any, fake: FakeSlack, fake_server: FakeSlackServer,  # noqa: F811 - the fixture
-        monkeypatch: pytest.MonkeyPatch
-        ) -> Iterator[App]:
+def wired(uow_factory: Any, fake: FakeSlack, fake_server: FakeSlackServer,  # noqa: F811 - the fixture
+          monkeypatch: pytest.MonkeyPatch) -> Iterator[Wired]:
+    """The app as tests/handlers/conftest.make_app builds it, with its services (for the dispatch job)."""
     monkeypatch.setattr("bot.app.installed_workspace_of", lambda client: lambda: None)  # admit every workspace
-    app = make_app(uow_factory, fake, fake_server)
-    yield app
-    app.listener_runner.listener_executor.shutdown(wait=True)
+    settings = load_settings(None, SLACK_BOT_TOKEN=fake.bot_token, SLACK_SIGNING_SECRET=SIGNING_SECRET,
+                             SLACK_API_URL=fake_server.base_url)
+    services = build_services(uow_factory, settings)
+    client = RecordingSlackClient(fake)
+    wired = Wired(create_app(settings, services, client=client), services, client)
+    yield wired
+    wired.app.listener_runner.listener_executor.shutdown(wait=True)
+
+
+@pytest.fixture
+def app(wired: Wired) -> App:
+    return wired.app

@@ -14,6 +14,7 @@ other workspace's records.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -22,10 +23,13 @@ from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory
 from handlers.commands import slash_commands
 from handlers.edge import ids
+from handlers.jobs.dispatch import DispatchJob
+from tests.fakes import FakeDispatcherLock
 from tests.handlers import privacy_steps
 from tests.handlers.conftest import SECRET as SIGNING_SECRET
 from tests.handlers.conftest import TEAM, Reply, Slack
 from tests.handlers.privacy_steps import OTHER_TEAM, World, alex_on_record
+from tests.security.conftest import Wired
 from tests.security.world import Click, clicks_in
 
 MARKERS = {TEAM: "Zephyr-Q7", OTHER_TEAM: "Quasar-J3"}  # in every word written in each workspace
@@ -96,3 +100,29 @@ def _record_buttons(world: World) -> set[tuple[str, str]]:
             (ids.OPEN_HOMEWORK_FEEDBACK, world.homework_id),
             *((lesson, f"{world.cycle_id}:pain_framework")
               for lesson in (ids.LESSON_DONE, ids.LESSON_REMIND, ids.LESSON_DISCUSS))}
+
+
+def test_every_scheduled_message_of_one_workspace_holds_nothing_of_the_other(
+        slack: Slack, uow_factory: UnitOfWorkFactory, fake_server: FakeSlackServer,
+        monkeypatch: pytest.MonkeyPatch, wired: Wired) -> None:
+    """Eight days of dispatch ticks, every two hours, over both workspaces: lessons, debrief prompts,
+    homework reminders, scorecards, the week ahead... each message is sent for one workspace's ledger row
+    (its metadata key starts with the team) and holds nothing of the other's."""
+    _seed_both(slack, uow_factory, fake_server, monkeypatch)
+    job = DispatchJob(wired.services, wired.client, FakeDispatcherLock())
+    before = len(slack.fake.calls)
+    start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    for hours in range(0, 8 * 24, 2):
+        job.tick(start + timedelta(hours=hours))
+    sent = {team: [] for team in MARKERS}  # type: dict[str, list[str]]
+    for call in slack.fake.calls[before:]:
+        key = str(call.params.get("metadata", {}).get("event_payload", {}).get("key", ""))
+        if call.method == "chat.postMessage" and "/" in key:
+            sent[key.split("/", 1)[0]].append(json.dumps(call.params, ensure_ascii=False))
+    kinds = {team: {json.loads(m)["metadata"]["event_payload"]["key"].split("/")[2] for m in messages}
+             for team, messages in sent.items()}
+    assert kinds[TEAM] == kinds[OTHER_TEAM] and len(kinds[TEAM]) >= 3, kinds  # the same shape, several kinds
+    for team, messages in sent.items():
+        other = OTHER_TEAM if team == TEAM else TEAM
+        assert not [m for m in messages if MARKERS[other] in m], team
+        assert [m for m in messages if MARKERS[team] in m], team  # its own words do travel (debrief digest)
