@@ -1,9 +1,7 @@
 """Two workspaces of the same shape on one database: every read of one shows nothing of the other.
 
-Both are seeded by the same steps (tests/handlers/privacy_steps.alex_on_record: two
-managers' teams, Alex's debriefs, feedback, shadow notes, homework, role-play
-notes, a cycle with lessons and deals), each workspace's words carrying its own
-marker, with the workspace guard admitting both as a multi-workspace install
+Both are seeded by the same steps (two_worlds.py), each workspace's words
+carrying its own marker, with the workspace guard admitting both as a multi-workspace install
 would. Then everyone of each workspace reads everything they can: their App
 Home and every subcommand of every slash command (naming Alex where it names
 someone). The other workspace's marker appears in
@@ -18,43 +16,19 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.fake_slack import FakeSlackServer, SignedRequest, SlackRequests
-from domain.model import WorkspaceRef
+from bot.fake_slack import FakeSlackServer
 from domain.ports import UnitOfWorkFactory
 from handlers.commands import slash_commands
 from handlers.edge import ids
 from handlers.jobs.dispatch import DispatchJob
 from tests.fakes import FakeDispatcherLock
-from tests.handlers import privacy_steps
-from tests.handlers.conftest import SECRET as SIGNING_SECRET
-from tests.handlers.conftest import TEAM, Reply, Slack
-from tests.handlers.privacy_steps import OTHER_TEAM, World, alex_on_record
+from tests.handlers.conftest import TEAM, Slack
+from tests.handlers.privacy_steps import OTHER_TEAM, World
 from tests.security.conftest import Wired
+from tests.security.two_worlds import MARKERS, seed_both
 from tests.security.world import Click, clicks_in
 
-MARKERS = {TEAM: "Zephyr-Q7", OTHER_TEAM: "Quasar-J3"}  # in every word written in each workspace
 READERS = ("UADMIN", "UMGR", "UMGR2", "UA", "UB")  # an admin, both managers, a rep with records, one without
-
-
-class Settled(Slack):
-    """Waits for every listener after each request: the steps' "newest DM" is then this workspace's."""
-
-    def dispatch(self, request: SignedRequest) -> Reply:
-        reply = super().dispatch(request)
-        self.listeners.wait_idle()
-        return reply
-
-
-def _seed_both(slack: Slack, uow_factory: UnitOfWorkFactory, fake_server: FakeSlackServer,
-               monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[Slack, World]]:
-    seeded: dict[str, tuple[Slack, World]] = {}
-    for team in (TEAM, OTHER_TEAM):
-        requests = SlackRequests(SIGNING_SECRET, team_id=team, response_url_base=fake_server.response_url_base)
-        harness = Settled(slack.app, slack.fake, requests)
-        monkeypatch.setattr(privacy_steps, "SECRET", MARKERS[team])
-        monkeypatch.setattr(privacy_steps, "WS", WorkspaceRef(team))
-        seeded[team] = (harness, alex_on_record(harness, uow_factory))
-    return seeded
 
 
 def _read_everything(harness: Slack, person: str) -> str:
@@ -73,7 +47,7 @@ def _read_everything(harness: Slack, person: str) -> str:
 def test_every_read_of_one_workspace_shows_nothing_of_the_other(
         slack: Slack, uow_factory: UnitOfWorkFactory, fake_server: FakeSlackServer,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    seeded = _seed_both(slack, uow_factory, fake_server, monkeypatch)
+    seeded = seed_both(slack, uow_factory, fake_server, monkeypatch)
     for team, (harness, _) in seeded.items():
         other = OTHER_TEAM if team == TEAM else TEAM
         _, other_world = seeded[other]
@@ -108,7 +82,7 @@ def test_every_scheduled_message_of_one_workspace_holds_nothing_of_the_other(
     """Eight days of dispatch ticks, every two hours, over both workspaces: lessons, debrief prompts,
     homework reminders, scorecards, the week ahead... each message is sent for one workspace's ledger row
     (its metadata key starts with the team) and holds nothing of the other's."""
-    _seed_both(slack, uow_factory, fake_server, monkeypatch)
+    seed_both(slack, uow_factory, fake_server, monkeypatch)
     job = DispatchJob(wired.services, wired.client, FakeDispatcherLock())
     before = len(slack.fake.calls)
     start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
