@@ -2,8 +2,9 @@
 
 The whole coaching record of a rep is made through the app over real HTTP
 (waitress, the real Web API client, the fake Slack): debriefs, a manager's
-feedback, shadow notes, homework and its hand-in, role-play notes; every
-free-text field carries a marker. Every record of every logger is captured at
+feedback, shadow notes, homework and its hand-in, role-play notes, a success
+story; every free-text field carries a marker. Then a week of scheduled sends
+goes out through the same client (the debrief digest carries the words). Every record of every logger is captured at
 DEBUG (Bolt's, slack_sdk's, SQLAlchemy's, ours) and scanned, formatted with
 its exception if any: no marker, no bot token, no signing secret.
 """
@@ -11,16 +12,18 @@ its exception if any: no marker, no bot token, no signing secret.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from bot.fake_slack import SignedRequest
 from domain.ports import UnitOfWorkFactory
+from tests.fakes import FakeDispatcherLock
 from tests.handlers.conftest import Reply, Slack
 from tests.handlers.privacy_steps import SECRET as MARKER
-from tests.handlers.privacy_steps import alex_on_record
 from tests.security.http_edge import BOT_TOKEN, SIGNING_SECRET, HttpEdge
+from tests.security.world import seeded
 
 # Our loggers and the libraries' (each at DEBUG, whatever the app's configuration set).
 LOGGERS = ("", "coachflow", "slack_bolt", "slack_sdk", "sqlalchemy", "apscheduler", "alembic", "waitress", "urllib3")
@@ -57,9 +60,16 @@ def test_no_token_secret_or_free_text_answer_reaches_the_logs(
     slack.url = http_edge.events_url
     uow_factory: UnitOfWorkFactory = http_edge.runtime.uow_factory
 
-    alex_on_record(slack, uow_factory)
+    seeded(slack, uow_factory)
     assert MARKER in slack.coach("UMGR", "calls <@UA|alex>").last_text  # the words were stored and shown
+    job = http_edge.runtime.dispatch_job(FakeDispatcherLock())
+    start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    for hours in range(0, 8 * 24, 2):  # a week of scheduled sends: lessons, prompts, the debrief digest...
+        job.tick(start + timedelta(hours=hours))
     http_edge.finish_listeners()
+    digests = [c for c in http_edge.fake.calls_to("chat.postMessage") if MARKER in str(c.params)
+               and "debrief_digest" in str(c.params.get("metadata"))]
+    assert digests  # a scheduled message carried Alex's words through slack_sdk
 
     logged = _logged(everything_logged.records)
     assert len(logged) > 100  # DEBUG was on: Bolt and slack_sdk said a lot
