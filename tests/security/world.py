@@ -38,6 +38,8 @@ def seeded(slack: Slack, uow_factory: UnitOfWorkFactory) -> World:
     world = alex_on_record(slack, uow_factory)
     win = open_win_by_command(slack, "UA")
     assert slack.dispatch(win_request(slack, "UA", win, win_values(f"{SECRET} won Hooli", share=False))).body == ""
+    committed = slack.requests.slash_command("UA", "/commit", f"{SECRET} send Hooli the ROI one-pager by tomorrow")
+    assert slack.dispatch(committed).status == 200
     slack.listeners.wait_idle()
     for person in VICTIMS:
         slack.open_home(person)  # the Home tab's buttons, as each sees them
