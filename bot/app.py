@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from bot.config import Settings
 from bot.installed_workspace import installed_workspace_of
+from bot.log_privacy import keep_words_out_of_library_logs
 from domain.catalog import Catalog, load_catalog
 from domain.notifications.challenge import challenge_nudge_kind
 from domain.notifications.challenge_invite import challenge_invite_kind
@@ -162,6 +163,7 @@ def create_app(
     `client` replaces the Web API client for every request (the tests' and
     the demo's recording client); otherwise one talks to `SLACK_API_URL`.
     """
+    keep_words_out_of_library_logs()  # before any request: no body, row or response_url in the logs
     web_client = client or WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
     app = App(
         name="coachflow",
