@@ -85,7 +85,9 @@ class ScheduleService:
         wanted = list(dict.fromkeys(user_ids))
         if not wanted:
             return
-        settings = self._settings(uow, ws)
+        settings = self._settings_if_installed(uow, ws)
+        if settings is None:
+            return  # nothing is planned for a workspace that uninstalled the app, whatever changes there
         members = uow.members.get_many(ws, wanted)
         managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
         anchors = self._anchors(uow, ws, self._kinds.values(), list(members), now)
@@ -95,7 +97,9 @@ class ScheduleService:
     def refresh_workspace(self, ws: WorkspaceRef, now: datetime) -> int:
         """After a workspace setting changed (working days, holidays, ...)."""
         with self._uow_factory() as uow:
-            settings = self._settings(uow, ws)
+            settings = self._settings_if_installed(uow, ws)
+            if settings is None:
+                return 0
             managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
             members = uow.members.list_all(ws)
             anchors = self._anchors(uow, ws, self._kinds.values(), [m.user_id for m in members], now)
@@ -181,7 +185,13 @@ class ScheduleService:
         for entry in entries:
             by_workspace.setdefault(entry.workspace, []).append(entry)
         for ws, group in by_workspace.items():
-            settings = self._settings(uow, ws)
+            settings = self._settings_if_installed(uow, ws)
+            if settings is None:
+                # Uninstalled (a schedule written by a tick racing the uninstall): drop it, plan nothing.
+                for entry in group:
+                    uow.schedules.delete(entry.workspace, entry.user_id, entry.kind)
+                    yield _Planned(entry, DuePlan(send=[], skip=[]), None)
+                continue
             members = uow.members.get_many(ws, [e.user_id for e in group])
             managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
             anchors = self._anchors_for_entries(uow, ws, group)
@@ -242,6 +252,9 @@ class ScheduleService:
         )
 
     @staticmethod
-    def _settings(uow: UnitOfWork, ws: WorkspaceRef) -> WorkspaceSettings:
+    def _settings_if_installed(uow: UnitOfWork, ws: WorkspaceRef) -> WorkspaceSettings | None:
+        """The workspace's settings; None once it uninstalled the app (`WorkspaceLifecycleService`)."""
         workspace = uow.workspaces.get(ws)
-        return workspace.settings if workspace is not None else WorkspaceSettings()
+        if workspace is None:
+            return WorkspaceSettings()
+        return workspace.settings if workspace.uninstalled_at is None else None
