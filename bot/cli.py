@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from bot import cli_args
+from bot import cli_args, workspaces_cli
 from bot.config import ConfigError, Settings, catalog_config_error, load_settings
 from bot.plain_text import plain
 from bot.slack_check import SlackUnreachable
@@ -163,6 +163,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="cycles ended on or after this date, or still running (default: 12 weeks ago)")
     results.add_argument("--format", choices=["text", "csv"], default="text", help="text (default) or csv")
     results.set_defaults(handler=_cmd_results)
+
+    workspaces_cli.register(sub)  # issue 14: `workspaces list|purge`
 
     demo = sub.add_parser("demo", help="run the offline demo against a fake Slack")
     demo.add_argument("--database", help="SQLite file for the demo (default: a fresh temporary one)")
