@@ -25,6 +25,8 @@ from domain.scheduling.anchors import Anchor
 from domain.scheduling.due import DueNotification, DuePlan, catch_up, lookback, next_check_at, next_due
 from domain.scheduling.kinds import Audience, NotificationKind
 
+# Why a queued row of a workspace that uninstalled the app is not sent (`coachflow deliveries` shows it).
+UNINSTALLED_REASON = "the app was uninstalled from this workspace"
 # Anchors by kind name, then by person.
 Anchors = dict[str, Mapping[str, Sequence[Anchor]]]
 ANCHOR_BATCH = 500  # people per question to an anchored kind's source, as many as a tick's batch
@@ -135,6 +137,7 @@ class ScheduleService:
     def plan(self, now: datetime, batch: int = 500) -> PlanReport:
         """Queue what is due in the ledger, skip what went stale, move schedules on."""
         report = PlanReport()
+        self._skip_uninstalled()
         while True:
             with self._uow_factory() as uow:
                 entries = uow.schedules.due(now, batch)
@@ -163,6 +166,17 @@ class ScheduleService:
                 uow.commit()
             if len(entries) < batch:
                 return report
+
+    def _skip_uninstalled(self) -> None:
+        """Rows a tick queued while racing an uninstall (on another instance) are skipped by the next tick."""
+        with self._uow_factory(read_only=True) as uow:
+            gone = [w.ref for w in uow.workspaces.list_all() if w.uninstalled_at is not None]
+        if not gone:
+            return
+        with self._uow_factory() as uow:
+            for ref in gone:
+                uow.deliveries.skip_pending(ref, UNINSTALLED_REASON)
+            uow.commit()
 
     def preview(self, now: datetime, limit: int = 1000) -> PlanReport:
         """What a tick at `now` would queue and skip, without writing anything."""

@@ -29,12 +29,11 @@ from datetime import datetime, timedelta
 from domain.model import Workspace, WorkspaceRef
 from domain.ports import InstalledTokens, UnitOfWork, UnitOfWorkFactory
 from domain.receipts import Receipt, Replayed, record
-from domain.services.scheduling import ScheduleService
+from domain.services.scheduling import UNINSTALLED_REASON, ScheduleService
 
 log = logging.getLogger(__name__)
 
-# Why queued ledger rows were not sent (`coachflow deliveries` shows it).
-UNINSTALLED_REASON = "the app was uninstalled from this workspace"
+# Why queued ledger rows were not sent (`coachflow deliveries` shows it), beside UNINSTALLED_REASON.
 DEACTIVATED_REASON = "Slack says this person's account is deactivated"
 DEFAULT_RETENTION = timedelta(days=30)
 

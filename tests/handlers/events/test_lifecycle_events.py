@@ -20,7 +20,8 @@ from bot.fake_slack import FakeSlack, FakeSlackServer, RecordingSlackClient, Sla
 from domain.delivery import Delivery, DeliveryKey, DeliveryStatus
 from domain.model import WorkspaceRef
 from domain.ports import UnitOfWorkFactory
-from domain.services.workspace_lifecycle import DEACTIVATED_REASON, UNINSTALLED_REASON
+from domain.services.scheduling import UNINSTALLED_REASON
+from domain.services.workspace_lifecycle import DEACTIVATED_REASON
 from handlers.edge.services import Services
 from tests.handlers.conftest import SECRET, TEAM, Slack
 

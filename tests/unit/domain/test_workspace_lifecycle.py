@@ -9,8 +9,8 @@ import pytest
 from domain.delivery import Delivery, DeliveryKey, DeliveryStatus
 from domain.model import Member, Workspace, WorkspaceRef
 from domain.receipts import Receipt, Replayed
-from domain.services.scheduling import ScheduleService
-from domain.services.workspace_lifecycle import UNINSTALLED_REASON, WorkspaceLifecycleService
+from domain.services.scheduling import UNINSTALLED_REASON, ScheduleService
+from domain.services.workspace_lifecycle import WorkspaceLifecycleService
 from tests.fakes import FakeStore
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -177,3 +177,13 @@ def test_someone_unknown_or_unchanged_costs_no_write(store, lifecycle) -> None:
     assert not lifecycle.user_changed(T1, "UNOBODY", True, NOW, Receipt("user_change", "u1"))
     assert not lifecycle.user_changed(T1, "UA", False, NOW, Receipt("user_change", "u2"))
     assert store.commits == commits
+
+
+def test_a_row_queued_by_a_tick_racing_the_uninstall_is_skipped_by_the_next_tick(store, lifecycle) -> None:
+    lifecycle.uninstalled("T1", "E1", NOW)
+    raced = _queue(store, T1)  # written after the uninstall committed, by a tick on another instance
+
+    ScheduleService(store.uow).plan(NOW + timedelta(minutes=1))
+
+    assert store.tables.deliveries[raced].status is DeliveryStatus.SKIPPED
+    assert store.tables.deliveries[raced].reason == UNINSTALLED_REASON
