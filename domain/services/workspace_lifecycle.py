@@ -147,6 +147,16 @@ class WorkspaceLifecycleService:
             uow.commit()
             return [w.ref for w in targets]
 
+    def running_with(self, team_id: str, enterprise_id: str | None, now: datetime) -> bool:
+        """Single-workspace mode starts with a bot token Slack accepts: a workspace marked uninstalled was
+        installed again (a new token), so it is `installed` again; True when it was marked."""
+        with self._uow_factory(read_only=True) as uow:
+            workspace = uow.workspaces.get(WorkspaceRef(team_id, enterprise_id))
+        if workspace is None or workspace.uninstalled_at is None:
+            return False
+        self.installed(team_id, enterprise_id, workspace.name, now)
+        return True
+
     def user_changed(
         self, ws: WorkspaceRef, user_id: str, deleted: bool, now: datetime, receipt: Receipt | None = None,
     ) -> bool:

@@ -187,3 +187,13 @@ def test_a_row_queued_by_a_tick_racing_the_uninstall_is_skipped_by_the_next_tick
 
     assert store.tables.deliveries[raced].status is DeliveryStatus.SKIPPED
     assert store.tables.deliveries[raced].reason == UNINSTALLED_REASON
+
+
+def test_starting_with_a_working_token_for_a_workspace_marked_uninstalled_installs_it_again(store, lifecycle) -> None:
+    lifecycle.uninstalled("T3", None, NOW)
+
+    assert lifecycle.running_with("T3", None, NOW + timedelta(days=2))
+    assert store.tables.workspaces["T3"].uninstalled_at is None and _schedules(store, T3) > 0
+    assert not lifecycle.running_with("T3", None, NOW + timedelta(days=2))  # installed: nothing to do
+    assert not lifecycle.running_with("T9", None, NOW)  # unknown: no row made
+    assert "T9" not in store.tables.workspaces
