@@ -101,6 +101,7 @@ class ChangedUser(BaseModel):
 
     id: str
     deleted: bool = False
+    team_id: str | None = None  # the person's workspace (an org-wide install's event names no team)
 
 
 class UserChange(BaseModel):

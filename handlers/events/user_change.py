@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 from slack_bolt import BoltContext
 
+from domain.model import WorkspaceRef
 from domain.receipts import Replayed
 from handlers.edge.payloads import UserChange
 from handlers.edge.receipts import receipt_of
@@ -32,8 +33,10 @@ def handle_user_change(event: dict[str, Any], body: dict[str, Any], context: Bol
         log.warning("user_change in an unexpected shape; ignored")
         return
     svc = services(context)
+    # An org-wide install's event names no team: the person's own workspace is on the user object.
+    ws = workspace_of(context) if context.team_id or not changed.user.team_id else \
+        WorkspaceRef(changed.user.team_id, context.enterprise_id)
     try:
-        svc.lifecycle.user_changed(workspace_of(context), changed.user.id, changed.user.deleted, svc.clock(),
-                                   receipt_of(body, context))
+        svc.lifecycle.user_changed(ws, changed.user.id, changed.user.deleted, svc.clock(), receipt_of(body, context))
     except Replayed:
         return  # Slack's retry of an event already stored

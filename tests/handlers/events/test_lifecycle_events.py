@@ -7,6 +7,7 @@ database: what is planned, what was skipped and why, which tokens went.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -196,12 +197,17 @@ def test_a_deactivated_account_gets_nothing_more_and_reactivated_gets_it_back(
 
 
 def test_a_profile_edit_of_someone_coachflow_does_not_know_writes_nothing(
-    slack: Slack, uow_factory: UnitOfWorkFactory,
+    slack: Slack, uow_factory: UnitOfWorkFactory, tokens: RecordingTokens, caplog: pytest.LogCaptureFixture,
 ) -> None:
     _team(slack)
+    caplog.set_level(logging.ERROR, logger="coachflow.errors")
     _send(slack, {"type": "user_change", "user": {"id": "UC", "team_id": TEAM, "deleted": True}})
     _send(slack, {"type": "user_change", "user": {"id": "UA", "team_id": TEAM, "deleted": False}})
     _send(slack, {"type": "user_change", "user": "not an object"})
+    _send(slack, {"type": "tokens_revoked", "tokens": "not an object"})
+
+    assert [r for r in caplog.records if r.name == "coachflow.errors"] == []
+    assert _uninstalled_at(uow_factory) is None and tokens.removed == []
 
     with uow_factory(read_only=True) as uow:
         assert uow.members.get(WS, "UC") is None
