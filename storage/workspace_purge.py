@@ -18,6 +18,9 @@ from sqlalchemy.orm import Session
 from storage.orm import Base
 
 WORKSPACES = "workspaces"
+# Tables of the deployment, holding no workspace's data, so never purged: the dispatcher's last tick
+# (`coachflow doctor`), OAuth's short-lived state values. Any other table must be tied to a workspace.
+DEPLOYMENT_TABLES = frozenset({"dispatcher_ticks", "slack_oauth_states"})
 
 
 def _owner_filter(table: Table, team_id: str) -> object | None:
@@ -32,14 +35,20 @@ def _owner_filter(table: Table, team_id: str) -> object | None:
 
 
 def unowned_tables() -> list[str]:
-    """Tables whose rows cannot be tied to a workspace (none today: a test keeps it so)."""
-    return [t.name for t in Base.metadata.sorted_tables if _owner_filter(t, "") is None]
+    """Tables whose rows cannot be tied to a workspace, the deployment's own aside (none: a test keeps it so)."""
+    return [t.name for t in Base.metadata.sorted_tables
+            if _owner_filter(t, "") is None and t.name not in DEPLOYMENT_TABLES]
+
+
+def workspace_tables() -> list[Table]:
+    """Every table holding a workspace's rows, parents first."""
+    return [t for t in Base.metadata.sorted_tables if _owner_filter(t, "") is not None]
 
 
 def purge_workspace(session: Session, team_id: str) -> dict[str, int]:
     """Delete every row of the workspace, children first; rows deleted per table (tables with none left out)."""
     deleted: dict[str, int] = {}
-    tables = list(reversed(Base.metadata.sorted_tables))
+    tables = list(reversed(workspace_tables()))
     # Rows without a team_id are counted before their parents (and with them the filter) go.
     counted = {t.name: _count(session, t, team_id) for t in tables if "team_id" not in t.c}
     for table in tables:
