@@ -19,10 +19,10 @@ def test_the_scheduler_holds_a_minute_tick_and_a_daily_refresh_only() -> None:
     clock.shutdown()
 
     assert set(jobs) == {"dispatch", "refresh_profiles", "retention"}
+    assert "hour='3'" in jobs["retention"] and "minute='47'" in jobs["retention"]  # issue 14
     assert jobs["dispatch"] == "interval[0:01:00]"
     assert "hour='3'" in jobs["refresh_profiles"] and "minute='17'" in jobs["refresh_profiles"]
     assert lock.released
-    assert "hour='3'" in jobs["retention"] and "minute='47'" in jobs["retention"]  # issue 14
 
 
 def test_the_daily_retention_step_deletes_expired_workspaces_on_the_dispatching_instance_only() -> None:
