@@ -7,14 +7,17 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from bot import cli_args
+from bot import cli_args, workspaces_cli
 from bot.config import ConfigError, Settings, catalog_config_error, load_settings
 from bot.plain_text import plain
 from bot.slack_check import SlackUnreachable
 from domain.catalog import CatalogError
 from domain.errors import CoachflowError
+
+if TYPE_CHECKING:
+    from handlers.edge.services import Services
 
 log = logging.getLogger("coachflow")
 
@@ -164,6 +167,8 @@ def _parser() -> argparse.ArgumentParser:
     results.add_argument("--format", choices=["text", "csv"], default="text", help="text (default) or csv")
     results.set_defaults(handler=_cmd_results)
 
+    workspaces_cli.register(sub)  # issue 14: `workspaces list|purge`
+
     demo = sub.add_parser("demo", help="run the offline demo against a fake Slack")
     demo.add_argument("--database", help="SQLite file for the demo (default: a fresh temporary one)")
     demo.set_defaults(handler=_cmd_demo)
@@ -200,9 +205,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     settings.require_slack(http=args.http)
     configured_catalog(settings)
     # Bolt would check the token too, with a traceback; this says it in one line.
-    verify_bot_token(settings.require_bot_token("connects to Slack"), settings.slack_api_url)
+    identity = verify_bot_token(settings.require_bot_token("connects to Slack"), settings.slack_api_url)
     prepare_database(settings.database_url)
     runtime = build_runtime(settings)
+    _reinstalled(runtime.services, identity)  # issue 14: a new token for a workspace marked uninstalled
     clock = None
     if not args.no_scheduler:
         from bot.scheduler import CoachflowScheduler
@@ -227,6 +233,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
         if clock is not None:
             clock.shutdown()
     return 0
+
+
+def _reinstalled(services: Services, identity: dict[str, object]) -> None:
+    """Started with a token Slack accepts: a workspace marked uninstalled is installed again."""
+    team, enterprise = identity.get("team_id"), identity.get("enterprise_id")
+    if isinstance(team, str) and team and services.lifecycle.running_with(
+            team, enterprise if isinstance(enterprise, str) and enterprise else None, services.clock()):
+        log.info("workspace %s was marked uninstalled; its bot token works again, so it is installed again", team)
 
 
 def _cmd_db_upgrade(args: argparse.Namespace) -> int:

@@ -48,6 +48,10 @@ class CoachflowScheduler:
         self._scheduler.add_job(
             self._refresh, CronTrigger(hour=3, minute=17), id="refresh_profiles", name="time zone refresh"
         )
+        # Issue 14: the data of workspaces uninstalled longer than COACHFLOW_RETENTION_DAYS is deleted.
+        self._scheduler.add_job(
+            self.retention, CronTrigger(hour=3, minute=47), id="retention", name="uninstalled workspaces' data"
+        )
 
     def record_ticks_in(self, engine: Engine) -> None:
         """After each tick this instance ran (holding the lock), write its time for `coachflow doctor`."""
@@ -77,6 +81,19 @@ class CoachflowScheduler:
                 record_tick(self._tick_log, datetime.now(UTC), this_instance())
         except Exception:
             log.exception("dispatch tick failed; the next one retries")
+
+    def retention(self) -> None:
+        """The daily retention step, on the instance holding the dispatcher lock (`WorkspaceLifecycleService.daily`)."""
+        if not self._lock.try_acquire():
+            return
+        try:
+            purged = self._services.lifecycle.daily(self._services.clock())
+        except Exception:  # APScheduler would swallow it; log with context, tomorrow's run tries again
+            log.exception("retention step failed; the next daily run retries")
+            return
+        for gone in purged:
+            log.info("retention: deleted the data of workspace %s (uninstalled %s): %d rows",
+                     gone.ref.team_id, gone.uninstalled_at.isoformat(timespec="seconds"), gone.rows)
 
     def _refresh(self) -> None:
         if not self._lock.try_acquire():

@@ -25,6 +25,8 @@ from domain.scheduling.anchors import Anchor
 from domain.scheduling.due import DueNotification, DuePlan, catch_up, lookback, next_check_at, next_due
 from domain.scheduling.kinds import Audience, NotificationKind
 
+# Why a queued row of a workspace that uninstalled the app is not sent (`coachflow deliveries` shows it).
+UNINSTALLED_REASON = "the app was uninstalled from this workspace"
 # Anchors by kind name, then by person.
 Anchors = dict[str, Mapping[str, Sequence[Anchor]]]
 ANCHOR_BATCH = 500  # people per question to an anchored kind's source, as many as a tick's batch
@@ -85,7 +87,9 @@ class ScheduleService:
         wanted = list(dict.fromkeys(user_ids))
         if not wanted:
             return
-        settings = self._settings(uow, ws)
+        settings = self._settings_if_installed(uow, ws)
+        if settings is None:
+            return  # nothing is planned for a workspace that uninstalled the app, whatever changes there
         members = uow.members.get_many(ws, wanted)
         managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
         anchors = self._anchors(uow, ws, self._kinds.values(), list(members), now)
@@ -95,7 +99,9 @@ class ScheduleService:
     def refresh_workspace(self, ws: WorkspaceRef, now: datetime) -> int:
         """After a workspace setting changed (working days, holidays, ...)."""
         with self._uow_factory() as uow:
-            settings = self._settings(uow, ws)
+            settings = self._settings_if_installed(uow, ws)
+            if settings is None:
+                return 0
             managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
             members = uow.members.list_all(ws)
             anchors = self._anchors(uow, ws, self._kinds.values(), [m.user_id for m in members], now)
@@ -131,6 +137,7 @@ class ScheduleService:
     def plan(self, now: datetime, batch: int = 500) -> PlanReport:
         """Queue what is due in the ledger, skip what went stale, move schedules on."""
         report = PlanReport()
+        self._skip_uninstalled()
         while True:
             with self._uow_factory() as uow:
                 entries = uow.schedules.due(now, batch)
@@ -160,6 +167,17 @@ class ScheduleService:
             if len(entries) < batch:
                 return report
 
+    def _skip_uninstalled(self) -> None:
+        """Rows a tick queued while racing an uninstall (on another instance) are skipped by the next tick."""
+        with self._uow_factory(read_only=True) as uow:
+            gone = [w.ref for w in uow.workspaces.list_all() if w.uninstalled_at is not None]
+        if not gone:
+            return
+        with self._uow_factory() as uow:
+            for ref in gone:
+                uow.deliveries.skip_pending(ref, UNINSTALLED_REASON)
+            uow.commit()
+
     def preview(self, now: datetime, limit: int = 1000) -> PlanReport:
         """What a tick at `now` would queue and skip, without writing anything."""
         report = PlanReport()
@@ -181,7 +199,13 @@ class ScheduleService:
         for entry in entries:
             by_workspace.setdefault(entry.workspace, []).append(entry)
         for ws, group in by_workspace.items():
-            settings = self._settings(uow, ws)
+            settings = self._settings_if_installed(uow, ws)
+            if settings is None:
+                # Uninstalled (a schedule written by a tick racing the uninstall): drop it, plan nothing.
+                for entry in group:
+                    uow.schedules.delete(entry.workspace, entry.user_id, entry.kind)
+                    yield _Planned(entry, DuePlan(send=[], skip=[]), None)
+                continue
             members = uow.members.get_many(ws, [e.user_id for e in group])
             managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
             anchors = self._anchors_for_entries(uow, ws, group)
@@ -242,6 +266,9 @@ class ScheduleService:
         )
 
     @staticmethod
-    def _settings(uow: UnitOfWork, ws: WorkspaceRef) -> WorkspaceSettings:
+    def _settings_if_installed(uow: UnitOfWork, ws: WorkspaceRef) -> WorkspaceSettings | None:
+        """The workspace's settings; None once it uninstalled the app (`WorkspaceLifecycleService`)."""
         workspace = uow.workspaces.get(ws)
-        return workspace.settings if workspace is not None else WorkspaceSettings()
+        if workspace is None:
+            return WorkspaceSettings()
+        return workspace.settings if workspace.uninstalled_at is None else None

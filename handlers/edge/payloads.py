@@ -77,3 +77,35 @@ class AddRepsSubmission(BaseModel):
         picked = field.get("selected_users") if isinstance(field, dict) else None
         # Only what Slack sends (a list of user ids); anything else is no pick, which the roster names.
         return cls(rep_ids=[p for p in picked if isinstance(p, str)] if isinstance(picked, list) else [])
+
+
+class TokensRevoked(BaseModel):
+    """The tokens_revoked event: the user ids whose tokens went, by kind (`oauth`: user tokens, `bot`)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    class Tokens(BaseModel):
+        model_config = ConfigDict(extra="ignore")
+
+        oauth: list[str] = []
+        bot: list[str] = []
+
+    type: str
+    tokens: Tokens = Tokens()
+
+
+class ChangedUser(BaseModel):
+    """The `user` of a user_change event (a full user object); only what Coachflow reads."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    deleted: bool = False
+    team_id: str | None = None  # the person's workspace (an org-wide install's event names no team)
+
+
+class UserChange(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    type: str
+    user: ChangedUser

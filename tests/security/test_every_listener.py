@@ -38,7 +38,14 @@ from tests.security.listeners import ACTION, EVENT, OPTIONS, SHORTCUT, VIEW, reg
 from tests.security.world import INTRUDERS, Harvest, World, filled, harvest, seeded
 
 # Read paths, walked by test_two_workspaces.py; a file upload names no record (its owner is who shared it).
-WALKED_ELSEWHERE = {(EVENT, "app_home_opened"): "test_two_workspaces.py", (EVENT, "file_shared"): "not a record"}
+WALKED_ELSEWHERE = {
+    (EVENT, "app_home_opened"): "test_two_workspaces.py",
+    (EVENT, "file_shared"): "not a record",
+    # Workspace lifecycle: only Slack sends these, about the workspace or person named in the event.
+    (EVENT, "app_uninstalled"): "tests/handlers/events/test_lifecycle_events.py",
+    (EVENT, "tokens_revoked"): "tests/handlers/events/test_lifecycle_events.py",
+    (EVENT, "user_change"): "tests/handlers/events/test_lifecycle_events.py",
+}
 
 
 def generic_values(world: World) -> list[str]:
