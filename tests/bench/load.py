@@ -49,8 +49,12 @@ class Measured:
     outcomes: list[Outcome]
     seconds: float
     peak_mib: float
-    web_api_calls: int
+    settled: tuple[int, float]  # Web API calls checked, seconds from the last answer to the last call
     wrong: list[str]
+
+    @property
+    def web_api_calls(self) -> int:
+        return self.settled[0]
 
     def ms(self, kind: str | None = None) -> list[float]:
         return [o.ms for o in self.outcomes if kind is None or o.kind == kind]
@@ -84,11 +88,13 @@ class _App:
     mix: Mix
     expected: list[tuple[str, str]]
     wrong: list[str] = field(default_factory=list)
+    last_answer_at: float = 0.0  # time.monotonic() when the last answer arrived
 
     def send(self, planned: list[Planned], concurrency: int) -> tuple[list[Outcome], float]:
         """Send `planned`; what was answered wrongly is kept (and reported), what was answered right must
         cause its Web API calls."""
         outcomes, seconds = drive(self.server.url, planned, concurrency)
+        self.last_answer_at = time.monotonic()
         for item, outcome in zip(planned, outcomes, strict=True):
             wrong = wrong_answers([outcome])
             self.wrong += wrong
@@ -96,13 +102,14 @@ class _App:
                 self.expected += item.expected
         return outcomes, seconds
 
-    def settled(self) -> int:
-        """Wait until every expected Web API call arrived and was accepted; how many were checked."""
+    def settled(self) -> tuple[int, float]:
+        """Wait until every expected Web API call arrived and was accepted; (how many were checked, how many
+        seconds after the last answer the last of them arrived: the work still queued when the load ended)."""
         missing = self.slack.wait_for(self.expected, SETTLE_SECONDS)
         refused = self.slack.refused()
         assert not missing, f"{self.server.name}: {len(missing)} expected Web API calls missing, e.g. {missing[:5]}"
         assert not refused, f"{self.server.name}: the fake Slack refused {len(refused)} calls, e.g. {refused[:5]}"
-        return len(self.expected)
+        return len(self.expected), max(0.0, self.slack.last_accepted_at() - self.last_answer_at)
 
 
 def measure(database_url: str, label: str, *, total: int = TOTAL, concurrency: int = CONCURRENCY,
@@ -140,8 +147,10 @@ def measure(database_url: str, label: str, *, total: int = TOTAL, concurrency: i
                 theirs.mix.modal_blocks = ours.mix.modal_blocks
                 _warm_up(theirs, warm, concurrency)
                 measured = _rounds([ours, theirs], chunk, rounds, concurrency)
-                results = [Measured(outcomes, seconds, app.server.peak_memory_mib(), app.settled(), app.wrong)
-                           for app, (outcomes, seconds) in zip((ours, theirs), measured, strict=True)]
+                results = []
+                for app, (outcomes, seconds) in zip((ours, theirs), measured, strict=True):
+                    settled = app.settled()  # first: the peak memory includes the work after the acks
+                    results.append(Measured(outcomes, seconds, app.server.peak_memory_mib(), settled, app.wrong))
     return Result(label, people, concurrency, results[0], results[1], seed_seconds)
 
 
@@ -259,6 +268,8 @@ def report(result: Result) -> list[str]:
         (f"  throughput: Coachflow {ours.throughput:.0f} requests/s, bare Bolt {theirs.throughput:.0f} requests/s; "
          f"slowest Coachflow answer {slowest:.0f} ms (Slack allows 3000 ms)"),
         f"  peak memory (VmHWM): Coachflow {ours.peak_mib:.0f} MiB, bare Bolt {theirs.peak_mib:.0f} MiB",
+        (f"  work after the acks done {ours.settled[1]:.1f} s (Coachflow) and {theirs.settled[1]:.1f} s (bare Bolt) "
+         "after the last answer"),
         (f"  checked: {ours.web_api_calls:,} / {theirs.web_api_calls:,} Web API calls reached the fake Slack, "
          "accepted, for the requests answered right"),
     ]

@@ -68,6 +68,10 @@ class SlackHost:
         """Every call Slack accepted so far, counted by `call_key`."""
         return dict(Counter(call_key(c.method, c.params) for c in self._fake.calls if c.ok))
 
+    def last_accepted_at(self) -> float:
+        """`time.monotonic()` (the same clock in every process on Linux) of the last accepted call."""
+        return max((c.at for c in self._fake.calls if c.ok), default=0.0)
+
     def refused(self) -> list[tuple[str, str]]:
         return [(c.method, c.error or str(c.status)) for c in self._fake.calls if not c.ok]
 
