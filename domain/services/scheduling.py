@@ -12,7 +12,7 @@ concerned, as a pause does.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
@@ -82,19 +82,27 @@ class ScheduleService:
             self.refresh_in(uow, ws, wanted, now)
             uow.commit()
 
-    def refresh_in(self, uow: UnitOfWork, ws: WorkspaceRef, user_ids: Iterable[str], now: datetime) -> None:
-        """`refresh_people` inside a use case's own unit of work, so its change and the schedules commit together."""
+    def refresh_in(self, uow: UnitOfWork, ws: WorkspaceRef, user_ids: Iterable[str], now: datetime,
+                   only: Collection[str] | None = None) -> None:
+        """`refresh_people` inside a use case's own unit of work, so its change and the schedules commit together.
+
+        `only`: the names of the kinds the change can move (a debrief moves its manager's digest, nothing
+        else); None recomputes every kind. Each kind costs its anchors' queries and an upsert.
+        """
         wanted = list(dict.fromkeys(user_ids))
         if not wanted:
             return
+        kinds = self._kinds if only is None else {n: k for n, k in self._kinds.items() if n in only}
         settings = self._settings_if_installed(uow, ws)
         if settings is None:
             return  # nothing is planned for a workspace that uninstalled the app, whatever changes there
         members = uow.members.get_many(ws, wanted)
-        managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
-        anchors = self._anchors(uow, ws, self._kinds.values(), list(members), now)
+        # Which of these people coach someone: their reps only, never the workspace's every manager
+        # (a debrief refreshes one manager; `make bench`, load: 10,000 people read 1,000 managers a debrief).
+        managers = set(uow.members.reps_of_many(ws, list(members)))
+        anchors = self._anchors(uow, ws, kinds.values(), list(members), now)
         for member in members.values():
-            self._refresh(uow, member, settings, member.user_id in managers, now, anchors)
+            self._refresh(uow, member, settings, member.user_id in managers, now, anchors, kinds)
 
     def refresh_workspace(self, ws: WorkspaceRef, now: datetime) -> int:
         """After a workspace setting changed (working days, holidays, ...)."""
@@ -118,9 +126,10 @@ class ScheduleService:
         is_manager: bool,
         now: datetime,
         anchors: Anchors,
+        kinds: Mapping[str, NotificationKind] | None = None,
     ) -> None:
         existing = {e.kind: e for e in uow.schedules.for_member(member.workspace, member.user_id)}
-        for kind in self._kinds.values():
+        for kind in (self._kinds if kinds is None else kinds).values():
             if not receives(kind, member, is_manager):
                 if kind.name in existing:
                     uow.schedules.delete(member.workspace, member.user_id, kind.name)
