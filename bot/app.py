@@ -25,12 +25,14 @@ from domain.notifications.registry import KINDS
 from domain.notifications.scorecards import rep_scorecard_kind, team_scorecard_kind
 from domain.notifications.session_card import session_card_kind
 from domain.ports import DispatcherLock, UnitOfWorkFactory
+from domain.services.audit_log import AuditService  # issue 14
 from domain.services.calls import CallsService
 from domain.services.challenge_views import challenge_figures
 from domain.services.challenges import ChallengeService
 from domain.services.commitments import CommitmentService
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
+from domain.services.data_rights import DataRightsService  # issue 14
 from domain.services.debrief_feedback import DebriefFeedbackService
 from domain.services.debrief_prompts import DebriefPromptService
 from domain.services.debriefs import DebriefService
@@ -144,6 +146,8 @@ def build_services(
         wins=WinService(uow_factory, catalog, clock),  # issue 13
         results=ResultsService(uow_factory, catalog, clock, challenges),
         challenges=ChallengeService(uow_factory, catalog, clock, schedules),  # issue 13
+        audit=AuditService(uow_factory, clock),  # issue 14
+        data_rights=DataRightsService(uow_factory, clock),  # issue 14
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

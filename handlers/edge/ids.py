@@ -139,3 +139,6 @@ CHALLENGE_ENCOURAGE = "challenge.encourage"  # "Send encouragement" in the manag
 # The week-7 invitation to the 21-day challenge (issue 13): "Start my 21-day challenge" (DM, App Home; value "self")
 # and the manager's "Start <rep>'s challenge" (value: the rep's user id) open CHALLENGE_VIEW.
 CHALLENGE_INVITE_START = "challenge.invite_start"
+
+# issue 14, data rights
+FORGET_CONFIRM = "data_rights.forget"  # "Forget them" under `/coach admin forget @person`; value: the person's id
