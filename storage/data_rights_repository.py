@@ -21,6 +21,8 @@ from domain.model import WorkspaceRef
 from storage.orm import Base
 from storage.personal_data import CHILDREN, PARTIES, PARTY_ITEMS, PARTY_TEXT, SUBJECTS, covered_tables
 
+NOT_PERSONAL_TEXT = ("audit_events", "slack_receipts")  # the audit log is de-identified by its own repository
+
 
 def _tables() -> list[Table]:
     """Covered tables, parents before children (the metadata's dependency order)."""
@@ -129,14 +131,14 @@ class SqlDataRightsRepository:
         setting): replaced by the placeholder; a ledger row naming it is deleted."""
         pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(user_id)}(?![A-Za-z0-9])")
         for table in Base.metadata.sorted_tables:
-            if "team_id" not in table.c or table.name in ("audit_events", "slack_receipts"):
+            if ("team_id" not in table.c and table.name not in CHILDREN) or table.name in NOT_PERSONAL_TEXT:
                 continue
             texts = [c for c in table.c if isinstance(c.type, String | Text | JSON) and c.name != "team_id"]
             if not texts or len(table.primary_key.columns) != 1:
                 continue
             key = next(iter(table.primary_key.columns))
             naming = or_(*(cast(c, Text).like(f"%{user_id}%") for c in texts))
-            rows = self._session.execute(select(key, *texts).where(table.c.team_id == ref.team_id, naming)).all()
+            rows = self._session.execute(select(key, *texts).where(_in_workspace(table, ref), naming)).all()
             if not rows:
                 continue
             if table.name == "deliveries":

@@ -49,6 +49,7 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
 }
 
 PARTIES: dict[str, tuple[str, ...]] = {
+    "members": ("manager_id",),  # a forget clears it (their reps stay, without a manager)
     "cycles": ("manager_id",),
     "call_scores": ("scored_by",),
     "contracts": ("manager_id",),
@@ -111,6 +112,7 @@ NOT_PEOPLE: frozenset[tuple[str, str]] = frozenset({
     ("homework", "hand_in_file_id"), ("peer_shares", "week"), ("peer_shares", "channel_id"),
     ("peer_shares", "message_ts"), ("shared_files", "file_id"), ("success_stories", "posted_channel"),
     ("success_stories", "posted_ts"), ("commitments", "plan_id"), ("workspaces", "enterprise_id"),
+    ("opportunities", "loss_category"),
 })
 
 
