@@ -167,6 +167,10 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="run the offline demo against a fake Slack")
     demo.add_argument("--database", help="SQLite file for the demo (default: a fresh temporary one)")
     demo.set_defaults(handler=_cmd_demo)
+
+    from bot import data_rights_cli  # issue 14: audit, export, forget
+
+    data_rights_cli.add_parsers(sub)
     return parser
 
 
