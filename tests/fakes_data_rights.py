@@ -65,7 +65,8 @@ class FakeDataRightsRepository:
             return row["user_id"] in user_ids or (as_party and row.get("party_id") in user_ids)
 
         members = [_member_row(m) for m in self._t.members.values()
-                   if m.workspace.team_id == ref.team_id and (user_ids is None or m.user_id in user_ids)]
+                   if m.workspace.team_id == ref.team_id and (user_ids is None or m.user_id in user_ids
+                                                              or (as_party and m.manager_id in user_ids))]
         found = {name: [dict(r) for r in rows if wanted(r)] for name, rows in sorted(self._t.personal.items())}
         return PersonalData({name: rows for name, rows in {"members": members, **found}.items() if rows})
 
