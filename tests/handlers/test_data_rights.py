@@ -150,3 +150,18 @@ def test_an_admin_forgets_a_manager_after_confirming_and_their_reps_stay(slack: 
     log = _reply(slack, "UADMIN", "admin audit")
     assert "forgot <@UMGR>: person" in log
     assert "Coachflow holds no coaching data of <@UMGR>" in json.dumps(_click_forget(slack, "UADMIN", "UMGR"))
+
+
+def test_a_managers_read_of_a_reps_scorecard_and_the_reps_debrief_are_in_the_audit_log(
+        slack: Slack, uow_factory) -> None:
+    from tests.handlers.scorecard_steps import alex_this_week, scorecard
+
+    alex_this_week(slack, uow_factory)  # Alex records a debrief; Maya shadows one of his calls
+    scorecard(slack, "UA")  # his own: not logged
+    scorecard(slack, "UMGR", "<@UA|alex>")
+    with uow_factory(read_only=True) as uow:
+        entries = [(e.actor_id, e.action.value, e.subject_id, e.record_kind.value)
+                   for e in reversed(uow.audit.search(T1, "UA", None))]
+    assert ("UA", "change", "UA", "debrief") in entries
+    assert ("UMGR", "read", "UA", "scorecard") in entries
+    assert ("UA", "read", "UA", "scorecard") not in entries and ("UA", "read") not in [e[:2] for e in entries]
