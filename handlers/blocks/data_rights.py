@@ -31,11 +31,11 @@ _VERBS = {AuditAction.READ: "read", AuditAction.CHANGE: "changed", AuditAction.E
 
 def _who(user_id: str) -> Mrkdwn:
     if user_id == WHOLE_WORKSPACE:
-        return Mrkdwn("the whole workspace")
+        return md("the whole workspace")
     if user_id == PLACEHOLDER_ID:
-        return Mrkdwn("a forgotten person")
+        return md("a forgotten person")
     if user_id == CLI_ACTOR:
-        return Mrkdwn("an operator (`coachflow`)")
+        return md("an operator (`coachflow`)")
     return mention(user_id)
 
 

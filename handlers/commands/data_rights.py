@@ -90,13 +90,13 @@ def run_forget(parsed: ForgetAsk, call: Invocation) -> Reply:
 
 SUBCOMMANDS: tuple[Subcommand[Any], ...] = (
     Subcommand(
-        name="export", usage="export [@alex] [csv|json]", section=DATA,
+        name="export", usage="export @alex json", section=DATA,
         help=(("`/coach export` your coaching data as a file in your DM (managers: with your reps'; "
               "admins: the whole workspace); `/coach export @alex json` one person's"),),
         parse=parse_export, run=run_export, reads_only=True,  # writes only its audit entry
     ),
     Subcommand(
-        name="admin audit", usage="admin audit [@jordan] [page]", section=ADMINS,
+        name="admin audit", usage="admin audit @jordan 2", section=ADMINS,
         help=("`/coach admin audit [@jordan] [page]` who read or changed whose coaching records",),
         parse=parse_audit, run=run_audit, reads_only=True,
     ),
