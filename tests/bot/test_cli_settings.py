@@ -47,10 +47,14 @@ COMMANDS: dict[str, list[str]] = {
     "scorecards export": ["scorecards", "export", "--team", "T1"],
     "results": ["results", "--team", "T1"],
     "demo": ["demo"],
+    "audit": ["audit", "--team", "T1"],  # issue 14
+    "export": ["export", "--team", "T1", "--format", "csv"],  # issue 14
+    "forget": ["forget", "--team", "T1", "--user", "UANN", "--yes"],  # issue 14
 }
 # Commands that read, or need data already there: they never leave a database file behind.
 NEVER_CREATE = {"jobs due", "deliveries", "db status", "pipeline audit", "pipeline import", "jobs run-due",
                 "catalog lessons", "scorecards export", "results"}
+NEVER_CREATE |= {"audit", "export", "forget"}  # issue 14
 
 # Expected exit status per scenario, in the order of SCENARIOS below:
 #   missing      nothing set, an empty directory (no database yet)
@@ -76,6 +80,9 @@ EXPECTED: dict[str, tuple[int, int, int, int, int, int]] = {
     "pipeline audit":  (2, 2, 0, 0, 2, 0),
     "scorecards export": (2, 2, 0, 0, 2, 2),
     "results":         (2, 2, 0, 0, 2, 2),
+    "audit":           (2, 2, 0, 0, 2, 0),  # issue 14: no Slack, no catalog
+    "export":          (2, 2, 0, 0, 2, 0),
+    "forget":          (2, 2, 0, 0, 2, 0),
 }
 # `demo` reads no settings at all (its own fake Slack and database): it runs
 # once below with every setting wrong at the same time, instead of six times.
