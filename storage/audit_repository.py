@@ -51,10 +51,10 @@ class SqlAuditRepository:
         return [_event(row, ref) for row in rows]
 
     def pseudonymise(self, ref: WorkspaceRef, user_id: str, placeholder: str) -> int:
-        changed = 0
+        changed = self._session.scalar(
+            _about(select(func.count()).select_from(AuditEventRow), ref, user_id))
         for column in (AuditEventRow.actor_id, AuditEventRow.subject_id):
-            result = self._session.execute(
+            self._session.execute(
                 update(AuditEventRow).where(AuditEventRow.team_id == ref.team_id, column == user_id)
                 .values({column: placeholder}))
-            changed += int(getattr(result, "rowcount", 0) or 0)
-        return changed
+        return int(changed or 0)
