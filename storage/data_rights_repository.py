@@ -13,7 +13,21 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import JSON, ColumnElement, Select, String, Table, Text, cast, delete, false, or_, select, update
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Select,
+    String,
+    Table,
+    Text,
+    bindparam,
+    cast,
+    delete,
+    false,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from domain.data_rights import PLACEHOLDER_ID, Forgotten, PersonalData, Row
@@ -146,12 +160,19 @@ class SqlDataRightsRepository:
                 result = self._session.execute(delete(table).where(key.in_(ids)))
                 deleted["deliveries"] = deleted.get("deliveries", 0) + int(getattr(result, "rowcount", 0) or 0)
                 continue
+            # One executemany per table and set of changed columns, not one statement per row.
+            batches: dict[tuple[str, ...], list[dict[str, Any]]] = {}
             for row in rows:
-                values = {c.name: _replaced(v, pattern) for c, v in zip(texts, row[1:], strict=True)
-                          if v is not None and _replaced(v, pattern) != v}
+                values = {c.name: new for c, v in zip(texts, row[1:], strict=True)
+                          if v is not None and (new := _replaced(v, pattern)) != v}
                 if values:
-                    self._session.execute(update(table).where(key == row[0]).values(values))
-                    redacted[table.name] = redacted.get(table.name, 0) + 1
+                    batches.setdefault(tuple(sorted(values)), []).append(
+                        {"_key": row[0], **{f"_{name}": value for name, value in values.items()}})
+            for columns, params in batches.items():
+                self._session.execute(
+                    update(table).where(key == bindparam("_key"))
+                    .values({name: bindparam(f"_{name}") for name in columns}), params)
+                redacted[table.name] = redacted.get(table.name, 0) + len(params)
 
 
 def _replaced(value: Any, pattern: re.Pattern[str]) -> Any:
