@@ -106,6 +106,7 @@ NOT_PERSONAL: dict[str, str] = {
     "slack_receipts": "digests of Slack requests already stored (no id, no text)",
     "audit_events": "the audit log: a forget de-identifies it and adds one entry naming no content",
     "alembic_version": "the schema revision",
+    "dispatcher_ticks": "the dispatcher's last tick per job, for `coachflow doctor` (no person)",
 }
 NOT_PEOPLE: frozenset[tuple[str, str]] = frozenset({
     ("deliveries", "enterprise_id"), ("deliveries", "period"), ("deliveries", "channel"), ("deliveries", "ts"),
