@@ -165,3 +165,26 @@ def test_a_managers_read_of_a_reps_scorecard_and_the_reps_debrief_are_in_the_aud
     assert ("UA", "change", "UA", "debrief") in entries
     assert ("UMGR", "read", "UA", "scorecard") in entries
     assert ("UA", "read", "UA", "scorecard") not in entries and ("UA", "read") not in [e[:2] for e in entries]
+
+
+def _everything(uow_factory) -> tuple[object, ...]:
+    with uow_factory(read_only=True) as uow:
+        return (uow.members.list_all(T1), uow.members.list_all(T2), uow.call_scores.for_rep(T1, "UA", 10),
+                uow.audit.search(T1, None, None))
+
+
+def test_nobody_but_an_admin_of_the_workspace_forgets_through_the_button_whatever_its_value(
+        slack: Slack, uow_factory) -> None:
+    """The Forget button crafted by a manager, a rep, with odd values, and naming someone of another workspace."""
+    _team(slack, uow_factory)
+    with uow_factory() as uow:
+        uow.members.add(Member(T2, "UT2ONLY", "Only in T2", "UTC"))
+        uow.commit()
+    before = _everything(uow_factory)
+    for clicker, value in [("UMGR2", "UA"), ("UA", "UA"), ("UMGR", "UA"), ("UB", "UMGR")]:
+        assert "Only Coachflow admins can forget" in json.dumps(_click_forget(slack, clicker, value))
+    for value in ["", "UA|x", "<@UA>", "U" + "A" * 40, "ua", "T1"]:
+        assert "could not be read" in json.dumps(_click_forget(slack, "UADMIN", value))
+    assert "no coaching data of <@UT2ONLY>" in json.dumps(_click_forget(slack, "UADMIN", "UT2ONLY"))
+    assert "cannot forget yourself" in json.dumps(_click_forget(slack, "UADMIN", "UADMIN"))
+    assert _everything(uow_factory) == before
