@@ -107,6 +107,11 @@ NOT_PERSONAL: dict[str, str] = {
     "audit_events": "the audit log: a forget de-identifies it and adds one entry naming no content",
     "alembic_version": "the schema revision",
     "dispatcher_ticks": "the dispatcher's last tick per job, for `coachflow doctor` (no person)",
+    # Bolt's OAuth stores (the oauth branch): the app's installation in the workspace, not coaching data;
+    # they go when the app is uninstalled (the installer's id stays while the installation does).
+    "slack_installations": "the workspace's installation (tokens, the installer's id): not coaching data",
+    "slack_bots": "the workspace's bot installation (tokens): not coaching data",
+    "slack_oauth_states": "OAuth flow states (random, short-lived): no person",
 }
 NOT_PEOPLE: frozenset[tuple[str, str]] = frozenset({
     ("deliveries", "enterprise_id"), ("deliveries", "period"), ("deliveries", "channel"), ("deliveries", "ts"),
