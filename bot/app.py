@@ -27,12 +27,14 @@ from domain.notifications.registry import KINDS
 from domain.notifications.scorecards import rep_scorecard_kind, team_scorecard_kind
 from domain.notifications.session_card import session_card_kind
 from domain.ports import DispatcherLock, InstalledTokens, UnitOfWorkFactory
+from domain.services.audit_log import AuditService  # issue 14
 from domain.services.calls import CallsService
 from domain.services.challenge_views import challenge_figures
 from domain.services.challenges import ChallengeService
 from domain.services.commitments import CommitmentService
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
+from domain.services.data_rights import DataRightsService  # issue 14
 from domain.services.debrief_feedback import DebriefFeedbackService
 from domain.services.debrief_prompts import DebriefPromptService
 from domain.services.debriefs import DebriefService
@@ -151,6 +153,8 @@ def build_services(
         # issue 14: OAuth mode passes its installation store (bot.installed_tokens.InstallationStoreTokens)
         lifecycle=WorkspaceLifecycleService(uow_factory, schedules, installed_tokens or SettingsToken(),
                                             timedelta(days=settings.retention_days), clock),
+        audit=AuditService(uow_factory, clock),  # issue 14
+        data_rights=DataRightsService(uow_factory, clock),  # issue 14
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,

@@ -177,6 +177,9 @@ def _parser() -> argparse.ArgumentParser:
     doctor.add_argument("--http", action="store_true",
                         help="check for HTTP mode (default: Socket Mode, as `coachflow run` without --http)")
     doctor.set_defaults(handler=_cmd_doctor)
+    from bot import data_rights_cli  # issue 14: audit, export, forget
+
+    data_rights_cli.add_parsers(sub)
     return parser
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
+from domain.audit import AuditRepository
 from domain.coaching.challenge_ports import ChallengeRepository
 from domain.coaching.maintenance_ports import MaintenanceCheckinRepository
 from domain.coaching.peer_ports import PeerShareRepository
@@ -35,6 +36,7 @@ from domain.coaching.prework_ports import PreworkRepository
 from domain.coaching.session_ports import SessionRepository
 from domain.coaching.takeaways_ports import TakeawaysRepository
 from domain.coaching.wins_ports import SuccessStoryRepository
+from domain.data_rights import DataRightsRepository
 from domain.delivery import (
     Delivery,
     DeliveryKey,
@@ -178,6 +180,10 @@ class Repositories(Protocol):
     def maintenance_checkins(self) -> MaintenanceCheckinRepository: ...  # monthly maintenance (issue 13)
     @property
     def challenges(self) -> ChallengeRepository: ...  # 21-day challenges and their answered days (issue 13)
+    @property
+    def audit(self) -> AuditRepository: ...  # who read or changed whose coaching records (issue 14)
+    @property
+    def data_rights(self) -> DataRightsRepository: ...  # a person's data: export and forget (issue 14)
 
 
 class UnitOfWork(Repositories, Protocol):

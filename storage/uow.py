@@ -23,11 +23,13 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from domain.errors import DatabaseBusy
 from domain.ports import UnitOfWork, UnitOfWorkFactory
+from storage.audit_repository import SqlAuditRepository
 from storage.call_free_day_repository import SqlCallFreeDayRepository
 from storage.call_repository import SqlDebriefRepository, SqlShadowObservationRepository
 from storage.challenge_repository import SqlChallengeRepository
 from storage.commitment_repository import SqlCommitmentRepository
 from storage.cycle_repository import SqlCycleRepository
+from storage.data_rights_repository import SqlDataRightsRepository
 from storage.delivery_repository import SqlDeliveryRepository
 from storage.diagnosis_repository import SqlCallScoreRepository, SqlSelfAssessmentRepository
 from storage.homework_repository import SqlHomeworkRepository
@@ -262,6 +264,8 @@ class SqlUnitOfWork:
         self.success_stories = SqlSuccessStoryRepository(self._session)  # issue 13
         self.maintenance_checkins = SqlMaintenanceCheckinRepository(self._session)
         self.challenges = SqlChallengeRepository(self._session)  # issue 13
+        self.audit = SqlAuditRepository(self._session)  # issue 14
+        self.data_rights = SqlDataRightsRepository(self._session)  # issue 14
         return self
 
     def __exit__(

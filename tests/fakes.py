@@ -9,6 +9,7 @@ from datetime import date
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from domain.audit import AuditEvent
 from domain.catalog.lesson_texts import LessonText
 from domain.coaching.cycle import CoachingCycle, CycleStatus
 from domain.coaching.homework import Homework
@@ -26,6 +27,7 @@ from domain.ports import ScheduleEntry, UnitOfWorkFactory
 from tests.fakes_calls import CallTables, FakeDebriefRepository, FakeShadowObservationRepository
 from tests.fakes_challenges import ChallengeTables, FakeChallengeRepository
 from tests.fakes_commitments import Commitments, FakeCommitmentRepository
+from tests.fakes_data_rights import FakeAuditRepository, FakeDataRightsRepository, PersonalRows
 from tests.fakes_diagnosis import (
     DiagnosisTables,
     FakeCallScoreRepository,
@@ -82,6 +84,8 @@ class _Tables:
     success_stories: SuccessStories = field(default_factory=dict)  # issue 13
     maintenance_checkins: MaintenanceCheckins = field(default_factory=dict)
     challenges: ChallengeTables = field(default_factory=ChallengeTables)  # issue 13
+    audit: list[AuditEvent] = field(default_factory=list)  # issue 14
+    personal: PersonalRows = field(default_factory=dict)  # issue 14: rows of the other coaching tables
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -110,6 +114,8 @@ class _Tables:
             success_stories=dict(self.success_stories),
             maintenance_checkins=dict(self.maintenance_checkins),
             challenges=self.challenges.copy(),  # issue 13
+            audit=list(self.audit),  # issue 14
+            personal={name: list(rows) for name, rows in self.personal.items()},  # issue 14
         )
 
 
@@ -286,6 +292,8 @@ class FakeUnitOfWork:
         self.maintenance_checkins = FakeMaintenanceCheckinRepository(
             self._tables.maintenance_checkins, self._tables.cycles, self._tables.workspaces)
         self.challenges = FakeChallengeRepository(self._tables.challenges, self._tables.workspaces)  # issue 13
+        self.audit = FakeAuditRepository(self._tables.audit)  # issue 14
+        self.data_rights = FakeDataRightsRepository(self._tables)  # issue 14
         return self
 
     def __exit__(

@@ -21,6 +21,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TypeVar
 
+from domain.audit import AuditAction, RecordKind, audit
 from domain.catalog import Catalog
 from domain.coaching.commitments import (
     ANSWERS,
@@ -140,6 +141,7 @@ class CommitmentService:
             plan_id = uuid.uuid4().hex[:16]
             stored = tuple(uow.commitments.add(_new(ws, rep_id, plan_manager, draft.owner_id or rep_id, draft, plan_id,
                                                     manager_id, now, session_id)) for draft in drafts)
+            audit(uow, ws, manager_id, rep_id, AuditAction.CHANGE, RecordKind.COMMITMENT, now, [c.id for c in stored])
             cycle_ends = cycle_last_day(uow.cycles.active_for(ws, rep_id))
             late = tuple(n for n, c in enumerate(stored, start=1) if cycle_ends and c.deadline > cycle_ends)
             workspace = uow.workspaces.get(ws)
@@ -181,6 +183,7 @@ class CommitmentService:
             now = self._clock()
             stored = uow.commitments.add(_new(ws, rep_id, rep.manager_id, rep_id, draft, uuid.uuid4().hex[:16],
                                               rep_id, now, None))
+            audit(uow, ws, rep_id, rep_id, AuditAction.CHANGE, RecordKind.COMMITMENT, now, [stored.id])
             effects = refresh(rep_id, rep.manager_id)
             if rep.manager_id:
                 effects = tell(rep.manager_id, CommitmentAdded(stored)) + effects
@@ -212,6 +215,7 @@ class CommitmentService:
             now = self._clock()
             stored = uow.commitments.update(commitment.answered(status, obstacles, owner_id, now,
                                                                 self._today(owner) if owner else now.date()))
+            audit(uow, ws, owner_id, stored.rep_id, AuditAction.CHANGE, RecordKind.COMMITMENT, now, [stored.id])
             rep = uow.members.get(ws, stored.rep_id)
             manager_id = rep.manager_id if rep else None
             effects = refresh(owner_id, stored.rep_id, manager_id)
@@ -246,6 +250,7 @@ class CommitmentService:
                 assert new_deadline is not None
                 changed = commitment.moved(new_deadline, caller_id, now)
             stored = uow.commitments.update(changed)
+            audit(uow, ws, caller_id, stored.rep_id, AuditAction.CHANGE, RecordKind.COMMITMENT, now, [stored.id])
             effects = refresh(caller_id, stored.rep_id, stored.owner_id)
             if stored.owner_id != caller_id:
                 effects = tell(stored.owner_id, CommitmentChanged(stored, caller_id)) + effects

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from domain.audit import AuditAction, RecordKind, audit
 from domain.catalog import Catalog
 from domain.coaching.contract import (
     CoachingContract,
@@ -161,12 +162,17 @@ class ContractService:
             return ContractDraft(rep, cycle, uow.contracts.for_cycle(cycle_id), uow.priorities.focus(cycle_id))
 
     def current(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> CoachingContract:
-        with self._uow_factory(read_only=True) as uow:
+        # A manager's read of a rep's contract is audited, so it is a writing unit; your own is not.
+        with self._uow_factory(read_only=viewer_id == rep_id) as uow:
             rep = uow.members.get(ws, rep_id)
             if rep is None or viewer_id not in (rep_id, rep.manager_id):
                 raise NotAllowed(f"You can see your own coaching contract and your reps', not <@{rep_id}>'s.")
             cycle = uow.cycles.active_for(ws, rep_id)
             contract = uow.contracts.for_cycle(cycle.id) if cycle and cycle.id else None
+            if contract is not None and viewer_id != rep_id:
+                audit(uow, ws, viewer_id, rep_id, AuditAction.READ, RecordKind.CONTRACT, self._clock(),
+                      [contract.id])
+                uow.commit()
         if contract is None and viewer_id == rep_id:
             raise NotFound("You have no coaching contract yet; your manager writes it with you in week 2.")
         if contract is None:
@@ -223,6 +229,8 @@ class ContractService:
                 change = ContractChange(uow.contracts.save(revised), Outcome.REVISED, changes)
             if change.outcome is not Outcome.UNCHANGED:
                 uow.priorities.set_focus(ws, cycle.id or 0, change.contract.skills)
+                audit(uow, ws, manager_id, rep_id, AuditAction.CHANGE, RecordKind.CONTRACT, self._clock(),
+                      [change.contract.id])
             done = finish(uow, ws, Done(change, saved_effects(change)), catalog=self._catalog, now=self._clock())
             uow.commit()
         return done
@@ -257,6 +265,8 @@ class ContractService:
                 change = ContractChange(contract, Outcome.ALREADY_SIGNED, signer_id=signer_id)
             else:
                 change = ContractChange(uow.contracts.save(signed), Outcome.SIGNED, signer_id=signer_id)
+                audit(uow, ws, signer_id, rep_id, AuditAction.CHANGE, RecordKind.CONTRACT, self._clock(),
+                      [change.contract.id])
             done = finish(uow, ws, Done(change, signed_effects(change)), catalog=self._catalog, now=self._clock())
             uow.commit()
         return done

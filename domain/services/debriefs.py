@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from domain import field_lengths
+from domain.audit import AuditAction, RecordKind, audit
 from domain.catalog import Catalog
 from domain.catalog.model import LeadingIndicator
 from domain.coaching.calls import CallAnswers, CallRef, CallType, rep_questions, validate_call
@@ -243,6 +244,7 @@ class DebriefService:
                 skills=tuple(skills), cycle_id=cycle.id if cycle else None,
                 recording_link=_link(given.recording_link), shadow_id=shadow_id, created_at=now, updated_at=now,
             ))
+            audit(uow, ws, rep_id, rep_id, AuditAction.CHANGE, RecordKind.DEBRIEF, now, [stored.id])
             if self._schedules is not None:  # the manager hears of it in their next digest, not one DM each
                 digest_after_debrief(self._schedules, uow, ws, rep, now)
             copy = self._copy(stored, now)
@@ -269,6 +271,7 @@ class DebriefService:
                                      answers=_stripped(given.answers), indicators=values,
                                      recording_link=_link(given.recording_link), now=now)
             uow.debriefs.update(edited)
+            audit(uow, ws, rep_id, rep_id, AuditAction.CHANGE, RecordKind.DEBRIEF, now, [edited.id])
             copy = self._copy(edited, now)
             copy_at = copy_location(uow, ws, debrief)
             effects = refresh(rep_id, rep.manager_id)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from domain.audit import AuditAction, RecordKind, audit, audit_read
 from domain.catalog import Catalog
 from domain.coaching.scoring import CallScore, validate_call, validate_scores
 from domain.coaching.self_assessment import SelfAssessment, validate_answers
@@ -102,6 +103,7 @@ class DiagnosisService:
                 CallScore(ws, rep_id, scorer_id, title, call_on, clean, link, notes)
             )
             scored = ScoredCall(stored, rep)
+            audit(uow, ws, scorer_id, rep_id, AuditAction.CHANGE, RecordKind.CALL_SCORE, self._clock(), [stored.id])
             effects = tell(scorer_id, ScoreSaved(scored))
             if scored.by_manager:
                 effects += tell(rep_id, RepScored(scored))
@@ -127,6 +129,8 @@ class DiagnosisService:
             if rep is None:
                 raise NotAllowed("Run `/coach assess` first so I know who you are.")
             stored = uow.self_assessments.add(SelfAssessment(ws, rep_id, answers, self._clock()))
+            audit(uow, ws, rep_id, rep_id, AuditAction.CHANGE, RecordKind.SELF_ASSESSMENT, self._clock(),
+                  [stored.id])
             profile = profile_view(rep, uow.call_scores.for_rep(ws, rep_id, HISTORY_LIMIT), stored, self._catalog)
             effects: Effects = tell(rep_id, AssessmentSaved(profile)) + refresh(rep_id, rep.manager_id)
             done = finish(uow, ws, Done(stored, effects), catalog=self._catalog, now=self._clock())
@@ -134,7 +138,8 @@ class DiagnosisService:
         return done
 
     def profile(self, ws: WorkspaceRef, viewer_id: str, rep_id: str) -> ProfileView:
-        with self._uow_factory(read_only=True) as uow:
+        # A manager's read of a rep's profile is audited, so it is a writing unit; your own is not.
+        with self._uow_factory(read_only=viewer_id == rep_id) as uow:
             viewer = uow.members.get(ws, viewer_id)
             rep = uow.members.get(ws, rep_id)
             if rep is None or viewer is None or viewer_id not in (rep_id, rep.manager_id):
@@ -142,6 +147,9 @@ class DiagnosisService:
                 raise NotAllowed(f"You can see your own skills profile and your reps', not <@{rep_id}>'s.")
             scores = uow.call_scores.for_rep(ws, rep_id, HISTORY_LIMIT)
             assessment = uow.self_assessments.latest(ws, rep_id)
+            if viewer_id != rep_id:
+                audit_read(uow, ws, viewer_id, rep_id, RecordKind.SKILLS_PROFILE, self._clock())
+                uow.commit()
         return profile_view(rep, scores, assessment, self._catalog)
 
     def _today(self, member: Member) -> date:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from domain.audit import AuditAction, RecordKind, audit
 from domain.catalog import Catalog
 from domain.coaching.commitments import kept_on_time
 from domain.coaching.cycle import CoachingCycle
@@ -119,7 +120,8 @@ class ResultsService:
         """`/coach results [@rep]`: the rep's latest cycle that has begun, finished or running."""
         wanted = rep_id or caller_id
         now = self._clock()
-        with self._uow_factory(read_only=True) as uow:
+        # A manager's or admin's read of a rep's results is audited (issue 14), so it is a writing unit.
+        with self._uow_factory(read_only=wanted == caller_id) as uow:
             people = uow.members.get_many(ws, {caller_id, wanted})
             caller, rep = people.get(caller_id), people.get(wanted)
             if caller is None or rep is None or not (
@@ -130,7 +132,11 @@ class ResultsService:
             if cycle is None:
                 raise NotFound("You have no coaching cycle yet, so no results." if wanted == caller_id else
                                f"<@{wanted}> has had no coaching cycle yet. Start one: `/coach start <@{wanted}>`.")
-            return load_results(uow, ws, [cycle], now, self._catalog, self._challenges, {wanted: rep})[0]
+            found = load_results(uow, ws, [cycle], now, self._catalog, self._challenges, {wanted: rep})[0]
+            if wanted != caller_id:
+                audit(uow, ws, caller_id, wanted, AuditAction.READ, RecordKind.RESULTS, now, [cycle.id])
+                uow.commit()
+            return found
 
     def team_results(self, ws: WorkspaceRef, caller_id: str, manager_id: str | None,
                      since: date | None) -> TeamResults:

@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
+from domain.audit import RecordKind, audit_read
 from domain.catalog import Catalog
 from domain.coaching.debriefs import week_of
 from domain.coaching.scorecard import Scorecard, TeamScorecard
@@ -119,8 +120,14 @@ class ScorecardViewService:
 
     def rep_card(self, ws: WorkspaceRef, viewer_id: str, rep_id: str | None, week: WeekAsk) -> RepCardView:
         """The viewer's own scorecard (`rep_id` None or theirs), or a rep's they may see."""
-        with self._uow_factory(read_only=True) as uow:
-            return self._rep_card(uow, ws, viewer_id, rep_id, week)
+        own = rep_id is None or rep_id == viewer_id
+        # A manager's (or an admin's) read of a rep's scorecard is audited, so it is a writing unit.
+        with self._uow_factory(read_only=own) as uow:
+            shown = self._rep_card(uow, ws, viewer_id, rep_id, week)
+            if not own and rep_id is not None:
+                audit_read(uow, ws, viewer_id, rep_id, RecordKind.SCORECARD, self._clock())
+                uow.commit()
+            return shown
 
     def ask_to_post(self, ws: WorkspaceRef, viewer_id: str, rep_id: str | None, week: WeekAsk) -> RepCardView:
         """`/scorecard post`: the viewer's own card, to confirm before it goes public; nobody else's."""

@@ -19,6 +19,7 @@ from handlers.actions.commitments import (
 )
 from handlers.actions.debrief_prompt import handle_no_calls_today, handle_not_today
 from handlers.actions.debriefs import handle_debrief_feedback, handle_edit_debrief, handle_open_debrief
+from handlers.actions.forget import handle_forget  # issue 14
 from handlers.actions.homework import (
     handle_homework_template,
     handle_open_hand_in,
@@ -96,3 +97,4 @@ def register(app: App) -> None:
     app.action(ids.CHALLENGE_REPAIR)(handle_challenge_repair)
     app.action(ids.CHALLENGE_ENCOURAGE)(handle_challenge_encourage)
     app.action(ids.CHALLENGE_INVITE_START)(handle_challenge_invite_start)  # issue 13: the week-7 invitation
+    app.action(ids.FORGET_CONFIRM)(handle_forget)  # issue 14

@@ -16,6 +16,7 @@ from handlers.commands import (
     commitments,
     contract,
     cycles,
+    data_rights,  # issue 14
     diagnosis,
     homework,
     peer_learning,
@@ -53,6 +54,7 @@ SUBCOMMANDS = (
     *wins_commands.SUBCOMMANDS,  # issue 13
     *results.SUBCOMMANDS,
     *challenge.ADMIN_SUBCOMMANDS,  # issue 13
+    *data_rights.SUBCOMMANDS,  # issue 14
 )
 
 

@@ -145,3 +145,5 @@ APP_UNINSTALLED = "app_uninstalled"
 TOKENS_REVOKED = "tokens_revoked"
 USER_CHANGE = "user_change"  # a profile changed; `deleted: true` is a deactivated account
 EVENTS = EVENTS | {APP_UNINSTALLED, TOKENS_REVOKED, USER_CHANGE}
+# issue 14, data rights
+FORGET_CONFIRM = "data_rights.forget"  # "Forget them" under `/coach admin forget @person`; value: the person's id

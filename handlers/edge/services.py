@@ -10,11 +10,13 @@ from slack_bolt import BoltContext
 
 from domain.catalog import Catalog
 from domain.model import WorkspaceRef
+from domain.services.audit_log import AuditService  # issue 14
 from domain.services.calls import CallsService
 from domain.services.challenges import ChallengeService
 from domain.services.commitments import CommitmentService
 from domain.services.contracts import ContractService
 from domain.services.cycles import CycleService
+from domain.services.data_rights import DataRightsService  # issue 14
 from domain.services.debrief_feedback import DebriefFeedbackService
 from domain.services.debrief_prompts import DebriefPromptService
 from domain.services.debriefs import DebriefService
@@ -89,6 +91,8 @@ class Services:
     results: ResultsService  # the cycle's results (issue 13)
     challenges: ChallengeService  # the 21-day challenge (issue 13)
     lifecycle: WorkspaceLifecycleService  # uninstall, reinstall, retention, deactivated people (issue 14)
+    audit: AuditService  # the audit log, for admins (issue 14)
+    data_rights: DataRightsService  # export and forget (issue 14)
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

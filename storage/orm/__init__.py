@@ -88,3 +88,6 @@ __all__ += ["ChallengeDayRow", "ChallengeEncouragementRow", "ChallengeRow", "Cha
 from storage.orm.operations import DispatcherTickRow  # noqa: E402  (issue 14)
 
 __all__ += ["DispatcherTickRow"]  # issue 14
+from storage.orm.audit import AuditEventRow  # noqa: E402  (issue 14)
+
+__all__ += ["AuditEventRow"]  # issue 14

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.bench import (
     challenge_nudges,
     charts,
+    data_rights,
     develop_home,
     home,
     http_ack,
@@ -24,6 +25,8 @@ def main() -> None:
                       scorecards, session_cards, results, challenge_nudges, load):
         for line in benchmark.run():
             print(line)
+    for line in data_rights.run():  # issue 14: export and forget
+        print(line)
 
 
 if __name__ == "__main__":

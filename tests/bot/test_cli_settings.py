@@ -49,11 +49,17 @@ COMMANDS: dict[str, list[str]] = {
     "workspaces list": ["workspaces", "list"],
     "workspaces purge": ["workspaces", "purge", "--dry-run"],
     "demo": ["demo"],
+    "audit": ["audit", "--team", "T1"],  # issue 14
+    "export": ["export", "--team", "T1", "--format", "csv"],  # issue 14
+    "forget": ["forget", "--team", "T1", "--user", "UANN", "--yes"],  # issue 14
+    "doctor": ["doctor"],  # issue 14
 }
 # Commands that read, or need data already there: they never leave a database file behind.
 NEVER_CREATE = {"jobs due", "deliveries", "db status", "pipeline audit", "pipeline import", "jobs run-due",
                 "catalog lessons", "scorecards export", "results"}
 NEVER_CREATE |= {"workspaces list", "workspaces purge"}  # issue 14
+NEVER_CREATE |= {"audit", "export", "forget"}  # issue 14
+NEVER_CREATE |= {"doctor"}  # it only reads: a missing SQLite file is a problem it names, not one it creates
 
 # Expected exit status per scenario, in the order of SCENARIOS below:
 #   missing      nothing set, an empty directory (no database yet)
@@ -81,6 +87,11 @@ EXPECTED: dict[str, tuple[int, int, int, int, int, int]] = {
     "results":         (2, 2, 0, 0, 2, 2),
     "workspaces list": (2, 2, 0, 0, 2, 0),
     "workspaces purge": (2, 2, 0, 0, 2, 0),
+    "audit":           (2, 2, 0, 0, 2, 0),  # issue 14: no Slack, no catalog
+    "export":          (2, 2, 0, 0, 2, 0),
+    "forget":          (2, 2, 0, 0, 2, 0),
+    # The doctor reports every problem as a finding (exit 1) instead of stopping at the first.
+    "doctor":          (1, 1, 1, 1, 1, 1),
 }
 # `demo` reads no settings at all (its own fake Slack and database): it runs
 # once below with every setting wrong at the same time, instead of six times.
@@ -197,7 +208,10 @@ def test_a_command_with_bad_settings_exits_as_documented_in_one_line(
 
     assert status == EXPECTED[command][SCENARIOS.index(scenario)], (out, err)
     assert "Traceback" not in err and "Traceback" not in out
-    if status != 0 and not err:  # `db status` reports "behind" on stdout
+    if status != 0 and not err and command == "doctor":
+        # The doctor's report is its output: one line per check, the verdict last.
+        assert "problem" in out.strip().splitlines()[-1], out
+    elif status != 0 and not err:  # `db status` reports "behind" on stdout
         assert command == "db status" and len(out.strip().splitlines()) == 1, out
     elif status != 0:
         assert len(err.strip().splitlines()) == 1, err

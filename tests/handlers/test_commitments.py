@@ -47,6 +47,10 @@ def test_a_plan_of_three_with_one_delegated_tells_each_owner_what_they_own(slack
     stored = _stored(uow_factory)
     assert [c.owner_id for c in sorted(stored, key=lambda c: c.id)] == ["UA", "UB", "UA"]
     assert len({c.plan_id for c in stored}) == 1 and all(c.status is CommitmentStatus.OPEN for c in stored)
+    with uow_factory(read_only=True) as uow:  # issue 14: the plan is in the audit log, one entry per action
+        entries = {(e.actor_id, e.action.value, e.subject_id, e.record_kind.value, e.record_id)
+                   for e in uow.audit.search(WS, "UA", None)}
+    assert entries == {("UMGR", "change", "UA", "commitment", str(c.id)) for c in stored}
     plan = dm_with(slack, "UA", "Your action plan")
     text = json.dumps(plan["blocks"])
     assert "ROI one-pager" in text and "security review" in text and "discovery questions" in text

@@ -33,6 +33,7 @@ from handlers import actions, options, shortcuts, views
 from handlers.edge import ids
 from tests.handlers import test_challenge_invite as challenge_invite_tests
 from tests.handlers import test_challenge_privacy as challenge_privacy
+from tests.handlers import test_data_rights as data_rights_tests  # issue 14
 from tests.handlers import test_maintenance as maintenance_tests
 from tests.handlers import test_nudge_buttons as nudge_tests
 from tests.handlers import test_prework as prework_tests
@@ -290,6 +291,9 @@ TRIED_ELSEWHERE[(ACTION, ids.CHALLENGE_ENCOURAGE)] = (
     challenge_privacy.test_only_alexs_manager_sends_him_encouragement_once_a_day_whatever_the_clicks)
 # The week-7 invitation (issue 13): its Start button clicked by another rep, manager, or workspace, crafted too.
 TRIED_ELSEWHERE[(ACTION, ids.CHALLENGE_INVITE_START)] = challenge_invite_tests.test_nobody_else_opens_alexs_start_form
+# Data rights (issue 14): the Forget button clicked by a manager or rep, crafted, naming another workspace's person.
+TRIED_ELSEWHERE[(ACTION, ids.FORGET_CONFIRM)] = (
+    data_rights_tests.test_nobody_but_an_admin_of_the_workspace_forgets_through_the_button_whatever_its_value)
 
 
 class _Registrations:

@@ -154,3 +154,18 @@ def test_a_rep_who_changes_manager_takes_the_cycle_and_a_contract_to_sign_again(
     assert contracts.sign(WS, "UMGR2", "UA", version=2).outcome is Outcome.SIGNED
     with pytest.raises(NotAllowed):
         contracts.current(WS, "UMGR", "UA")
+
+
+def test_a_contract_written_signed_and_read_by_the_manager_is_audited_and_the_reps_own_read_is_not(
+        store: FakeStore, contracts: ContractService) -> None:  # issue 14, the audit log
+    created = _save(contracts)
+    _save(contracts)  # the same terms again: nothing changed, no entry
+    contracts.sign(WS, "UA", "UA", version=1)
+    contracts.sign(WS, "UA", "UA", version=1)  # already signed: no entry
+    contracts.current(WS, "UA", "UA")
+    assert store.units[-1].read_only
+    contracts.current(WS, "UMGR", "UA")
+    entries = [(e.actor_id, e.action.value, e.subject_id, e.record_kind.value) for e in store.tables.audit]
+    assert entries == [("UMGR", "change", "UA", "contract"), ("UA", "change", "UA", "contract"),
+                       ("UMGR", "read", "UA", "contract")]
+    assert {e.record_id for e in store.tables.audit} == {str(created.contract.id)}

@@ -95,6 +95,9 @@ def test_the_rep_their_manager_and_an_admin_see_it_and_nobody_else(store: FakeSt
     assert refusals[0] == str(not_yours("UR000"))
     with pytest.raises(NotAllowed):  # nothing crosses workspaces: Maya elsewhere is nobody's manager here
         service.rep_results(OTHER, MANAGER, "UR000")
+    # issue 14: the manager's and the admin's reads are in the audit log; the rep's own and refusals are not.
+    assert [(e.actor_id, e.action.value, e.subject_id, e.record_kind.value) for e in store.tables.audit] == [
+        (MANAGER, "read", "UR000", "results"), ("UADMIN", "read", "UR000", "results")]
 
 
 def test_a_rep_without_a_cycle_is_told_so(store: FakeStore) -> None:

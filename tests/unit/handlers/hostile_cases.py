@@ -376,3 +376,13 @@ from tests.unit.handlers.hostile_cases_challenge_invite import (  # noqa: E402
 
 CASES |= CHALLENGE_INVITE_CASES
 NO_PERSON_TEXT |= CHALLENGE_INVITE_NO_PERSON_TEXT
+
+# Data rights (issue 14): ids, table names, counts and our own words; no one's text is shown.
+NO_PERSON_TEXT |= {
+    "data_rights.audit_line": "ids, a record kind and a record id: the audit log names no content",
+    "data_rights.audit_message": "audit lines only",
+    "data_rights.export_sent_message": "who (ids), counts and the format",
+    "data_rights.export_failed_message": "who (ids) and our words",
+    "data_rights.forget_preview_message": "an id, table names and counts",
+    "data_rights.forgotten_message": "an id, table names and counts",
+}
