@@ -18,6 +18,7 @@ from bot.installed_tokens import SettingsToken
 from bot.installed_workspace import installed_workspace_of
 from bot.log_privacy import keep_words_out_of_library_logs
 from domain.catalog import Catalog, load_catalog
+from domain.installed_tokens import InstalledTokens
 from domain.notifications.challenge import challenge_nudge_kind
 from domain.notifications.challenge_invite import challenge_invite_kind
 from domain.notifications.cycle_results import cycle_results_kind
@@ -26,7 +27,7 @@ from domain.notifications.peer_learning import peer_learning_kind
 from domain.notifications.registry import KINDS
 from domain.notifications.scorecards import rep_scorecard_kind, team_scorecard_kind
 from domain.notifications.session_card import session_card_kind
-from domain.ports import DispatcherLock, InstalledTokens, UnitOfWorkFactory
+from domain.ports import DispatcherLock, UnitOfWorkFactory
 from domain.services.audit_log import AuditService  # issue 14
 from domain.services.calls import CallsService
 from domain.services.challenge_views import challenge_figures

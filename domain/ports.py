@@ -304,8 +304,8 @@ class DeliveryRepository(Protocol):
         """
         ...
 
-    def skip_pending(self, ref: WorkspaceRef, reason: str, recipient_id: str | None = None) -> int:
-        """PENDING rows of the workspace (of one recipient, if given) become SKIPPED with `reason`; how many."""
+    # PENDING rows of the workspace (of one recipient, if given) become SKIPPED with `reason`; how many.
+    def skip_pending(self, ref: WorkspaceRef, reason: str, recipient_id: str | None = None) -> int: ...
 
 
 class PipelineRepository(Protocol):
@@ -397,9 +397,3 @@ class MessageSender(Protocol):
         """The message of this delivery if Slack already has it (a crash
         between Slack accepting it and the ledger recording it)."""
         ...
-
-
-class InstalledTokens(Protocol):
-    """A workspace's Slack tokens (OAuth: the installation store); `remove` is idempotent, team None: org-wide."""
-
-    def remove(self, team_id: str | None, enterprise_id: str | None) -> None: ...

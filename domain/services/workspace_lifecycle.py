@@ -26,8 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from domain.installed_tokens import InstalledTokens
 from domain.model import Workspace, WorkspaceRef
-from domain.ports import InstalledTokens, UnitOfWork, UnitOfWorkFactory
+from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.receipts import Receipt, Replayed, record
 from domain.services.scheduling import UNINSTALLED_REASON, ScheduleService
 
