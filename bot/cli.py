@@ -164,6 +164,13 @@ def _parser() -> argparse.ArgumentParser:
     results.add_argument("--format", choices=["text", "csv"], default="text", help="text (default) or csv")
     results.set_defaults(handler=_cmd_results)
 
+    keys = sub.add_parser("keys", help="the keys that encrypt Slack tokens at rest (COACHFLOW_TOKEN_KEYS)")
+    keys_sub = keys.add_subparsers(metavar="{new,rotate}", required=True)
+    keys_new = keys_sub.add_parser("new", help="print a fresh key (put it first in COACHFLOW_TOKEN_KEYS)")
+    keys_new.set_defaults(handler=_cmd_keys_new)
+    keys_rotate = keys_sub.add_parser("rotate", help="re-encrypt every stored token under the first key")
+    keys_rotate.set_defaults(handler=_cmd_keys_rotate)
+
     demo = sub.add_parser("demo", help="run the offline demo against a fake Slack")
     demo.add_argument("--database", help="SQLite file for the demo (default: a fresh temporary one)")
     demo.set_defaults(handler=_cmd_demo)
@@ -301,6 +308,18 @@ def _cmd_results(args: argparse.Namespace) -> int:
     from bot.results_cli import results_report
 
     return results_report(_settings(), args.team, manager=args.manager, since=args.since, fmt=args.format)
+
+
+def _cmd_keys_new(args: argparse.Namespace) -> int:
+    from bot.keys_cli import keys_new
+
+    return keys_new()  # needs no settings
+
+
+def _cmd_keys_rotate(args: argparse.Namespace) -> int:
+    from bot.keys_cli import keys_rotate
+
+    return keys_rotate(_settings())
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
