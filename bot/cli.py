@@ -199,11 +199,21 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from bot.slack_check import verify_bot_token
 
     settings = _settings()
-    settings.require_slack(http=args.http)
+    if settings.oauth_enabled:  # issue 14: many workspaces, each with its own (encrypted) token
+        from bot.oauth import require_oauth_start
+
+        require_oauth_start(settings, http=args.http)
+    else:
+        settings.require_slack(http=args.http)
     configured_catalog(settings)
-    # Bolt would check the token too, with a traceback; this says it in one line.
-    verify_bot_token(settings.require_bot_token("connects to Slack"), settings.slack_api_url)
+    if not settings.oauth_enabled:
+        # Bolt would check the token too, with a traceback; this says it in one line.
+        verify_bot_token(settings.require_bot_token("connects to Slack"), settings.slack_api_url)
     prepare_database(settings.database_url)
+    if settings.oauth_enabled:
+        from bot.oauth import check_stored_tokens
+
+        check_stored_tokens(settings)  # a key that cannot decrypt them stops here, in one line
     runtime = build_runtime(settings)
     clock = None
     if not args.no_scheduler:

@@ -139,3 +139,7 @@ CHALLENGE_ENCOURAGE = "challenge.encourage"  # "Send encouragement" in the manag
 # The week-7 invitation to the 21-day challenge (issue 13): "Start my 21-day challenge" (DM, App Home; value "self")
 # and the manager's "Start <rep>'s challenge" (value: the rep's user id) open CHALLENGE_VIEW.
 CHALLENGE_INVITE_START = "challenge.invite_start"
+# OAuth install (issue 14): the one DM after an install asks the installer whether to welcome the team.
+# "Yes" opens the add-reps modal (ADD_REPS_VIEW), whose reps get the usual notice; "Not now" sends nothing.
+INSTALL_WELCOME_TEAM = "install.welcome_team"
+INSTALL_NOT_NOW = "install.not_now"

@@ -376,3 +376,9 @@ from tests.unit.handlers.hostile_cases_challenge_invite import (  # noqa: E402
 
 CASES |= CHALLENGE_INVITE_CASES
 NO_PERSON_TEXT |= CHALLENGE_INVITE_NO_PERSON_TEXT
+
+# The installer's DM after an OAuth install (issue 14).
+from tests.unit.handlers.hostile_cases_install import INSTALL_CASES, INSTALL_NO_PERSON_TEXT  # noqa: E402
+
+CASES |= INSTALL_CASES
+NO_PERSON_TEXT |= INSTALL_NO_PERSON_TEXT
