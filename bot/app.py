@@ -15,8 +15,10 @@ from slack_sdk import WebClient
 from sqlalchemy import Engine
 
 from bot.config import Settings
+from bot.installations import EncryptedInstallationStore
 from bot.installed_workspace import installed_workspace_of
 from bot.oauth import InstalledHook, authorize_url_of, oauth_settings, rotating_authorize
+from bot.workspace_clients import InstalledClients
 from domain.catalog import Catalog, load_catalog
 from domain.notifications.challenge import challenge_nudge_kind
 from domain.notifications.challenge_invite import challenge_invite_kind
@@ -222,6 +224,8 @@ class Runtime:
     uow_factory: UnitOfWorkFactory
     engine: Engine
     catalog: Catalog
+    # OAuth mode: a client per installed workspace, its token renewed before it expires (bot/workspace_clients.py).
+    clients: InstalledClients | None = None
 
     @property
     def client(self) -> WebClient:
@@ -231,7 +235,7 @@ class Runtime:
         return make_dispatcher_lock(self.engine)
 
     def dispatch_job(self, lock: DispatcherLock | None = None) -> DispatchJob:
-        return DispatchJob(self.services, self.client, lock or self.dispatcher_lock())
+        return DispatchJob(self.services, self.client, lock or self.dispatcher_lock(), clients=self.clients)
 
 
 def build_runtime(
@@ -245,10 +249,13 @@ def build_runtime(
     uow_factory = make_uow_factory(engine)
     services = build_services(uow_factory, settings, clock=clock, catalog=catalog)
     oauth = None
+    clients = None
     if settings.oauth_enabled:
         settings.require_oauth()
         api_client = client or WebClient(base_url=settings.slack_api_url)
         oauth = oauth_settings(settings, engine, api_client, [ask_the_installer, *installed_hooks],
                                authorization_url=authorize_url_of(settings.slack_api_url))
+        assert isinstance(oauth.installation_store, EncryptedInstallationStore)
+        clients = InstalledClients.of(settings, oauth.installation_store)
     app = create_app(settings, services, client=client, oauth=oauth)
-    return Runtime(app, services, uow_factory, engine, catalog)
+    return Runtime(app, services, uow_factory, engine, catalog, clients)

@@ -219,7 +219,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if not args.no_scheduler:
         from bot.scheduler import CoachflowScheduler
 
-        clock = CoachflowScheduler(runtime.services, runtime.client, runtime.dispatcher_lock())
+        clock = CoachflowScheduler(runtime.services, runtime.client, runtime.dispatcher_lock(),
+                                   clients=runtime.clients)
         clock.start()
     try:
         if args.http:

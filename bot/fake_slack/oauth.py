@@ -93,11 +93,6 @@ class FakeSlackOAuth:
         with self._lock:
             self._next = Consent(team_id, user_id, org_wide)
 
-    def expire_bot_token(self, team_id: str, *, in_seconds: float) -> None:
-        """Make a workspace's current bot token expire soon (tests of rotation)."""
-        with self._lock:
-            self._tokens[self._workspaces[team_id].fake.bot_token].expires_at = self._clock() + in_seconds
-
     def workspace_of(self, token: str | None) -> FakeSlack | None:
         with self._lock:
             known = self._tokens.get(token or "")
