@@ -105,6 +105,8 @@ def _parser() -> argparse.ArgumentParser:
 
     manifest = sub.add_parser("manifest", help="print the Slack app manifest")
     manifest.add_argument("--url", type=cli_args.public_url, help="public base URL for HTTP mode, e.g. https://coach.example.com")
+    manifest.add_argument("--oauth", action="store_true",
+                          help="for many workspaces: redirect URL, token rotation, org deploy (needs --url)")
     manifest.set_defaults(handler=_cmd_manifest)
 
     admin = sub.add_parser("admin", help="workspace admins")
@@ -268,8 +270,11 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
 
 
 def _cmd_manifest(args: argparse.Namespace) -> int:
-    from bot.manifest import manifest_text
+    from bot.manifest import manifest_text, oauth_manifest_text
 
+    if args.oauth:  # issue 14
+        print(oauth_manifest_text(MANIFEST, args.url), end="")
+        return 0
     print(manifest_text(MANIFEST, args.url), end="")
     return 0
 

@@ -172,3 +172,49 @@ def test_keys_rotate_with_the_wrong_keys_fails_in_one_line(capsys: pytest.Captur
     assert status == 2 and out == ""
     assert err.startswith("coachflow: COACHFLOW_TOKEN_KEYS cannot decrypt a stored Slack token")
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def _oauth_env(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    for name, value in {"SLACK_CLIENT_ID": "1.2", "SLACK_CLIENT_SECRET": "s", "SLACK_SIGNING_SECRET": "x",
+                        "DATABASE_URL": url}.items():
+        monkeypatch.setenv(name, value)
+
+
+def test_run_in_oauth_mode_without_keys_names_the_variable_and_how_to_make_one(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _oauth_env(monkeypatch, f"sqlite:///{tmp_path / 'coach.db'}")
+
+    status, out, err = run(capsys, "run", "--http")
+
+    assert status == 2 and out == ""
+    assert "needs COACHFLOW_TOKEN_KEYS" in err and "coachflow keys new" in err and "Traceback" not in err
+
+
+def test_run_in_oauth_mode_with_a_key_that_cannot_decrypt_stops_in_one_line(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    url = f"sqlite:///{tmp_path / 'coach.db'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    EncryptedInstallationStore("1.2", engine, TokenCipher([KEY_A])).save(_installation())
+    engine.dispose()
+    _oauth_env(monkeypatch, url)
+    monkeypatch.setenv("COACHFLOW_TOKEN_KEYS", KEY_B)
+
+    status, out, err = run(capsys, "run", "--http")
+
+    assert status == 2 and out == ""
+    assert err.startswith("coachflow: COACHFLOW_TOKEN_KEYS cannot decrypt the Slack tokens stored in the database")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_oauth_mode_needs_http(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _oauth_env(monkeypatch, f"sqlite:///{tmp_path / 'coach.db'}")
+    monkeypatch.setenv("COACHFLOW_TOKEN_KEYS", KEY_A)
+
+    status, _, err = run(capsys, "run")
+
+    assert status == 2 and "needs HTTP mode" in err
