@@ -171,6 +171,9 @@ class HttpServer:
         return self
 
     def stop(self) -> None:
+        # Let the worker threads finish the request in hand first: closing under one makes
+        # it fail on waitress' closed trigger ("Bad file descriptor") after its answer went out.
+        self._server.task_dispatcher.shutdown(cancel_pending=False, timeout=5)
         self._server.close()
         if self._thread is not None:
             self._thread.join(timeout=5)
