@@ -51,6 +51,19 @@ class EncryptedInstallationStore(SQLAlchemyInstallationStore):
     def create_tables(self) -> None:
         raise RuntimeError("the tables are created by `coachflow db upgrade` (migration 0029), not create_all")
 
+    def delete_all(self, team_id: str | None, enterprise_id: str | None) -> int:
+        """Remove every installation and bot of a workspace (an org-wide one: `team_id` None); how many rows.
+
+        For app_uninstalled / tokens_revoked (the lifecycle's `InstalledTokens.remove`): the tokens go at once.
+        """
+        removed = 0
+        with self.engine.begin() as connection:
+            for table in (self.installations, self.bots):
+                c = table.c
+                removed += connection.execute(table.delete().where(
+                    c.client_id == self.client_id, c.enterprise_id == enterprise_id, c.team_id == team_id)).rowcount
+        return removed
+
 
 class OAuthStateStore(SQLAlchemyOAuthStateStore):
     """slack-sdk's state store on migration 0029's table."""

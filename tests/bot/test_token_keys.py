@@ -218,3 +218,16 @@ def test_oauth_mode_needs_http(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     status, _, err = run(capsys, "run")
 
     assert status == 2 and "needs HTTP mode" in err
+
+
+def test_delete_all_removes_a_workspaces_tokens_and_nothing_else(engine: Engine) -> None:
+    store = EncryptedInstallationStore("CLIENT", engine, TokenCipher([KEY_A]))
+    store.save(_installation("T1"))
+    store.save(_installation("T2"))
+
+    removed = store.delete_all("T1", None)
+
+    assert removed == 2  # its installation and its bot
+    assert store.find_bot(enterprise_id=None, team_id="T1") is None
+    assert store.find_installation(enterprise_id=None, team_id="T1") is None
+    assert store.find_bot(enterprise_id=None, team_id="T2") is not None
