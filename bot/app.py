@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from slack_bolt import App, BoltContext
+from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
+from slack_sdk.oauth.installation_store import Installation
 from sqlalchemy import Engine
 
 from bot.config import Settings
-from bot.installed_tokens import SettingsToken
+from bot.installations import EncryptedInstallationStore
+from bot.installed_tokens import InstallationStoreTokens, SettingsToken
 from bot.installed_workspace import installed_workspace_of
 from bot.log_privacy import keep_words_out_of_library_logs
+from bot.oauth import InstalledHook, authorize_url_of, oauth_settings, rotating_authorize
+from bot.workspace_clients import InstalledClients
 from domain.catalog import Catalog, load_catalog
 from domain.installed_tokens import InstalledTokens
 from domain.notifications.challenge import challenge_nudge_kind
@@ -67,8 +72,10 @@ from domain.services.wins import WinService
 from domain.services.workspace_lifecycle import WorkspaceLifecycleService
 from handlers import register_all
 from handlers.edge import install_edge_guards
+from handlers.edge.install import ask_the_installer
 from handlers.edge.receipts import RECEIVED_AT
 from handlers.edge.services import CONTEXT_KEY, Services, utc_now
+from handlers.edge.workspace import NOT_INSTALLED
 from handlers.jobs.dispatch import DispatchJob
 from storage.dispatcher_lock import make_dispatcher_lock
 from storage.uow import make_engine, make_uow_factory
@@ -168,21 +175,39 @@ def create_app(
     *,
     client: WebClient | None = None,
     signing_secret: str | None = None,
+    oauth: OAuthSettings | None = None,
 ) -> App:
     """A Bolt app with every Coachflow listener registered.
 
     `client` replaces the Web API client for every request (the tests' and
     the demo's recording client); otherwise one talks to `SLACK_API_URL`.
+    `oauth` (bot/oauth.py): many workspaces, each request authorized by its
+    workspace's installation; the client then carries no token of its own.
     """
     keep_words_out_of_library_logs()  # before any request: no body, row or response_url in the logs
-    web_client = client or WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
-    app = App(
-        name="coachflow",
-        # Socket Mode requests are not signed; HTTP mode requires the secret (see `run`).
-        signing_secret=signing_secret or settings.slack_signing_secret or "",
-        client=web_client,
-        logger=logging.getLogger("coachflow.bolt"),
-    )
+    if oauth is not None:
+        web_client = client or WebClient(base_url=settings.slack_api_url)
+        app = App(
+            name="coachflow",
+            signing_secret=signing_secret or settings.slack_signing_secret or "",
+            client=web_client,
+            logger=logging.getLogger("coachflow.bolt"),
+            oauth_settings=oauth,
+            # An Authorize instance is taken as is (Bolt's type hint names only the callable form).
+            authorize=rotating_authorize(oauth, web_client),  # type: ignore[arg-type]
+            installation_store_bot_only=True,
+            # A workspace with no installation is refused by Bolt's authorize before any listener.
+            user_facing_authorize_error_message=NOT_INSTALLED,
+        )
+    else:
+        web_client = client or WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
+        app = App(
+            name="coachflow",
+            # Socket Mode requests are not signed; HTTP mode requires the secret (see `run`).
+            signing_secret=signing_secret or settings.slack_signing_secret or "",
+            client=web_client,
+            logger=logging.getLogger("coachflow.bolt"),
+        )
 
     def inject(context: BoltContext, next: Callable[[], Any]) -> Any:  # noqa: A002 - Bolt injects by this name
         context[RECEIVED_AT] = time.monotonic()  # a form's save deadline counts from here
@@ -193,6 +218,7 @@ def create_app(
         return next()
 
     # First: nothing below sees a foreign response_url or another workspace's request.
+    # (OAuth mode: the client has no token, so the guard admits every workspace Bolt's authorize let in.)
     install_edge_guards(
         app,
         extra_response_url_origins=[settings.slack_api_url],
@@ -212,6 +238,8 @@ class Runtime:
     uow_factory: UnitOfWorkFactory
     engine: Engine
     catalog: Catalog
+    # OAuth mode: a client per installed workspace, its token renewed before it expires (bot/workspace_clients.py).
+    clients: InstalledClients | None = None
 
     @property
     def client(self) -> WebClient:
@@ -221,15 +249,45 @@ class Runtime:
         return make_dispatcher_lock(self.engine)
 
     def dispatch_job(self, lock: DispatcherLock | None = None) -> DispatchJob:
-        return DispatchJob(self.services, self.client, lock or self.dispatcher_lock())
+        return DispatchJob(self.services, self.client, lock or self.dispatcher_lock(), clients=self.clients)
 
 
 def build_runtime(
-    settings: Settings, *, client: WebClient | None = None, clock: Callable[[], datetime] = utc_now
+    settings: Settings, *, client: WebClient | None = None, clock: Callable[[], datetime] = utc_now,
+    installed_hooks: Sequence[InstalledHook] = (),
 ) -> Runtime:
+    """`installed_hooks` (OAuth mode): what runs after a workspace installed the app, after asking its installer."""
     # Load the skill catalog first: a bad admin file stops start-up with its problems listed.
     catalog = load_catalog(settings.catalog_path)
     engine = make_engine(settings.database_url)
     uow_factory = make_uow_factory(engine)
-    services = build_services(uow_factory, settings, clock=clock, catalog=catalog)
-    return Runtime(create_app(settings, services, client=client), services, uow_factory, engine, catalog)
+    oauth = None
+    clients = None
+    installed_tokens: InstalledTokens | None = None
+    # Filled once the services exist: the OAuth success page runs these, in order, after an install.
+    hooks: list[InstalledHook] = []
+    if settings.oauth_enabled:
+        settings.require_oauth()
+        api_client = client or WebClient(base_url=settings.slack_api_url)
+        oauth = oauth_settings(settings, engine, api_client, hooks,
+                               authorization_url=authorize_url_of(settings.slack_api_url))
+        assert isinstance(oauth.installation_store, EncryptedInstallationStore)
+        clients = InstalledClients.of(settings, oauth.installation_store)
+        # An uninstall or revocation removes the workspace's tokens from this same store at once.
+        installed_tokens = InstallationStoreTokens(oauth.installation_store)
+    services = build_services(uow_factory, settings, clock=clock, catalog=catalog, installed_tokens=installed_tokens)
+    # A (re)install first clears the uninstall mark (so scheduling resumes and the data is kept), then asks the
+    # installer before anyone else hears from Coachflow.
+    hooks.extend([reinstalled_hook(services), ask_the_installer, *installed_hooks])
+    app = create_app(settings, services, client=client, oauth=oauth)
+    return Runtime(app, services, uow_factory, engine, catalog, clients)
+
+
+def reinstalled_hook(services: Services) -> InstalledHook:
+    """After an OAuth install: the workspace (or every workspace of an org-wide install) is installed again."""
+
+    def reinstalled(installation: Installation, client: WebClient) -> None:
+        where = installation.team_name or installation.enterprise_name or ""
+        services.lifecycle.installed(installation.team_id, installation.enterprise_id, where, services.clock())
+
+    return reinstalled

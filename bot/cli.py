@@ -108,6 +108,8 @@ def _parser() -> argparse.ArgumentParser:
 
     manifest = sub.add_parser("manifest", help="print the Slack app manifest")
     manifest.add_argument("--url", type=cli_args.public_url, help="public base URL for HTTP mode, e.g. https://coach.example.com")
+    manifest.add_argument("--oauth", action="store_true",
+                          help="for many workspaces: redirect URL, token rotation, org deploy (needs --url)")
     manifest.set_defaults(handler=_cmd_manifest)
 
     admin = sub.add_parser("admin", help="workspace admins")
@@ -169,6 +171,13 @@ def _parser() -> argparse.ArgumentParser:
 
     workspaces_cli.register(sub)  # issue 14: `workspaces list|purge`
 
+    keys = sub.add_parser("keys", help="the keys that encrypt Slack tokens at rest (COACHFLOW_TOKEN_KEYS)")
+    keys_sub = keys.add_subparsers(metavar="{new,rotate}", required=True)
+    keys_new = keys_sub.add_parser("new", help="print a fresh key (put it first in COACHFLOW_TOKEN_KEYS)")
+    keys_new.set_defaults(handler=_cmd_keys_new)
+    keys_rotate = keys_sub.add_parser("rotate", help="re-encrypt every stored token under the first key")
+    keys_rotate.set_defaults(handler=_cmd_keys_rotate)
+
     demo = sub.add_parser("demo", help="run the offline demo against a fake Slack")
     demo.add_argument("--database", help="SQLite file for the demo (default: a fresh temporary one)")
     demo.set_defaults(handler=_cmd_demo)
@@ -205,18 +214,31 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from bot.slack_check import verify_bot_token
 
     settings = _settings()
-    settings.require_slack(http=args.http)
+    if settings.oauth_enabled:  # issue 14: many workspaces, each with its own (encrypted) token
+        from bot.oauth import require_oauth_start
+
+        require_oauth_start(settings, http=args.http)
+    else:
+        settings.require_slack(http=args.http)
     configured_catalog(settings)
-    # Bolt would check the token too, with a traceback; this says it in one line.
-    identity = verify_bot_token(settings.require_bot_token("connects to Slack"), settings.slack_api_url)
+    identity = None
+    if not settings.oauth_enabled:
+        # Bolt would check the token too, with a traceback; this says it in one line.
+        identity = verify_bot_token(settings.require_bot_token("connects to Slack"), settings.slack_api_url)
     prepare_database(settings.database_url)
+    if settings.oauth_enabled:
+        from bot.oauth import check_stored_tokens
+
+        check_stored_tokens(settings)  # a key that cannot decrypt them stops here, in one line
     runtime = build_runtime(settings)
-    _reinstalled(runtime.services, identity)  # issue 14: a new token for a workspace marked uninstalled
+    if identity is not None:
+        _reinstalled(runtime.services, identity)  # issue 14: a new token for a workspace marked uninstalled
     clock = None
     if not args.no_scheduler:
         from bot.scheduler import CoachflowScheduler
 
-        clock = CoachflowScheduler(runtime.services, runtime.client, runtime.dispatcher_lock())
+        clock = CoachflowScheduler(runtime.services, runtime.client, runtime.dispatcher_lock(),
+                                   clients=runtime.clients)
         clock.record_ticks_in(runtime.engine)  # `coachflow doctor` reads the last tick's time
         clock.start()
     try:
@@ -273,8 +295,11 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
 
 
 def _cmd_manifest(args: argparse.Namespace) -> int:
-    from bot.manifest import manifest_text
+    from bot.manifest import manifest_text, oauth_manifest_text
 
+    if args.oauth:  # issue 14
+        print(oauth_manifest_text(MANIFEST, args.url), end="")
+        return 0
     print(manifest_text(MANIFEST, args.url), end="")
     return 0
 
@@ -324,6 +349,18 @@ def _cmd_results(args: argparse.Namespace) -> int:
     from bot.results_cli import results_report
 
     return results_report(_settings(), args.team, manager=args.manager, since=args.since, fmt=args.format)
+
+
+def _cmd_keys_new(args: argparse.Namespace) -> int:
+    from bot.keys_cli import keys_new
+
+    return keys_new()  # needs no settings
+
+
+def _cmd_keys_rotate(args: argparse.Namespace) -> int:
+    from bot.keys_cli import keys_rotate
+
+    return keys_rotate(_settings())
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

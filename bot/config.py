@@ -11,10 +11,10 @@ import logging
 import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 SLACK_API_DEFAULT = "https://slack.com/api/"
 # A DATABASE_URL without a scheme is a SQLite file if it ends so (or is a path).
@@ -38,6 +38,10 @@ _HOW_TO_FIX = {
     "COACHFLOW_SAVE_DEADLINE_SECONDS": "seconds from 0.5 to 2.5 (default 2.0); Slack allows 3 to answer a form",
     "COACHFLOW_RETENTION_DAYS": "a whole number of days from 1 to 3650 (default 30): how long a workspace's "
     "coaching data is kept after the app is uninstalled there",
+    "SLACK_CLIENT_ID": "the Client ID from your app's Basic Information page (OAuth: installing in many workspaces)",
+    "SLACK_CLIENT_SECRET": "the Client Secret from your app's Basic Information page",
+    "COACHFLOW_TOKEN_KEYS": "one or more Fernet keys separated by commas, the first encrypts and every one decrypts "
+    "(make one with `coachflow keys new`)",
 }
 
 
@@ -173,6 +177,47 @@ class Settings(BaseSettings):
     def max_request_bytes(self) -> int:
         return self.max_request_kb * 1024
 
+    # Issue 14: install in many workspaces (Bolt's OAuth flow) and tokens encrypted at rest.
+    slack_client_id: str | None = Field(default=None, alias="SLACK_CLIENT_ID")
+    slack_client_secret: str | None = Field(default=None, alias="SLACK_CLIENT_SECRET")
+    # Comma-separated, not JSON: NoDecode hands the raw string to the validator.
+    token_keys: Annotated[tuple[str, ...], NoDecode] = Field(default=(), alias="COACHFLOW_TOKEN_KEYS")
+
+    @field_validator("slack_client_id", "slack_client_secret", mode="before")
+    @classmethod
+    def _oauth_client(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("token_keys", mode="before")
+    @classmethod
+    def _token_keys(cls, value: object) -> object:
+        if value is None:
+            return ()
+        if not isinstance(value, str):
+            return value
+        keys = tuple(part.strip() for part in value.split(",") if part.strip())
+        for number, key in enumerate(keys, start=1):
+            if not is_fernet_key(key):
+                raise ValueError(f"key {number} of {len(keys)} is not a Fernet key (32 bytes, URL-safe base64)")
+        return keys
+
+    @property
+    def oauth_enabled(self) -> bool:
+        """Installing in many workspaces: SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are both set."""
+        return bool(self.slack_client_id and self.slack_client_secret)
+
+    def require_oauth(self) -> None:
+        """What OAuth mode needs besides the client id and secret, all at once, in one line."""
+        missing = [name for name, value in (("SLACK_CLIENT_ID", self.slack_client_id),
+                                            ("SLACK_CLIENT_SECRET", self.slack_client_secret),
+                                            ("COACHFLOW_TOKEN_KEYS", self.token_keys),
+                                            ("SLACK_SIGNING_SECRET", self.slack_signing_secret)) if not value]
+        if missing:
+            fixes = "; ".join(f"{name} is not set: set it to {_HOW_TO_FIX[name]}" for name in missing)
+            raise ConfigError(
+                f"Installing in many workspaces (OAuth, `coachflow run --http`) needs {' and '.join(missing)}. {fixes}."
+            )
+
     def require_slack(self, *, http: bool) -> None:
         """Check the variables a real Slack connection needs, all at once, in one line."""
         missing = []
@@ -222,6 +267,17 @@ def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Set
         if len(problems) == 1:  # one problem, one line
             raise ConfigError(problems[0]) from None
         raise ConfigError("Invalid configuration:\n- " + "\n- ".join(problems)) from None
+
+
+def is_fernet_key(key: str) -> bool:
+    """A Fernet key: 32 bytes in URL-safe base64 (what `coachflow keys new` prints)."""
+    from cryptography.fernet import Fernet
+
+    try:
+        Fernet(key.encode("ascii"))
+    except (ValueError, UnicodeEncodeError):  # binascii.Error is a ValueError
+        return False
+    return True
 
 
 def _looks_like_a_sqlite_path(value: str) -> bool:

@@ -28,6 +28,7 @@ from bot.database import upgrade_database
 from bot.demo_coaching import script_week_one, script_week_two
 from bot.demo_develop import script_weeks_three_to_six
 from bot.demo_habits import script_habits
+from bot.demo_install import script_installs
 from bot.demo_monitor import script_monitor_weeks
 from bot.demo_sessions import script_conversation
 from bot.fake_slack import (
@@ -389,6 +390,7 @@ def _script(demo: Demo) -> None:
     script_monitor_weeks(demo, {p.first.lower(): p for p in PEOPLE})
     script_conversation(demo, {p.first.lower(): p for p in PEOPLE})
     script_habits(demo, {p.first.lower(): p for p in PEOPLE})
+    script_installs(demo)  # issue 14: an OAuth install of a second workspace (bot/demo_install.py)
 
 
 def transcript() -> str:

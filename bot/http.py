@@ -4,6 +4,9 @@ Slack sends commands, interactivity and events to one path, `/slack/events`.
 Each request is checked here before Bolt parses it (bot/request_guard.py):
 size first (413), then the signature (401); a refusal is one short log line
 without the body. `/healthz` answers within its budget (bot/health.py).
+In OAuth mode (bot/oauth.py) `GET /slack/install` and `GET /slack/oauth_redirect`
+go to Bolt's OAuth flow: a browser sends them, so they carry no signature;
+Bolt checks the state (and its cookie) and exchanges the code itself.
 """
 
 from __future__ import annotations
@@ -58,6 +61,9 @@ class CoachflowWsgi:
             return _answer(start_response, 200 if healthy else 503, body, "application/json")
         if path == EVENTS_PATH and method == "POST":
             return self._slack_request(environ, start_response)
+        oauth = self._app.oauth_flow
+        if oauth is not None and method == "GET" and path in (oauth.install_path, oauth.redirect_uri_path):
+            return self._oauth_request(environ, start_response, install=path == oauth.install_path)
         return _answer(start_response, 404, b"Not Found", "text/plain;charset=utf-8")
 
     def _slack_request(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
@@ -76,6 +82,19 @@ class CoachflowWsgi:
         # Bolt reads Content-Length again; the body is already in hand.
         headers["content-length"] = str(len(raw))
         response: BoltResponse = self._app.dispatch(BoltRequest(body=text, query=request.query_string, headers=headers))
+        wsgi_response = WsgiHttpResponse(status=response.status, headers=response.headers, body=response.body)
+        start_response(wsgi_response.status, wsgi_response.get_headers())
+        return wsgi_response.get_body()
+
+
+    def _oauth_request(self, environ: WSGIEnvironment, start_response: StartResponse, *,
+                       install: bool) -> Iterable[bytes]:
+        """OAuth mode: a browser, not Slack, asks (unsigned); Bolt's flow checks the state and the code itself."""
+        request = WsgiHttpRequest(environ)
+        bolt_request = BoltRequest(body="", query=request.query_string, headers=request.get_headers())
+        oauth = self._app.oauth_flow
+        assert oauth is not None
+        response = oauth.handle_installation(bolt_request) if install else oauth.handle_callback(bolt_request)
         wsgi_response = WsgiHttpResponse(status=response.status, headers=response.headers, body=response.body)
         start_response(wsgi_response.status, wsgi_response.get_headers())
         return wsgi_response.get_body()
@@ -152,6 +171,9 @@ class HttpServer:
         return self
 
     def stop(self) -> None:
+        # Let the worker threads finish the request in hand first: closing under one makes
+        # it fail on waitress' closed trigger ("Bad file descriptor") after its answer went out.
+        self._server.task_dispatcher.shutdown(cancel_pending=False, timeout=5)
         self._server.close()
         if self._thread is not None:
             self._thread.join(timeout=5)

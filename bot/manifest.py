@@ -36,3 +36,24 @@ def manifest_text(path: Path, base_url: str | None = None) -> str:
     for command in manifest.get("features", {}).get("slash_commands", []):
         command["url"] = request_url
     return yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True)
+
+
+REDIRECT_PATH = "/slack/oauth_redirect"  # Bolt's, as bot/oauth.py serves it
+
+
+def oauth_manifest_text(path: Path, base_url: str | None) -> str:
+    """The manifest for installing in many workspaces (issue 14): HTTP at `base_url`, OAuth's redirect URL,
+    token rotation and org-wide (Enterprise Grid) deploys on.
+
+    manifest.yml stays the single-workspace one: with rotation on, a plain
+    SLACK_BOT_TOKEN expires after 12 hours and nothing renews it.
+    """
+    if base_url is None:
+        raise InvalidInput("--oauth needs --url, the public https:// address Slack sends installers back to, "
+                           "e.g. --oauth --url https://coach.example.com")
+    manifest = yaml.safe_load(manifest_text(path, base_url))
+    manifest.setdefault("oauth_config", {})["redirect_urls"] = [base_url.rstrip("/") + REDIRECT_PATH]
+    settings = manifest.setdefault("settings", {})
+    settings["token_rotation_enabled"] = True
+    settings["org_deploy_enabled"] = True
+    return yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True)

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
+from slack_sdk import WebClient
 from sqlalchemy import Engine
 
 from bot.app import build_services
@@ -23,6 +24,7 @@ from bot.cli_args import instant
 from bot.config import Settings, catalog_config_error
 from bot.database import open_for_reading, prepare_database
 from bot.slack_check import bot_client
+from bot.workspace_clients import InstalledClients
 from domain.catalog import Catalog, CatalogError, load_catalog
 from domain.delivery import SENDING_LEASE, Delivery, DeliveryStatus
 from domain.errors import InvalidInput
@@ -116,14 +118,19 @@ def _plan_table(report: PlanReport) -> str:
 
 def jobs_run_due(settings: Settings, args: argparse.Namespace) -> int:
     # What is wrong in the settings first, then Slack, then the database.
-    settings.require_bot_token("sends the DMs that are due")
+    oauth = settings.oauth_enabled  # issue 14: each workspace's rows with its own token (bot/workspace_clients.py)
+    if oauth:
+        settings.require_oauth()
+    else:
+        settings.require_bot_token("sends the DMs that are due")
     catalog = configured_catalog(settings)
-    client = bot_client(settings, "sends the DMs that are due")
+    client = WebClient(base_url=settings.slack_api_url) if oauth else bot_client(settings, "sends the DMs that are due")
     # One tick sends what is already there: a missing SQLite file is an error, not created.
     with _sending(settings, catalog, create=False) as sending:
         lock = make_dispatcher_lock(sending.engine)
+        clients = _installed_clients(settings, sending.engine) if oauth else None
         try:
-            report = DispatchJob(sending.services, client, lock).tick(args.now)
+            report = DispatchJob(sending.services, client, lock, clients=clients).tick(args.now)
         finally:
             lock.release()
         if report is None:
@@ -143,6 +150,14 @@ def jobs_run_due(settings: Settings, args: argparse.Namespace) -> int:
     if drain.failed:
         return 1
     return EXIT_IN_FLIGHT if in_flight else 0
+
+
+def _installed_clients(settings: Settings, engine: Engine) -> InstalledClients:
+    from bot.installations import EncryptedInstallationStore
+    from bot.token_keys import TokenCipher
+
+    store = EncryptedInstallationStore(settings.slack_client_id or "", engine, TokenCipher(settings.token_keys))
+    return InstalledClients.of(settings, store)
 
 
 def _in_flight(uow_factory: UnitOfWorkFactory) -> list[Delivery]:
@@ -214,12 +229,17 @@ def scheduler(settings: Settings, args: argparse.Namespace) -> int:
     """The scheduler alone, for deployments that run it apart from the Slack listener."""
     from bot.scheduler import CoachflowScheduler
 
-    settings.require_bot_token("sends DMs on schedule")
+    oauth = settings.oauth_enabled  # issue 14: every installed workspace with its own token
+    if oauth:
+        settings.require_oauth()
+    else:
+        settings.require_bot_token("sends DMs on schedule")
     catalog = configured_catalog(settings)
-    client = bot_client(settings, "sends DMs on schedule")
+    client = WebClient(base_url=settings.slack_api_url) if oauth else bot_client(settings, "sends DMs on schedule")
     # A long-running process, like `run`: SQLite is created and migrated on start.
     with _sending(settings, catalog, create=True) as sending:
-        clock = CoachflowScheduler(sending.services, client, make_dispatcher_lock(sending.engine))
+        clients = _installed_clients(settings, sending.engine) if oauth else None
+        clock = CoachflowScheduler(sending.services, client, make_dispatcher_lock(sending.engine), clients=clients)
         clock.record_ticks_in(sending.engine)  # `coachflow doctor` reads the last tick's time
         stop = threading.Event()
         for sig in (signal.SIGINT, signal.SIGTERM):

@@ -18,11 +18,13 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine
 
+from bot.workspace_clients import InstalledClients
 from domain.model import WorkspaceRef
 from domain.ports import DispatcherLock
 from handlers.edge.services import Services
 from handlers.jobs.dispatch import DispatchJob
 from handlers.jobs.refresh_profiles import refresh_profiles
+from handlers.jobs.workspace_sender import NotInstalled, TokenUnavailable
 from storage.tick_log import record_tick
 
 log = logging.getLogger(__name__)
@@ -34,11 +36,14 @@ def this_instance() -> str:
 
 
 class CoachflowScheduler:
-    def __init__(self, services: Services, client: WebClient, lock: DispatcherLock) -> None:
+    def __init__(self, services: Services, client: WebClient, lock: DispatcherLock,
+                 clients: InstalledClients | None = None) -> None:
+        """`clients` (OAuth mode): send and refresh in each installed workspace with its own token."""
         self._services = services
         self._client = client
         self._lock = lock
-        self._dispatch = DispatchJob(services, client, lock)
+        self._clients = clients
+        self._dispatch = DispatchJob(services, client, lock, clients=clients)
         self._tick_log: Engine | None = None
         # One worker and no overlap: a slow tick delays the next, never doubles it.
         self._scheduler = BackgroundScheduler(
@@ -98,6 +103,9 @@ class CoachflowScheduler:
     def _refresh(self) -> None:
         if not self._lock.try_acquire():
             return
+        if self._clients is not None:
+            self._refresh_installed(self._clients)
+            return
         try:
             team = self._client.auth_test()
             workspace = WorkspaceRef(team["team_id"], team.get("enterprise_id"))
@@ -105,3 +113,13 @@ class CoachflowScheduler:
             log.info("time zone refresh: %d people changed", changed)
         except SlackApiError as error:
             log.warning("time zone refresh failed: %s", error.response.get("error"))
+
+    def _refresh_installed(self, clients: InstalledClients) -> None:
+        """OAuth mode: each installed workspace with its own (renewed if need be) token."""
+        for workspace in clients.workspaces():
+            try:
+                changed = refresh_profiles(clients(workspace.team_id, workspace.enterprise_id), self._services,
+                                           workspace)
+                log.info("time zone refresh of %s: %d people changed", workspace.team_id, changed)
+            except (SlackApiError, NotInstalled, TokenUnavailable) as error:
+                log.warning("time zone refresh of %s failed: %s", workspace.team_id, error.__class__.__name__)

@@ -17,7 +17,8 @@ ALLOWED = {
     "storage": {"domain", "sqlalchemy", "alembic", "orjson"},  # orjson: JSON columns of a Friday's calls, fast
     "handlers": {"domain", "slack_bolt", "slack_sdk", "pydantic"},
     "bot": {"domain", "storage", "handlers", "slack_bolt", "slack_sdk", "pydantic", "pydantic_settings",
-            "dotenv", "sqlalchemy", "apscheduler", "waitress", "yaml", "alembic"},
+            "dotenv", "sqlalchemy", "apscheduler", "waitress", "yaml", "alembic",
+            "cryptography"},  # cryptography: tokens at rest (bot/token_keys.py)
 }
 # Folders allowed more than their layer: charts are drawn with matplotlib in
 # handlers/charts only, so the rest of the Slack edge never pulls it in.

@@ -63,7 +63,9 @@ class SlackRequests:
         team_domain: str = "demo-co",
         bot_user_id: str = "UBOT",
         clock: Callable[[], float] = time.time,
+        is_enterprise_install: bool = False,  # an org-wide (Enterprise Grid) install: slash commands say so
     ) -> None:
+        self.is_enterprise_install = is_enterprise_install
         self._verifier = SignatureVerifier(signing_secret)
         self.team_id = team_id
         self.api_app_id = api_app_id
@@ -150,7 +152,7 @@ class SlackRequests:
             "command": command,
             "text": text,
             "api_app_id": self.api_app_id,
-            "is_enterprise_install": "false",
+            "is_enterprise_install": "true" if self.is_enterprise_install else "false",
             "response_url": response_url,
             "trigger_id": self._trigger_id(),
         }

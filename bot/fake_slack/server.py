@@ -13,10 +13,14 @@ Serves what the real `slack_sdk` clients send:
 - `GET /files-pri/<team>-<file>/[download/]<name>`: a shared file's bytes with
   `Authorization: Bearer <bot token>`, else a redirect to the sign-in page
   (`GET /signin`, HTML), as Slack answers (see `files_shared`).
+- With `oauth` (`FakeSlackOAuth`): every API call goes to the workspace its
+  token belongs to, `oauth.v2.access` exchanges codes and refresh tokens, and
+  `GET /oauth/v2/authorize` stands in for Slack's consent page.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import threading
@@ -27,6 +31,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from bot.fake_slack.files import UPLOAD_PATH
 from bot.fake_slack.files_shared import FILES_PREFIX, LOGIN_PATH
+from bot.fake_slack.oauth import AUTHORIZE_PATH, FakeSlackOAuth
 from bot.fake_slack.wire import FakeResponse
 from bot.fake_slack.workspace import FakeSlack
 
@@ -82,7 +87,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _dispatch(self, raw: bytes) -> None:
         url = urlsplit(self.path)
         try:
-            if self.command == "GET" and (url.path.startswith(FILES_PREFIX) or url.path == LOGIN_PATH):
+            if self.command == "GET" and url.path == AUTHORIZE_PATH and self.server.oauth is not None:
+                self._send(*self.server.oauth.authorize_page(url.query))
+            elif self.command == "GET" and (url.path.startswith(FILES_PREFIX) or url.path == LOGIN_PATH):
                 self._file(url.path, url.query)
             elif url.path.startswith(API_PREFIX):
                 self._api(url.path[len(API_PREFIX):], url.query, raw)
@@ -103,7 +110,11 @@ class _Handler(BaseHTTPRequestHandler):
         authorization = self.headers.get("Authorization", "")
         if authorization.lower().startswith("bearer "):
             token = authorization[len("bearer "):].strip()
-        self._send_api(self.server.fake.handle(method, params, token if isinstance(token, str) else None))
+        token = token if isinstance(token, str) else None
+        if self.server.oauth is not None:  # several workspaces: the token says which
+            self._send_api(self.server.oauth.handle(method, params, token, _basic(authorization)))
+            return
+        self._send_api(self.server.fake.handle(method, params, token))
 
     def _file(self, path: str, query: str) -> None:
         authorization = self.headers.get("Authorization", "")
@@ -144,27 +155,42 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
+def _basic(authorization: str) -> tuple[str, str] | None:
+    """HTTP Basic credentials (oauth.v2.access's client id and secret), if that is what was sent."""
+    if not authorization.lower().startswith("basic "):
+        return None
+    try:
+        decoded = base64.b64decode(authorization[len("basic "):].strip()).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    user, _, password = decoded.partition(":")
+    return user, password
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True  # a stuck client must not keep the test process alive
     allow_reuse_address = True
 
-    def __init__(self, fake: FakeSlack) -> None:
+    def __init__(self, fake: FakeSlack, oauth: FakeSlackOAuth | None = None) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.fake = fake
+        self.oauth = oauth
 
 
 class FakeSlackServer:
     """Serves `fake` on an ephemeral port; use as a context manager or start()/stop()."""
 
-    def __init__(self, fake: FakeSlack) -> None:
+    def __init__(self, fake: FakeSlack, oauth: FakeSlackOAuth | None = None) -> None:
+        """`oauth`: several workspaces (routed by token) and the OAuth endpoints; `fake` is the first."""
         self.fake = fake
+        self.oauth = oauth
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
     def start(self) -> FakeSlackServer:
         if self._server is not None:
             return self
-        self._server = _Server(self.fake)
+        self._server = _Server(self.fake, self.oauth)
         self.fake.serve_files_at(self.root_url)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
@@ -220,3 +246,8 @@ class FakeSlackServer:
 
     def response_url(self, token: str) -> str:
         return f"{self.response_url_base}{quote(token, safe='')}"
+
+    @property
+    def authorize_url(self) -> str:
+        """For Bolt's `OAuthSettings(authorization_url=...)`: the consent page stand-in."""
+        return f"{self.root_url}{AUTHORIZE_PATH}"

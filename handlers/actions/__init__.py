@@ -25,6 +25,7 @@ from handlers.actions.homework import (
     handle_open_hand_in,
     handle_open_homework_feedback,
 )
+from handlers.actions.install import handle_not_now, handle_welcome_team
 from handlers.actions.lessons import handle_lesson_answer
 from handlers.actions.maintenance import handle_open_checkin, handle_restart_from_checkin
 from handlers.actions.mark_roleplay import handle_mark_roleplay
@@ -98,3 +99,5 @@ def register(app: App) -> None:
     app.action(ids.CHALLENGE_ENCOURAGE)(handle_challenge_encourage)
     app.action(ids.CHALLENGE_INVITE_START)(handle_challenge_invite_start)  # issue 13: the week-7 invitation
     app.action(ids.FORGET_CONFIRM)(handle_forget)  # issue 14
+    app.action(ids.INSTALL_WELCOME_TEAM)(handle_welcome_team)  # issue 14: the installer's DM after an install
+    app.action(ids.INSTALL_NOT_NOW)(handle_not_now)

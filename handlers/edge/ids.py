@@ -147,3 +147,7 @@ USER_CHANGE = "user_change"  # a profile changed; `deleted: true` is a deactivat
 EVENTS = EVENTS | {APP_UNINSTALLED, TOKENS_REVOKED, USER_CHANGE}
 # issue 14, data rights
 FORGET_CONFIRM = "data_rights.forget"  # "Forget them" under `/coach admin forget @person`; value: the person's id
+# OAuth install (issue 14): the one DM after an install asks the installer whether to welcome the team.
+# "Yes" opens the add-reps modal (ADD_REPS_VIEW), whose reps get the usual notice; "Not now" sends nothing.
+INSTALL_WELCOME_TEAM = "install.welcome_team"
+INSTALL_NOT_NOW = "install.not_now"

@@ -15,13 +15,14 @@ from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 
-from domain.ports import DispatcherLock
+from domain.ports import DispatcherLock, MessageSender
 from domain.services.delivery import DrainReport
 from domain.services.scheduling import PlanReport
 from handlers.blocks.notifications import footer, renderer
 from handlers.edge.services import Services
 from handlers.jobs.pictures import pictures_after
 from handlers.jobs.slack_sender import SlackMessageSender
+from handlers.jobs.workspace_sender import ClientFor, PerWorkspaceSender
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +41,13 @@ def replay_clock(start: datetime) -> Callable[[], datetime]:
 
 
 class DispatchJob:
-    def __init__(self, services: Services, client: WebClient, lock: DispatcherLock) -> None:
+    def __init__(self, services: Services, client: WebClient, lock: DispatcherLock,
+                 clients: ClientFor | None = None) -> None:
+        """`clients` (OAuth mode): each row is sent with its workspace's client instead of `client`."""
         self._services = services
         self._client = client
         self._lock = lock
+        self._clients = clients
 
     def tick(
         self,
@@ -64,8 +68,14 @@ class DispatchJob:
             clock = replay_clock(now) if now is not None else self._services.clock
         started = clock()
         plan = self._services.schedules.plan(started)
-        pictures = pictures_after(self._client) if self._services.charts_enabled else None
-        sender = SlackMessageSender(self._client, renderer(clock), pictures, footer=footer)
+        render = renderer(clock)
+
+        def sender_for(client: WebClient) -> SlackMessageSender:
+            pictures = pictures_after(client) if self._services.charts_enabled else None
+            return SlackMessageSender(client, render, pictures, footer=footer)
+
+        sender: MessageSender = sender_for(self._client) if self._clients is None \
+            else PerWorkspaceSender(self._clients, sender_for)
         drain = self._services.deliveries.drain(sender, clock, budget=budget)
         if plan.queued or drain.sent or drain.failed or plan.skipped:
             log.info(

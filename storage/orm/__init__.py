@@ -85,9 +85,19 @@ from storage.orm.challenges import (  # noqa: E402  (issue 13)
 )
 
 __all__ += ["ChallengeDayRow", "ChallengeEncouragementRow", "ChallengeRow", "ChallengeSummaryChoiceRow"]  # issue 13
+
 from storage.orm.operations import DispatcherTickRow  # noqa: E402  (issue 14)
 
 __all__ += ["DispatcherTickRow"]  # issue 14
+
 from storage.orm.audit import AuditEventRow  # noqa: E402  (issue 14)
 
 __all__ += ["AuditEventRow"]  # issue 14
+
+from storage.orm.slack_installations import (  # noqa: E402  (issue 14: slack-sdk's OAuth tables)
+    SLACK_BOTS,
+    SLACK_INSTALLATIONS,
+    SLACK_OAUTH_STATES,
+)
+
+__all__ += ["SLACK_BOTS", "SLACK_INSTALLATIONS", "SLACK_OAUTH_STATES"]  # issue 14

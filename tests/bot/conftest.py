@@ -41,3 +41,12 @@ def sqlite_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def demo() -> str:
     """The whole demo's transcript, played once for every demo test (it takes a while)."""
     return transcript()
+
+# Issue 14: OAuth mode's variables must not leak from a shell either.
+OAUTH_VARIABLES = ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "COACHFLOW_TOKEN_KEYS")
+
+
+@pytest.fixture(autouse=True)
+def _clean_oauth_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in OAUTH_VARIABLES:
+        monkeypatch.delenv(name, raising=False)

@@ -7,7 +7,7 @@ coaching data is deleted (`coachflow workspaces purge`, and a daily job
 step). Existing workspaces are installed (NULL).
 
 Revision ID: 0030
-Revises: 0028
+Revises: 0029
 Create Date: 2026-12-01
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0030"
-down_revision: str | Sequence[str] | None = "0028"
+down_revision: str | Sequence[str] | None = "0029"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -386,3 +386,9 @@ NO_PERSON_TEXT |= {
     "data_rights.forget_preview_message": "an id, table names and counts",
     "data_rights.forgotten_message": "an id, table names and counts",
 }
+
+# The installer's DM after an OAuth install (issue 14).
+from tests.unit.handlers.hostile_cases_install import INSTALL_CASES, INSTALL_NO_PERSON_TEXT  # noqa: E402
+
+CASES |= INSTALL_CASES
+NO_PERSON_TEXT |= INSTALL_NO_PERSON_TEXT
