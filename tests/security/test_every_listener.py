@@ -45,6 +45,10 @@ WALKED_ELSEWHERE = {
     (EVENT, "app_uninstalled"): "tests/handlers/events/test_lifecycle_events.py",
     (EVENT, "tokens_revoked"): "tests/handlers/events/test_lifecycle_events.py",
     (EVENT, "user_change"): "tests/handlers/events/test_lifecycle_events.py",
+    # The installer's DM: no record is named or read. "Yes" opens the add-reps form anyone may open with
+    # `/coach team add` (the form's submission is walked); "Not now" only replaces its own message.
+    (ACTION, "install.welcome_team"): "not a record (tests/e2e/test_oauth_install.py)",
+    (ACTION, "install.not_now"): "not a record (tests/e2e/test_oauth_install.py)",
 }
 
 
