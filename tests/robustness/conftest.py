@@ -25,6 +25,8 @@ _SHARED = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthChec
 settings.register_profile("ci", derandomize=True, max_examples=25, deadline=None, suppress_health_check=_SHARED,
                           print_blob=True)
 settings.register_profile("dev", max_examples=25, deadline=None, suppress_health_check=_SHARED, print_blob=True)
+# For hunting by hand: HYPOTHESIS_PROFILE=explore draws ten times as many, new ones each run.
+settings.register_profile("explore", max_examples=250, deadline=None, suppress_health_check=_SHARED, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _in_ci() else "dev"))
 
 
