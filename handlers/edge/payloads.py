@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from handlers.blocks import limits
 
@@ -77,3 +78,23 @@ class AddRepsSubmission(BaseModel):
         picked = field.get("selected_users") if isinstance(field, dict) else None
         # Only what Slack sends (a list of user ids); anything else is no pick, which the roster names.
         return cls(rep_ids=[p for p in picked if isinstance(p, str)] if isinstance(picked, list) else [])
+
+
+_EventModel = TypeVar("_EventModel", bound=BaseModel)
+_edge_log = logging.getLogger("coachflow.edge")
+
+
+def read_event(model: type[_EventModel], event: object) -> _EventModel | None:
+    """The event as `model`, or None when it lacks what the listener needs (a field missing or of another type).
+
+    Bolt has acknowledged the event already and nobody waits for an answer, so
+    such an event is dropped with one warning naming its type, never its
+    content; without this it reached the error handler as a traceback.
+    """
+    try:
+        return model.model_validate(event)
+    except ValidationError:
+        kind = event.get("type") if isinstance(event, dict) else None
+        _edge_log.warning("ignored a %s event without the fields it needs",
+                          kind[:40] if isinstance(kind, str) else "malformed")
+        return None

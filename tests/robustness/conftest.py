@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 from tests.conftest import _in_ci
 from tests.handlers.conftest import fake, fake_server, slack_requests  # noqa: F401 - fixtures used here too
@@ -22,9 +22,13 @@ from tests.robustness.private_postgres import PrivatePostgres, missing_reason
 
 # The app, its database and the fake Slack are made once per test; the examples share them.
 _SHARED = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
+# No shrinking in CI and by default: a failure is reported as found (with its blob to reproduce) in seconds,
+# where shrinking a payload of a hundred fields can take minutes. `explore` shrinks.
+_FIND = [Phase.explicit, Phase.reuse, Phase.generate]
 settings.register_profile("ci", derandomize=True, max_examples=25, deadline=None, suppress_health_check=_SHARED,
-                          print_blob=True)
-settings.register_profile("dev", max_examples=25, deadline=None, suppress_health_check=_SHARED, print_blob=True)
+                          print_blob=True, phases=_FIND)
+settings.register_profile("dev", max_examples=25, deadline=None, suppress_health_check=_SHARED, print_blob=True,
+                          phases=_FIND)
 # For hunting by hand: HYPOTHESIS_PROFILE=explore draws ten times as many, new ones each run.
 settings.register_profile("explore", max_examples=250, deadline=None, suppress_health_check=_SHARED, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _in_ci() else "dev"))
