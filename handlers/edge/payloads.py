@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -65,6 +66,10 @@ class ButtonClick(BaseModel):
         return value if isinstance(value, str) and len(value) <= limits.BUTTON_VALUE else None
 
 
+# Slack user ids, as handlers.blocks.inputs reads them from metadata.
+_PICKED_USER = re.compile(r"[UW][A-Z0-9]{1,31}", re.ASCII)
+
+
 class AddRepsSubmission(BaseModel):
     """The add-reps modal's state, read from `view.state.values`."""
 
@@ -77,7 +82,9 @@ class AddRepsSubmission(BaseModel):
             field = field.get(key) if isinstance(field, dict) else None
         picked = field.get("selected_users") if isinstance(field, dict) else None
         # Only what Slack sends (a list of user ids); anything else is no pick, which the roster names.
-        return cls(rep_ids=[p for p in picked if isinstance(p, str)] if isinstance(picked, list) else [])
+        # A string that is not a user id (a NUL byte in it: PostgreSQL refuses the query) is no one.
+        return cls(rep_ids=[p for p in picked if isinstance(p, str) and _PICKED_USER.fullmatch(p)]
+                   if isinstance(picked, list) else [])
 
 
 _EventModel = TypeVar("_EventModel", bound=BaseModel)

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from tests.conftest import _in_ci
-from tests.handlers.conftest import fake, fake_server, slack_requests  # noqa: F401 - fixtures used here too
+from tests.handlers.conftest import app, fake, fake_server, slack, slack_requests  # noqa: F401 - the handler tests' fixtures
 from tests.robustness.private_postgres import PrivatePostgres, missing_reason
 
 # The app, its database and the fake Slack are made once per test; the examples share them.
