@@ -6,15 +6,21 @@
 - The add-reps form with a picked "user" holding a NUL byte raised a
   DataError on PostgreSQL (text cannot hold NUL) before any answer; now a
   pick that is not a Slack user id is no pick, and the form says so.
+- A scorecard pick whose `selected_option` was a list raised a pydantic
+  ValidationError; now it is refused as an unreadable button.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
+from urllib.parse import urlencode
 
 import pytest
 
+from bot.fake_slack.requests import FORM
+from handlers.actions.scorecards import UNREADABLE_FULL
 from handlers.edge import ids
 from tests.handlers.conftest import Slack
 
@@ -58,3 +64,23 @@ def test_picked_people_who_are_not_user_ids_are_no_pick(slack: Slack, caplog: py
     assert reply.status == 200
     if reply.body:  # the valid pick "UB" alone is added; junk alone is asked for again
         assert json.loads(reply.body)["response_action"] == "errors"
+
+
+@pytest.mark.parametrize("option", [["UA"], "UA:2026-W49", 7])
+def test_a_scorecard_pick_that_is_not_an_option_object_is_refused_in_words(
+    slack: Slack, caplog: pytest.LogCaptureFixture, option: object
+) -> None:
+    slack.coach("UMGR", "team add <@UA|alex>", replies=2)
+    caplog.set_level(logging.ERROR, logger="coachflow.errors")
+    click = slack.requests.block_actions("UMGR", ids.OPEN_REP_SCORECARD, selected_option="UA")
+    payload = json.loads(json.dumps(click.payload))
+    payload["actions"][0]["selected_option"] = option
+    signed = slack.requests.sign(urlencode({"payload": json.dumps(payload)}), FORM)
+    request = replace(signed, payload=payload, response_token=click.response_token)
+
+    assert slack.dispatch(request).status == 200
+    slack.fake.wait_for(lambda: len(slack.fake.responses_for(request.response_token or "")) == 1)
+    slack.finish_listeners()
+
+    assert _errors(caplog) == []
+    assert UNREADABLE_FULL in json.dumps(slack.fake.responses_for(request.response_token or ""), ensure_ascii=False)
