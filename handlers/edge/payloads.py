@@ -50,8 +50,8 @@ class FileShared(BaseModel):
 class ButtonClick(BaseModel):
     """A click; `value` is what the builder put on the button (a rep's id, "rep:version").
 
-    A value that is not text, or longer than Slack allows a button's value,
-    was not written by us: it reads as no value, which every listener refuses
+    A value that is not text, longer than Slack allows a button's value, or
+    holding a NUL byte was not written by us: it reads as no value, which every listener refuses
     quietly.
     """
 
@@ -63,7 +63,8 @@ class ButtonClick(BaseModel):
     @field_validator("value", mode="before")
     @classmethod
     def _ours_or_none(cls, value: object) -> str | None:
-        return value if isinstance(value, str) and len(value) <= limits.BUTTON_VALUE else None
+        # Our builders never put a NUL in a value; PostgreSQL refuses a query holding one (a DataError).
+        return value if isinstance(value, str) and len(value) <= limits.BUTTON_VALUE and "\x00" not in value else None
 
 
 # Slack user ids, as handlers.blocks.inputs reads them from metadata.

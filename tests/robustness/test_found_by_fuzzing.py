@@ -8,6 +8,8 @@
   pick that is not a Slack user id is no pick, and the form says so.
 - A scorecard pick whose `selected_option` was a list raised a pydantic
   ValidationError; now it is refused as an unreadable button.
+- A button value holding a NUL byte (Open prioritization, Open contract)
+  raised a DataError on PostgreSQL; now it is no value, refused in words.
 """
 
 from __future__ import annotations
@@ -84,3 +86,18 @@ def test_a_scorecard_pick_that_is_not_an_option_object_is_refused_in_words(
 
     assert _errors(caplog) == []
     assert UNREADABLE_FULL in json.dumps(slack.fake.responses_for(request.response_token or ""), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("action_id", [ids.OPEN_PRIORITIZE, ids.OPEN_CONTRACT])
+def test_a_button_value_holding_a_nul_byte_is_refused_in_words(slack: Slack, caplog: pytest.LogCaptureFixture,
+                                                              action_id: str) -> None:
+    slack.coach("UMGR", "team add <@UA|alex>", replies=2)
+    caplog.set_level(logging.ERROR, logger="coachflow.errors")
+    click = slack.requests.block_actions("UB", action_id, value="\x9b\\\x00|")
+
+    assert slack.dispatch(click).status == 200
+    slack.fake.wait_for(lambda: len(slack.fake.responses_for(click.response_token or "")) == 1)
+    slack.finish_listeners()
+
+    assert _errors(caplog) == []
+    assert "not" in json.dumps(slack.fake.responses_for(click.response_token or ""))

@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 
 from bot.fake_slack import SignedRequest
 from bot.fake_slack.requests import FORM, JSON
-from tests.conftest import BACKENDS, TestDatabase
+from tests.conftest import TestDatabase, _postgres_base_url
 from tests.robustness.listeners import registered, shortcut_types, subcommand_names
 from tests.robustness.payloads import json_values, metadata_for, state_values, texts, users
 from tests.robustness.world import World, seeded_world
@@ -42,9 +42,12 @@ from tests.robustness.world import World, seeded_world
 LISTENERS = registered()
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
+@pytest.fixture(scope="module")
 def world(request: pytest.FixtureRequest) -> Iterator[World]:
-    database: TestDatabase = request.getfixturevalue(f"_{request.param}_database")
+    """PostgreSQL when configured (always in CI): it refuses what SQLite stores (NUL bytes, too-long
+    values), so it finds more; SQLite otherwise. One backend keeps the suite within a couple of minutes."""
+    backend = "postgres" if _postgres_base_url() else "sqlite"
+    database: TestDatabase = request.getfixturevalue(f"_{backend}_database")
     with seeded_world(database) as seeded:
         yield seeded
 
@@ -66,7 +69,7 @@ def _with_extra_fields(draw: Callable[..., Any], payload: dict[str, Any]) -> dic
 
 
 @pytest.mark.parametrize("command", LISTENERS["command"])
-@settings(max_examples=30)
+@settings(max_examples=20)
 @given(data=st.data())
 def test_a_command_with_any_text_answers_in_words(world: World, command: str, data: st.DataObject) -> None:
     words = data.draw(st.sampled_from(subcommand_names()[command]), label="subcommand")
@@ -83,7 +86,7 @@ def test_a_command_with_any_text_answers_in_words(world: World, command: str, da
 
 
 @pytest.mark.parametrize("callback_id", LISTENERS["view"])
-@settings(max_examples=12)
+@settings(max_examples=10)
 @given(data=st.data())
 def test_a_form_with_any_values_closes_or_says_what_to_fix(world: World, callback_id: str,
                                                           data: st.DataObject) -> None:
@@ -131,7 +134,7 @@ def clicks(draw: st.DrawFn, world: World, action_id: str) -> SignedRequest:
 
 
 @pytest.mark.parametrize("action_id", LISTENERS["action"])
-@settings(max_examples=8)
+@settings(max_examples=6)
 @given(data=st.data())
 def test_a_click_with_any_value_is_acknowledged_and_never_raises(world: World, action_id: str,
                                                                  data: st.DataObject) -> None:

@@ -11,7 +11,7 @@ the click's response_url got no second answer.
 
 Every event kind the app registers must be in `EVENTS`
 (`test_every_registered_event_kind_is_retried_here` fails otherwise); the
-forms and buttons are a representative set, the full replay table is
+forms and buttons are a representative set (three forms, three buttons), the full replay table is
 tests/handlers/views/test_replays.py.
 """
 
@@ -34,7 +34,7 @@ from storage.orm import Base
 from tests.handlers.conftest import PEOPLE, SECRET, Slack
 from tests.handlers.events.test_file_shared import GOOD
 from tests.handlers.receipt_steps import column, contract_request, rows, score_request, team, texts_to
-from tests.handlers.views.test_slow_database import _add_reps, _self_assessment
+from tests.handlers.views.test_slow_database import _add_reps
 
 # Slack's documented X-Slack-Retry-Reason values, one per retry (Slack retries three times at most).
 RETRIES = [(1, "http_timeout"), (2, "http_error"), (3, "connection_failed")]
@@ -146,11 +146,6 @@ def _contract_form(slack: Slack, engine: Engine) -> tuple[SignedRequest, Callabl
     return contract_request(slack), lambda: texts_to(slack, "UA", "wrote your coaching contract") == 1
 
 
-def _self_assessment_form(slack: Slack, engine: Engine) -> tuple[SignedRequest, Callable[[], bool]]:
-    request, _ = _self_assessment(slack)
-    return request, lambda: rows(engine, "self_assessments") == 1
-
-
 def _add_reps_form(slack: Slack, engine: Engine) -> tuple[SignedRequest, Callable[[], bool]]:
     request, _ = _add_reps(slack)
     return request, lambda: column(engine, "SELECT manager_id FROM members WHERE user_id = 'UA'") == ["UMGR"]
@@ -187,7 +182,6 @@ def _remove_click(slack: Slack, engine: Engine) -> tuple[SignedRequest, Callable
 INTERACTIONS = {
     "score form": _score_form,
     "contract form": _contract_form,
-    "self-assessment form": _self_assessment_form,
     "add-reps form": _add_reps_form,
     "Sign button": _sign_click,
     "lesson Done button": _lesson_click,
