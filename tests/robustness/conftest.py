@@ -25,8 +25,9 @@ _SHARED = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthChec
 # No shrinking in CI and by default: a failure is reported as found (with its blob to reproduce) in seconds,
 # where shrinking a payload of a hundred fields can take minutes. `explore` shrinks.
 _FIND = [Phase.explicit, Phase.reuse, Phase.generate]
-settings.register_profile("ci", derandomize=True, max_examples=25, deadline=None, suppress_health_check=_SHARED,
-                          print_blob=True, phases=_FIND)
+# CI keeps no example database: the same examples every run, nothing written in the clone.
+settings.register_profile("ci", derandomize=True, database=None, max_examples=25, deadline=None,
+                          suppress_health_check=_SHARED, print_blob=True, phases=_FIND)
 settings.register_profile("dev", max_examples=25, deadline=None, suppress_health_check=_SHARED, print_blob=True,
                           phases=_FIND)
 # For hunting by hand: HYPOTHESIS_PROFILE=explore draws ten times as many, new ones each run.

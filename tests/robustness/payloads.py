@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from tests.handlers.conftest import PEOPLE
@@ -38,6 +39,12 @@ json_values = st.recursive(
     max_leaves=6,
 )
 users = st.sampled_from(USERS)
+
+
+def examples(n: int) -> int:
+    """`n` examples per listener; ten times as many under HYPOTHESIS_PROFILE=explore (whose default is 250, not 25)."""
+    current = settings.default
+    return n * max(1, (current.max_examples if current is not None else 25) // 25)
 
 
 def _templates() -> dict[str, list[dict[str, Any]]]:

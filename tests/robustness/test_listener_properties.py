@@ -36,7 +36,7 @@ from bot.fake_slack import SignedRequest
 from bot.fake_slack.requests import FORM, JSON
 from tests.conftest import TestDatabase, _postgres_base_url
 from tests.robustness.listeners import registered, shortcut_types, subcommand_names
-from tests.robustness.payloads import json_values, metadata_for, state_values, texts, users
+from tests.robustness.payloads import examples, json_values, metadata_for, state_values, texts, users
 from tests.robustness.world import World, seeded_world
 
 LISTENERS = registered()
@@ -69,7 +69,7 @@ def _with_extra_fields(draw: Callable[..., Any], payload: dict[str, Any]) -> dic
 
 
 @pytest.mark.parametrize("command", LISTENERS["command"])
-@settings(max_examples=20)
+@settings(max_examples=examples(20))
 @given(data=st.data())
 def test_a_command_with_any_text_answers_in_words(world: World, command: str, data: st.DataObject) -> None:
     words = data.draw(st.sampled_from(subcommand_names()[command]), label="subcommand")
@@ -86,7 +86,7 @@ def test_a_command_with_any_text_answers_in_words(world: World, command: str, da
 
 
 @pytest.mark.parametrize("callback_id", LISTENERS["view"])
-@settings(max_examples=10)
+@settings(max_examples=examples(10))
 @given(data=st.data())
 def test_a_form_with_any_values_closes_or_says_what_to_fix(world: World, callback_id: str,
                                                           data: st.DataObject) -> None:
@@ -134,7 +134,7 @@ def clicks(draw: st.DrawFn, world: World, action_id: str) -> SignedRequest:
 
 
 @pytest.mark.parametrize("action_id", LISTENERS["action"])
-@settings(max_examples=6)
+@settings(max_examples=examples(6))
 @given(data=st.data())
 def test_a_click_with_any_value_is_acknowledged_and_never_raises(world: World, action_id: str,
                                                                  data: st.DataObject) -> None:
@@ -150,7 +150,7 @@ def test_a_click_with_any_value_is_acknowledged_and_never_raises(world: World, a
 
 
 @pytest.mark.parametrize("action_id", LISTENERS["options"])
-@settings(max_examples=25)
+@settings(max_examples=examples(25))
 @given(data=st.data())
 def test_an_option_list_answers_options_whatever_is_typed(world: World, action_id: str, data: st.DataObject) -> None:
     callback_id = data.draw(st.sampled_from(["", *LISTENERS["view"]]))
@@ -167,7 +167,7 @@ def test_an_option_list_answers_options_whatever_is_typed(world: World, action_i
 
 
 @pytest.mark.parametrize("callback_id", LISTENERS["shortcut"])
-@settings(max_examples=15)
+@settings(max_examples=examples(15))
 @given(data=st.data())
 def test_a_shortcut_on_any_message_opens_its_form_or_says_why_not(world: World, callback_id: str,
                                                                   data: st.DataObject) -> None:
@@ -194,7 +194,7 @@ def _event_fields(kind: str) -> st.SearchStrategy[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("kind", LISTENERS["event"])
-@settings(max_examples=20)
+@settings(max_examples=examples(20))
 @given(data=st.data())
 def test_an_event_of_any_shape_is_acknowledged_quietly(world: World, kind: str, data: st.DataObject) -> None:
     request = world.slack.requests.event(data.draw(_event_fields(kind)))
