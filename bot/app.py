@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from slack_bolt import App, BoltContext
@@ -14,7 +14,9 @@ from slack_sdk import WebClient
 from sqlalchemy import Engine
 
 from bot.config import Settings
+from bot.installed_tokens import SettingsToken
 from bot.installed_workspace import installed_workspace_of
+from bot.log_privacy import keep_words_out_of_library_logs
 from domain.catalog import Catalog, load_catalog
 from domain.notifications.challenge import challenge_nudge_kind
 from domain.notifications.challenge_invite import challenge_invite_kind
@@ -24,7 +26,7 @@ from domain.notifications.peer_learning import peer_learning_kind
 from domain.notifications.registry import KINDS
 from domain.notifications.scorecards import rep_scorecard_kind, team_scorecard_kind
 from domain.notifications.session_card import session_card_kind
-from domain.ports import DispatcherLock, UnitOfWorkFactory
+from domain.ports import DispatcherLock, InstalledTokens, UnitOfWorkFactory
 from domain.services.calls import CallsService
 from domain.services.challenge_views import challenge_figures
 from domain.services.challenges import ChallengeService
@@ -59,6 +61,7 @@ from domain.services.sessions import SessionService
 from domain.services.shadowing import ShadowService
 from domain.services.takeaways import TakeawaysService
 from domain.services.wins import WinService
+from domain.services.workspace_lifecycle import WorkspaceLifecycleService
 from handlers import register_all
 from handlers.edge import install_edge_guards
 from handlers.edge.receipts import RECEIVED_AT
@@ -92,6 +95,7 @@ def build_services(
     clock: Callable[[], datetime] = utc_now,
     sleep: Callable[[float], None] = time.sleep,
     catalog: Catalog | None = None,
+    installed_tokens: InstalledTokens | None = None,
 ) -> Services:
     catalog = catalog if catalog is not None else load_catalog()
     # The 21-day challenge's figures on the cycle's results (the service, the cycle_results kind, the end hook).
@@ -144,6 +148,9 @@ def build_services(
         wins=WinService(uow_factory, catalog, clock),  # issue 13
         results=ResultsService(uow_factory, catalog, clock, challenges),
         challenges=ChallengeService(uow_factory, catalog, clock, schedules),  # issue 13
+        # issue 14: OAuth mode passes its installation store (bot.installed_tokens.InstallationStoreTokens)
+        lifecycle=WorkspaceLifecycleService(uow_factory, schedules, installed_tokens or SettingsToken(),
+                                            timedelta(days=settings.retention_days), clock),
         clock=clock,
         charts_enabled=settings.charts,
         save_deadline_seconds=settings.save_deadline_seconds,
@@ -162,6 +169,7 @@ def create_app(
     `client` replaces the Web API client for every request (the tests' and
     the demo's recording client); otherwise one talks to `SLACK_API_URL`.
     """
+    keep_words_out_of_library_logs()  # before any request: no body, row or response_url in the logs
     web_client = client or WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
     app = App(
         name="coachflow",

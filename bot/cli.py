@@ -7,14 +7,17 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from bot import cli_args
+from bot import cli_args, workspaces_cli
 from bot.config import ConfigError, Settings, catalog_config_error, load_settings
 from bot.plain_text import plain
 from bot.slack_check import SlackUnreachable
 from domain.catalog import CatalogError
 from domain.errors import CoachflowError
+
+if TYPE_CHECKING:
+    from handlers.edge.services import Services
 
 log = logging.getLogger("coachflow")
 
@@ -164,9 +167,16 @@ def _parser() -> argparse.ArgumentParser:
     results.add_argument("--format", choices=["text", "csv"], default="text", help="text (default) or csv")
     results.set_defaults(handler=_cmd_results)
 
+    workspaces_cli.register(sub)  # issue 14: `workspaces list|purge`
+
     demo = sub.add_parser("demo", help="run the offline demo against a fake Slack")
     demo.add_argument("--database", help="SQLite file for the demo (default: a fresh temporary one)")
     demo.set_defaults(handler=_cmd_demo)
+
+    doctor = sub.add_parser("doctor", help="check this deployment end to end and say what to fix (issue 14)")
+    doctor.add_argument("--http", action="store_true",
+                        help="check for HTTP mode (default: Socket Mode, as `coachflow run` without --http)")
+    doctor.set_defaults(handler=_cmd_doctor)
     return parser
 
 
@@ -195,14 +205,16 @@ def _cmd_run(args: argparse.Namespace) -> int:
     settings.require_slack(http=args.http)
     configured_catalog(settings)
     # Bolt would check the token too, with a traceback; this says it in one line.
-    verify_bot_token(settings.require_bot_token("connects to Slack"), settings.slack_api_url)
+    identity = verify_bot_token(settings.require_bot_token("connects to Slack"), settings.slack_api_url)
     prepare_database(settings.database_url)
     runtime = build_runtime(settings)
+    _reinstalled(runtime.services, identity)  # issue 14: a new token for a workspace marked uninstalled
     clock = None
     if not args.no_scheduler:
         from bot.scheduler import CoachflowScheduler
 
         clock = CoachflowScheduler(runtime.services, runtime.client, runtime.dispatcher_lock())
+        clock.record_ticks_in(runtime.engine)  # `coachflow doctor` reads the last tick's time
         clock.start()
     try:
         if args.http:
@@ -221,6 +233,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
         if clock is not None:
             clock.shutdown()
     return 0
+
+
+def _reinstalled(services: Services, identity: dict[str, object]) -> None:
+    """Started with a token Slack accepts: a workspace marked uninstalled is installed again."""
+    team, enterprise = identity.get("team_id"), identity.get("enterprise_id")
+    if isinstance(team, str) and team and services.lifecycle.running_with(
+            team, enterprise if isinstance(enterprise, str) and enterprise else None, services.clock()):
+        log.info("workspace %s was marked uninstalled; its bot token works again, so it is installed again", team)
 
 
 def _cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -307,6 +327,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from bot.demo import run_demo
 
     return run_demo(database=args.database)
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from bot.doctor_cli import doctor
+
+    # Reads settings itself: a bad setting is one of its findings, not the end of the check.
+    return doctor(http=args.http)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ _HOW_TO_FIX = {
     "COACHFLOW_MAX_REQUEST_KB": "a whole number of kilobytes from 64 to 10240 (default 1024)",
     "COACHFLOW_CHARTS": "on or off (also true/false, yes/no, 1/0)",
     "COACHFLOW_SAVE_DEADLINE_SECONDS": "seconds from 0.5 to 2.5 (default 2.0); Slack allows 3 to answer a form",
+    "COACHFLOW_RETENTION_DAYS": "a whole number of days from 1 to 3650 (default 30): how long a workspace's "
+    "coaching data is kept after the app is uninstalled there",
 }
 
 
@@ -97,6 +99,9 @@ class Settings(BaseSettings):
     # URL-encoded; Coachflow's largest modal is about 55 KB so (measured over
     # the handler tests), and a view at Slack's 100-block limit stays below 1 MB.
     max_request_kb: int = Field(default=1024, ge=64, le=10240, alias="COACHFLOW_MAX_REQUEST_KB")
+    # How long a workspace's coaching data is kept after the app was uninstalled there (or its bot
+    # token revoked); a reinstall within it keeps everything. docs/data-lifecycle.md.
+    retention_days: int = Field(default=30, ge=1, le=3650, alias="COACHFLOW_RETENTION_DAYS")
 
     @field_validator("catalog_path", mode="before")
     @classmethod

@@ -220,6 +220,7 @@ def scheduler(settings: Settings, args: argparse.Namespace) -> int:
     # A long-running process, like `run`: SQLite is created and migrated on start.
     with _sending(settings, catalog, create=True) as sending:
         clock = CoachflowScheduler(sending.services, client, make_dispatcher_lock(sending.engine))
+        clock.record_ticks_in(sending.engine)  # `coachflow doctor` reads the last tick's time
         stop = threading.Event()
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, lambda *_: stop.set())

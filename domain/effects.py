@@ -61,6 +61,9 @@ class Effects:
     pictures: tuple[Picture, ...] = ()
     refresh: tuple[str, ...] = ()  # whose App Home changed, without repeats
     homes: tuple[HomeModel, ...] = ()  # those App Homes, built in the use case's unit before its commit
+    # Whose App Homes the sender builds after the commit instead, in a read-only unit of its own
+    # (`finish(..., homes_after_commit=True)`): a form's ack need not wait for them, nor the write lock.
+    homes_after_commit: tuple[str, ...] = ()
 
     def __add__(self, other: Effects) -> Effects:
         return Effects(
@@ -68,6 +71,7 @@ class Effects:
             self.pictures + other.pictures,
             tuple(dict.fromkeys(self.refresh + other.refresh)),
             self.homes + other.homes,
+            homes_after_commit=tuple(dict.fromkeys(self.homes_after_commit + other.homes_after_commit)),
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
-from datetime import date, time
+from datetime import date, datetime, time
 
 
 class Role(str, enum.Enum):
@@ -134,6 +134,9 @@ class Workspace:
     ref: WorkspaceRef
     name: str = ""
     settings: WorkspaceSettings = field(default_factory=WorkspaceSettings)
+    # When Slack said the app was uninstalled here (app_uninstalled, or the bot token revoked); None while
+    # installed. Nothing is scheduled or sent meanwhile; its data goes after the retention period.
+    uninstalled_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,8 @@ class WorkspaceRepository(Protocol):
 
     def list_all(self) -> list[Workspace]: ...
 
+    def purge(self, ref: WorkspaceRef) -> dict[str, int]: ...  # it and its rows in every table; rows per table
+
 
 class MemberRepository(Protocol):
     """Every method is scoped by workspace: nothing crosses workspaces.
@@ -250,6 +252,8 @@ class ScheduleRepository(Protocol):
 
     def delete(self, ref: WorkspaceRef, user_id: str, kind: str) -> None: ...
 
+    def delete_workspace(self, ref: WorkspaceRef) -> int: ...  # every schedule of the workspace; how many
+
 
 class DeliveryRepository(Protocol):
     def add_if_absent(self, delivery: Delivery) -> bool:
@@ -293,6 +297,9 @@ class DeliveryRepository(Protocol):
         For a digest that covers what came since the last one went out.
         """
         ...
+
+    def skip_pending(self, ref: WorkspaceRef, reason: str, recipient_id: str | None = None) -> int:
+        """PENDING rows of the workspace (of one recipient, if given) become SKIPPED with `reason`; how many."""
 
 
 class PipelineRepository(Protocol):
@@ -384,3 +391,9 @@ class MessageSender(Protocol):
         """The message of this delivery if Slack already has it (a crash
         between Slack accepting it and the ledger recording it)."""
         ...
+
+
+class InstalledTokens(Protocol):
+    """A workspace's Slack tokens (OAuth: the installation store); `remove` is idempotent, team None: org-wide."""
+
+    def remove(self, team_id: str | None, enterprise_id: str | None) -> None: ...

@@ -177,6 +177,17 @@ class SqlDeliveryRepository:
         # max() keeps the column type, so the instants come back aware, in UTC, on every backend.
         return {recipient: due for recipient, due in rows if due is not None}
 
+    def skip_pending(self, ref: WorkspaceRef, reason: str, recipient_id: str | None = None) -> int:
+        statement = (
+            update(DeliveryRow)
+            .where(DeliveryRow.team_id == ref.team_id, DeliveryRow.status == DeliveryStatus.PENDING.value)
+            .values(status=DeliveryStatus.SKIPPED.value, reason=reason, next_attempt_at=None)
+            .execution_options(synchronize_session="fetch")
+        )
+        if recipient_id is not None:
+            statement = statement.where(DeliveryRow.recipient_id == recipient_id)
+        return int(self._session.execute(statement).rowcount)  # type: ignore[attr-defined]
+
     def _row(self, key: DeliveryKey) -> DeliveryRow | None:
         return self._session.scalars(
             select(DeliveryRow).where(

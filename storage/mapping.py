@@ -142,6 +142,7 @@ def workspace_from_row(row: WorkspaceRow) -> Workspace:
         ref=WorkspaceRef(team_id=row.team_id, enterprise_id=row.enterprise_id),
         name=row.name,
         settings=settings_from_json(row.settings),
+        uninstalled_at=row.uninstalled_at,
     )
 
 
@@ -157,6 +158,7 @@ def copy_workspace_onto_row(workspace: Workspace, row: WorkspaceRow) -> None:
     row.enterprise_id = workspace.ref.enterprise_id
     row.name = workspace.name
     row.settings = settings_to_json(workspace.settings)
+    row.uninstalled_at = workspace.uninstalled_at
 
 
 def member_from_row(row: MemberRow, enterprise_id: str | None) -> Member:

@@ -23,6 +23,7 @@ from storage.mapping import (
 )
 from storage.orm import MemberRow, WorkspaceRow
 from storage.orm.base import in_chunks
+from storage.workspace_purge import purge_workspace
 
 # Values per IN (...) list: far under SQLite's 32766 and PostgreSQL's 65535
 # bound parameters, and large enough that a real import needs one query.
@@ -56,6 +57,10 @@ class SqlWorkspaceRepository:
     def list_all(self) -> list[Workspace]:
         rows = self._session.scalars(select(WorkspaceRow).order_by(WorkspaceRow.team_id))
         return [workspace_from_row(row) for row in rows]
+
+    def purge(self, ref: WorkspaceRef) -> dict[str, int]:
+        self._session.expunge_all()  # rows this unit read are about to go behind its back
+        return purge_workspace(self._session, ref.team_id)
 
     def _row(self, team_id: str) -> WorkspaceRow | None:
         return self._session.scalars(

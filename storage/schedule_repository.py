@@ -77,6 +77,10 @@ class SqlScheduleRepository:
             )
         )
 
+    def delete_workspace(self, ref: WorkspaceRef) -> int:
+        result = self._session.execute(delete(ScheduleRow).where(ScheduleRow.team_id == ref.team_id))
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
     @staticmethod
     def _select() -> Select[ScheduleRow, str | None]:
         # The workspace's enterprise_id comes along in the same query.

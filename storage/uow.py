@@ -130,7 +130,9 @@ def make_engine(url: str, *, schema: str | None = None) -> Engine:
         connect_args["options"] = f"-csearch_path={schema}"
     # pool_pre_ping: a server restart or an idle-connection reaper must not
     # turn the next Slack request into an error.
-    engine = create_engine(sa_url, pool_pre_ping=True, connect_args=connect_args, json_deserializer=orjson.loads)
+    # hide_parameters: a statement's values (what someone wrote) stay out of logs and error messages.
+    engine = create_engine(sa_url, pool_pre_ping=True, connect_args=connect_args, json_deserializer=orjson.loads,
+                           hide_parameters=True)
 
     @event.listens_for(engine, "begin")
     def _hold_to_deadline(connection: Connection) -> None:
@@ -151,6 +153,7 @@ def _sqlite_engine(url: str) -> Engine:
     engine = create_engine(
         url,
         json_deserializer=orjson.loads,  # scorecards read the indicators of hundreds of thousands of calls
+        hide_parameters=True,  # a statement's values (what someone wrote) stay out of logs and error messages
         connect_args={
             # Connections move between the threads of the pool; each is used
             # by one unit of work at a time.

@@ -133,6 +133,11 @@ class FakeWorkspaceRepository:
     def list_all(self) -> list[Workspace]:
         return sorted(self._t.workspaces.values(), key=lambda w: w.ref.team_id)
 
+    def purge(self, ref: WorkspaceRef) -> dict[str, int]:
+        from tests.fakes_lifecycle import purge_tables
+
+        return purge_tables(self._t, ref.team_id)
+
 
 class FakeMemberRepository:
     def __init__(self, tables: _Tables) -> None:

@@ -48,6 +48,12 @@ class FakeScheduleRepository:
     def delete(self, ref: WorkspaceRef, user_id: str, kind: str) -> None:
         self._t.schedules.pop((ref.team_id, user_id, kind), None)
 
+    def delete_workspace(self, ref: WorkspaceRef) -> int:
+        gone = [key for key in self._t.schedules if key[0] == ref.team_id]
+        for key in gone:
+            del self._t.schedules[key]
+        return len(gone)
+
     def _with_workspace(self, entry: ScheduleEntry) -> ScheduleEntry:
         # Like the SQL join: the enterprise id is the workspace's, not the caller's.
         return replace(entry, workspace=self._t.workspaces[entry.workspace.team_id].ref)
@@ -122,6 +128,16 @@ class FakeDeliveryRepository:
                     and d.status is DeliveryStatus.SENT:
                 found[key.recipient_id] = max(found.get(key.recipient_id, d.due_at), d.due_at)
         return found
+
+    def skip_pending(self, ref: WorkspaceRef, reason: str, recipient_id: str | None = None) -> int:
+        pending = [
+            d for d in self._t.deliveries.values()
+            if d.key.team_id == ref.team_id and d.status is DeliveryStatus.PENDING
+            and (recipient_id is None or d.key.recipient_id == recipient_id)
+        ]
+        for d in pending:
+            self._save(d.with_status(DeliveryStatus.SKIPPED, reason=reason, next_attempt_at=None))
+        return len(pending)
 
     def _save(self, delivery: Delivery) -> Delivery:
         # The key, created_at and updated_at are the store's, as in SQL.

@@ -46,6 +46,9 @@ SCOPE_OF_METHOD: dict[str, str | None] = {
 SCOPE_OF_EVENT: dict[str, str | None] = {
     "app_home_opened": None,
     "file_shared": "files:read",
+    "app_uninstalled": None,  # "No scopes required" (Slack's event reference)
+    "tokens_revoked": None,  # "No scopes required"
+    "user_change": "users:read",
 }
 
 

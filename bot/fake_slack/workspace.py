@@ -27,6 +27,7 @@ from bot.fake_slack.faults import FaultPlan, rate_limited, server_error
 from bot.fake_slack.files import SharedFile
 from bot.fake_slack.files_shared import FileAnswer
 from bot.fake_slack.listeners import WAIT_SECONDS
+from bot.fake_slack.scopes import GrantedScopes
 from bot.fake_slack.state import OFFLINE_UPLOAD_BASE, WorkspaceState, dm_channel_id
 from bot.fake_slack.users import make_user
 from bot.fake_slack.wire import ApiError, FakeResponse, RecordedCall, normalized
@@ -59,7 +60,7 @@ FILE_DOWNLOAD = "file_download"  # ... and GETs of private file URLs
 UPLOAD_URL = "upload_url"
 
 
-class FakeSlack:
+class FakeSlack(GrantedScopes):  # the token's scopes: `grant_scopes`
     def __init__(
         self,
         team_id: str = "T0DEMO",
@@ -106,17 +107,8 @@ class FakeSlack:
         email: str | None = None,
     ) -> dict[str, Any]:
         """Add (or replace) a person; returns the users.info `user` object."""
-        user = make_user(
-            team_id=self.team_id,
-            user_id=user_id,
-            real_name=real_name,
-            tz=tz,
-            is_bot=is_bot,
-            deleted=deleted,
-            name=name,
-            email=email,
-            now=datetime.now(UTC),
-        )
+        user = make_user(team_id=self.team_id, user_id=user_id, real_name=real_name, tz=tz, is_bot=is_bot,
+                         deleted=deleted, name=name, email=email, now=datetime.now(UTC))
         with self._lock:
             self._state.users[user_id] = user
         return copy.deepcopy(user)
@@ -195,7 +187,7 @@ class FakeSlack:
         if injected is not None:
             return injected
         try:
-            return FakeResponse.success(implementation(self._state, params))
+            return self.with_scopes(FakeResponse.success(implementation(self._state, params)))
         except ApiError as error:
             return FakeResponse.failure(error.error, extra=error.extra)
 

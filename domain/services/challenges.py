@@ -10,7 +10,7 @@ the rep answers their days; every click or submission is stored once
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -32,6 +32,9 @@ from domain.effects import Done, Effects, refresh, tell
 from domain.errors import FieldProblems, InvalidInput, NotAllowed, NotFound
 from domain.field_lengths import CHALLENGE_BEHAVIOUR, CHALLENGE_NOTE, text_problem
 from domain.model import Member, WorkspaceRef, WorkspaceSettings
+from domain.notifications.challenge_invite import INVITE_KIND
+from domain.notifications.challenge_invite import TEAM_KIND as INVITE_TEAM_KIND
+from domain.notifications.challenge_summary import KIND_NAME as SUMMARY_KIND
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.receipts import Receipt, record, within_deadline
 from domain.scheduling.calendar import zone
@@ -49,6 +52,8 @@ if TYPE_CHECKING:
     from domain.services.scheduling import ScheduleService
 
 NOTE = "note"  # the note field of the answer form
+# The scheduled kinds an answer can move: every other kind's schedule is the same before and after it.
+_CHALLENGE_KINDS = frozenset({NUDGE_KIND, INVITE_KIND, INVITE_TEAM_KIND, SUMMARY_KIND})
 
 
 def behaviour_key(skill_id: str) -> str:
@@ -251,7 +256,8 @@ class ChallengeService:
             if rep.manager_id and rep.manager_id != rep.user_id:
                 effects = effects + tell(rep.manager_id, ChallengeFinishedForManager(view))
         uow.challenges.update(challenge)
-        return self._finish(uow, ws, view, effects, [rep.user_id], now)
+        # An answer moves only the challenge's own kinds (its nudges end with it, the invitation may return).
+        return self._finish(uow, ws, view, effects, [rep.user_id], now, only=_CHALLENGE_KINDS)
 
     def _startable(self, uow: UnitOfWork, ws: WorkspaceRef, caller_id: str, rep_id: str, *, write: bool = True
                    ) -> Member:
@@ -305,9 +311,11 @@ class ChallengeService:
         return ChallengeWithDays(challenge, days), rep, settings_of(uow, ws)
 
     def _finish(self, uow: UnitOfWork, ws: WorkspaceRef, view: ChallengeView, effects: Effects,
-                reschedule: Sequence[str], now: datetime) -> Done[ChallengeView]:
+                reschedule: Sequence[str], now: datetime, only: Collection[str] | None = None
+                ) -> Done[ChallengeView]:
         if self._schedules is not None and reschedule:
-            self._schedules.refresh_in(uow, ws, reschedule, now)
-        done = finish(uow, ws, Done(view, effects), catalog=self._catalog, now=now)
+            self._schedules.refresh_in(uow, ws, reschedule, now, only=only)
+        # The Homes are built after the commit, so a click holds the write lock only for its own change.
+        done = finish(uow, ws, Done(view, effects), catalog=self._catalog, now=now, homes_after_commit=True)
         uow.commit()
         return done

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from domain.effects import Done, Effects
 from domain.errors import InvalidInput, NotAllowed
 from domain.model import Member, WorkspaceRef
+from domain.notifications.debrief_digest import KIND_NAME as DIGEST_KIND
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from domain.receipts import Receipt, record
 from domain.scheduling.calendar import zone
@@ -92,5 +93,5 @@ def digest_after_debrief(schedules: ScheduleService, uow: UnitOfWork, ws: Worksp
     the debrief and the digest's new moment commit together; a rep without
     a manager has nobody to tell.
     """
-    if rep.manager_id is not None:
-        schedules.refresh_in(uow, ws, [rep.manager_id], now)
+    if rep.manager_id is not None:  # only the digest: every kind's anchors and upserts were most of a debrief's work
+        schedules.refresh_in(uow, ws, [rep.manager_id], now, only={DIGEST_KIND})

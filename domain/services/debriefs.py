@@ -248,7 +248,9 @@ class DebriefService:
             copy = self._copy(stored, now)
             message = self._copy_message(uow, ws, stored, copy, now)
             effects = Effects(messages=(message,)) + refresh(rep_id, rep.manager_id)
-            done = finish(uow, ws, Done(DebriefSaved(stored, copy), effects), catalog=self._catalog, now=now)
+            # The form's ack waits for this commit: the two Homes are built after it (and after the ack).
+            done = finish(uow, ws, Done(DebriefSaved(stored, copy), effects), catalog=self._catalog, now=now,
+                          homes_after_commit=True)
             uow.commit()
         return done
 
@@ -273,7 +275,7 @@ class DebriefService:
             if copy_at is None:  # the first copy never arrived: this one is a new message
                 effects += Effects(messages=(self._copy_message(uow, ws, edited, copy, now),))
             done = finish(uow, ws, Done(DebriefEdited(edited, copy, copy_at), effects),
-                          catalog=self._catalog, now=now)
+                          catalog=self._catalog, now=now, homes_after_commit=True)
             uow.commit()
         return done
 

@@ -12,7 +12,7 @@ concerned, as a pause does.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
@@ -25,6 +25,8 @@ from domain.scheduling.anchors import Anchor
 from domain.scheduling.due import DueNotification, DuePlan, catch_up, lookback, next_check_at, next_due
 from domain.scheduling.kinds import Audience, NotificationKind
 
+# Why a queued row of a workspace that uninstalled the app is not sent (`coachflow deliveries` shows it).
+UNINSTALLED_REASON = "the app was uninstalled from this workspace"
 # Anchors by kind name, then by person.
 Anchors = dict[str, Mapping[str, Sequence[Anchor]]]
 ANCHOR_BATCH = 500  # people per question to an anchored kind's source, as many as a tick's batch
@@ -80,22 +82,34 @@ class ScheduleService:
             self.refresh_in(uow, ws, wanted, now)
             uow.commit()
 
-    def refresh_in(self, uow: UnitOfWork, ws: WorkspaceRef, user_ids: Iterable[str], now: datetime) -> None:
-        """`refresh_people` inside a use case's own unit of work, so its change and the schedules commit together."""
+    def refresh_in(self, uow: UnitOfWork, ws: WorkspaceRef, user_ids: Iterable[str], now: datetime,
+                   only: Collection[str] | None = None) -> None:
+        """`refresh_people` inside a use case's own unit of work, so its change and the schedules commit together.
+
+        `only`: the names of the kinds the change can move (a debrief moves its manager's digest, nothing
+        else); None recomputes every kind. Each kind costs its anchors' queries and an upsert.
+        """
         wanted = list(dict.fromkeys(user_ids))
         if not wanted:
             return
-        settings = self._settings(uow, ws)
+        kinds = self._kinds if only is None else {n: k for n, k in self._kinds.items() if n in only}
+        settings = self._settings_if_installed(uow, ws)
+        if settings is None:
+            return  # nothing is planned for a workspace that uninstalled the app, whatever changes there
         members = uow.members.get_many(ws, wanted)
-        managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
-        anchors = self._anchors(uow, ws, self._kinds.values(), list(members), now)
+        # Which of these people coach someone: their reps only, never the workspace's every manager
+        # (a debrief refreshes one manager; `make bench`, load: 10,000 people read 1,000 managers a debrief).
+        managers = set(uow.members.reps_of_many(ws, list(members)))
+        anchors = self._anchors(uow, ws, kinds.values(), list(members), now)
         for member in members.values():
-            self._refresh(uow, member, settings, member.user_id in managers, now, anchors)
+            self._refresh(uow, member, settings, member.user_id in managers, now, anchors, kinds)
 
     def refresh_workspace(self, ws: WorkspaceRef, now: datetime) -> int:
         """After a workspace setting changed (working days, holidays, ...)."""
         with self._uow_factory() as uow:
-            settings = self._settings(uow, ws)
+            settings = self._settings_if_installed(uow, ws)
+            if settings is None:
+                return 0
             managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
             members = uow.members.list_all(ws)
             anchors = self._anchors(uow, ws, self._kinds.values(), [m.user_id for m in members], now)
@@ -112,9 +126,10 @@ class ScheduleService:
         is_manager: bool,
         now: datetime,
         anchors: Anchors,
+        kinds: Mapping[str, NotificationKind] | None = None,
     ) -> None:
         existing = {e.kind: e for e in uow.schedules.for_member(member.workspace, member.user_id)}
-        for kind in self._kinds.values():
+        for kind in (self._kinds if kinds is None else kinds).values():
             if not receives(kind, member, is_manager):
                 if kind.name in existing:
                     uow.schedules.delete(member.workspace, member.user_id, kind.name)
@@ -131,6 +146,7 @@ class ScheduleService:
     def plan(self, now: datetime, batch: int = 500) -> PlanReport:
         """Queue what is due in the ledger, skip what went stale, move schedules on."""
         report = PlanReport()
+        self._skip_uninstalled()
         while True:
             with self._uow_factory() as uow:
                 entries = uow.schedules.due(now, batch)
@@ -160,6 +176,17 @@ class ScheduleService:
             if len(entries) < batch:
                 return report
 
+    def _skip_uninstalled(self) -> None:
+        """Rows a tick queued while racing an uninstall (on another instance) are skipped by the next tick."""
+        with self._uow_factory(read_only=True) as uow:
+            gone = [w.ref for w in uow.workspaces.list_all() if w.uninstalled_at is not None]
+        if not gone:
+            return
+        with self._uow_factory() as uow:
+            for ref in gone:
+                uow.deliveries.skip_pending(ref, UNINSTALLED_REASON)
+            uow.commit()
+
     def preview(self, now: datetime, limit: int = 1000) -> PlanReport:
         """What a tick at `now` would queue and skip, without writing anything."""
         report = PlanReport()
@@ -181,7 +208,13 @@ class ScheduleService:
         for entry in entries:
             by_workspace.setdefault(entry.workspace, []).append(entry)
         for ws, group in by_workspace.items():
-            settings = self._settings(uow, ws)
+            settings = self._settings_if_installed(uow, ws)
+            if settings is None:
+                # Uninstalled (a schedule written by a tick racing the uninstall): drop it, plan nothing.
+                for entry in group:
+                    uow.schedules.delete(entry.workspace, entry.user_id, entry.kind)
+                    yield _Planned(entry, DuePlan(send=[], skip=[]), None)
+                continue
             members = uow.members.get_many(ws, [e.user_id for e in group])
             managers = {m.user_id for m in uow.members.managers_with_reps(ws)}
             anchors = self._anchors_for_entries(uow, ws, group)
@@ -242,6 +275,9 @@ class ScheduleService:
         )
 
     @staticmethod
-    def _settings(uow: UnitOfWork, ws: WorkspaceRef) -> WorkspaceSettings:
+    def _settings_if_installed(uow: UnitOfWork, ws: WorkspaceRef) -> WorkspaceSettings | None:
+        """The workspace's settings; None once it uninstalled the app (`WorkspaceLifecycleService`)."""
         workspace = uow.workspaces.get(ws)
-        return workspace.settings if workspace is not None else WorkspaceSettings()
+        if workspace is None:
+            return WorkspaceSettings()
+        return workspace.settings if workspace.uninstalled_at is None else None

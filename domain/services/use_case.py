@@ -29,16 +29,23 @@ R = TypeVar("R")
 
 
 def finish(uow: UnitOfWork, ws: WorkspaceRef, done: Done[R], *, catalog: Catalog | None,
-           now: datetime | None) -> Done[R]:
+           now: datetime | None, homes_after_commit: bool = False) -> Done[R]:
     """`done` with its App Homes built and its DMs' ledger rows written in `uow` (call before the commit).
 
     The workspace must exist (a writing use case has its people, and they
     their workspace). `now=None` (no clock: some tests) leaves the rows to
     the sender.
+
+    `homes_after_commit`: leave the Homes to the sender, which builds them after the commit in a read-only
+    unit (`Effects.homes_after_commit`), for the use cases people wait on: a form is acknowledged only after
+    its commit, and on SQLite the write lock is held until then. Building two Homes (the rep's and the
+    manager's) is most of a debrief's work; `make bench` (load) shows the difference.
     """
     effects = done.effects
-    homes = homes_for(uow, ws, effects.refresh, catalog, now) if effects.refresh else ()
     messages = effects.messages if now is None else tuple(_on_record(uow, ws, m, now) for m in effects.messages)
+    if homes_after_commit:
+        return Done(done.result, replace(effects, messages=messages, homes=(), homes_after_commit=effects.refresh))
+    homes = homes_for(uow, ws, effects.refresh, catalog, now) if effects.refresh else ()
     return Done(done.result, replace(effects, messages=messages, homes=homes))
 
 

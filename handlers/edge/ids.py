@@ -139,3 +139,9 @@ CHALLENGE_ENCOURAGE = "challenge.encourage"  # "Send encouragement" in the manag
 # The week-7 invitation to the 21-day challenge (issue 13): "Start my 21-day challenge" (DM, App Home; value "self")
 # and the manager's "Start <rep>'s challenge" (value: the rep's user id) open CHALLENGE_VIEW.
 CHALLENGE_INVITE_START = "challenge.invite_start"
+
+# A workspace's life (issue 14, docs/data-lifecycle.md): uninstalled, its bot token revoked, a person deactivated
+APP_UNINSTALLED = "app_uninstalled"
+TOKENS_REVOKED = "tokens_revoked"
+USER_CHANGE = "user_change"  # a profile changed; `deleted: true` is a deactivated account
+EVENTS = EVENTS | {APP_UNINSTALLED, TOKENS_REVOKED, USER_CHANGE}

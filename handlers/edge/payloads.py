@@ -106,3 +106,35 @@ def read_event(model: type[_EventModel], event: object) -> _EventModel | None:
         _edge_log.warning("ignored a %s event without the fields it needs",
                           kind[:40] if isinstance(kind, str) else "malformed")
         return None
+
+
+class TokensRevoked(BaseModel):
+    """The tokens_revoked event: the user ids whose tokens went, by kind (`oauth`: user tokens, `bot`)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    class Tokens(BaseModel):
+        model_config = ConfigDict(extra="ignore")
+
+        oauth: list[str] = []
+        bot: list[str] = []
+
+    type: str
+    tokens: Tokens = Tokens()
+
+
+class ChangedUser(BaseModel):
+    """The `user` of a user_change event (a full user object); only what Coachflow reads."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    deleted: bool = False
+    team_id: str | None = None  # the person's workspace (an org-wide install's event names no team)
+
+
+class UserChange(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    type: str
+    user: ChangedUser

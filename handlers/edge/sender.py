@@ -48,7 +48,10 @@ def deliver(client: WebClient, svc: Services, ws: WorkspaceRef, effects: Effects
     for picture in effects.pictures:
         draw(picture.notice, client, svc, picture.to)
     now = svc.clock()
-    for home in effects.homes:
+    homes = effects.homes
+    if effects.homes_after_commit:  # built now, after the commit and the ack, in a read-only unit
+        homes += svc.home.refresh(ws, list(effects.homes_after_commit)).homes
+    for home in homes:
         publish_home(client, svc, home.viewer_id, home_view(home, now, svc.catalog))
 
 

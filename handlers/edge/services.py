@@ -43,6 +43,7 @@ from domain.services.sessions import SessionService
 from domain.services.shadowing import ShadowService
 from domain.services.takeaways import TakeawaysService
 from domain.services.wins import WinService
+from domain.services.workspace_lifecycle import WorkspaceLifecycleService
 
 CONTEXT_KEY = "coachflow"
 
@@ -87,6 +88,7 @@ class Services:
     wins: WinService  # success stories (issue 13)
     results: ResultsService  # the cycle's results (issue 13)
     challenges: ChallengeService  # the 21-day challenge (issue 13)
+    lifecycle: WorkspaceLifecycleService  # uninstall, reinstall, retention, deactivated people (issue 14)
     clock: Callable[[], datetime] = utc_now
     charts_enabled: bool = True  # COACHFLOW_CHARTS: upload charts beside their text version
     # COACHFLOW_SAVE_DEADLINE_SECONDS: a form's checks and save give up by then (Slack allows 3 s).

@@ -85,3 +85,6 @@ from storage.orm.challenges import (  # noqa: E402  (issue 13)
 )
 
 __all__ += ["ChallengeDayRow", "ChallengeEncouragementRow", "ChallengeRow", "ChallengeSummaryChoiceRow"]  # issue 13
+from storage.orm.operations import DispatcherTickRow  # noqa: E402  (issue 14)
+
+__all__ += ["DispatcherTickRow"]  # issue 14

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint, false, text
@@ -23,6 +23,9 @@ class WorkspaceRow(TimestampMixin, Base):
     # WorkspaceSettings as a JSON object: new settings need no migration, and
     # unknown keys (written by a newer version) are ignored when read.
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # When Slack said the app was uninstalled here (or its bot token revoked); NULL while installed.
+    # Nothing is scheduled or sent while it is set; the data goes after COACHFLOW_RETENTION_DAYS (migration 0030).
+    uninstalled_at: Mapped[datetime | None] = mapped_column()
 
 
 class MemberRow(TimestampMixin, Base):

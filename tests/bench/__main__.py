@@ -9,6 +9,7 @@ from tests.bench import (
     home,
     http_ack,
     leading_indicators,
+    load,
     pipeline,
     results,
     scheduling,
@@ -20,7 +21,7 @@ from tests.bench import (
 
 def main() -> None:
     for benchmark in (http_ack, use_cases, charts, scheduling, pipeline, home, develop_home, leading_indicators,
-                      scorecards, session_cards, results, challenge_nudges):
+                      scorecards, session_cards, results, challenge_nudges, load):
         for line in benchmark.run():
             print(line)
 

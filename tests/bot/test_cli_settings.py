@@ -46,11 +46,14 @@ COMMANDS: dict[str, list[str]] = {
     "pipeline audit": ["pipeline", "audit", "--team", "T1"],
     "scorecards export": ["scorecards", "export", "--team", "T1"],
     "results": ["results", "--team", "T1"],
+    "workspaces list": ["workspaces", "list"],
+    "workspaces purge": ["workspaces", "purge", "--dry-run"],
     "demo": ["demo"],
 }
 # Commands that read, or need data already there: they never leave a database file behind.
 NEVER_CREATE = {"jobs due", "deliveries", "db status", "pipeline audit", "pipeline import", "jobs run-due",
                 "catalog lessons", "scorecards export", "results"}
+NEVER_CREATE |= {"workspaces list", "workspaces purge"}  # issue 14
 
 # Expected exit status per scenario, in the order of SCENARIOS below:
 #   missing      nothing set, an empty directory (no database yet)
@@ -76,6 +79,8 @@ EXPECTED: dict[str, tuple[int, int, int, int, int, int]] = {
     "pipeline audit":  (2, 2, 0, 0, 2, 0),
     "scorecards export": (2, 2, 0, 0, 2, 2),
     "results":         (2, 2, 0, 0, 2, 2),
+    "workspaces list": (2, 2, 0, 0, 2, 0),
+    "workspaces purge": (2, 2, 0, 0, 2, 0),
 }
 # `demo` reads no settings at all (its own fake Slack and database): it runs
 # once below with every setting wrong at the same time, instead of six times.

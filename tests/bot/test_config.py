@@ -258,3 +258,16 @@ def test_one_bad_value_is_one_line() -> None:
         load_settings(None, COACHFLOW_LOG_LEVEL="LOUD")
 
     assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize("value", ["0", "3651", "thirty", "1.5"])
+def test_a_retention_period_out_of_range_names_the_variable_and_the_range(value: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        load_settings(None, COACHFLOW_RETENTION_DAYS=value)
+    assert str(error.value).startswith("COACHFLOW_RETENTION_DAYS: ")
+    assert "a whole number of days from 1 to 3650 (default 30)" in str(error.value)
+
+
+def test_the_retention_period_is_thirty_days_unless_set() -> None:
+    assert load_settings(None).retention_days == 30
+    assert load_settings(None, COACHFLOW_RETENTION_DAYS="90").retention_days == 90

@@ -70,6 +70,14 @@ class Recorder:
         return [u for u in self.units if u.used and u.used <= LEDGER]
 
 
+def _writing_then_homes(recorder: Recorder) -> tuple[_Unit, _Unit]:
+    """A debrief's units: the use case (one writing unit, the form's ack waits for it), then the App Homes it
+    changed, built after its commit in one read-only unit (`Effects.homes_after_commit`)."""
+    use_case, homes = recorder.use_cases()
+    assert not use_case.read_only and homes.read_only
+    return use_case, homes
+
+
 class _Recorded:
     def __init__(self, inner: UnitOfWork, unit: _Unit) -> None:
         self._inner, self._unit = inner, unit
@@ -264,8 +272,9 @@ def test_a_debrief_and_its_edit_are_one_unit_of_work_each(slack: Slack, fake: Fa
     slack.finish_listeners()
 
     assert reply.status == 200 and reply.body == ""
-    [use_case] = recorder.use_cases()
-    assert not use_case.read_only and {"receipts", "debriefs", "deliveries"} <= use_case.used
+    use_case, homes = _writing_then_homes(recorder)
+    assert {"receipts", "debriefs", "deliveries"} <= use_case.used
+    assert homes.read_only  # both Homes, after the commit and the ack
     assert len(recorder.ledger()) == 1  # how the copy went
     assert button_value(copy, ids.EDIT_DEBRIEF)
 
@@ -284,7 +293,7 @@ def test_editing_a_debrief_is_one_unit_and_updates_the_copy_without_another(
     submit(slack, "UA", modal, debrief_form("Contoso Ltd"))
     slack.finish_listeners()
 
-    [use_case] = recorder.use_cases()
-    assert not use_case.read_only and {"receipts", "debriefs", "deliveries"} <= use_case.used
+    use_case, homes = _writing_then_homes(recorder)
+    assert {"receipts", "debriefs", "deliveries"} <= use_case.used and homes.read_only
     assert recorder.ledger() == []  # no new DM: the copy was updated in place
     assert [c.method for c in fake.calls_to("chat.update")] == ["chat.update"]

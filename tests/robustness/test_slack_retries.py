@@ -102,9 +102,30 @@ def _file_shared(slack: Slack, engine: Engine) -> tuple[SignedRequest, Callable[
             lambda: texts_to(slack, "UADMIN", "Imported 3 opportunities") == 1)
 
 
+def _app_uninstalled(slack: Slack, engine: Engine) -> tuple[SignedRequest, Callable[[], bool]]:
+    team(slack)
+    return (slack.requests.event({"type": "app_uninstalled"}),
+            lambda: column(engine, "SELECT uninstalled_at IS NOT NULL FROM workspaces") == [True])
+
+
+def _tokens_revoked(slack: Slack, engine: Engine) -> tuple[SignedRequest, Callable[[], bool]]:
+    team(slack)
+    return (slack.requests.event({"type": "tokens_revoked", "tokens": {"oauth": [], "bot": ["UBOT"]}}),
+            lambda: column(engine, "SELECT uninstalled_at IS NOT NULL FROM workspaces") == [True])
+
+
+def _user_change(slack: Slack, engine: Engine) -> tuple[SignedRequest, Callable[[], bool]]:
+    team(slack)
+    return (slack.requests.event({"type": "user_change", "user": {"id": "UA", "deleted": True, "team_id": "T1"}}),
+            lambda: column(engine, "SELECT deactivated FROM members WHERE user_id = 'UA'") == [True])
+
+
 EVENTS: dict[str, Callable[[Slack, Engine], tuple[SignedRequest, Callable[[], bool]]]] = {
     ids.APP_HOME_OPENED: _home_opened,
     ids.FILE_SHARED: _file_shared,
+    ids.APP_UNINSTALLED: _app_uninstalled,
+    ids.TOKENS_REVOKED: _tokens_revoked,
+    ids.USER_CHANGE: _user_change,
 }
 
 

@@ -1,0 +1,27 @@
+"""The load benchmark's machinery at a tiny size, so that `make bench` keeps working.
+
+Correctness only, never timings: both servers start and answer every request
+of the mix right, every Web API call the mix asks for reaches the fake Slack
+and is accepted, and the report has a line per request kind.
+"""
+
+from __future__ import annotations
+
+from tests.bench.load import measure, report
+from tests.bench.load_mix import KINDS
+
+
+def test_the_load_benchmark_runs_the_whole_mix_against_coachflow_and_bare_bolt(empty_database_url: str) -> None:
+    result = measure(empty_database_url, "tiny", total=20, concurrency=2, people=100, rounds=2)
+
+    for measured in (result.coachflow, result.bare):
+        assert measured.wrong == []
+        assert len(measured.outcomes) == 20
+        assert {o.kind for o in measured.outcomes} == set(KINDS)
+        assert all(o.status == 200 for o in measured.outcomes)
+        # 4 of each kind: 1 + 1 + 3 + 3 + 2 calls a round of five.
+        assert measured.web_api_calls == 40
+        assert measured.peak_mib > 0
+    lines = report(result)
+    assert all(any(line.strip().startswith(kind) for line in lines) for kind in (*KINDS, "overall"))
+    assert any("every request of both was answered 200" in line for line in lines)
