@@ -47,6 +47,12 @@ class ScorecardPick(BaseModel):
     def _text_or_none(cls, value: object) -> str | None:
         return value if isinstance(value, str) and len(value) <= limits.BUTTON_VALUE else None
 
+    @field_validator("selected_option", mode="before")
+    @classmethod
+    def _object_or_none(cls, option: object) -> dict[str, Any] | None:
+        # Slack sends an object; anything else (a list, a string) is no pick, refused as unreadable.
+        return option if isinstance(option, dict) else None
+
     @property
     def picked(self) -> str | None:
         if self.value is not None:

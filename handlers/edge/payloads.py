@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+import re
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from handlers.blocks import limits
 
@@ -48,8 +50,8 @@ class FileShared(BaseModel):
 class ButtonClick(BaseModel):
     """A click; `value` is what the builder put on the button (a rep's id, "rep:version").
 
-    A value that is not text, or longer than Slack allows a button's value,
-    was not written by us: it reads as no value, which every listener refuses
+    A value that is not text, longer than Slack allows a button's value, or
+    holding a NUL byte was not written by us: it reads as no value, which every listener refuses
     quietly.
     """
 
@@ -61,7 +63,12 @@ class ButtonClick(BaseModel):
     @field_validator("value", mode="before")
     @classmethod
     def _ours_or_none(cls, value: object) -> str | None:
-        return value if isinstance(value, str) and len(value) <= limits.BUTTON_VALUE else None
+        # Our builders never put a NUL in a value; PostgreSQL refuses a query holding one (a DataError).
+        return value if isinstance(value, str) and len(value) <= limits.BUTTON_VALUE and "\x00" not in value else None
+
+
+# Slack user ids, as handlers.blocks.inputs reads them from metadata.
+_PICKED_USER = re.compile(r"[UW][A-Z0-9]{1,31}", re.ASCII)
 
 
 class AddRepsSubmission(BaseModel):
@@ -76,7 +83,29 @@ class AddRepsSubmission(BaseModel):
             field = field.get(key) if isinstance(field, dict) else None
         picked = field.get("selected_users") if isinstance(field, dict) else None
         # Only what Slack sends (a list of user ids); anything else is no pick, which the roster names.
-        return cls(rep_ids=[p for p in picked if isinstance(p, str)] if isinstance(picked, list) else [])
+        # A string that is not a user id (a NUL byte in it: PostgreSQL refuses the query) is no one.
+        return cls(rep_ids=[p for p in picked if isinstance(p, str) and _PICKED_USER.fullmatch(p)]
+                   if isinstance(picked, list) else [])
+
+
+_EventModel = TypeVar("_EventModel", bound=BaseModel)
+_edge_log = logging.getLogger("coachflow.edge")
+
+
+def read_event(model: type[_EventModel], event: object) -> _EventModel | None:
+    """The event as `model`, or None when it lacks what the listener needs (a field missing or of another type).
+
+    Bolt has acknowledged the event already and nobody waits for an answer, so
+    such an event is dropped with one warning naming its type, never its
+    content; without this it reached the error handler as a traceback.
+    """
+    try:
+        return model.model_validate(event)
+    except ValidationError:
+        kind = event.get("type") if isinstance(event, dict) else None
+        _edge_log.warning("ignored a %s event without the fields it needs",
+                          kind[:40] if isinstance(kind, str) else "malformed")
+        return None
 
 
 class TokensRevoked(BaseModel):

@@ -23,13 +23,15 @@ from domain.effects import tell
 from domain.services.pipeline_upload import UploadAnswered
 from handlers.edge.dm import is_app_dm
 from handlers.edge.files import SlackSharedFiles
-from handlers.edge.payloads import FileShared
+from handlers.edge.payloads import FileShared, read_event
 from handlers.edge.sender import deliver
 from handlers.edge.services import services, workspace_of
 
 
 def handle_file_shared(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-    shared = FileShared.model_validate(event)
+    shared = read_event(FileShared, event)
+    if shared is None:
+        return
     # Bolt's self-event filter drops the app's own uploads first; this keeps it so without it.
     if shared.user_id == context.bot_user_id:
         return
