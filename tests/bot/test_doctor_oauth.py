@@ -168,3 +168,37 @@ def test_only_a_client_id_is_a_settings_problem_not_a_silent_single_workspace(de
 
     assert found["settings"].status is Status.PROBLEM
     assert "SLACK_CLIENT_ID is set but SLACK_CLIENT_SECRET is not" in found["settings"].says
+
+
+def test_a_token_that_expires_with_no_refresh_token_is_a_problem_saying_when(deployment: OAuthDeployment) -> None:
+    from bot.installations import EncryptedInstallationStore
+    from bot.token_keys import TokenCipher
+
+    _installed_both(deployment)
+    settings = deployment.world.settings
+    assert settings.slack_client_id
+    store = EncryptedInstallationStore(settings.slack_client_id, deployment.world.runtime.engine,
+                                       TokenCipher(settings.token_keys))
+    bot = store.find_bot(enterprise_id=None, team_id="T0GLOBEX")
+    assert bot is not None
+    bot.bot_refresh_token = None  # as if saved by something that dropped it
+    store.save_bot(bot)
+
+    found = deployment.check()
+
+    globex = found["workspace T0GLOBEX"]
+    assert globex.status is Status.PROBLEM
+    assert "expires in 11 h" in globex.says and "no refresh token" in globex.says
+    assert found["workspace T0ACME"].status is Status.OK
+
+
+def test_the_workspaces_line_names_the_first_twenty_and_counts_the_rest() -> None:
+    from bot.doctor_oauth import MAX_WORKSPACES, Installed, workspaces_check
+
+    many = [Installed(f"T{n:04d}", None, f"Team {n}", True) for n in range(MAX_WORKSPACES + 5)]
+
+    said = workspaces_check(many).says
+
+    assert said.startswith(f"{MAX_WORKSPACES + 5} installed: Team 0 (T0000), ")
+    assert f"Team {MAX_WORKSPACES - 1} (T{MAX_WORKSPACES - 1:04d}) and 5 more." in said
+    assert f"T{MAX_WORKSPACES:04d}" not in said
