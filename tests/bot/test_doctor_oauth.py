@@ -202,3 +202,13 @@ def test_the_workspaces_line_names_the_first_twenty_and_counts_the_rest() -> Non
     assert said.startswith(f"{MAX_WORKSPACES + 5} installed: Team 0 (T0000), ")
     assert f"Team {MAX_WORKSPACES - 1} (T{MAX_WORKSPACES - 1:04d}) and 5 more." in said
     assert f"T{MAX_WORKSPACES:04d}" not in said
+
+
+def test_a_token_key_that_is_not_a_fernet_key_is_a_settings_problem(deployment: OAuthDeployment) -> None:
+    deployment.monkeypatch.setenv("COACHFLOW_TOKEN_KEYS", "not-a-key")
+
+    found = {f.check: f for f in diagnose(http=True, env_file=None)}
+
+    assert found["settings"].status is Status.PROBLEM
+    assert "COACHFLOW_TOKEN_KEYS" in found["settings"].says and "not a Fernet key" in found["settings"].says
+    assert found["database"].status is Status.SKIPPED
