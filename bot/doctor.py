@@ -22,11 +22,14 @@ from pathlib import Path
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import doctor_database
+from bot import doctor_database, doctor_oauth
 from bot.config import ConfigError, Settings, how_to_fix, load_settings
 from bot.doctor_findings import Finding, Status, masked
+from bot.installations import EncryptedInstallationStore
 from bot.manifest import load_manifest
+from bot.oauth import require_oauth_start
 from bot.slack_check import REFUSED_TOKEN_ERRORS
+from bot.token_keys import TokenCipher
 from domain.errors import InvalidInput
 from storage.dispatcher_lock import DISPATCHER_LOCK_KEY
 
@@ -62,12 +65,16 @@ def diagnose(
         return [Finding("settings", Status.PROBLEM, " ".join(str(error).split()))] + [
             Finding(name, Status.SKIPPED, "needs valid settings first.") for name in LATER_CHECKS
         ]
-    findings = [settings_check(settings, http=http), signing_secret_check(settings, http=http)]
+    findings = [settings_check(settings, http=http),
+                signing_secret_check(settings, http=http or settings.oauth_enabled)]
     database = doctor_database.open_database(settings.database_url)
     try:
         findings.append(database.finding)
-        answer, token_finding = slack_token_check(settings)
-        findings += [token_finding, scopes_check(answer)]
+        if settings.oauth_enabled:  # issue 14: a token per installed workspace (bot/doctor_oauth.py)
+            findings += oauth_checks(settings, database, now or datetime.now(UTC))
+        else:
+            answer, token_finding = slack_token_check(settings)
+            findings += [token_finding, scopes_check(answer)]
         findings.append(doctor_database.dispatcher_check(database, lock_key))
         findings.append(doctor_database.last_tick_check(database, now or datetime.now(UTC)))
     finally:
@@ -79,6 +86,11 @@ LATER_CHECKS = ("signing secret", "database", "slack token", "scopes", "dispatch
 
 
 def settings_check(settings: Settings, *, http: bool) -> Finding:
+    if settings.oauth_enabled:
+        return oauth_settings_check(settings, http=http)
+    half = _half_oauth(settings)
+    if half is not None:
+        return half
     mode = "HTTP mode" if http else "Socket Mode"
     try:
         settings.require_slack(http=http)
@@ -86,6 +98,52 @@ def settings_check(settings: Settings, *, http: bool) -> Finding:
         return Finding("settings", Status.PROBLEM, str(error))
     needs = "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET" if http else "SLACK_BOT_TOKEN and SLACK_APP_TOKEN"
     return Finding("settings", Status.OK, f"{mode}: {needs} are set; database {masked(settings.database_url)}.")
+
+
+def oauth_settings_check(settings: Settings, *, http: bool) -> Finding:
+    """OAuth mode (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET set): HTTP only, with the keys and the signing secret."""
+    try:
+        require_oauth_start(settings, http=http)
+    except ConfigError as error:
+        return Finding("settings", Status.PROBLEM, str(error))
+    keys = len(settings.token_keys)
+    return Finding("settings", Status.OK, (
+        f"OAuth (many workspaces), HTTP mode: SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET and "
+        f"COACHFLOW_TOKEN_KEYS ({keys} key{'s' if keys > 1 else ''}) are set; database {masked(settings.database_url)}."
+    ))
+
+
+def _half_oauth(settings: Settings) -> Finding | None:
+    """One of SLACK_CLIENT_ID / SLACK_CLIENT_SECRET without the other: OAuth is off, surely not as meant."""
+    if bool(settings.slack_client_id) == bool(settings.slack_client_secret):
+        return None
+    have, lack = (("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET") if settings.slack_client_id
+                  else ("SLACK_CLIENT_SECRET", "SLACK_CLIENT_ID"))
+    return Finding("settings", Status.PROBLEM, (
+        f"{have} is set but {lack} is not, so Coachflow runs for one workspace (SLACK_BOT_TOKEN) and ignores "
+        f"{have}. For many workspaces set {lack} to {how_to_fix(lack)}; for one, remove {have}."
+    ))
+
+
+def oauth_checks(settings: Settings, database: doctor_database.Database, now: datetime) -> list[Finding]:
+    """token keys, workspaces, then one line per installed workspace (bot/doctor_oauth.py)."""
+    if not settings.token_keys:
+        return [Finding(name, Status.SKIPPED, "needs COACHFLOW_TOKEN_KEYS (see settings).")
+                for name in ("token keys", "workspaces")]
+    if database.engine is None or not database.at_head:
+        return [Finding(name, Status.SKIPPED, "needs the database at the newest schema (see database).")
+                for name in ("token keys", "workspaces")]
+    engine = database.engine
+    keys = doctor_oauth.token_keys_check(engine, settings)
+    installed = doctor_oauth.installed_workspaces(engine, settings)
+    findings = [keys, doctor_oauth.workspaces_check(installed)]
+    try:
+        wanted = manifest_scopes()
+    except InvalidInput as error:
+        return [*findings, Finding("scopes", Status.WARNING, f"cannot compare: {error}")]
+    assert settings.slack_client_id
+    store = EncryptedInstallationStore(settings.slack_client_id, engine, TokenCipher(settings.token_keys))
+    return findings + doctor_oauth.workspace_checks(installed, settings, store, wanted, now)
 
 
 def signing_secret_check(settings: Settings, *, http: bool) -> Finding:

@@ -20,10 +20,8 @@ from bot.cli import _parser
 DOC = Path(__file__).resolve().parent.parent / "docs" / "operations.md"
 SEPARATORS = {"&&", "||", ";", "|", "(", ")"}
 REDIRECTS = {">", ">>", "<", "2>", "&>"}
-# Commands of issue 14's other parts (OAuth, lifecycle, data rights), built on their own branches and
-# described in the doc as designed. Each entry must be removed once its command parses (a test fails then),
-# so that from the merge on the doc is checked against the real command.
-# Commands the doc may name before they exist (none now: every documented command parses).
+# Commands documented before they exist (none now: issue 14's OAuth, lifecycle and data-rights commands
+# have landed). An entry must be removed once its command parses (a test fails then).
 PENDING: tuple[tuple[str, ...], ...] = ()
 
 

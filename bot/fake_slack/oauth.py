@@ -93,6 +93,13 @@ class FakeSlackOAuth:
         with self._lock:
             self._next = Consent(team_id, user_id, org_wide)
 
+    def revoke(self, team_id: str) -> None:
+        """The workspace's bot token stops working (an admin revoked it, or removed the app unheard)."""
+        with self._lock:
+            token = self._workspaces[team_id].fake.bot_token
+            self._tokens.pop(token, None)
+            self._workspaces[team_id].refresh_token = None
+
     def workspace_of(self, token: str | None) -> FakeSlack | None:
         with self._lock:
             known = self._tokens.get(token or "")
