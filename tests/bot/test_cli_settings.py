@@ -53,13 +53,15 @@ COMMANDS: dict[str, list[str]] = {
     "export": ["export", "--team", "T1", "--format", "csv"],  # issue 14
     "forget": ["forget", "--team", "T1", "--user", "UANN", "--yes"],  # issue 14
     "doctor": ["doctor"],  # issue 14
+    "keys new": ["keys", "new"],  # issue 14: OAuth's token keys
+    "keys rotate": ["keys", "rotate"],
 }
 # Commands that read, or need data already there: they never leave a database file behind.
 NEVER_CREATE = {"jobs due", "deliveries", "db status", "pipeline audit", "pipeline import", "jobs run-due",
                 "catalog lessons", "scorecards export", "results"}
 NEVER_CREATE |= {"workspaces list", "workspaces purge"}  # issue 14
 NEVER_CREATE |= {"audit", "export", "forget"}  # issue 14
-NEVER_CREATE |= {"doctor"}  # it only reads: a missing SQLite file is a problem it names, not one it creates
+NEVER_CREATE |= {"doctor", "keys new", "keys rotate"}  # it only reads: a missing SQLite file is a problem it names, not one it creates
 
 # Expected exit status per scenario, in the order of SCENARIOS below:
 #   missing      nothing set, an empty directory (no database yet)
@@ -92,6 +94,8 @@ EXPECTED: dict[str, tuple[int, int, int, int, int, int]] = {
     "forget":          (2, 2, 0, 0, 2, 0),
     # The doctor reports every problem as a finding (exit 1) instead of stopping at the first.
     "doctor":          (1, 1, 1, 1, 1, 1),
+    "keys new":        (0, 0, 0, 0, 0, 0),  # prints a key: reads no setting
+    "keys rotate":     (2, 2, 2, 2, 2, 2),  # no COACHFLOW_TOKEN_KEYS in any scenario: nothing to rotate with
 }
 # `demo` reads no settings at all (its own fake Slack and database): it runs
 # once below with every setting wrong at the same time, instead of six times.
