@@ -21,6 +21,7 @@ from domain.data_rights import PLACEHOLDER_ID, Forgotten, PersonalData, Row
 from domain.errors import NotAllowed, NotFound
 from domain.model import Member, WorkspaceRef
 from domain.ports import UnitOfWork, UnitOfWorkFactory
+from domain.receipts import Receipt, record
 from domain.services.audit_log import require_admin
 
 WHOLE_WORKSPACE = "*"  # the audit subject of a whole-workspace export
@@ -137,9 +138,10 @@ class DataRightsService:
             raise NotFound(f"Coachflow holds no coaching data of <@{user_id}> in this workspace.")
         return ForgetPreview(user_id, data.counts())
 
-    def forget(self, ws: WorkspaceRef, caller_id: str, user_id: str) -> Forgotten:
-        """An admin's confirmed forget (the button)."""
+    def forget(self, ws: WorkspaceRef, caller_id: str, user_id: str, receipt: Receipt | None = None) -> Forgotten:
+        """An admin's confirmed forget (the button); a replayed click (`receipt` stored) raises `Replayed`."""
         with self._uow_factory() as uow:
+            record(uow, ws, receipt)
             require_admin(uow, ws, caller_id, "forget a person's data")
             _not_yourself(caller_id, user_id)
             done = self._forget(uow, ws, caller_id, user_id)

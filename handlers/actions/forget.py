@@ -9,8 +9,10 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from domain.errors import CoachflowError, InvalidInput
+from domain.receipts import Replayed
 from handlers.blocks.data_rights import forgotten_message
 from handlers.edge.clicks import click_of, tell_refusal
+from handlers.edge.receipts import receipt_of
 from handlers.edge.services import services, workspace_of
 
 _USER_ID = re.compile(r"[UW][A-Z0-9]{1,31}")
@@ -26,7 +28,9 @@ def handle_forget(ack: Ack, body: dict[str, Any], client: WebClient, respond: Re
         return
     try:
         # The service checks again that the clicker is an admin: the button could be anyone's.
-        done = svc.data_rights.forget(ws, admin_id, user_id)
+        done = svc.data_rights.forget(ws, admin_id, user_id, receipt_of(body, context))
+    except Replayed:
+        return  # the first click forgot them and said so; a retry must not answer "holds no data"
     except CoachflowError as error:
         tell_refusal(client, svc, ws, respond, admin_id, error)
         return

@@ -188,3 +188,24 @@ def test_nobody_but_an_admin_of_the_workspace_forgets_through_the_button_whateve
     assert "no coaching data of <@UT2ONLY>" in json.dumps(_click_forget(slack, "UADMIN", "UT2ONLY"))
     assert "cannot forget yourself" in json.dumps(_click_forget(slack, "UADMIN", "UADMIN"))
     assert _everything(uow_factory) == before
+
+
+def test_a_forget_clicked_and_replayed_forgets_once_and_answers_once(slack: Slack, uow_factory) -> None:
+    from tests.handlers.receipt_steps import replay
+
+    _team(slack, uow_factory)
+    request = slack.requests.block_actions("UADMIN", ids.FORGET_CONFIRM, "UMGR")
+    token = request.response_token
+    assert token is not None
+
+    replies = replay(slack, request, request, request)
+
+    assert [reply.status for reply in replies] == [200, 200, 200]
+    answers = json.dumps(slack.fake.responses_for(token))
+    assert len(slack.fake.responses_for(token)) == 1 and "<@UMGR> is forgotten" in answers
+    assert "holds no coaching data" not in answers, "a retry must not tell the admin there was nothing to forget"
+    from domain.audit import AuditAction
+
+    with uow_factory(read_only=True) as uow:
+        forgets = [e for e in uow.audit.search(T1, "UMGR", None) if e.action == AuditAction.FORGET]
+    assert len(forgets) == 1, "one forget in the audit log, however often Slack sends the click"

@@ -23,6 +23,7 @@ from handlers.edge import ids
 from tests.handlers import test_challenge as challenge
 from tests.handlers import test_challenge_privacy as challenge_privacy
 from tests.handlers import test_challenge_replays as challenge_replays
+from tests.handlers import test_data_rights as data_rights
 from tests.handlers import test_maintenance as maintenance
 from tests.handlers import test_nudge_buttons as nudges
 from tests.handlers import test_peer_learning as peer
@@ -308,6 +309,10 @@ OPENS_A_MODAL |= {ids.CHALLENGE_ADD_NOTE}  # the challenge day's note form (issu
 OPENS_A_MODAL |= {ids.CHALLENGE_INVITE_START}  # the week-7 invitation's Start: the start form (issue 13)
 # Buttons that store nothing and only answer in place (the end-of-day prompt's "Not today").
 STORES_NOTHING = {ids.NOT_TODAY}
+# Issue 14: the installer's DM ("Yes" opens the add-reps form, "Not now" only answers in place), and Forget.
+OPENS_A_MODAL |= {ids.INSTALL_WELCOME_TEAM}
+STORES_NOTHING |= {ids.INSTALL_NOT_NOW}
+REPLAYED[ids.FORGET_CONFIRM] = data_rights.test_a_forget_clicked_and_replayed_forgets_once_and_answers_once
 
 
 class _Registrations:
