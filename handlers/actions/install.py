@@ -15,9 +15,11 @@ def handle_welcome_team(ack: Ack, body: dict[str, Any], client: WebClient, respo
     ack()
     # trigger_id expires 3 seconds after the click, so the modal opens first.
     open_add_reps(client, body["trigger_id"])
-    respond(replace_original=True, **install_choosing())
+    if respond.response_url:  # the DM's own message; a click from anywhere else has nothing to replace
+        respond(replace_original=True, **install_choosing())
 
 
 def handle_not_now(ack: Ack, respond: Respond) -> None:
     ack()
-    respond(replace_original=True, **install_not_now())
+    if respond.response_url:
+        respond(replace_original=True, **install_not_now())

@@ -34,6 +34,7 @@ from handlers.edge import ids
 from tests.handlers import test_challenge_invite as challenge_invite_tests
 from tests.handlers import test_challenge_privacy as challenge_privacy
 from tests.handlers import test_data_rights as data_rights_tests  # issue 14
+from tests.handlers import test_install_privacy as install_privacy
 from tests.handlers import test_maintenance as maintenance_tests
 from tests.handlers import test_nudge_buttons as nudge_tests
 from tests.handlers import test_prework as prework_tests
@@ -256,6 +257,9 @@ TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.COMMITMENT_DONE), (ACTION, ids.CO
                                   (VIEW, ids.PLAN_VIEW)], nobody_else_touches_alexs_action)
 # `/commit`'s form names no record: the rep is whoever submits it.
 TRIED_ELSEWHERE[(VIEW, ids.COMMIT_VIEW)] = commit_form_names_nobody
+# The installer's DM after an OAuth install (issue 14) names no record: test_install_privacy.py.
+TRIED_ELSEWHERE |= dict.fromkeys([(ACTION, ids.INSTALL_WELCOME_TEAM), (ACTION, ids.INSTALL_NOT_NOW)],
+                                 install_privacy.test_the_installers_buttons_crafted_by_another_person_show_and_change_nothing)
 # 1:1 sessions (issue 12): a crafted rep and a crafted session id in the booking / move form.
 TRIED_ELSEWHERE[(VIEW, ids.SESSION_VIEW)] = (
     session_tests.test_the_modal_books_in_the_managers_zone_and_keeps_a_crafted_rep_out)
