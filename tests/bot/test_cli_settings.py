@@ -61,7 +61,8 @@ NEVER_CREATE = {"jobs due", "deliveries", "db status", "pipeline audit", "pipeli
                 "catalog lessons", "scorecards export", "results"}
 NEVER_CREATE |= {"workspaces list", "workspaces purge"}  # issue 14
 NEVER_CREATE |= {"audit", "export", "forget"}  # issue 14
-NEVER_CREATE |= {"doctor", "keys new", "keys rotate"}  # it only reads: a missing SQLite file is a problem it names, not one it creates
+# The doctor only reads (a missing SQLite file is a problem it names, not one it creates); keys need no file.
+NEVER_CREATE |= {"doctor", "keys new", "keys rotate"}
 
 # Expected exit status per scenario, in the order of SCENARIOS below:
 #   missing      nothing set, an empty directory (no database yet)
