@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import BoltContext, BoltRequest, BoltResponse
+from slack_sdk.errors import SlackApiError
 
 log = logging.getLogger("coachflow.edge")
 
@@ -44,7 +45,15 @@ def only_the_installed_workspace(installed: Callable[[], InstalledWorkspace | No
     def guard(
         req: BoltRequest, context: BoltContext, body: dict[str, Any], next: Callable[[], Any],  # noqa: A002 - Bolt's name
     ) -> Any:
-        workspace = installed()
+        try:
+            workspace = installed()
+        except SlackApiError:
+            if _is_an_uninstall(body):
+                # The token is gone because the app was uninstalled: `auth.test` cannot name the workspace any
+                # more, and the event must still stop its messages. The service acts only on a workspace it
+                # holds, so a foreign team's event changes nothing.
+                return next()
+            raise
         if workspace is None or workspace.admits(context.team_id, context.enterprise_id):
             return next()
         log.warning(
@@ -58,3 +67,8 @@ def only_the_installed_workspace(installed: Callable[[], InstalledWorkspace | No
         return BoltResponse(status=200, body="")
 
     return guard
+
+
+def _is_an_uninstall(body: dict[str, Any]) -> bool:
+    event = body.get("event")
+    return isinstance(event, dict) and event.get("type") in {"app_uninstalled", "tokens_revoked"}

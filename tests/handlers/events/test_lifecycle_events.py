@@ -213,3 +213,31 @@ def test_a_profile_edit_of_someone_coachflow_does_not_know_writes_nothing(
         assert uow.members.get(WS, "UC") is None
         alex = uow.members.get(WS, "UA")
     assert alex is not None and not alex.deactivated
+
+
+def test_an_uninstall_that_is_a_processs_first_request_is_handled_though_auth_test_is_refused(
+    svc: Services, fake: FakeSlack, fake_server: FakeSlackServer, uow_factory: UnitOfWorkFactory,
+    tokens: RecordingTokens,
+) -> None:
+    from domain.model import Member, Workspace
+
+    with uow_factory() as uow:
+        uow.workspaces.add(Workspace(WS))
+        uow.members.add(Member(WS, "UA", "Alex", "UTC"))
+        uow.commit()
+    queued = _queue(uow_factory, "UA")
+    # A process that started before the uninstall and has not answered a request yet: its guard asks
+    # `auth.test` at the first request, and by then the uninstall has revoked the token.
+    settings = load_settings(None, SLACK_BOT_TOKEN=fake.bot_token, SLACK_SIGNING_SECRET=SECRET,
+                             SLACK_API_URL=fake_server.base_url)
+    fresh = create_app(settings, svc, client=RecordingSlackClient(fake))
+    slack = Slack(fresh, fake, SlackRequests(SECRET, team_id=TEAM, response_url_base=fake_server.response_url_base))
+    fake.bot_token = "xoxb-not-the-revoked-one"  # Slack refuses the old token from now on
+    try:
+        _send(slack, {"type": "app_uninstalled"})
+    finally:
+        fresh.listener_runner.listener_executor.shutdown(wait=True)
+
+    assert _uninstalled_at(uow_factory) is not None
+    assert _row(uow_factory, queued).status is DeliveryStatus.SKIPPED
+    assert tokens.removed == [(TEAM, None)]
