@@ -10,12 +10,10 @@ COACHFLOW_CHARTS off (`Services.charts_enabled`) nothing is uploaded at all.
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import Any
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackRequestError
 
 from domain.model import WorkspaceRef
 from domain.services.diagnosis import ProfileView
@@ -30,9 +28,8 @@ from handlers.charts import (
     skills_radar,
 )
 from handlers.edge.dm import send_dm
+from handlers.edge.dm_upload import upload_to_dm
 from handlers.edge.services import Services
-
-log = logging.getLogger(__name__)
 
 
 def chart_filename(title: str) -> str:
@@ -46,24 +43,11 @@ def upload_chart(
     initial_comment: str | None = None,
 ) -> bool:
     """Upload `png` to the person's DM with the app; False (and a log line) when Slack says no."""
-    try:
-        channel_id = str(client.conversations_open(users=user_id)["channel"]["id"])
-        client.files_upload_v2(
-            channel=channel_id, file=png, filename=filename, title=title,
-            alt_txt=clip(alt_text, FILE_ALT_TEXT),
-            # The comment is a message, so mrkdwn: a rep's display name in it is escaped like any text.
-            initial_comment=mrkdwn_text(initial_comment, MESSAGE_TEXT) if initial_comment else None,
-        )
-    except SlackApiError as error:
-        log.warning("could not upload %s to %s: %s", filename, user_id, error.response.get("error"))
-        return False
-    except (SlackRequestError, OSError) as error:
-        # The bytes go to the upload URL as plain HTTP, outside the Web API's
-        # ok/error answer: slack_sdk raises SlackRequestError for an odd status,
-        # urllib an HTTPError/URLError (both OSError) for a failure or no network.
-        log.warning("could not upload %s to %s: %s", filename, user_id, error)
-        return False
-    return True
+    return upload_to_dm(
+        client, user_id, filename, file=png, title=title, alt_txt=clip(alt_text, FILE_ALT_TEXT),
+        # The comment is a message, so mrkdwn: a rep's display name in it is escaped like any text.
+        initial_comment=mrkdwn_text(initial_comment, MESSAGE_TEXT) if initial_comment else None,
+    )
 
 
 def send_profile_radar(client: WebClient, svc: Services, viewer_id: str, view: ProfileView) -> bool:

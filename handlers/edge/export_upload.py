@@ -7,17 +7,14 @@ the person who asked, never to a channel.
 
 from __future__ import annotations
 
-import logging
-
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackRequestError
 
 from domain.data_rights import as_csv, as_json
 from domain.services.data_rights import Export
 from handlers.blocks.limits import MESSAGE_TEXT
 from handlers.blocks.mrkdwn import clip_mrkdwn, domain_text
+from handlers.edge.dm_upload import upload_to_dm
 
-log = logging.getLogger(__name__)
 FORMATS = ("csv", "json")
 
 
@@ -30,20 +27,8 @@ def export_bytes(export: Export, fmt: str) -> bytes:
 def upload_export(client: WebClient, user_id: str, export: Export, fmt: str) -> bool:
     """The export as `<stem>.<fmt>` in the person's DM; False (and a log line, no content) when Slack says no."""
     filename = f"{export.stem}.{fmt}"
-    try:
-        channel_id = str(client.conversations_open(users=user_id)["channel"]["id"])
-        client.files_upload_v2(
-            channel=channel_id, content=export_bytes(export, fmt), filename=filename,
-            title=f"Coachflow export of {export.about}"[:250],
-            initial_comment=clip_mrkdwn(domain_text(f"Your Coachflow export: {export.about}, "
-                                                    f"{export.data.total} rows as {fmt.upper()}. "
-                                                    "It holds people's coaching data: keep it private."),
-                                        MESSAGE_TEXT),
-        )
-    except SlackApiError as error:
-        log.warning("could not upload %s to %s: %s", filename, user_id, error.response.get("error"))
-        return False
-    except (SlackRequestError, OSError) as error:
-        log.warning("could not upload %s to %s: %s", filename, user_id, error)
-        return False
-    return True
+    comment = domain_text(f"Your Coachflow export: {export.about}, {export.data.total} rows as {fmt.upper()}. "
+                          "It holds people's coaching data: keep it private.")
+    return upload_to_dm(client, user_id, filename, content=export_bytes(export, fmt),
+                        title=f"Coachflow export of {export.about}"[:250],
+                        initial_comment=clip_mrkdwn(comment, MESSAGE_TEXT))

@@ -70,7 +70,7 @@ def test_an_upload_url_that_fails_over_real_http_is_logged_not_raised(
     png = skills_radar(["Discovery quality"], [3.0], "Alex")
     fake.server_error_next(UPLOAD_URL, 503)
 
-    with caplog.at_level(logging.WARNING, logger="handlers.edge.chart_upload"):
+    with caplog.at_level(logging.WARNING, logger="handlers.edge.dm_upload"):
         assert upload_chart(client, "UA", png, "alex.png", "Alex", "Radar chart") is False
     assert "could not upload alex.png to UA: HTTP Error 503" in caplog.text
     assert fake.shared_files == []
@@ -81,7 +81,7 @@ def test_an_upload_url_that_fails_over_real_http_is_logged_not_raised(
 
 
 def test_no_chart_reaches_a_deactivated_person(fake: FakeSlack, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="handlers.edge.chart_upload"):
+    with caplog.at_level(logging.WARNING, logger="handlers.edge.dm_upload"):
         assert upload_chart(RecordingSlackClient(fake), "UGONE", b"png", "a.png", "A", "alt") is False
     assert "user_disabled" in caplog.text and fake.calls_to("files.getUploadURLExternal") == []
 

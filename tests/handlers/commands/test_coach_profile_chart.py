@@ -89,7 +89,7 @@ def test_a_failed_upload_is_logged_and_the_text_still_arrives(
     _team_with_scored_call(slack, dict.fromkeys(DIMENSIONS, 4))
     fake.fail_next(method, error)
 
-    with caplog.at_level(logging.WARNING, logger="handlers.edge.chart_upload"):
+    with caplog.at_level(logging.WARNING, logger="handlers.edge.dm_upload"):
         text = slack.coach("UMGR", "profile <@UA|alex>").last_text
         slack.finish_listeners()
 
