@@ -159,7 +159,7 @@ class SqlMemberRepository:
         for start in range(0, len(wanted), EMAILS_PER_QUERY):
             chunk = wanted[start : start + EMAILS_PER_QUERY]
             query = self._select(ref).where(func.lower(MemberRow.email).in_(chunk))
-            for member in self._members(query):
+            for member in sorted(self._members(query), key=lambda m: m.user_id):  # the first by user_id wins
                 assert member.email is not None
                 found.setdefault(member.email.lower(), member)
         return found
@@ -167,12 +167,15 @@ class SqlMemberRepository:
     @staticmethod
     def _select(ref: WorkspaceRef) -> Select[MemberRow, str | None]:
         # Members carry no enterprise_id of their own: it is the workspace's,
-        # read in the same query. Ordering by user_id makes ties deterministic.
+        # read in the same query. No ORDER BY: given one, SQLite walks the
+        # (team_id, user_id) index for it and reads every member of the
+        # workspace to find one manager's reps, instead of using the
+        # (team_id, manager_id) index (1.5 ms against 0.3 at 10,000 people).
+        # Lists are sorted in Python (`_by_name`), ties by user_id.
         return (
             select(MemberRow, WorkspaceRow.enterprise_id)
             .join(WorkspaceRow, WorkspaceRow.team_id == MemberRow.team_id)
             .where(MemberRow.team_id == ref.team_id)
-            .order_by(MemberRow.user_id)
         )
 
     def _members(self, query: Select[MemberRow, str | None]) -> list[Member]:
@@ -185,4 +188,4 @@ def _by_name(members: list[Member]) -> list[Member]:
     # PostgreSQL's depends on the database collation; this matches the fakes
     # and gives "Émile" the same place on every backend. Lists are one
     # workspace's members, small enough to sort in memory.
-    return sorted(members, key=lambda m: m.name.lower())
+    return sorted(members, key=lambda m: (m.name.lower(), m.user_id))

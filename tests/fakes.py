@@ -172,7 +172,7 @@ class FakeMemberRepository:
 
     def reps_of(self, ref: WorkspaceRef, manager_id: str) -> list[Member]:
         reps = [m for (team, _), m in self._t.members.items() if team == ref.team_id and m.manager_id == manager_id]
-        return sorted(reps, key=lambda m: m.name.lower())
+        return sorted(reps, key=lambda m: (m.name.lower(), m.user_id))
 
     def reps_of_many(self, ref: WorkspaceRef, manager_ids: Iterable[str]) -> dict[str, list[Member]]:
         found = {manager_id: self.reps_of(ref, manager_id) for manager_id in manager_ids}
@@ -180,7 +180,7 @@ class FakeMemberRepository:
 
     def list_all(self, ref: WorkspaceRef) -> list[Member]:
         members = [m for (team, _), m in self._t.members.items() if team == ref.team_id]
-        return sorted(members, key=lambda m: m.name.lower())
+        return sorted(members, key=lambda m: (m.name.lower(), m.user_id))
 
     def has_admin(self, ref: WorkspaceRef) -> bool:
         return any(m.is_admin for m in self.list_all(ref))

@@ -32,12 +32,17 @@ from bot.fake_slack import RESPONSE_URL, SlackRequests
 from storage import migrate
 from storage.uow import make_engine, normalise_database_url
 from tests.bench.load_mix import KINDS, Mix, Outcome, Planned, clicks_needed, drive, wrong_answers
+from tests.bench.load_paced import ANSWERED_AFTER_ACK, Paced, drive_paced
 from tests.bench.load_seed import TEAM, People, record_nudges, seed
 from tests.bench.load_servers import Server, start_bare_bolt, start_coachflow
 from tests.bench.load_slack import slack_process
 
 SECRET = "load-bench-secret"
 TOTAL, CONCURRENCY, PEOPLE, ROUNDS = 2_000, 20, 10_000, 4
+# Requests a second as people click (tests/bench/load_paced.py). A busy 10,000-person workspace: 5,000
+# coached reps with about 10 requests each on a working day (debriefs, modals, Homes, nudges, scorecards)
+# is 1.7 a second over 8 hours, about 5 a second in its busiest hour; 10 a second is twice that.
+PACES, PACED_TOTAL = (5.0, 10.0), 300
 LOCAL_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 SETTLE_SECONDS = 300.0  # the most the work after the acks may take to reach the fake Slack
 NUDGE = [{"type": "section", "text": {"type": "mrkdwn", "text": "*Day 11 of 21*: ask at least 5 probing questions."}}]
@@ -51,6 +56,7 @@ class Measured:
     peak_mib: float
     settled: tuple[int, float]  # Web API calls checked, seconds from the last answer to the last call
     wrong: list[str]
+    paced: list[Paced] = field(default_factory=list)
 
     @property
     def web_api_calls(self) -> int:
@@ -102,6 +108,16 @@ class _App:
                 self.expected += item.expected
         return outcomes, seconds
 
+    def send_paced(self, planned: list[Planned], rate: float) -> Paced:
+        paced = drive_paced(self.server.url, planned, rate)
+        self.last_answer_at = time.monotonic()
+        for item, outcome in zip(planned, paced.outcomes, strict=True):
+            wrong = wrong_answers([outcome])
+            self.wrong += wrong
+            if not wrong:
+                self.expected += item.expected
+        return paced
+
     def settled(self) -> tuple[int, float]:
         """Wait until every expected Web API call arrived and was accepted; (how many were checked, how many
         seconds after the last answer the last of them arrived: the work still queued when the load ended)."""
@@ -113,8 +129,10 @@ class _App:
 
 
 def measure(database_url: str, label: str, *, total: int = TOTAL, concurrency: int = CONCURRENCY,
-            people: int = PEOPLE, rounds: int = ROUNDS) -> Result:
-    """Seed, serve, warm up and measure both apps on `database_url` (migrated and empty)."""
+            people: int = PEOPLE, rounds: int = ROUNDS, paces: Sequence[float] = PACES,
+            paced_total: int = PACED_TOTAL) -> Result:
+    """Seed, serve, warm up and measure both apps on `database_url` (migrated and empty): at `concurrency`,
+    then at each of `paces` (`paced_total` requests each)."""
     crowd = People(people)
     warm = max(2 * len(KINDS), total // 10 // len(KINDS) * len(KINDS))
     chunk = -(-total // rounds // len(KINDS)) * len(KINDS)
@@ -124,7 +142,8 @@ def measure(database_url: str, label: str, *, total: int = TOTAL, concurrency: i
     challenges = seed(engine, crowd)
     seed_seconds = time.perf_counter() - started
     clicked = [crowd.rep_id(n) for n in random.Random(7).sample(range(crowd.reps),
-                                                                   clicks_needed(warm) + clicks_needed(total) * 2)]
+                                                                   clicks_needed(warm) + clicks_needed(total) * 2
+                                                                   + clicks_needed(paced_total) * len(paces))]
     with tempfile.TemporaryDirectory() as scratch, slack_process() as manager:
         slacks = [manager.SlackHost(TEAM, crowd.everyone()) for _ in range(2)]
         nudges = [slack.post_nudges(clicked, NUDGE) for slack in slacks]
@@ -151,6 +170,12 @@ def measure(database_url: str, label: str, *, total: int = TOTAL, concurrency: i
                 for app, (outcomes, seconds) in zip((ours, theirs), measured, strict=True):
                     settled = app.settled()  # first: the peak memory includes the work after the acks
                     results.append(Measured(outcomes, seconds, app.server.peak_memory_mib(), settled, app.wrong))
+                for rate in paces:
+                    for app, result in zip((ours, theirs), results, strict=True):
+                        result.paced.append(app.send_paced(app.mix.plan(paced_total), rate))
+                        app.settled()
+                        result.paced[-1].note_answers(app.slack.accepted_at(
+                            [p.expected[0] for p in result.paced[-1].planned if p.kind in ANSWERED_AFTER_ACK]))
     return Result(label, people, concurrency, results[0], results[1], seed_seconds)
 
 
@@ -210,12 +235,12 @@ def _stopping(server: Server) -> Iterator[Server]:
     server.stop()
 
 
-def on_sqlite(**sizes: int) -> Result:
+def on_sqlite(**sizes: Any) -> Result:
     with tempfile.TemporaryDirectory() as scratch:
         return measure(f"sqlite:///{Path(scratch) / 'load.db'}", "SQLite", **sizes)
 
 
-def on_postgres(base: str, **sizes: int) -> Result:
+def on_postgres(base: str, **sizes: Any) -> Result:
     """In a schema of its own in `base`'s database, dropped afterwards (even when the run fails)."""
     from sqlalchemy import create_engine, make_url, text
 
@@ -273,11 +298,36 @@ def report(result: Result) -> list[str]:
         (f"  checked: {ours.web_api_calls:,} / {theirs.web_api_calls:,} Web API calls reached the fake Slack, "
          "accepted, for the requests answered right"),
     ]
+    for mine_paced, base_paced in zip(ours.paced, theirs.paced, strict=True):
+        lines += paced_report(mine_paced, base_paced)
     for name, measured in (("Coachflow", ours), ("bare Bolt", theirs)):
         if measured.wrong:
             lines.append(f"  {name} answered {len(measured.wrong)} requests wrongly, e.g. {measured.wrong[0]}")
     if not ours.wrong and not theirs.wrong:
         lines.append("  every request of both was answered 200 (every submission accepted)")
+    return lines
+
+
+def paced_report(ours: Paced, theirs: Paced) -> list[str]:
+    """Time to respond at a set pace, then when the answers sent after the ack arrived (tests/bench/load_paced.py)."""
+    lines = [
+        (f"  at {ours.rate:g} requests/s as people click ({len(ours.outcomes)} each, Poisson arrivals): "
+         "time to respond in ms, from each request's arrival:"),
+    ]
+    for kind in (*KINDS, None):
+        mine, base = ours.ms(kind), theirs.ms(kind)
+        p50, p99, b50, b99 = statistics.median(mine), percentile(mine, 0.99), statistics.median(base), percentile(
+            base, 0.99)
+        lines.append(f"    {kind or 'overall':<17}{p50:14.1f}{p99:8.1f}{b50:15.1f}{b99:8.1f}"
+                     f"{p50 / b50:10.2f}x{p99 / b99:6.2f}x")
+    for kind in ANSWERED_AFTER_ACK:
+        mine, base = ours.answered_ms.get(kind, []), theirs.answered_ms.get(kind, [])
+        if mine and base:
+            lines.append(f"    {kind + ' answered':<17}{statistics.median(mine):14.1f}{percentile(mine, 0.99):8.1f}"
+                         f"{statistics.median(base):15.1f}{percentile(base, 0.99):8.1f}"
+                         f"{statistics.median(mine) / statistics.median(base):10.2f}x"
+                         f"{percentile(mine, 0.99) / percentile(base, 0.99):6.2f}x")
+    lines.append(f"    slowest Coachflow answer {max(ours.ms()):.0f} ms, bare Bolt {max(theirs.ms()):.0f} ms")
     return lines
 
 

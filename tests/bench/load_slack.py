@@ -72,6 +72,15 @@ class SlackHost:
         """`time.monotonic()` (the same clock in every process on Linux) of the last accepted call."""
         return max((c.at for c in self._fake.calls if c.ok), default=0.0)
 
+    def accepted_at(self, keys: Sequence[Expected]) -> dict[Expected, float]:
+        """When each of `keys` was first accepted (`time.monotonic()`), for those that were."""
+        wanted, first = set(keys), {}
+        for call in self._fake.calls:
+            key = call_key(call.method, call.params)
+            if call.ok and key in wanted and key not in first:
+                first[key] = call.at
+        return first
+
     def refused(self) -> list[tuple[str, str]]:
         return [(c.method, c.error or str(c.status)) for c in self._fake.calls if not c.ok]
 
