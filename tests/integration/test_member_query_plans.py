@@ -49,7 +49,8 @@ def _seed(engine: Engine, uow_factory: UnitOfWorkFactory) -> None:
         uow.commit()
     rows = [{"team_id": TEAM.team_id, "user_id": f"U{n:05}", "name": f"Person {n % 3}", "time_zone": "UTC",
              "role": (Role.MANAGER if n % 10 == 0 else Role.REP).value,
-             "manager_id": None if n % 10 == 0 else f"U{n - n % 10:05}"} for n in reversed(range(PEOPLE))]  # newest first
+             "manager_id": None if n % 10 == 0 else f"U{n - n % 10:05}"}
+            for n in reversed(range(PEOPLE))]  # the newest first: the order read is not the order written
     with engine.begin() as connection:
         connection.execute(insert(MemberRow), rows)
         if engine.dialect.name == "postgresql":
