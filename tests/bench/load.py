@@ -56,6 +56,7 @@ class Measured:
     peak_mib: float
     settled: tuple[int, float]  # Web API calls checked, seconds from the last answer to the last call
     wrong: list[str]
+    cpu_seconds: float = 0.0  # the server's CPU for the measured rounds and the work after their acks
     paced: list[Paced] = field(default_factory=list)
 
     @property
@@ -64,6 +65,10 @@ class Measured:
 
     def ms(self, kind: str | None = None) -> list[float]:
         return [o.ms for o in self.outcomes if kind is None or o.kind == kind]
+
+    @property
+    def cpu_ms_per_request(self) -> float:
+        return 1000 * self.cpu_seconds / len(self.outcomes)
 
     @property
     def throughput(self) -> float:
@@ -165,11 +170,13 @@ def measure(database_url: str, label: str, *, total: int = TOTAL, concurrency: i
                 theirs = _App(bare, slacks[1], _mix(crowd, bare_base, challenges, nudges[1]), [])
                 theirs.mix.modal_blocks = ours.mix.modal_blocks
                 _warm_up(theirs, warm, concurrency)
+                cpu_before = [app.server.cpu_seconds() for app in (ours, theirs)]
                 measured = _rounds([ours, theirs], chunk, rounds, concurrency)
                 results = []
-                for app, (outcomes, seconds) in zip((ours, theirs), measured, strict=True):
+                for app, (outcomes, seconds), cpu in zip((ours, theirs), measured, cpu_before, strict=True):
                     settled = app.settled()  # first: the peak memory includes the work after the acks
-                    results.append(Measured(outcomes, seconds, app.server.peak_memory_mib(), settled, app.wrong))
+                    results.append(Measured(outcomes, seconds, app.server.peak_memory_mib(), settled, app.wrong,
+                                            app.server.cpu_seconds() - cpu))
                 for rate in paces:
                     for app, result in zip((ours, theirs), results, strict=True):
                         result.paced.append(app.send_paced(app.mix.plan(paced_total), rate))
@@ -293,6 +300,9 @@ def report(result: Result) -> list[str]:
         (f"  throughput: Coachflow {ours.throughput:.0f} requests/s, bare Bolt {theirs.throughput:.0f} requests/s; "
          f"slowest Coachflow answer {slowest:.0f} ms (Slack allows 3000 ms)"),
         f"  peak memory (VmHWM): Coachflow {ours.peak_mib:.0f} MiB, bare Bolt {theirs.peak_mib:.0f} MiB",
+        (f"  server CPU per request (user + system, work after the ack included): Coachflow "
+         f"{ours.cpu_ms_per_request:.1f} ms, bare Bolt {theirs.cpu_ms_per_request:.1f} ms "
+         f"({ours.cpu_ms_per_request / max(theirs.cpu_ms_per_request, 0.001):.1f}x)"),
         (f"  work after the acks done {ours.settled[1]:.1f} s (Coachflow) and {theirs.settled[1]:.1f} s (bare Bolt) "
          "after the last answer"),
         (f"  checked: {ours.web_api_calls:,} / {theirs.web_api_calls:,} Web API calls reached the fake Slack, "

@@ -42,6 +42,12 @@ class Server:
                 return int(line.split()[1]) / 1024
         raise RuntimeError("no VmHWM in /proc/PID/status (Linux only)")
 
+    def cpu_seconds(self) -> float:
+        """CPU the process used so far, user and system, every thread (Linux: /proc/PID/stat)."""
+        # The fields after the command name (in parentheses, which may hold spaces): utime and stime are 14 and 15.
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def wait_until_ready(self, timeout: float = READY_SECONDS) -> None:
         """Poll GET /healthz until it answers 200; fail with the log if the process ends or time runs out."""
         deadline = time.monotonic() + timeout

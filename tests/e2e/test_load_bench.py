@@ -22,7 +22,7 @@ def test_the_load_benchmark_runs_the_whole_mix_against_coachflow_and_bare_bolt(e
         assert all(o.status == 200 for o in measured.outcomes)
         # 4 of each kind: 1 + 1 + 3 + 3 + 2 calls a round of five (then 2 of each at the pace: 20 more).
         assert measured.web_api_calls == 40  # counted when the rounds settled, before the pace
-        assert measured.peak_mib > 0
+        assert measured.peak_mib > 0 and measured.cpu_seconds > 0
         # At a set pace too: every request answered 200, and the answers sent after the ack timed.
         [paced] = measured.paced
         assert len(paced.outcomes) == 10 and all(o.status == 200 for o in paced.outcomes)
