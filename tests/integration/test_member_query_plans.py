@@ -8,39 +8,15 @@ load benchmark's workspace to find nine. The order is now made in Python.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from sqlalchemy import Engine, event, insert
+from sqlalchemy import Engine, insert
 
 from domain.model import Role, Workspace, WorkspaceRef
 from domain.ports import UnitOfWorkFactory
 from storage.orm import MemberRow
+from tests.integration.sql_statements import query_plan, recording
 
 TEAM = WorkspaceRef("T1")
 PEOPLE = 3_000  # one manager in ten
-
-
-@contextmanager
-def recording(engine: Engine) -> Iterator[list[tuple[str, object]]]:
-    statements: list[tuple[str, object]] = []
-
-    def record(conn: object, cursor: object, statement: str, parameters: object, context: object,
-               executemany: bool) -> None:
-        statements.append((statement, parameters))
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
-
-def _plan(engine: Engine, statement: str, parameters: object) -> str:
-    explain = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN "
-    with engine.connect() as connection:
-        rows = connection.exec_driver_sql(explain + statement, parameters)  # type: ignore[arg-type]
-        return "\n".join(" ".join(str(v) for v in row) for row in rows)
 
 
 def _seed(engine: Engine, uow_factory: UnitOfWorkFactory) -> None:
@@ -69,7 +45,7 @@ def test_a_managers_reps_are_read_through_the_manager_index(engine: Engine,
     member_reads = [(s, p) for s, p in statements if "FROM members" in s]
     assert len(member_reads) == 2
     for statement, parameters in member_reads:
-        plan = _plan(engine, statement, parameters)
+        plan = query_plan(engine, statement, parameters)
         assert "manager_id" in plan, plan  # the (team_id, manager_id) index, on either database
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from sqlalchemy import Engine, event, insert, select, text, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -16,23 +14,10 @@ from domain.model import Member, QuietHours, Role, Workspace, WorkspaceRef, Work
 from domain.ports import ScheduleEntry, UnitOfWorkFactory
 from storage import delivery_repository
 from storage.orm import DeliveryRow, MemberRow, ScheduleRow, WorkspaceRow
+from tests.integration.sql_statements import query_plan, recording
 
 NOW = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)
 T1 = WorkspaceRef("T1")
-
-
-@contextmanager
-def recording(engine: Engine) -> Iterator[list[tuple[str, object]]]:
-    statements: list[tuple[str, object]] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        statements.append((statement, parameters))
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def selects(statements: list[tuple[str, object]]) -> list[str]:
@@ -175,13 +160,6 @@ def test_upsert_and_updates_move_updated_at(engine, uow_factory):
     assert again[0] == created and again[1] > first
 
 
-def _plan(engine: Engine, statement: str, parameters: object) -> str:
-    explain = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN "
-    with engine.connect() as connection:
-        rows = connection.exec_driver_sql(explain + statement, parameters)  # type: ignore[arg-type]
-        return "\n".join(" ".join(str(v) for v in row) for row in rows)
-
-
 def test_the_ticks_due_query_uses_the_next_check_at_index(engine, uow_factory):
     seed_workspace(uow_factory)
     # Thousands of people, few of them due: the planner must not scan them all.
@@ -200,6 +178,6 @@ def test_the_ticks_due_query_uses_the_next_check_at_index(engine, uow_factory):
     with uow_factory() as uow, recording(engine) as statements:
         assert len(uow.schedules.due(NOW, 50)) == 21
     [(statement, parameters)] = [(s, p) for s, p in statements if "schedules" in s]
-    plan = _plan(engine, statement, parameters)
+    plan = query_plan(engine, statement, parameters)
     assert "ix_schedules_next_check_at" in plan, plan
     assert "SCAN schedules" not in plan and "Seq Scan on schedules" not in plan, plan
