@@ -25,6 +25,7 @@ from waitress.channel import HTTPChannel
 from waitress.server import create_server
 from waitress.task import ErrorTask
 
+from bot.queue_log import fold_queue_warnings
 from bot.request_guard import Refused, SignatureCheck, read_body
 
 if TYPE_CHECKING:
@@ -152,6 +153,7 @@ class HttpServer:
         self._server.channel_class = _Channel  # type: ignore[union-attr]
         self._thread: threading.Thread | None = None
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL))
+        fold_queue_warnings()  # one line a minute when requests queue, not one per request
 
     @property
     def port(self) -> int:
