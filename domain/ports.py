@@ -75,6 +75,11 @@ class WorkspaceRepository(Protocol):
 
     def purge(self, ref: WorkspaceRef) -> dict[str, int]: ...  # it and its rows in every table; rows per table
 
+    # Issue 15: where the daily time zone refresh resumes (Slack's `users.list` cursor); None when it starts over.
+    def refresh_cursor(self, ref: WorkspaceRef) -> str | None: ...
+
+    def save_refresh_cursor(self, ref: WorkspaceRef, cursor: str | None) -> None: ...  # unknown workspace: no-op
+
 
 class MemberRepository(Protocol):
     """Every method is scoped by workspace: nothing crosses workspaces.

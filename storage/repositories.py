@@ -62,6 +62,17 @@ class SqlWorkspaceRepository:
         self._session.expunge_all()  # rows this unit read are about to go behind its back
         return purge_workspace(self._session, ref.team_id)
 
+    def refresh_cursor(self, ref: WorkspaceRef) -> str | None:
+        return self._session.scalars(
+            select(WorkspaceRow.profile_refresh_cursor).where(WorkspaceRow.team_id == ref.team_id)
+        ).one_or_none()
+
+    def save_refresh_cursor(self, ref: WorkspaceRef, cursor: str | None) -> None:
+        row = self._row(ref.team_id)
+        if row is not None:  # a workspace nobody enrolled in has no one to refresh
+            row.profile_refresh_cursor = cursor
+            self._session.flush()
+
     def _row(self, team_id: str) -> WorkspaceRow | None:
         return self._session.scalars(
             select(WorkspaceRow).where(WorkspaceRow.team_id == team_id)

@@ -86,6 +86,7 @@ class _Tables:
     challenges: ChallengeTables = field(default_factory=ChallengeTables)  # issue 13
     audit: list[AuditEvent] = field(default_factory=list)  # issue 14
     personal: PersonalRows = field(default_factory=dict)  # issue 14: rows of the other coaching tables
+    refresh_cursors: dict[str, str] = field(default_factory=dict)  # issue 15: team_id -> users.list cursor
 
     def copy(self) -> _Tables:
         # Entries are frozen dataclasses: copying the dicts is a full snapshot.
@@ -116,6 +117,7 @@ class _Tables:
             challenges=self.challenges.copy(),  # issue 13
             audit=list(self.audit),  # issue 14
             personal={name: list(rows) for name, rows in self.personal.items()},  # issue 14
+            refresh_cursors=dict(self.refresh_cursors),  # issue 15
         )
 
 
@@ -143,6 +145,17 @@ class FakeWorkspaceRepository:
         from tests.fakes_lifecycle import purge_tables
 
         return purge_tables(self._t, ref.team_id)
+
+    def refresh_cursor(self, ref: WorkspaceRef) -> str | None:
+        return self._t.refresh_cursors.get(ref.team_id)
+
+    def save_refresh_cursor(self, ref: WorkspaceRef, cursor: str | None) -> None:
+        if ref.team_id not in self._t.workspaces:
+            return
+        if cursor is None:
+            self._t.refresh_cursors.pop(ref.team_id, None)
+        else:
+            self._t.refresh_cursors[ref.team_id] = cursor
 
 
 class FakeMemberRepository:

@@ -62,6 +62,17 @@ class MemberAccounts:
             uow.commit()
         return changed
 
+    def refresh_cursor(self, ws: WorkspaceRef) -> str | None:
+        """Where the daily refresh resumes: the `users.list` cursor saved after its last page (issue 15)."""
+        with self._uow_factory(read_only=True) as uow:
+            return uow.workspaces.refresh_cursor(ws)
+
+    def save_refresh_cursor(self, ws: WorkspaceRef, cursor: str | None) -> None:
+        """After each page: the next cursor; None when the list is finished (or must start over)."""
+        with self._uow_factory() as uow:
+            uow.workspaces.save_refresh_cursor(ws, cursor)
+            uow.commit()
+
     def apply_profiles(self, uow: UnitOfWork, ws: WorkspaceRef, profiles: Iterable[SlackProfile]) -> list[str]:
         """Within `uow`: update the known people whose Slack profile changed and reschedule them."""
         wanted = {p.user_id: p for p in profiles if not p.is_bot}

@@ -26,6 +26,9 @@ class WorkspaceRow(TimestampMixin, Base):
     # When Slack said the app was uninstalled here (or its bot token revoked); NULL while installed.
     # Nothing is scheduled or sent while it is set; the data goes after COACHFLOW_RETENTION_DAYS (migration 0030).
     uninstalled_at: Mapped[datetime | None] = mapped_column()
+    # The `users.list` cursor where the daily time zone refresh resumes; NULL when none is under way
+    # (migration 0033). Only `refresh_cursor` / `save_refresh_cursor` read and write it.
+    profile_refresh_cursor: Mapped[str | None] = mapped_column(String(255))
 
 
 class MemberRow(TimestampMixin, Base):

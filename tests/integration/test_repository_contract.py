@@ -75,6 +75,26 @@ def test_updating_an_unknown_workspace_raises(any_uow_factory):
         uow.workspaces.update(Workspace(T1, name="Nobody"))
 
 
+def test_the_time_zone_refresh_cursor_is_kept_per_workspace_until_cleared(any_uow_factory):
+    # Issue 15: where the daily refresh resumes. A workspace update leaves it alone; unknown workspaces ignore it.
+    seed(any_uow_factory, Workspace(T1, name="One"), Workspace(T2))
+    with any_uow_factory() as uow:
+        uow.workspaces.save_refresh_cursor(T1, "dXNlcjpVMDYxTkZUVDI=")
+        uow.workspaces.save_refresh_cursor(WorkspaceRef("T9"), "c")
+        uow.commit()
+    with any_uow_factory() as uow:
+        uow.workspaces.update(Workspace(T1, name="Renamed"))
+        uow.commit()
+    with any_uow_factory() as uow:
+        assert uow.workspaces.refresh_cursor(T1) == "dXNlcjpVMDYxTkZUVDI="
+        assert uow.workspaces.refresh_cursor(T2) is None
+        assert uow.workspaces.refresh_cursor(WorkspaceRef("T9")) is None
+        uow.workspaces.save_refresh_cursor(T1, None)
+        uow.commit()
+    with any_uow_factory() as uow:
+        assert uow.workspaces.refresh_cursor(T1) is None
+
+
 def test_workspaces_are_listed_by_team_id(any_uow_factory):
     seed(any_uow_factory, Workspace(T2, "b"), Workspace(GRID, "c"), Workspace(T1, "a"))
     with any_uow_factory() as uow:
