@@ -48,6 +48,7 @@ from domain.delivery import (
 from domain.model import Member, SlackProfile, Workspace, WorkspaceRef
 from domain.pipeline.model import Opportunity, UpsertCounts
 from domain.pipeline.upload import SharedFileRecord, SharedFileStatus
+from domain.refresh_ports import RefreshCursors
 
 if TYPE_CHECKING:
     from domain.receipts import Receipt
@@ -62,7 +63,7 @@ class ScheduleEntry:
     checked_until: datetime  # UTC
 
 
-class WorkspaceRepository(Protocol):
+class WorkspaceRepository(RefreshCursors, Protocol):  # + the refresh cursor (issue 15)
     """`update` of a workspace that does not exist raises `LookupError`."""
 
     def get(self, ref: WorkspaceRef) -> Workspace | None: ...
@@ -74,11 +75,6 @@ class WorkspaceRepository(Protocol):
     def list_all(self) -> list[Workspace]: ...
 
     def purge(self, ref: WorkspaceRef) -> dict[str, int]: ...  # it and its rows in every table; rows per table
-
-    # Issue 15: where the daily time zone refresh resumes (Slack's `users.list` cursor); None when it starts over.
-    def refresh_cursor(self, ref: WorkspaceRef) -> str | None: ...
-
-    def save_refresh_cursor(self, ref: WorkspaceRef, cursor: str | None) -> None: ...  # unknown workspace: no-op
 
 
 class MemberRepository(Protocol):
